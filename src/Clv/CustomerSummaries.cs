@@ -1,0 +1,639 @@
+using System.Buffers;
+using System.Collections;
+using System.Runtime.InteropServices;
+using Clv.Internal;
+
+namespace Clv;
+
+/// <summary>
+/// One <see cref="CustomerSummary"/> per customer known at an explicit observation end, in order of each
+/// customer's first row in the log, with a calibration/holdout split and a count of where every row went.
+/// Immutable and safe to share between threads.
+/// </summary>
+/// <remarks>
+/// <para>Rows on or before <see cref="ObservationEnd"/> are calibration rows. Rows after it are holdout rows,
+/// up to <see cref="HoldoutEnd"/> when one was given; rows after an explicit holdout end are counted in
+/// <see cref="ExcludedTransactionCount"/>. Customers whose first row falls after the observation end are not
+/// summarised (nothing was known of them then) and are counted in <see cref="HoldoutOnlyCustomerCount"/>.</para>
+/// <para>Summaries of disjoint parts of one log (any split of its rows) combine with <see cref="Merge"/> into
+/// exactly the summaries of the whole log: each keeps the customer's distinct purchase days internally.</para>
+/// </remarks>
+public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
+{
+    private readonly CustomerSummary[] _summaries;
+    private readonly PurchaseDays _days;
+    private readonly int[]? _summaryToInternal;
+    private Dictionary<string, int>? _index;
+
+    private CustomerSummaries(
+        PurchaseDays days,
+        DateOnly observationEnd,
+        TimeUnit timeUnit,
+        DateOnly? explicitHoldoutEnd,
+        int latestDayNumber,
+        RowCounts counts)
+    {
+        _days = days;
+        ObservationEnd = observationEnd;
+        TimeUnit = timeUnit;
+        ExplicitHoldoutEnd = explicitHoldoutEnd;
+        LatestDayNumber = latestDayNumber;
+        Counts = counts;
+        (_summaries, _summaryToInternal) = Summarize(days, observationEnd.DayNumber, timeUnit);
+    }
+
+    /// <summary>The last calibration day: rows on or before it describe what was known then.</summary>
+    public DateOnly ObservationEnd { get; }
+
+    /// <summary>The unit of <see cref="CustomerSummary.Recency"/>, <see cref="CustomerSummary.Age"/> and <see cref="HoldoutLength"/>.</summary>
+    public TimeUnit TimeUnit { get; }
+
+    /// <summary>
+    /// The last holdout day: the explicit holdout end when one was given, otherwise the latest transaction
+    /// date in the log (or <see cref="ObservationEnd"/> when there was no row after it).
+    /// </summary>
+    public DateOnly HoldoutEnd => ExplicitHoldoutEnd ?? DateOnly.FromDayNumber(Math.Max(LatestDayNumber, ObservationEnd.DayNumber));
+
+    /// <summary>Length of the holdout period (<see cref="HoldoutEnd"/> - <see cref="ObservationEnd"/>) in <see cref="TimeUnit"/>.</summary>
+    public double HoldoutLength => TimeUnit.FromDays(HoldoutEnd.DayNumber - ObservationEnd.DayNumber);
+
+    /// <summary>Number of customers summarised.</summary>
+    public int Count => _summaries.Length;
+
+    /// <summary>Number of rows in the log(s) these summaries were built from.</summary>
+    public long TransactionCount => Counts.Total;
+
+    /// <summary>Rows on or before <see cref="ObservationEnd"/> (purchases and refunds).</summary>
+    public long CalibrationTransactionCount => Counts.Calibration;
+
+    /// <summary>Rows after <see cref="ObservationEnd"/> and up to <see cref="HoldoutEnd"/>.</summary>
+    public long HoldoutTransactionCount => Counts.Holdout;
+
+    /// <summary>Rows after an explicit holdout end: not used, but counted.</summary>
+    public long ExcludedTransactionCount => Counts.Excluded;
+
+    /// <summary>Calibration rows with a negative amount (refunds); they are part of <see cref="CalibrationTransactionCount"/>.</summary>
+    public long RefundTransactionCount => Counts.Refunds;
+
+    /// <summary>Customers whose first row is after <see cref="ObservationEnd"/>: counted, not summarised.</summary>
+    public int HoldoutOnlyCustomerCount => _days.CustomerCount - _summaries.Length;
+
+    internal DateOnly? ExplicitHoldoutEnd { get; }
+
+    internal int LatestDayNumber { get; }
+
+    internal RowCounts Counts { get; }
+
+    /// <summary>The summary at <paramref name="index"/>.</summary>
+    /// <param name="index">Zero-based position, in order of each customer's first row.</param>
+    /// <returns>The summary.</returns>
+    public CustomerSummary this[int index] => _summaries[index];
+
+    /// <summary>The summaries as a span, for the batch APIs.</summary>
+    /// <returns>A read-only view of all summaries.</returns>
+    public ReadOnlySpan<CustomerSummary> AsSpan() => _summaries;
+
+    /// <summary>Finds a customer's position by identifier (ordinal comparison).</summary>
+    /// <param name="customerId">The identifier.</param>
+    /// <param name="index">The position when found; otherwise -1.</param>
+    /// <returns>Whether the customer is summarised.</returns>
+    public bool TryGetIndex(string customerId, out int index)
+    {
+        ArgumentNullException.ThrowIfNull(customerId);
+        var lookup = _index ?? BuildIndex();
+        if (lookup.TryGetValue(customerId, out index))
+        {
+            return true;
+        }
+
+        index = -1;
+        return false;
+    }
+
+    /// <inheritdoc />
+    public IEnumerator<CustomerSummary> GetEnumerator() => ((IEnumerable<CustomerSummary>)_summaries).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>
+    /// Builds one summary per customer from a transaction log, at an explicit observation end.
+    /// </summary>
+    /// <param name="transactions">The rows, in any order.</param>
+    /// <param name="observationEnd">The last calibration day (inclusive).</param>
+    /// <param name="timeUnit">The unit of recency, age and holdout length.</param>
+    /// <param name="holdoutEnd">The last holdout day (inclusive); null to take every row after the observation end as holdout.</param>
+    /// <returns>The summaries.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeUnit"/> is undefined, or <paramref name="holdoutEnd"/> is before <paramref name="observationEnd"/>.</exception>
+    /// <exception cref="ArgumentException">A row is a default <see cref="Transaction"/> (no customer id).</exception>
+    public static CustomerSummaries FromTransactions(
+        ReadOnlySpan<Transaction> transactions,
+        DateOnly observationEnd,
+        TimeUnit timeUnit,
+        DateOnly? holdoutEnd = null)
+    {
+        _ = timeUnit.LengthInDays();
+        if (holdoutEnd is { } he && he < observationEnd)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(holdoutEnd), he, Guard.Format($"Holdout end ({he:yyyy-MM-dd}) cannot be before the observation end ({observationEnd:yyyy-MM-dd})."));
+        }
+
+        var builder = new PurchaseDays.Builder(transactions.Length);
+        var counts = builder.AddAll(transactions, observationEnd.DayNumber, holdoutEnd?.DayNumber ?? int.MaxValue, out int latest);
+        return new CustomerSummaries(builder.Build(), observationEnd, timeUnit, holdoutEnd, latest, counts);
+    }
+
+    /// <summary>
+    /// Combines summaries of two disjoint parts of one log into exactly the summaries of the whole log.
+    /// Customers keep the order of <paramref name="first"/>, then new customers of <paramref name="second"/>.
+    /// </summary>
+    /// <param name="first">Summaries of one part.</param>
+    /// <param name="second">Summaries of another part, built with the same observation end, time unit and holdout end.</param>
+    /// <returns>The merged summaries.</returns>
+    /// <exception cref="ArgumentException">The two were built with a different observation end, time unit or holdout end.</exception>
+    public static CustomerSummaries Merge(CustomerSummaries first, CustomerSummaries second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        if (first.ObservationEnd != second.ObservationEnd || first.TimeUnit != second.TimeUnit || first.ExplicitHoldoutEnd != second.ExplicitHoldoutEnd)
+        {
+            ThrowHelper.Argument(nameof(second), Guard.Format(
+                $"Summaries to merge must share the observation end, time unit and holdout end: ({first.ObservationEnd:yyyy-MM-dd}, {first.TimeUnit}, {first.ExplicitHoldoutEnd:yyyy-MM-dd}) vs ({second.ObservationEnd:yyyy-MM-dd}, {second.TimeUnit}, {second.ExplicitHoldoutEnd:yyyy-MM-dd})."));
+        }
+
+        var days = PurchaseDays.Merge(first._days, second._days);
+        return new CustomerSummaries(
+            days,
+            first.ObservationEnd,
+            first.TimeUnit,
+            first.ExplicitHoldoutEnd,
+            Math.Max(first.LatestDayNumber, second.LatestDayNumber),
+            first.Counts + second.Counts);
+    }
+
+    /// <summary>Distinct purchase day numbers (calibration and holdout, ascending) of the summary at <paramref name="index"/>.</summary>
+    internal ReadOnlySpan<int> PurchaseDayNumbers(int index) => _days.Days(InternalIndex(index));
+
+    /// <summary>Purchase amounts per day, aligned with <see cref="PurchaseDayNumbers"/>.</summary>
+    internal ReadOnlySpan<double> PurchaseDayAmounts(int index) => _days.Amounts(InternalIndex(index));
+
+    private int InternalIndex(int index) => _summaryToInternal is null ? index : _summaryToInternal[index];
+
+    private Dictionary<string, int> BuildIndex()
+    {
+        var lookup = new Dictionary<string, int>(_summaries.Length, StringComparer.Ordinal);
+        for (int i = 0; i < _summaries.Length; i++)
+        {
+            lookup[_summaries[i].CustomerId] = i;
+        }
+
+        Interlocked.CompareExchange(ref _index, lookup, null);
+        return _index;
+    }
+
+    private static (CustomerSummary[] Summaries, int[]? Map) Summarize(PurchaseDays days, int endDay, TimeUnit unit)
+    {
+        int known = 0;
+        for (int c = 0; c < days.CustomerCount; c++)
+        {
+            if (days.FirstRowDay(c) <= endDay)
+            {
+                known++;
+            }
+        }
+
+        var result = new CustomerSummary[known];
+        int[]? map = known == days.CustomerCount ? null : new int[known];
+        double unitDays = unit.LengthInDays();
+        int k = 0;
+        for (int c = 0; c < days.CustomerCount; c++)
+        {
+            if (days.FirstRowDay(c) > endDay)
+            {
+                continue;
+            }
+
+            if (map is not null)
+            {
+                map[k] = c;
+            }
+
+            result[k++] = Summarize(days.Id(c), days.Days(c), days.Amounts(c), days.Refunds(c), endDay, unitDays);
+        }
+
+        return (result, map);
+    }
+
+    private static CustomerSummary Summarize(string id, ReadOnlySpan<int> dayNumbers, ReadOnlySpan<double> amounts, double refunds, int endDay, double unitDays)
+    {
+        int n = 0;
+        while (n < dayNumbers.Length && dayNumbers[n] <= endDay)
+        {
+            n++;
+        }
+
+        double holdoutSpend = 0;
+        for (int i = n; i < amounts.Length; i++)
+        {
+            holdoutSpend += amounts[i];
+        }
+
+        if (n == 0)
+        {
+            return new CustomerSummary(id, null, null, 0, 0, 0, null, 0, refunds, 0, dayNumbers.Length, holdoutSpend);
+        }
+
+        int first = dayNumbers[0];
+        int last = dayNumbers[n - 1];
+        double repeatSpend = 0;
+        for (int i = 1; i < n; i++)
+        {
+            repeatSpend += amounts[i];
+        }
+
+        return new CustomerSummary(
+            id,
+            DateOnly.FromDayNumber(first),
+            DateOnly.FromDayNumber(last),
+            n,
+            (last - first) / unitDays,
+            (endDay - first) / unitDays,
+            endDay - last,
+            amounts[0] + repeatSpend,
+            refunds,
+            n > 1 ? repeatSpend / (n - 1) : 0,
+            dayNumbers.Length - n,
+            holdoutSpend);
+    }
+
+    /// <summary>Where the rows of a log went.</summary>
+    [StructLayout(LayoutKind.Auto)]
+    internal readonly record struct RowCounts(long Total, long Calibration, long Holdout, long Excluded, long Refunds)
+    {
+        public static RowCounts operator +(RowCounts a, RowCounts b) =>
+            new(a.Total + b.Total, a.Calibration + b.Calibration, a.Holdout + b.Holdout, a.Excluded + b.Excluded, a.Refunds + b.Refunds);
+    }
+
+    /// <summary>
+    /// Per customer, the distinct purchase days (ascending) with the amount bought that day, stored flat
+    /// (compressed sparse rows), the calibration refunds, and the earliest day of any row.
+    /// </summary>
+    internal sealed class PurchaseDays
+    {
+        private readonly string[] _ids;
+        private readonly int[] _offsets;
+        private readonly int[] _days;
+        private readonly double[] _amounts;
+        private readonly double[] _refunds;
+        private readonly int[] _firstRowDay;
+
+        private PurchaseDays(string[] ids, int[] offsets, int[] days, double[] amounts, double[] refunds, int[] firstRowDay)
+        {
+            _ids = ids;
+            _offsets = offsets;
+            _days = days;
+            _amounts = amounts;
+            _refunds = refunds;
+            _firstRowDay = firstRowDay;
+        }
+
+        public int CustomerCount => _ids.Length;
+
+        public string Id(int c) => _ids[c];
+
+        public ReadOnlySpan<int> Days(int c) => _days.AsSpan(_offsets[c], _offsets[c + 1] - _offsets[c]);
+
+        public ReadOnlySpan<double> Amounts(int c) => _amounts.AsSpan(_offsets[c], _offsets[c + 1] - _offsets[c]);
+
+        public double Refunds(int c) => _refunds[c];
+
+        public int FirstRowDay(int c) => _firstRowDay[c];
+
+        public static PurchaseDays Merge(PurchaseDays a, PurchaseDays b)
+        {
+            var lookup = new Dictionary<string, int>(a.CustomerCount + b.CustomerCount, StringComparer.Ordinal);
+            var ids = new List<string>(a.CustomerCount + b.CustomerCount);
+            for (int c = 0; c < a.CustomerCount; c++)
+            {
+                lookup.Add(a._ids[c], c);
+                ids.Add(a._ids[c]);
+            }
+
+            var bToMerged = new int[b.CustomerCount];
+            for (int c = 0; c < b.CustomerCount; c++)
+            {
+                if (!lookup.TryGetValue(b._ids[c], out int m))
+                {
+                    m = ids.Count;
+                    lookup.Add(b._ids[c], m);
+                    ids.Add(b._ids[c]);
+                }
+
+                bToMerged[c] = m;
+            }
+
+            int n = ids.Count;
+            var fromB = new int[n];
+            fromB.AsSpan().Fill(-1);
+            for (int c = 0; c < b.CustomerCount; c++)
+            {
+                fromB[bToMerged[c]] = c;
+            }
+
+            var offsets = new int[n + 1];
+            var days = new int[a._days.Length + b._days.Length];
+            var amounts = new double[days.Length];
+            var refunds = new double[n];
+            var firstRow = new int[n];
+            int w = 0;
+            for (int m = 0; m < n; m++)
+            {
+                offsets[m] = w;
+                ReadOnlySpan<int> da = m < a.CustomerCount ? a.Days(m) : default;
+                ReadOnlySpan<double> aa = m < a.CustomerCount ? a.Amounts(m) : default;
+                int cb = fromB[m];
+                ReadOnlySpan<int> db = cb >= 0 ? b.Days(cb) : default;
+                ReadOnlySpan<double> ab = cb >= 0 ? b.Amounts(cb) : default;
+                int i = 0, j = 0;
+                while (i < da.Length || j < db.Length)
+                {
+                    if (j == db.Length || (i < da.Length && da[i] < db[j]))
+                    {
+                        days[w] = da[i];
+                        amounts[w++] = aa[i++];
+                    }
+                    else if (i == da.Length || db[j] < da[i])
+                    {
+                        days[w] = db[j];
+                        amounts[w++] = ab[j++];
+                    }
+                    else
+                    {
+                        days[w] = da[i];
+                        amounts[w++] = aa[i++] + ab[j++];
+                    }
+                }
+
+                refunds[m] = (m < a.CustomerCount ? a._refunds[m] : 0) + (cb >= 0 ? b._refunds[cb] : 0);
+                firstRow[m] = Math.Min(m < a.CustomerCount ? a._firstRowDay[m] : int.MaxValue, cb >= 0 ? b._firstRowDay[cb] : int.MaxValue);
+            }
+
+            offsets[n] = w;
+            Array.Resize(ref days, w);
+            Array.Resize(ref amounts, w);
+            return new PurchaseDays([.. ids], offsets, days, amounts, refunds, firstRow);
+        }
+
+        /// <summary>Groups rows by customer with a counting sort, then sorts and merges each customer's days.</summary>
+        public sealed class Builder
+        {
+            private readonly Dictionary<string, int> _lookup;
+            private readonly List<string> _ids;
+            private int[] _rowCustomer;
+            private int[] _rowDay;
+            private double[] _rowAmount;
+            private int _rows;
+            private double[] _refunds;
+            private int[] _firstRowDay;
+
+            public Builder(int capacity)
+            {
+                _lookup = new Dictionary<string, int>(Math.Max(capacity / 2, 4), StringComparer.Ordinal);
+                _ids = new List<string>(Math.Max(capacity / 2, 4));
+                _rowCustomer = ArrayPool<int>.Shared.Rent(Math.Max(capacity, 1));
+                _rowDay = ArrayPool<int>.Shared.Rent(Math.Max(capacity, 1));
+                _rowAmount = ArrayPool<double>.Shared.Rent(Math.Max(capacity, 1));
+                _refunds = new double[Math.Max(capacity / 2, 4)];
+                _firstRowDay = new int[_refunds.Length];
+            }
+
+            public RowCounts AddAll(ReadOnlySpan<Transaction> transactions, int endDay, int holdoutEndDay, out int latestDay)
+            {
+                long calibration = 0, holdout = 0, excluded = 0, refundRows = 0;
+                latestDay = int.MinValue;
+                string? previousId = null;
+                int previous = -1;
+                for (int r = 0; r < transactions.Length; r++)
+                {
+                    ref readonly var t = ref transactions[r];
+                    int day = t.Date.DayNumber;
+                    if (day > holdoutEndDay)
+                    {
+                        excluded++;
+                        continue;
+                    }
+
+                    string id = t.CustomerId;
+                    if (id is null)
+                    {
+                        ThrowHelper.Argument(nameof(transactions), Guard.Format($"Transaction {r} has no customer id (a default Transaction)."));
+                    }
+
+                    int c;
+                    if (ReferenceEquals(id, previousId))
+                    {
+                        c = previous;
+                    }
+                    else
+                    {
+                        ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_lookup, id, out bool exists);
+                        if (!exists)
+                        {
+                            slot = _ids.Count;
+                            _ids.Add(id);
+                            if (slot == _refunds.Length)
+                            {
+                                Array.Resize(ref _refunds, slot * 2);
+                                Array.Resize(ref _firstRowDay, slot * 2);
+                            }
+
+                            _firstRowDay[slot] = day;
+                        }
+
+                        c = slot;
+                        previousId = id;
+                        previous = c;
+                    }
+
+                    if (day < _firstRowDay[c])
+                    {
+                        _firstRowDay[c] = day;
+                    }
+
+                    if (day > latestDay)
+                    {
+                        latestDay = day;
+                    }
+
+                    bool inCalibration = day <= endDay;
+                    if (inCalibration)
+                    {
+                        calibration++;
+                    }
+                    else
+                    {
+                        holdout++;
+                    }
+
+                    double amount = t.Amount;
+                    if (amount < 0)
+                    {
+                        if (inCalibration)
+                        {
+                            refundRows++;
+                            _refunds[c] -= amount;
+                        }
+
+                        continue;
+                    }
+
+                    if (_rows == _rowCustomer.Length)
+                    {
+                        Grow();
+                    }
+
+                    _rowCustomer[_rows] = c;
+                    _rowDay[_rows] = day;
+                    _rowAmount[_rows] = amount;
+                    _rows++;
+                }
+
+                return new RowCounts(transactions.Length, calibration, holdout, excluded, refundRows);
+            }
+
+            public PurchaseDays Build()
+            {
+                try
+                {
+                    int n = _ids.Count;
+                    var counts = new int[n + 1];
+                    for (int r = 0; r < _rows; r++)
+                    {
+                        counts[_rowCustomer[r] + 1]++;
+                    }
+
+                    for (int c = 0; c < n; c++)
+                    {
+                        counts[c + 1] += counts[c];
+                    }
+
+                    // Scatter rows into customer segments.
+                    var days = new int[_rows];
+                    var amounts = new double[_rows];
+                    var cursor = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
+                    try
+                    {
+                        counts.AsSpan(0, n).CopyTo(cursor);
+                        for (int r = 0; r < _rows; r++)
+                        {
+                            int p = cursor[_rowCustomer[r]]++;
+                            days[p] = _rowDay[r];
+                            amounts[p] = _rowAmount[r];
+                        }
+                    }
+                    finally
+                    {
+                        ArrayPool<int>.Shared.Return(cursor);
+                    }
+
+                    // Sort each segment by day and merge same-day purchases, compacting in place.
+                    var offsets = new int[n + 1];
+                    int w = 0;
+                    for (int c = 0; c < n; c++)
+                    {
+                        int start = counts[c];
+                        int length = counts[c + 1] - start;
+                        offsets[c] = w;
+                        if (length == 0)
+                        {
+                            continue;
+                        }
+
+                        var segDays = days.AsSpan(start, length);
+                        var segAmounts = amounts.AsSpan(start, length);
+                        SortByDay(segDays, segAmounts);
+                        days[w] = segDays[0];
+                        amounts[w] = segAmounts[0];
+                        for (int i = 1; i < length; i++)
+                        {
+                            if (segDays[i] == days[w])
+                            {
+                                amounts[w] += segAmounts[i];
+                            }
+                            else
+                            {
+                                w++;
+                                days[w] = segDays[i];
+                                amounts[w] = segAmounts[i];
+                            }
+                        }
+
+                        w++;
+                    }
+
+                    offsets[n] = w;
+                    if (w != days.Length)
+                    {
+                        Array.Resize(ref days, w);
+                        Array.Resize(ref amounts, w);
+                    }
+
+                    Array.Resize(ref _refunds, n);
+                    Array.Resize(ref _firstRowDay, n);
+                    return new PurchaseDays([.. _ids], offsets, days, amounts, _refunds, _firstRowDay);
+                }
+                finally
+                {
+                    ArrayPool<int>.Shared.Return(_rowCustomer);
+                    ArrayPool<int>.Shared.Return(_rowDay);
+                    ArrayPool<double>.Shared.Return(_rowAmount);
+                    _rowCustomer = [];
+                    _rowDay = [];
+                    _rowAmount = [];
+                }
+            }
+
+            private static void SortByDay(Span<int> days, Span<double> amounts)
+            {
+                if (days.Length <= 16)
+                {
+                    for (int i = 1; i < days.Length; i++)
+                    {
+                        int d = days[i];
+                        double a = amounts[i];
+                        int j = i - 1;
+                        while (j >= 0 && days[j] > d)
+                        {
+                            days[j + 1] = days[j];
+                            amounts[j + 1] = amounts[j];
+                            j--;
+                        }
+
+                        days[j + 1] = d;
+                        amounts[j + 1] = a;
+                    }
+                }
+                else
+                {
+                    days.Sort(amounts);
+                }
+            }
+
+            private void Grow()
+            {
+                int size = Math.Max(_rowCustomer.Length * 2, 16);
+                var c = ArrayPool<int>.Shared.Rent(size);
+                var d = ArrayPool<int>.Shared.Rent(size);
+                var a = ArrayPool<double>.Shared.Rent(size);
+                _rowCustomer.AsSpan(0, _rows).CopyTo(c);
+                _rowDay.AsSpan(0, _rows).CopyTo(d);
+                _rowAmount.AsSpan(0, _rows).CopyTo(a);
+                ArrayPool<int>.Shared.Return(_rowCustomer);
+                ArrayPool<int>.Shared.Return(_rowDay);
+                ArrayPool<double>.Shared.Return(_rowAmount);
+                _rowCustomer = c;
+                _rowDay = d;
+                _rowAmount = a;
+            }
+        }
+    }
+}

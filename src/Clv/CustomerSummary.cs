@@ -1,0 +1,92 @@
+namespace Clv;
+
+/// <summary>
+/// What one customer did up to the observation end, and in the holdout period after it.
+/// Built by <see cref="CustomerSummaries.FromTransactions"/>; purchases on the same calendar day are merged
+/// into one purchase day (amounts summed), and refunds (negative amounts) never make a purchase day.
+/// </summary>
+/// <remarks>
+/// <see cref="Frequency"/>, <see cref="Recency"/> and <see cref="Age"/> are the (x, t_x, T) statistics of the
+/// buy-till-you-die literature (Fader, Hardie and Lee 2005), measured in the summaries' <see cref="TimeUnit"/>
+/// as exact fractions (never floored). A customer whose only rows up to the observation end are refunds has
+/// <see cref="HasPurchase"/> false, <see cref="Frequency"/>, <see cref="Recency"/> and <see cref="Age"/> 0 and
+/// no purchase dates.
+/// </remarks>
+public readonly struct CustomerSummary
+{
+    internal CustomerSummary(
+        string customerId,
+        DateOnly? firstPurchase,
+        DateOnly? lastPurchase,
+        int purchaseDays,
+        double recency,
+        double age,
+        int? daysSinceLastPurchase,
+        double totalSpend,
+        double refunds,
+        double monetaryValue,
+        int holdoutPurchaseDays,
+        double holdoutSpend)
+    {
+        CustomerId = customerId;
+        FirstPurchase = firstPurchase;
+        LastPurchase = lastPurchase;
+        PurchaseDays = purchaseDays;
+        Recency = recency;
+        Age = age;
+        DaysSinceLastPurchase = daysSinceLastPurchase;
+        TotalSpend = totalSpend;
+        Refunds = refunds;
+        MonetaryValue = monetaryValue;
+        HoldoutPurchaseDays = holdoutPurchaseDays;
+        HoldoutSpend = holdoutSpend;
+    }
+
+    /// <summary>The customer's identifier, exactly as it appeared in the log.</summary>
+    public string CustomerId { get; }
+
+    /// <summary>The first purchase day up to the observation end; null when the customer has no purchase.</summary>
+    public DateOnly? FirstPurchase { get; }
+
+    /// <summary>The last purchase day up to the observation end; null when the customer has no purchase.</summary>
+    public DateOnly? LastPurchase { get; }
+
+    /// <summary>Number of distinct purchase days up to the observation end (first purchase included).</summary>
+    public int PurchaseDays { get; }
+
+    /// <summary>Whether the customer made at least one purchase up to the observation end.</summary>
+    public bool HasPurchase => PurchaseDays > 0;
+
+    /// <summary>Repeat frequency x: purchase days after the first one (<see cref="PurchaseDays"/> - 1, or 0 without purchase).</summary>
+    public int Frequency => PurchaseDays > 0 ? PurchaseDays - 1 : 0;
+
+    /// <summary>Recency t_x: time from the first to the last purchase day, in the summaries' time unit; 0 when x = 0.</summary>
+    public double Recency { get; }
+
+    /// <summary>Age T: time from the first purchase day to the observation end, in the summaries' time unit.</summary>
+    public double Age { get; }
+
+    /// <summary>Whole days from the last purchase day to the observation end; null when the customer has no purchase.</summary>
+    public int? DaysSinceLastPurchase { get; }
+
+    /// <summary>Sum of all purchase amounts (zero or more) up to the observation end, before refunds.</summary>
+    public double TotalSpend { get; }
+
+    /// <summary>Sum of refunded amounts up to the observation end, as a positive number.</summary>
+    public double Refunds { get; }
+
+    /// <summary><see cref="TotalSpend"/> less <see cref="Refunds"/>.</summary>
+    public double NetSpend => TotalSpend - Refunds;
+
+    /// <summary>
+    /// Mean spend per repeat purchase day (the first purchase day excluded), as the BTYD literature and the
+    /// Gamma-Gamma model define it; 0 when x = 0.
+    /// </summary>
+    public double MonetaryValue { get; }
+
+    /// <summary>Distinct purchase days after the observation end, up to the holdout end.</summary>
+    public int HoldoutPurchaseDays { get; }
+
+    /// <summary>Sum of purchase amounts after the observation end, up to the holdout end.</summary>
+    public double HoldoutSpend { get; }
+}

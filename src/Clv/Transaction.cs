@@ -1,0 +1,37 @@
+using Clv.Internal;
+
+namespace Clv;
+
+/// <summary>
+/// One row of a transaction log: a customer, a calendar date and an amount. Amounts below zero are refunds.
+/// </summary>
+public readonly record struct Transaction
+{
+    /// <summary>Creates a transaction.</summary>
+    /// <param name="customerId">The customer's identifier, compared ordinally; not null or empty.</param>
+    /// <param name="date">The calendar date of the transaction.</param>
+    /// <param name="amount">The amount; negative for a refund. Must be finite.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="customerId"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="customerId"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is NaN or infinite.</exception>
+    public Transaction(string customerId, DateOnly date, double amount)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        Guard.Finite(amount);
+        CustomerId = customerId;
+        Date = date;
+        Amount = amount;
+    }
+
+    /// <summary>The customer's identifier, exactly as given.</summary>
+    public string CustomerId { get; }
+
+    /// <summary>The calendar date of the transaction.</summary>
+    public DateOnly Date { get; }
+
+    /// <summary>The amount: a purchase when zero or more, a refund when below zero.</summary>
+    public double Amount { get; }
+
+    /// <summary>Whether this row is a refund (<see cref="Amount"/> below zero).</summary>
+    public bool IsRefund => Amount < 0;
+}
