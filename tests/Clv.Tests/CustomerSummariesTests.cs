@@ -134,4 +134,40 @@ public class CustomerSummariesTests
         Assert.Throws<ArgumentException>(() => new Transaction("", new DateOnly(2024, 1, 1), 1));
         Assert.Throws<ArgumentNullException>(() => new Transaction(null!, new DateOnly(2024, 1, 1), 1));
     }
+
+    [Fact]
+    public void FromTransactions_LargeShuffledLog_MatchesAStraightforwardOracle()
+    {
+        // Large enough to take the parallel path; the oracle is plain LINQ over the rows.
+        var rng = new Random(7);
+        var origin = new DateOnly(2023, 1, 1);
+        var end = origin.AddDays(200);
+        var ids = Enumerable.Range(0, 60_000).Select(i => "id" + i).ToArray();
+        var rows = new Transaction[200_000];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            rows[i] = new Transaction(ids[rng.Next(ids.Length)], origin.AddDays(rng.Next(300)), rng.Next(-500, 5000) / 100.0);
+        }
+
+        var summaries = CustomerSummaries.FromTransactions(rows, end, TimeUnit.Week);
+
+        var expected = rows.GroupBy(t => t.CustomerId).Where(g => g.Any(t => t.Date <= end)).ToDictionary(g => g.Key);
+        Assert.Equal(expected.Count, summaries.Count);
+        foreach (var s in summaries)
+        {
+            var g = expected[s.CustomerId];
+            var purchaseDays = g.Where(t => t.Amount >= 0 && t.Date <= end).GroupBy(t => t.Date).OrderBy(d => d.Key).ToArray();
+            Assert.Equal(purchaseDays.Length, s.PurchaseDays);
+            Assert.Equal(g.Where(t => t.Amount < 0 && t.Date <= end).Sum(t => -t.Amount), s.Refunds, 1e-9);
+            Assert.Equal(g.Where(t => t.Amount >= 0 && t.Date > end).Select(t => t.Date).Distinct().Count(), s.HoldoutPurchaseDays);
+            if (purchaseDays.Length > 0)
+            {
+                Assert.Equal(purchaseDays[0].Key, s.FirstPurchase);
+                Assert.Equal((purchaseDays[^1].Key.DayNumber - purchaseDays[0].Key.DayNumber) / 7.0, s.Recency, 1e-12);
+                Assert.Equal((end.DayNumber - purchaseDays[0].Key.DayNumber) / 7.0, s.Age, 1e-12);
+                double repeat = purchaseDays.Skip(1).Sum(d => d.Sum(t => t.Amount));
+                Assert.Equal(purchaseDays.Length > 1 ? repeat / (purchaseDays.Length - 1) : 0, s.MonetaryValue, 1e-9);
+            }
+        }
+    }
 }
