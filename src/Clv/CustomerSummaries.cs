@@ -131,16 +131,13 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
         TimeUnit timeUnit,
         DateOnly? holdoutEnd = null)
     {
-        _ = timeUnit.LengthInDays();
-        if (holdoutEnd is { } he && he < observationEnd)
-        {
-            ThrowHelper.ArgumentOutOfRange(nameof(holdoutEnd), he, Guard.Format($"Holdout end ({he:yyyy-MM-dd}) cannot be before the observation end ({observationEnd:yyyy-MM-dd})."));
-        }
-
-        var builder = new PurchaseDays.Builder(transactions.Length);
-        var counts = builder.AddAll(transactions, observationEnd.DayNumber, holdoutEnd?.DayNumber ?? int.MaxValue, out int latest);
-        return new CustomerSummaries(builder.Build(), observationEnd, timeUnit, holdoutEnd, latest, counts);
+        var builder = new CustomerSummariesBuilder(observationEnd, timeUnit, holdoutEnd, transactions.Length);
+        builder.Add(transactions);
+        return builder.Build();
     }
+
+    internal static CustomerSummaries Create(PurchaseDays days, DateOnly observationEnd, TimeUnit timeUnit, DateOnly? holdoutEnd, int latestDayNumber, RowCounts counts) =>
+        new(days, observationEnd, timeUnit, holdoutEnd, latestDayNumber, counts);
 
     /// <summary>
     /// Combines summaries of two disjoint parts of one log into exactly the summaries of the whole log.
@@ -411,10 +408,12 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
                 _firstRowDay = new int[_refunds.Length];
             }
 
-            public RowCounts AddAll(ReadOnlySpan<Transaction> transactions, int endDay, int holdoutEndDay, out int latestDay)
+            public int LatestDay { get; private set; } = int.MinValue;
+
+            public RowCounts AddAll(ReadOnlySpan<Transaction> transactions, int endDay, int holdoutEndDay)
             {
                 long calibration = 0, holdout = 0, excluded = 0, refundRows = 0;
-                latestDay = int.MinValue;
+                int latestDay = LatestDay;
                 string? previousId = null;
                 int previous = -1;
                 for (int r = 0; r < transactions.Length; r++)
@@ -502,6 +501,7 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
                     _rows++;
                 }
 
+                LatestDay = latestDay;
                 return new RowCounts(transactions.Length, calibration, holdout, excluded, refundRows);
             }
 

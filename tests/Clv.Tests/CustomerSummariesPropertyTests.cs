@@ -43,6 +43,22 @@ public class CustomerSummariesPropertyTests
     }
 
     [Property]
+    public bool Builder_AnyChunking_EqualsOneCallOverTheWholeLog(byte[] customers, ushort[] days, short[] cents, byte chunk)
+    {
+        var rows = Log(customers, days, cents);
+        var builder = new CustomerSummariesBuilder(End, TimeUnit.Week);
+        int size = 1 + (chunk % 7);
+        for (int i = 0; i < rows.Length; i += size)
+        {
+            builder.Add(rows.AsSpan(i, Math.Min(size, rows.Length - i)));
+        }
+
+        var chunked = builder.Build();
+        var whole = CustomerSummaries.FromTransactions(rows, End, TimeUnit.Week);
+        return SameSummaries(whole, chunked) && chunked.TransactionCount == rows.Length && whole.HoldoutEnd == chunked.HoldoutEnd;
+    }
+
+    [Property]
     public bool FromTransactions_AnyRowOrder_GivesTheSameSummaries(byte[] customers, ushort[] days, short[] cents, int seed)
     {
         var rows = Log(customers, days, cents);

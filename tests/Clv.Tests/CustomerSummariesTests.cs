@@ -170,4 +170,14 @@ public class CustomerSummariesTests
             }
         }
     }
+
+    [Fact]
+    public void Builder_BuildTwiceOrAddAfterBuild_Throws()
+    {
+        var builder = new CustomerSummariesBuilder(new DateOnly(2024, 3, 31), TimeUnit.Day);
+        builder.Add([new("a", new DateOnly(2024, 1, 1), 1)]);
+        _ = builder.Build();
+        Assert.Throws<InvalidOperationException>(() => builder.Build());
+        Assert.Throws<InvalidOperationException>(() => builder.Add([new("a", new DateOnly(2024, 1, 1), 1)]));
+    }
 }
