@@ -1,28 +1,47 @@
 namespace Clv.Csv.Internal;
 
-/// <summary>Stores each distinct customer id string once (ordinal), so that a log of millions of rows holds one string per customer.</summary>
+/// <summary>
+/// Stores each distinct customer id string once (ordinal), so that a log of millions of rows holds one string per
+/// customer. A hash set rather than a dictionary: same lookup, 16 instead of 24 bytes per entry.
+/// </summary>
 internal sealed class IdPool
 {
-    private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
 #if NET9_0_OR_GREATER
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+#endif
+    private string _last = string.Empty;
 
+#if NET9_0_OR_GREATER
     public IdPool() => _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
 #endif
 
     public int Count => _ids.Count;
 
     /// <summary>The shared string equal to <paramref name="id"/>, allocated only the first time the id is seen.</summary>
+    /// <remarks>Logs are often grouped by customer, so the previous id is checked first (one comparison instead of a hash lookup).</remarks>
     public string Get(ReadOnlySpan<char> id)
     {
+        if (id.SequenceEqual(_last))
+        {
+            return _last;
+        }
+
+        _last = Lookup(id);
+        return _last;
+    }
+
+    private string Lookup(ReadOnlySpan<char> id)
+    {
 #if NET9_0_OR_GREATER
+        // No string is allocated for an id seen before.
         if (_lookup.TryGetValue(id, out var shared))
         {
             return shared;
         }
 
         shared = id.ToString();
-        _ids.Add(shared, shared);
+        _ids.Add(shared);
         return shared;
 #else
         var text = id.ToString();
@@ -31,7 +50,7 @@ internal sealed class IdPool
             return shared;
         }
 
-        _ids.Add(text, text);
+        _ids.Add(text);
         return text;
 #endif
     }

@@ -27,6 +27,7 @@ internal sealed class TransactionCsvReader
     private readonly bool _strict;
     private readonly DateFastPath _dateFast;
     private readonly IdPool _ids = new();
+    private readonly NumberParser _numbers;
     private readonly ChunkedList<Transaction> _rows = new();
     private readonly List<RejectedRow> _rejected = [];
     private readonly CsvConfiguration? _quotedConfig;
@@ -43,6 +44,7 @@ internal sealed class TransactionCsvReader
     {
         _options = options;
         _strict = options.Mode == CsvReadMode.Strict;
+        _numbers = new NumberParser(options.Culture);
         _dateFast = options.DateFormat switch
         {
             "yyyy-MM-dd" => DateFastPath.Iso,
@@ -265,7 +267,7 @@ internal sealed class TransactionCsvReader
         }
 
         var amountText = TrimField(amountField);
-        if (!double.TryParse(amountText, NumberStyles.Float, _options.Culture, out double amount))
+        if (!_numbers.TryParse(amountText, out double amount))
         {
             Reject(lineNumber, _amountLabel, amountText.ToString(), amountText.Contains(Replacement)
                 ? "The amount holds bytes that are not valid UTF-8 (decoded as U+FFFD)."
