@@ -22,8 +22,8 @@ namespace Clv.Rfm;
 /// gives k bins of n / k customers (as equal as n allows). With heavy ties several quantiles coincide and their bins
 /// collapse: the tied customers all share the lowest score of the run and the scores in between go unused, so a score
 /// keeps its meaning ("F = 5: above the 80% quantile") instead of being renumbered. In CDNOW 1,411 of 2,357 customers
-/// (60%) bought on one day only, so c_1 = c_2 = c_3 = 1 purchase day: they all get F = 1, two purchase days jump to F = 4,
-/// and F = 2 and F = 3 are empty. A dimension where every purchaser has the same value scores 1 for F and M and k for R.</para>
+/// (60%) bought on one day only, so the purchase-day cut points are 1, 1, 2, 3: the one-time buyers all get F = 1, two purchase
+/// days score F = 3 and F = 2 is empty. A dimension where every purchaser has the same value scores 1 for F and M and k for R.</para>
 /// </remarks>
 public sealed class RfmCutPoints
 {
