@@ -1,12 +1,14 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Clv.Rfm;
 
 /// <summary>
 /// Order statistics for the RFM cut points without a full sort: a counting pass for small integer ranges,
-/// otherwise a deterministic multi-quickselect (median of three, falls back to a sort if it degrades). O(n log k).
+/// otherwise a radix step on the top 16 bits of the doubles and a deterministic quickselect (median of three, falls back
+/// to a sort if it degrades) inside the few buckets that hold a wanted rank. Expected O(n).
 /// </summary>
 internal static class QuantileSelection
 {
@@ -20,7 +22,11 @@ internal static class QuantileSelection
         }
     }
 
-    /// <summary>Writes the order statistics at <paramref name="ranks"/> of <paramref name="values"/> (which it may reorder).</summary>
+    /// <summary>Writes the order statistics at <paramref name="ranks"/> (non-decreasing) of <paramref name="values"/> (which it may reorder).</summary>
+    /// <remarks>
+    /// Large inputs take a radix step first: one pass counts the values by the top 16 bits of an order-preserving key,
+    /// a second pass gathers only the values of the few buckets that hold a wanted rank, and the quickselect runs on those.
+    /// </remarks>
     public static void Select(Span<double> values, ReadOnlySpan<int> ranks, Span<double> output)
     {
         Debug.Assert(ranks.Length == output.Length);
@@ -36,7 +42,15 @@ internal static class QuantileSelection
 
         distinct = distinct[..d];
         Span<double> found = stackalloc double[d];
-        MultiSelect(values, 0, values.Length, distinct, found);
+        if (values.Length < RadixThreshold)
+        {
+            MultiSelect(values, 0, values.Length, distinct, found);
+        }
+        else
+        {
+            RadixSelect(values, distinct, found);
+        }
+
         for (int i = 0, j = 0; i < ranks.Length; i++)
         {
             while (distinct[j] != ranks[i])
@@ -45,6 +59,101 @@ internal static class QuantileSelection
             }
 
             output[i] = found[j];
+        }
+    }
+
+    private const int RadixThreshold = 1 << 12;
+
+    private const int Buckets = 1 << 16;
+
+    /// <summary>An unsigned key with the order of the doubles (no NaN; -0 is folded into +0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Bucket(double value)
+    {
+        ulong bits = BitConverter.DoubleToUInt64Bits(value + 0.0);
+        ulong key = (bits & 0x8000_0000_0000_0000UL) != 0 ? ~bits : bits | 0x8000_0000_0000_0000UL;
+        return (int)(key >> 48);
+    }
+
+    private static void RadixSelect(Span<double> values, ReadOnlySpan<int> ranks, Span<double> found)
+    {
+        int[] counts = ArrayPool<int>.Shared.Rent(Buckets);
+        byte[] slotOf = ArrayPool<byte>.Shared.Rent(Buckets);
+        double[]? gathered = null;
+        try
+        {
+            var c = counts.AsSpan(0, Buckets);
+            c.Clear();
+            foreach (double v in values)
+            {
+                c[Bucket(v)]++;
+            }
+
+            // Bucket and rank within the bucket of every wanted rank; slots number the distinct buckets.
+            Span<int> bucketOfRank = stackalloc int[ranks.Length];
+            Span<int> rankInBucket = stackalloc int[ranks.Length];
+            Span<int> slotBucket = stackalloc int[ranks.Length];
+            Span<int> slotStart = stackalloc int[ranks.Length + 1];
+            int slots = 0;
+            long seen = 0;
+            int b = 0;
+            for (int i = 0; i < ranks.Length; i++)
+            {
+                while (seen + c[b] <= ranks[i])
+                {
+                    seen += c[b];
+                    b++;
+                }
+
+                bucketOfRank[i] = b;
+                rankInBucket[i] = (int)(ranks[i] - seen);
+                if (slots == 0 || slotBucket[slots - 1] != b)
+                {
+                    slotBucket[slots++] = b;
+                }
+            }
+
+            var slot = slotOf.AsSpan(0, Buckets);
+            slot.Fill(byte.MaxValue);
+            slotStart[0] = 0;
+            for (int s = 0; s < slots; s++)
+            {
+                slot[slotBucket[s]] = (byte)s;
+                slotStart[s + 1] = slotStart[s] + c[slotBucket[s]];
+            }
+
+            gathered = ArrayPool<double>.Shared.Rent(slotStart[slots]);
+            Span<int> fill = stackalloc int[slots];
+            slotStart[..slots].CopyTo(fill);
+            foreach (double v in values)
+            {
+                int s = slot[Bucket(v)];
+                if (s != byte.MaxValue)
+                {
+                    gathered[fill[s]++] = v;
+                }
+            }
+
+            for (int i = 0, s = 0; i < ranks.Length; i++)
+            {
+                while (slotBucket[s] != bucketOfRank[i])
+                {
+                    s++;
+                }
+
+                var part = gathered.AsSpan(slotStart[s], slotStart[s + 1] - slotStart[s]);
+                NthElement(part, 0, part.Length, rankInBucket[i]);
+                found[i] = part[rankInBucket[i]];
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(counts);
+            ArrayPool<byte>.Shared.Return(slotOf);
+            if (gathered is not null)
+            {
+                ArrayPool<double>.Shared.Return(gathered);
+            }
         }
     }
 

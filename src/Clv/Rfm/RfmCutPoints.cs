@@ -122,9 +122,20 @@ public sealed class RfmCutPoints
     public void Score(ReadOnlySpan<CustomerSummary> customers, Span<RfmScore> destination)
     {
         Guard.SameLength(customers.Length, destination.Length);
+        double frequencyShift = FrequencyMeasure == FrequencyMeasure.PurchaseDays ? 0 : 1;
+        bool total = MonetaryMeasure == MonetaryMeasure.Total;
         for (int i = 0; i < customers.Length; i++)
         {
-            destination[i] = Score(in customers[i]);
+            ref readonly var c = ref customers[i];
+            int purchaseDays = c.PurchaseDays;
+            if (purchaseDays <= 0)
+            {
+                destination[i] = RfmScore.Lead;
+                continue;
+            }
+
+            double net = c.NetSpend;
+            destination[i] = ScoreCore(c.DaysSinceLastPurchase.GetValueOrDefault(), purchaseDays - frequencyShift, total ? net : net / purchaseDays);
         }
     }
 

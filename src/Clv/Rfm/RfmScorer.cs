@@ -88,61 +88,53 @@ public static class RfmScorer
         double[]? customF = Breakpoints(options.FrequencyBreakpoints, k, nameof(RfmOptions.FrequencyBreakpoints));
         double[]? customM = Breakpoints(options.MonetaryBreakpoints, k, nameof(RfmOptions.MonetaryBreakpoints));
 
-        int n = 0;
-        foreach (ref readonly var c in customers)
-        {
-            n += c.HasPurchase ? 1 : 0;
-        }
-
-        if (n == 0)
-        {
-            ThrowHelper.Argument(
-                nameof(customers),
-                customers.IsEmpty
-                    ? "The population is empty: RFM cut points need at least one customer with a purchase."
-                    : Guard.Format($"None of the {customers.Length} customers has a purchase (all are leads): RFM cut points need at least one purchaser."));
-        }
-
-        // Cut points in the measures' units; the measure lambdas of RfmCutPoints are reused through a provisional instance.
-        var measures = new RfmCutPoints(k, options.FrequencyMeasure, options.MonetaryMeasure, [], [], [], n, 1, 1, 1);
         var recency = new double[k - 1];
         var frequency = new double[k - 1];
         var monetary = new double[k - 1];
         Span<int> ranks = stackalloc int[k - 1];
-        QuantileSelection.Ranks(n, k, ranks);
-
-        int[] days = ArrayPool<int>.Shared.Rent(n);
-        int[] counts = ArrayPool<int>.Shared.Rent(n);
-        double[] money = ArrayPool<double>.Shared.Rent(n);
+        bool total = options.MonetaryMeasure == MonetaryMeasure.Total;
+        int n = 0;
+        int[] days = ArrayPool<int>.Shared.Rent(customers.Length);
+        int[] counts = ArrayPool<int>.Shared.Rent(customers.Length);
+        double[] money = ArrayPool<double>.Shared.Rent(customers.Length);
         try
         {
-            int i = 0;
             int minDays = int.MaxValue, maxDays = int.MinValue, minCount = int.MaxValue, maxCount = int.MinValue;
             foreach (ref readonly var c in customers)
             {
-                if (!c.HasPurchase)
+                int f = c.PurchaseDays;
+                if (f <= 0)
                 {
                     continue;
                 }
 
                 int d = c.DaysSinceLastPurchase.GetValueOrDefault();
-                int f = c.PurchaseDays;
-                double m = measures.MonetaryOf(c);
+                double m = total ? c.NetSpend : c.NetSpend / f;
                 if (!double.IsFinite(m))
                 {
                     ThrowHelper.Argument(nameof(customers), Guard.Format($"Customer '{c.CustomerId}' has a monetary value of {m}; RFM needs finite values."));
                 }
 
-                days[i] = d;
-                counts[i] = f;
-                money[i] = m;
+                days[n] = d;
+                counts[n] = f;
+                money[n] = m;
                 minDays = Math.Min(minDays, d);
                 maxDays = Math.Max(maxDays, d);
                 minCount = Math.Min(minCount, f);
                 maxCount = Math.Max(maxCount, f);
-                i++;
+                n++;
             }
 
+            if (n == 0)
+            {
+                ThrowHelper.Argument(
+                    nameof(customers),
+                    customers.IsEmpty
+                        ? "The population is empty: RFM cut points need at least one customer with a purchase."
+                        : Guard.Format($"None of the {customers.Length} customers has a purchase (all are leads): RFM cut points need at least one purchaser."));
+            }
+
+            QuantileSelection.Ranks(n, k, ranks);
             if (customR is null)
             {
                 QuantileSelection.SelectIntegers(days.AsSpan(0, n), minDays, maxDays, ranks, recency);

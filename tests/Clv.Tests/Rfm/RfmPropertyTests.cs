@@ -162,7 +162,8 @@ public class RfmPropertyTests
     [Property]
     public Property QuantileSelection_AnyValues_EqualsSortedOrderStatistics() =>
         Prop.ForAll(
-            (from n in Gen.Choose(1, 300)
+            (from big in Gen.Elements(false, true)
+             from n in big ? Gen.Choose(4096, 9000) : Gen.Choose(1, 300)
              from values in Gen.Choose(-20, 20).Select(v => v / 4.0).ArrayOf(n)
              from k in Gen.Choose(2, 10)
              select (values, k)).ToArbitrary(),
@@ -178,5 +179,28 @@ public class RfmPropertyTests
                 QuantileSelection.SelectIntegers(ints, ints.Min(), ints.Max(), ranks, foundInts);
                 return ranks.Select(r => sorted[r]).SequenceEqual(found)
                     && ranks.Select(r => sorted[r] * 4).SequenceEqual(foundInts);
+            });
+
+    [Property(MaxTest = 30)]
+    public Property QuantileSelection_WideSpreadLargeInput_EqualsSortedOrderStatistics() =>
+        Prop.ForAll(
+            (from n in Gen.Choose(4096, 20_000)
+             from seed in Gen.Choose(0, int.MaxValue)
+             from k in Gen.Choose(2, 10)
+             select (n, seed, k)).ToArbitrary(),
+            p =>
+            {
+                var random = new Random(p.seed);
+                var values = Enumerable.Range(0, p.n)
+                    .Select(_ => random.Next(4) == 0 ? -0.0 : (random.Next(-1000, 1000) * Math.Pow(2, random.Next(-30, 30))))
+                    .ToArray();
+                var ranks = new int[p.k - 1];
+                QuantileSelection.Ranks(p.n, p.k, ranks);
+                var found = new double[p.k - 1];
+                var sorted = values.Order().ToArray();
+
+                QuantileSelection.Select(values, ranks, found);
+
+                return ranks.Select(r => sorted[r]).SequenceEqual(found);
             });
 }
