@@ -10,7 +10,8 @@ namespace Clv.Rfm;
 /// <remarks>
 /// Customers without purchase (leads) are not part of the population the quantiles come from and get
 /// <see cref="RfmScore.Lead"/>, never a 1..k score. See <see cref="RfmCutPoints"/> for the exact quantile and tie rules.
-/// Fitting is O(n) for the integer columns (a counting pass) and O(n log k) expected for the monetary column (selection).
+/// Fitting is O(n) for the integer columns (a counting pass) and expected O(n) for the monetary column (a radix step, then
+/// selection inside a few buckets); no column is sorted.
 /// </remarks>
 public static class RfmScorer
 {
