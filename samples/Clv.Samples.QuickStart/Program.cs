@@ -132,6 +132,7 @@ public static class Program
         var customers = CustomerSummaries.FromTransactions(log.Transactions, observationEnd, unit);
         output.WriteLine();
         SummarySection.Print(customers, output);
+        RfmSection.Print(customers, output);
         return 0;
     }
 
