@@ -7,6 +7,8 @@ namespace Clv.Lifecycle;
 /// Early warning: customers who were active at one date and are <see cref="LifecycleStage.Dormant"/> or
 /// <see cref="LifecycleStage.Churned"/> at a later one, ranked by value at risk.
 /// </summary>
+/// <remarks>Stages come from purchases alone (no <see cref="CustomerEngagement"/>). A customer who was already dormant
+/// at the earlier date and churned since is not listed: the warning is for the crossing out of an active stage.</remarks>
 public static class EarlyWarning
 {
     /// <summary>

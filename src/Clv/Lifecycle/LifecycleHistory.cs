@@ -6,6 +6,8 @@ namespace Clv.Lifecycle;
 /// Every customer's <see cref="LifecycleStage"/> at a series of dates (typically month ends), with the stage counts
 /// per date, for dashboards and plots. Immutable; stored as one byte per customer and date.
 /// </summary>
+/// <remarks>Stages come from purchases alone (no <see cref="CustomerEngagement"/>): an interaction date or an open
+/// opportunity is a snapshot, not a history. Every date must lie between the summaries' observation end and holdout end.</remarks>
 public sealed class LifecycleHistory
 {
     private readonly DateOnly[] _dates;

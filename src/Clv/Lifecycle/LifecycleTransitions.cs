@@ -14,6 +14,7 @@ namespace Clv.Lifecycle;
 /// <para>Customers active at <see cref="From"/> split into <see cref="RetentionRate"/> (active at <see cref="To"/>),
 /// <see cref="AtRiskRate"/> (dormant at <see cref="To"/>) and <see cref="ChurnRate"/> (churned at <see cref="To"/>),
 /// which add up to 1.</para>
+/// <para>Stages come from purchases alone (no <see cref="CustomerEngagement"/>), as in <see cref="LifecycleHistory"/>.</para>
 /// </remarks>
 public sealed class LifecycleTransitions
 {
