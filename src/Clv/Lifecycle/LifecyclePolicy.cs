@@ -222,7 +222,7 @@ public sealed class LifecyclePolicy
         if (asOf < customers.ObservationEnd)
         {
             ThrowHelper.ArgumentOutOfRange(paramName, asOf, Guard.Format(
-                $"{paramName} ({asOf:yyyy-MM-dd}) is before the summaries' observation end ({customers.ObservationEnd:yyyy-MM-dd}); customers first seen before it cannot be told apart from later ones. Build the summaries with an observation end on or before {asOf:yyyy-MM-dd}."));
+                $"{paramName} ({asOf:yyyy-MM-dd}) is before the summaries' observation end ({customers.ObservationEnd:yyyy-MM-dd}): the summaries cannot tell which customers were known then. Build the summaries with an observation end on or before {asOf:yyyy-MM-dd}."));
         }
 
         if (asOf > customers.HoldoutEnd)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Clv.Internal;
 
 namespace Clv.Lifecycle;
@@ -259,12 +260,12 @@ public sealed class LifecycleTransitions
 
     private static double Ratio(int numerator, int denominator) => denominator == 0 ? double.NaN : numerator / (double)denominator;
 
-    private static int Index(LifecycleStage stage)
+    private static int Index(LifecycleStage stage, [CallerArgumentExpression(nameof(stage))] string paramName = "")
     {
         int i = (int)stage;
         if ((uint)i >= K)
         {
-            ThrowHelper.ArgumentOutOfRange(nameof(stage), stage, Guard.Format($"stage must be a defined LifecycleStage (0 to 6), but was {i}."));
+            ThrowHelper.ArgumentOutOfRange(paramName, stage, Guard.Format($"{paramName} must be a defined LifecycleStage (0 to 6), but was {i}."));
         }
 
         return i;

@@ -114,5 +114,8 @@ public class LifecycleTransitionsTests
         Assert.Throws<ArgumentOutOfRangeException>(() => LifecycleTransitions.Between(Days, summaries, from, from.AddDays(10), 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => LifecycleTransitions.Between(Days, summaries, from, from.AddDays(10), double.NaN));
         Assert.Throws<ArgumentOutOfRangeException>(() => LifecycleTransitions.Between(Days, summaries, from.AddDays(-1), from));
+        var t = LifecycleTransitions.Between(Days, summaries, from, from);
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => t.Count(LifecycleStage.Lead, (LifecycleStage)9));
+        Assert.Equal("to", ex.ParamName);
     }
 }
