@@ -133,6 +133,7 @@ public static class Program
         output.WriteLine();
         SummarySection.Print(customers, output);
         RfmSection.Print(customers, output);
+        LifecycleSection.Print(customers, output);
         return 0;
     }
 
