@@ -141,6 +141,26 @@ public static class RetentionClv
         }
     }
 
+    /// <summary>q^n for n ≥ 0 by repeated squaring: about log2(n) multiplications, far cheaper than <see cref="Math.Pow"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double PowInteger(double q, int n)
+    {
+        Debug.Assert(n >= 0, "horizon validated at the boundary");
+        double result = 1.0;
+        while (n > 0)
+        {
+            if ((n & 1) != 0)
+            {
+                result *= q;
+            }
+
+            q *= q;
+            n >>= 1;
+        }
+
+        return result;
+    }
+
     /// <summary>Validated options reduced to what the closed forms need.</summary>
     private readonly struct Terms
     {
@@ -187,7 +207,7 @@ public static class RetentionClv
         {
             Debug.Assert(retention is >= 0 and < 1, "retention validated at the boundary");
             double q = retention * _inverseGrowth;
-            double startSum = _horizon < 0 ? 1.0 / (1.0 - q) : (1.0 - Math.Pow(q, _horizon)) / (1.0 - q);
+            double startSum = _horizon < 0 ? 1.0 / (1.0 - q) : (1.0 - PowInteger(q, _horizon)) / (1.0 - q);
             return _timing switch
             {
                 MarginTiming.Start => startSum,
