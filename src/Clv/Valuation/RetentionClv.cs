@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Clv.Internal;
 
@@ -49,7 +50,8 @@ public static class RetentionClv
         var terms = Terms.From(options);
         Guard.SameLength(margins.Length, retentions.Length, nameof(retentions));
         Guard.SameLength(margins.Length, destination.Length);
-        for (int i = 0; i < margins.Length; i++)
+        int start = terms.ValuesVectorized(margins, retentions, destination);
+        for (int i = start; i < margins.Length; i++)
         {
             double m = margins[i];
             double r = retentions[i];
@@ -199,6 +201,68 @@ public static class RetentionClv
             }
 
             return new Terms(options.DiscountRate.RatePer(options.Period), options.Timing, horizon);
+        }
+
+        /// <summary>
+        /// Values whole vectors of customers with the same operations, in the same order, as <see cref="Factor"/> (so the
+        /// results are identical), stopping at the first vector holding an invalid margin or retention rate.
+        /// </summary>
+        /// <returns>How many leading customers were valued; the caller values (and validates) the rest.</returns>
+        public int ValuesVectorized(ReadOnlySpan<double> margins, ReadOnlySpan<double> retentions, Span<double> destination)
+        {
+            int width = Vector<double>.Count;
+            if (!Vector.IsHardwareAccelerated || margins.Length < width)
+            {
+                return 0;
+            }
+
+            var one = Vector<double>.One;
+            var zero = Vector<double>.Zero;
+            var infinity = new Vector<double>(double.PositiveInfinity);
+            var inverseGrowth = new Vector<double>(_inverseGrowth);
+            int i = 0;
+            for (; i <= margins.Length - width; i += width)
+            {
+                var m = new Vector<double>(margins.Slice(i, width));
+                var r = new Vector<double>(retentions.Slice(i, width));
+                if (!(Vector.GreaterThanOrEqualAll(r, zero) && Vector.LessThanAll(r, one) && Vector.LessThanAll(Vector.Abs(m), infinity)))
+                {
+                    break;
+                }
+
+                var q = r * inverseGrowth;
+                Vector<double> startSum;
+                if (_horizon < 0)
+                {
+                    startSum = one / (one - q);
+                }
+                else
+                {
+                    var power = one;
+                    var square = q;
+                    for (int n = _horizon; n > 0; n >>= 1)
+                    {
+                        if ((n & 1) != 0)
+                        {
+                            power *= square;
+                        }
+
+                        square *= square;
+                    }
+
+                    startSum = (one - power) / (one - q);
+                }
+
+                var factor = _timing switch
+                {
+                    MarginTiming.Start => startSum,
+                    MarginTiming.End => q * startSum,
+                    _ => Vector.SquareRoot(q) * startSum,
+                };
+                (m * factor).CopyTo(destination.Slice(i, width));
+            }
+
+            return i;
         }
 
         /// <summary>The value of a margin of 1 per period at retention <paramref name="retention"/>.</summary>

@@ -94,6 +94,40 @@ public class RetentionClvTests
     }
 
     [Theory]
+    [InlineData(MarginTiming.Start, null)]
+    [InlineData(MarginTiming.Middle, 12)]
+    [InlineData(MarginTiming.End, 1000)]
+    public void Value_LongBatch_EqualsScalarExactly(MarginTiming timing, int? horizon)
+    {
+        var random = new Random(7);
+        var margins = Enumerable.Range(0, 1003).Select(_ => (random.NextDouble() * 200) - 20).ToArray();
+        var retentions = Enumerable.Range(0, 1003).Select(_ => random.NextDouble() * 0.999).ToArray();
+        retentions[5] = 0;
+        var options = new RetentionClvOptions { Period = TimeUnit.Week, DiscountRate = DiscountRate.Annual(0.08), Timing = timing, Horizon = horizon };
+        var values = RetentionClv.Value(margins, retentions, options);
+
+        for (int i = 0; i < margins.Length; i++)
+        {
+            Assert.Equal(RetentionClv.Value(margins[i], retentions[i], options), values[i]);
+        }
+    }
+
+    [Fact]
+    public void Value_LongBatchWithBadValueLate_NamesItsIndex()
+    {
+        var margins = Enumerable.Repeat(10.0, 100).ToArray();
+        var retentions = Enumerable.Repeat(0.5, 100).ToArray();
+        retentions[61] = 1;
+        margins[90] = double.NaN;
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => RetentionClv.Value(margins, retentions, PerYear(0.1)));
+        Assert.Contains("retentions[61]", ex.Message, StringComparison.Ordinal);
+        retentions[61] = 0.5;
+        ex = Assert.Throws<ArgumentOutOfRangeException>(() => RetentionClv.Value(margins, retentions, PerYear(0.1)));
+        Assert.Contains("margins[90]", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(1.0)]
     [InlineData(-0.1)]
     [InlineData(double.NaN)]
