@@ -1,0 +1,76 @@
+using Clv.Csv.Internal;
+
+namespace Clv.Csv;
+
+/// <summary>
+/// Writes customer summaries as CSV for a CRM or a spreadsheet: one row per customer, invariant culture, ISO dates,
+/// round-trippable numbers, an empty field for a missing value, and the header
+/// <c>customer_id,first_purchase,last_purchase,purchase_days,frequency,recency,age,days_since_last_purchase,total_spend,refunds,monetary_value,holdout_purchase_days,holdout_spend</c>.
+/// </summary>
+/// <remarks>
+/// <c>recency</c> and <c>age</c> are in the summaries' <see cref="CustomerSummaries.TimeUnit"/>; <c>first_purchase</c>,
+/// <c>last_purchase</c> and <c>days_since_last_purchase</c> are empty for a customer without a purchase. Lines end
+/// with <c>\r\n</c> (RFC 4180) and fields holding a delimiter or quote are quoted.
+/// </remarks>
+public static class CustomerSummaryCsv
+{
+    /// <summary>The header fields, in order.</summary>
+    internal static readonly string[] Columns =
+    [
+        "customer_id", "first_purchase", "last_purchase", "purchase_days", "frequency", "recency", "age",
+        "days_since_last_purchase", "total_spend", "refunds", "monetary_value", "holdout_purchase_days", "holdout_spend",
+    ];
+
+    /// <summary>Writes the summaries to a file (created or overwritten; UTF-8 without byte order mark).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="summaries">The summaries.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="summaries"/> is null.</exception>
+    public static void Write(string path, CustomerSummaries summaries)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(summaries);
+        using var writer = new StreamWriter(path, append: false, CsvTable.Utf8, 1 << 16);
+        Write(writer, summaries);
+    }
+
+    /// <summary>Writes the summaries to a stream (UTF-8 without byte order mark; the stream is left open).</summary>
+    /// <param name="stream">The destination.</param>
+    /// <param name="summaries">The summaries.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="summaries"/> is null.</exception>
+    public static void Write(Stream stream, CustomerSummaries summaries)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(summaries);
+        using var writer = new StreamWriter(stream, CsvTable.Utf8, 1 << 16, leaveOpen: true);
+        Write(writer, summaries);
+    }
+
+    /// <summary>Writes the summaries to a text writer (left open; flushed).</summary>
+    /// <param name="writer">The destination.</param>
+    /// <param name="summaries">The summaries.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="summaries"/> is null.</exception>
+    public static void Write(TextWriter writer, CustomerSummaries summaries)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(summaries);
+        using var table = new CsvTable(writer);
+        table.Header(Columns);
+        foreach (ref readonly var s in summaries.AsSpan())
+        {
+            table.Field(s.CustomerId);
+            table.Field(s.FirstPurchase);
+            table.Field(s.LastPurchase);
+            table.Field(s.PurchaseDays);
+            table.Field(s.Frequency);
+            table.Field(s.Recency);
+            table.Field(s.Age);
+            table.Field(s.DaysSinceLastPurchase);
+            table.Field(s.TotalSpend);
+            table.Field(s.Refunds);
+            table.Field(s.MonetaryValue);
+            table.Field(s.HoldoutPurchaseDays);
+            table.Field(s.HoldoutSpend);
+            table.EndRow();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace Clv.Csv.Internal;
+
+/// <summary>
+/// Writes one CSV table through CsvHelper's <see cref="CsvWriter"/> in the house format shared by every Clv writer:
+/// invariant culture, RFC 4180 quoting, <c>\r\n</c> line ends, snake_case headers, ISO dates, round-trippable
+/// numbers and an empty field for null. Writers for scores and segment reports use it the same way.
+/// </summary>
+internal sealed class CsvTable : IDisposable
+{
+    public static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly CsvWriter _writer;
+
+    public CsvTable(TextWriter writer)
+    {
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            NewLine = "\r\n",
+            HasHeaderRecord = true,
+        };
+        _writer = new CsvWriter(writer, config, leaveOpen: true);
+    }
+
+    public void Header(params ReadOnlySpan<string> names)
+    {
+        foreach (var name in names)
+        {
+            _writer.WriteField(name);
+        }
+
+        EndRow();
+    }
+
+    public void Field(string? value) => _writer.WriteField(value ?? string.Empty);
+
+    public void Field(double value) => _writer.WriteField(value.ToString("R", CultureInfo.InvariantCulture), shouldQuote: false);
+
+    public void Field(double? value) => Field(value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : string.Empty);
+
+    public void Field(int value) => _writer.WriteField(value.ToString(CultureInfo.InvariantCulture), shouldQuote: false);
+
+    public void Field(int? value) => Field(value is { } v ? v.ToString(CultureInfo.InvariantCulture) : string.Empty);
+
+    public void Field(DateOnly value) => _writer.WriteField(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), shouldQuote: false);
+
+    public void Field(DateOnly? value) => Field(value is { } v ? v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
+
+    public void EndRow() => _writer.NextRecord();
+
+    public void Dispose()
+    {
+        _writer.Flush();
+        _writer.Dispose();
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text;
+using Clv.Csv.Internal;
+
+namespace Clv.Csv;
+
+/// <summary>
+/// Reads a transaction log (customer id, date, amount per row) from a CSV or whitespace-separated file, and writes one.
+/// </summary>
+/// <remarks>
+/// <para>Rows: blank lines (empty or only spaces and tabs) are skipped and are not rows; every other line after the
+/// header is a row, and <see cref="TransactionLog.RowsRead"/> = imported + rejected, always. A row with fewer fields
+/// than the last configured column is rejected naming the missing column; extra fields are ignored. An empty file
+/// (no non-blank line) and a header-only file give an empty log in both modes.</para>
+/// <para>A row is rejected when the customer id is empty, the date does not match <see cref="TransactionCsvOptions.DateFormat"/>
+/// exactly, or the amount is not a finite number in <see cref="TransactionCsvOptions.Culture"/> (NaN, infinity and
+/// values beyond the range of a double such as <c>1e400</c> are rejected; long digit strings parse).</para>
+/// <para>File-level problems throw <see cref="CsvFormatException"/> in both modes: a configured column name missing from
+/// the header (the message lists the header), a configured column name found twice in the header, an index beyond the
+/// header, or an unclosed quote in the header.</para>
+/// <para>Encoding: UTF-8, with or without a byte order mark (a UTF-16 or UTF-32 byte order mark is honoured too).
+/// Bytes that are not valid UTF-8 decode to U+FFFD, and a customer id, date or amount containing U+FFFD is rejected
+/// as an encoding error on its line. Each distinct customer id is stored as one string.</para>
+/// </remarks>
+public static class TransactionCsv
+{
+    private const int BufferSize = 1 << 16;
+
+    /// <summary>Reads a transaction log from a file with the default options: a <c>customer_id,date,amount</c> header, comma delimiters, ISO dates, invariant numbers, strict.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The imported rows.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="CsvFormatException">A file-level problem, or the first bad row.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static TransactionLog Read(string path) => Read(path, null);
+
+    /// <summary>Reads a transaction log from a file.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="options">Columns, format and mode; null for the defaults (<c>customer_id,date,amount</c>, ISO dates, strict).</param>
+    /// <returns>The imported rows and, in lenient mode, the rejected ones.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options are inconsistent (for example no indices without a header, or an invalid date format).</exception>
+    /// <exception cref="CsvFormatException">A file-level problem, or (strict mode) the first bad row.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static TransactionLog Read(string path, TransactionCsvOptions? options)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        options ??= new TransactionCsvOptions();
+        TransactionCsvReader.Validate(options);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
+        return ReadCore(stream, options);
+    }
+
+    /// <summary>Reads a transaction log from a stream (read to its end and left open) with the default options: a <c>customer_id,date,amount</c> header, comma delimiters, ISO dates, invariant numbers, strict.</summary>
+    /// <param name="stream">The stream, positioned at the start of the text.</param>
+    /// <returns>The imported rows.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="CsvFormatException">A file-level problem, or the first bad row.</exception>
+    public static TransactionLog Read(Stream stream) => Read(stream, null);
+
+    /// <summary>Reads a transaction log from a stream (read to its end and left open).</summary>
+    /// <param name="stream">The stream, positioned at the start of the text.</param>
+    /// <param name="options">Columns, format and mode; null for the defaults (<c>customer_id,date,amount</c>, ISO dates, strict).</param>
+    /// <returns>The imported rows and, in lenient mode, the rejected ones.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options are inconsistent (for example no indices without a header, or an invalid date format).</exception>
+    /// <exception cref="CsvFormatException">A file-level problem, or (strict mode) the first bad row.</exception>
+    public static TransactionLog Read(Stream stream, TransactionCsvOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        options ??= new TransactionCsvOptions();
+        TransactionCsvReader.Validate(options);
+        return ReadCore(stream, options);
+    }
+
+    /// <summary>Writes transactions as <c>customer_id,date,amount</c> with ISO dates and invariant, round-trippable amounts.</summary>
+    /// <param name="path">The file to create or overwrite (UTF-8 without byte order mark).</param>
+    /// <param name="transactions">The rows.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    public static void Write(string path, ReadOnlySpan<Transaction> transactions)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var writer = new StreamWriter(path, append: false, CsvTable.Utf8, BufferSize);
+        Write(writer, transactions);
+    }
+
+    /// <summary>Writes transactions as <c>customer_id,date,amount</c> with ISO dates and invariant, round-trippable amounts.</summary>
+    /// <param name="writer">The destination (left open; flushed).</param>
+    /// <param name="transactions">The rows.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> is null.</exception>
+    public static void Write(TextWriter writer, ReadOnlySpan<Transaction> transactions)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        using var table = new CsvTable(writer);
+        table.Header("customer_id", "date", "amount");
+        foreach (ref readonly var t in transactions)
+        {
+            table.Field(t.CustomerId);
+            table.Field(t.Date);
+            table.Field(t.Amount);
+            table.EndRow();
+        }
+    }
+
+    private static TransactionLog ReadCore(Stream stream, TransactionCsvOptions options)
+    {
+        // Invalid bytes become U+FFFD and are rejected per field (see remarks), so a lenient read keeps every good row.
+        using var text = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, BufferSize, leaveOpen: true);
+        return TransactionCsvReader.Read(text, options);
+    }
+}
