@@ -5,7 +5,7 @@ using Clv.Csv;
 var log = TransactionCsv.Read(args[0], new TransactionCsvOptions
 {
     HasHeader = false,
-    Delimiter = TransactionCsvDelimiter.Whitespace,
+    WhitespaceDelimited = true,
     CustomerIdIndex = 1,
     DateIndex = 2,
     DateFormat = "yyyyMMdd",
