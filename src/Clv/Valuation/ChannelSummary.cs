@@ -1,0 +1,28 @@
+namespace Clv.Valuation;
+
+/// <summary>The economics of one acquisition channel. Built by <see cref="ChannelEconomics.Summarize"/>.</summary>
+/// <param name="Channel">The channel.</param>
+/// <param name="Customers">Customers acquired through it.</param>
+/// <param name="TotalValue">Sum of the customers' values.</param>
+/// <param name="MeanValue">Mean value per customer.</param>
+/// <param name="TotalAcquisitionCost">Sum of the acquisition costs.</param>
+/// <param name="MeanAcquisitionCost">Mean acquisition cost per customer.</param>
+/// <param name="ValueToCostRatio">Total value / total acquisition cost; null when nothing was spent.</param>
+/// <param name="MeanMarginPerPeriod">Mean margin per period per customer.</param>
+/// <param name="PaybackPeriods">
+/// Whole periods (of <paramref name="PaybackUnit"/>) until the cumulative mean margin covers the mean acquisition
+/// cost: the smallest k with k x <paramref name="MeanMarginPerPeriod"/> ≥ <paramref name="MeanAcquisitionCost"/>,
+/// undiscounted; 0 when nothing was spent; null when the margin is not positive so the cost is never paid back.
+/// </param>
+/// <param name="PaybackUnit">The period of the margins and of <paramref name="PaybackPeriods"/>.</param>
+public sealed record ChannelSummary(
+    string Channel,
+    int Customers,
+    double TotalValue,
+    double MeanValue,
+    double TotalAcquisitionCost,
+    double MeanAcquisitionCost,
+    double? ValueToCostRatio,
+    double MeanMarginPerPeriod,
+    int? PaybackPeriods,
+    TimeUnit PaybackUnit);

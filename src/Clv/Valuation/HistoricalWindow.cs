@@ -1,0 +1,60 @@
+using Clv.Internal;
+
+namespace Clv.Valuation;
+
+/// <summary>
+/// Which purchase days count toward a historical value: all of them up to the observation end, the last N
+/// calendar months before it, or those since a given date. The window always ends at the summaries'
+/// observation end (holdout days never count).
+/// </summary>
+public readonly record struct HistoricalWindow
+{
+    private readonly int _months;
+    private readonly DateOnly? _since;
+
+    private HistoricalWindow(int months, DateOnly? since)
+    {
+        _months = months;
+        _since = since;
+    }
+
+    /// <summary>Every purchase day up to the observation end (the default).</summary>
+    public static HistoricalWindow AllTime => default;
+
+    /// <summary>Whether this is <see cref="AllTime"/>.</summary>
+    public bool IsAllTime => _months == 0 && _since is null;
+
+    /// <summary>
+    /// Purchase days after the same calendar day <paramref name="months"/> months before the observation end, up to
+    /// the observation end: calendar months (<see cref="DateOnly.AddMonths"/>), never 30-day months. For an
+    /// observation end of 1997-09-30, three months cover 1997-07-01 to 1997-09-30.
+    /// </summary>
+    /// <param name="months">Number of calendar months, at least 1.</param>
+    /// <returns>The window.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="months"/> is less than 1.</exception>
+    public static HistoricalWindow LastMonths(int months)
+    {
+        if (months < 1)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(months), months, Guard.Format($"months must be at least 1, but was {months}."));
+        }
+
+        return new HistoricalWindow(months, null);
+    }
+
+    /// <summary>Purchase days on or after <paramref name="start"/>, up to the observation end.</summary>
+    /// <param name="start">The first day of the window (inclusive).</param>
+    /// <returns>The window.</returns>
+    public static HistoricalWindow Since(DateOnly start) => new(0, start);
+
+    /// <summary>The first day number (inclusive) of the window for an observation end.</summary>
+    internal int FirstDayNumber(DateOnly observationEnd)
+    {
+        if (_since is { } s)
+        {
+            return s.DayNumber;
+        }
+
+        return _months == 0 ? int.MinValue : observationEnd.AddMonths(-_months).DayNumber + 1;
+    }
+}

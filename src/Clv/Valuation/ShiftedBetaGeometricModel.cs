@@ -1,0 +1,375 @@
+using Clv.Internal;
+using Clv.Probabilistic;
+
+namespace Clv.Valuation;
+
+/// <summary>
+/// The shifted-beta-geometric (sBG) model of contract renewals (Fader and Hardie 2007): each subscriber renews at
+/// the end of every period with their own probability 1 - θ, and θ varies across subscribers as Beta(α, β).
+/// Immutable.
+/// </summary>
+/// <remarks>
+/// <para>Periods are contract periods (a year for annual contracts, a month for monthly ones), counted from
+/// acquisition at t = 0. P(T = t) = B(α + 1, β + t - 1) / B(α, β) for t ≥ 1; survival S(t) = B(α, β + t) / B(α, β);
+/// retention r(t) = (β + t - 1) / (α + β + t - 1), which rises with t as the likely churners leave.</para>
+/// <para>Discounted expected lifetime DEL(d) = 2F1(1, β; α + β; 1 / (1 + d)) = Σ_{t ≥ 0} S(t) / (1 + d)^t, and the
+/// discounted expected residual lifetime of a subscriber who has made n - 1 renewals, at the end of period n just
+/// before the n-th renewal decision, DERL(d, n) = (β + n - 1) / (α + β + n - 1) 2F1(1, β + n; α + β + n; 1 / (1 + d))
+/// (Fader and Hardie 2010, "Customer-base valuation in a contractual setting"). Both are in periods; times a margin per
+/// period they are values. The discount rate d is per contract period.</para>
+/// </remarks>
+public sealed class ShiftedBetaGeometricModel
+{
+    /// <summary>Creates a model from its parameters.</summary>
+    /// <param name="alpha">α &gt; 0, the first shape parameter of the Beta distribution of churn probabilities.</param>
+    /// <param name="beta">β &gt; 0, the second shape parameter.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is not a finite number greater than 0.</exception>
+    public ShiftedBetaGeometricModel(double alpha, double beta)
+    {
+        Guard.Positive(alpha);
+        Guard.Positive(beta);
+        Alpha = alpha;
+        Beta = beta;
+    }
+
+    /// <summary>α &gt; 0: with <see cref="Beta"/>, the mean churn probability is α / (α + β).</summary>
+    public double Alpha { get; }
+
+    /// <summary>β &gt; 0: the second shape parameter of the Beta distribution of churn probabilities.</summary>
+    public double Beta { get; }
+
+    /// <summary>Fits the model by maximum likelihood to a cohort's survivors: how many of it were still subscribed at t = 0, 1, ..., n.</summary>
+    /// <param name="aliveCounts">Subscribers alive at t = 0 (the cohort size, at least 1), 1, ..., n; never increasing; at least two entries.</param>
+    /// <returns>The model with its log-likelihood, iterations and standard errors of α and β.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative, the first is 0, or a count exceeds the one before it.</exception>
+    /// <exception cref="ArgumentException">Fewer than two counts.</exception>
+    /// <exception cref="ModelFitException">The data cannot identify the model (for example nobody ever churned, or everybody churned at once).</exception>
+    /// <remarks>LL = Σ_t n_t ln P(T = t) + (N - Σ_t n_t) ln S(n), with n_t = alive(t - 1) - alive(t).</remarks>
+    public static FitResult<ShiftedBetaGeometricModel> Fit(ReadOnlySpan<int> aliveCounts)
+    {
+        var counts = new double[aliveCounts.Length];
+        for (int i = 0; i < counts.Length; i++)
+        {
+            counts[i] = aliveCounts[i];
+        }
+
+        return FitCore(counts, nameof(aliveCounts));
+    }
+
+    /// <summary>Fits the model to a cohort's survival curve given as percentages alive, as published tables give it.</summary>
+    /// <param name="percentAlive">Percent of the cohort alive at t = 0 (100), 1, ..., n; never increasing; at least two entries.</param>
+    /// <param name="cohortSize">Number of subscribers in the cohort at t = 0, at least 1.</param>
+    /// <returns>The model with its log-likelihood, iterations and standard errors of α and β.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The first percentage is not 100, a percentage is outside [0, 100] or exceeds the one before it, or <paramref name="cohortSize"/> is less than 1.</exception>
+    /// <exception cref="ArgumentException">Fewer than two percentages.</exception>
+    /// <exception cref="ModelFitException">The data cannot identify the model.</exception>
+    public static FitResult<ShiftedBetaGeometricModel> FitPercentAlive(ReadOnlySpan<double> percentAlive, double cohortSize)
+    {
+        if (!(cohortSize >= 1) || double.IsPositiveInfinity(cohortSize))
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(cohortSize), cohortSize, Guard.Format($"cohortSize must be a finite number of at least 1, but was {cohortSize}."));
+        }
+
+        if (percentAlive.Length > 0 && percentAlive[0] != 100)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(percentAlive), percentAlive[0], Guard.Format($"percentAlive[0] must be 100 (the whole cohort is alive at t = 0), but was {percentAlive[0]}."));
+        }
+
+        var counts = new double[percentAlive.Length];
+        for (int i = 0; i < counts.Length; i++)
+        {
+            double p = percentAlive[i];
+            if (!(p >= 0 && p <= 100))
+            {
+                ThrowHelper.ArgumentOutOfRange(nameof(percentAlive), p, Guard.Format($"percentAlive[{i}] must be between 0 and 100, but was {p}."));
+            }
+
+            counts[i] = p / 100.0 * cohortSize;
+        }
+
+        return FitCore(counts, nameof(percentAlive));
+    }
+
+    /// <summary>P(T = t): the probability that a subscriber's last period is t (they churn at the end of period t).</summary>
+    /// <param name="t">The period, at least 1.</param>
+    /// <returns>B(α + 1, β + t - 1) / B(α, β).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="t"/> is less than 1.</exception>
+    public double ChurnProbability(int t)
+    {
+        CheckPeriod(t, 1, nameof(t));
+        return Survival(t - 1) * Alpha / (Alpha + Beta + t - 1);
+    }
+
+    /// <summary>S(t): the probability that a subscriber is still subscribed at t (has renewed t times).</summary>
+    /// <param name="t">The period, at least 0.</param>
+    /// <returns>B(α, β + t) / B(α, β); 1 at t = 0.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="t"/> is negative.</exception>
+    public double Survival(int t)
+    {
+        CheckPeriod(t, 0, nameof(t));
+        double lnS = 0;
+        for (int k = 1; k <= t; k++)
+        {
+            lnS += Math.Log((Beta + k - 1) / (Alpha + Beta + k - 1));
+        }
+
+        return Math.Exp(lnS);
+    }
+
+    /// <summary>r(t): the probability that a subscriber alive at t - 1 renews at t.</summary>
+    /// <param name="t">The period, at least 1.</param>
+    /// <returns>(β + t - 1) / (α + β + t - 1).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="t"/> is less than 1.</exception>
+    public double RetentionRate(int t)
+    {
+        CheckPeriod(t, 1, nameof(t));
+        return (Beta + t - 1) / (Alpha + Beta + t - 1);
+    }
+
+    /// <summary>The survival projection S(0), S(1), ..., one value per element of <paramref name="destination"/>; times the cohort size, the expected survivors.</summary>
+    /// <param name="destination">Receives S(t) at t = index.</param>
+    public void SurvivalCurve(Span<double> destination)
+    {
+        double s = 1;
+        for (int t = 0; t < destination.Length; t++)
+        {
+            if (t > 0)
+            {
+                s *= (Beta + t - 1) / (Alpha + Beta + t - 1);
+            }
+
+            destination[t] = s;
+        }
+    }
+
+    /// <summary>The survival projection S(0), ..., S(<paramref name="periods"/>).</summary>
+    /// <param name="periods">The last period, at least 0.</param>
+    /// <returns><paramref name="periods"/> + 1 values.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="periods"/> is negative.</exception>
+    public double[] SurvivalCurve(int periods)
+    {
+        CheckPeriod(periods, 0, nameof(periods));
+        var result = new double[periods + 1];
+        SurvivalCurve(result);
+        return result;
+    }
+
+    /// <summary>The retention curve r(1), r(2), ..., one value per element of <paramref name="destination"/>.</summary>
+    /// <param name="destination">Receives r(t) at t = index + 1.</param>
+    public void RetentionCurve(Span<double> destination)
+    {
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = (Beta + i) / (Alpha + Beta + i);
+        }
+    }
+
+    /// <summary>Discounted expected lifetime of a new subscriber, in periods, counting the period paid at acquisition.</summary>
+    /// <param name="discountRate">The discount rate per contract period, at least 0.</param>
+    /// <returns>DEL = 2F1(1, β; α + β; 1 / (1 + d)); at d = 0, the expected lifetime (α + β - 1) / (α - 1), infinite when α ≤ 1.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="discountRate"/> is negative, NaN or infinite.</exception>
+    public double DiscountedExpectedLifetime(double discountRate)
+    {
+        Guard.NonNegative(discountRate);
+        return HypergeometricOrLimit(Beta, Alpha + Beta, discountRate);
+    }
+
+    /// <summary>Discounted expected lifetime of a new subscriber, with the discount rate converted to the contract period.</summary>
+    /// <param name="discountRate">The discount rate, in any period.</param>
+    /// <param name="contractPeriod">The length of one contract period (the model's period).</param>
+    /// <returns>DEL at the rate per <paramref name="contractPeriod"/>.</returns>
+    public double DiscountedExpectedLifetime(DiscountRate discountRate, TimeUnit contractPeriod) =>
+        DiscountedExpectedLifetime(discountRate.RatePer(contractPeriod));
+
+    /// <summary>
+    /// Discounted expected residual lifetime, in periods, of a subscriber who has made <paramref name="n"/> - 1
+    /// renewals, evaluated at the end of period <paramref name="n"/> just before the n-th renewal decision: the
+    /// expected number of further periods paid for, each discounted to now (the next one undiscounted).
+    /// </summary>
+    /// <param name="n">The renewal about to be decided, at least 1 (1 for a subscriber in their first period).</param>
+    /// <param name="discountRate">The discount rate per contract period, at least 0.</param>
+    /// <returns>DERL = (β + n - 1) / (α + β + n - 1) 2F1(1, β + n; α + β + n; 1 / (1 + d)).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is less than 1, or <paramref name="discountRate"/> is negative, NaN or infinite.</exception>
+    public double DiscountedExpectedResidualLifetime(int n, double discountRate)
+    {
+        CheckPeriod(n, 1, nameof(n));
+        Guard.NonNegative(discountRate);
+        return DerlCore(n, discountRate);
+    }
+
+    /// <summary>Discounted expected residual lifetime, with the discount rate converted to the contract period.</summary>
+    /// <param name="n">The renewal about to be decided, at least 1.</param>
+    /// <param name="discountRate">The discount rate, in any period.</param>
+    /// <param name="contractPeriod">The length of one contract period (the model's period).</param>
+    /// <returns>DERL at the rate per <paramref name="contractPeriod"/>.</returns>
+    public double DiscountedExpectedResidualLifetime(int n, DiscountRate discountRate, TimeUnit contractPeriod) =>
+        DiscountedExpectedResidualLifetime(n, discountRate.RatePer(contractPeriod));
+
+    /// <summary>The expected discounted value of a subscriber still to come: margin per period x DERL.</summary>
+    /// <param name="margin">Margin per contract period.</param>
+    /// <param name="n">The renewal about to be decided, at least 1.</param>
+    /// <param name="discountRate">The discount rate per contract period, at least 0.</param>
+    /// <returns><paramref name="margin"/> x DERL(d, n).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
+    public double ResidualValue(double margin, int n, double discountRate)
+    {
+        Guard.Finite(margin);
+        return margin * DiscountedExpectedResidualLifetime(n, discountRate);
+    }
+
+    /// <summary>The residual value of each subscriber: margin x DERL at the subscriber's renewal number.</summary>
+    /// <param name="margins">Margin per contract period of each subscriber.</param>
+    /// <param name="renewals">The renewal each subscriber is about to decide (n, at least 1).</param>
+    /// <param name="discountRate">The discount rate per contract period, at least 0.</param>
+    /// <param name="destination">Receives the values; same length as <paramref name="margins"/>.</param>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A margin is not finite, a renewal number is below 1, or the rate is invalid.</exception>
+    public void ResidualValue(ReadOnlySpan<double> margins, ReadOnlySpan<int> renewals, double discountRate, Span<double> destination)
+    {
+        Guard.NonNegative(discountRate);
+        Guard.SameLength(margins.Length, renewals.Length, nameof(renewals));
+        Guard.SameLength(margins.Length, destination.Length);
+        int lastN = 0;
+        double lastDerl = 0;
+        for (int i = 0; i < margins.Length; i++)
+        {
+            double m = margins[i];
+            int n = renewals[i];
+            if (!double.IsFinite(m))
+            {
+                ThrowHelper.ArgumentOutOfRange(nameof(margins), m, Guard.Format($"margins[{i}] must be a finite number, but was {m}."));
+            }
+
+            if (n < 1)
+            {
+                ThrowHelper.ArgumentOutOfRange(nameof(renewals), n, Guard.Format($"renewals[{i}] must be at least 1, but was {n}."));
+            }
+
+            if (n != lastN)
+            {
+                lastDerl = DerlCore(n, discountRate);
+                lastN = n;
+            }
+
+            destination[i] = m * lastDerl;
+        }
+    }
+
+    /// <summary>The cohort log-likelihood at (α, β) for alive counts (real-valued).</summary>
+    internal static double LogLikelihood(double alpha, double beta, ReadOnlySpan<double> alive, Span<double> gradient)
+    {
+        // ln S(t) and ln P(t) by recursion, with derivatives in (alpha, beta).
+        double lnS = 0, dSa = 0, dSb = 0, ll = 0, ga = 0, gb = 0;
+        for (int t = 1; t < alive.Length; t++)
+        {
+            double lost = alive[t - 1] - alive[t];
+            double den = alpha + beta + t - 1;
+            if (lost > 0)
+            {
+                ll += lost * (lnS + Math.Log(alpha / den));
+                ga += lost * (dSa + (1 / alpha) - (1 / den));
+                gb += lost * (dSb - (1 / den));
+            }
+
+            lnS += Math.Log((beta + t - 1) / den);
+            dSa -= 1 / den;
+            dSb += (1 / (beta + t - 1)) - (1 / den);
+        }
+
+        double survivors = alive[^1];
+        if (survivors > 0)
+        {
+            ll += survivors * lnS;
+            ga += survivors * dSa;
+            gb += survivors * dSb;
+        }
+
+        if (gradient.Length == 2)
+        {
+            gradient[0] = ga;
+            gradient[1] = gb;
+        }
+
+        return ll;
+    }
+
+    private double DerlCore(int n, double discountRate) =>
+        (Beta + n - 1) / (Alpha + Beta + n - 1) * HypergeometricOrLimit(Beta + n, Alpha + Beta + n, discountRate);
+
+    /// <summary>2F1(1, b; c; 1 / (1 + d)); at d = 0 Gauss's value (c - 1) / (c - b - 1) when c - b = α &gt; 1, else infinity.</summary>
+    private double HypergeometricOrLimit(double b, double c, double discountRate)
+    {
+        if (discountRate == 0)
+        {
+            return Alpha > 1 ? (c - 1) / (Alpha - 1) : double.PositiveInfinity;
+        }
+
+        return Hypergeometric.Hyp2F1(1, b, c, 1 / (1 + discountRate));
+    }
+
+    private static FitResult<ShiftedBetaGeometricModel> FitCore(double[] alive, string paramName)
+    {
+        if (alive.Length < 2)
+        {
+            ThrowHelper.Argument(paramName, Guard.Format($"{paramName} needs at least two entries (alive at t = 0 and t = 1), but had {alive.Length}."));
+        }
+
+        if (!(alive[0] > 0) || double.IsPositiveInfinity(alive[0]))
+        {
+            ThrowHelper.ArgumentOutOfRange(paramName, alive[0], Guard.Format($"{paramName}[0] (the cohort size) must be greater than 0, but was {alive[0]}."));
+        }
+
+        for (int t = 1; t < alive.Length; t++)
+        {
+            if (!(alive[t] >= 0))
+            {
+                ThrowHelper.ArgumentOutOfRange(paramName, alive[t], Guard.Format($"{paramName}[{t}] must be at least 0, but was {alive[t]}."));
+            }
+
+            if (alive[t] > alive[t - 1])
+            {
+                ThrowHelper.ArgumentOutOfRange(paramName, alive[t], Guard.Format(
+                    $"{paramName}[{t}] ({alive[t]}) cannot exceed {paramName}[{t - 1}] ({alive[t - 1]}): survivors of a cohort never increase."));
+            }
+        }
+
+        if (alive[^1] == alive[0])
+        {
+            throw new ModelFitException(Guard.Format($"sBG fit: nobody in the cohort of {alive[0]} churned in {alive.Length - 1} periods, so the churn probabilities cannot be estimated."));
+        }
+
+        if (alive[1] == 0)
+        {
+            throw new ModelFitException(Guard.Format($"sBG fit: the whole cohort of {alive[0]} churned in the first period, so the churn probabilities cannot be estimated."));
+        }
+
+        MaximumLikelihood.Objective objective = (theta, gradient) =>
+        {
+            double a = Math.Exp(theta[0]), b = Math.Exp(theta[1]);
+            Span<double> g = stackalloc double[2];
+            double ll = LogLikelihood(a, b, alive, g);
+            if (gradient.Length == 2)
+            {
+                // Negative log-likelihood over log-parameters: d/dtheta = -a dLL/da.
+                gradient[0] = -g[0] * a;
+                gradient[1] = -g[1] * b;
+            }
+
+            return -ll;
+        };
+        double[][] starts = [[0, 0], [Math.Log(0.5), Math.Log(2)], [Math.Log(2), Math.Log(5)]];
+        var outcome = MaximumLikelihood.Minimize(objective, starts, "sBG", gradientTolerance: 1e-8);
+        var se = MaximumLikelihood.StandardErrors(objective, outcome.Theta);
+        var model = new ShiftedBetaGeometricModel(Math.Exp(outcome.Theta[0]), Math.Exp(outcome.Theta[1]));
+        FittedParameter[] parameters = [new("alpha", model.Alpha, se[0]), new("beta", model.Beta, se[1])];
+        return new FitResult<ShiftedBetaGeometricModel>(model, -outcome.Value, outcome.Iterations, outcome.ConvergenceReason, parameters, (long)Math.Round(alive[0]));
+    }
+
+    private static void CheckPeriod(int t, int min, string paramName)
+    {
+        if (t < min)
+        {
+            ThrowHelper.ArgumentOutOfRange(paramName, t, Guard.Format($"{paramName} must be at least {min}, but was {t}."));
+        }
+    }
+}

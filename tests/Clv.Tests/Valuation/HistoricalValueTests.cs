@@ -1,0 +1,111 @@
+using Clv.Valuation;
+
+namespace Clv.Tests.Valuation;
+
+public class HistoricalValueTests
+{
+    private static readonly DateOnly End = new(2024, 12, 31);
+
+    [Fact]
+    public void ForCustomer_SeedExampleFirstOrder100AndTenRepeatsOf50_Is600()
+    {
+        var rows = new List<Transaction> { new("c1", new DateOnly(2024, 1, 5), 100) };
+        for (int k = 1; k <= 10; k++)
+        {
+            rows.Add(new Transaction("c1", new DateOnly(2024, 1, 5).AddDays(14 * k), 50));
+        }
+
+        var customers = CustomerSummaries.FromTransactions(rows.ToArray(), End, TimeUnit.Week);
+
+        Assert.Equal(600, HistoricalValue.ForCustomer(customers, 0), 1e-9);
+    }
+
+    [Fact]
+    public void ForCustomer_MarginRefundsAndCosts_AreAppliedAsDocumented()
+    {
+        Transaction[] rows =
+        [
+            new("a", new DateOnly(2024, 3, 1), 200),
+            new("a", new DateOnly(2024, 6, 1), 100),
+            new("a", new DateOnly(2024, 6, 2), -40),
+            new("a", new DateOnly(2025, 2, 1), 1000), // holdout: never counts
+        ];
+        var customers = CustomerSummaries.FromTransactions(rows, End, TimeUnit.Week);
+        var options = new HistoricalValueOptions { MarginRate = 0.3, AcquisitionCost = 20, ServiceCost = 5 };
+
+        // 0.3 x 300 - 40 refunds - 20 - 5
+        Assert.Equal(25, HistoricalValue.ForCustomer(customers, 0, options), 1e-9);
+    }
+
+    [Fact]
+    public void Compute_LastThreeMonths_CountsOnlyCalendarWindowAndIgnoresRefunds()
+    {
+        Transaction[] rows =
+        [
+            new("a", new DateOnly(2024, 9, 30), 10), // exactly three months before: outside (window starts the day after)
+            new("a", new DateOnly(2024, 10, 1), 20),
+            new("a", new DateOnly(2024, 12, 31), 30),
+            new("a", new DateOnly(2024, 11, 5), -7),
+            new("b", new DateOnly(2024, 1, 1), 500),
+        ];
+        var customers = CustomerSummaries.FromTransactions(rows, End, TimeUnit.Month);
+        var values = HistoricalValue.Compute(customers, new HistoricalValueOptions { Window = HistoricalWindow.LastMonths(3) });
+        var since = HistoricalValue.Compute(customers, new HistoricalValueOptions { Window = HistoricalWindow.Since(new DateOnly(2024, 9, 30)) });
+
+        Assert.Equal(50, values[0], 1e-12);
+        Assert.Equal(0, values[1], 1e-12);
+        Assert.Equal(60, since[0], 1e-12);
+        Assert.Equal(53, HistoricalValue.ForCustomer(customers, 0), 1e-12);
+    }
+
+    [Fact]
+    public void Compute_CdnowAllTime_EqualsNetCalibrationSpendAndBatchMatchesScalar()
+    {
+        var customers = TestData.CdnowSummaries();
+        var options = new HistoricalValueOptions { MarginRate = 0.25 };
+        var values = new double[customers.Count];
+        HistoricalValue.Compute(customers, options, values);
+
+        for (int i = 0; i < customers.Count; i += 97)
+        {
+            Assert.Equal((0.25 * customers[i].TotalSpend) - customers[i].Refunds, values[i], 1e-9);
+            Assert.Equal(HistoricalValue.ForCustomer(customers, i, options), values[i]);
+        }
+    }
+
+    [Fact]
+    public void Compute_WindowCoveringEverything_EqualsAllTimeWithoutRefunds()
+    {
+        var customers = TestData.CdnowSummaries();
+        var all = HistoricalValue.Compute(customers, null);
+        var window = HistoricalValue.Compute(customers, new HistoricalValueOptions { Window = HistoricalWindow.LastMonths(120) });
+
+        for (int i = 0; i < customers.Count; i++)
+        {
+            Assert.Equal(all[i] + customers[i].Refunds, window[i], 1e-9);
+        }
+    }
+
+    [Theory]
+    [InlineData(1.5)]
+    [InlineData(-0.1)]
+    [InlineData(double.NaN)]
+    public void Compute_MarginRateOutsideUnitInterval_ThrowsNamingValue(double marginRate)
+    {
+        var customers = TestData.CdnowSummaries();
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => HistoricalValue.Compute(customers, new HistoricalValueOptions { MarginRate = marginRate }));
+
+        Assert.Equal("MarginRate", ex.ParamName);
+        Assert.Contains("MarginRate must be between 0 and 1", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compute_BadArguments_Throw()
+    {
+        var customers = TestData.CdnowSummaries();
+        Assert.Throws<ArgumentOutOfRangeException>(() => HistoricalValue.Compute(customers, new HistoricalValueOptions { AcquisitionCost = -1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => HistoricalValue.ForCustomer(customers, customers.Count));
+        Assert.Throws<ArgumentException>(() => HistoricalValue.Compute(customers, null, new double[3]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => HistoricalWindow.LastMonths(0));
+    }
+}
