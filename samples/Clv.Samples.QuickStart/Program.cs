@@ -134,6 +134,7 @@ public static class Program
         SummarySection.Print(customers, output);
         RfmSection.Print(customers, output);
         LifecycleSection.Print(customers, output);
+        ValuationSection.Print(customers, output);
         return 0;
     }
 

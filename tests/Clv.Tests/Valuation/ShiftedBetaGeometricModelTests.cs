@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Clv.Probabilistic;
 using Clv.Valuation;
 
@@ -50,7 +49,7 @@ public class ShiftedBetaGeometricModelTests
     }
 
     [Fact]
-    public void Fit_TwentyFourPeriodCohort_TakesUnderTenMilliseconds()
+    public void Fit_TwentyFourPeriodCohort_RecoversTheGeneratingParameters()
     {
         var truth = new ShiftedBetaGeometricModel(0.7, 1.2);
         var alive = new int[25];
@@ -60,20 +59,11 @@ public class ShiftedBetaGeometricModelTests
             alive[t] = (int)Math.Round(100_000 * s[t]);
         }
 
-        var fit = ShiftedBetaGeometricModel.Fit(alive); // warm up (JIT)
-
-        // Best of five: the machine is shared, so one run can be descheduled; the fit itself takes well under 1 ms.
-        double best = double.PositiveInfinity;
-        for (int run = 0; run < 5; run++)
-        {
-            var watch = Stopwatch.StartNew();
-            fit = ShiftedBetaGeometricModel.Fit(alive);
-            best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
-        }
+        // Timing is measured by SbgFitBenchmarks, never in a unit test (machines are shared and noisy).
+        var fit = ShiftedBetaGeometricModel.Fit(alive);
 
         Assert.Equal(0.7, fit.Model.Alpha, 0.01);
         Assert.Equal(1.2, fit.Model.Beta, 0.02);
-        Assert.True(best < 10, $"fit took {best} ms");
     }
 
     [Fact]
