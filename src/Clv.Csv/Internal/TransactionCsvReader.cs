@@ -202,44 +202,49 @@ internal sealed class TransactionCsvReader : IDisposable
     /// <summary>A record with a quote character: joined over lines while its quotes are unbalanced, then parsed by CsvHelper.</summary>
     private void ReadQuotedRecord(ReadOnlySpan<char> firstLine, LineReader lines, long lineNumber, bool isHeader)
     {
-        var record = new StringBuilder().Append(firstLine);
+        // The record text ends with '\n' (see below); the raw text of a rejection is the record without it.
+        string record;
         int quotes = firstLine.Count('"');
-        bool terminated = true;
-        while ((quotes & 1) == 1)
+        if ((quotes & 1) == 0)
         {
-            if (!lines.TryReadLine(out var next))
+            record = string.Concat(firstLine, "\n");
+        }
+        else
+        {
+            var joined = new StringBuilder().Append(firstLine);
+            while ((quotes & 1) == 1)
             {
-                terminated = false;
-                break;
+                if (!lines.TryReadLine(out var next))
+                {
+                    Reject(lineNumber, null, joined.ToString(), "A quoted field is not closed before the end of the file.", fileLevel: isHeader);
+                    return;
+                }
+
+                joined.Append('\n').Append(next);
+                quotes += next.Count('"');
             }
 
-            record.Append('\n').Append(next);
-            quotes += next.Count('"');
+            record = joined.Append('\n').ToString();
         }
 
-        string text = record.ToString();
-        if (!terminated)
-        {
-            Reject(lineNumber, null, text, "A quoted field is not closed before the end of the file.", fileLevel: isHeader);
-            return;
-        }
+        var text = record.AsSpan(0, record.Length - 1);
 
         // One parser for the whole file: each record is served alone and ends with '\n', so the parser stops at that
         // line end and asks the reader for more only on the next record (never reaching its end-of-file handling).
         _badQuotedData = false;
-        _quotedText.Set(record.Append('\n').ToString());
+        _quotedText.Set(record);
         _quotedParser ??= new CsvParser(_quotedText, _quotedConfig!);
         string[] fields = _quotedParser.Read() ? _quotedParser.Record ?? [] : [];
 
         if (_badQuotedData)
         {
-            Reject(lineNumber, null, text, "A field has a quote character inside an unquoted field, or text after a closing quote (RFC 4180).", fileLevel: isHeader);
+            Reject(lineNumber, null, text.ToString(), "A field has a quote character inside an unquoted field, or text after a closing quote (RFC 4180).", fileLevel: isHeader);
             return;
         }
 
         if (isHeader)
         {
-            ResolveHeader(fields, text, lineNumber);
+            ResolveHeader(fields, text.ToString(), lineNumber);
             return;
         }
 
