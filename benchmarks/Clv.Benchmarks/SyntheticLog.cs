@@ -21,10 +21,21 @@ public static class SyntheticLog
 
     public static Transaction[] Generate(int customers, int seed = 42)
     {
+        var rows = new List<Transaction>(customers * 3);
+        foreach (var t in Stream(customers, seed))
+        {
+            rows.Add(t);
+        }
+
+        return [.. rows];
+    }
+
+    /// <summary>The same rows as <see cref="Generate"/>, one at a time, without holding the log.</summary>
+    public static IEnumerable<Transaction> Stream(int customers, int seed = 42)
+    {
         const double r = 0.243, alpha = 4.414, a = 0.793, b = 2.426;
         const double p = 6.25, q = 3.74, v = 15.44;
         var rng = new Random(seed);
-        var rows = new List<Transaction>(customers * 3);
         for (int i = 0; i < customers; i++)
         {
             string id = "C" + i.ToString("D7", CultureInfo.InvariantCulture);
@@ -33,7 +44,7 @@ public static class SyntheticLog
             double nu = Gamma.Sample(rng, q, v);
             double t = rng.NextDouble() * 12 * 7;
             double end = 78 * 7;
-            rows.Add(new Transaction(id, Start.AddDays((int)t), Spend(rng, p, nu)));
+            yield return new Transaction(id, Start.AddDays((int)t), Spend(rng, p, nu));
             while (true)
             {
                 t += -Math.Log(1 - rng.NextDouble()) / lambda * 7;
@@ -42,26 +53,29 @@ public static class SyntheticLog
                     break;
                 }
 
-                rows.Add(new Transaction(id, Start.AddDays((int)t), Spend(rng, p, nu)));
+                yield return new Transaction(id, Start.AddDays((int)t), Spend(rng, p, nu));
                 if (rng.NextDouble() < dropout)
                 {
                     break;
                 }
             }
         }
-
-        return [.. rows];
     }
 
     private static double Spend(Random rng, double p, double nu) => Math.Round(Gamma.Sample(rng, p, nu), 2);
 
     /// <summary>Writes the log as CSV with header customer_id,date,amount and ISO dates.</summary>
-    public static void WriteCsv(string path, ReadOnlySpan<Transaction> rows)
+    public static void WriteCsv(string path, ReadOnlySpan<Transaction> rows) => WriteCsv(path, (IEnumerable<Transaction>)rows.ToArray());
+
+    /// <summary>Writes rows as CSV (header customer_id,date,amount, ISO dates) while they are generated; returns the row count.</summary>
+    public static long WriteCsv(string path, IEnumerable<Transaction> rows)
     {
-        using var w = new StreamWriter(path);
+        long count = 0;
+        using var w = new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 16);
         w.Write("customer_id,date,amount\n");
-        foreach (ref readonly var t in rows)
+        foreach (var t in rows)
         {
+            count++;
             w.Write(t.CustomerId);
             w.Write(',');
             w.Write(t.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -69,5 +83,7 @@ public static class SyntheticLog
             w.Write(t.Amount.ToString("R", CultureInfo.InvariantCulture));
             w.Write('\n');
         }
+
+        return count;
     }
 }

@@ -131,16 +131,13 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
         TimeUnit timeUnit,
         DateOnly? holdoutEnd = null)
     {
-        _ = timeUnit.LengthInDays();
-        if (holdoutEnd is { } he && he < observationEnd)
-        {
-            ThrowHelper.ArgumentOutOfRange(nameof(holdoutEnd), he, Guard.Format($"Holdout end ({he:yyyy-MM-dd}) cannot be before the observation end ({observationEnd:yyyy-MM-dd})."));
-        }
-
-        var builder = new PurchaseDays.Builder(transactions.Length);
-        var counts = builder.AddAll(transactions, observationEnd.DayNumber, holdoutEnd?.DayNumber ?? int.MaxValue, out int latest);
-        return new CustomerSummaries(builder.Build(), observationEnd, timeUnit, holdoutEnd, latest, counts);
+        var builder = new CustomerSummariesBuilder(observationEnd, timeUnit, holdoutEnd, transactions.Length);
+        builder.Add(transactions);
+        return builder.Build();
     }
+
+    internal static CustomerSummaries Create(PurchaseDays days, DateOnly observationEnd, TimeUnit timeUnit, DateOnly? holdoutEnd, int latestDayNumber, RowCounts counts) =>
+        new(days, observationEnd, timeUnit, holdoutEnd, latestDayNumber, counts);
 
     /// <summary>
     /// Combines summaries of two disjoint parts of one log into exactly the summaries of the whole log.
@@ -201,24 +198,29 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
             }
         }
 
-        var result = new CustomerSummary[known];
-        int[]? map = known == days.CustomerCount ? null : new int[known];
-        double unitDays = unit.LengthInDays();
-        int k = 0;
-        for (int c = 0; c < days.CustomerCount; c++)
+        int[]? map = null;
+        if (known != days.CustomerCount)
         {
-            if (days.FirstRowDay(c) > endDay)
+            map = new int[known];
+            for (int c = 0, k = 0; c < days.CustomerCount; c++)
             {
-                continue;
+                if (days.FirstRowDay(c) <= endDay)
+                {
+                    map[k++] = c;
+                }
             }
-
-            if (map is not null)
-            {
-                map[k] = c;
-            }
-
-            result[k++] = Summarize(days.Id(c), days.Days(c), days.Amounts(c), days.Refunds(c), endDay, unitDays);
         }
+
+        var result = new CustomerSummary[known];
+        double unitDays = unit.LengthInDays();
+        Parallelism.For(known, (from, to) =>
+        {
+            for (int k = from; k < to; k++)
+            {
+                int c = map is null ? k : map[k];
+                result[k] = Summarize(days.Id(c), days.Days(c), days.Amounts(c), days.Refunds(c), endDay, unitDays);
+            }
+        });
 
         return (result, map);
     }
@@ -406,10 +408,12 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
                 _firstRowDay = new int[_refunds.Length];
             }
 
-            public RowCounts AddAll(ReadOnlySpan<Transaction> transactions, int endDay, int holdoutEndDay, out int latestDay)
+            public int LatestDay { get; private set; } = int.MinValue;
+
+            public RowCounts AddAll(ReadOnlySpan<Transaction> transactions, int endDay, int holdoutEndDay)
             {
                 long calibration = 0, holdout = 0, excluded = 0, refundRows = 0;
-                latestDay = int.MinValue;
+                int latestDay = LatestDay;
                 string? previousId = null;
                 int previous = -1;
                 for (int r = 0; r < transactions.Length; r++)
@@ -497,6 +501,7 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
                     _rows++;
                 }
 
+                LatestDay = latestDay;
                 return new RowCounts(transactions.Length, calibration, holdout, excluded, refundRows);
             }
 
@@ -535,46 +540,38 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
                         ArrayPool<int>.Shared.Return(cursor);
                     }
 
-                    // Sort each segment by day and merge same-day purchases, compacting in place.
+                    // Sort each customer's segment by day and merge same-day purchases (in place, in parallel:
+                    // customers are independent, so the result is identical to a sequential run).
+                    var distinct = new int[n];
+                    Parallelism.For(n, (from, to) =>
+                    {
+                        for (int c = from; c < to; c++)
+                        {
+                            distinct[c] = SortAndMerge(days.AsSpan(counts[c], counts[c + 1] - counts[c]), amounts.AsSpan(counts[c], counts[c + 1] - counts[c]));
+                        }
+                    });
+
                     var offsets = new int[n + 1];
-                    int w = 0;
                     for (int c = 0; c < n; c++)
                     {
-                        int start = counts[c];
-                        int length = counts[c + 1] - start;
-                        offsets[c] = w;
-                        if (length == 0)
-                        {
-                            continue;
-                        }
-
-                        var segDays = days.AsSpan(start, length);
-                        var segAmounts = amounts.AsSpan(start, length);
-                        SortByDay(segDays, segAmounts);
-                        days[w] = segDays[0];
-                        amounts[w] = segAmounts[0];
-                        for (int i = 1; i < length; i++)
-                        {
-                            if (segDays[i] == days[w])
-                            {
-                                amounts[w] += segAmounts[i];
-                            }
-                            else
-                            {
-                                w++;
-                                days[w] = segDays[i];
-                                amounts[w] = segAmounts[i];
-                            }
-                        }
-
-                        w++;
+                        offsets[c + 1] = offsets[c] + distinct[c];
                     }
 
-                    offsets[n] = w;
+                    int w = offsets[n];
                     if (w != days.Length)
                     {
-                        Array.Resize(ref days, w);
-                        Array.Resize(ref amounts, w);
+                        var compactDays = new int[w];
+                        var compactAmounts = new double[w];
+                        Parallelism.For(n, (from, to) =>
+                        {
+                            for (int c = from; c < to; c++)
+                            {
+                                days.AsSpan(counts[c], distinct[c]).CopyTo(compactDays.AsSpan(offsets[c]));
+                                amounts.AsSpan(counts[c], distinct[c]).CopyTo(compactAmounts.AsSpan(offsets[c]));
+                            }
+                        });
+                        days = compactDays;
+                        amounts = compactAmounts;
                     }
 
                     Array.Resize(ref _refunds, n);
@@ -592,8 +589,14 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
                 }
             }
 
-            private static void SortByDay(Span<int> days, Span<double> amounts)
+            /// <summary>Sorts a segment by day, merges equal days (summing amounts) to its front, and returns the distinct count.</summary>
+            private static int SortAndMerge(Span<int> days, Span<double> amounts)
             {
+                if (days.Length == 0)
+                {
+                    return 0;
+                }
+
                 if (days.Length <= 16)
                 {
                     for (int i = 1; i < days.Length; i++)
@@ -616,6 +619,23 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
                 {
                     days.Sort(amounts);
                 }
+
+                int w = 0;
+                for (int i = 1; i < days.Length; i++)
+                {
+                    if (days[i] == days[w])
+                    {
+                        amounts[w] += amounts[i];
+                    }
+                    else
+                    {
+                        w++;
+                        days[w] = days[i];
+                        amounts[w] = amounts[i];
+                    }
+                }
+
+                return w + 1;
             }
 
             private void Grow()

@@ -46,4 +46,138 @@ public class CustomerSummariesTests
         Assert.Equal(39.0, summaries.HoldoutLength, 1e-12);
         Assert.Equal(0, summaries.HoldoutOnlyCustomerCount);
     }
+
+    [Fact]
+    public void FromTransactions_RefundsSameDayAndHoldout_AreAccountedForExactly()
+    {
+        var end = new DateOnly(2024, 3, 31);
+        Transaction[] rows =
+        [
+            new("a", new DateOnly(2024, 1, 1), 10),
+            new("a", new DateOnly(2024, 1, 1), 5),
+            new("a", new DateOnly(2024, 1, 8), 20),
+            new("a", new DateOnly(2024, 1, 9), -7),
+            new("r", new DateOnly(2024, 2, 1), -3),
+            new("h", new DateOnly(2024, 4, 5), 9),
+            new("a", new DateOnly(2024, 4, 1), 4),
+            new("a", new DateOnly(2024, 5, 1), 4),
+        ];
+
+        var s = CustomerSummaries.FromTransactions(rows, end, TimeUnit.Day, holdoutEnd: new DateOnly(2024, 4, 30));
+
+        Assert.Equal(2, s.Count);
+        Assert.Equal(1, s.HoldoutOnlyCustomerCount);
+        Assert.Equal(8, s.TransactionCount);
+        Assert.Equal(5, s.CalibrationTransactionCount);
+        Assert.Equal(2, s.HoldoutTransactionCount);
+        Assert.Equal(1, s.ExcludedTransactionCount);
+        Assert.Equal(2, s.RefundTransactionCount);
+
+        var a = s[0];
+        Assert.Equal("a", a.CustomerId);
+        Assert.Equal(2, a.PurchaseDays);
+        Assert.Equal(1, a.Frequency);
+        Assert.Equal(7.0, a.Recency);
+        Assert.Equal(90.0, a.Age);
+        Assert.Equal(83, a.DaysSinceLastPurchase);
+        Assert.Equal(35.0, a.TotalSpend);
+        Assert.Equal(7.0, a.Refunds);
+        Assert.Equal(28.0, a.NetSpend);
+        Assert.Equal(20.0, a.MonetaryValue);
+        Assert.Equal(1, a.HoldoutPurchaseDays);
+        Assert.Equal(4.0, a.HoldoutSpend);
+
+        var r = s[1];
+        Assert.False(r.HasPurchase);
+        Assert.Null(r.FirstPurchase);
+        Assert.Null(r.DaysSinceLastPurchase);
+        Assert.Equal(0, r.Frequency);
+        Assert.Equal(3.0, r.Refunds);
+    }
+
+    [Fact]
+    public void FromTransactions_IdsComeBackAsGivenAndStoredOnce()
+    {
+        string first = new("cust-1".AsSpan());
+        string second = new("cust-1".AsSpan());
+        var s = CustomerSummaries.FromTransactions([new(first, new DateOnly(2024, 1, 1), 1), new(second, new DateOnly(2024, 1, 2), 1)], new DateOnly(2024, 2, 1), TimeUnit.Day);
+        Assert.Same(first, Assert.Single(s).CustomerId);
+    }
+
+    [Theory]
+    [InlineData(TimeUnit.Day, 1.0)]
+    [InlineData(TimeUnit.Week, 7.0)]
+    [InlineData(TimeUnit.Month, 30.4375)]
+    [InlineData(TimeUnit.Year, 365.25)]
+    public void TimeUnit_LengthInDays_IsExact(TimeUnit unit, double days) => Assert.Equal(days, unit.LengthInDays());
+
+    [Fact]
+    public void FromTransactions_HoldoutEndBeforeObservationEnd_Throws()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            CustomerSummaries.FromTransactions([], new DateOnly(2024, 3, 31), TimeUnit.Day, new DateOnly(2024, 3, 1)));
+        Assert.Equal("holdoutEnd", ex.ParamName);
+    }
+
+    [Fact]
+    public void Merge_DifferentObservationEnds_Throws()
+    {
+        var a = CustomerSummaries.FromTransactions([], new DateOnly(2024, 3, 31), TimeUnit.Day);
+        var b = CustomerSummaries.FromTransactions([], new DateOnly(2024, 3, 30), TimeUnit.Day);
+        Assert.Throws<ArgumentException>(() => CustomerSummaries.Merge(a, b));
+    }
+
+    [Fact]
+    public void Transaction_NaNAmountOrEmptyId_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Transaction("a", new DateOnly(2024, 1, 1), double.NaN));
+        Assert.Throws<ArgumentException>(() => new Transaction("", new DateOnly(2024, 1, 1), 1));
+        Assert.Throws<ArgumentNullException>(() => new Transaction(null!, new DateOnly(2024, 1, 1), 1));
+    }
+
+    [Fact]
+    public void FromTransactions_LargeShuffledLog_MatchesAStraightforwardOracle()
+    {
+        // Large enough to take the parallel path; the oracle is plain LINQ over the rows.
+        var rng = new Random(7);
+        var origin = new DateOnly(2023, 1, 1);
+        var end = origin.AddDays(200);
+        var ids = Enumerable.Range(0, 60_000).Select(i => "id" + i).ToArray();
+        var rows = new Transaction[200_000];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            rows[i] = new Transaction(ids[rng.Next(ids.Length)], origin.AddDays(rng.Next(300)), rng.Next(-500, 5000) / 100.0);
+        }
+
+        var summaries = CustomerSummaries.FromTransactions(rows, end, TimeUnit.Week);
+
+        var expected = rows.GroupBy(t => t.CustomerId).Where(g => g.Any(t => t.Date <= end)).ToDictionary(g => g.Key);
+        Assert.Equal(expected.Count, summaries.Count);
+        foreach (var s in summaries)
+        {
+            var g = expected[s.CustomerId];
+            var purchaseDays = g.Where(t => t.Amount >= 0 && t.Date <= end).GroupBy(t => t.Date).OrderBy(d => d.Key).ToArray();
+            Assert.Equal(purchaseDays.Length, s.PurchaseDays);
+            Assert.Equal(g.Where(t => t.Amount < 0 && t.Date <= end).Sum(t => -t.Amount), s.Refunds, 1e-9);
+            Assert.Equal(g.Where(t => t.Amount >= 0 && t.Date > end).Select(t => t.Date).Distinct().Count(), s.HoldoutPurchaseDays);
+            if (purchaseDays.Length > 0)
+            {
+                Assert.Equal(purchaseDays[0].Key, s.FirstPurchase);
+                Assert.Equal((purchaseDays[^1].Key.DayNumber - purchaseDays[0].Key.DayNumber) / 7.0, s.Recency, 1e-12);
+                Assert.Equal((end.DayNumber - purchaseDays[0].Key.DayNumber) / 7.0, s.Age, 1e-12);
+                double repeat = purchaseDays.Skip(1).Sum(d => d.Sum(t => t.Amount));
+                Assert.Equal(purchaseDays.Length > 1 ? repeat / (purchaseDays.Length - 1) : 0, s.MonetaryValue, 1e-9);
+            }
+        }
+    }
+
+    [Fact]
+    public void Builder_BuildTwiceOrAddAfterBuild_Throws()
+    {
+        var builder = new CustomerSummariesBuilder(new DateOnly(2024, 3, 31), TimeUnit.Day);
+        builder.Add([new("a", new DateOnly(2024, 1, 1), 1)]);
+        _ = builder.Build();
+        Assert.Throws<InvalidOperationException>(() => builder.Build());
+        Assert.Throws<InvalidOperationException>(() => builder.Add([new("a", new DateOnly(2024, 1, 1), 1)]));
+    }
 }

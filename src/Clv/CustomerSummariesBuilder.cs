@@ -1,0 +1,84 @@
+using Clv.Internal;
+
+namespace Clv;
+
+/// <summary>
+/// Builds <see cref="CustomerSummaries"/> from a log that arrives in chunks (a large file read piece by piece,
+/// a database cursor), without holding the rows: memory grows with customers and their distinct purchase
+/// days (12 bytes each), not with row objects. Feed every chunk to <see cref="Add"/>, then call <see cref="Build"/> once.
+/// </summary>
+/// <remarks>Not thread-safe: use one builder per thread and <see cref="CustomerSummaries.Merge"/> the results.</remarks>
+public sealed class CustomerSummariesBuilder
+{
+    private readonly CustomerSummaries.PurchaseDays.Builder _days;
+    private readonly int _endDay;
+    private readonly int _holdoutEndDay;
+    private CustomerSummaries.RowCounts _counts;
+    private bool _built;
+
+    /// <summary>Creates a builder for summaries at an explicit observation end.</summary>
+    /// <param name="observationEnd">The last calibration day (inclusive).</param>
+    /// <param name="timeUnit">The unit of recency, age and holdout length.</param>
+    /// <param name="holdoutEnd">The last holdout day (inclusive); null to take every row after the observation end as holdout.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeUnit"/> is undefined, or <paramref name="holdoutEnd"/> is before <paramref name="observationEnd"/>.</exception>
+    public CustomerSummariesBuilder(DateOnly observationEnd, TimeUnit timeUnit, DateOnly? holdoutEnd = null)
+        : this(observationEnd, timeUnit, holdoutEnd, 1024)
+    {
+    }
+
+    internal CustomerSummariesBuilder(DateOnly observationEnd, TimeUnit timeUnit, DateOnly? holdoutEnd, int capacity)
+    {
+        _ = timeUnit.LengthInDays();
+        if (holdoutEnd is { } he && he < observationEnd)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(holdoutEnd), he, Guard.Format($"Holdout end ({he:yyyy-MM-dd}) cannot be before the observation end ({observationEnd:yyyy-MM-dd})."));
+        }
+
+        ObservationEnd = observationEnd;
+        TimeUnit = timeUnit;
+        HoldoutEnd = holdoutEnd;
+        _endDay = observationEnd.DayNumber;
+        _holdoutEndDay = holdoutEnd?.DayNumber ?? int.MaxValue;
+        _days = new CustomerSummaries.PurchaseDays.Builder(capacity);
+    }
+
+    /// <summary>The last calibration day.</summary>
+    public DateOnly ObservationEnd { get; }
+
+    /// <summary>The unit of recency and age.</summary>
+    public TimeUnit TimeUnit { get; }
+
+    /// <summary>The explicit holdout end, or null when every row after the observation end is holdout.</summary>
+    public DateOnly? HoldoutEnd { get; }
+
+    /// <summary>Rows added so far.</summary>
+    public long TransactionCount => _counts.Total;
+
+    /// <summary>Adds a chunk of rows (in any order; chunks may split a customer or a day).</summary>
+    /// <param name="transactions">The rows.</param>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
+    /// <exception cref="ArgumentException">A row is a default <see cref="Transaction"/> (no customer id).</exception>
+    public void Add(ReadOnlySpan<Transaction> transactions)
+    {
+        if (_built)
+        {
+            ThrowHelper.InvalidOperation("This builder has already built its summaries; create a new builder.");
+        }
+
+        _counts += _days.AddAll(transactions, _endDay, _holdoutEndDay);
+    }
+
+    /// <summary>Builds the summaries of every row added. Can be called once.</summary>
+    /// <returns>The summaries.</returns>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
+    public CustomerSummaries Build()
+    {
+        if (_built)
+        {
+            ThrowHelper.InvalidOperation("This builder has already built its summaries; create a new builder.");
+        }
+
+        _built = true;
+        return CustomerSummaries.Create(_days.Build(), ObservationEnd, TimeUnit, HoldoutEnd, _days.LatestDay, _counts);
+    }
+}

@@ -1,0 +1,67 @@
+namespace Clv.Internal;
+
+/// <summary>
+/// The Gauss hypergeometric function 2F1(a, b; c; z) for real parameters and real z in [0, 1)
+/// (MathNet.Numerics has none). Summed as its power series in scaled form, so terms that would overflow a
+/// double (x in the thousands) stay finite, after Euler's transformation
+/// 2F1(a, b; c; z) = (1 - z)^(c - a - b) 2F1(c - a, c - b; c; z) whenever that shrinks the numerator parameters.
+/// </summary>
+internal static class Hypergeometric
+{
+    private const int MaxTerms = 1_000_000;
+    private const double Rescale = 1e250;
+    private static readonly double LnRescale = Math.Log(Rescale);
+
+    /// <summary>2F1(a, b; c; z).</summary>
+    public static double Hyp2F1(double a, double b, double c, double z)
+    {
+        double ln = Hyp2F1Ln(a, b, c, z, out int sign);
+        return sign * Math.Exp(ln);
+    }
+
+    /// <summary>ln |2F1(a, b; c; z)|, with the sign of the value in <paramref name="sign"/> (0 when the value is 0).</summary>
+    public static double Hyp2F1Ln(double a, double b, double c, double z, out int sign)
+    {
+        if (z == 0)
+        {
+            sign = 1;
+            return 0;
+        }
+
+        double ca = c - a, cb = c - b;
+        if (Math.Abs(ca) + Math.Abs(cb) < Math.Abs(a) + Math.Abs(b))
+        {
+            // Euler: (1 - z)^(c - a - b) 2F1(c - a, c - b; c; z)
+            double series = SeriesLn(ca, cb, c, z, out sign);
+            return series + ((c - a - b) * SpecialMath.Log1P(-z));
+        }
+
+        return SeriesLn(a, b, c, z, out sign);
+    }
+
+    /// <summary>ln |sum_k (a)_k (b)_k / ((c)_k k!) z^k| with rescaling, so huge intermediate terms never overflow.</summary>
+    private static double SeriesLn(double a, double b, double c, double z, out int sign)
+    {
+        double sum = 1, term = 1, logScale = 0;
+        for (int k = 0; k < MaxTerms; k++)
+        {
+            double ratio = (a + k) * (b + k) / ((c + k) * (k + 1)) * z;
+            term *= ratio;
+            sum += term;
+            if (term == 0 || (Math.Abs(term) <= 1e-17 * Math.Abs(sum) && Math.Abs(ratio) < 1))
+            {
+                break;
+            }
+
+            if (Math.Abs(sum) > Rescale || Math.Abs(term) > Rescale)
+            {
+                sum /= Rescale;
+                term /= Rescale;
+                logScale += LnRescale;
+            }
+        }
+
+        sign = Math.Sign(sum);
+        return Math.Log(Math.Abs(sum)) + logScale;
+    }
+}

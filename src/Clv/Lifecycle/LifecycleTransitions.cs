@@ -1,0 +1,273 @@
+using System.Runtime.CompilerServices;
+using Clv.Internal;
+
+namespace Clv.Lifecycle;
+
+/// <summary>
+/// Stages of the same customers at two dates: the migration matrix (counts and row shares) and lifecycle KPIs.
+/// The population is every customer of the summaries; both dates must lie between their observation end and
+/// holdout end, so every customer is known at both and each side of the matrix adds up to <see cref="Population"/>.
+/// </summary>
+/// <remarks>
+/// <para>"Active" means <see cref="LifecycleStage.New"/>, <see cref="LifecycleStage.Growing"/>, <see cref="LifecycleStage.Mature"/>
+/// or <see cref="LifecycleStage.Reactivated"/> (<see cref="LifecycleStageExtensions.IsActive"/>). Every rate is a share
+/// in [0, 1], NaN when its base is empty.</para>
+/// <para>Customers active at <see cref="From"/> split into <see cref="RetentionRate"/> (active at <see cref="To"/>),
+/// <see cref="AtRiskRate"/> (dormant at <see cref="To"/>) and <see cref="ChurnRate"/> (churned at <see cref="To"/>),
+/// which add up to 1.</para>
+/// <para>Stages come from purchases alone (no <see cref="CustomerEngagement"/>), as in <see cref="LifecycleHistory"/>.</para>
+/// </remarks>
+public sealed class LifecycleTransitions
+{
+    private const int K = LifecycleStageExtensions.StageCount;
+    private readonly int[] _counts;
+    private readonly int[] _fromCounts;
+    private readonly int[] _toCounts;
+
+    private LifecycleTransitions(DateOnly from, DateOnly to, int[] counts, int population)
+    {
+        From = from;
+        To = to;
+        _counts = counts;
+        Population = population;
+        _fromCounts = new int[K];
+        _toCounts = new int[K];
+        for (int a = 0; a < K; a++)
+        {
+            for (int b = 0; b < K; b++)
+            {
+                _fromCounts[a] += counts[(a * K) + b];
+                _toCounts[b] += counts[(a * K) + b];
+            }
+        }
+    }
+
+    /// <summary>The first date.</summary>
+    public DateOnly From { get; }
+
+    /// <summary>The second date.</summary>
+    public DateOnly To { get; }
+
+    /// <summary>Number of customers: the sum of the matrix, of each row total and of each column total.</summary>
+    public int Population { get; }
+
+    /// <summary>Of the customers active at <see cref="From"/>, the share active at <see cref="To"/>.</summary>
+    public double RetentionRate { get; private init; }
+
+    /// <summary>Of the customers active at <see cref="From"/>, the share <see cref="LifecycleStage.Dormant"/> at <see cref="To"/>.</summary>
+    public double AtRiskRate { get; private init; }
+
+    /// <summary>Of the customers active at <see cref="From"/>, the share <see cref="LifecycleStage.Churned"/> at <see cref="To"/>.</summary>
+    public double ChurnRate { get; private init; }
+
+    /// <summary>Of the customers with a purchase up to <see cref="From"/>, the share with a purchase day after <see cref="From"/> and up to <see cref="To"/>.</summary>
+    public double RepurchaseRate { get; private init; }
+
+    /// <summary>Of the <see cref="LifecycleStage.Lead"/> customers at <see cref="From"/>, the share who made a first purchase by <see cref="To"/> (lead to new).</summary>
+    public double ActivationRate { get; private init; }
+
+    /// <summary>Of the customers <see cref="LifecycleStage.Dormant"/> or <see cref="LifecycleStage.Churned"/> at <see cref="From"/>, the share active at <see cref="To"/>.</summary>
+    public double ReactivationRate { get; private init; }
+
+    /// <summary>The top share of buyers defining the high-value group (0.2 by default).</summary>
+    public double HighValueShare { get; private init; }
+
+    /// <summary>Size of the high-value group: ceil(<see cref="HighValueShare"/> x buyers at <see cref="From"/>).</summary>
+    public int HighValueCustomers { get; private init; }
+
+    /// <summary>
+    /// Share of high-value customers covered: of the top <see cref="HighValueShare"/> of buyers at <see cref="From"/>
+    /// ranked by historical net spend up to <see cref="From"/> (purchases less recorded refunds; ties by position),
+    /// the share still active at <see cref="To"/>.
+    /// </summary>
+    public double HighValueCoverage { get; private init; }
+
+    /// <summary>Customers in <paramref name="from"/> at <see cref="From"/> and in <paramref name="to"/> at <see cref="To"/>.</summary>
+    /// <param name="from">Stage at the first date.</param>
+    /// <param name="to">Stage at the second date.</param>
+    /// <returns>The count.</returns>
+    public int Count(LifecycleStage from, LifecycleStage to) => _counts[(Index(from) * K) + Index(to)];
+
+    /// <summary>Row share: of the customers in <paramref name="from"/> at <see cref="From"/>, the share in <paramref name="to"/> at <see cref="To"/> (NaN for an empty row).</summary>
+    /// <param name="from">Stage at the first date.</param>
+    /// <param name="to">Stage at the second date.</param>
+    /// <returns>The share in [0, 1]; each non-empty row sums to 1.</returns>
+    public double Share(LifecycleStage from, LifecycleStage to) => Ratio(Count(from, to), FromCount(from));
+
+    /// <summary>Customers in <paramref name="stage"/> at <see cref="From"/> (row total).</summary>
+    /// <param name="stage">The stage.</param>
+    /// <returns>The count.</returns>
+    public int FromCount(LifecycleStage stage) => _fromCounts[Index(stage)];
+
+    /// <summary>Customers in <paramref name="stage"/> at <see cref="To"/> (column total).</summary>
+    /// <param name="stage">The stage.</param>
+    /// <returns>The count.</returns>
+    public int ToCount(LifecycleStage stage) => _toCounts[Index(stage)];
+
+    /// <summary>The migration between two dates, with the top 20% of buyers as the high-value group.</summary>
+    /// <param name="policy">The policy.</param>
+    /// <param name="customers">The summaries; both dates must lie between their observation end and holdout end.</param>
+    /// <param name="from">The first date.</param>
+    /// <param name="to">The second date, on or after <paramref name="from"/>.</param>
+    /// <returns>The transitions.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A date is outside the summaries' data range, or <paramref name="to"/> is before <paramref name="from"/>.</exception>
+    public static LifecycleTransitions Between(LifecyclePolicy policy, CustomerSummaries customers, DateOnly from, DateOnly to) =>
+        Between(policy, customers, from, to, 0.2);
+
+    /// <summary>The migration between two dates.</summary>
+    /// <param name="policy">The policy.</param>
+    /// <param name="customers">The summaries; both dates must lie between their observation end and holdout end.</param>
+    /// <param name="from">The first date.</param>
+    /// <param name="to">The second date, on or after <paramref name="from"/>.</param>
+    /// <param name="highValueShare">The top share of buyers (by net spend at <paramref name="from"/>) forming the high-value group, in (0, 1].</param>
+    /// <returns>The transitions.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A date is outside the summaries' data range, <paramref name="to"/> is before <paramref name="from"/>, or <paramref name="highValueShare"/> is outside (0, 1].</exception>
+    public static LifecycleTransitions Between(LifecyclePolicy policy, CustomerSummaries customers, DateOnly from, DateOnly to, double highValueShare)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(customers);
+        LifecyclePolicy.CheckDate(customers, from);
+        LifecyclePolicy.CheckDate(customers, to);
+        if (to < from)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(to), to, Guard.Format($"to ({to:yyyy-MM-dd}) cannot be before from ({from:yyyy-MM-dd})."));
+        }
+
+        if (!(highValueShare > 0 && highValueShare <= 1))
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(highValueShare), highValueShare, Guard.Format($"highValueShare must be in (0, 1], but was {highValueShare}."));
+        }
+
+        int count = customers.Count;
+        int d1 = from.DayNumber, d2 = to.DayNumber;
+        double unitDays = customers.TimeUnit.LengthInDays();
+        var summaries = customers.AsSpan();
+        var counts = new int[K * K];
+        var fromStages = new LifecycleStage[count];
+        var toStages = new LifecycleStage[count];
+        var value = new double[count];
+        int buyers = 0, repurchasers = 0;
+        for (int i = 0; i < count; i++)
+        {
+            var all = customers.PurchaseDayNumbers(i);
+            int n1 = LifecyclePolicy.CountUpTo(all, summaries[i].PurchaseDays, d1);
+            int n2 = LifecyclePolicy.CountUpTo(all, n1, d2);
+            var s1 = policy.Classify(all[..n1], d1, default, unitDays);
+            var s2 = policy.Classify(all[..n2], d2, default, unitDays);
+            fromStages[i] = s1;
+            toStages[i] = s2;
+            counts[((int)s1 * K) + (int)s2]++;
+            if (n1 > 0)
+            {
+                buyers++;
+                repurchasers += n2 > n1 ? 1 : 0;
+                value[i] = NetSpendUpTo(customers, i, n1);
+            }
+        }
+
+        int active = 0, retained = 0, atRisk = 0, churned = 0, leads = 0, activated = 0, quiet = 0, reactivated = 0;
+        for (int i = 0; i < count; i++)
+        {
+            var s1 = fromStages[i];
+            var s2 = toStages[i];
+            if (s1.IsActive())
+            {
+                active++;
+                retained += s2.IsActive() ? 1 : 0;
+                atRisk += s2 == LifecycleStage.Dormant ? 1 : 0;
+                churned += s2 == LifecycleStage.Churned ? 1 : 0;
+            }
+            else if (s1 == LifecycleStage.Lead)
+            {
+                leads++;
+                activated += s2 != LifecycleStage.Lead ? 1 : 0;
+            }
+            else
+            {
+                quiet++;
+                reactivated += s2.IsActive() ? 1 : 0;
+            }
+        }
+
+        int top = (int)Math.Ceiling(highValueShare * buyers);
+        int covered = 0;
+        if (top > 0)
+        {
+            var order = new int[buyers];
+            var keys = new double[buyers];
+            int w = 0;
+            for (int i = 0; i < count; i++)
+            {
+                if (fromStages[i] != LifecycleStage.Lead)
+                {
+                    order[w] = i;
+                    keys[w++] = -value[i];
+                }
+            }
+
+            // Stable order for ties: sort by (-value, index) using the index as a tiebreak.
+            Array.Sort(keys, order, Comparer<double>.Default);
+            SortTiesByIndex(keys, order);
+            for (int r = 0; r < top; r++)
+            {
+                covered += toStages[order[r]].IsActive() ? 1 : 0;
+            }
+        }
+
+        return new LifecycleTransitions(from, to, counts, count)
+        {
+            RetentionRate = Ratio(retained, active),
+            AtRiskRate = Ratio(atRisk, active),
+            ChurnRate = Ratio(churned, active),
+            RepurchaseRate = Ratio(repurchasers, buyers),
+            ActivationRate = Ratio(activated, leads),
+            ReactivationRate = Ratio(reactivated, quiet),
+            HighValueShare = highValueShare,
+            HighValueCustomers = top,
+            HighValueCoverage = Ratio(covered, top),
+        };
+    }
+
+    /// <summary>Purchases on the first <paramref name="n"/> purchase days less the refunds recorded up to the observation end.</summary>
+    internal static double NetSpendUpTo(CustomerSummaries customers, int index, int n)
+    {
+        var amounts = customers.PurchaseDayAmounts(index)[..n];
+        double sum = 0;
+        for (int k = 0; k < amounts.Length; k++)
+        {
+            sum += amounts[k];
+        }
+
+        return sum - customers[index].Refunds;
+    }
+
+    private static void SortTiesByIndex(double[] keys, int[] order)
+    {
+        int start = 0;
+        for (int i = 1; i <= keys.Length; i++)
+        {
+            if (i == keys.Length || keys[i] != keys[start])
+            {
+                if (i - start > 1)
+                {
+                    Array.Sort(order, start, i - start);
+                }
+
+                start = i;
+            }
+        }
+    }
+
+    private static double Ratio(int numerator, int denominator) => denominator == 0 ? double.NaN : numerator / (double)denominator;
+
+    private static int Index(LifecycleStage stage, [CallerArgumentExpression(nameof(stage))] string paramName = "")
+    {
+        int i = (int)stage;
+        if ((uint)i >= K)
+        {
+            ThrowHelper.ArgumentOutOfRange(paramName, stage, Guard.Format($"{paramName} must be a defined LifecycleStage (0 to 6), but was {i}."));
+        }
+
+        return i;
+    }
+}

@@ -1,0 +1,25 @@
+namespace Clv.Probabilistic;
+
+/// <summary>A model could not be fitted: the optimizer did not converge from any start, or the data cannot identify the model.</summary>
+public sealed class ModelFitException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ModelFitException()
+    {
+    }
+
+    /// <summary>Creates the exception with a message that says why the fit failed.</summary>
+    /// <param name="message">The reason.</param>
+    public ModelFitException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a message and the underlying cause.</summary>
+    /// <param name="message">The reason.</param>
+    /// <param name="innerException">The cause.</param>
+    public ModelFitException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

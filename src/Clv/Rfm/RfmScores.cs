@@ -1,0 +1,40 @@
+using System.Collections;
+
+namespace Clv.Rfm;
+
+/// <summary>
+/// The RFM scores of a population, in the order of its customers, with the cut points they were computed from.
+/// Immutable.
+/// </summary>
+public sealed class RfmScores : IReadOnlyList<RfmScore>
+{
+    private readonly RfmScore[] _scores;
+
+    internal RfmScores(RfmScore[] scores, RfmCutPoints cutPoints)
+    {
+        _scores = scores;
+        CutPoints = cutPoints;
+    }
+
+    /// <summary>The cut points fitted on this population; apply them to new customers to score them consistently.</summary>
+    public RfmCutPoints CutPoints { get; }
+
+    /// <summary>The number of customers (leads included).</summary>
+    public int Count => _scores.Length;
+
+    /// <summary>The number of leads (customers without purchase, <see cref="RfmScore.IsLead"/>).</summary>
+    public int LeadCount => _scores.Length - CutPoints.PopulationSize;
+
+    /// <summary>The score of the customer at <paramref name="index"/> (same index as in the summaries).</summary>
+    /// <param name="index">The customer's index.</param>
+    public RfmScore this[int index] => _scores[index];
+
+    /// <summary>The scores as a span, in customer order.</summary>
+    /// <returns>A read-only view of the scores.</returns>
+    public ReadOnlySpan<RfmScore> AsSpan() => _scores;
+
+    /// <inheritdoc/>
+    public IEnumerator<RfmScore> GetEnumerator() => ((IEnumerable<RfmScore>)_scores).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}

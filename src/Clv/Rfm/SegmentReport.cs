@@ -1,0 +1,93 @@
+using Clv.Internal;
+
+namespace Clv.Rfm;
+
+/// <summary>
+/// Per segment: customer count, share, total and mean net spend, mean days since the last purchase and mean purchase
+/// days. Rows follow the map's segment order (the presets list their segments from most to least valuable; the fallback
+/// and the leads come last) and only segments with at least one customer appear.
+/// </summary>
+public sealed class SegmentReport
+{
+    private readonly SegmentReportRow[] _rows;
+
+    private SegmentReport(SegmentReportRow[] rows, int customerCount, SegmentMap map)
+    {
+        _rows = rows;
+        CustomerCount = customerCount;
+        Map = map;
+    }
+
+    /// <summary>The rows, in the map's segment order.</summary>
+    public IReadOnlyList<SegmentReportRow> Rows => _rows;
+
+    /// <summary>The number of customers reported (the sum of the rows' counts).</summary>
+    public int CustomerCount { get; }
+
+    /// <summary>The segment map the report was made with.</summary>
+    public SegmentMap Map { get; }
+
+    /// <summary>Segments every customer with <paramref name="map"/> and summarises each segment.</summary>
+    /// <param name="customers">The customers.</param>
+    /// <param name="scores">Their scores, in the same order (e.g. from <see cref="RfmScorer.Score(CustomerSummaries)"/>).</param>
+    /// <param name="map">The segment map.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The counts differ.</exception>
+    public static SegmentReport Create(CustomerSummaries customers, RfmScores scores, SegmentMap map)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        ArgumentNullException.ThrowIfNull(scores);
+        return Create(customers.AsSpan(), scores.AsSpan(), map);
+    }
+
+    /// <summary>Segments every customer with <paramref name="map"/> and summarises each segment.</summary>
+    /// <param name="customers">The customers.</param>
+    /// <param name="scores">Their scores, in the same order.</param>
+    /// <param name="map">The segment map.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="map"/> is null.</exception>
+    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A score has a part above the map's score count.</exception>
+    public static SegmentReport Create(ReadOnlySpan<CustomerSummary> customers, ReadOnlySpan<RfmScore> scores, SegmentMap map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        Guard.SameLength(customers.Length, scores.Length, nameof(scores));
+        int s = map.Segments.Count;
+        var count = new int[s];
+        var buyers = new int[s];
+        var spend = new double[s];
+        var days = new double[s];
+        var purchaseDays = new double[s];
+        for (int i = 0; i < customers.Length; i++)
+        {
+            ref readonly var c = ref customers[i];
+            int j = map.IndexOf(scores[i]);
+            count[j]++;
+            spend[j] += c.NetSpend;
+            purchaseDays[j] += c.PurchaseDays;
+            if (c.DaysSinceLastPurchase is int d)
+            {
+                buyers[j]++;
+                days[j] += d;
+            }
+        }
+
+        var rows = new List<SegmentReportRow>(s);
+        for (int j = 0; j < s; j++)
+        {
+            if (count[j] > 0)
+            {
+                rows.Add(new SegmentReportRow(
+                    map.Segments[j],
+                    count[j],
+                    (double)count[j] / customers.Length,
+                    spend[j],
+                    buyers[j] > 0 ? days[j] / buyers[j] : null,
+                    purchaseDays[j] / count[j]));
+            }
+        }
+
+        return new SegmentReport([.. rows], customers.Length, map);
+    }
+}

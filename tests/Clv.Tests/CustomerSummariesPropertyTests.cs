@@ -1,0 +1,117 @@
+using FsCheck.Xunit;
+
+namespace Clv.Tests;
+
+/// <summary>Laws every set of customer summaries obeys, over random logs (FsCheck).</summary>
+public class CustomerSummariesPropertyTests
+{
+    private static readonly DateOnly Origin = new(2020, 1, 1);
+    private static readonly DateOnly End = Origin.AddDays(300);
+    private static readonly string[] Ids = Enumerable.Range(0, 12).Select(i => "c" + i).ToArray();
+
+    /// <summary>Builds a log from raw random columns: 12 customers, days 0..399 (end at 300), amounts -50..200 with some refunds.</summary>
+    private static Transaction[] Log(byte[] customers, ushort[] days, short[] cents)
+    {
+        int n = Math.Min(customers.Length, Math.Min(days.Length, cents.Length));
+        var rows = new Transaction[n];
+        for (int i = 0; i < n; i++)
+        {
+            // Fresh string instances: summaries must compare ids by value, not by reference.
+            string id = new(Ids[customers[i] % Ids.Length].AsSpan());
+            rows[i] = new Transaction(id, Origin.AddDays(days[i] % 400), (cents[i] % 25_000) / 100.0);
+        }
+
+        return rows;
+    }
+
+    [Property]
+    public bool Merge_AnySplitOfTheRows_EqualsSummariesOfTheWholeLog(byte[] customers, ushort[] days, short[] cents, bool[] side)
+    {
+        var rows = Log(customers, days, cents);
+        var left = rows.Where((_, i) => i < side.Length && side[i]).ToArray();
+        var right = rows.Where((_, i) => !(i < side.Length && side[i])).ToArray();
+        var whole = CustomerSummaries.FromTransactions(rows, End, TimeUnit.Week);
+        var merged = CustomerSummaries.Merge(
+            CustomerSummaries.FromTransactions(left, End, TimeUnit.Week),
+            CustomerSummaries.FromTransactions(right, End, TimeUnit.Week));
+        return SameSummaries(whole, merged) && whole.TransactionCount == merged.TransactionCount
+            && whole.CalibrationTransactionCount == merged.CalibrationTransactionCount
+            && whole.HoldoutTransactionCount == merged.HoldoutTransactionCount
+            && whole.RefundTransactionCount == merged.RefundTransactionCount
+            && whole.HoldoutEnd == merged.HoldoutEnd
+            && whole.HoldoutOnlyCustomerCount == merged.HoldoutOnlyCustomerCount;
+    }
+
+    [Property]
+    public bool Builder_AnyChunking_EqualsOneCallOverTheWholeLog(byte[] customers, ushort[] days, short[] cents, byte chunk)
+    {
+        var rows = Log(customers, days, cents);
+        var builder = new CustomerSummariesBuilder(End, TimeUnit.Week);
+        int size = 1 + (chunk % 7);
+        for (int i = 0; i < rows.Length; i += size)
+        {
+            builder.Add(rows.AsSpan(i, Math.Min(size, rows.Length - i)));
+        }
+
+        var chunked = builder.Build();
+        var whole = CustomerSummaries.FromTransactions(rows, End, TimeUnit.Week);
+        return SameSummaries(whole, chunked) && chunked.TransactionCount == rows.Length && whole.HoldoutEnd == chunked.HoldoutEnd;
+    }
+
+    [Property]
+    public bool FromTransactions_AnyRowOrder_GivesTheSameSummaries(byte[] customers, ushort[] days, short[] cents, int seed)
+    {
+        var rows = Log(customers, days, cents);
+        var shuffled = rows.ToArray();
+        new Random(seed).Shuffle(shuffled);
+        return SameSummaries(
+            CustomerSummaries.FromTransactions(rows, End, TimeUnit.Day),
+            CustomerSummaries.FromTransactions(shuffled, End, TimeUnit.Day));
+    }
+
+    [Property]
+    public bool FromTransactions_EverySummary_HasRecencyWithinAgeAndZeroRecencyWhenNoRepeat(byte[] customers, ushort[] days, short[] cents)
+    {
+        var summaries = CustomerSummaries.FromTransactions(Log(customers, days, cents), End, TimeUnit.Month, End.AddDays(60));
+        foreach (var s in summaries)
+        {
+            if (s.Recency > s.Age || s.Recency < 0 || (s.Frequency == 0 && s.Recency != 0) || (s.Frequency == 0 && s.MonetaryValue != 0))
+            {
+                return false;
+            }
+        }
+
+        return summaries.TransactionCount == summaries.CalibrationTransactionCount + summaries.HoldoutTransactionCount + summaries.ExcludedTransactionCount;
+    }
+
+    internal static bool SameSummaries(CustomerSummaries a, CustomerSummaries b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        foreach (var x in a)
+        {
+            if (!b.TryGetIndex(x.CustomerId, out int j))
+            {
+                return false;
+            }
+
+            var y = b[j];
+            if (x.FirstPurchase != y.FirstPurchase || x.LastPurchase != y.LastPurchase || x.PurchaseDays != y.PurchaseDays
+                || x.DaysSinceLastPurchase != y.DaysSinceLastPurchase || x.HoldoutPurchaseDays != y.HoldoutPurchaseDays
+                || x.Recency != y.Recency || x.Age != y.Age
+                || !Close(x.TotalSpend, y.TotalSpend) || !Close(x.Refunds, y.Refunds) || !Close(x.MonetaryValue, y.MonetaryValue)
+                || !Close(x.HoldoutSpend, y.HoldoutSpend))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Sums of the same amounts in another order may differ in the last bits.
+    private static bool Close(double x, double y) => Math.Abs(x - y) <= 1e-9 * Math.Max(1, Math.Abs(x));
+}

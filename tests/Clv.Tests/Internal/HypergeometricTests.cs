@@ -1,0 +1,50 @@
+using Clv.Internal;
+
+namespace Clv.Tests.Internal;
+
+public class HypergeometricTests
+{
+    [Theory]
+    [InlineData(0.1)]
+    [InlineData(0.5)]
+    [InlineData(0.9)]
+    [InlineData(0.99)]
+    public void Hyp2F1_OneOneTwo_EqualsLogClosedForm(double z)
+    {
+        double expected = -Math.Log(1 - z) / z;
+        Assert.Equal(expected, Hypergeometric.Hyp2F1(1, 1, 2, z), expected * 1e-12);
+    }
+
+    [Theory]
+    [InlineData(0.3, 2.5, 0.4)]
+    [InlineData(10_000, 3.0, 0.7)]
+    [InlineData(250.5, 0.25, 0.95)]
+    public void Hyp2F1Ln_BEqualsC_EqualsPowerClosedForm(double a, double b, double z)
+    {
+        // 2F1(a, b; b; z) = (1 - z)^(-a): huge for large a, so compare logs.
+        double expected = -a * Math.Log(1 - z);
+        double actual = Hypergeometric.Hyp2F1Ln(a, b, b, z, out int sign);
+        Assert.Equal(1, sign);
+        Assert.Equal(expected, actual, Math.Abs(expected) * 1e-10 + 1e-12);
+    }
+
+    [Fact]
+    public void Hyp2F1Ln_LargeParametersBothPaths_AgreeWithEachOther()
+    {
+        // Direct series and Euler's transformation give the same value (BG/NBD conditional expectation shape).
+        double a = 0.25 + 5000, b = 2.5 + 5000, c = 0.8 + 2.5 + 5000 - 1, z = 0.6;
+        double viaEuler = Hypergeometric.Hyp2F1Ln(a, b, c, z, out int s1);
+        double euler = Math.Log(Math.Abs(Hypergeometric.Hyp2F1(c - a, c - b, c, z))) + ((c - a - b) * Math.Log(1 - z));
+        Assert.Equal(1, s1);
+        Assert.True(double.IsFinite(viaEuler));
+        Assert.Equal(euler, viaEuler, 1e-9);
+    }
+
+    [Fact]
+    public void Hyp2F1_KnownValue_MatchesReference()
+    {
+        // 2F1(0.5, 0.5; 1.5; z^2) = asin(z) / z
+        double z = 0.8;
+        Assert.Equal(Math.Asin(z) / z, Hypergeometric.Hyp2F1(0.5, 0.5, 1.5, z * z), 1e-13);
+    }
+}

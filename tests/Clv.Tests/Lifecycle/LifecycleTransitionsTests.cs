@@ -1,0 +1,121 @@
+using Clv.Lifecycle;
+
+namespace Clv.Tests.Lifecycle;
+
+public class LifecycleTransitionsTests
+{
+    private static readonly LifecyclePolicy Days = LifecyclePolicy.FromDays();
+
+    [Fact]
+    public void Between_HandBuiltCustomers_KpisMatchDefinitions()
+    {
+        // From = day 100, To = day 200.
+        var rows = new[]
+        {
+            new Transaction("lead-activated", Log.B, -1), Log.Buy("lead-activated", 150),
+            new Transaction("lead-still", Log.B, -1),
+            Log.Buy("retained", 0, 500), Log.Buy("retained", 60, 500), Log.Buy("retained", 140),
+            Log.Buy("at-risk", 0, 300), Log.Buy("at-risk", 85, 300),
+            Log.Buy("churned", 0, 50), Log.Buy("churned", 5, 50),
+            Log.Buy("dormant-back", 0, 20), Log.Buy("dormant-back", 190),
+            Log.Buy("dormant-gone", 0, 1),
+        };
+        var summaries = Log.Summaries(100, rows);
+        var t = LifecycleTransitions.Between(Days, summaries, Log.B.AddDays(100), Log.B.AddDays(200));
+
+        Assert.Equal(7, t.Population);
+        Assert.Equal(LifecycleStage.Lead, Days.Classify(summaries, 0, t.From));
+        Assert.Equal(1, t.Count(LifecycleStage.Lead, LifecycleStage.New));
+        Assert.Equal(1, t.Count(LifecycleStage.Lead, LifecycleStage.Lead));
+        Assert.Equal(0.5, t.ActivationRate);
+
+        // Active at day 100: retained (Growing), at-risk (Growing); churned is already Dormant (quiet 95).
+        Assert.Equal(LifecycleStage.Dormant, Days.Classify(summaries, 4, t.From));
+        Assert.Equal(2, t.FromCount(LifecycleStage.Growing));
+        Assert.Equal(LifecycleStage.Growing, Days.Classify(summaries, 2, t.To));
+        Assert.Equal(LifecycleStage.Dormant, Days.Classify(summaries, 3, t.To));
+        Assert.Equal(0.5, t.RetentionRate);
+        Assert.Equal(0.5, t.AtRiskRate);
+        Assert.Equal(0, t.ChurnRate);
+
+        // Quiet at day 100: churned (Dormant), dormant-back (Dormant), dormant-gone (Dormant); only dormant-back returns.
+        Assert.Equal(3, t.FromCount(LifecycleStage.Dormant));
+        Assert.Equal(1.0 / 3, t.ReactivationRate, 12);
+        Assert.Equal(1, t.Count(LifecycleStage.Dormant, LifecycleStage.Reactivated));
+        Assert.Equal(2, t.Count(LifecycleStage.Dormant, LifecycleStage.Churned));
+
+        // Buyers at day 100: 5; bought again in (100, 200]: retained, dormant-back.
+        Assert.Equal(0.4, t.RepurchaseRate);
+
+        // Top 20% of 5 buyers = 1 customer: retained (1000 spent), still active; top 40% adds at-risk (600), now dormant.
+        Assert.Equal(1, t.HighValueCustomers);
+        Assert.Equal(1.0, t.HighValueCoverage);
+        var top2 = LifecycleTransitions.Between(Days, summaries, t.From, t.To, 0.4);
+        Assert.Equal(2, top2.HighValueCustomers);
+        Assert.Equal(0.5, top2.HighValueCoverage);
+
+        Assert.Equal(1.0 / 3, t.Share(LifecycleStage.Dormant, LifecycleStage.Reactivated), 12);
+        Assert.True(double.IsNaN(t.Share(LifecycleStage.Mature, LifecycleStage.Mature)));
+    }
+
+    [Fact]
+    public void Between_Cdnow_AgreesWithClassifyAtBothDates()
+    {
+        var summaries = TestData.CdnowSummaries();
+        var from = new DateOnly(1997, 9, 30);
+        var to = new DateOnly(1998, 6, 30);
+        var t = LifecycleTransitions.Between(Days, summaries, from, to);
+        var s1 = Days.Classify(summaries, from);
+        var s2 = Days.Classify(summaries, to);
+
+        Assert.Equal(2357, t.Population);
+        foreach (var a in Enum.GetValues<LifecycleStage>())
+        {
+            Assert.Equal(s1.Count(s => s == a), t.FromCount(a));
+            Assert.Equal(s2.Count(s => s == a), t.ToCount(a));
+            double rowShares = 0;
+            foreach (var b in Enum.GetValues<LifecycleStage>())
+            {
+                Assert.Equal(Enumerable.Range(0, s1.Length).Count(i => s1[i] == a && s2[i] == b), t.Count(a, b));
+                rowShares += t.FromCount(a) > 0 ? t.Share(a, b) : 0;
+            }
+
+            Assert.Equal(t.FromCount(a) > 0 ? 1 : 0, rowShares, 12);
+        }
+
+        Assert.Equal(1, t.RetentionRate + t.AtRiskRate + t.ChurnRate, 12);
+        int active = s1.Count(s => s.IsActive());
+        Assert.Equal(Enumerable.Range(0, s1.Length).Count(i => s1[i].IsActive() && s2[i].IsActive()) / (double)active, t.RetentionRate, 12);
+        int repurchased = summaries.Count(c => c.HoldoutPurchaseDays > 0);
+        Assert.Equal(repurchased / 2357.0, t.RepurchaseRate, 12);
+        Assert.True(double.IsNaN(t.ActivationRate));
+    }
+
+    [Fact]
+    public void Between_SameDate_IdentityMatrix()
+    {
+        var summaries = TestData.CdnowSummaries();
+        var t = LifecycleTransitions.Between(Days, summaries, summaries.ObservationEnd, summaries.ObservationEnd);
+        foreach (var a in Enum.GetValues<LifecycleStage>())
+        {
+            Assert.Equal(t.FromCount(a), t.Count(a, a));
+        }
+
+        Assert.Equal(1.0, t.RetentionRate);
+        Assert.Equal(0.0, t.RepurchaseRate);
+    }
+
+    [Fact]
+    public void Between_InvalidArguments_Throw()
+    {
+        var summaries = TestData.CdnowSummaries();
+        var from = summaries.ObservationEnd;
+        Assert.Throws<ArgumentOutOfRangeException>(() => LifecycleTransitions.Between(Days, summaries, from.AddDays(10), from));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LifecycleTransitions.Between(Days, summaries, from, from.AddDays(10), 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LifecycleTransitions.Between(Days, summaries, from, from.AddDays(10), double.NaN));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LifecycleTransitions.Between(Days, summaries, from.AddDays(-1), from));
+        var t = LifecycleTransitions.Between(Days, summaries, from, from);
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => t.Count(LifecycleStage.Lead, (LifecycleStage)9));
+        Assert.Equal("to", ex.ParamName);
+    }
+}
