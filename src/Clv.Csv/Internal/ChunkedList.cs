@@ -3,7 +3,7 @@ namespace Clv.Csv.Internal;
 /// <summary>An append-only list in fixed-size chunks: growing never copies, and <see cref="ToArray"/> copies once.</summary>
 internal sealed class ChunkedList<T>
 {
-    private const int ChunkSize = 1 << 16;
+    private const int ChunkSize = 1 << 11;
     private readonly List<T[]> _full = [];
     private T[] _current = new T[ChunkSize];
     private int _count;

@@ -14,13 +14,14 @@ namespace Clv.Csv.Internal;
 /// (<see cref="LineReader"/>) and a line without a quote character is split on spans here (the fast path:
 /// dates and amounts are parsed from spans and customer ids are pooled by span, so a row allocates nothing).
 /// A line that holds a quote character starts a quoted record: lines are joined while the record's quote count
-/// is odd (a line break inside quotes) and the record is parsed by CsvHelper's <see cref="CsvParser"/> (RFC 4180).
+/// is odd (a line break inside quotes) and the record is parsed by CsvHelper's <see cref="CsvParser"/> (RFC 4180;
+/// one parser per file, fed one record at a time through <see cref="RecordTextReader"/>).
 /// Both paths feed the same row checks, so there is one behaviour whichever path a row takes.</para>
 /// <para>Blank lines (empty or only spaces and tabs) are skipped: they are not rows and not rejected, but they
 /// still count for line numbers. Invalid UTF-8 bytes are decoded as U+FFFD; a configured field containing U+FFFD is
 /// rejected as an encoding error on its own line (other fields are not inspected).</para>
 /// </remarks>
-internal sealed class TransactionCsvReader
+internal sealed class TransactionCsvReader : IDisposable
 {
     private const char Replacement = '\uFFFD';
     private readonly TransactionCsvOptions _options;
@@ -31,6 +32,8 @@ internal sealed class TransactionCsvReader
     private readonly ChunkedList<Transaction> _rows = new();
     private readonly List<RejectedRow> _rejected = [];
     private readonly CsvConfiguration? _quotedConfig;
+    private readonly RecordTextReader _quotedText = new();
+    private CsvParser? _quotedParser;
     private Range[] _ranges = [];
     private int _idIndex;
     private int _dateIndex;
@@ -77,10 +80,17 @@ internal sealed class TransactionCsvReader
 
     public static TransactionLog Read(TextReader text, TransactionCsvOptions options)
     {
-        var reader = new TransactionCsvReader(options);
+        using var reader = new TransactionCsvReader(options);
         using var lines = new LineReader(text);
         reader.ReadAll(lines);
+
         return new TransactionLog(reader._rows.ToArray(), reader._rejected.Count == 0 ? [] : reader._rejected.ToArray());
+    }
+
+    public void Dispose()
+    {
+        _quotedParser?.Dispose();
+        _quotedText.Dispose();
     }
 
     /// <summary>Checks options once, before any I/O.</summary>
@@ -192,44 +202,49 @@ internal sealed class TransactionCsvReader
     /// <summary>A record with a quote character: joined over lines while its quotes are unbalanced, then parsed by CsvHelper.</summary>
     private void ReadQuotedRecord(ReadOnlySpan<char> firstLine, LineReader lines, long lineNumber, bool isHeader)
     {
-        var record = new StringBuilder().Append(firstLine);
+        // The record text ends with '\n' (see below); the raw text of a rejection is the record without it.
+        string record;
         int quotes = firstLine.Count('"');
-        bool terminated = true;
-        while ((quotes & 1) == 1)
+        if ((quotes & 1) == 0)
         {
-            if (!lines.TryReadLine(out var next))
+            record = string.Concat(firstLine, "\n");
+        }
+        else
+        {
+            var joined = new StringBuilder().Append(firstLine);
+            while ((quotes & 1) == 1)
             {
-                terminated = false;
-                break;
+                if (!lines.TryReadLine(out var next))
+                {
+                    Reject(lineNumber, null, joined.ToString(), "A quoted field is not closed before the end of the file.", fileLevel: isHeader);
+                    return;
+                }
+
+                joined.Append('\n').Append(next);
+                quotes += next.Count('"');
             }
 
-            record.Append('\n').Append(next);
-            quotes += next.Count('"');
+            record = joined.Append('\n').ToString();
         }
 
-        string text = record.ToString();
-        if (!terminated)
-        {
-            Reject(lineNumber, null, text, "A quoted field is not closed before the end of the file.", fileLevel: isHeader);
-            return;
-        }
+        var text = record.AsSpan(0, record.Length - 1);
 
+        // One parser for the whole file: each record is served alone and ends with '\n', so the parser stops at that
+        // line end and asks the reader for more only on the next record (never reaching its end-of-file handling).
         _badQuotedData = false;
-        string[] fields;
-        using (var parser = new CsvParser(new StringReader(text), _quotedConfig!))
-        {
-            fields = parser.Read() ? parser.Record ?? [] : [];
-        }
+        _quotedText.Set(record);
+        _quotedParser ??= new CsvParser(_quotedText, _quotedConfig!);
+        string[] fields = _quotedParser.Read() ? _quotedParser.Record ?? [] : [];
 
         if (_badQuotedData)
         {
-            Reject(lineNumber, null, text, "A field has a quote character inside an unquoted field, or text after a closing quote (RFC 4180).", fileLevel: isHeader);
+            Reject(lineNumber, null, text.ToString(), "A field has a quote character inside an unquoted field, or text after a closing quote (RFC 4180).", fileLevel: isHeader);
             return;
         }
 
         if (isHeader)
         {
-            ResolveHeader(fields, text, lineNumber);
+            ResolveHeader(fields, text.ToString(), lineNumber);
             return;
         }
 
@@ -418,8 +433,11 @@ internal sealed class TransactionCsvReader
 
             if (found < 0)
             {
+                string hint = names.Length == 1 && !_options.WhitespaceDelimited
+                    ? string.Create(CultureInfo.InvariantCulture, $" Only one field was found: is the delimiter '{_options.Delimiter}' right?")
+                    : string.Empty;
                 throw new CsvFormatException(lineNumber, wanted, rawHeader, string.Create(CultureInfo.InvariantCulture,
-                    $"The header has no column '{wanted}'; it has: {string.Join(", ", names)}."));
+                    $"The header has no column '{wanted}'; it has: {string.Join(", ", names)}.{hint}"));
             }
 
             return (found, names[found]);

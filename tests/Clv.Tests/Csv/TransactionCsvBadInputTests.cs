@@ -87,6 +87,14 @@ public class TransactionCsvBadInputTests
     }
 
     [Fact]
+    public void Read_WrongDelimiter_MessageSuggestsDelimiter()
+    {
+        var e = Assert.Throws<CsvFormatException>(() => CsvText.Read("customer_id;date;amount\nA;2024-01-01;1\n"));
+
+        Assert.Contains("has: customer_id;date;amount. Only one field was found: is the delimiter ',' right?", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_IndexBeyondHeader_ThrowsInBothModes()
     {
         foreach (var mode in new[] { CsvReadMode.Strict, CsvReadMode.Lenient })

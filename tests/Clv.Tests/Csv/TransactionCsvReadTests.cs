@@ -157,6 +157,29 @@ public class TransactionCsvReadTests
     }
 
     [Fact]
+    public void Read_FullyQuotedFileWithBadRecordsBetween_EveryGoodRecordImported()
+    {
+        var text = new StringBuilder("\"customer_id\",\"date\",\"amount\"\r\n");
+        for (int i = 0; i < 500; i++)
+        {
+            text.Append(i % 7 == 3 ? $"\"C{i}\"x,\"2024-01-01\",\"{i}\"\r\n" : $"\"C{i}\",\"2024-01-01\",\"{i}.5\"\r\n");
+            if (i % 50 == 0)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"P{i},2024-01-02,{i}\r\n");
+            }
+        }
+
+        var log = CsvText.Read(text.ToString(), CsvText.Lenient);
+
+        var quoted = log.Transactions.ToArray().Where(t => t.CustomerId.StartsWith('C')).ToArray();
+        Assert.Equal(Enumerable.Range(0, 500).Where(i => i % 7 != 3).Select(i => $"C{i}"), quoted.Select(t => t.CustomerId));
+        Assert.Equal(Enumerable.Range(0, 500).Where(i => i % 7 != 3).Select(i => i + 0.5), quoted.Select(t => t.Amount));
+        Assert.Equal(10, log.Transactions.ToArray().Count(t => t.CustomerId.StartsWith('P')));
+        Assert.Equal(Enumerable.Range(0, 500).Count(i => i % 7 == 3), log.Rejected.Count);
+        Assert.All(log.Rejected, r => Assert.Null(r.Column));
+    }
+
+    [Fact]
     public void Read_QuotedHeader_FindsColumns()
     {
         var log = CsvText.Read("\"customer_id\",\"date\",\"amount\"\nC1,2024-01-01,1\n");
