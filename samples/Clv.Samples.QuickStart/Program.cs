@@ -102,7 +102,12 @@ public static class Program
                 DateIndex = Index("--date-index"),
                 AmountIndex = Index("--amount-index"),
                 DateFormat = o.GetValueOrDefault("--date-format", "yyyy-MM-dd"),
-                Delimiter = o.GetValueOrDefault("--delimiter", ",") is "tab" ? '\t' : o.GetValueOrDefault("--delimiter", ",")[0],
+                Delimiter = o.GetValueOrDefault("--delimiter", ",") switch
+                {
+                    "tab" => '\t',
+                    { Length: 1 } d => d[0],
+                    var d => throw new ArgumentException($"--delimiter takes one character or 'tab', not '{d}'."),
+                },
                 WhitespaceDelimited = o.ContainsKey("--whitespace"),
                 HasHeader = !o.ContainsKey("--no-header"),
                 Culture = o.TryGetValue("--culture", out var c) ? CultureInfo.GetCultureInfo(c) : CultureInfo.InvariantCulture,
@@ -135,6 +140,7 @@ public static class Program
         RfmSection.Print(customers, output);
         LifecycleSection.Print(customers, output);
         ValuationSection.Print(customers, output);
+        CsvSection.Print(customers, output);
         return 0;
     }
 

@@ -282,29 +282,38 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
     internal sealed class PurchaseDays
     {
         private readonly string[] _ids;
-        private readonly int[] _offsets;
+        private readonly int _count;
+        private readonly int[] _starts;
+        private readonly int[] _lengths;
         private readonly int[] _days;
         private readonly double[] _amounts;
         private readonly double[] _refunds;
         private readonly int[] _firstRowDay;
 
-        private PurchaseDays(string[] ids, int[] offsets, int[] days, double[] amounts, double[] refunds, int[] firstRowDay)
+        /// <summary>
+        /// Customer c's distinct days are <c>days[starts[c] .. starts[c] + lengths[c])</c>, ascending; segments may
+        /// leave gaps (same-day rows merged in place), so no compacting copy is needed. Arrays may be longer than
+        /// <paramref name="count"/>.
+        /// </summary>
+        private PurchaseDays(int count, string[] ids, int[] starts, int[] lengths, int[] days, double[] amounts, double[] refunds, int[] firstRowDay)
         {
+            _count = count;
             _ids = ids;
-            _offsets = offsets;
+            _starts = starts;
+            _lengths = lengths;
             _days = days;
             _amounts = amounts;
             _refunds = refunds;
             _firstRowDay = firstRowDay;
         }
 
-        public int CustomerCount => _ids.Length;
+        public int CustomerCount => _count;
 
         public string Id(int c) => _ids[c];
 
-        public ReadOnlySpan<int> Days(int c) => _days.AsSpan(_offsets[c], _offsets[c + 1] - _offsets[c]);
+        public ReadOnlySpan<int> Days(int c) => _days.AsSpan(_starts[c], _lengths[c]);
 
-        public ReadOnlySpan<double> Amounts(int c) => _amounts.AsSpan(_offsets[c], _offsets[c + 1] - _offsets[c]);
+        public ReadOnlySpan<double> Amounts(int c) => _amounts.AsSpan(_starts[c], _lengths[c]);
 
         public double Refunds(int c) => _refunds[c];
 
@@ -341,15 +350,27 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
                 fromB[bToMerged[c]] = c;
             }
 
-            var offsets = new int[n + 1];
-            var days = new int[a._days.Length + b._days.Length];
-            var amounts = new double[days.Length];
+            var starts = new int[n];
+            var lengths = new int[n];
+            int total = 0;
+            for (int c = 0; c < a.CustomerCount; c++)
+            {
+                total += a._lengths[c];
+            }
+
+            for (int c = 0; c < b.CustomerCount; c++)
+            {
+                total += b._lengths[c];
+            }
+
+            var days = new int[total];
+            var amounts = new double[total];
             var refunds = new double[n];
             var firstRow = new int[n];
             int w = 0;
             for (int m = 0; m < n; m++)
             {
-                offsets[m] = w;
+                starts[m] = w;
                 ReadOnlySpan<int> da = m < a.CustomerCount ? a.Days(m) : default;
                 ReadOnlySpan<double> aa = m < a.CustomerCount ? a.Amounts(m) : default;
                 int cb = fromB[m];
@@ -375,21 +396,24 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
                     }
                 }
 
+                lengths[m] = w - starts[m];
                 refunds[m] = (m < a.CustomerCount ? a._refunds[m] : 0) + (cb >= 0 ? b._refunds[cb] : 0);
                 firstRow[m] = Math.Min(m < a.CustomerCount ? a._firstRowDay[m] : int.MaxValue, cb >= 0 ? b._firstRowDay[cb] : int.MaxValue);
             }
 
-            offsets[n] = w;
-            Array.Resize(ref days, w);
-            Array.Resize(ref amounts, w);
-            return new PurchaseDays([.. ids], offsets, days, amounts, refunds, firstRow);
+            return new PurchaseDays(n, [.. ids], starts, lengths, days, amounts, refunds, firstRow);
         }
 
         /// <summary>Groups rows by customer with a counting sort, then sorts and merges each customer's days.</summary>
+        /// <remarks>
+        /// Arrays are plain GC arrays (not pooled) so that a one-shot job gives its memory back; the id lookup and
+        /// the per-row arrays are released as soon as the grouping no longer needs them.
+        /// </remarks>
         public sealed class Builder
         {
-            private readonly Dictionary<string, int> _lookup;
-            private readonly List<string> _ids;
+            private Dictionary<string, int>? _lookup;
+            private string[] _ids;
+            private int _customers;
             private int[] _rowCustomer;
             private int[] _rowDay;
             private double[] _rowAmount;
@@ -399,19 +423,22 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
 
             public Builder(int capacity)
             {
-                _lookup = new Dictionary<string, int>(Math.Max(capacity / 2, 4), StringComparer.Ordinal);
-                _ids = new List<string>(Math.Max(capacity / 2, 4));
-                _rowCustomer = ArrayPool<int>.Shared.Rent(Math.Max(capacity, 1));
-                _rowDay = ArrayPool<int>.Shared.Rent(Math.Max(capacity, 1));
-                _rowAmount = ArrayPool<double>.Shared.Rent(Math.Max(capacity, 1));
-                _refunds = new double[Math.Max(capacity / 2, 4)];
-                _firstRowDay = new int[_refunds.Length];
+                int customers = Math.Max(capacity / 2, 16);
+                _lookup = new Dictionary<string, int>(customers, StringComparer.Ordinal);
+                _ids = new string[customers];
+                _refunds = new double[customers];
+                _firstRowDay = new int[customers];
+                int rows = Math.Max(capacity, 16);
+                _rowCustomer = GC.AllocateUninitializedArray<int>(rows);
+                _rowDay = GC.AllocateUninitializedArray<int>(rows);
+                _rowAmount = GC.AllocateUninitializedArray<double>(rows);
             }
 
             public int LatestDay { get; private set; } = int.MinValue;
 
             public RowCounts AddAll(ReadOnlySpan<Transaction> transactions, int endDay, int holdoutEndDay)
             {
+                var lookup = _lookup!;
                 long calibration = 0, holdout = 0, excluded = 0, refundRows = 0;
                 int latestDay = LatestDay;
                 string? previousId = null;
@@ -439,18 +466,10 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
                     }
                     else
                     {
-                        ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_lookup, id, out bool exists);
+                        ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(lookup, id, out bool exists);
                         if (!exists)
                         {
-                            slot = _ids.Count;
-                            _ids.Add(id);
-                            if (slot == _refunds.Length)
-                            {
-                                Array.Resize(ref _refunds, slot * 2);
-                                Array.Resize(ref _firstRowDay, slot * 2);
-                            }
-
-                            _firstRowDay[slot] = day;
+                            slot = AddCustomer(id, day);
                         }
 
                         c = slot;
@@ -492,7 +511,7 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
 
                     if (_rows == _rowCustomer.Length)
                     {
-                        Grow();
+                        GrowRows();
                     }
 
                     _rowCustomer[_rows] = c;
@@ -507,86 +526,80 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
 
             public PurchaseDays Build()
             {
-                try
+                int n = _customers;
+                _lookup = null;
+
+                // Counting sort of the rows by customer: starts[c] is where customer c's rows begin.
+                var starts = new int[n + 1];
+                for (int r = 0; r < _rows; r++)
                 {
-                    int n = _ids.Count;
-                    var counts = new int[n + 1];
-                    for (int r = 0; r < _rows; r++)
-                    {
-                        counts[_rowCustomer[r] + 1]++;
-                    }
-
-                    for (int c = 0; c < n; c++)
-                    {
-                        counts[c + 1] += counts[c];
-                    }
-
-                    // Scatter rows into customer segments.
-                    var days = new int[_rows];
-                    var amounts = new double[_rows];
-                    var cursor = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
-                    try
-                    {
-                        counts.AsSpan(0, n).CopyTo(cursor);
-                        for (int r = 0; r < _rows; r++)
-                        {
-                            int p = cursor[_rowCustomer[r]]++;
-                            days[p] = _rowDay[r];
-                            amounts[p] = _rowAmount[r];
-                        }
-                    }
-                    finally
-                    {
-                        ArrayPool<int>.Shared.Return(cursor);
-                    }
-
-                    // Sort each customer's segment by day and merge same-day purchases (in place, in parallel:
-                    // customers are independent, so the result is identical to a sequential run).
-                    var distinct = new int[n];
-                    Parallelism.For(n, (from, to) =>
-                    {
-                        for (int c = from; c < to; c++)
-                        {
-                            distinct[c] = SortAndMerge(days.AsSpan(counts[c], counts[c + 1] - counts[c]), amounts.AsSpan(counts[c], counts[c + 1] - counts[c]));
-                        }
-                    });
-
-                    var offsets = new int[n + 1];
-                    for (int c = 0; c < n; c++)
-                    {
-                        offsets[c + 1] = offsets[c] + distinct[c];
-                    }
-
-                    int w = offsets[n];
-                    if (w != days.Length)
-                    {
-                        var compactDays = new int[w];
-                        var compactAmounts = new double[w];
-                        Parallelism.For(n, (from, to) =>
-                        {
-                            for (int c = from; c < to; c++)
-                            {
-                                days.AsSpan(counts[c], distinct[c]).CopyTo(compactDays.AsSpan(offsets[c]));
-                                amounts.AsSpan(counts[c], distinct[c]).CopyTo(compactAmounts.AsSpan(offsets[c]));
-                            }
-                        });
-                        days = compactDays;
-                        amounts = compactAmounts;
-                    }
-
-                    Array.Resize(ref _refunds, n);
-                    Array.Resize(ref _firstRowDay, n);
-                    return new PurchaseDays([.. _ids], offsets, days, amounts, _refunds, _firstRowDay);
+                    starts[_rowCustomer[r] + 1]++;
                 }
-                finally
+
+                for (int c = 0; c < n; c++)
                 {
-                    ArrayPool<int>.Shared.Return(_rowCustomer);
-                    ArrayPool<int>.Shared.Return(_rowDay);
-                    ArrayPool<double>.Shared.Return(_rowAmount);
-                    _rowCustomer = [];
-                    _rowDay = [];
-                    _rowAmount = [];
+                    starts[c + 1] += starts[c];
                 }
+
+                var days = GC.AllocateUninitializedArray<int>(_rows);
+                var amounts = GC.AllocateUninitializedArray<double>(_rows);
+                var cursor = new int[n];
+                Array.Copy(starts, cursor, n);
+                for (int r = 0; r < _rows; r++)
+                {
+                    int p = cursor[_rowCustomer[r]]++;
+                    days[p] = _rowDay[r];
+                    amounts[p] = _rowAmount[r];
+                }
+
+                _rowCustomer = _rowDay = [];
+                _rowAmount = [];
+
+                // Sort each customer's segment by day and merge same-day purchases in place (in parallel:
+                // customers are independent, so the result is identical to a sequential run).
+                var lengths = cursor;
+                Parallelism.For(n, (from, to) =>
+                {
+                    for (int c = from; c < to; c++)
+                    {
+                        int start = starts[c];
+                        int length = starts[c + 1] - start;
+                        lengths[c] = SortAndMerge(days.AsSpan(start, length), amounts.AsSpan(start, length));
+                    }
+                });
+
+                return new PurchaseDays(n, _ids, starts, lengths, days, amounts, _refunds, _firstRowDay);
+            }
+
+            private int AddCustomer(string id, int day)
+            {
+                int c = _customers;
+                if (c == _ids.Length)
+                {
+                    int size = c * 2;
+                    Array.Resize(ref _ids, size);
+                    Array.Resize(ref _refunds, size);
+                    Array.Resize(ref _firstRowDay, size);
+                }
+
+                _ids[c] = id;
+                _firstRowDay[c] = day;
+                _customers = c + 1;
+                return c;
+            }
+
+            private void GrowRows()
+            {
+                int size = _rowCustomer.Length * 2;
+                var c = GC.AllocateUninitializedArray<int>(size);
+                var d = GC.AllocateUninitializedArray<int>(size);
+                var a = GC.AllocateUninitializedArray<double>(size);
+                _rowCustomer.AsSpan(0, _rows).CopyTo(c);
+                _rowDay.AsSpan(0, _rows).CopyTo(d);
+                _rowAmount.AsSpan(0, _rows).CopyTo(a);
+                _rowCustomer = c;
+                _rowDay = d;
+                _rowAmount = a;
             }
 
             /// <summary>Sorts a segment by day, merges equal days (summing amounts) to its front, and returns the distinct count.</summary>
@@ -636,23 +649,6 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
                 }
 
                 return w + 1;
-            }
-
-            private void Grow()
-            {
-                int size = Math.Max(_rowCustomer.Length * 2, 16);
-                var c = ArrayPool<int>.Shared.Rent(size);
-                var d = ArrayPool<int>.Shared.Rent(size);
-                var a = ArrayPool<double>.Shared.Rent(size);
-                _rowCustomer.AsSpan(0, _rows).CopyTo(c);
-                _rowDay.AsSpan(0, _rows).CopyTo(d);
-                _rowAmount.AsSpan(0, _rows).CopyTo(a);
-                ArrayPool<int>.Shared.Return(_rowCustomer);
-                ArrayPool<int>.Shared.Return(_rowDay);
-                ArrayPool<double>.Shared.Return(_rowAmount);
-                _rowCustomer = c;
-                _rowDay = d;
-                _rowAmount = a;
             }
         }
     }
