@@ -72,6 +72,33 @@ public static class TransactionCsv
         return ReadCore(stream, options);
     }
 
+    /// <summary>
+    /// Reads a transaction log from a file straight into a <see cref="CustomerSummariesBuilder"/>, without holding the
+    /// rows: memory grows with customers and their purchase days, not with the file. Call
+    /// <see cref="CustomerSummariesBuilder.Build"/> afterwards (several files can feed one builder).
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="builder">Receives every imported row, in chunks.</param>
+    /// <param name="options">Columns, format and mode; null for the defaults (<c>customer_id,date,amount</c>, ISO dates, strict).</param>
+    /// <param name="progress">Receives the number of data rows read so far (imported plus rejected) after each chunk of 16,384 rows; null for none.</param>
+    /// <param name="cancellationToken">Checked between chunks.</param>
+    /// <returns>How many rows were imported and which were rejected (lenient mode).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="builder"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options are inconsistent.</exception>
+    /// <exception cref="CsvFormatException">A file-level problem, or (strict mode) the first bad row; rows before it were already added.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static CsvReadReport ReadInto(string path, CustomerSummariesBuilder builder, TransactionCsvOptions? options = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(builder);
+        options ??= new TransactionCsvOptions();
+        TransactionCsvReader.Validate(options);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
+        using var text = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, BufferSize, leaveOpen: true);
+        return TransactionCsvReader.ReadInto(text, options, builder, progress, cancellationToken);
+    }
+
     /// <summary>Writes transactions as <c>customer_id,date,amount</c> with ISO dates and invariant, round-trippable amounts.</summary>
     /// <param name="path">The file to create or overwrite (UTF-8 without byte order mark).</param>
     /// <param name="transactions">The rows.</param>

@@ -42,6 +42,12 @@ internal sealed class TransactionCsvReader : IDisposable
     private string _dateLabel = string.Empty;
     private string _amountLabel = string.Empty;
     private bool _badQuotedData;
+    private CustomerSummariesBuilder? _sink;
+    private Transaction[] _chunk = [];
+    private int _chunkCount;
+    private long _imported;
+    private IProgress<long>? _progress;
+    private CancellationToken _cancellation;
 
     private TransactionCsvReader(TransactionCsvOptions options)
     {
@@ -85,6 +91,40 @@ internal sealed class TransactionCsvReader : IDisposable
         reader.ReadAll(lines);
 
         return new TransactionLog(reader._rows.ToArray(), reader._rejected.Count == 0 ? [] : reader._rejected.ToArray());
+    }
+
+    /// <summary>
+    /// Streams the rows into <paramref name="builder"/> in chunks instead of collecting them, so memory does not grow
+    /// with rows; reports rows read so far after each chunk and checks for cancellation between chunks.
+    /// </summary>
+    public static CsvReadReport ReadInto(TextReader text, TransactionCsvOptions options, CustomerSummariesBuilder builder, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        using var reader = new TransactionCsvReader(options)
+        {
+            _sink = builder,
+            _chunk = new Transaction[ChunkRows],
+            _progress = progress,
+            _cancellation = cancellationToken,
+        };
+        using var lines = new LineReader(text);
+        reader.ReadAll(lines);
+        reader.Flush();
+        return new CsvReadReport(reader._imported, reader._rejected.Count == 0 ? [] : reader._rejected.ToArray());
+    }
+
+    /// <summary>Rows handed to the builder at a time.</summary>
+    internal const int ChunkRows = 1 << 14;
+
+    private void Flush()
+    {
+        if (_chunkCount > 0)
+        {
+            _cancellation.ThrowIfCancellationRequested();
+            _sink!.Add(_chunk.AsSpan(0, _chunkCount));
+            _imported += _chunkCount;
+            _chunkCount = 0;
+            _progress?.Report(_imported + _rejected.Count);
+        }
     }
 
     public void Dispose()
@@ -296,7 +336,17 @@ internal sealed class TransactionCsvReader : IDisposable
             return;
         }
 
-        _rows.Add(new Transaction(_ids.Get(id), date, amount));
+        if (_sink is null)
+        {
+            _rows.Add(new Transaction(_ids.Get(id), date, amount));
+            return;
+        }
+
+        _chunk[_chunkCount++] = new Transaction(_ids.Get(id), date, amount);
+        if (_chunkCount == _chunk.Length)
+        {
+            Flush();
+        }
     }
 
     private string CultureLabel() => _options.Culture.Name.Length == 0 ? "invariant" : _options.Culture.Name;
