@@ -1,0 +1,457 @@
+using Clv.Internal;
+using MathNet.Numerics;
+using MathNet.Numerics.Distributions;
+
+namespace Clv.Probabilistic;
+
+/// <summary>
+/// The formulas shared by BG/NBD (Fader, Hardie and Lee 2005) and MBG/NBD (Batislam, Denizel and Filiztekin 2007),
+/// with <c>modified</c> selecting MBG/NBD. Everything is computed in log space so large x (thousands) and long
+/// ages stay finite; callers validate arguments.
+/// </summary>
+internal static class BetaGeometric
+{
+    /// <summary>Below this distance from a = 1 the expectations (removable singularity at a = 1) are averaged from a = 1 ± this.</summary>
+    private const double NearOne = 1e-4;
+
+    /// <summary>ln L for one customer.</summary>
+    public static double LogLikelihood(bool modified, double r, double alpha, double a, double b, int x, double tx, double t)
+    {
+        double a1 = SpecialFunctions.GammaLn(r + x) - SpecialFunctions.GammaLn(r) + (r * Math.Log(alpha));
+        double lnAlphaT = Math.Log(alpha + t);
+        if (modified)
+        {
+            double a2 = SpecialFunctions.GammaLn(a + b) + SpecialFunctions.GammaLn(b + x + 1) - SpecialFunctions.GammaLn(b) - SpecialFunctions.GammaLn(a + b + x + 1);
+            double a3 = -(r + x) * lnAlphaT;
+            double a4 = Math.Log(a) - Math.Log(b + x) + ((r + x) * (lnAlphaT - Math.Log(alpha + tx)));
+            return a1 + a2 + a3 + Log1PExp(a4);
+        }
+        else
+        {
+            double a2 = SpecialFunctions.GammaLn(a + b) + SpecialFunctions.GammaLn(b + x) - SpecialFunctions.GammaLn(b) - SpecialFunctions.GammaLn(a + b + x);
+            double a3 = -(r + x) * lnAlphaT;
+            if (x == 0)
+            {
+                return a1 + a2 + a3;
+            }
+
+            double a4 = Math.Log(a) - Math.Log(b + x - 1) - ((r + x) * Math.Log(alpha + tx));
+            double m = Math.Max(a3, a4);
+            return a1 + a2 + m + Math.Log(Math.Exp(a3 - m) + Math.Exp(a4 - m));
+        }
+    }
+
+    /// <summary>
+    /// Total weighted ln L over compressed rows at p = (r, alpha, a, b); gradient with respect to p. The ln-gamma and
+    /// digamma terms are computed once per distinct x, the logs of α + T and α + t_x once per distinct value, and the
+    /// rows are summed in fixed chunks (in parallel) whose partial sums are added in chunk order, so the result does
+    /// not depend on the number of cores or on scheduling.
+    /// </summary>
+    public static double TotalLogLikelihood(bool modified, HistoryRows rows, ReadOnlySpan<double> p, Span<double> gradient)
+    {
+        double r = p[0], alpha = p[1], a = p[2], b = p[3];
+        double lnAlpha = Math.Log(alpha), lnA = Math.Log(a);
+        double lgR = SpecialFunctions.GammaLn(r), psiR = SpecialFunctions.DiGamma(r);
+        double lgB = SpecialFunctions.GammaLn(b), psiB = SpecialFunctions.DiGamma(b);
+        double lgAb = SpecialFunctions.GammaLn(a + b), psiAb = SpecialFunctions.DiGamma(a + b);
+        int shift = modified ? 1 : 0;
+        double ll = 0, gr = 0, gAlpha = 0, ga = 0, gb = 0;
+        var xs = rows.DistinctX;
+        var rxs = new double[xs.Length];
+        var odds0 = new double[xs.Length];
+        var invB = new double[xs.Length];
+        for (int j = 0; j < xs.Length; j++)
+        {
+            int x = xs[j];
+            double w = rows.XWeight[j];
+            double rx = r + x;
+            double psiBx = SpecialFunctions.DiGamma(b + x + shift), psiAbx = SpecialFunctions.DiGamma(a + b + x + shift);
+            double a1 = SpecialFunctions.GammaLn(rx) - lgR + (r * lnAlpha);
+            double a2 = lgAb + SpecialFunctions.GammaLn(b + x + shift) - lgB - SpecialFunctions.GammaLn(a + b + x + shift);
+            ll += w * (a1 + a2);
+            gr += w * (SpecialFunctions.DiGamma(rx) - psiR + lnAlpha);
+            gAlpha += w * r / alpha;
+            ga += w * (psiAb - psiAbx);
+            gb += w * (psiAb + psiBx - psiB - psiAbx);
+            rxs[j] = rx;
+            double bx = modified ? b + x : b + x - 1;
+            odds0[j] = lnA - Math.Log(bx);
+            invB[j] = 1 / bx;
+        }
+
+        var lnT = new double[rows.DistinctAges.Length];
+        var invT = new double[lnT.Length];
+        for (int d = 0; d < lnT.Length; d++)
+        {
+            lnT[d] = Math.Log(alpha + rows.DistinctAges[d]);
+            invT[d] = 1 / (alpha + rows.DistinctAges[d]);
+        }
+
+        var lnTx = new double[rows.DistinctRecencies.Length];
+        var invTx = new double[lnTx.Length];
+        for (int d = 0; d < lnTx.Length; d++)
+        {
+            lnTx[d] = Math.Log(alpha + rows.DistinctRecencies[d]);
+            invTx[d] = 1 / (alpha + rows.DistinctRecencies[d]);
+        }
+
+        const int Chunk = 16384;
+        int chunks = (rows.Count + Chunk - 1) / Chunk;
+        var partial = new double[chunks * 5];
+        void Sum(int chunk)
+        {
+            double sll = 0, sr = 0, sAlpha = 0, sa = 0, sb = 0;
+            int end = Math.Min(rows.Count, (chunk + 1) * Chunk);
+            var weight = rows.Weight;
+            var group = rows.Group;
+            var xOf = rows.X;
+            var ageIndex = rows.AgeIndex;
+            var recencyIndex = rows.RecencyIndex;
+            for (int i = chunk * Chunk; i < end; i++)
+            {
+                double w = weight[i];
+                int g = group[i];
+                double rx = rxs[g];
+                double lt = lnT[ageIndex[i]], it = invT[ageIndex[i]];
+                double ltx = lnTx[recencyIndex[i]], itx = invTx[recencyIndex[i]];
+                if (modified)
+                {
+                    double a4 = odds0[g] + (rx * (lt - ltx));
+                    double e = Math.Exp(-Math.Abs(a4));
+                    double s = a4 >= 0 ? 1 / (1 + e) : e / (1 + e);
+                    sll += w * ((-rx * lt) + Math.Max(a4, 0) + Math.Log(1 + e));
+                    sr += w * (-lt + (s * (lt - ltx)));
+                    sAlpha += w * rx * (-it + (s * (it - itx)));
+                    sa += w * s;
+                    sb -= w * s * invB[g];
+                }
+                else if (xOf[i] == 0)
+                {
+                    sll -= w * rx * lt;
+                    sr -= w * lt;
+                    sAlpha -= w * rx * it;
+                }
+                else
+                {
+                    double a3 = -rx * lt;
+                    double a4 = odds0[g] - (rx * ltx);
+                    double d = a4 - a3;
+                    double e = Math.Exp(-Math.Abs(d));
+                    double big = 1 / (1 + e), small = e * big;
+                    double p4 = d > 0 ? big : small, p3 = d > 0 ? small : big;
+                    sll += w * (Math.Max(a3, a4) + Math.Log(1 + e));
+                    sr -= w * ((p3 * lt) + (p4 * ltx));
+                    sAlpha -= w * rx * ((p3 * it) + (p4 * itx));
+                    sa += w * p4;
+                    sb -= w * p4 * invB[g];
+                }
+            }
+
+            partial[(chunk * 5) + 0] = sll;
+            partial[(chunk * 5) + 1] = sr;
+            partial[(chunk * 5) + 2] = sAlpha;
+            partial[(chunk * 5) + 3] = sa;
+            partial[(chunk * 5) + 4] = sb;
+        }
+
+        if (chunks == 1)
+        {
+            Sum(0);
+        }
+        else
+        {
+            Parallel.For(0, chunks, Sum);
+        }
+
+        double rowA = 0;
+        for (int c = 0; c < chunks; c++)
+        {
+            ll += partial[(c * 5) + 0];
+            gr += partial[(c * 5) + 1];
+            gAlpha += partial[(c * 5) + 2];
+            rowA += partial[(c * 5) + 3];
+            gb += partial[(c * 5) + 4];
+        }
+
+        gradient[0] = gr;
+        gradient[1] = gAlpha;
+        gradient[2] = ga + (rowA / a);
+        gradient[3] = gb;
+        return ll;
+    }
+
+    /// <summary>ln of the odds that the customer is dead: P(alive) = 1 / (1 + e^L). -∞ for BG/NBD at x = 0.</summary>
+    public static double LnOddsDead(bool modified, double r, double alpha, double a, double b, int x, double tx, double t)
+    {
+        if (!modified && x == 0)
+        {
+            return double.NegativeInfinity;
+        }
+
+        double lnRatio = SpecialMath.Log1P((t - tx) / (alpha + tx));
+        double bx = modified ? b + x : b + x - 1;
+        return Math.Log(a / bx) + ((r + x) * lnRatio);
+    }
+
+    /// <summary>P(alive) = 1 / (1 + e^L), exactly 0 when e^L overflows and exactly 1 at L = -∞.</summary>
+    public static double ProbabilityAlive(bool modified, double r, double alpha, double a, double b, int x, double tx, double t)
+    {
+        double l = LnOddsDead(modified, r, alpha, a, b, x, tx, t);
+        return l > 745 ? 0.0 : 1 / (1 + Math.Exp(l));
+    }
+
+    /// <summary>E[Y(t) | alive at T, x]: the conditional expectation divided by P(alive); depends on x and T only.</summary>
+    public static double ExpectedPurchasesIfAlive(bool modified, double r, double alpha, double a, double b, int x, double age, double time)
+    {
+        if (time == 0)
+        {
+            return 0;
+        }
+
+        if (Math.Abs(a - 1) < NearOne)
+        {
+            return 0.5 * (AliveCore(modified, r, alpha, 1 + NearOne, b, x, age, time) + AliveCore(modified, r, alpha, 1 - NearOne, b, x, age, time));
+        }
+
+        return AliveCore(modified, r, alpha, a, b, x, age, time);
+    }
+
+    /// <summary>
+    /// E[Y(t_k) | alive at T, x] for several horizons at once: the 2F1 series shares its coefficients across the
+    /// horizons, so a whole CLV horizon costs about one series. Falls back to one series per horizon when a shared
+    /// sum would leave the safe range.
+    /// </summary>
+    public static void ExpectedPurchasesIfAlive(bool modified, double r, double alpha, double a, double b, int x, double age, ReadOnlySpan<double> times, Span<double> destination)
+    {
+        if (Math.Abs(a - 1) < NearOne || times.Length > 4096)
+        {
+            for (int k = 0; k < times.Length; k++)
+            {
+                destination[k] = ExpectedPurchasesIfAlive(modified, r, alpha, a, b, x, age, times[k]);
+            }
+
+            return;
+        }
+
+        double c = modified ? a + b + x : a + b + x - 1;
+        double second = modified ? b + x + 1 : b + x;
+        double e = r + x;
+        Span<double> z = stackalloc double[times.Length];
+        Span<double> lnOneMinusZ = stackalloc double[times.Length];
+        Span<double> lnF = stackalloc double[times.Length];
+        for (int k = 0; k < times.Length; k++)
+        {
+            z[k] = times[k] / (alpha + age + times[k]);
+            lnOneMinusZ[k] = -SpecialMath.Log1P(times[k] / (alpha + age));
+        }
+
+        if (!TryHyp2F1LnMany(e, second, c, z, lnOneMinusZ, lnF))
+        {
+            for (int k = 0; k < times.Length; k++)
+            {
+                destination[k] = ExpectedPurchasesIfAlive(modified, r, alpha, a, b, x, age, times[k]);
+            }
+
+            return;
+        }
+
+        for (int k = 0; k < times.Length; k++)
+        {
+            double value = times[k] == 0 ? 0 : c / (a - 1) * -SpecialMath.ExpM1((e * lnOneMinusZ[k]) + lnF[k]);
+            destination[k] = double.IsFinite(value) ? Math.Max(value, 0) : 0;
+        }
+    }
+
+    /// <summary>E[X(t)] for a new customer.</summary>
+    public static double ExpectedPurchases(bool modified, double r, double alpha, double a, double b, double time)
+    {
+        if (time == 0)
+        {
+            return 0;
+        }
+
+        if (Math.Abs(a - 1) < NearOne)
+        {
+            return 0.5 * (ExpectedCore(modified, r, alpha, 1 + NearOne, b, time) + ExpectedCore(modified, r, alpha, 1 - NearOne, b, time));
+        }
+
+        return ExpectedCore(modified, r, alpha, a, b, time);
+    }
+
+    /// <summary>P(X(t) = n) for a new customer.</summary>
+    public static double PurchaseCountProbability(bool modified, double r, double alpha, double a, double b, int n, double time)
+    {
+        if (time == 0)
+        {
+            // Nobody purchases in no time; MBG/NBD's drop at time 0 does not change the count.
+            return n == 0 ? 1 : 0;
+        }
+
+        double lnBab = LnBeta(a, b);
+        double lnU = -SpecialMath.Log1P(time / alpha);  // ln(alpha / (alpha + t))
+        double lnZ = Math.Log(time) - Math.Log(alpha + time);
+        double z = time / (alpha + time);
+        int shift = modified ? 1 : 0;
+        double lnFirst = LnBeta(a, b + n + shift) - lnBab + SpecialFunctions.GammaLn(r + n) - SpecialFunctions.GammaLn(r)
+            - SpecialFunctions.GammaLn(n + 1.0) + (r * lnU) + (n * lnZ);
+        double first = Math.Exp(lnFirst);
+        double second = 0;
+        if (modified || n > 0)
+        {
+            double tail = n == 0 ? 1 : SpecialFunctions.BetaRegularized(n, r, z);
+            second = Math.Exp(LnBeta(a + 1, b + n - 1 + shift) - lnBab) * tail;
+        }
+
+        return Math.Clamp(first + second, 0, 1);
+    }
+
+    /// <summary>Probability of at least one purchase in the next <paramref name="time"/>: P(alive) (1 - ((α + T)/(α + T + t))^(r + x)).</summary>
+    public static double ProbabilityOfPurchase(bool modified, double r, double alpha, double a, double b, int x, double tx, double age, double time)
+    {
+        double alive = ProbabilityAlive(modified, r, alpha, a, b, x, tx, age);
+        double none = (r + x) * -SpecialMath.Log1P(time / (alpha + age));
+        return Math.Clamp(alive * -SpecialMath.ExpM1(none), 0, 1);
+    }
+
+    /// <summary>Draws (x, t_x) for a customer observed for <paramref name="age"/> from the model's generative process.</summary>
+    public static PurchaseHistory Simulate(bool modified, double r, double alpha, double a, double b, double age, Random random, List<double>? purchaseTimes)
+    {
+        double lambda = Gamma.Sample(random, r, alpha);
+        double p = Beta.Sample(random, a, b);
+        purchaseTimes?.Add(0);
+        if (modified && random.NextDouble() < p)
+        {
+            return new PurchaseHistory(0, 0, age);
+        }
+
+        int x = 0;
+        double t = 0, tx = 0;
+        while (true)
+        {
+            t += -Math.Log(1 - random.NextDouble()) / lambda;
+            if (!(t <= age))
+            {
+                break;
+            }
+
+            x++;
+            tx = t;
+            purchaseTimes?.Add(t);
+            if (random.NextDouble() < p)
+            {
+                break;
+            }
+        }
+
+        return new PurchaseHistory(x, tx, age);
+    }
+
+    public static double LnBeta(double a, double b) =>
+        SpecialFunctions.GammaLn(a) + SpecialFunctions.GammaLn(b) - SpecialFunctions.GammaLn(a + b);
+
+    private static double AliveCore(bool modified, double r, double alpha, double a, double b, int x, double age, double time)
+    {
+        // BG/NBD: (a + b + x - 1)/(a - 1) [1 - ((α+T)/(α+T+t))^(r+x) 2F1(r + x, b + x; a + b + x - 1; z)]
+        // MBG/NBD: (a + b + x)/(a - 1) [1 - ((α+T)/(α+T+t))^(r+x) 2F1(r + x, b + x + 1; a + b + x; z)], z = t/(α+T+t)
+        double c = modified ? a + b + x : a + b + x - 1;
+        double second = modified ? b + x + 1 : b + x;
+        double z = time / (alpha + age + time);
+        double lnOneMinusZ = -SpecialMath.Log1P(time / (alpha + age));
+        double value = c / (a - 1) * OneMinusPowerHyp(r + x, second, c, z, lnOneMinusZ);
+        return double.IsFinite(value) ? Math.Max(value, 0) : 0;
+    }
+
+    private static double ExpectedCore(bool modified, double r, double alpha, double a, double b, double time)
+    {
+        // BG/NBD: (a + b - 1)/(a - 1) [1 - (α/(α+t))^r 2F1(r, b; a + b - 1; t/(α+t))]
+        // MBG/NBD: b/(a - 1) [1 - (α/(α+t))^r 2F1(r, b + 1; a + b; t/(α+t))]
+        double c = modified ? a + b : a + b - 1;
+        double second = modified ? b + 1 : b;
+        double prefactor = modified ? b : c;
+        double z = time / (alpha + time);
+        double lnOneMinusZ = -SpecialMath.Log1P(time / alpha);
+        double value = prefactor / (a - 1) * OneMinusPowerHyp(r, second, c, z, lnOneMinusZ);
+        return double.IsFinite(value) ? Math.Max(value, 0) : 0;
+    }
+
+    /// <summary>1 - (1 - z)^e 2F1(e, second; c; z), with the product formed in log space.</summary>
+    private static double OneMinusPowerHyp(double e, double second, double c, double z, double lnOneMinusZ)
+    {
+        double lnF = Clv.Internal.Hypergeometric.Hyp2F1Ln(e, second, c, z, out int sign);
+        double lnProduct = (e * lnOneMinusZ) + lnF;
+        return sign > 0 ? -SpecialMath.ExpM1(lnProduct) : 1 - (sign * Math.Exp(lnProduct));
+    }
+
+    /// <summary>
+    /// ln 2F1(a, b; c; z_k) for several z in [0, 1) with shared series coefficients, after the same Euler
+    /// transformation choice as <see cref="Clv.Internal.Hypergeometric.Hyp2F1Ln"/>. False when a coefficient leaves
+    /// the safe range, a sum is not positive, or the series does not settle: the caller then sums one series per z.
+    /// </summary>
+    private static bool TryHyp2F1LnMany(double a, double b, double c, ReadOnlySpan<double> z, ReadOnlySpan<double> lnOneMinusZ, Span<double> lnF)
+    {
+        double shift = 0;
+        if (Math.Abs(c - a) + Math.Abs(c - b) < Math.Abs(a) + Math.Abs(b))
+        {
+            shift = c - a - b;
+            (a, b) = (c - a, c - b);
+        }
+
+        int m = z.Length;
+        Span<double> sum = stackalloc double[m];
+        Span<double> power = stackalloc double[m];
+        sum.Fill(1);
+        power.Fill(1);
+        double zMax = 0;
+        for (int k = 0; k < m; k++)
+        {
+            zMax = Math.Max(zMax, z[k]);
+        }
+
+        double coefficient = 1, powerMax = 1;
+        bool converged = false;
+        for (int n = 0; n < 200_000; n++)
+        {
+            double ratio = (a + n) * (b + n) / ((c + n) * (n + 1));
+            coefficient *= ratio;
+            if (!(Math.Abs(coefficient) < 1e250))
+            {
+                return coefficient == 0 && FinishMany(sum, shift, lnOneMinusZ, lnF);
+            }
+
+            double smallest = double.MaxValue;
+            for (int k = 0; k < m; k++)
+            {
+                power[k] *= z[k];
+                sum[k] += coefficient * power[k];
+                smallest = Math.Min(smallest, Math.Abs(sum[k]));
+            }
+
+            powerMax *= zMax;
+            if (coefficient == 0 || (Math.Abs(coefficient * powerMax) <= 1e-17 * smallest && Math.Abs(ratio * zMax) < 1))
+            {
+                converged = true;
+                break;
+            }
+        }
+
+        return converged && FinishMany(sum, shift, lnOneMinusZ, lnF);
+    }
+
+    private static bool FinishMany(ReadOnlySpan<double> sum, double shift, ReadOnlySpan<double> lnOneMinusZ, Span<double> lnF)
+    {
+        for (int k = 0; k < sum.Length; k++)
+        {
+            if (!(sum[k] > 0) || !double.IsFinite(sum[k]))
+            {
+                return false;
+            }
+
+            lnF[k] = Math.Log(sum[k]) + (shift * lnOneMinusZ[k]);
+        }
+
+        return true;
+    }
+
+    private static double Log1PExp(double v) => v > 35 ? v : SpecialMath.Log1P(Math.Exp(v));
+
+}
