@@ -140,6 +140,7 @@ public static class Program
         RfmSection.Print(customers, output);
         LifecycleSection.Print(customers, output);
         ValuationSection.Print(customers, output);
+        ProbabilisticSection.Print(customers, output);
         CsvSection.Print(customers, output);
         return 0;
     }

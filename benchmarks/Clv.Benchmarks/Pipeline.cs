@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Globalization;
+using Clv.Csv;
+using Clv.Lifecycle;
+using Clv.Probabilistic;
+using Clv.Rfm;
+
+namespace Clv.Benchmarks;
+
+/// <summary>
+/// The end-to-end job a data team runs, timed stage by stage on one process:
+/// CSV -> summaries (streamed) -> RFM segments -> lifecycle stages -> BG/NBD and Gamma-Gamma fits ->
+/// P(alive), 52-week expected purchases and 52-week discounted CLV for every customer.
+/// </summary>
+/// <remarks>
+/// <c>pipeline --input file.csv --observation-end yyyy-MM-dd</c> (header <c>customer_id,date,amount</c>, ISO dates), or
+/// <c>pipeline --customers N</c> to generate the synthetic log first (written to a temporary CSV while generated, not timed).
+/// The last line is <c>total_ms=&lt;n&gt; peak_mb=&lt;n&gt; customers=&lt;n&gt; transactions=&lt;n&gt;</c>.
+/// </remarks>
+public static class Pipeline
+{
+    public static int Run(string[] args)
+    {
+        var ic = CultureInfo.InvariantCulture;
+        string? input = Value(args, "--input");
+        string? customersArg = Value(args, "--customers");
+        string? endArg = Value(args, "--observation-end");
+        string? temp = null;
+        DateOnly end;
+        if (input is null)
+        {
+            int n = int.Parse(customersArg ?? "1000000", ic);
+            temp = Path.Combine(Path.GetTempPath(), $"clv-pipeline-{n}.csv");
+            if (!File.Exists(temp))
+            {
+                var g = Stopwatch.StartNew();
+                long rows = SyntheticLog.WriteCsv(temp + ".tmp", SyntheticLog.Stream(n));
+                File.Move(temp + ".tmp", temp, overwrite: true);
+                Console.WriteLine(string.Create(ic, $"generated {n:N0} customers, {rows:N0} rows into {temp} in {g.ElapsedMilliseconds} ms (not timed)"));
+            }
+
+            input = temp;
+            end = endArg is null ? SyntheticLog.CalibrationEnd : DateOnly.ParseExact(endArg, "yyyy-MM-dd", ic);
+        }
+        else
+        {
+            end = DateOnly.ParseExact(endArg ?? throw new ArgumentException("--observation-end yyyy-MM-dd is required with --input."), "yyyy-MM-dd", ic);
+        }
+
+        // Start the peak-memory measurement here: generation above is not part of the job.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        ResetPeakWorkingSet();
+
+        var total = Stopwatch.StartNew();
+        var stage = Stopwatch.StartNew();
+        void Report(string name)
+        {
+            Console.WriteLine(string.Create(ic, $"{name,-34}{stage.Elapsed.TotalMilliseconds,10:F0} ms"));
+            stage.Restart();
+        }
+
+        var builder = new CustomerSummariesBuilder(end, TimeUnit.Week);
+        var read = TransactionCsv.ReadInto(input, builder);
+        Report("read CSV (streamed into builder)");
+        var customers = builder.Build();
+        Report("build summaries");
+
+        var rfm = RfmScorer.Score(customers);
+        var segments = new RfmSegment[customers.Count];
+        SegmentMap.RfGrid().Assign(rfm.AsSpan(), segments);
+        Report("RFM scores + RF-grid segments");
+
+        var stages = new LifecycleStage[customers.Count];
+        LifecyclePolicy.FromDays().Classify(customers, end, stages);
+        Report("lifecycle stages");
+
+        var bgnbd = BgNbdModel.Fit(customers);
+        Report("BG/NBD fit");
+        var spend = GammaGammaModel.Fit(customers);
+        Report("Gamma-Gamma fit");
+
+        var span = customers.AsSpan();
+        var alive = new double[customers.Count];
+        var next52 = new double[customers.Count];
+        bgnbd.Model.ProbabilityAlive(span, alive);
+        bgnbd.Model.ConditionalExpectedPurchases(span, 52, next52);
+        Report("P(alive) + E[Y(52)]");
+
+        var clv = new double[customers.Count];
+        PredictiveClv.Compute(bgnbd.Model, spend.Model, span, clv, new PredictiveClvOptions { Periods = 52, Period = TimeUnit.Week });
+        Report("52-week discounted CLV");
+
+        total.Stop();
+        long peak = PeakWorkingSetBytes();
+        Console.WriteLine(string.Create(ic, $"BG/NBD {bgnbd.Model}; LL {bgnbd.LogLikelihood:F2}; Gamma-Gamma p {spend.Model.P:G5} q {spend.Model.Q:G5} v {spend.Model.V:G5}"));
+        Console.WriteLine(string.Create(ic, $"mean P(alive) {alive.Average():F4}; total E[Y(52)] {next52.Sum():F0}; total 52-week CLV {clv.Sum():F0}; rejected rows {read.Rejected.Count}"));
+        Console.WriteLine(string.Create(ic, $"total_ms={total.ElapsedMilliseconds} peak_mb={peak / (1024 * 1024)} customers={customers.Count} transactions={customers.TransactionCount}"));
+        GC.KeepAlive(segments);
+        GC.KeepAlive(stages);
+        return 0;
+    }
+
+    private static string? Value(string[] args, string name)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    /// <summary>Linux: writing 5 to /proc/self/clear_refs resets the peak resident set (VmHWM).</summary>
+    private static void ResetPeakWorkingSet()
+    {
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Not Linux, or not allowed: the peak then includes whatever ran before.
+        }
+    }
+
+    private static long PeakWorkingSetBytes()
+    {
+        if (File.Exists("/proc/self/status"))
+        {
+            foreach (var line in File.ReadLines("/proc/self/status"))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+                }
+            }
+        }
+
+        using var p = Process.GetCurrentProcess();
+        return p.PeakWorkingSet64;
+    }
+}
