@@ -17,22 +17,64 @@ namespace Clv.Probabilistic;
 /// </remarks>
 internal static class ParetoNbdMath
 {
+    /// <summary>Above this 2F1 argument the tail is integrated numerically instead (the series needs ~1/(1 - z) terms).</summary>
+    private const double SeriesLimit = 0.95;
+
     /// <summary>ln |F(t)| with its sign (always +1 for valid parameters).</summary>
     public static double LnTail(double r, double alpha, double s, double beta, int x, double t, out int sign)
     {
         double a = r + s + x;
-        if (alpha >= beta)
+        bool alphaLarger = alpha >= beta;
+        double large = (alphaLarger ? alpha : beta) + t, small = (alphaLarger ? beta : alpha) + t;
+        double b = alphaLarger ? s + 1 : r + x;
+        double z = (large - small) / large;
+        if (z > SeriesLimit)
         {
-            double z = (alpha - beta) / (alpha + t);
-            double lnHyp = Hypergeometric.Hyp2F1Ln(a, s + 1, a + 1, z, out sign);
-            return lnHyp - (a * Math.Log(alpha + t)) - Math.Log(a);
+            sign = 1;
+            return LnTailByQuadrature(a, b, small / large, large);
         }
-        else
+
+        double lnHyp = Hypergeometric.Hyp2F1Ln(a, b, a + 1, z, out sign);
+        return lnHyp - (a * Math.Log(large)) - Math.Log(a);
+    }
+
+    /// <summary>
+    /// ln F(t) = -a ln M + ln integral_0^1 v^(a - 1) (1 - z v)^-b dv (Euler's integral for 2F1(a, b; a + 1; z)/a), for z near 1
+    /// where the series converges slowly: [0, 1/2] is 2F1(a, b; a + 1; z/2) (1/2)^a / a by its fast series, and on [1/2, 1]
+    /// with w = 1 - v = e^y the peak of (eps + z w)^-b at w ~ eps/b is smooth in y and taken by Gauss-Legendre panels.
+    /// </summary>
+    /// <param name="a">r + s + x.</param>
+    /// <param name="b">s + 1 (alpha &gt;= beta) or r + x.</param>
+    /// <param name="epsilon">1 - z = (min(alpha, beta) + t)/(max(alpha, beta) + t), computed without cancellation.</param>
+    /// <param name="large">max(alpha, beta) + t.</param>
+    internal static double LnTailByQuadrature(double a, double b, double epsilon, double large)
+    {
+        double z = 1 - epsilon;
+        double lnLow = Hypergeometric.Hyp2F1Ln(a, b, a + 1, 0.5 * z, out _) - (a * Math.Log(2)) - Math.Log(a);
+
+        // Below y = ln(eps) - ln(b) - 36 the integrand is eps^-b e^y (1 + O(e^y/eps)): its share is below 1e-15.
+        double lnEps = Math.Log(epsilon);
+        double lo = lnEps - Math.Log(Math.Max(b, 1)) - 36, hi = -Math.Log(2);
+        int panels = (int)Math.Ceiling((hi - lo) / 0.5);
+        double width = (hi - lo) / panels;
+
+        // Scale by the integrand's largest possible value eps^-b so the sum never overflows.
+        double lnScale = -b * lnEps;
+        double sum = 0;
+        for (int p = 0; p < panels; p++)
         {
-            double z = (beta - alpha) / (beta + t);
-            double lnHyp = Hypergeometric.Hyp2F1Ln(a, r + x, a + 1, z, out sign);
-            return lnHyp - (a * Math.Log(beta + t)) - Math.Log(a);
+            double mid = lo + ((p + 0.5) * width);
+            for (int i = 0; i < GaussNodes.Length; i++)
+            {
+                double y = mid + (0.5 * width * GaussNodes[i]);
+                double w = Math.Exp(y);
+                double ln = ((a - 1) * SpecialMath.Log1P(-w)) - (b * Math.Log(epsilon + (z * w))) + y - lnScale;
+                sum += GaussWeights[i] * Math.Exp(ln);
+            }
         }
+
+        double lnHigh = lnScale + Math.Log(sum * 0.5 * width);
+        return LnAddExp(lnLow, lnHigh) - (a * Math.Log(large));
     }
 
     /// <summary>ln |A0| with its sign: A0 = (r + s + x)(F(t_x) - F(T)); -infinity (sign 0) when t_x = T.</summary>

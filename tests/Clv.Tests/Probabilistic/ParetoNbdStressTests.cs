@@ -80,6 +80,32 @@ public class ParetoNbdStressTests
         Assert.Equal(below, above, 1e-7);
     }
 
+    [Theory]
+    [InlineData(0.5, 1.6, 0.1)]
+    [InlineData(0.5, 1.6, 0.05)]
+    [InlineData(0.0002, 1.0001, 0.1)]
+    [InlineData(30.5, 1.6, 0.1)]
+    [InlineData(5000.5, 1.6, 0.07)]
+    [InlineData(300.5, 200, 0.1)]
+    [InlineData(2.5, 0.8, 0.06)]
+    public void LnTailByQuadrature_WhereTheSeriesStillConverges_AgreesWithSeries(double a, double b, double epsilon)
+    {
+        double large = 13;
+        double series = Clv.Internal.Hypergeometric.Hyp2F1Ln(a, b, a + 1, 1 - epsilon, out _) - (a * Math.Log(large)) - Math.Log(a);
+        double quadrature = ParetoNbdMath.LnTailByQuadrature(a, b, epsilon, large);
+        Assert.Equal(series, quadrature, 1e-10 * Math.Max(1, Math.Abs(series)));
+    }
+
+    [Fact]
+    public void ProbabilityAlive_ExtremeRateRatio_MatchesIndependentQuadrature()
+    {
+        // alpha/beta = 1e6: the 2F1 argument is 1 - 1e-6, far beyond where its series is practical.
+        var m = new ParetoNbdModel(0.8, 1e4, 0.5, 1e-2);
+        Assert.Equal(Quadrature(m, 3, 2, 10), m.ProbabilityAlive(3, 2, 10), 1e-8);
+        var n = new ParetoNbdModel(0.8, 1e-2, 0.5, 1e4);
+        Assert.Equal(Quadrature(n, 3, 2, 10), n.ProbabilityAlive(3, 2, 10), 1e-8);
+    }
+
     public static TheoryData<double, double, double, double> ParameterGrid()
     {
         double[] values = [1e-4, 1, 1e4];
