@@ -1,0 +1,108 @@
+using Clv.Internal;
+
+namespace Clv.Probabilistic;
+
+/// <summary>
+/// Glue between a model's log-likelihood over its natural parameters and <see cref="MaximumLikelihood"/>:
+/// optimises over log-parameters with the mean negative log-likelihood (plus the optional L2 penalty) so the
+/// convergence tolerance does not depend on the population size, then takes standard errors from the Hessian of
+/// the total (unpenalised) negative log-likelihood.
+/// </summary>
+internal static class ModelFitting
+{
+    /// <summary>Total log-likelihood at natural parameters; writes d ln L / d parameter into <c>gradient</c>.</summary>
+    public delegate double LogLikelihood(ReadOnlySpan<double> parameters, Span<double> gradient);
+
+    public static FitResult<TModel> Fit<TModel>(
+        LogLikelihood logLikelihood,
+        double totalWeight,
+        string[] names,
+        IReadOnlyList<double[]> naturalStarts,
+        string modelName,
+        FitOptions? options,
+        Func<double[], TModel> create,
+        long excluded)
+        where TModel : class
+    {
+        options ??= FitOptions.Default;
+        Guard.NonNegative(options.L2Penalty, "options.L2Penalty");
+        if (options.MaxIterations < 1)
+        {
+            ThrowHelper.ArgumentOutOfRange("options.MaxIterations", options.MaxIterations, Guard.Format($"options.MaxIterations must be at least 1, but was {options.MaxIterations}."));
+        }
+
+        int k = names.Length;
+        double lambda = options.L2Penalty;
+        double n = totalWeight;
+        MaximumLikelihood.Objective mean = (theta, gradient) =>
+        {
+            Span<double> p = stackalloc double[k];
+            for (int i = 0; i < k; i++)
+            {
+                p[i] = Math.Exp(theta[i]);
+            }
+
+            double ll = logLikelihood(p, gradient);
+            double penalty = 0;
+            for (int i = 0; i < k; i++)
+            {
+                penalty += p[i] * p[i];
+                gradient[i] = ((-gradient[i] / n) + (2 * lambda * p[i])) * p[i];
+            }
+
+            return (-ll / n) + (lambda * penalty);
+        };
+        MaximumLikelihood.Objective total = (theta, gradient) =>
+        {
+            Span<double> p = stackalloc double[k];
+            for (int i = 0; i < k; i++)
+            {
+                p[i] = Math.Exp(theta[i]);
+            }
+
+            double ll = logLikelihood(p, gradient);
+            for (int i = 0; i < k; i++)
+            {
+                gradient[i] = -gradient[i] * p[i];
+            }
+
+            return -ll;
+        };
+
+        var starts = new List<double[]>(naturalStarts.Count);
+        foreach (var s in naturalStarts)
+        {
+            starts.Add([.. s.Select(v => Math.Log(v))]);
+        }
+
+        var outcome = MaximumLikelihood.Minimize(mean, starts, modelName, maxIterations: options.MaxIterations);
+        var estimates = outcome.Theta.Select(t => Math.Exp(t)).ToArray();
+        double maxLl = logLikelihood(estimates, new double[k]);
+        var se = MaximumLikelihood.StandardErrors(total, outcome.Theta);
+        var parameters = new FittedParameter[k];
+        for (int i = 0; i < k; i++)
+        {
+            parameters[i] = new FittedParameter(names[i], estimates[i], se[i]);
+        }
+
+        return new FitResult<TModel>(create(estimates), maxLl, outcome.Iterations, outcome.ConvergenceReason, parameters, (long)Math.Round(n), excluded);
+    }
+
+    /// <summary>Checks a model parameter is finite and greater than 0.</summary>
+    public static void CheckParameter(double value, string paramName)
+    {
+        if (!(value > 0) || double.IsPositiveInfinity(value))
+        {
+            ThrowHelper.ArgumentOutOfRange(paramName, value, Guard.Format($"{paramName} must be a finite number greater than 0, but was {value}."));
+        }
+    }
+
+    /// <summary>Checks a time unit is defined.</summary>
+    public static void CheckUnit(TimeUnit unit, string paramName)
+    {
+        if (unit is < TimeUnit.Day or > TimeUnit.Year)
+        {
+            ThrowHelper.ArgumentOutOfRange(paramName, unit, Guard.Format($"{paramName} must be a defined TimeUnit, but was {unit}."));
+        }
+    }
+}

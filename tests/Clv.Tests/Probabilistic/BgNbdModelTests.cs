@@ -1,0 +1,70 @@
+using Clv.Probabilistic;
+
+namespace Clv.Tests.Probabilistic;
+
+public class BgNbdModelTests
+{
+    [Fact]
+    public void Fit_Cdnow_MatchesPublishedParametersAndLogLikelihood()
+    {
+        var fit = CdnowFits.BgNbd;
+        var m = fit.Model;
+        CdnowFits.Relative(0.242593, m.R, 1e-3);
+        CdnowFits.Relative(4.413532, m.Alpha, 1e-3);
+        CdnowFits.Relative(0.792886, m.A, 1e-3);
+        CdnowFits.Relative(2.425752, m.B, 1e-3);
+        Assert.Equal(-9582.43, fit.LogLikelihood, 1e-2);
+        Assert.Equal(TimeUnit.Week, m.TimeUnit);
+        Assert.Equal(2357, fit.ObservationCount);
+        Assert.Equal(0, fit.ExcludedCount);
+        Assert.Equal(["r", "alpha", "a", "b"], fit.Parameters.Select(p => p.Name));
+        Assert.All(fit.Parameters, p => Assert.True(p.StandardError > 0 && p.StandardError < p.Estimate, p.ToString()));
+        Assert.NotEqual("NotConverged", fit.ConvergenceReason);
+    }
+
+    [Theory]
+    [InlineData(0.1429, 0.0078)]
+    [InlineData(1, 0.0532)]
+    [InlineData(3, 0.1506)]
+    [InlineData(31.8571, 1.0405)]
+    [InlineData(32, 1.0437)]
+    [InlineData(78, 1.8576)]
+    public void ExpectedPurchases_PublishedParameters_MatchesReference(double t, double expected) =>
+        Assert.Equal(expected, CdnowFits.Fitted.ExpectedPurchases(t), 4e-4);
+
+    [Fact]
+    public void ConditionalExpectedPurchases_PublishedCustomer_Is1226()
+    {
+        Assert.Equal(1.226, CdnowFits.Published.ConditionalExpectedPurchases(2, 30.43, 38.86, 39), 3);
+        Assert.Equal(0.7266, CdnowFits.Published.ProbabilityAlive(2, 30.43, 38.86), 4);
+    }
+
+    [Theory]
+    [InlineData(1, 1.71, 38.86, 0.2122)]
+    [InlineData(23, 39, 39, 0.9686)]
+    [InlineData(5, 30, 39, 0.7057)]
+    [InlineData(20, 30, 39, 0.1968)]
+    public void ProbabilityAlive_PublishedTable_Matches(int x, double tx, double t, double expected) =>
+        Assert.Equal(expected, CdnowFits.Fitted.ProbabilityAlive(x, tx, t), 6e-5);
+
+    [Fact]
+    public void PurchaseCountProbability_PublishedValues_Match()
+    {
+        var m = CdnowFits.Published;
+        CdnowFits.Relative(0.5737864, m.PurchaseCountProbability(0, 39), 1e-6);
+        CdnowFits.Relative(1.07869e-07, m.PurchaseCountProbability(10, 2), 1e-5);
+        CdnowFits.Relative(0.0019995, m.PurchaseCountProbability(11, 30), 1e-4);
+    }
+
+    [Fact]
+    public void LogLikelihood_StressCases_MatchReference()
+    {
+        var m = new BgNbdModel(0.25, 4.00, 0.80, 2.50, TimeUnit.Week);
+        Assert.Equal(-0.59947382, m.LogLikelihood(0, 0, 40), 7);
+        Assert.Equal(100.7957, m.LogLikelihood(200, 38, 40), 4);
+    }
+
+    [Fact]
+    public void ProbabilityAlive_HugeFrequencyLongAgo_IsExactlyZero() =>
+        Assert.Equal(0.0, CdnowFits.Published.ProbabilityAlive(1000, 10, 100));
+}
