@@ -14,6 +14,9 @@ namespace Clv.Probabilistic;
 /// </remarks>
 public sealed class BetaGeoBetaBinomModel
 {
+    private const string ModelName = "BG/BB";
+    private static readonly string[] Names = ["alpha", "beta", "gamma", "delta"];
+
     /// <summary>Creates a model from known parameters.</summary>
     /// <param name="alpha">alpha of the purchase-probability beta distribution, alpha &gt; 0.</param>
     /// <param name="beta">beta of the purchase-probability beta distribution, beta &gt; 0.</param>
@@ -22,10 +25,10 @@ public sealed class BetaGeoBetaBinomModel
     /// <exception cref="ArgumentOutOfRangeException">A parameter is not a finite positive number.</exception>
     public BetaGeoBetaBinomModel(double alpha, double beta, double gamma, double delta)
     {
-        Guard.Positive(alpha);
-        Guard.Positive(beta);
-        Guard.Positive(gamma);
-        Guard.Positive(delta);
+        ModelFitting.CheckParameter(alpha, nameof(alpha));
+        ModelFitting.CheckParameter(beta, nameof(beta));
+        ModelFitting.CheckParameter(gamma, nameof(gamma));
+        ModelFitting.CheckParameter(delta, nameof(delta));
         Alpha = alpha;
         Beta = beta;
         Gamma = gamma;
@@ -44,15 +47,23 @@ public sealed class BetaGeoBetaBinomModel
     /// <summary>delta of the dropout-probability distribution theta ~ Beta(gamma, delta) (delta &gt; 0).</summary>
     public double Delta { get; }
 
+    /// <summary>Fits the model by maximum likelihood with the default options; see <see cref="Fit(ReadOnlySpan{BinaryPurchaseHistory}, FitOptions?)"/>.</summary>
+    /// <param name="histories">Histories with weights.</param>
+    /// <returns>The fitted model with its diagnostics.</returns>
+    /// <exception cref="ArgumentException">No history has a positive weight.</exception>
+    /// <exception cref="ModelFitException">The optimizer did not converge from any start.</exception>
+    public static FitResult<BetaGeoBetaBinomModel> Fit(ReadOnlySpan<BinaryPurchaseHistory> histories) => Fit(histories, null);
+
     /// <summary>Fits the model by maximum likelihood to weighted histories.</summary>
-    /// <param name="histories">Histories with weights (customers sharing a history may be given once with their count).</param>
+    /// <param name="histories">Histories with weights (customers sharing a history may be given once with their count; rows of weight 0 are ignored).</param>
+    /// <param name="options">Penalty and iteration cap; <see cref="FitOptions.Default"/> when null.</param>
     /// <returns>
     /// The model, log-likelihood, AIC/BIC, iterations and standard errors of alpha, beta, gamma, delta;
     /// <see cref="FitResult{TModel}.ObservationCount"/> is the sum of the weights, rounded.
     /// </returns>
     /// <exception cref="ArgumentException">No history has a positive weight.</exception>
     /// <exception cref="ModelFitException">The optimizer did not converge from any start.</exception>
-    public static FitResult<BetaGeoBetaBinomModel> Fit(ReadOnlySpan<BinaryPurchaseHistory> histories)
+    public static FitResult<BetaGeoBetaBinomModel> Fit(ReadOnlySpan<BinaryPurchaseHistory> histories, FitOptions? options)
     {
         // Compress identical histories (a million customers over a few opportunities have few distinct rows).
         var rows = new Dictionary<(int X, int Tx, int N), double>();
@@ -71,36 +82,56 @@ public sealed class BetaGeoBetaBinomModel
             ThrowHelper.Argument(nameof(histories), "BG/BB needs at least one history with a positive weight to fit.");
         }
 
-        var keys = rows.Keys.ToArray();
+        var keys = rows.Keys.Order().ToArray();
         var weights = keys.Select(k => rows[k]).ToArray();
-        double Objective(ReadOnlySpan<double> theta, Span<double> gradient, double scale)
+        options ??= FitOptions.Default;
+        Guard.NonNegative(options.L2Penalty, "options.L2Penalty");
+        if (options.MaxIterations < 1)
         {
-            double a = Math.Exp(theta[0]), b = Math.Exp(theta[1]), g = Math.Exp(theta[2]), d = Math.Exp(theta[3]);
-            gradient.Clear();
-            if (!(a > 0 && b > 0 && g > 0 && d > 0 && double.IsFinite(a + b + g + d)))
-            {
-                return double.PositiveInfinity;
-            }
+            ThrowHelper.ArgumentOutOfRange("options.MaxIterations", options.MaxIterations, Guard.Format($"options.MaxIterations must be at least 1, but was {options.MaxIterations}."));
+        }
 
-            Span<double> rowGradient = stackalloc double[4];
-            double sum = 0;
-            for (int i = 0; i < keys.Length; i++)
+        // Over log-parameters: -ln L / scale (+ the L2 penalty on the natural parameters when optimising).
+        double Objective(ReadOnlySpan<double> theta, Span<double> gradient, double scale, double lambda)
+        {
+            gradient.Clear();
+            Span<double> p = stackalloc double[4];
+            for (int j = 0; j < 4; j++)
             {
-                var (x, tx, n) = keys[i];
-                sum += weights[i] * BetaGeoBetaBinomMath.LnLikelihood(a, b, g, d, x, tx, n, rowGradient);
-                for (int j = 0; j < 4; j++)
+                p[j] = Math.Exp(theta[j]);
+                if (!(p[j] > 0) || double.IsPositiveInfinity(p[j]))
                 {
-                    gradient[j] -= weights[i] * rowGradient[j] * scale;
+                    return double.PositiveInfinity;
                 }
             }
 
-            return -sum * scale;
+            Span<double> rowGradient = stackalloc double[4];
+            double sum = 0, penalty = 0;
+            for (int i = 0; i < keys.Length; i++)
+            {
+                var (x, tx, n) = keys[i];
+                sum += weights[i] * BetaGeoBetaBinomMath.LnLikelihood(p[0], p[1], p[2], p[3], x, tx, n, rowGradient);
+                for (int j = 0; j < 4; j++)
+                {
+                    gradient[j] -= weights[i] * rowGradient[j] / scale;
+                }
+            }
+
+            for (int j = 0; j < 4; j++)
+            {
+                penalty += p[j] * p[j];
+                gradient[j] += 2 * lambda * p[j] * p[j];
+            }
+
+            return (-sum / scale) + (lambda * penalty);
         }
 
         double[][] starts = [[0, 0, 0, 0], [Math.Log(0.5), Math.Log(0.5), Math.Log(0.5), Math.Log(2)], [Math.Log(2), Math.Log(2), Math.Log(0.2), Math.Log(5)]];
-        var outcome = MaximumLikelihood.Minimize((t, g) => Objective(t, g, 1 / total), starts, "BG/BB", gradientTolerance: 1e-9);
+        double lambda = options.L2Penalty;
+        var outcome = MaximumLikelihood.Minimize((t, g) => Objective(t, g, total, lambda), starts, ModelName, gradientTolerance: 1e-9, maxIterations: options.MaxIterations);
         var theta = outcome.Theta;
-        var se = MaximumLikelihood.StandardErrors((t, g) => Objective(t, g, 1), theta);
+        var se = MaximumLikelihood.StandardErrors((t, g) => Objective(t, g, 1, 0), theta);
+        double logLikelihood = -Objective(theta, new double[4], 1, 0);
         var model = new BetaGeoBetaBinomModel(Math.Exp(theta[0]), Math.Exp(theta[1]), Math.Exp(theta[2]), Math.Exp(theta[3]));
         FittedParameter[] parameters =
         [
@@ -109,8 +140,22 @@ public sealed class BetaGeoBetaBinomModel
             new("gamma", model.Gamma, se[2]),
             new("delta", model.Delta, se[3]),
         ];
-        return new FitResult<BetaGeoBetaBinomModel>(model, -outcome.Value * total, outcome.Iterations, outcome.ConvergenceReason, parameters, (long)Math.Round(total));
+        return new FitResult<BetaGeoBetaBinomModel>(model, logLikelihood, outcome.Iterations, outcome.ConvergenceReason, parameters, (long)Math.Round(total));
     }
+
+    /// <summary>Reads a model written by <see cref="ToJson"/>.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="FormatException">The text is not a BG/BB model of a supported version, or a parameter is invalid.</exception>
+    public static BetaGeoBetaBinomModel FromJson(string json)
+    {
+        var (_, p) = ModelJson.Read(json, ModelName, Names, requireUnit: false);
+        return ModelJson.Create(() => new BetaGeoBetaBinomModel(p[0], p[1], p[2], p[3]));
+    }
+
+    /// <summary>Writes the model as versioned JSON: <c>{"model":"BG/BB","version":1,"parameters":{"alpha":..,"beta":..,"gamma":..,"delta":..}}</c> (no time unit: time is counted in opportunities).</summary>
+    /// <returns>The JSON text (round-trips every parameter exactly).</returns>
+    public string ToJson() => ModelJson.Write(ModelName, null, Names, [Alpha, Beta, Gamma, Delta]);
 
     /// <summary>The log-likelihood of one history (its weight is not applied).</summary>
     /// <param name="history">A history (x, t_x, n).</param>

@@ -57,15 +57,18 @@ internal sealed class ParetoNbdLikelihood
     /// <summary>Mean of the ages, for a starting point.</summary>
     public double MeanAge { get; private init; }
 
-    /// <summary>Compresses (x, t_x, T) observations (already validated) with unit weights.</summary>
-    public static ParetoNbdLikelihood Create(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age)
+    /// <summary>Builds the likelihood over the compressed rows of a fit.</summary>
+    public static ParetoNbdLikelihood Create(HistoryRows rows) => Create(rows.X, rows.Recency, rows.Age, rows.Weight);
+
+    /// <summary>Compresses weighted (x, t_x, T) observations (already validated).</summary>
+    public static ParetoNbdLikelihood Create(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, ReadOnlySpan<double> weight)
     {
         var rows = new Dictionary<(int X, double Tx, double T), int>();
         var weights = new List<double>();
         double ageSum = 0;
         for (int i = 0; i < frequency.Length; i++)
         {
-            ageSum += age[i];
+            ageSum += weight[i] * age[i];
             ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(rows, (frequency[i], recency[i], age[i]), out bool exists);
             if (!exists)
             {
@@ -73,7 +76,7 @@ internal sealed class ParetoNbdLikelihood
                 weights.Add(0);
             }
 
-            weights[slot] += 1;
+            weights[slot] += weight[i];
         }
 
         int n = rows.Count;
@@ -105,10 +108,11 @@ internal sealed class ParetoNbdLikelihood
             rowAgeTerm[slot] = TermIndex(terms, termFrequency, termTime, key.X, key.T);
         }
 
+        double totalWeight = weights.Sum();
         return new ParetoNbdLikelihood(
             [.. frequencies], rowFrequency, rowRecencyTerm, rowAgeTerm, rowRecency, rowAge, rowWeight, [.. termFrequency], [.. termTime])
         {
-            MeanAge = frequency.Length == 0 ? 1 : ageSum / frequency.Length,
+            MeanAge = totalWeight > 0 ? ageSum / totalWeight : 1,
         };
     }
 
@@ -202,17 +206,22 @@ internal sealed class ParetoNbdLikelihood
         return -sum;
     }
 
-    /// <summary>The objective scaled to one customer (what the optimizer sees: tolerances become population-size free).</summary>
-    public double MeanNegativeLogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient)
+    /// <summary>ln L at natural parameters (r, alpha, s, beta) with d ln L / d parameter: the form <see cref="ModelFitting"/> takes.</summary>
+    public double LogLikelihood(ReadOnlySpan<double> parameters, Span<double> gradient)
     {
-        double value = NegativeLogLikelihood(theta, gradient);
-        double scale = 1 / TotalWeight;
-        for (int i = 0; i < gradient.Length; i++)
+        Span<double> theta = stackalloc double[4];
+        for (int i = 0; i < 4; i++)
         {
-            gradient[i] *= scale;
+            theta[i] = Math.Log(parameters[i]);
         }
 
-        return value * scale;
+        double value = NegativeLogLikelihood(theta, gradient);
+        for (int i = 0; i < 4; i++)
+        {
+            gradient[i] = -gradient[i] / parameters[i];
+        }
+
+        return -value;
     }
 
     private void ComputeTerms(ReadOnlySpan<double> theta)

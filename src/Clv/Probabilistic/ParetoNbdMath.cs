@@ -143,9 +143,12 @@ internal static class ParetoNbdMath
             return 0;
         }
 
-        double pAlive = ProbabilityAlive(r, alpha, s, beta, x, recency, age);
-        return (r + x) / (alpha + age) * GrowthIntegral(s, beta + age, time) * pAlive;
+        return ProbabilityAlive(r, alpha, s, beta, x, recency, age) * ExpectedPurchasesIfAlive(r, alpha, s, beta, x, age, time);
     }
+
+    /// <summary>E[Y(t) | alive at T, x] = (r + x)/(alpha + T) (beta + T)/(s - 1) [1 - ((beta + T)/(beta + T + t))^(s - 1)], s-stable.</summary>
+    public static double ExpectedPurchasesIfAlive(double r, double alpha, double s, double beta, int x, double age, double time) =>
+        time == 0 ? 0 : (r + x) / (alpha + age) * GrowthIntegral(s, beta + age, time);
 
     /// <summary>
     /// The expected time alive within (0, t] for a customer alive at 0 with dropout rate ~ Gamma(s, beta):

@@ -14,8 +14,11 @@ namespace Clv.Probabilistic;
 /// space with signs, so it stays finite for frequencies in the thousands. Rates are per <see cref="TimeUnit"/>:
 /// alpha and beta are in that unit, and so are recency, age and horizons.
 /// </remarks>
-public sealed class ParetoNbdModel : IPurchaseModel
+public sealed class ParetoNbdModel : IPurchaseModel, IAliveExpectation
 {
+    private const string ModelName = "Pareto/NBD";
+    private static readonly string[] Names = ["r", "alpha", "s", "beta"];
+
     /// <summary>Creates a model from known parameters.</summary>
     /// <param name="r">Shape r of the purchase-rate gamma distribution, r &gt; 0.</param>
     /// <param name="alpha">Rate alpha of the purchase-rate gamma distribution (in <paramref name="timeUnit"/>), alpha &gt; 0.</param>
@@ -23,16 +26,13 @@ public sealed class ParetoNbdModel : IPurchaseModel
     /// <param name="beta">Rate beta of the dropout-rate gamma distribution (in <paramref name="timeUnit"/>), beta &gt; 0.</param>
     /// <param name="timeUnit">The unit of time of alpha, beta, recency, age and horizons.</param>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is not a finite positive number, or the unit is undefined.</exception>
-    public ParetoNbdModel(double r, double alpha, double s, double beta, TimeUnit timeUnit = TimeUnit.Week)
+    public ParetoNbdModel(double r, double alpha, double s, double beta, TimeUnit timeUnit)
     {
-        Guard.Positive(r);
-        Guard.Positive(alpha);
-        Guard.Positive(s);
-        Guard.Positive(beta);
-        if (!Enum.IsDefined(timeUnit))
-        {
-            ThrowHelper.ArgumentOutOfRange(nameof(timeUnit), timeUnit, Guard.Format($"timeUnit ({(int)timeUnit}) is not a defined TimeUnit."));
-        }
+        ModelFitting.CheckParameter(r, nameof(r));
+        ModelFitting.CheckParameter(alpha, nameof(alpha));
+        ModelFitting.CheckParameter(s, nameof(s));
+        ModelFitting.CheckParameter(beta, nameof(beta));
+        ModelFitting.CheckUnit(timeUnit, nameof(timeUnit));
 
         R = r;
         Alpha = alpha;
@@ -56,96 +56,55 @@ public sealed class ParetoNbdModel : IPurchaseModel
     /// <inheritdoc/>
     public TimeUnit TimeUnit { get; }
 
+    /// <summary>Fits the model by maximum likelihood with the default options; see <see cref="Fit(CustomerSummaries, FitOptions?)"/>.</summary>
+    /// <param name="customers">The calibration summaries.</param>
+    /// <returns>The fitted model with its diagnostics.</returns>
+    /// <exception cref="ModelFitException">The data cannot identify the model, or the optimizer did not converge.</exception>
+    public static FitResult<ParetoNbdModel> Fit(CustomerSummaries customers) => Fit(customers, null);
+
     /// <summary>
-    /// Fits the model by maximum likelihood to every customer with a purchase (leads without one are excluded and
-    /// counted in <see cref="FitResult{TModel}.ExcludedCount"/>), in the summaries' time unit.
+    /// Fits the model by maximum likelihood to every customer with a purchase; customers without one (refund-only
+    /// leads) are excluded and counted in <see cref="FitResult{TModel}.ExcludedCount"/>.
     /// </summary>
-    /// <param name="customers">Calibration summaries.</param>
+    /// <param name="customers">The calibration summaries; the model takes their <see cref="CustomerSummaries.TimeUnit"/>.</param>
+    /// <param name="options">Penalty and iteration cap; <see cref="FitOptions.Default"/> when null.</param>
     /// <returns>The model, log-likelihood, AIC/BIC, iterations and standard errors of r, alpha, s, beta.</returns>
-    /// <exception cref="ArgumentException">No customer has a purchase.</exception>
-    /// <exception cref="ModelFitException">The optimizer did not converge from any start.</exception>
+    /// <exception cref="ModelFitException">No customer has a repeat purchase, or the optimizer did not converge from any start.</exception>
     /// <remarks>
     /// Customers are compressed to distinct (x, t_x, T) rows and the 2F1 terms to distinct (x, t) pairs, so the
     /// cost grows with the number of distinct values rather than customers. The gradient is analytic except for
-    /// the 2F1 terms' derivatives in their parameters, taken by central differences.
+    /// the 2F1 terms' derivatives in their parameters, taken by central differences. Python lifetimes reports no
+    /// standard errors for this model; here they come from the Hessian as for every other model.
     /// </remarks>
-    public static FitResult<ParetoNbdModel> Fit(CustomerSummaries customers)
+    public static FitResult<ParetoNbdModel> Fit(CustomerSummaries customers, FitOptions? options)
     {
         ArgumentNullException.ThrowIfNull(customers);
-        var span = customers.AsSpan();
-        int used = 0;
-        foreach (ref readonly var c in span)
-        {
-            if (c.HasPurchase)
-            {
-                used++;
-            }
-        }
-
-        var x = new int[used];
-        var tx = new double[used];
-        var age = new double[used];
-        int k = 0;
-        foreach (ref readonly var c in span)
-        {
-            if (c.HasPurchase)
-            {
-                x[k] = c.Frequency;
-                tx[k] = c.Recency;
-                age[k] = c.Age;
-                k++;
-            }
-        }
-
-        return Fit(x, tx, age, customers.TimeUnit, span.Length - used);
+        return Fit(HistoryRows.FromSummaries(customers.AsSpan()), customers.TimeUnit, options);
     }
 
-    /// <summary>Fits the model to (x, t_x, T) columns.</summary>
-    /// <param name="frequency">Repeat frequencies x.</param>
-    /// <param name="recency">Recencies t_x, each in [0, T] and 0 where x = 0.</param>
-    /// <param name="age">Ages T.</param>
-    /// <param name="timeUnit">The unit of recency and age.</param>
-    /// <returns>The fit result.</returns>
-    /// <exception cref="ArgumentException">The columns differ in length, are empty, or a row is inconsistent.</exception>
-    /// <exception cref="ModelFitException">The optimizer did not converge from any start.</exception>
-    public static FitResult<ParetoNbdModel> Fit(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, TimeUnit timeUnit) =>
-        Fit(frequency, recency, age, timeUnit, 0);
+    /// <summary>Fits the model by maximum likelihood to weighted (x, t_x, T) histories.</summary>
+    /// <param name="histories">The histories, in <paramref name="timeUnit"/>; identical rows may be repeated or weighted.</param>
+    /// <param name="timeUnit">The unit of the recencies and ages.</param>
+    /// <param name="options">Penalty and iteration cap; <see cref="FitOptions.Default"/> when null.</param>
+    /// <returns>The fitted model with its diagnostics.</returns>
+    /// <exception cref="ArgumentException">A history has recency greater than age, or a weight is not greater than 0.</exception>
+    /// <exception cref="ModelFitException">No repeat purchase, or the optimizer did not converge.</exception>
+    public static FitResult<ParetoNbdModel> Fit(ReadOnlySpan<PurchaseHistory> histories, TimeUnit timeUnit, FitOptions? options) =>
+        Fit(HistoryRows.FromHistories(histories), timeUnit, options);
 
-    private static FitResult<ParetoNbdModel> Fit(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, TimeUnit timeUnit, long excluded)
+    /// <summary>Reads a model written by <see cref="ToJson"/>.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="FormatException">The text is not a Pareto/NBD model of a supported version, or a parameter is invalid.</exception>
+    public static ParetoNbdModel FromJson(string json)
     {
-        Guard.SameLength(frequency.Length, recency.Length, nameof(recency));
-        Guard.SameLength(frequency.Length, age.Length, nameof(age));
-        if (frequency.Length == 0)
-        {
-            ThrowHelper.Argument(nameof(frequency), "Pareto/NBD needs at least one customer with a purchase to fit.");
-        }
-
-        for (int i = 0; i < frequency.Length; i++)
-        {
-            ValidateCustomer(frequency[i], recency[i], age[i]);
-        }
-
-        var likelihood = ParetoNbdLikelihood.Create(frequency, recency, age);
-        double lnMeanAge = Math.Log(Math.Max(likelihood.MeanAge, 1e-3));
-        double[][] starts =
-        [
-            [Math.Log(0.5), lnMeanAge - 2, Math.Log(0.5), lnMeanAge - 2],
-            [0, 0, 0, 0],
-            [Math.Log(0.1), lnMeanAge, Math.Log(0.1), lnMeanAge],
-        ];
-        var outcome = MaximumLikelihood.Minimize(likelihood.MeanNegativeLogLikelihood, starts, "Pareto/NBD", gradientTolerance: 1e-9);
-        var theta = outcome.Theta;
-        var se = MaximumLikelihood.StandardErrors(likelihood.NegativeLogLikelihood, theta);
-        var model = new ParetoNbdModel(Math.Exp(theta[0]), Math.Exp(theta[1]), Math.Exp(theta[2]), Math.Exp(theta[3]), timeUnit);
-        FittedParameter[] parameters =
-        [
-            new("r", model.R, se[0]),
-            new("alpha", model.Alpha, se[1]),
-            new("s", model.S, se[2]),
-            new("beta", model.Beta, se[3]),
-        ];
-        return new FitResult<ParetoNbdModel>(model, -outcome.Value * likelihood.TotalWeight, outcome.Iterations, outcome.ConvergenceReason, parameters, frequency.Length, excluded);
+        var (unit, p) = ModelJson.Read(json, ModelName, Names, requireUnit: true);
+        return ModelJson.Create(() => new ParetoNbdModel(p[0], p[1], p[2], p[3], unit));
     }
+
+    /// <summary>Writes the model as versioned JSON: <c>{"model":"Pareto/NBD","version":1,"timeUnit":"Week","parameters":{"r":..,"alpha":..,"s":..,"beta":..}}</c>.</summary>
+    /// <returns>The JSON text (round-trips every parameter exactly).</returns>
+    public string ToJson() => ModelJson.Write(ModelName, TimeUnit, Names, [R, Alpha, S, Beta]);
 
     /// <summary>The log-likelihood of one customer's (x, t_x, T) under this model.</summary>
     /// <param name="frequency">Repeat frequency x.</param>
@@ -174,29 +133,17 @@ public sealed class ParetoNbdModel : IPurchaseModel
     /// <returns>P(alive), in [0, 1].</returns>
     public double ProbabilityAlive(in CustomerSummary customer) => ProbabilityAlive(customer.Frequency, customer.Recency, customer.Age);
 
-    /// <summary>P(alive) for each customer.</summary>
+    /// <summary>P(alive) for each customer (recency and age in <see cref="TimeUnit"/>).</summary>
     /// <param name="customers">Customer summaries in this model's time unit.</param>
     /// <param name="destination">Receives one probability per customer.</param>
     /// <exception cref="ArgumentException">The lengths differ.</exception>
-    public void ProbabilityAlive(ReadOnlySpan<CustomerSummary> customers, Span<double> destination)
-    {
-        Guard.SameLength(customers.Length, destination.Length);
-        for (int i = 0; i < customers.Length; i++)
-        {
-            destination[i] = ProbabilityAlive(in customers[i]);
-        }
-    }
+    public void ProbabilityAlive(ReadOnlySpan<CustomerSummary> customers, Span<double> destination) =>
+        PurchaseModelBatch.ProbabilityAlive(this, customers, destination, 1);
 
-    /// <summary>P(alive) for every customer.</summary>
-    /// <param name="customers">Customer summaries in this model's time unit.</param>
+    /// <summary>P(alive) for every customer, converting their time unit to the model's.</summary>
+    /// <param name="customers">The customers.</param>
     /// <returns>One probability per customer, in order.</returns>
-    public double[] ProbabilityAlive(CustomerSummaries customers)
-    {
-        ArgumentNullException.ThrowIfNull(customers);
-        var result = new double[customers.Count];
-        ProbabilityAlive(customers.AsSpan(), result);
-        return result;
-    }
+    public double[] ProbabilityAlive(CustomerSummaries customers) => PurchaseModelBatch.ProbabilityAlive(this, customers);
 
     /// <summary>Expected repeat purchases in the next <paramref name="time"/> units, E[Y(t) | x, t_x, T].</summary>
     /// <param name="frequency">Repeat frequency x.</param>
@@ -221,32 +168,20 @@ public sealed class ParetoNbdModel : IPurchaseModel
     public double ConditionalExpectedPurchases(in CustomerSummary customer, double time) =>
         ConditionalExpectedPurchases(customer.Frequency, customer.Recency, customer.Age, time);
 
-    /// <summary>E[Y(t) | x, t_x, T] for each customer.</summary>
+    /// <summary>E[Y(t) | x, t_x, T] for each customer; the part that depends on (x, T) only is computed once per distinct pair.</summary>
     /// <param name="customers">Customer summaries in this model's time unit.</param>
     /// <param name="time">Horizon t (at least 0).</param>
     /// <param name="destination">Receives one expectation per customer.</param>
     /// <exception cref="ArgumentException">The lengths differ.</exception>
-    public void ConditionalExpectedPurchases(ReadOnlySpan<CustomerSummary> customers, double time, Span<double> destination)
-    {
-        Guard.SameLength(customers.Length, destination.Length);
-        Guard.NonNegative(time);
-        for (int i = 0; i < customers.Length; i++)
-        {
-            destination[i] = ConditionalExpectedPurchases(in customers[i], time);
-        }
-    }
+    public void ConditionalExpectedPurchases(ReadOnlySpan<CustomerSummary> customers, double time, Span<double> destination) =>
+        PurchaseModelBatch.ConditionalExpectedPurchases(this, customers, time, destination, 1);
 
-    /// <summary>E[Y(t) | x, t_x, T] for every customer.</summary>
-    /// <param name="customers">Customer summaries in this model's time unit.</param>
-    /// <param name="time">Horizon t (at least 0).</param>
+    /// <summary>E[Y(t) | x, t_x, T] for every customer, converting their time unit to the model's.</summary>
+    /// <param name="customers">The customers.</param>
+    /// <param name="time">Horizon t in <see cref="TimeUnit"/>.</param>
     /// <returns>One expectation per customer, in order.</returns>
-    public double[] ConditionalExpectedPurchases(CustomerSummaries customers, double time)
-    {
-        ArgumentNullException.ThrowIfNull(customers);
-        var result = new double[customers.Count];
-        ConditionalExpectedPurchases(customers.AsSpan(), time, result);
-        return result;
-    }
+    public double[] ConditionalExpectedPurchases(CustomerSummaries customers, double time) =>
+        PurchaseModelBatch.ConditionalExpectedPurchases(this, customers, time);
 
     /// <summary>Expected repeat purchases of a new customer in the first <paramref name="time"/> units, E[X(t)].</summary>
     /// <param name="time">Time since the first purchase (at least 0).</param>
@@ -300,14 +235,38 @@ public sealed class ParetoNbdModel : IPurchaseModel
     public override string ToString() =>
         Guard.Format($"Pareto/NBD(r = {R:G6}, alpha = {Alpha:G6}, s = {S:G6}, beta = {Beta:G6}, {TimeUnit})");
 
-    internal static void ValidateCustomer(int frequency, double recency, double age)
+    /// <inheritdoc/>
+    double IAliveExpectation.ExpectedPurchasesIfAlive(int frequency, double age, double time) =>
+        ParetoNbdMath.ExpectedPurchasesIfAlive(R, Alpha, S, Beta, frequency, age, time);
+
+    /// <inheritdoc/>
+    double IAliveExpectation.ProbabilityAliveUnchecked(int frequency, double recency, double age) =>
+        ParetoNbdMath.ProbabilityAlive(R, Alpha, S, Beta, frequency, recency, age);
+
+    private static void ValidateCustomer(int frequency, double recency, double age) => HistoryRows.Validate(frequency, recency, age);
+
+    private static FitResult<ParetoNbdModel> Fit(HistoryRows rows, TimeUnit timeUnit, FitOptions? options)
     {
-        Guard.NonNegative(frequency);
-        Guard.NonNegative(age);
-        Guard.InRange(recency, 0, age);
-        if (frequency == 0 && recency != 0)
+        ModelFitting.CheckUnit(timeUnit, nameof(timeUnit));
+
+        // Checks there are customers with repeat purchases (else throws); the (r, alpha) part of the BG/NBD starts fits here too.
+        var common = PurchaseModelBatch.Starts(rows, ModelName);
+        var likelihood = ParetoNbdLikelihood.Create(rows);
+        double meanAge = Math.Max(likelihood.MeanAge, 1e-3);
+        var starts = new List<double[]> { new[] { 0.5, meanAge / 8, 0.5, meanAge / 8 } };
+        foreach (var s in common)
         {
-            ThrowHelper.Argument(nameof(recency), Guard.Format($"Recency ({recency}) must be 0 when frequency is 0."));
+            starts.Add([s[0], s[1], s[2], meanAge * s[2] / 2]);
         }
+
+        return ModelFitting.Fit(
+            likelihood.LogLikelihood,
+            rows.TotalWeight,
+            Names,
+            starts,
+            ModelName,
+            options,
+            p => new ParetoNbdModel(p[0], p[1], p[2], p[3], timeUnit),
+            rows.Excluded);
     }
 }

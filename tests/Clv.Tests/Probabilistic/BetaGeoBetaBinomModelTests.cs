@@ -114,6 +114,17 @@ public class BetaGeoBetaBinomModelTests
     }
 
     [Fact]
+    public void ToJson_FittedModel_RoundTripsExactlyWithoutTimeUnit()
+    {
+        var model = DonationsFit.Value.Model;
+        string json = model.ToJson();
+        Assert.StartsWith("{\"model\":\"BG/BB\",\"version\":1,\"parameters\"", json, StringComparison.Ordinal);
+        var back = BetaGeoBetaBinomModel.FromJson(json);
+        Assert.Equal((model.Alpha, model.Beta, model.Gamma, model.Delta), (back.Alpha, back.Beta, back.Gamma, back.Delta));
+        Assert.Throws<FormatException>(() => BetaGeoBetaBinomModel.FromJson(json.Replace("\"version\":1", "\"version\":2", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void BinaryPurchaseHistory_Inconsistent_Throws()
     {
         Assert.Throws<ArgumentException>(() => new BinaryPurchaseHistory(3, 2, 6));

@@ -5,7 +5,7 @@ namespace Clv.Tests.Probabilistic;
 public class ParetoNbdModelTests
 {
     // Rounded published parameters (REFERENCE.md).
-    private static readonly ParetoNbdModel Published = new(0.5534, 10.5802, 0.6061, 11.6562);
+    private static readonly ParetoNbdModel Published = new(0.5534, 10.5802, 0.6061, 11.6562, TimeUnit.Week);
 
     private static readonly Lazy<FitResult<ParetoNbdModel>> CdnowFit = new(() => ParetoNbdModel.Fit(TestData.CdnowSummaries()));
 
@@ -59,11 +59,11 @@ public class ParetoNbdModelTests
     public void ExpectedPurchases_ClosedFormAtS1Limit_IsContinuous()
     {
         // s = 1 is the removable singularity of r beta/(alpha (s - 1)) [1 - (beta/(beta + t))^(s - 1)].
-        var at = new ParetoNbdModel(0.5, 10, 1, 12);
+        var at = new ParetoNbdModel(0.5, 10, 1, 12, TimeUnit.Week);
         double limit = 0.5 / 10 * 12 * Math.Log(1 + (39 / 12.0));
         Assert.Equal(limit, at.ExpectedPurchases(39), 1e-12);
-        Assert.Equal(limit, new ParetoNbdModel(0.5, 10, 1 + 1e-7, 12).ExpectedPurchases(39), 1e-6);
-        Assert.Equal(limit, new ParetoNbdModel(0.5, 10, 1 - 1e-7, 12).ExpectedPurchases(39), 1e-6);
+        Assert.Equal(limit, new ParetoNbdModel(0.5, 10, 1 + 1e-7, 12, TimeUnit.Week).ExpectedPurchases(39), 1e-6);
+        Assert.Equal(limit, new ParetoNbdModel(0.5, 10, 1 - 1e-7, 12, TimeUnit.Week).ExpectedPurchases(39), 1e-6);
     }
 
     [Fact]
@@ -111,26 +111,59 @@ public class ParetoNbdModelTests
     [Fact]
     public void Constructor_NonPositiveOrNaN_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new ParetoNbdModel(0, 1, 1, 1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new ParetoNbdModel(1, double.NaN, 1, 1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new ParetoNbdModel(1, 1, -1, 1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new ParetoNbdModel(1, 1, 1, double.PositiveInfinity));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ParetoNbdModel(0, 1, 1, 1, TimeUnit.Week));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ParetoNbdModel(1, double.NaN, 1, 1, TimeUnit.Week));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ParetoNbdModel(1, 1, -1, 1, TimeUnit.Week));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ParetoNbdModel(1, 1, 1, double.PositiveInfinity, TimeUnit.Week));
     }
 
     [Fact]
     public void ProbabilityAlive_RecencyBeyondAgeOrNaN_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => Published.ProbabilityAlive(2, 12.5, 10));
+        Assert.Throws<ArgumentException>(() => Published.ProbabilityAlive(2, 12.5, 10));
         Assert.Throws<ArgumentOutOfRangeException>(() => Published.ProbabilityAlive(2, double.NaN, 10));
         Assert.Throws<ArgumentOutOfRangeException>(() => Published.ProbabilityAlive(-1, 0, 10));
-        Assert.Throws<ArgumentException>(() => Published.ProbabilityAlive(0, 3, 10));
         Assert.Throws<ArgumentOutOfRangeException>(() => Published.ConditionalExpectedPurchases(2, 3, 10, -1));
     }
 
     [Fact]
-    public void Fit_ColumnsOfDifferentLength_Throws()
+    public void Fit_NoRepeatPurchase_ThrowsModelFitException()
     {
-        Assert.Throws<ArgumentException>(() => ParetoNbdModel.Fit([1, 2], [1.0], [2.0, 3.0], TimeUnit.Week));
-        Assert.Throws<ArgumentException>(() => ParetoNbdModel.Fit([], [], [], TimeUnit.Week));
+        Assert.Throws<ModelFitException>(() => ParetoNbdModel.Fit([new PurchaseHistory(0, 0, 10), new PurchaseHistory(0, 0, 20)], TimeUnit.Week, null));
+        Assert.Throws<ArgumentException>(() => ParetoNbdModel.Fit([new PurchaseHistory(2, 12, 10)], TimeUnit.Week, null));
+    }
+
+    [Fact]
+    public void Fit_WeightedHistories_SameAsCustomerSummaries()
+    {
+        var histories = TestData.CdnowSummaries().Select(c => new PurchaseHistory(c.Frequency, c.Recency, c.Age)).ToArray();
+        var fit = ParetoNbdModel.Fit(histories, TimeUnit.Week, null);
+        Assert.Equal(CdnowFit.Value.LogLikelihood, fit.LogLikelihood, 1e-6);
+        Assert.Equal(CdnowFit.Value.Model.S, fit.Model.S, 1e-6);
+    }
+
+    [Fact]
+    public void ToJson_FittedModel_RoundTripsExactly()
+    {
+        var model = CdnowFit.Value.Model;
+        string json = model.ToJson();
+        Assert.StartsWith("{\"model\":\"Pareto/NBD\",\"version\":1,\"timeUnit\":\"Week\"", json, StringComparison.Ordinal);
+        var back = ParetoNbdModel.FromJson(json);
+        Assert.Equal((model.R, model.Alpha, model.S, model.Beta, model.TimeUnit), (back.R, back.Alpha, back.S, back.Beta, back.TimeUnit));
+        Assert.Throws<FormatException>(() => ParetoNbdModel.FromJson(json.Replace("Pareto/NBD", "BG/NBD", StringComparison.Ordinal)));
+        Assert.Throws<FormatException>(() => ParetoNbdModel.FromJson(json.Replace("\"s\":", "\"s\":-", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void ConditionalExpectedPurchases_CustomersInDays_ConvertedToModelWeeks()
+    {
+        var weeks = TestData.CdnowSummaries();
+        var days = CustomerSummaries.FromTransactions(TestData.CdnowSample(), TestData.CdnowCalibrationEnd, TimeUnit.Day);
+        var inWeeks = Published.ConditionalExpectedPurchases(weeks, 52);
+        var fromDays = Published.ConditionalExpectedPurchases(days, 52);
+        for (int i = 0; i < 20; i++)
+        {
+            Assert.Equal(inWeeks[i], fromDays[i], 1e-9);
+        }
     }
 }

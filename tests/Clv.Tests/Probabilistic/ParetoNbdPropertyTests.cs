@@ -18,7 +18,7 @@ public class ParetoNbdPropertyTests
          from age in Gen.Choose(1, 1000)
          from share in Gen.Choose(0, 100)
          from time in Gen.Choose(0, 520)
-         select (new ParetoNbdModel(r, alpha, s, beta), x, x == 0 ? 0 : age / 10.0 * share / 100.0, age / 10.0, time / 10.0)).ToArbitrary();
+         select (new ParetoNbdModel(r, alpha, s, beta, TimeUnit.Week), x, x == 0 ? 0 : age / 10.0 * share / 100.0, age / 10.0, time / 10.0)).ToArbitrary();
 
     private static readonly Arbitrary<(ParetoNbdModel Model, int X, double Tx, double T, double Time)> ModerateCase =
         (from r in Gen.Choose(10, 300)
@@ -29,7 +29,7 @@ public class ParetoNbdPropertyTests
          from age in Gen.Choose(10, 600)
          from share in Gen.Choose(0, 100)
          from time in Gen.Choose(1, 200)
-         select (new ParetoNbdModel(r / 100.0, alpha / 10.0, s / 100.0, beta / 10.0), x, x == 0 ? 0 : age / 10.0 * share / 100.0, age / 10.0, time / 10.0)).ToArbitrary();
+         select (new ParetoNbdModel(r / 100.0, alpha / 10.0, s / 100.0, beta / 10.0, TimeUnit.Week), x, x == 0 ? 0 : age / 10.0 * share / 100.0, age / 10.0, time / 10.0)).ToArbitrary();
 
     [Property]
     public Property ProbabilityAlive_AnyCustomer_InUnitInterval() =>

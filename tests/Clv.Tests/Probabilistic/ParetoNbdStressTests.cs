@@ -4,10 +4,10 @@ namespace Clv.Tests.Probabilistic;
 
 public class ParetoNbdStressTests
 {
-    private static readonly ParetoNbdModel Cdnow = new(0.5534, 10.5802, 0.6061, 11.6562);
+    private static readonly ParetoNbdModel Cdnow = new(0.5534, 10.5802, 0.6061, 11.6562, TimeUnit.Week);
 
     // REFERENCE.md stress parameters: alpha < beta, so the second 2F1 branch.
-    private static readonly ParetoNbdModel Stress = new(0.5143, 2.8845, 0.2856, 14.1087);
+    private static readonly ParetoNbdModel Stress = new(0.5143, 2.8845, 0.2856, 14.1087, TimeUnit.Week);
 
     [Theory]
     [InlineData(221, 103.43, 103.57)]
@@ -100,9 +100,9 @@ public class ParetoNbdStressTests
     public void ProbabilityAlive_ExtremeRateRatio_MatchesIndependentQuadrature()
     {
         // alpha/beta = 1e6: the 2F1 argument is 1 - 1e-6, far beyond where its series is practical.
-        var m = new ParetoNbdModel(0.8, 1e4, 0.5, 1e-2);
+        var m = new ParetoNbdModel(0.8, 1e4, 0.5, 1e-2, TimeUnit.Week);
         Assert.Equal(Quadrature(m, 3, 2, 10), m.ProbabilityAlive(3, 2, 10), 1e-8);
-        var n = new ParetoNbdModel(0.8, 1e-2, 0.5, 1e4);
+        var n = new ParetoNbdModel(0.8, 1e-2, 0.5, 1e4, TimeUnit.Week);
         Assert.Equal(Quadrature(n, 3, 2, 10), n.ProbabilityAlive(3, 2, 10), 1e-8);
     }
 
@@ -131,7 +131,7 @@ public class ParetoNbdStressTests
     [MemberData(nameof(ParameterGrid))]
     public void Outputs_RobustnessGrid_FiniteAndInRange(double r, double alpha, double s, double beta)
     {
-        var m = new ParetoNbdModel(r, alpha, s, beta);
+        var m = new ParetoNbdModel(r, alpha, s, beta, TimeUnit.Week);
         int[] frequencies = [0, 1, 10, 1000, 10_000];
         double[] ages = [0.01, 1, 100, 1000];
         foreach (var age in ages)
