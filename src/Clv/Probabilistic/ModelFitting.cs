@@ -10,6 +10,13 @@ namespace Clv.Probabilistic;
 /// </summary>
 internal static class ModelFitting
 {
+    /// <summary>
+    /// Convergence when the gradient of the mean negative log-likelihood over log-parameters is below this: it moves
+    /// the estimate by far less than a standard error at any population size (the likelihood of correlated parameters
+    /// such as r and α is too flat for the line search to go much further).
+    /// </summary>
+    private const double GradientTolerance = 1e-5;
+
     /// <summary>Total log-likelihood at natural parameters; writes d ln L / d parameter into <c>gradient</c>.</summary>
     public delegate double LogLikelihood(ReadOnlySpan<double> parameters, Span<double> gradient);
 
@@ -75,10 +82,11 @@ internal static class ModelFitting
             starts.Add([.. s.Select(v => Math.Log(v))]);
         }
 
-        var outcome = MaximumLikelihood.Minimize(mean, starts, modelName, maxIterations: options.MaxIterations);
-        var estimates = outcome.Theta.Select(t => Math.Exp(t)).ToArray();
+        var outcome = MaximumLikelihood.Minimize(mean, starts, modelName, gradientTolerance: GradientTolerance, maxIterations: options.MaxIterations);
+        var theta = NewtonPolish(mean, outcome.Theta);
+        var estimates = theta.Select(t => Math.Exp(t)).ToArray();
         double maxLl = logLikelihood(estimates, new double[k]);
-        var se = MaximumLikelihood.StandardErrors(total, outcome.Theta);
+        var se = MaximumLikelihood.StandardErrors(total, theta);
         var parameters = new FittedParameter[k];
         for (int i = 0; i < k; i++)
         {
@@ -86,6 +94,72 @@ internal static class ModelFitting
         }
 
         return new FitResult<TModel>(create(estimates), maxLl, outcome.Iterations, outcome.ConvergenceReason, parameters, (long)Math.Round(n), excluded);
+    }
+
+    /// <summary>
+    /// A few Newton steps from the BFGS optimum with a Hessian differenced from the analytic gradient: BFGS stops once
+    /// the gradient is small, Newton then converges quadratically to the maximum. A step is kept only if it lowers the
+    /// objective, so the polish can never make the fit worse.
+    /// </summary>
+    private static double[] NewtonPolish(MaximumLikelihood.Objective objective, double[] start)
+    {
+        int k = start.Length;
+        var theta = (double[])start.Clone();
+        var gradient = new double[k];
+        double value = objective(theta, gradient);
+        var plus = new double[k];
+        var minus = new double[k];
+        var point = new double[k];
+        for (int iteration = 0; iteration < 8; iteration++)
+        {
+            double norm = Math.Sqrt(gradient.Sum(g => g * g));
+            if (norm < 1e-11)
+            {
+                break;
+            }
+
+            var h = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(k, k);
+            for (int j = 0; j < k; j++)
+            {
+                const double step = 1e-5;
+                theta.CopyTo(point, 0);
+                point[j] += step;
+                objective(point, plus);
+                point[j] -= 2 * step;
+                objective(point, minus);
+                for (int i = 0; i < k; i++)
+                {
+                    h[i, j] = (plus[i] - minus[i]) / (2 * step);
+                }
+            }
+
+            double[] delta;
+            try
+            {
+                delta = ((h + h.Transpose()) * 0.5).Cholesky().Solve(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(gradient)).ToArray();
+            }
+            catch (ArgumentException)
+            {
+                break;
+            }
+
+            for (int i = 0; i < k; i++)
+            {
+                point[i] = theta[i] - delta[i];
+            }
+
+            double next = objective(point, plus);
+            if (!(next <= value))
+            {
+                break;
+            }
+
+            point.CopyTo(theta, 0);
+            plus.CopyTo(gradient, 0);
+            value = next;
+        }
+
+        return theta;
     }
 
     /// <summary>Checks a model parameter is finite and greater than 0.</summary>

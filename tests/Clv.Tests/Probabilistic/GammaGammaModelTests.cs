@@ -18,16 +18,16 @@ public class GammaGammaModelTests
     }
 
     [Fact]
-    // The published values are truncated to cents (24.6596 is listed as 24.65), so the tolerance is one cent.
+    // The published values are at the fitted estimates (not the rounded ones the table lists), to the cent.
     public void ConditionalExpectedSpend_FirstTenCdnowCustomers_MatchReference()
     {
-        var m = new GammaGammaModel(6.25, 3.74, 15.44);
+        var m = new GammaGammaModel(6.248805, 3.744588, 15.447738);
         double[] expected = [24.65, 18.91, 35.17, 35.17, 35.17, 71.46, 18.91, 35.17, 27.28, 35.17];
         var customers = CdnowFits.Summaries;
         for (int i = 0; i < expected.Length; i++)
         {
             Assert.True(customers.TryGetIndex((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), out int index));
-            Assert.Equal(expected[i], m.ConditionalExpectedSpend(customers[index]), 0.01);
+            Assert.Equal(expected[i], m.ConditionalExpectedSpend(customers[index]), 0.005);
         }
     }
 

@@ -1,0 +1,25 @@
+using Clv.Valuation;
+
+namespace Clv.Probabilistic;
+
+/// <summary>How <see cref="PredictiveClv"/> values a customer: horizon, period, discount rate and margin.</summary>
+public sealed class PredictiveClvOptions
+{
+    /// <summary>The shared default options: 12 monthly periods, 10% a year, margin 1.</summary>
+    public static PredictiveClvOptions Default { get; } = new();
+
+    /// <summary>Number of periods in the horizon (default 12; at least 1).</summary>
+    public int Periods { get; init; } = 12;
+
+    /// <summary>
+    /// The length of one period (default <see cref="TimeUnit.Month"/>, 365.25/12 days). It need not be the model's
+    /// time unit: the library converts it (a 52-week CLV from a model fitted in days is <c>Periods = 52, Period = Week</c>).
+    /// </summary>
+    public TimeUnit Period { get; init; } = TimeUnit.Month;
+
+    /// <summary>The discount rate (default 10% a year), in any period; converted to <see cref="Period"/> by exact compounding.</summary>
+    public DiscountRate DiscountRate { get; init; } = DiscountRate.Annual(0.1);
+
+    /// <summary>The profit margin applied to the expected spend (default 1: CLV in revenue; 0.3 for a 30% margin).</summary>
+    public double Margin { get; init; } = 1;
+}
