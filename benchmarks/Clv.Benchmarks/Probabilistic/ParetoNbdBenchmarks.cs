@@ -19,7 +19,7 @@ public class ParetoNbdBenchmarks
     public void Setup()
     {
         _customers = CustomerSummaries.FromTransactions(SyntheticLog.Generate(Customers), SyntheticLog.CalibrationEnd, TimeUnit.Week);
-        _model = new ParetoNbdModel(0.5534, 10.5802, 0.6061, 11.6562);
+        _model = new ParetoNbdModel(0.5534, 10.5802, 0.6061, 11.6562, TimeUnit.Week);
         _alive = new double[_customers.Count];
         _expected = new double[_customers.Count];
     }

@@ -19,12 +19,18 @@ internal sealed class ParetoNbdLikelihood
 {
     private const double Step = 1e-5;
 
+    /// <summary>Work is split into this many fixed chunks (fixed so the summation order, and the result, never depends on the thread count).</summary>
+    private const int Chunks = 16;
+
+    private const int ParallelThreshold = 4096;
+
     private readonly int[] _frequencies;     // per distinct x
     private readonly int[] _rowFrequency;    // per row: index into _frequencies
     private readonly int[] _rowRecencyTerm;  // per row: index into terms
     private readonly int[] _rowAgeTerm;      // per row: index into terms
     private readonly double[] _rowRecency;
-    private readonly double[] _rowAge;
+    private readonly int[] _rowAgeIndex;     // per row: index into _ages
+    private readonly double[] _ages;         // distinct ages
     private readonly double[] _rowWeight;
     private readonly int[] _termFrequency;   // per term: x
     private readonly double[] _termTime;     // per term: t
@@ -39,7 +45,25 @@ internal sealed class ParetoNbdLikelihood
         _rowRecencyTerm = rowRecencyTerm;
         _rowAgeTerm = rowAgeTerm;
         _rowRecency = rowRecency;
-        _rowAge = rowAge;
+        var ageIndex = new Dictionary<double, int>();
+        _rowAgeIndex = new int[rowAge.Length];
+        for (int i = 0; i < rowAge.Length; i++)
+        {
+            if (!ageIndex.TryGetValue(rowAge[i], out int k))
+            {
+                k = ageIndex.Count;
+                ageIndex.Add(rowAge[i], k);
+            }
+
+            _rowAgeIndex[i] = k;
+        }
+
+        _ages = new double[ageIndex.Count];
+        foreach (var (age, k) in ageIndex)
+        {
+            _ages[k] = age;
+        }
+
         _rowWeight = rowWeight;
         _termFrequency = termFrequency;
         _termTime = termTime;
@@ -140,63 +164,42 @@ internal sealed class ParetoNbdLikelihood
             digammaRatio[f] = x == 0 ? 0 : SpecialFunctions.DiGamma(r + x) - digammaR;
         }
 
-        double lnAlpha = theta[1], lnBeta = theta[3], lnS = theta[2];
-        double sum = 0, g0 = 0, g1 = 0, g2 = 0, g3 = 0;
-        for (int i = 0; i < _rowWeight.Length; i++)
+        // Per distinct age T: ln(alpha + T), ln(beta + T), alpha/(alpha + T), beta/(beta + T).
+        int na = _ages.Length;
+        var ageTerms = new double[4 * na];
+        for (int k = 0; k < na; k++)
         {
-            int f = _rowFrequency[i];
-            int x = _frequencies[f];
-            double w = _rowWeight[i], age = _rowAge[i];
-            double lnAlphaT = Math.Log(alpha + age), lnBetaT = Math.Log(beta + age);
-            double lnAlive = (-(r + x) * lnAlphaT) - (s * lnBetaT);
+            double age = _ages[k];
+            ageTerms[4 * k] = Math.Log(alpha + age);
+            ageTerms[(4 * k) + 1] = Math.Log(beta + age);
+            ageTerms[(4 * k) + 2] = alpha / (alpha + age);
+            ageTerms[(4 * k) + 3] = beta / (beta + age);
+        }
 
-            // d lnAlive / d theta
-            double a0 = -r * lnAlphaT, a1 = -(r + x) * alpha / (alpha + age), a2 = -s * lnBetaT, a3 = -s * beta / (beta + age);
-
-            double ll = lnGammaRatio[f] + (r * lnAlpha) + (s * lnBeta);
-            double d0 = r * (digammaRatio[f] + lnAlpha), d1 = r, d2 = s * lnBeta, d3 = s;
-
-            double mix;
-            double m0 = a0, m1 = a1, m2 = a2, m3 = a3;
-            if (_rowRecency[i] < age)
+        var context = new RowContext(r, s, theta[1], theta[2], theta[3], lnGammaRatio.ToArray(), digammaRatio.ToArray(), ageTerms);
+        int rows = _rowWeight.Length;
+        var partial = new double[5 * Chunks];
+        int chunk = (rows + Chunks - 1) / Chunks;
+        if (rows < ParallelThreshold)
+        {
+            for (int c = 0; c < Chunks; c++)
             {
-                int it = _rowRecencyTerm[i], iT = _rowAgeTerm[i];
-                double lnTx = _termLn[it], lnT = _termLn[iT];
-                double lnDied = lnS + lnTx + LnOneMinusExp(lnT - lnTx);
-                if (double.IsFinite(lnDied))
-                {
-                    mix = ParetoNbdMath.LnAddExp(lnAlive, lnDied);
-
-                    // Weights of the two terms in the mixture, and the died term's gradient:
-                    // d ln(F(tx) - F(T)) = (F(tx) g(tx) - F(T) g(T)) / (F(tx) - F(T)).
-                    double pAlive = Math.Exp(lnAlive - mix), pDied = Math.Exp(lnDied - mix);
-                    double ratio = Math.Exp(lnT - lnTx); // F(T)/F(tx) < 1
-                    double denom = 1 - ratio;
-                    int gt = 4 * it, gT = 4 * iT;
-                    double e0 = (_termGradient[gt] - (ratio * _termGradient[gT])) / denom;
-                    double e1 = (_termGradient[gt + 1] - (ratio * _termGradient[gT + 1])) / denom;
-                    double e2 = 1 + ((_termGradient[gt + 2] - (ratio * _termGradient[gT + 2])) / denom);
-                    double e3 = (_termGradient[gt + 3] - (ratio * _termGradient[gT + 3])) / denom;
-                    m0 = (pAlive * a0) + (pDied * e0);
-                    m1 = (pAlive * a1) + (pDied * e1);
-                    m2 = (pAlive * a2) + (pDied * e2);
-                    m3 = (pAlive * a3) + (pDied * e3);
-                }
-                else
-                {
-                    mix = lnAlive;
-                }
+                SumRows(context, c * chunk, Math.Min(rows, (c + 1) * chunk), partial.AsSpan(5 * c, 5));
             }
-            else
-            {
-                mix = lnAlive;
-            }
+        }
+        else
+        {
+            Parallel.For(0, Chunks, c => SumRows(context, c * chunk, Math.Min(rows, (c + 1) * chunk), partial.AsSpan(5 * c, 5)));
+        }
 
-            sum += w * (ll + mix);
-            g0 += w * (d0 + m0);
-            g1 += w * (d1 + m1);
-            g2 += w * (d2 + m2);
-            g3 += w * (d3 + m3);
+        double sum = 0, g0 = 0, g1 = 0, g2 = 0, g3 = 0;
+        for (int c = 0; c < Chunks; c++)
+        {
+            sum += partial[5 * c];
+            g0 += partial[(5 * c) + 1];
+            g1 += partial[(5 * c) + 2];
+            g2 += partial[(5 * c) + 3];
+            g3 += partial[(5 * c) + 4];
         }
 
         gradient[0] = -g0;
@@ -224,10 +227,103 @@ internal sealed class ParetoNbdLikelihood
         return -value;
     }
 
+    private void SumRows(RowContext ctx, int from, int to, Span<double> result)
+    {
+        double r = ctx.R, s = ctx.S, lnAlpha = ctx.LnAlpha, lnBeta = ctx.LnBeta, lnS = ctx.LnS;
+        double[] lnGammaRatio = ctx.LnGammaRatio, digammaRatio = ctx.DigammaRatio, ageTerms = ctx.AgeTerms;
+        double sum = 0, g0 = 0, g1 = 0, g2 = 0, g3 = 0;
+        for (int i = from; i < to; i++)
+        {
+            int f = _rowFrequency[i];
+            int x = _frequencies[f];
+            double w = _rowWeight[i];
+            int ak = 4 * _rowAgeIndex[i];
+            double lnAlphaT = ageTerms[ak], lnBetaT = ageTerms[ak + 1];
+            double lnAlive = (-(r + x) * lnAlphaT) - (s * lnBetaT);
+
+            // d lnAlive / d theta
+            double a0 = -r * lnAlphaT, a1 = -(r + x) * ageTerms[ak + 2], a2 = -s * lnBetaT, a3 = -s * ageTerms[ak + 3];
+
+            double ll = lnGammaRatio[f] + (r * lnAlpha) + (s * lnBeta);
+            double d0 = r * (digammaRatio[f] + lnAlpha), d1 = r, d2 = s * lnBeta, d3 = s;
+
+            double mix = lnAlive;
+            double m0 = a0, m1 = a1, m2 = a2, m3 = a3;
+            if (_rowRecency[i] < _ages[_rowAgeIndex[i]])
+            {
+                int it = _rowRecencyTerm[i], iT = _rowAgeTerm[i];
+                double lnTx = _termLn[it];
+                double gap = _termLn[iT] - lnTx;
+                double ratio = Math.Exp(gap); // F(T)/F(t_x) < 1
+                double lnOneMinus = ratio < 0.5 ? SpecialMath.Log1P(-ratio) : Math.Log(-SpecialMath.ExpM1(gap));
+                double lnDied = lnS + lnTx + lnOneMinus;
+                if (double.IsFinite(lnDied))
+                {
+                    // Mixture weights of the alive and died terms from one exponential.
+                    double pAlive, pDied;
+                    if (lnDied <= lnAlive)
+                    {
+                        double e = Math.Exp(lnDied - lnAlive);
+                        mix = lnAlive + SpecialMath.Log1P(e);
+                        pAlive = 1 / (1 + e);
+                        pDied = 1 - pAlive;
+                    }
+                    else
+                    {
+                        double e = Math.Exp(lnAlive - lnDied);
+                        mix = lnDied + SpecialMath.Log1P(e);
+                        pDied = 1 / (1 + e);
+                        pAlive = 1 - pDied;
+                    }
+
+                    // d ln(F(tx) - F(T)) = (g(tx) - ratio g(T)) / (1 - ratio).
+                    double denom = 1 - ratio;
+                    int gt = 4 * it, gT = 4 * iT;
+                    double e0 = (_termGradient[gt] - (ratio * _termGradient[gT])) / denom;
+                    double e1 = (_termGradient[gt + 1] - (ratio * _termGradient[gT + 1])) / denom;
+                    double e2 = 1 + ((_termGradient[gt + 2] - (ratio * _termGradient[gT + 2])) / denom);
+                    double e3 = (_termGradient[gt + 3] - (ratio * _termGradient[gT + 3])) / denom;
+                    m0 = (pAlive * a0) + (pDied * e0);
+                    m1 = (pAlive * a1) + (pDied * e1);
+                    m2 = (pAlive * a2) + (pDied * e2);
+                    m3 = (pAlive * a3) + (pDied * e3);
+                }
+            }
+
+            sum += w * (ll + mix);
+            g0 += w * (d0 + m0);
+            g1 += w * (d1 + m1);
+            g2 += w * (d2 + m2);
+            g3 += w * (d3 + m3);
+        }
+
+        result[0] = sum;
+        result[1] = g0;
+        result[2] = g1;
+        result[3] = g2;
+        result[4] = g3;
+    }
+
+    private sealed record RowContext(double R, double S, double LnAlpha, double LnS, double LnBeta, double[] LnGammaRatio, double[] DigammaRatio, double[] AgeTerms);
+
     private void ComputeTerms(ReadOnlySpan<double> theta)
     {
+        double[] at = theta.ToArray();
+        int n = _termTime.Length;
+        if (n < ParallelThreshold)
+        {
+            ComputeTerms(at, 0, n);
+            return;
+        }
+
+        int chunk = (n + Chunks - 1) / Chunks;
+        Parallel.For(0, Chunks, c => ComputeTerms(at, c * chunk, Math.Min(n, (c + 1) * chunk)));
+    }
+
+    private void ComputeTerms(double[] theta, int from, int to)
+    {
         Span<double> shifted = stackalloc double[4];
-        for (int k = 0; k < _termTime.Length; k++)
+        for (int k = from; k < to; k++)
         {
             int x = _termFrequency[k];
             double t = _termTime[k];
@@ -246,10 +342,6 @@ internal sealed class ParetoNbdLikelihood
 
     private static double Tail(ReadOnlySpan<double> theta, int x, double t) =>
         ParetoNbdMath.LnTail(Math.Exp(theta[0]), Math.Exp(theta[1]), Math.Exp(theta[2]), Math.Exp(theta[3]), x, t, out _);
-
-    private static double LnOneMinusExp(double x) =>
-        x >= 0 ? double.NegativeInfinity
-        : x > -0.6931471805599453 ? Math.Log(-SpecialMath.ExpM1(x)) : SpecialMath.Log1P(-Math.Exp(x));
 
     private static int TermIndex(Dictionary<(int X, double T), int> terms, List<int> termFrequency, List<double> termTime, int x, double t)
     {

@@ -94,9 +94,15 @@ internal static class ParetoNbdMath
             return double.NegativeInfinity;
         }
 
-        double lnTx = LnTail(r, alpha, s, beta, x, recency, out int signTx);
-        double lnT = LnTail(r, alpha, s, beta, x, age, out int signT);
-        double lnDiff = LnDiffExp(lnTx, signTx, lnT, signT, out int sign);
+        double lnTx = LnTail(r, alpha, s, beta, x, recency, out _);
+        double lnT = LnTail(r, alpha, s, beta, x, age, out _);
+        return LnDiedTerm(s, lnTx, lnT);
+    }
+
+    /// <summary>ln of s (F(t_x) - F(T)) from ln F(t_x) and ln F(T) (both tails positive).</summary>
+    public static double LnDiedTerm(double s, double lnTx, double lnT)
+    {
+        double lnDiff = LnDiffExp(lnTx, 1, lnT, 1, out int sign);
 
         // The difference is positive in exact arithmetic; a non-positive result is rounding when t_x is within
         // an ulp of T, where the term is negligible against the alive term.
@@ -122,6 +128,18 @@ internal static class ParetoNbdMath
         double lnAlive = LnAliveTerm(r, alpha, s, beta, x, age);
         double lnDied = LnDiedTerm(r, alpha, s, beta, x, recency, age);
         return 1.0 / (1.0 + Math.Exp(lnDied - lnAlive));
+    }
+
+    /// <summary>P(alive) from precomputed tails ln F(t_x) and ln F(T) (see <see cref="LnTail"/>).</summary>
+    public static double ProbabilityAlive(double r, double alpha, double s, double beta, int x, double recency, double age, double lnTx, double lnT)
+    {
+        if (!(recency < age))
+        {
+            return 1;
+        }
+
+        double lnAlive = LnAliveTerm(r, alpha, s, beta, x, age);
+        return 1.0 / (1.0 + Math.Exp(LnDiedTerm(s, lnTx, lnT) - lnAlive));
     }
 
     /// <summary>

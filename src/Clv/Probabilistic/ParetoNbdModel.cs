@@ -19,6 +19,12 @@ public sealed class ParetoNbdModel : IPurchaseModel, IAliveExpectation
     private const string ModelName = "Pareto/NBD";
     private static readonly string[] Names = ["r", "alpha", "s", "beta"];
 
+    /// <summary>
+    /// Memo of the 2F1 tail terms ln F(t) by (x, t): a population has few distinct (x, t_x) and (x, T) pairs, so batch
+    /// predictions reuse them. Direct-mapped; entries are immutable objects, so concurrent readers see whole entries.
+    /// </summary>
+    private readonly TailEntry?[] _tails = new TailEntry?[4096];
+
     /// <summary>Creates a model from known parameters.</summary>
     /// <param name="r">Shape r of the purchase-rate gamma distribution, r &gt; 0.</param>
     /// <param name="alpha">Rate alpha of the purchase-rate gamma distribution (in <paramref name="timeUnit"/>), alpha &gt; 0.</param>
@@ -125,7 +131,7 @@ public sealed class ParetoNbdModel : IPurchaseModel, IAliveExpectation
     public double ProbabilityAlive(int frequency, double recency, double age)
     {
         ValidateCustomer(frequency, recency, age);
-        return ParetoNbdMath.ProbabilityAlive(R, Alpha, S, Beta, frequency, recency, age);
+        return ProbabilityAliveCore(frequency, recency, age);
     }
 
     /// <summary>The probability the customer is alive at the observation end.</summary>
@@ -158,7 +164,7 @@ public sealed class ParetoNbdModel : IPurchaseModel, IAliveExpectation
     {
         ValidateCustomer(frequency, recency, age);
         Guard.NonNegative(time);
-        return ParetoNbdMath.ConditionalExpectedPurchases(R, Alpha, S, Beta, frequency, recency, age, time);
+        return ProbabilityAliveCore(frequency, recency, age) * ParetoNbdMath.ExpectedPurchasesIfAlive(R, Alpha, S, Beta, frequency, age, time);
     }
 
     /// <summary>Expected repeat purchases of a customer in the next <paramref name="time"/> units.</summary>
@@ -225,7 +231,7 @@ public sealed class ParetoNbdModel : IPurchaseModel, IAliveExpectation
         Guard.NonNegative(count);
         ValidateCustomer(frequency, recency, age);
         Guard.NonNegative(time);
-        double pAlive = ParetoNbdMath.ProbabilityAlive(R, Alpha, S, Beta, frequency, recency, age);
+        double pAlive = ProbabilityAliveCore(frequency, recency, age);
         double alive = ParetoNbdMath.PurchaseCountProbability(R + frequency, Alpha + age, S, Beta + age, count, time);
         return Math.Clamp(((count == 0 ? 1 : 0) * (1 - pAlive)) + (pAlive * alive), 0, 1);
     }
@@ -240,8 +246,26 @@ public sealed class ParetoNbdModel : IPurchaseModel, IAliveExpectation
         ParetoNbdMath.ExpectedPurchasesIfAlive(R, Alpha, S, Beta, frequency, age, time);
 
     /// <inheritdoc/>
-    double IAliveExpectation.ProbabilityAliveUnchecked(int frequency, double recency, double age) =>
-        ParetoNbdMath.ProbabilityAlive(R, Alpha, S, Beta, frequency, recency, age);
+    double IAliveExpectation.ProbabilityAliveUnchecked(int frequency, double recency, double age) => ProbabilityAliveCore(frequency, recency, age);
+
+    private double ProbabilityAliveCore(int frequency, double recency, double age) =>
+        recency < age
+            ? ParetoNbdMath.ProbabilityAlive(R, Alpha, S, Beta, frequency, recency, age, LnTail(frequency, recency), LnTail(frequency, age))
+            : 1;
+
+    private double LnTail(int x, double t)
+    {
+        int slot = (int)((uint)HashCode.Combine(x, t) % (uint)_tails.Length);
+        var entry = Volatile.Read(ref _tails[slot]);
+        if (entry is not null && entry.X == x && entry.T == t)
+        {
+            return entry.Ln;
+        }
+
+        double ln = ParetoNbdMath.LnTail(R, Alpha, S, Beta, x, t, out _);
+        Volatile.Write(ref _tails[slot], new TailEntry(x, t, ln));
+        return ln;
+    }
 
     private static void ValidateCustomer(int frequency, double recency, double age) => HistoryRows.Validate(frequency, recency, age);
 
@@ -269,4 +293,6 @@ public sealed class ParetoNbdModel : IPurchaseModel, IAliveExpectation
             p => new ParetoNbdModel(p[0], p[1], p[2], p[3], timeUnit),
             rows.Excluded);
     }
+
+    private sealed record TailEntry(int X, double T, double Ln);
 }
