@@ -41,7 +41,12 @@ internal static class BetaGeometric
         }
     }
 
-    /// <summary>Total weighted ln L over compressed rows at p = (r, alpha, a, b); gradient with respect to p.</summary>
+    /// <summary>
+    /// Total weighted ln L over compressed rows at p = (r, alpha, a, b); gradient with respect to p. The ln-gamma and
+    /// digamma terms are computed once per distinct x, the logs of α + T and α + t_x once per distinct value, and the
+    /// rows are summed in fixed chunks (in parallel) whose partial sums are added in chunk order, so the result does
+    /// not depend on the number of cores or on scheduling.
+    /// </summary>
     public static double TotalLogLikelihood(bool modified, HistoryRows rows, ReadOnlySpan<double> p, Span<double> gradient)
     {
         double r = p[0], alpha = p[1], a = p[2], b = p[3];
@@ -52,6 +57,9 @@ internal static class BetaGeometric
         int shift = modified ? 1 : 0;
         double ll = 0, gr = 0, gAlpha = 0, ga = 0, gb = 0;
         var xs = rows.DistinctX;
+        var rxs = new double[xs.Length];
+        var odds0 = new double[xs.Length];
+        var invB = new double[xs.Length];
         for (int j = 0; j < xs.Length; j++)
         {
             int x = xs[j];
@@ -65,65 +73,109 @@ internal static class BetaGeometric
             gAlpha += w * r / alpha;
             ga += w * (psiAb - psiAbx);
             gb += w * (psiAb + psiBx - psiB - psiAbx);
+            rxs[j] = rx;
+            double bx = modified ? b + x : b + x - 1;
+            odds0[j] = lnA - Math.Log(bx);
+            invB[j] = 1 / bx;
+        }
 
-            int end = rows.XStart[j + 1];
-            if (modified)
+        var lnT = new double[rows.DistinctAges.Length];
+        var invT = new double[lnT.Length];
+        for (int d = 0; d < lnT.Length; d++)
+        {
+            lnT[d] = Math.Log(alpha + rows.DistinctAges[d]);
+            invT[d] = 1 / (alpha + rows.DistinctAges[d]);
+        }
+
+        var lnTx = new double[rows.DistinctRecencies.Length];
+        var invTx = new double[lnTx.Length];
+        for (int d = 0; d < lnTx.Length; d++)
+        {
+            lnTx[d] = Math.Log(alpha + rows.DistinctRecencies[d]);
+            invTx[d] = 1 / (alpha + rows.DistinctRecencies[d]);
+        }
+
+        const int Chunk = 16384;
+        int chunks = (rows.Count + Chunk - 1) / Chunk;
+        var partial = new double[chunks * 5];
+        void Sum(int chunk)
+        {
+            double sll = 0, sr = 0, sAlpha = 0, sa = 0, sb = 0;
+            int end = Math.Min(rows.Count, (chunk + 1) * Chunk);
+            var weight = rows.Weight;
+            var group = rows.Group;
+            var xOf = rows.X;
+            var ageIndex = rows.AgeIndex;
+            var recencyIndex = rows.RecencyIndex;
+            for (int i = chunk * Chunk; i < end; i++)
             {
-                double lnOdds0 = lnA - Math.Log(b + x);
-                double invBx = 1 / (b + x);
-                for (int i = rows.XStart[j]; i < end; i++)
+                double w = weight[i];
+                int g = group[i];
+                double rx = rxs[g];
+                double lt = lnT[ageIndex[i]], it = invT[ageIndex[i]];
+                double ltx = lnTx[recencyIndex[i]], itx = invTx[recencyIndex[i]];
+                if (modified)
                 {
-                    double wi = rows.Weight[i];
-                    double aT = alpha + rows.Age[i], aTx = alpha + rows.Recency[i];
-                    double lnT = Math.Log(aT), lnTx = Math.Log(aTx);
-                    double a4 = lnOdds0 + (rx * (lnT - lnTx));
-                    double s = Sigmoid(a4);
-                    ll += wi * ((-rx * lnT) + Log1PExp(a4));
-                    gr += wi * (-lnT + (s * (lnT - lnTx)));
-                    gAlpha += wi * ((-rx / aT) + (s * rx * ((1 / aT) - (1 / aTx))));
-                    ga += wi * s / a;
-                    gb -= wi * s * invBx;
+                    double a4 = odds0[g] + (rx * (lt - ltx));
+                    double e = Math.Exp(-Math.Abs(a4));
+                    double s = a4 >= 0 ? 1 / (1 + e) : e / (1 + e);
+                    sll += w * ((-rx * lt) + Math.Max(a4, 0) + Math.Log(1 + e));
+                    sr += w * (-lt + (s * (lt - ltx)));
+                    sAlpha += w * rx * (-it + (s * (it - itx)));
+                    sa += w * s;
+                    sb -= w * s * invB[g];
+                }
+                else if (xOf[i] == 0)
+                {
+                    sll -= w * rx * lt;
+                    sr -= w * lt;
+                    sAlpha -= w * rx * it;
+                }
+                else
+                {
+                    double a3 = -rx * lt;
+                    double a4 = odds0[g] - (rx * ltx);
+                    double d = a4 - a3;
+                    double e = Math.Exp(-Math.Abs(d));
+                    double big = 1 / (1 + e), small = e * big;
+                    double p4 = d > 0 ? big : small, p3 = d > 0 ? small : big;
+                    sll += w * (Math.Max(a3, a4) + Math.Log(1 + e));
+                    sr -= w * ((p3 * lt) + (p4 * ltx));
+                    sAlpha -= w * rx * ((p3 * it) + (p4 * itx));
+                    sa += w * p4;
+                    sb -= w * p4 * invB[g];
                 }
             }
-            else if (x == 0)
-            {
-                for (int i = rows.XStart[j]; i < end; i++)
-                {
-                    double wi = rows.Weight[i];
-                    double aT = alpha + rows.Age[i];
-                    double lnT = Math.Log(aT);
-                    ll -= wi * rx * lnT;
-                    gr -= wi * lnT;
-                    gAlpha -= wi * rx / aT;
-                }
-            }
-            else
-            {
-                double lnOdds0 = lnA - Math.Log(b + x - 1);
-                double invBx = 1 / (b + x - 1);
-                for (int i = rows.XStart[j]; i < end; i++)
-                {
-                    double wi = rows.Weight[i];
-                    double aT = alpha + rows.Age[i], aTx = alpha + rows.Recency[i];
-                    double lnT = Math.Log(aT), lnTx = Math.Log(aTx);
-                    double a3 = -rx * lnT;
-                    double a4 = lnOdds0 - (rx * lnTx);
-                    double m = Math.Max(a3, a4);
-                    double e3 = Math.Exp(a3 - m), e4 = Math.Exp(a4 - m);
-                    double sum = e3 + e4;
-                    double p3 = e3 / sum, p4 = e4 / sum;
-                    ll += wi * (m + Math.Log(sum));
-                    gr -= wi * ((p3 * lnT) + (p4 * lnTx));
-                    gAlpha -= wi * rx * ((p3 / aT) + (p4 / aTx));
-                    ga += wi * p4 / a;
-                    gb -= wi * p4 * invBx;
-                }
-            }
+
+            partial[(chunk * 5) + 0] = sll;
+            partial[(chunk * 5) + 1] = sr;
+            partial[(chunk * 5) + 2] = sAlpha;
+            partial[(chunk * 5) + 3] = sa;
+            partial[(chunk * 5) + 4] = sb;
+        }
+
+        if (chunks == 1)
+        {
+            Sum(0);
+        }
+        else
+        {
+            Parallel.For(0, chunks, Sum);
+        }
+
+        double rowA = 0;
+        for (int c = 0; c < chunks; c++)
+        {
+            ll += partial[(c * 5) + 0];
+            gr += partial[(c * 5) + 1];
+            gAlpha += partial[(c * 5) + 2];
+            rowA += partial[(c * 5) + 3];
+            gb += partial[(c * 5) + 4];
         }
 
         gradient[0] = gr;
         gradient[1] = gAlpha;
-        gradient[2] = ga;
+        gradient[2] = ga + (rowA / a);
         gradient[3] = gb;
         return ll;
     }
@@ -137,8 +189,8 @@ internal static class BetaGeometric
         }
 
         double lnRatio = SpecialMath.Log1P((t - tx) / (alpha + tx));
-        double lnB = modified ? Math.Log(b + x) : Math.Log(b + x - 1);
-        return Math.Log(a) - lnB + ((r + x) * lnRatio);
+        double bx = modified ? b + x : b + x - 1;
+        return Math.Log(a / bx) + ((r + x) * lnRatio);
     }
 
     /// <summary>P(alive) = 1 / (1 + e^L), exactly 0 when e^L overflows and exactly 1 at L = -∞.</summary>
@@ -162,6 +214,52 @@ internal static class BetaGeometric
         }
 
         return AliveCore(modified, r, alpha, a, b, x, age, time);
+    }
+
+    /// <summary>
+    /// E[Y(t_k) | alive at T, x] for several horizons at once: the 2F1 series shares its coefficients across the
+    /// horizons, so a whole CLV horizon costs about one series. Falls back to one series per horizon when a shared
+    /// sum would leave the safe range.
+    /// </summary>
+    public static void ExpectedPurchasesIfAlive(bool modified, double r, double alpha, double a, double b, int x, double age, ReadOnlySpan<double> times, Span<double> destination)
+    {
+        if (Math.Abs(a - 1) < NearOne || times.Length > 4096)
+        {
+            for (int k = 0; k < times.Length; k++)
+            {
+                destination[k] = ExpectedPurchasesIfAlive(modified, r, alpha, a, b, x, age, times[k]);
+            }
+
+            return;
+        }
+
+        double c = modified ? a + b + x : a + b + x - 1;
+        double second = modified ? b + x + 1 : b + x;
+        double e = r + x;
+        Span<double> z = stackalloc double[times.Length];
+        Span<double> lnOneMinusZ = stackalloc double[times.Length];
+        Span<double> lnF = stackalloc double[times.Length];
+        for (int k = 0; k < times.Length; k++)
+        {
+            z[k] = times[k] / (alpha + age + times[k]);
+            lnOneMinusZ[k] = -SpecialMath.Log1P(times[k] / (alpha + age));
+        }
+
+        if (!TryHyp2F1LnMany(e, second, c, z, lnOneMinusZ, lnF))
+        {
+            for (int k = 0; k < times.Length; k++)
+            {
+                destination[k] = ExpectedPurchasesIfAlive(modified, r, alpha, a, b, x, age, times[k]);
+            }
+
+            return;
+        }
+
+        for (int k = 0; k < times.Length; k++)
+        {
+            double value = times[k] == 0 ? 0 : c / (a - 1) * -SpecialMath.ExpM1((e * lnOneMinusZ[k]) + lnF[k]);
+            destination[k] = double.IsFinite(value) ? Math.Max(value, 0) : 0;
+        }
     }
 
     /// <summary>E[X(t)] for a new customer.</summary>
@@ -284,7 +382,76 @@ internal static class BetaGeometric
         return sign > 0 ? -SpecialMath.ExpM1(lnProduct) : 1 - (sign * Math.Exp(lnProduct));
     }
 
+    /// <summary>
+    /// ln 2F1(a, b; c; z_k) for several z in [0, 1) with shared series coefficients, after the same Euler
+    /// transformation choice as <see cref="Clv.Internal.Hypergeometric.Hyp2F1Ln"/>. False when a coefficient leaves
+    /// the safe range, a sum is not positive, or the series does not settle: the caller then sums one series per z.
+    /// </summary>
+    private static bool TryHyp2F1LnMany(double a, double b, double c, ReadOnlySpan<double> z, ReadOnlySpan<double> lnOneMinusZ, Span<double> lnF)
+    {
+        double shift = 0;
+        if (Math.Abs(c - a) + Math.Abs(c - b) < Math.Abs(a) + Math.Abs(b))
+        {
+            shift = c - a - b;
+            (a, b) = (c - a, c - b);
+        }
+
+        int m = z.Length;
+        Span<double> sum = stackalloc double[m];
+        Span<double> power = stackalloc double[m];
+        sum.Fill(1);
+        power.Fill(1);
+        double zMax = 0;
+        for (int k = 0; k < m; k++)
+        {
+            zMax = Math.Max(zMax, z[k]);
+        }
+
+        double coefficient = 1, powerMax = 1;
+        bool converged = false;
+        for (int n = 0; n < 200_000; n++)
+        {
+            double ratio = (a + n) * (b + n) / ((c + n) * (n + 1));
+            coefficient *= ratio;
+            if (!(Math.Abs(coefficient) < 1e250))
+            {
+                return coefficient == 0 && FinishMany(sum, shift, lnOneMinusZ, lnF);
+            }
+
+            double smallest = double.MaxValue;
+            for (int k = 0; k < m; k++)
+            {
+                power[k] *= z[k];
+                sum[k] += coefficient * power[k];
+                smallest = Math.Min(smallest, Math.Abs(sum[k]));
+            }
+
+            powerMax *= zMax;
+            if (coefficient == 0 || (Math.Abs(coefficient * powerMax) <= 1e-17 * smallest && Math.Abs(ratio * zMax) < 1))
+            {
+                converged = true;
+                break;
+            }
+        }
+
+        return converged && FinishMany(sum, shift, lnOneMinusZ, lnF);
+    }
+
+    private static bool FinishMany(ReadOnlySpan<double> sum, double shift, ReadOnlySpan<double> lnOneMinusZ, Span<double> lnF)
+    {
+        for (int k = 0; k < sum.Length; k++)
+        {
+            if (!(sum[k] > 0) || !double.IsFinite(sum[k]))
+            {
+                return false;
+            }
+
+            lnF[k] = Math.Log(sum[k]) + (shift * lnOneMinusZ[k]);
+        }
+
+        return true;
+    }
+
     private static double Log1PExp(double v) => v > 35 ? v : SpecialMath.Log1P(Math.Exp(v));
 
-    private static double Sigmoid(double v) => v >= 0 ? 1 / (1 + Math.Exp(-v)) : Math.Exp(v) / (1 + Math.Exp(v));
 }

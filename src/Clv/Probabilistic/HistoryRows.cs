@@ -35,12 +35,33 @@ internal sealed class HistoryRows
         }
 
         starts.Add(x.Length);
+        Group = new int[x.Length];
+        for (int j = 0; j + 1 < starts.Count; j++)
+        {
+            Group.AsSpan(starts[j], starts[j + 1] - starts[j]).Fill(j);
+        }
+
+        (DistinctAges, AgeIndex) = Distinct(age);
+        (DistinctRecencies, RecencyIndex) = Distinct(recency);
         DistinctX = [.. distinct];
         XStart = [.. starts];
         XWeight = [.. xWeight];
     }
 
     public int[] X { get; }
+
+    /// <summary>Index of each row's frequency group in <see cref="DistinctX"/>.</summary>
+    public int[] Group { get; }
+
+    /// <summary>The distinct ages, with each row's index into them (logs of α + T are computed once per distinct age).</summary>
+    public double[] DistinctAges { get; }
+
+    public int[] AgeIndex { get; }
+
+    /// <summary>The distinct recencies, with each row's index into them.</summary>
+    public double[] DistinctRecencies { get; }
+
+    public int[] RecencyIndex { get; }
 
     public double[] Recency { get; }
 
@@ -70,8 +91,7 @@ internal sealed class HistoryRows
     /// <summary>Customers with a purchase, in the summaries' unit scaled by <paramref name="scale"/>; leads (no purchase) are counted as excluded.</summary>
     public static HistoryRows FromSummaries(ReadOnlySpan<CustomerSummary> customers, double scale = 1)
     {
-        var index = new Dictionary<(int X, double Tx, double T), int>(Math.Min(customers.Length, 1 << 16));
-        var keys = new List<(int X, double Tx, double T)>();
+        var index = new KeyIndex(Math.Min(customers.Length, 1 << 16));
         var weights = new List<double>();
         long excluded = 0;
         foreach (ref readonly var c in customers)
@@ -82,27 +102,24 @@ internal sealed class HistoryRows
                 continue;
             }
 
-            var key = (c.Frequency, c.Recency * scale, c.Age * scale);
-            if (index.TryGetValue(key, out int i))
+            int i = index.GetOrAdd(c.Frequency, c.Recency * scale, c.Age * scale);
+            if (i == weights.Count)
             {
-                weights[i] += 1;
+                weights.Add(1);
             }
             else
             {
-                index.Add(key, keys.Count);
-                keys.Add(key);
-                weights.Add(1);
+                weights[i] += 1;
             }
         }
 
-        return Build(keys, weights, excluded);
+        return Build(index, weights, excluded);
     }
 
     /// <summary>Validated histories (weights greater than 0, 0 ≤ t_x ≤ T, t_x = 0 when x = 0).</summary>
     public static HistoryRows FromHistories(ReadOnlySpan<PurchaseHistory> histories)
     {
-        var index = new Dictionary<(int X, double Tx, double T), int>(Math.Min(histories.Length, 1 << 16));
-        var keys = new List<(int X, double Tx, double T)>();
+        var index = new KeyIndex(Math.Min(histories.Length, 1 << 16));
         var weights = new List<double>();
         for (int k = 0; k < histories.Length; k++)
         {
@@ -113,20 +130,41 @@ internal sealed class HistoryRows
                 ThrowHelper.ArgumentOutOfRange(nameof(histories), h.Weight, Guard.Format($"Weight of history {k} must be a finite number greater than 0, but was {h.Weight}."));
             }
 
-            var key = (h.Frequency, h.Recency, h.Age);
-            if (index.TryGetValue(key, out int i))
+            int i = index.GetOrAdd(h.Frequency, h.Recency, h.Age);
+            if (i == weights.Count)
             {
-                weights[i] += h.Weight;
+                weights.Add(h.Weight);
             }
             else
             {
-                index.Add(key, keys.Count);
-                keys.Add(key);
-                weights.Add(h.Weight);
+                weights[i] += h.Weight;
             }
         }
 
-        return Build(keys, weights, 0);
+        return Build(index, weights, 0);
+    }
+
+    private static (double[] Values, int[] Index) Distinct(double[] values)
+    {
+        var sorted = (double[])values.Clone();
+        Array.Sort(sorted);
+        int n = 0;
+        for (int i = 0; i < sorted.Length; i++)
+        {
+            if (n == 0 || sorted[i] != sorted[n - 1])
+            {
+                sorted[n++] = sorted[i];
+            }
+        }
+
+        Array.Resize(ref sorted, n);
+        var index = new int[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            index[i] = Array.BinarySearch(sorted, values[i]);
+        }
+
+        return (sorted, index);
     }
 
     /// <summary>Checks one (x, t_x, T) at a public boundary.</summary>
@@ -141,7 +179,7 @@ internal sealed class HistoryRows
         }
     }
 
-    private static HistoryRows Build(List<(int X, double Tx, double T)> keys, List<double> weights, long excluded)
+    private static HistoryRows Build(KeyIndex keys, List<double> weights, long excluded)
     {
         var order = new int[keys.Count];
         for (int i = 0; i < order.Length; i++)
@@ -149,18 +187,27 @@ internal sealed class HistoryRows
             order[i] = i;
         }
 
-        Array.Sort(order, (i, j) => keys[i].CompareTo(keys[j]));
+        Array.Sort(order, (i, j) =>
+        {
+            int c = keys.X(i).CompareTo(keys.X(j));
+            if (c == 0)
+            {
+                c = keys.Recency(i).CompareTo(keys.Recency(j));
+            }
+
+            return c != 0 ? c : keys.Age(i).CompareTo(keys.Age(j));
+        });
         var x = new int[order.Length];
         var tx = new double[order.Length];
         var t = new double[order.Length];
         var w = new double[order.Length];
         for (int i = 0; i < order.Length; i++)
         {
-            var k = keys[order[i]];
-            x[i] = k.X;
-            tx[i] = k.Tx;
-            t[i] = k.T;
-            w[i] = weights[order[i]];
+            int k = order[i];
+            x[i] = keys.X(k);
+            tx[i] = keys.Recency(k);
+            t[i] = keys.Age(k);
+            w[i] = weights[k];
         }
 
         return new HistoryRows(x, tx, t, w, excluded);

@@ -226,6 +226,10 @@ public sealed class MbgNbdModel : IPurchaseModel, IAliveExpectation
     double IAliveExpectation.ExpectedPurchasesIfAlive(int frequency, double age, double time) => ExpectedPurchasesIfAlive(frequency, age, time);
 
     /// <inheritdoc/>
+    void IAliveExpectation.ExpectedPurchasesIfAlive(int frequency, double age, ReadOnlySpan<double> times, Span<double> destination) =>
+        BetaGeometric.ExpectedPurchasesIfAlive(true, R, Alpha, A, B, frequency, age, times, destination);
+
+    /// <inheritdoc/>
     double IAliveExpectation.ProbabilityAliveUnchecked(int frequency, double recency, double age) =>
         BetaGeometric.ProbabilityAlive(true, R, Alpha, A, B, frequency, recency, age);
 

@@ -100,15 +100,31 @@ public static class PredictiveClv
 
         public double PurchaseFactor(int x, double recency, double age)
         {
-            double sum = 0, previous = 0;
-            for (int k = 1; k < _discount.Length; k++)
+            int n = _discount.Length - 1;
+            Span<double> times = n <= 512 ? stackalloc double[n] : new double[n];
+            Span<double> expected = n <= 512 ? stackalloc double[n] : new double[n];
+            for (int k = 1; k <= n; k++)
             {
-                double t = k * _periodLength;
-                double current = _factored is not null
-                    ? _factored.ExpectedPurchasesIfAlive(x, age, t)
-                    : _purchases.ConditionalExpectedPurchases(x, recency, age, t);
-                sum += _discount[k] * (current - previous);
-                previous = current;
+                times[k - 1] = k * _periodLength;
+            }
+
+            if (_factored is not null)
+            {
+                _factored.ExpectedPurchasesIfAlive(x, age, times, expected);
+            }
+            else
+            {
+                for (int k = 0; k < n; k++)
+                {
+                    expected[k] = _purchases.ConditionalExpectedPurchases(x, recency, age, times[k]);
+                }
+            }
+
+            double sum = 0, previous = 0;
+            for (int k = 1; k <= n; k++)
+            {
+                sum += _discount[k] * (expected[k - 1] - previous);
+                previous = expected[k - 1];
             }
 
             return sum;
@@ -128,26 +144,18 @@ public static class PredictiveClv
         public void Values(ReadOnlySpan<CustomerSummary> customers, Span<double> destination, double scale)
         {
             // Distinct keys in order of first appearance: (x, T) for a factored model, (x, t_x, T) otherwise.
-            var index = new Dictionary<(int X, double Tx, double T), int>();
+            var index = new KeyIndex(256);
             var slot = new int[customers.Length];
-            var keys = new List<(int X, double Tx, double T)>();
+            bool factored = _factored is not null;
             for (int i = 0; i < customers.Length; i++)
             {
                 ref readonly var c = ref customers[i];
-                var key = (c.Frequency, _factored is null ? c.Recency : 0, c.Age);
-                if (!index.TryGetValue(key, out int s))
-                {
-                    s = keys.Count;
-                    index.Add(key, s);
-                    keys.Add((c.Frequency, c.Recency * scale, c.Age * scale));
-                }
-
-                slot[i] = s;
+                slot[i] = index.GetOrAdd(c.Frequency, factored ? 0 : c.Recency * scale, c.Age * scale);
             }
 
             // Each distinct key is independent, so the parallel loop gives the same values as the scalar entry.
-            var factors = new double[keys.Count];
-            Parallel.For(0, factors.Length, j => factors[j] = PurchaseFactor(keys[j].X, keys[j].Tx, keys[j].T));
+            var factors = new double[index.Count];
+            Parallel.For(0, factors.Length, j => factors[j] = PurchaseFactor(index.X(j), index.Recency(j), index.Age(j)));
             for (int i = 0; i < customers.Length; i++)
             {
                 destination[i] = Value(customers[i], scale, factors[slot[i]]);

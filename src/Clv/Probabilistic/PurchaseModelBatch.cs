@@ -48,18 +48,20 @@ internal static class PurchaseModelBatch
     {
         Guard.NonNegative(time);
         Guard.SameLength(customers.Length, destination.Length);
-        var cache = new Dictionary<(int X, double T), double>();
+        var index = new KeyIndex(256);
+        var cache = new List<double>();
         for (int i = 0; i < customers.Length; i++)
         {
             ref readonly var c = ref customers[i];
             int x = c.Frequency;
             double age = c.Age * scale;
-            if (!cache.TryGetValue((x, age), out double ifAlive))
+            int k = index.GetOrAdd(x, 0, age);
+            if (k == cache.Count)
             {
-                ifAlive = model.ExpectedPurchasesIfAlive(x, age, time);
-                cache.Add((x, age), ifAlive);
+                cache.Add(model.ExpectedPurchasesIfAlive(x, age, time));
             }
 
+            double ifAlive = cache[k];
             destination[i] = model.ProbabilityAliveUnchecked(x, c.Recency * scale, age) * ifAlive;
         }
     }

@@ -65,6 +65,13 @@ public class PredictionPropertyTests
         }
 
         Assert.Equal(Bg.ExpectedPurchases(39), mean, 1e-4);
+        double mbgMean = 0;
+        for (int n = 1; n < 3000; n++)
+        {
+            mbgMean += n * Mbg.PurchaseCountProbability(n, 39);
+        }
+
+        Assert.Equal(Mbg.ExpectedPurchases(39), mbgMean, 1e-4);
     }
 
     [Fact]
