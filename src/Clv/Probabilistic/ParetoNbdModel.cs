@@ -246,6 +246,16 @@ public sealed class ParetoNbdModel : IPurchaseModel, IAliveExpectation
         ParetoNbdMath.ExpectedPurchasesIfAlive(R, Alpha, S, Beta, frequency, age, time);
 
     /// <inheritdoc/>
+    void IAliveExpectation.ExpectedPurchasesIfAlive(int frequency, double age, ReadOnlySpan<double> times, Span<double> destination)
+    {
+        // Closed form per horizon: no series to share.
+        for (int i = 0; i < times.Length; i++)
+        {
+            destination[i] = ParetoNbdMath.ExpectedPurchasesIfAlive(R, Alpha, S, Beta, frequency, age, times[i]);
+        }
+    }
+
+    /// <inheritdoc/>
     double IAliveExpectation.ProbabilityAliveUnchecked(int frequency, double recency, double age) => ProbabilityAliveCore(frequency, recency, age);
 
     private double ProbabilityAliveCore(int frequency, double recency, double age) =>
