@@ -1,0 +1,149 @@
+using Clv.Internal;
+using MathNet.Numerics;
+
+namespace Clv.Probabilistic;
+
+/// <summary>
+/// The BG/BB formulas of Fader, Hardie and Shang (2010), "Customer-base analysis in a discrete-time noncontractual
+/// setting", all in log space: sums of beta-function ratios are taken by log-sum-exp, so nothing underflows for
+/// long histories. Arguments are trusted: <see cref="BetaGeoBetaBinomModel"/> validates them.
+/// </summary>
+internal static class BetaGeoBetaBinomMath
+{
+    /// <summary>
+    /// ln L(alpha, beta, gamma, delta | x, t_x, n) = ln( B(alpha + x, beta + n - x)/B(alpha, beta) B(gamma, delta + n)/B(gamma, delta)
+    /// + sum_{i=0}^{n - t_x - 1} B(alpha + x, beta + t_x - x + i)/B(alpha, beta) B(gamma + 1, delta + t_x + i)/B(gamma, delta) ).
+    /// When <paramref name="gradient"/> is not empty it receives d ln L / d(ln alpha, ln beta, ln gamma, ln delta).
+    /// </summary>
+    public static double LnLikelihood(double alpha, double beta, double gamma, double delta, int x, int tx, int n, Span<double> gradient)
+    {
+        double lnBab = SpecialFunctions.BetaLn(alpha, beta), lnBgd = SpecialFunctions.BetaLn(gamma, delta);
+        double lnTerm0 = SpecialFunctions.BetaLn(alpha + x, beta + n - x) - lnBab + SpecialFunctions.BetaLn(gamma, delta + n) - lnBgd;
+        double max = lnTerm0;
+        int count = n - tx;
+        for (int i = 0; i < count; i++)
+        {
+            max = Math.Max(max, LnDiedTerm(alpha, beta, gamma, delta, x, tx, i, lnBab, lnBgd));
+        }
+
+        double sum = Math.Exp(lnTerm0 - max);
+        for (int i = 0; i < count; i++)
+        {
+            sum += Math.Exp(LnDiedTerm(alpha, beta, gamma, delta, x, tx, i, lnBab, lnBgd) - max);
+        }
+
+        double ln = max + Math.Log(sum);
+        if (gradient.IsEmpty)
+        {
+            return ln;
+        }
+
+        // d ln L = sum_j w_j d ln term_j, with w_j = term_j / L.
+        double psiA = SpecialFunctions.DiGamma(alpha), psiB = SpecialFunctions.DiGamma(beta), psiAb = SpecialFunctions.DiGamma(alpha + beta);
+        double psiG = SpecialFunctions.DiGamma(gamma), psiD = SpecialFunctions.DiGamma(delta), psiGd = SpecialFunctions.DiGamma(gamma + delta);
+        double psiAx = SpecialFunctions.DiGamma(alpha + x);
+        double g0 = 0, g1 = 0, g2 = 0, g3 = 0;
+        void Add(double weight, int m, int c, int k)
+        {
+            double psiAbxm = SpecialFunctions.DiGamma(alpha + beta + x + m);
+            double psiGdck = SpecialFunctions.DiGamma(gamma + delta + c + k);
+            g0 += weight * (psiAx - psiAbxm - psiA + psiAb);
+            g1 += weight * (SpecialFunctions.DiGamma(beta + m) - psiAbxm - psiB + psiAb);
+            g2 += weight * (SpecialFunctions.DiGamma(gamma + c) - psiGdck - psiG + psiGd);
+            g3 += weight * (SpecialFunctions.DiGamma(delta + k) - psiGdck - psiD + psiGd);
+        }
+
+        Add(Math.Exp(lnTerm0 - ln), n - x, 0, n);
+        for (int i = 0; i < count; i++)
+        {
+            Add(Math.Exp(LnDiedTerm(alpha, beta, gamma, delta, x, tx, i, lnBab, lnBgd) - ln), tx - x + i, 1, tx + i);
+        }
+
+        gradient[0] = alpha * g0;
+        gradient[1] = beta * g1;
+        gradient[2] = gamma * g2;
+        gradient[3] = delta * g3;
+        return ln;
+    }
+
+    /// <summary>ln of B(alpha + x, beta + t_x - x + i)/B(alpha, beta) B(gamma + 1, delta + t_x + i)/B(gamma, delta): alive through t_x + i, then died.</summary>
+    private static double LnDiedTerm(double alpha, double beta, double gamma, double delta, int x, int tx, int i, double lnBab, double lnBgd) =>
+        SpecialFunctions.BetaLn(alpha + x, beta + tx - x + i) - lnBab + SpecialFunctions.BetaLn(gamma + 1, delta + tx + i) - lnBgd;
+
+    /// <summary>P(alive at opportunity n + m | x, t_x, n) = B(alpha + x, beta + n - x)/B(alpha, beta) B(gamma, delta + n + m)/B(gamma, delta) / L.</summary>
+    public static double ProbabilityAlive(double alpha, double beta, double gamma, double delta, int x, int tx, int n, int periodsAhead)
+    {
+        double ln = SpecialFunctions.BetaLn(alpha + x, beta + n - x) - SpecialFunctions.BetaLn(alpha, beta)
+            + SpecialFunctions.BetaLn(gamma, delta + n + periodsAhead) - SpecialFunctions.BetaLn(gamma, delta)
+            - LnLikelihood(alpha, beta, gamma, delta, x, tx, n, default);
+        return Math.Clamp(Math.Exp(ln), 0, 1);
+    }
+
+    /// <summary>
+    /// E[X(n, n + n*) | x, t_x, n] = B(alpha + x + 1, beta + n - x)/B(alpha, beta) delta/(gamma - 1) G(gamma + delta)/G(1 + delta)
+    /// [G(1 + delta + n)/G(gamma + delta + n) - G(1 + delta + n + n*)/G(gamma + delta + n + n*)] / L, in log space and
+    /// stable through gamma = 1.
+    /// </summary>
+    public static double ConditionalExpectedPurchases(double alpha, double beta, double gamma, double delta, int x, int tx, int n, int periods)
+    {
+        if (periods == 0)
+        {
+            return 0;
+        }
+
+        double ln = SpecialFunctions.BetaLn(alpha + x + 1, beta + n - x) - SpecialFunctions.BetaLn(alpha, beta)
+            + Math.Log(delta) + SpecialFunctions.GammaLn(gamma + delta) - SpecialFunctions.GammaLn(1 + delta)
+            + RatioLn(gamma, delta, n) + LnSurvivalSum(gamma, delta, n, periods)
+            - LnLikelihood(alpha, beta, gamma, delta, x, tx, n, default);
+        return Math.Exp(ln);
+    }
+
+    /// <summary>E[X(n)] = alpha/(alpha + beta) delta/(gamma - 1) [1 - G(gamma + delta)/G(gamma + delta + n) G(1 + delta + n)/G(1 + delta)], stable through gamma = 1.</summary>
+    public static double ExpectedPurchases(double alpha, double beta, double gamma, double delta, int periods)
+    {
+        if (periods == 0)
+        {
+            return 0;
+        }
+
+        // With ratio(m) = G(1 + delta + m)/G(gamma + delta + m): delta/(gamma - 1) [1 - ratio(n)/ratio(0)].
+        double ln = Math.Log(alpha) - Math.Log(alpha + beta) + Math.Log(delta) + LnSurvivalSum(gamma, delta, 0, periods);
+        return Math.Exp(ln);
+    }
+
+    /// <summary>ln G(1 + delta + m) - ln G(gamma + delta + m).</summary>
+    private static double RatioLn(double gamma, double delta, int m) =>
+        SpecialFunctions.GammaLn(1 + delta + m) - SpecialFunctions.GammaLn(gamma + delta + m);
+
+    /// <summary>
+    /// ln( [1 - ratio(n + k)/ratio(n)] / (1 - gamma) ), ratio as in <see cref="RatioLn"/>; the bracket and 1 - gamma
+    /// change sign together, and the limit at gamma = 1 is the sum of 1/(1 + delta + j), j = n .. n + k - 1.
+    /// </summary>
+    private static double LnSurvivalSum(double gamma, double delta, int n, int k)
+    {
+        // Delta = ln ratio(n + k) - ln ratio(n) = sum_j log1p((1 - gamma)/(gamma + delta + j)); we need -expm1(Delta)/(gamma - 1)
+        // = expm1(Delta)/(1 - gamma) = [expm1(Delta)/Delta] [Delta/(1 - gamma)].
+        double oneMinusGamma = 1 - gamma;
+        double change, perUnit;
+        if (Math.Abs(oneMinusGamma) > 1e-4 || k > 10_000)
+        {
+            change = RatioLn(gamma, delta, n + k) - RatioLn(gamma, delta, n);
+            perUnit = change / oneMinusGamma;
+        }
+        else
+        {
+            change = 0;
+            perUnit = 0;
+            for (int j = n; j < n + k; j++)
+            {
+                double eps = oneMinusGamma / (gamma + delta + j);
+                double log1pOverEps = Math.Abs(eps) < 1e-8 ? 1 - (0.5 * eps) : SpecialMath.Log1P(eps) / eps;
+                change += SpecialMath.Log1P(eps);
+                perUnit += log1pOverEps / (gamma + delta + j);
+            }
+        }
+
+        double expm1OverX = Math.Abs(change) < 1e-8 ? 1 + (0.5 * change) : SpecialMath.ExpM1(change) / change;
+        return Math.Log(expm1OverX) + Math.Log(perUnit);
+    }
+}

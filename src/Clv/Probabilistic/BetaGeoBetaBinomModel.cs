@@ -1,0 +1,236 @@
+using Clv.Internal;
+
+namespace Clv.Probabilistic;
+
+/// <summary>
+/// The beta-geometric/beta-Bernoulli (BG/BB) model of repeat purchasing at discrete opportunities (a yearly
+/// donation campaign, a monthly renewal window): while alive a customer buys at each opportunity with probability
+/// p ~ Beta(alpha, beta), and dies before each opportunity with probability theta ~ Beta(gamma, delta). Immutable.
+/// </summary>
+/// <remarks>
+/// Fader, Hardie and Shang (2010), "Customer-base analysis in a discrete-time noncontractual setting", Marketing
+/// Science 29(6). Time is counted in opportunities, so the model has no <see cref="TimeUnit"/>. Every sum of beta-function
+/// ratios is taken in log space (log-sum-exp), so histories of thousands of opportunities do not underflow.
+/// </remarks>
+public sealed class BetaGeoBetaBinomModel
+{
+    private const string ModelName = "BG/BB";
+    private static readonly string[] Names = ["alpha", "beta", "gamma", "delta"];
+
+    /// <summary>Creates a model from known parameters.</summary>
+    /// <param name="alpha">alpha of the purchase-probability beta distribution, alpha &gt; 0.</param>
+    /// <param name="beta">beta of the purchase-probability beta distribution, beta &gt; 0.</param>
+    /// <param name="gamma">gamma of the dropout-probability beta distribution, gamma &gt; 0.</param>
+    /// <param name="delta">delta of the dropout-probability beta distribution, delta &gt; 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is not a finite positive number.</exception>
+    public BetaGeoBetaBinomModel(double alpha, double beta, double gamma, double delta)
+    {
+        ModelFitting.CheckParameter(alpha, nameof(alpha));
+        ModelFitting.CheckParameter(beta, nameof(beta));
+        ModelFitting.CheckParameter(gamma, nameof(gamma));
+        ModelFitting.CheckParameter(delta, nameof(delta));
+        Alpha = alpha;
+        Beta = beta;
+        Gamma = gamma;
+        Delta = delta;
+    }
+
+    /// <summary>alpha of the purchase-probability distribution p ~ Beta(alpha, beta) (alpha &gt; 0).</summary>
+    public double Alpha { get; }
+
+    /// <summary>beta of the purchase-probability distribution p ~ Beta(alpha, beta) (beta &gt; 0).</summary>
+    public double Beta { get; }
+
+    /// <summary>gamma of the dropout-probability distribution theta ~ Beta(gamma, delta) (gamma &gt; 0).</summary>
+    public double Gamma { get; }
+
+    /// <summary>delta of the dropout-probability distribution theta ~ Beta(gamma, delta) (delta &gt; 0).</summary>
+    public double Delta { get; }
+
+    /// <summary>Fits the model by maximum likelihood with the default options; see <see cref="Fit(ReadOnlySpan{BinaryPurchaseHistory}, FitOptions?)"/>.</summary>
+    /// <param name="histories">Histories with weights.</param>
+    /// <returns>The fitted model with its diagnostics.</returns>
+    /// <exception cref="ArgumentException">No history has a positive weight.</exception>
+    /// <exception cref="ModelFitException">The optimizer did not converge from any start.</exception>
+    public static FitResult<BetaGeoBetaBinomModel> Fit(ReadOnlySpan<BinaryPurchaseHistory> histories) => Fit(histories, null);
+
+    /// <summary>Fits the model by maximum likelihood to weighted histories.</summary>
+    /// <param name="histories">Histories with weights (customers sharing a history may be given once with their count; rows of weight 0 are ignored).</param>
+    /// <param name="options">Penalty and iteration cap; <see cref="FitOptions.Default"/> when null.</param>
+    /// <returns>
+    /// The model, log-likelihood, AIC/BIC, iterations and standard errors of alpha, beta, gamma, delta;
+    /// <see cref="FitResult{TModel}.ObservationCount"/> is the sum of the weights, rounded.
+    /// </returns>
+    /// <exception cref="ArgumentException">No history has a positive weight.</exception>
+    /// <exception cref="ModelFitException">The optimizer did not converge from any start.</exception>
+    public static FitResult<BetaGeoBetaBinomModel> Fit(ReadOnlySpan<BinaryPurchaseHistory> histories, FitOptions? options)
+    {
+        // Compress identical histories (a million customers over a few opportunities have few distinct rows).
+        var rows = new Dictionary<(int X, int Tx, int N), double>();
+        double total = 0;
+        foreach (ref readonly var h in histories)
+        {
+            if (h.Weight > 0)
+            {
+                rows[(h.Frequency, h.Recency, h.Periods)] = rows.GetValueOrDefault((h.Frequency, h.Recency, h.Periods)) + h.Weight;
+                total += h.Weight;
+            }
+        }
+
+        if (!(total > 0))
+        {
+            ThrowHelper.Argument(nameof(histories), "BG/BB needs at least one history with a positive weight to fit.");
+        }
+
+        var keys = rows.Keys.Order().ToArray();
+        var weights = keys.Select(k => rows[k]).ToArray();
+        options ??= FitOptions.Default;
+        Guard.NonNegative(options.L2Penalty, "options.L2Penalty");
+        if (options.MaxIterations < 1)
+        {
+            ThrowHelper.ArgumentOutOfRange("options.MaxIterations", options.MaxIterations, Guard.Format($"options.MaxIterations must be at least 1, but was {options.MaxIterations}."));
+        }
+
+        // Over log-parameters: -ln L / scale (+ the L2 penalty on the natural parameters when optimising).
+        double Objective(ReadOnlySpan<double> theta, Span<double> gradient, double scale, double lambda)
+        {
+            gradient.Clear();
+            Span<double> p = stackalloc double[4];
+            for (int j = 0; j < 4; j++)
+            {
+                p[j] = Math.Exp(theta[j]);
+                if (!(p[j] > 0) || double.IsPositiveInfinity(p[j]))
+                {
+                    return double.PositiveInfinity;
+                }
+            }
+
+            Span<double> rowGradient = stackalloc double[4];
+            double sum = 0, penalty = 0;
+            for (int i = 0; i < keys.Length; i++)
+            {
+                var (x, tx, n) = keys[i];
+                sum += weights[i] * BetaGeoBetaBinomMath.LnLikelihood(p[0], p[1], p[2], p[3], x, tx, n, rowGradient);
+                for (int j = 0; j < 4; j++)
+                {
+                    gradient[j] -= weights[i] * rowGradient[j] / scale;
+                }
+            }
+
+            for (int j = 0; j < 4; j++)
+            {
+                penalty += p[j] * p[j];
+                gradient[j] += 2 * lambda * p[j] * p[j];
+            }
+
+            return (-sum / scale) + (lambda * penalty);
+        }
+
+        double[][] starts = [[0, 0, 0, 0], [Math.Log(0.5), Math.Log(0.5), Math.Log(0.5), Math.Log(2)], [Math.Log(2), Math.Log(2), Math.Log(0.2), Math.Log(5)]];
+        double lambda = options.L2Penalty;
+        var outcome = MaximumLikelihood.Minimize((t, g) => Objective(t, g, total, lambda), starts, ModelName, gradientTolerance: 1e-9, maxIterations: options.MaxIterations);
+        var theta = outcome.Theta;
+        var se = MaximumLikelihood.StandardErrors((t, g) => Objective(t, g, 1, 0), theta);
+        double logLikelihood = -Objective(theta, new double[4], 1, 0);
+        var model = new BetaGeoBetaBinomModel(Math.Exp(theta[0]), Math.Exp(theta[1]), Math.Exp(theta[2]), Math.Exp(theta[3]));
+        FittedParameter[] parameters =
+        [
+            new("alpha", model.Alpha, se[0]),
+            new("beta", model.Beta, se[1]),
+            new("gamma", model.Gamma, se[2]),
+            new("delta", model.Delta, se[3]),
+        ];
+        return new FitResult<BetaGeoBetaBinomModel>(model, logLikelihood, outcome.Iterations, outcome.ConvergenceReason, parameters, (long)Math.Round(total));
+    }
+
+    /// <summary>Reads a model written by <see cref="ToJson"/>.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="FormatException">The text is not a BG/BB model of a supported version, or a parameter is invalid.</exception>
+    public static BetaGeoBetaBinomModel FromJson(string json)
+    {
+        var (_, p) = ModelJson.Read(json, ModelName, Names, requireUnit: false);
+        return ModelJson.Create(() => new BetaGeoBetaBinomModel(p[0], p[1], p[2], p[3]));
+    }
+
+    /// <summary>Writes the model as versioned JSON: <c>{"model":"BG/BB","version":1,"parameters":{"alpha":..,"beta":..,"gamma":..,"delta":..}}</c> (no time unit: time is counted in opportunities).</summary>
+    /// <returns>The JSON text (round-trips every parameter exactly).</returns>
+    public string ToJson() => ModelJson.Write(ModelName, null, Names, [Alpha, Beta, Gamma, Delta]);
+
+    /// <summary>The log-likelihood of one history (its weight is not applied).</summary>
+    /// <param name="history">A history (x, t_x, n).</param>
+    /// <returns>ln L(alpha, beta, gamma, delta | x, t_x, n).</returns>
+    public double LogLikelihood(in BinaryPurchaseHistory history) =>
+        BetaGeoBetaBinomMath.LnLikelihood(Alpha, Beta, Gamma, Delta, history.Frequency, history.Recency, history.Periods, default);
+
+    /// <summary>The probability the customer is alive at the next opportunity, n + 1.</summary>
+    /// <param name="history">A history (x, t_x, n).</param>
+    /// <returns>P(alive at n + 1 | x, t_x, n), in [0, 1].</returns>
+    public double ProbabilityAlive(in BinaryPurchaseHistory history) => ProbabilityAlive(in history, 1);
+
+    /// <summary>The probability the customer is alive at opportunity n + <paramref name="periodsAhead"/>.</summary>
+    /// <param name="history">A history (x, t_x, n).</param>
+    /// <param name="periodsAhead">Opportunities ahead, m (at least 0; 0 gives P(alive) at opportunity n itself).</param>
+    /// <returns>B(alpha + x, beta + n - x)/B(alpha, beta) B(gamma, delta + n + m)/B(gamma, delta) / L(x, t_x, n), in [0, 1].</returns>
+    public double ProbabilityAlive(in BinaryPurchaseHistory history, int periodsAhead)
+    {
+        Guard.NonNegative(periodsAhead);
+        return BetaGeoBetaBinomMath.ProbabilityAlive(Alpha, Beta, Gamma, Delta, history.Frequency, history.Recency, history.Periods, periodsAhead);
+    }
+
+    /// <summary>P(alive at the next opportunity) for each history.</summary>
+    /// <param name="histories">Histories.</param>
+    /// <param name="destination">Receives one probability per history.</param>
+    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    public void ProbabilityAlive(ReadOnlySpan<BinaryPurchaseHistory> histories, Span<double> destination)
+    {
+        Guard.SameLength(histories.Length, destination.Length);
+        for (int i = 0; i < histories.Length; i++)
+        {
+            destination[i] = ProbabilityAlive(in histories[i]);
+        }
+    }
+
+    /// <summary>Expected purchases in the next <paramref name="periods"/> opportunities, E[X(n, n + n*) | x, t_x, n].</summary>
+    /// <param name="history">A history (x, t_x, n).</param>
+    /// <param name="periods">Opportunities ahead, n* (at least 0).</param>
+    /// <returns>
+    /// B(alpha + x + 1, beta + n - x)/B(alpha, beta) delta/(gamma - 1) G(gamma + delta)/G(1 + delta)
+    /// [G(1 + delta + n)/G(gamma + delta + n) - G(1 + delta + n + n*)/G(gamma + delta + n + n*)] / L(x, t_x, n);
+    /// its limit is used at gamma = 1.
+    /// </returns>
+    public double ConditionalExpectedPurchases(in BinaryPurchaseHistory history, int periods)
+    {
+        Guard.NonNegative(periods);
+        return BetaGeoBetaBinomMath.ConditionalExpectedPurchases(Alpha, Beta, Gamma, Delta, history.Frequency, history.Recency, history.Periods, periods);
+    }
+
+    /// <summary>E[X(n, n + n*) | x, t_x, n] for each history (weights not applied).</summary>
+    /// <param name="histories">Histories.</param>
+    /// <param name="periods">Opportunities ahead, n* (at least 0).</param>
+    /// <param name="destination">Receives one expectation per history.</param>
+    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    public void ConditionalExpectedPurchases(ReadOnlySpan<BinaryPurchaseHistory> histories, int periods, Span<double> destination)
+    {
+        Guard.SameLength(histories.Length, destination.Length);
+        Guard.NonNegative(periods);
+        for (int i = 0; i < histories.Length; i++)
+        {
+            destination[i] = ConditionalExpectedPurchases(in histories[i], periods);
+        }
+    }
+
+    /// <summary>Expected purchases of a new customer at the first <paramref name="periods"/> opportunities, E[X(n)].</summary>
+    /// <param name="periods">Opportunities, n (at least 0).</param>
+    /// <returns>alpha/(alpha + beta) delta/(gamma - 1) [1 - G(gamma + delta)/G(gamma + delta + n) G(1 + delta + n)/G(1 + delta)]; its limit at gamma = 1.</returns>
+    public double ExpectedPurchases(int periods)
+    {
+        Guard.NonNegative(periods);
+        return BetaGeoBetaBinomMath.ExpectedPurchases(Alpha, Beta, Gamma, Delta, periods);
+    }
+
+    /// <summary>Returns the parameters, for logs and debugging.</summary>
+    /// <returns>"BG/BB(alpha = ..., beta = ..., gamma = ..., delta = ...)".</returns>
+    public override string ToString() =>
+        Guard.Format($"BG/BB(alpha = {Alpha:G6}, beta = {Beta:G6}, gamma = {Gamma:G6}, delta = {Delta:G6})");
+}

@@ -1,0 +1,61 @@
+namespace Clv.Probabilistic;
+
+/// <summary>
+/// Fits the continuous-time repeat-purchase models (BG/NBD, MBG/NBD, Pareto/NBD) to the same calibration data and
+/// reports their fit and holdout accuracy side by side, so a model can be chosen on evidence.
+/// </summary>
+public static class ModelComparison
+{
+    /// <summary>Compares the models with the default fit options; see <see cref="Compare(CustomerSummaries, FitOptions?)"/>.</summary>
+    /// <param name="customers">Calibration summaries, ideally built with a holdout end.</param>
+    /// <returns>The comparison.</returns>
+    public static ModelComparisonReport Compare(CustomerSummaries customers) => Compare(customers, null);
+
+    /// <summary>
+    /// Fits BG/NBD, MBG/NBD and Pareto/NBD to the calibration statistics of <paramref name="customers"/> and, when the
+    /// summaries have a holdout period (<see cref="CustomerSummaries.HoldoutLength"/> &gt; 0), validates each fitted
+    /// model on it with <see cref="HoldoutValidation.Evaluate"/>. A model whose fit fails is reported with the reason
+    /// instead of stopping the comparison.
+    /// </summary>
+    /// <param name="customers">Calibration summaries (with holdout purchases when built with a holdout end).</param>
+    /// <param name="options">Fit options applied to every model; <see cref="FitOptions.Default"/> when null.</param>
+    /// <returns>One row per model with log-likelihood, AIC, BIC and holdout errors.</returns>
+    public static ModelComparisonReport Compare(CustomerSummaries customers, FitOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        bool holdout = customers.HoldoutLength > 0;
+        long used = 0;
+        foreach (ref readonly var c in customers.AsSpan())
+        {
+            if (c.HasPurchase)
+            {
+                used++;
+            }
+        }
+
+        ModelComparisonRow[] rows =
+        [
+            Row("BG/NBD", () => BgNbdModel.Fit(customers, options), customers, holdout),
+            Row("MBG/NBD", () => MbgNbdModel.Fit(customers, options), customers, holdout),
+            Row("Pareto/NBD", () => ParetoNbdModel.Fit(customers, options), customers, holdout),
+        ];
+        return new ModelComparisonReport(rows, used, customers.Count - used);
+    }
+
+    private static ModelComparisonRow Row<TModel>(string name, Func<FitResult<TModel>> fit, CustomerSummaries customers, bool holdout)
+        where TModel : class, IPurchaseModel
+    {
+        FitResult<TModel> result;
+        try
+        {
+            result = fit();
+        }
+        catch (ModelFitException ex)
+        {
+            return new ModelComparisonRow(name, null, [], double.NaN, double.NaN, double.NaN, null, ex.Message);
+        }
+
+        var report = holdout ? HoldoutValidation.Evaluate(result.Model, customers) : null;
+        return new ModelComparisonRow(name, result.Model, result.Parameters, result.LogLikelihood, result.Aic, result.Bic, report, null);
+    }
+}

@@ -1,0 +1,295 @@
+using Clv.Internal;
+using MathNet.Numerics;
+
+namespace Clv.Probabilistic;
+
+/// <summary>
+/// The Pareto/NBD formulas in log space (Fader, Hardie and Lee 2005, "A note on deriving the Pareto/NBD model
+/// and related expressions"). Arguments are trusted: <see cref="ParetoNbdModel"/> validates them.
+/// </summary>
+/// <remarks>
+/// The likelihood's A0 is written through the tail integral
+/// F(t) = integral from t to infinity of (alpha + tau)^-(r + x) (beta + tau)^-(s + 1) d tau, which is
+/// 2F1(r + s + x, s + 1; r + s + x + 1; (alpha - beta)/(alpha + t)) / ((r + s + x)(alpha + t)^(r + s + x)) when
+/// alpha &gt;= beta and 2F1(r + s + x, r + x; r + s + x + 1; (beta - alpha)/(beta + t)) / ((r + s + x)(beta + t)^(r + s + x))
+/// when alpha &lt; beta, so A0 = (r + s + x)(F(t_x) - F(T)) and s/(r + s + x) A0 = s (F(t_x) - F(T)).
+/// Every term is kept as a logarithm with a sign; the difference is taken by log-sum-exp with signs.
+/// </remarks>
+internal static class ParetoNbdMath
+{
+    /// <summary>Above this 2F1 argument the tail is integrated numerically instead (the series needs ~1/(1 - z) terms).</summary>
+    private const double SeriesLimit = 0.95;
+
+    /// <summary>ln |F(t)| with its sign (always +1 for valid parameters).</summary>
+    public static double LnTail(double r, double alpha, double s, double beta, int x, double t, out int sign)
+    {
+        double a = r + s + x;
+        bool alphaLarger = alpha >= beta;
+        double large = (alphaLarger ? alpha : beta) + t, small = (alphaLarger ? beta : alpha) + t;
+        double b = alphaLarger ? s + 1 : r + x;
+        double z = (large - small) / large;
+        if (z > SeriesLimit)
+        {
+            sign = 1;
+            return LnTailByQuadrature(a, b, small / large, large);
+        }
+
+        double lnHyp = Hypergeometric.Hyp2F1Ln(a, b, a + 1, z, out sign);
+        return lnHyp - (a * Math.Log(large)) - Math.Log(a);
+    }
+
+    /// <summary>
+    /// ln F(t) = -a ln M + ln integral_0^1 v^(a - 1) (1 - z v)^-b dv (Euler's integral for 2F1(a, b; a + 1; z)/a), for z near 1
+    /// where the series converges slowly: [0, 1/2] is 2F1(a, b; a + 1; z/2) (1/2)^a / a by its fast series, and on [1/2, 1]
+    /// with w = 1 - v = e^y the peak of (eps + z w)^-b at w ~ eps/b is smooth in y and taken by Gauss-Legendre panels.
+    /// </summary>
+    /// <param name="a">r + s + x.</param>
+    /// <param name="b">s + 1 (alpha &gt;= beta) or r + x.</param>
+    /// <param name="epsilon">1 - z = (min(alpha, beta) + t)/(max(alpha, beta) + t), computed without cancellation.</param>
+    /// <param name="large">max(alpha, beta) + t.</param>
+    internal static double LnTailByQuadrature(double a, double b, double epsilon, double large)
+    {
+        double z = 1 - epsilon;
+        double lnLow = Hypergeometric.Hyp2F1Ln(a, b, a + 1, 0.5 * z, out _) - (a * Math.Log(2)) - Math.Log(a);
+
+        // Below y = ln(eps) - ln(b) - 36 the integrand is eps^-b e^y (1 + O(e^y/eps)): its share is below 1e-15.
+        double lnEps = Math.Log(epsilon);
+        double lo = lnEps - Math.Log(Math.Max(b, 1)) - 36, hi = -Math.Log(2);
+        int panels = (int)Math.Ceiling((hi - lo) / 0.5);
+        double width = (hi - lo) / panels;
+
+        // Scale by the integrand's largest possible value eps^-b so the sum never overflows.
+        double lnScale = -b * lnEps;
+        double sum = 0;
+        for (int p = 0; p < panels; p++)
+        {
+            double mid = lo + ((p + 0.5) * width);
+            for (int i = 0; i < GaussNodes.Length; i++)
+            {
+                double y = mid + (0.5 * width * GaussNodes[i]);
+                double w = Math.Exp(y);
+                double ln = ((a - 1) * SpecialMath.Log1P(-w)) - (b * Math.Log(epsilon + (z * w))) + y - lnScale;
+                sum += GaussWeights[i] * Math.Exp(ln);
+            }
+        }
+
+        double lnHigh = lnScale + Math.Log(sum * 0.5 * width);
+        return LnAddExp(lnLow, lnHigh) - (a * Math.Log(large));
+    }
+
+    /// <summary>ln |A0| with its sign: A0 = (r + s + x)(F(t_x) - F(T)); -infinity (sign 0) when t_x = T.</summary>
+    public static double LnA0(double r, double alpha, double s, double beta, int x, double recency, double age, out int sign)
+    {
+        double lnTx = LnTail(r, alpha, s, beta, x, recency, out int signTx);
+        double lnT = LnTail(r, alpha, s, beta, x, age, out int signT);
+        double lnDiff = LnDiffExp(lnTx, signTx, lnT, signT, out sign);
+        return lnDiff + Math.Log(r + s + x);
+    }
+
+    /// <summary>ln of s (F(t_x) - F(T)), the "died between t_x and T" term; -infinity when it vanishes.</summary>
+    public static double LnDiedTerm(double r, double alpha, double s, double beta, int x, double recency, double age)
+    {
+        if (!(recency < age))
+        {
+            return double.NegativeInfinity;
+        }
+
+        double lnTx = LnTail(r, alpha, s, beta, x, recency, out _);
+        double lnT = LnTail(r, alpha, s, beta, x, age, out _);
+        return LnDiedTerm(s, lnTx, lnT);
+    }
+
+    /// <summary>ln of s (F(t_x) - F(T)) from ln F(t_x) and ln F(T) (both tails positive).</summary>
+    public static double LnDiedTerm(double s, double lnTx, double lnT)
+    {
+        double lnDiff = LnDiffExp(lnTx, 1, lnT, 1, out int sign);
+
+        // The difference is positive in exact arithmetic; a non-positive result is rounding when t_x is within
+        // an ulp of T, where the term is negligible against the alive term.
+        return sign > 0 ? Math.Log(s) + lnDiff : double.NegativeInfinity;
+    }
+
+    /// <summary>ln of the "alive at T" term (alpha + T)^-(r + x) (beta + T)^-s.</summary>
+    public static double LnAliveTerm(double r, double alpha, double s, double beta, int x, double age) =>
+        (-(r + x) * Math.Log(alpha + age)) - (s * Math.Log(beta + age));
+
+    /// <summary>ln L for one customer.</summary>
+    public static double LnLikelihood(double r, double alpha, double s, double beta, int x, double recency, double age)
+    {
+        double lnAlive = LnAliveTerm(r, alpha, s, beta, x, age);
+        double lnDied = LnDiedTerm(r, alpha, s, beta, x, recency, age);
+        return SpecialFunctions.GammaLn(r + x) - SpecialFunctions.GammaLn(r) + (r * Math.Log(alpha)) + (s * Math.Log(beta))
+            + LnAddExp(lnAlive, lnDied);
+    }
+
+    /// <summary>P(alive | x, t_x, T) = 1 / (1 + s (F(t_x) - F(T)) / ((alpha + T)^-(r + x) (beta + T)^-s)).</summary>
+    public static double ProbabilityAlive(double r, double alpha, double s, double beta, int x, double recency, double age)
+    {
+        double lnAlive = LnAliveTerm(r, alpha, s, beta, x, age);
+        double lnDied = LnDiedTerm(r, alpha, s, beta, x, recency, age);
+        return 1.0 / (1.0 + Math.Exp(lnDied - lnAlive));
+    }
+
+    /// <summary>P(alive) from precomputed tails ln F(t_x) and ln F(T) (see <see cref="LnTail"/>).</summary>
+    public static double ProbabilityAlive(double r, double alpha, double s, double beta, int x, double recency, double age, double lnTx, double lnT)
+    {
+        if (!(recency < age))
+        {
+            return 1;
+        }
+
+        double lnAlive = LnAliveTerm(r, alpha, s, beta, x, age);
+        return 1.0 / (1.0 + Math.Exp(LnDiedTerm(s, lnTx, lnT) - lnAlive));
+    }
+
+    /// <summary>
+    /// E[X(t)] = r beta / (alpha (s - 1)) [1 - (beta/(beta + t))^(s - 1)], written as
+    /// (r/alpha) beta ln(1 + t/beta) (e^u - 1)/u with u = (1 - s) ln(1 + t/beta), which is the same for s != 1 and
+    /// its limit (r/alpha) beta ln(1 + t/beta) at s = 1.
+    /// </summary>
+    public static double ExpectedPurchases(double r, double alpha, double s, double beta, double time) =>
+        r / alpha * GrowthIntegral(s, beta, time);
+
+    /// <summary>
+    /// E[Y(t) | x, t_x, T] = (r + x)/(alpha + T) (beta + T)/(s - 1) [1 - ((beta + T)/(beta + T + t))^(s - 1)] P(alive),
+    /// in the same s-stable form as <see cref="ExpectedPurchases"/>.
+    /// </summary>
+    public static double ConditionalExpectedPurchases(double r, double alpha, double s, double beta, int x, double recency, double age, double time)
+    {
+        if (time == 0)
+        {
+            return 0;
+        }
+
+        return ProbabilityAlive(r, alpha, s, beta, x, recency, age) * ExpectedPurchasesIfAlive(r, alpha, s, beta, x, age, time);
+    }
+
+    /// <summary>E[Y(t) | alive at T, x] = (r + x)/(alpha + T) (beta + T)/(s - 1) [1 - ((beta + T)/(beta + T + t))^(s - 1)], s-stable.</summary>
+    public static double ExpectedPurchasesIfAlive(double r, double alpha, double s, double beta, int x, double age, double time) =>
+        time == 0 ? 0 : (r + x) / (alpha + age) * GrowthIntegral(s, beta + age, time);
+
+    /// <summary>
+    /// The expected time alive within (0, t] for a customer alive at 0 with dropout rate ~ Gamma(s, beta):
+    /// beta/(s - 1) [1 - (beta/(beta + t))^(s - 1)], s-stable (exact limit beta ln(1 + t/beta) at s = 1).
+    /// </summary>
+    public static double GrowthIntegral(double s, double beta, double time)
+    {
+        double lnRatio = SpecialMath.Log1P(time / beta);
+        double u = (1 - s) * lnRatio;
+        return beta * lnRatio * ExpM1OverX(u);
+    }
+
+    /// <summary>
+    /// P(N(t) = k) for a customer alive at time 0 whose purchase rate is Gamma(r, alpha) and dropout rate
+    /// Gamma(s, beta): (beta/(beta + t))^s NB(k; tau = t) + integral over (0, t) of s beta^s (beta + tau)^-(s + 1) NB(k; tau) d tau,
+    /// with NB(k; tau) = G(r + k)/(G(r) k!) (alpha/(alpha + tau))^r (tau/(alpha + tau))^k. The integral is taken by
+    /// composite Gauss-Legendre quadrature in u = ln(beta + tau), where the integrand is smooth.
+    /// </summary>
+    public static double PurchaseCountProbability(double r, double alpha, double s, double beta, int count, double time)
+    {
+        if (time == 0)
+        {
+            return count == 0 ? 1 : 0;
+        }
+
+        double lnCoefficient = SpecialFunctions.GammaLn(r + count) - SpecialFunctions.GammaLn(r) - SpecialFunctions.GammaLn(count + 1.0);
+        double lnBeta = Math.Log(beta);
+        double survivor = Math.Exp((s * (lnBeta - Math.Log(beta + time))) + LnNegativeBinomial(lnCoefficient, r, alpha, count, time));
+
+        double lo = lnBeta, hi = Math.Log(beta + time);
+
+        // The count's Poisson-like peak has relative width about 1/sqrt(count): panels scale with it.
+        int panels = (int)Math.Clamp(Math.Ceiling((hi - lo) * (4 + (2 * Math.Sqrt(count)))), 8, 4000);
+        double panelWidth = (hi - lo) / panels;
+        double integral = 0;
+        for (int p = 0; p < panels; p++)
+        {
+            double mid = lo + ((p + 0.5) * panelWidth);
+            for (int i = 0; i < GaussNodes.Length; i++)
+            {
+                double u = mid + (0.5 * panelWidth * GaussNodes[i]);
+                double tau = Math.Max(Math.Exp(u) - beta, 0);
+
+                // s beta^s (beta + tau)^-(s + 1) d tau = s beta^s e^(-s u) du
+                double lnDensity = Math.Log(s) + (s * (lnBeta - u));
+                integral += GaussWeights[i] * Math.Exp(lnDensity + LnNegativeBinomial(lnCoefficient, r, alpha, count, tau));
+            }
+        }
+
+        integral *= 0.5 * panelWidth;
+        return Math.Clamp(survivor + integral, 0, 1);
+    }
+
+    /// <summary>ln(e^a + e^b), exact at -infinity.</summary>
+    public static double LnAddExp(double a, double b)
+    {
+        if (double.IsNegativeInfinity(a))
+        {
+            return b;
+        }
+
+        if (double.IsNegativeInfinity(b))
+        {
+            return a;
+        }
+
+        double max = Math.Max(a, b);
+        return max + SpecialMath.Log1P(Math.Exp(-Math.Abs(a - b)));
+    }
+
+    /// <summary>ln |sa e^a - sb e^b| with the sign of the difference (signs are -1, 0 or +1).</summary>
+    public static double LnDiffExp(double a, int signA, double b, int signB, out int sign)
+    {
+        if (signB == 0 || double.IsNegativeInfinity(b))
+        {
+            sign = signA;
+            return a;
+        }
+
+        if (signA == 0 || double.IsNegativeInfinity(a))
+        {
+            sign = -signB;
+            return b;
+        }
+
+        if (signA != signB)
+        {
+            // sa e^a + |sb| e^b with the same sign as sa.
+            sign = signA;
+            return LnAddExp(a, b);
+        }
+
+        if (a == b)
+        {
+            sign = 0;
+            return double.NegativeInfinity;
+        }
+
+        // Same signs: sa (e^a - e^b).
+        double max = Math.Max(a, b), gap = -Math.Abs(a - b);
+        double ln = max + LnOneMinusExp(gap);
+        sign = a > b ? signA : -signA;
+        return ln;
+    }
+
+    /// <summary>ln(1 - e^x) for x &lt; 0 (Maechler's two-branch form).</summary>
+    private static double LnOneMinusExp(double x) =>
+        x > -0.6931471805599453 ? Math.Log(-SpecialMath.ExpM1(x)) : SpecialMath.Log1P(-Math.Exp(x));
+
+    /// <summary>(e^u - 1)/u, 1 at u = 0.</summary>
+    private static double ExpM1OverX(double u) =>
+        Math.Abs(u) < 1e-8 ? 1 + (0.5 * u) : SpecialMath.ExpM1(u) / u;
+
+    private static double LnNegativeBinomial(double lnCoefficient, double r, double alpha, int count, double tau)
+    {
+        double lnDen = Math.Log(alpha + tau);
+        double lnTauPart = count == 0 ? 0 : count * (Math.Log(tau) - lnDen);
+        return lnCoefficient + (r * (Math.Log(alpha) - lnDen)) + lnTauPart;
+    }
+
+    private static readonly MathNet.Numerics.Integration.GaussLegendreRule Gauss = new(-1, 1, 20);
+
+    private static readonly double[] GaussNodes = Gauss.Abscissas;
+
+    private static readonly double[] GaussWeights = Gauss.Weights;
+}

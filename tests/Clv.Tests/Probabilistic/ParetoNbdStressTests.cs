@@ -1,0 +1,172 @@
+using Clv.Probabilistic;
+
+namespace Clv.Tests.Probabilistic;
+
+public class ParetoNbdStressTests
+{
+    private static readonly ParetoNbdModel Cdnow = new(0.5534, 10.5802, 0.6061, 11.6562, TimeUnit.Week);
+
+    // REFERENCE.md stress parameters: alpha < beta, so the second 2F1 branch.
+    private static readonly ParetoNbdModel Stress = new(0.5143, 2.8845, 0.2856, 14.1087, TimeUnit.Week);
+
+    [Theory]
+    [InlineData(221, 103.43, 103.57)]
+    [InlineData(254, 97.14, 97.29)]
+    [InlineData(161, 94.71, 98.00)]
+    [InlineData(204, 98.57, 99.43)]
+    public void ProbabilityAlive_ReferenceStressCases_FiniteAndInRange(int x, double tx, double age)
+    {
+        double p = Stress.ProbabilityAlive(x, tx, age);
+        Assert.True(p >= 0 && p <= 1, p.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(double.IsFinite(Stress.LogLikelihood(x, tx, age)));
+        Assert.True(double.IsFinite(Stress.ConditionalExpectedPurchases(x, tx, age, 52)));
+    }
+
+    [Fact]
+    public void ProbabilityAlive_ReferenceStressCases_MatchIndependentQuadrature()
+    {
+        // P(alive) = 1/(1 + s int_{t_x}^T (alpha+u)^-(r+x) (beta+u)^-(s+1) du / ((alpha+T)^-(r+x) (beta+T)^-s)),
+        // the integral taken here by brute-force Simpson in scaled form (independent of 2F1).
+        Assert.Equal(Quadrature(Stress, 161, 94.71, 98.00), Stress.ProbabilityAlive(161, 94.71, 98.00), 1e-9);
+        Assert.Equal(Quadrature(Stress, 204, 98.57, 99.43), Stress.ProbabilityAlive(204, 98.57, 99.43), 1e-9);
+        Assert.Equal(Quadrature(Cdnow, 26, 30.86, 31), Cdnow.ProbabilityAlive(26, 30.86, 31), 1e-9);
+        Assert.Equal(Quadrature(Cdnow, 3, 2, 40), Cdnow.ProbabilityAlive(3, 2, 40), 1e-9);
+    }
+
+    [Fact]
+    public void ConditionalExpectedPurchases_X132AndX133AtRecencyEqualAge200_DifferLittle()
+    {
+        // With t_x = T, P(alive) = 1 and E[Y(t)] is linear in r + x: no jump between neighbouring frequencies.
+        double e132 = Cdnow.ConditionalExpectedPurchases(132, 200, 200, 1);
+        double e133 = Cdnow.ConditionalExpectedPurchases(133, 200, 200, 1);
+        Assert.InRange(e133 - e132, 0, 0.05);
+
+        double y132 = Cdnow.ConditionalExpectedPurchases(132, 200, 200, 52);
+        double y133 = Cdnow.ConditionalExpectedPurchases(133, 200, 200, 52);
+        Assert.Equal((Cdnow.R + 133) / (Cdnow.R + 132), y133 / y132, 1e-12);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(50)]
+    [InlineData(200)]
+    [InlineData(500)]
+    public void LnA0_LargeFrequencyRecencyMuchSmallerThanAge_FiniteAndPositive(int x)
+    {
+        foreach (var m in new[] { Cdnow, Stress })
+        {
+            double lnA0 = ParetoNbdMath.LnA0(m.R, m.Alpha, m.S, m.Beta, x, 1.5, 150, out int sign);
+            Assert.True(double.IsFinite(lnA0), lnA0.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(1, sign);
+
+            // A customer who bought x times in the first 1.5 weeks and then nothing for 148 weeks is almost surely gone.
+            double p = m.ProbabilityAlive(x, 1.5, 150);
+            Assert.InRange(p, 0, x >= 50 ? 1e-6 : 1);
+        }
+    }
+
+    [Fact]
+    public void LnA0_BothBranchesAgreeAtEqualRates()
+    {
+        // At alpha = beta both arguments are 0 and 2F1 = 1: A0 = (alpha+t_x)^-(r+s+x) - (alpha+T)^-(r+s+x).
+        double r = 0.7, s = 1.3, a = 5;
+        int x = 4;
+        double expected = Math.Log(Math.Pow(a + 2, -(r + s + x)) - Math.Pow(a + 9, -(r + s + x)));
+        Assert.Equal(expected, ParetoNbdMath.LnA0(r, a, s, a, x, 2, 9, out _), 1e-12);
+
+        // Continuity across the branch switch.
+        double below = ParetoNbdMath.LnA0(r, a * (1 - 1e-9), s, a, x, 2, 9, out _);
+        double above = ParetoNbdMath.LnA0(r, a * (1 + 1e-9), s, a, x, 2, 9, out _);
+        Assert.Equal(below, above, 1e-7);
+    }
+
+    [Theory]
+    [InlineData(0.5, 1.6, 0.1)]
+    [InlineData(0.5, 1.6, 0.05)]
+    [InlineData(0.0002, 1.0001, 0.1)]
+    [InlineData(30.5, 1.6, 0.1)]
+    [InlineData(5000.5, 1.6, 0.07)]
+    [InlineData(300.5, 200, 0.1)]
+    [InlineData(2.5, 0.8, 0.06)]
+    public void LnTailByQuadrature_WhereTheSeriesStillConverges_AgreesWithSeries(double a, double b, double epsilon)
+    {
+        double large = 13;
+        double series = Clv.Internal.Hypergeometric.Hyp2F1Ln(a, b, a + 1, 1 - epsilon, out _) - (a * Math.Log(large)) - Math.Log(a);
+        double quadrature = ParetoNbdMath.LnTailByQuadrature(a, b, epsilon, large);
+        Assert.Equal(series, quadrature, 1e-10 * Math.Max(1, Math.Abs(series)));
+    }
+
+    [Fact]
+    public void ProbabilityAlive_ExtremeRateRatio_MatchesIndependentQuadrature()
+    {
+        // alpha/beta = 1e6: the 2F1 argument is 1 - 1e-6, far beyond where its series is practical.
+        var m = new ParetoNbdModel(0.8, 1e4, 0.5, 1e-2, TimeUnit.Week);
+        Assert.Equal(Quadrature(m, 3, 2, 10), m.ProbabilityAlive(3, 2, 10), 1e-8);
+        var n = new ParetoNbdModel(0.8, 1e-2, 0.5, 1e4, TimeUnit.Week);
+        Assert.Equal(Quadrature(n, 3, 2, 10), n.ProbabilityAlive(3, 2, 10), 1e-8);
+    }
+
+    public static TheoryData<double, double, double, double> ParameterGrid()
+    {
+        double[] values = [1e-4, 1, 1e4];
+        var data = new TheoryData<double, double, double, double>();
+        foreach (var r in values)
+        {
+            foreach (var alpha in values)
+            {
+                foreach (var s in values)
+                {
+                    foreach (var beta in values)
+                    {
+                        data.Add(r, alpha, s, beta);
+                    }
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ParameterGrid))]
+    public void Outputs_RobustnessGrid_FiniteAndInRange(double r, double alpha, double s, double beta)
+    {
+        var m = new ParetoNbdModel(r, alpha, s, beta, TimeUnit.Week);
+        int[] frequencies = [0, 1, 10, 1000, 10_000];
+        double[] ages = [0.01, 1, 100, 1000];
+        foreach (var age in ages)
+        {
+            Assert.True(m.ExpectedPurchases(age) >= 0 && double.IsFinite(m.ExpectedPurchases(age)));
+            foreach (var x in frequencies)
+            {
+                foreach (var tx in x == 0 ? [0.0] : new[] { 0, age / 2, age })
+                {
+                    double p = m.ProbabilityAlive(x, tx, age);
+                    double ll = m.LogLikelihood(x, tx, age);
+                    double e = m.ConditionalExpectedPurchases(x, tx, age, 52);
+                    string where = FormattableString.Invariant($"x={x} tx={tx} T={age}: p={p} ll={ll} e={e}");
+                    Assert.True(p >= 0 && p <= 1, where);
+                    Assert.True(double.IsFinite(ll), where);
+                    Assert.True(e >= 0 && double.IsFinite(e), where);
+                }
+            }
+        }
+    }
+
+    private static double Quadrature(ParetoNbdModel m, int x, double tx, double age)
+    {
+        // Integrand scaled by its value at T so nothing underflows.
+        double lnScale = (-(m.R + x) * Math.Log(m.Alpha + age)) - ((m.S + 1) * Math.Log(m.Beta + age));
+        double F(double u) => Math.Exp((-(m.R + x) * Math.Log(m.Alpha + u)) - ((m.S + 1) * Math.Log(m.Beta + u)) - lnScale);
+        const int n = 200_000;
+        double h = (age - tx) / n, sum = F(tx) + F(age);
+        for (int i = 1; i < n; i++)
+        {
+            sum += (i % 2 == 1 ? 4 : 2) * F(tx + (i * h));
+        }
+
+        double integral = sum * h / 3;
+        double lnAlive = (-(m.R + x) * Math.Log(m.Alpha + age)) - (m.S * Math.Log(m.Beta + age));
+        return 1 / (1 + (m.S * integral * Math.Exp(lnScale - lnAlive)));
+    }
+}
