@@ -28,8 +28,14 @@ internal static class Hypergeometric
             return 0;
         }
 
+        // Euler's transformation shrinks the numerator parameters when c is close to a + b (the BG/NBD case with
+        // x in the thousands), but a parameter below -1 makes its Pochhammer symbol change sign term after term,
+        // and the alternating sum then cancels catastrophically. So it is used only when it is both smaller and
+        // sign-stable; otherwise the direct series (rescaled, so it cannot overflow) is summed.
         double ca = c - a, cb = c - b;
-        if (Math.Abs(ca) + Math.Abs(cb) < Math.Abs(a) + Math.Abs(b))
+        bool eulerStable = ca > -1 && cb > -1;
+        bool directStable = a > -1 && b > -1;
+        if (eulerStable && (!directStable || Math.Abs(ca) + Math.Abs(cb) < Math.Abs(a) + Math.Abs(b)))
         {
             // Euler: (1 - z)^(c - a - b) 2F1(c - a, c - b; c; z)
             double series = SeriesLn(ca, cb, c, z, out sign);

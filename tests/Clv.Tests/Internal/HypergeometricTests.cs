@@ -47,4 +47,17 @@ public class HypergeometricTests
         double z = 0.8;
         Assert.Equal(Math.Asin(z) / z, Hypergeometric.Hyp2F1(0.5, 0.5, 1.5, z * z), 1e-13);
     }
+
+    [Theory]
+    [InlineData(3.5, 200, 4.5, 0.9, 454.277849450395)]
+    [InlineData(10.5, 300, 12, 0.95, 889.312777012194)]
+    [InlineData(5000.25, 5002.5, 5002.3, 0.6, 4581.86594101433)]
+    public void Hyp2F1Ln_WhereEulerWouldAlternate_MatchesHighPrecisionReference(double a, double b, double c, double z, double expectedLn)
+    {
+        // References from mpmath at 30 digits. With c - b far below -1, Euler's transformation alternates in sign and
+        // cancels; the direct (rescaled) series must be chosen instead.
+        double actual = Hypergeometric.Hyp2F1Ln(a, b, c, z, out int sign);
+        Assert.Equal(1, sign);
+        Assert.Equal(expectedLn, actual, expectedLn * 1e-10);
+    }
 }
