@@ -25,6 +25,24 @@ public partial class ReadmeTests
     }
 
     [Fact]
+    public void FrontDoor_Example_RunsOnCdnowAndReproducesThePublishedFit()
+    {
+        var r = ReadmeExamples.FrontDoor(TestData.PathOf("orders.csv"));
+        Assert.Equal(2357, r.Customers.Count);
+        Assert.Equal(0.242593, r.Model.R, 0.242593 * 1e-3);
+        Assert.Equal(4.413532, r.Model.Alpha, 4.413532 * 1e-3);
+        Assert.Equal(0.792886, r.Model.A, 0.792886 * 1e-3);
+        Assert.Equal(2.425752, r.Model.B, 2.425752 * 1e-3);
+        Assert.Equal(6.248805, r.Spend.P, 6.248805 * 1e-3);
+        Assert.InRange(r.PAlive, 0.0, 1.0);
+        Assert.True(r.Next52 > 0);
+        Assert.InRange(r.Score.R, 1, 5);
+        Assert.True(Enum.IsDefined(r.Stage));
+        Assert.Equal(r.Customers.Count, r.Clv.Length);
+        Assert.All(r.Clv, v => Assert.True(double.IsFinite(v) && v >= 0));
+    }
+
+    [Fact]
     public void Summaries_Example_RunsAndGivesTheValuesItStates()
     {
         var alice = ReadmeExamples.Summaries();

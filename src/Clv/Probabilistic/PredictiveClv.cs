@@ -57,6 +57,31 @@ public static class PredictiveClv
         return result;
     }
 
+    /// <summary>
+    /// Value at risk of every customer: CLV x (1 - P(alive)), the part of the customer's value that the model says
+    /// may already be lost. Pass it to <c>Clv.Lifecycle.EarlyWarning.Find</c> to rank slipping customers by it.
+    /// </summary>
+    /// <param name="purchases">The repeat-purchase model (also gives P(alive)).</param>
+    /// <param name="spend">The spend model.</param>
+    /// <param name="customers">The customers (their time unit is converted to the model's).</param>
+    /// <param name="options">Horizon, period, discount rate and margin; <see cref="PredictiveClvOptions.Default"/> when null.</param>
+    /// <returns>One value at risk per customer, at least 0; 0 for customers without a purchase.</returns>
+    public static double[] ValueAtRisk(IPurchaseModel purchases, GammaGammaModel spend, CustomerSummaries customers, PredictiveClvOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(purchases);
+        var clv = Compute(purchases, spend, customers, options);
+        double scale = PurchaseModelBatch.Scale(customers.TimeUnit, purchases.TimeUnit);
+        var span = customers.AsSpan();
+        for (int i = 0; i < clv.Length; i++)
+        {
+            ref readonly var c = ref span[i];
+            double alive = c.HasPurchase ? purchases.ProbabilityAlive(c.Frequency, c.Recency * scale, c.Age * scale) : 1;
+            clv[i] *= 1 - alive;
+        }
+
+        return clv;
+    }
+
     private sealed class Plan
     {
         private readonly IPurchaseModel _purchases;
