@@ -10,16 +10,19 @@ internal static class Parallelism
     public const int MinimumParallelCount = 32_768;
 
     /// <summary>Runs <paramref name="body"/> over contiguous sub-ranges [from, to) covering [0, count).</summary>
-    public static void For(int count, Action<int, int> body)
+    /// <param name="count">Number of items.</param>
+    /// <param name="body">Processes items [from, to).</param>
+    /// <param name="minimumPerWorker">Items a worker must have before another core is used.</param>
+    public static void For(int count, Action<int, int> body, int minimumPerWorker = MinimumParallelCount)
     {
-        int workers = Math.Min(Environment.ProcessorCount, count / MinimumParallelCount);
+        int workers = Math.Min(Environment.ProcessorCount, count / minimumPerWorker);
         if (workers <= 1)
         {
             body(0, count);
             return;
         }
 
-        int chunks = workers * 4;
+        int chunks = Math.Min(count, workers * 4);
         Parallel.For(0, chunks, i =>
         {
             long from = (long)count * i / chunks;

@@ -231,11 +231,10 @@ public sealed class GammaGammaModel
         }
 
         double mean = m.Average();
-        var lnM = Array.ConvertAll(m, Math.Log);
-        var lnX = Array.ConvertAll(x, v => Math.Log(v)).ToArray();
+        var data = new SpendData(x, m);
         double[][] starts = [[1, 2, mean], [5, 3, 0.4 * mean], [0.5, 5, 8 * mean], [20, 10, 0.45 * mean]];
         return ModelFitting.Fit(
-            (p, g) => TotalLogLikelihood(x, m, lnM, lnX, p, g),
+            data.TotalLogLikelihood,
             x.Length,
             Names,
             starts,
@@ -245,26 +244,112 @@ public sealed class GammaGammaModel
             excluded);
     }
 
-    private static double TotalLogLikelihood(int[] x, double[] m, double[] lnM, double[] lnX, ReadOnlySpan<double> parameters, Span<double> gradient)
+    /// <summary>
+    /// The fitting data arranged so that each likelihood evaluation costs one logarithm per customer: the
+    /// gamma-function terms depend on x only and are evaluated once per distinct x, the terms in ln m_x are
+    /// constants, and the per-customer sums run over fixed chunks (in parallel) added in a fixed order, so the
+    /// result does not depend on the number of cores.
+    /// </summary>
+    private sealed class SpendData
     {
-        double p = parameters[0], q = parameters[1], v = parameters[2];
-        double lgQ = SpecialFunctions.GammaLn(q), psiQ = SpecialFunctions.DiGamma(q), lnV = Math.Log(v);
-        double ll = 0, gp = 0, gq = 0, gv = 0;
-        for (int i = 0; i < x.Length; i++)
+        private const int ChunkSize = 1 << 14;
+        private readonly int[] _x;
+        private readonly double[] _m;
+        private readonly int[] _groupX;
+        private readonly int[] _groupCount;
+        private readonly double _sumXLnM;
+        private readonly double _sumLnM;
+        private readonly double[] _partials;
+
+        public SpendData(int[] x, double[] m)
         {
-            double px = p * x[i];
-            double s = (x[i] * m[i]) + v;
-            double lnS = Math.Log(s);
-            double psiPxQ = SpecialFunctions.DiGamma(px + q);
-            ll += SpecialFunctions.GammaLn(px + q) - SpecialFunctions.GammaLn(px) - lgQ + (q * lnV) + ((px - 1) * lnM[i]) + (px * lnX[i]) - ((px + q) * lnS);
-            gp += x[i] * (psiPxQ - SpecialFunctions.DiGamma(px) + lnM[i] + lnX[i] - lnS);
-            gq += psiPxQ - psiQ + lnV - lnS;
-            gv += (q / v) - ((px + q) / s);
+            _x = x;
+            _m = m;
+            Array.Sort(_x, _m);
+            var gx = new List<int>();
+            var gn = new List<int>();
+            for (int i = 0; i < x.Length; i++)
+            {
+                double lnM = Math.Log(m[i]);
+                _sumLnM += lnM;
+                _sumXLnM += x[i] * lnM;
+                if (gx.Count == 0 || gx[^1] != x[i])
+                {
+                    gx.Add(x[i]);
+                    gn.Add(0);
+                }
+
+                gn[^1]++;
+            }
+
+            _groupX = [.. gx];
+            _groupCount = [.. gn];
+            _partials = new double[((x.Length + ChunkSize - 1) / ChunkSize) * 4];
         }
 
-        gradient[0] = gp;
-        gradient[1] = gq;
-        gradient[2] = gv;
-        return ll;
+        public double TotalLogLikelihood(ReadOnlySpan<double> parameters, Span<double> gradient)
+        {
+            double p = parameters[0], q = parameters[1], v = parameters[2];
+            double lgQ = SpecialFunctions.GammaLn(q), psiQ = SpecialFunctions.DiGamma(q), lnV = Math.Log(v);
+            double ll = 0, gp = 0, gq = 0;
+            for (int g = 0; g < _groupX.Length; g++)
+            {
+                int xg = _groupX[g];
+                double n = _groupCount[g], px = p * xg, lnX = Math.Log(xg);
+                double psiPxQ = SpecialFunctions.DiGamma(px + q);
+                ll += n * (SpecialFunctions.GammaLn(px + q) - SpecialFunctions.GammaLn(px) - lgQ + (q * lnV) + (px * lnX));
+                gp += n * xg * (psiPxQ - SpecialFunctions.DiGamma(px) + lnX);
+                gq += n * (psiPxQ - psiQ + lnV);
+            }
+
+            // Per customer: sums of ln s, x ln s, 1/s and x/s with s = x m_x + v.
+            int chunks = _partials.Length / 4;
+            var partials = _partials;
+            int[] xs = _x;
+            double[] ms = _m;
+            Parallelism.For(
+                chunks,
+                (from, to) =>
+            {
+                for (int k = from; k < to; k++)
+                {
+                    double sLn = 0, sXLn = 0, sInv = 0, sXInv = 0;
+                    int end = Math.Min(xs.Length, (k + 1) * ChunkSize);
+                    for (int i = k * ChunkSize; i < end; i++)
+                    {
+                        double s = (xs[i] * ms[i]) + v;
+                        double lnS = Math.Log(s);
+                        double inv = 1 / s;
+                        sLn += lnS;
+                        sXLn += xs[i] * lnS;
+                        sInv += inv;
+                        sXInv += xs[i] * inv;
+                    }
+
+                    partials[(4 * k) + 0] = sLn;
+                    partials[(4 * k) + 1] = sXLn;
+                    partials[(4 * k) + 2] = sInv;
+                    partials[(4 * k) + 3] = sXInv;
+                }
+            },
+                minimumPerWorker: 4);
+
+            double sumLnS = 0, sumXLnS = 0, sumInvS = 0, sumXInvS = 0;
+            for (int k = 0; k < chunks; k++)
+            {
+                sumLnS += partials[4 * k];
+                sumXLnS += partials[(4 * k) + 1];
+                sumInvS += partials[(4 * k) + 2];
+                sumXInvS += partials[(4 * k) + 3];
+            }
+
+            ll += (p * _sumXLnM) - _sumLnM - (p * sumXLnS) - (q * sumLnS);
+            gp += _sumXLnM - sumXLnS;
+            gq -= sumLnS;
+            gradient[0] = gp;
+            gradient[1] = gq;
+            gradient[2] = (_x.Length * q / v) - (p * sumXInvS) - (q * sumInvS);
+            return ll;
+        }
     }
 }
