@@ -56,7 +56,7 @@ public static class Pipeline
         var stage = Stopwatch.StartNew();
         void Report(string name)
         {
-            Console.WriteLine(string.Create(ic, $"{name,-34}{stage.Elapsed.TotalMilliseconds,10:F0} ms"));
+            Console.WriteLine(string.Create(ic, $"{name,-34}{stage.Elapsed.TotalMilliseconds,10:F0} ms   (peak so far {PeakWorkingSetBytes() / (1024 * 1024)} MB)"));
             stage.Restart();
         }
 

@@ -414,9 +414,11 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
             private Dictionary<string, int>? _lookup;
             private string[] _ids;
             private int _customers;
-            private int[] _rowCustomer;
-            private int[] _rowDay;
-            private double[] _rowAmount;
+            private const int ChunkShift = 16;
+            private const int ChunkSize = 1 << ChunkShift;
+            private readonly List<int[]> _rowCustomer = [];
+            private readonly List<int[]> _rowDay = [];
+            private readonly List<double[]> _rowAmount = [];
             private int _rows;
             private double[] _refunds;
             private int[] _firstRowDay;
@@ -428,10 +430,6 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
                 _ids = new string[customers];
                 _refunds = new double[customers];
                 _firstRowDay = new int[customers];
-                int rows = Math.Max(capacity, 16);
-                _rowCustomer = GC.AllocateUninitializedArray<int>(rows);
-                _rowDay = GC.AllocateUninitializedArray<int>(rows);
-                _rowAmount = GC.AllocateUninitializedArray<double>(rows);
             }
 
             public int LatestDay { get; private set; } = int.MinValue;
@@ -509,14 +507,19 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
                         continue;
                     }
 
-                    if (_rows == _rowCustomer.Length)
+                    int offset = _rows & (ChunkSize - 1);
+                    if (offset == 0)
                     {
-                        GrowRows();
+                        // Rows live in fixed-size chunks: growing never copies, and Build frees them one by one.
+                        _rowCustomer.Add(GC.AllocateUninitializedArray<int>(ChunkSize));
+                        _rowDay.Add(GC.AllocateUninitializedArray<int>(ChunkSize));
+                        _rowAmount.Add(GC.AllocateUninitializedArray<double>(ChunkSize));
                     }
 
-                    _rowCustomer[_rows] = c;
-                    _rowDay[_rows] = day;
-                    _rowAmount[_rows] = amount;
+                    int chunk = _rows >> ChunkShift;
+                    _rowCustomer[chunk][offset] = c;
+                    _rowDay[chunk][offset] = day;
+                    _rowAmount[chunk][offset] = amount;
                     _rows++;
                 }
 
@@ -531,9 +534,14 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
 
                 // Counting sort of the rows by customer: starts[c] is where customer c's rows begin.
                 var starts = new int[n + 1];
-                for (int r = 0; r < _rows; r++)
+                for (int k = 0; k < _rowCustomer.Count; k++)
                 {
-                    starts[_rowCustomer[r] + 1]++;
+                    var chunk = _rowCustomer[k];
+                    int length = Math.Min(ChunkSize, _rows - (k << ChunkShift));
+                    for (int r = 0; r < length; r++)
+                    {
+                        starts[chunk[r] + 1]++;
+                    }
                 }
 
                 for (int c = 0; c < n; c++)
@@ -545,15 +553,22 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
                 var amounts = GC.AllocateUninitializedArray<double>(_rows);
                 var cursor = new int[n];
                 Array.Copy(starts, cursor, n);
-                for (int r = 0; r < _rows; r++)
+                for (int k = 0; k < _rowCustomer.Count; k++)
                 {
-                    int p = cursor[_rowCustomer[r]]++;
-                    days[p] = _rowDay[r];
-                    amounts[p] = _rowAmount[r];
-                }
+                    int[] customerChunk = _rowCustomer[k], dayChunk = _rowDay[k];
+                    double[] amountChunk = _rowAmount[k];
+                    int length = Math.Min(ChunkSize, _rows - (k << ChunkShift));
+                    for (int r = 0; r < length; r++)
+                    {
+                        int p = cursor[customerChunk[r]]++;
+                        days[p] = dayChunk[r];
+                        amounts[p] = amountChunk[r];
+                    }
 
-                _rowCustomer = _rowDay = [];
-                _rowAmount = [];
+                    // Free each chunk as soon as it is scattered.
+                    _rowCustomer[k] = _rowDay[k] = [];
+                    _rowAmount[k] = [];
+                }
 
                 // Sort each customer's segment by day and merge same-day purchases in place (in parallel:
                 // customers are independent, so the result is identical to a sequential run).
@@ -586,20 +601,6 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
                 _firstRowDay[c] = day;
                 _customers = c + 1;
                 return c;
-            }
-
-            private void GrowRows()
-            {
-                int size = _rowCustomer.Length * 2;
-                var c = GC.AllocateUninitializedArray<int>(size);
-                var d = GC.AllocateUninitializedArray<int>(size);
-                var a = GC.AllocateUninitializedArray<double>(size);
-                _rowCustomer.AsSpan(0, _rows).CopyTo(c);
-                _rowDay.AsSpan(0, _rows).CopyTo(d);
-                _rowAmount.AsSpan(0, _rows).CopyTo(a);
-                _rowCustomer = c;
-                _rowDay = d;
-                _rowAmount = a;
             }
 
             /// <summary>Sorts a segment by day, merges equal days (summing amounts) to its front, and returns the distinct count.</summary>

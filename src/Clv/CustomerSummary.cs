@@ -29,12 +29,12 @@ public readonly struct CustomerSummary
         double holdoutSpend)
     {
         CustomerId = customerId;
-        FirstPurchase = firstPurchase;
-        LastPurchase = lastPurchase;
+        _firstDay = firstPurchase?.DayNumber ?? NoDay;
+        _lastDay = lastPurchase?.DayNumber ?? NoDay;
         PurchaseDays = purchaseDays;
         Recency = recency;
         Age = age;
-        DaysSinceLastPurchase = daysSinceLastPurchase;
+        _daysSinceLastPurchase = daysSinceLastPurchase ?? NoDay;
         TotalSpend = totalSpend;
         Refunds = refunds;
         MonetaryValue = monetaryValue;
@@ -42,14 +42,21 @@ public readonly struct CustomerSummary
         HoldoutSpend = holdoutSpend;
     }
 
+    // Dates are stored as day numbers with a sentinel (not as nullable fields) to keep the struct at 80 bytes:
+    // a million summaries are 80 MB.
+    private const int NoDay = int.MinValue;
+    private readonly int _firstDay;
+    private readonly int _lastDay;
+    private readonly int _daysSinceLastPurchase;
+
     /// <summary>The customer's identifier, exactly as it appeared in the log.</summary>
     public string CustomerId { get; }
 
     /// <summary>The first purchase day up to the observation end; null when the customer has no purchase.</summary>
-    public DateOnly? FirstPurchase { get; }
+    public DateOnly? FirstPurchase => _firstDay == NoDay ? null : DateOnly.FromDayNumber(_firstDay);
 
     /// <summary>The last purchase day up to the observation end; null when the customer has no purchase.</summary>
-    public DateOnly? LastPurchase { get; }
+    public DateOnly? LastPurchase => _lastDay == NoDay ? null : DateOnly.FromDayNumber(_lastDay);
 
     /// <summary>Number of distinct purchase days up to the observation end (first purchase included).</summary>
     public int PurchaseDays { get; }
@@ -67,7 +74,7 @@ public readonly struct CustomerSummary
     public double Age { get; }
 
     /// <summary>Whole days from the last purchase day to the observation end; null when the customer has no purchase.</summary>
-    public int? DaysSinceLastPurchase { get; }
+    public int? DaysSinceLastPurchase => _daysSinceLastPurchase == NoDay ? null : _daysSinceLastPurchase;
 
     /// <summary>Sum of all purchase amounts (zero or more) up to the observation end, before refunds.</summary>
     public double TotalSpend { get; }
