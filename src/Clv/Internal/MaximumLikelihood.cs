@@ -23,8 +23,23 @@ internal static class MaximumLikelihood
     /// <param name="modelName">Used in the failure message.</param>
     /// <param name="gradientTolerance">Convergence when the gradient norm (per observation scale) falls below this.</param>
     /// <param name="maxIterations">Iteration cap per attempt.</param>
-    public static Outcome Minimize(Objective objective, IReadOnlyList<double[]> starts, string modelName, double gradientTolerance = 1e-6, int maxIterations = 2000)
+    /// <param name="progress">Receives the number of likelihood evaluations so far, after each one.</param>
+    /// <param name="cancellationToken">Checked before every likelihood evaluation.</param>
+    public static Outcome Minimize(Objective objective, IReadOnlyList<double[]> starts, string modelName, double gradientTolerance = 1e-6, int maxIterations = 2000, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
+        if (cancellationToken.CanBeCanceled || progress is not null)
+        {
+            var inner = objective;
+            int evaluations = 0;
+            objective = (theta, gradient) =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                double value = inner(theta, gradient);
+                progress?.Report(++evaluations);
+                return value;
+            };
+        }
+
         var failures = new List<string>();
         Outcome? best = null;
         int totalIterations = 0;

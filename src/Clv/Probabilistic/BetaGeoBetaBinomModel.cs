@@ -128,7 +128,7 @@ public sealed class BetaGeoBetaBinomModel
 
         double[][] starts = [[0, 0, 0, 0], [Math.Log(0.5), Math.Log(0.5), Math.Log(0.5), Math.Log(2)], [Math.Log(2), Math.Log(2), Math.Log(0.2), Math.Log(5)]];
         double lambda = options.L2Penalty;
-        var outcome = MaximumLikelihood.Minimize((t, g) => Objective(t, g, total, lambda), starts, ModelName, gradientTolerance: 1e-9, maxIterations: options.MaxIterations);
+        var outcome = MaximumLikelihood.Minimize((t, g) => Objective(t, g, total, lambda), starts, ModelName, gradientTolerance: 1e-9, maxIterations: options.MaxIterations, progress: options.Progress, cancellationToken: options.CancellationToken);
         var theta = outcome.Theta;
         var se = MaximumLikelihood.StandardErrors((t, g) => Objective(t, g, 1, 0), theta);
         double logLikelihood = -Objective(theta, new double[4], 1, 0);

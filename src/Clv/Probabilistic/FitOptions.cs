@@ -15,4 +15,10 @@ public sealed class FitOptions
 
     /// <summary>Iteration cap per optimizer attempt (default 2,000).</summary>
     public int MaxIterations { get; init; } = 2000;
+
+    /// <summary>Checked before every likelihood evaluation; a cancelled fit throws <see cref="OperationCanceledException"/>. Default: none.</summary>
+    public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>Receives the number of likelihood evaluations so far, after each one (a fit takes tens to a few hundred). Default: none.</summary>
+    public IProgress<int>? Progress { get; init; }
 }

@@ -82,7 +82,7 @@ internal static class ModelFitting
             starts.Add([.. s.Select(v => Math.Log(v))]);
         }
 
-        var outcome = MaximumLikelihood.Minimize(mean, starts, modelName, gradientTolerance: GradientTolerance, maxIterations: options.MaxIterations);
+        var outcome = MaximumLikelihood.Minimize(mean, starts, modelName, gradientTolerance: GradientTolerance, maxIterations: options.MaxIterations, progress: options.Progress, cancellationToken: options.CancellationToken);
         var theta = NewtonPolish(mean, outcome.Theta);
         var estimates = theta.Select(t => Math.Exp(t)).ToArray();
         double maxLl = logLikelihood(estimates, new double[k]);

@@ -19,7 +19,7 @@ public class MaximumLikelihoodTests
             return (-n * theta[0]) + (lambda * sum);
         };
 
-        var outcome = MaximumLikelihood.Minimize(nll, [[0.0], [2.0]], "Exponential");
+        var outcome = MaximumLikelihood.Minimize(nll, [[0.0], [2.0]], "Exponential", cancellationToken: TestContext.Current.CancellationToken);
         double estimate = Math.Exp(outcome.Theta[0]);
         Assert.Equal(n / sum, estimate, 1e-6);
 
@@ -38,7 +38,7 @@ public class MaximumLikelihoodTests
             return -theta[0];
         };
 
-        var ex = Assert.Throws<ModelFitException>(() => MaximumLikelihood.Minimize(nll, [[0.0]], "Unbounded", maxIterations: 200));
+        var ex = Assert.Throws<ModelFitException>(() => MaximumLikelihood.Minimize(nll, [[0.0]], "Unbounded", maxIterations: 200, cancellationToken: TestContext.Current.CancellationToken));
         Assert.Contains("Unbounded fit did not converge", ex.Message, StringComparison.Ordinal);
     }
 }
