@@ -4,15 +4,7 @@ namespace Clv.Tests.Csv;
 
 public class TransactionCsvReadIntoTests
 {
-    private static readonly TransactionCsvOptions Cdnow = new()
-    {
-        WhitespaceDelimited = true,
-        HasHeader = false,
-        CustomerIdIndex = 1,
-        DateIndex = 2,
-        DateFormat = "yyyyMMdd",
-        AmountIndex = 4,
-    };
+    private static readonly TransactionCsvOptions Cdnow = TransactionCsvReadTests.Cdnow;
 
     [Fact]
     public void ReadInto_Cdnow_GivesTheSameSummariesAsReadingTheWholeLog()

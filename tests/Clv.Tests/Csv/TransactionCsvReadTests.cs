@@ -6,7 +6,7 @@ namespace Clv.Tests.Csv;
 
 public class TransactionCsvReadTests
 {
-    private static readonly TransactionCsvOptions Cdnow = new()
+    internal static readonly TransactionCsvOptions Cdnow = new()
     {
         WhitespaceDelimited = true,
         HasHeader = false,
