@@ -225,9 +225,15 @@ public class RfmScorerTests
         var destination = new RfmScore[customers.Length];
         cutPoints.Score(customers, destination);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        cutPoints.Score(customers, destination);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // Smallest of several steady-state measurements: the JIT may allocate on this thread while it re-compiles a
+        // hot loop, but a per-customer allocation shows up in every measurement.
+        long allocated = long.MaxValue;
+        for (int attempt = 0; attempt < 5; attempt++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            cutPoints.Score(customers, destination);
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
 
         Assert.True(allocated < 1024, $"allocated {allocated} bytes");
         Assert.Equal(RfmScorer.Score(customers, null).AsSpan().ToArray(), destination);
