@@ -19,6 +19,22 @@ public static class SyntheticLog
     /// <summary>Calibration end used by the benchmarks: week 52.</summary>
     public static readonly DateOnly CalibrationEnd = Start.AddDays(52 * 7 - 1);
 
+    /// <summary>Summaries of the generated log at <see cref="CalibrationEnd"/>, in weeks: the input of the scoring and model benchmarks.</summary>
+    public static CustomerSummaries Summaries(int customers) =>
+        CustomerSummaries.FromTransactions(Generate(customers), CalibrationEnd, TimeUnit.Week);
+
+    /// <summary>Physical-limit proxy shared by the model benchmarks: one streaming pass reading every customer's (x, t_x, T).</summary>
+    public static double StatisticsPass(CustomerSummaries customers)
+    {
+        double sum = 0;
+        foreach (ref readonly var c in customers.AsSpan())
+        {
+            sum += c.Frequency + c.Recency + c.Age;
+        }
+
+        return sum;
+    }
+
     public static Transaction[] Generate(int customers, int seed = 42)
     {
         var rows = new List<Transaction>(customers * 3);

@@ -19,7 +19,7 @@ public class RfmBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _customers = CustomerSummaries.FromTransactions(SyntheticLog.Generate(Customers), SyntheticLog.CalibrationEnd, TimeUnit.Week);
+        _customers = SyntheticLog.Summaries(Customers);
         var rfm = RfmScorer.Score(_customers);
         _cutPoints = rfm.CutPoints;
         _scores = rfm.AsSpan().ToArray();
