@@ -30,7 +30,8 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
         TimeUnit timeUnit,
         DateOnly? explicitHoldoutEnd,
         int latestDayNumber,
-        RowCounts counts)
+        RowCounts counts,
+        (CustomerSummary[] Summaries, int[]? Map)? summarized = null)
     {
         _days = days;
         ObservationEnd = observationEnd;
@@ -38,7 +39,7 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
         ExplicitHoldoutEnd = explicitHoldoutEnd;
         LatestDayNumber = latestDayNumber;
         Counts = counts;
-        (_summaries, _summaryToInternal) = Summarize(days, observationEnd.DayNumber, timeUnit);
+        (_summaries, _summaryToInternal) = summarized ?? Summarize(days, observationEnd.DayNumber, timeUnit);
     }
 
     /// <summary>The last calibration day: rows on or before it describe what was known then.</summary>
@@ -130,9 +131,9 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
         TimeUnit timeUnit,
         DateOnly? holdoutEnd = null)
     {
-        var builder = new CustomerSummariesBuilder(observationEnd, timeUnit, holdoutEnd, transactions.Length);
-        builder.Add(transactions);
-        return builder.Build();
+        Guard.HoldoutEnd(observationEnd, holdoutEnd);
+        var grouped = TransactionGrouping.Group(transactions, observationEnd.DayNumber, holdoutEnd?.DayNumber ?? int.MaxValue, timeUnit.LengthInDays());
+        return new CustomerSummaries(grouped.Days, observationEnd, timeUnit, holdoutEnd, grouped.LatestDay, grouped.Counts, grouped.Summarized);
     }
 
     internal static CustomerSummaries Create(PurchaseDays days, DateOnly observationEnd, TimeUnit timeUnit, DateOnly? holdoutEnd, int latestDayNumber, RowCounts counts) =>
@@ -224,7 +225,7 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
         return (result, map);
     }
 
-    private static CustomerSummary Summarize(string id, ReadOnlySpan<int> dayNumbers, ReadOnlySpan<double> amounts, double refunds, int endDay, double unitDays)
+    internal static CustomerSummary Summarize(string id, ReadOnlySpan<int> dayNumbers, ReadOnlySpan<double> amounts, double refunds, int endDay, double unitDays)
     {
         int n = 0;
         while (n < dayNumbers.Length && dayNumbers[n] <= endDay)
@@ -294,7 +295,7 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
         /// leave gaps (same-day rows merged in place), so no compacting copy is needed. Arrays may be longer than
         /// <paramref name="count"/>.
         /// </summary>
-        private PurchaseDays(int count, string[] ids, int[] starts, int[] lengths, int[] days, double[] amounts, double[] refunds, int[] firstRowDay)
+        internal PurchaseDays(int count, string[] ids, int[] starts, int[] lengths, int[] days, double[] amounts, double[] refunds, int[] firstRowDay)
         {
             _count = count;
             _ids = ids;
@@ -603,7 +604,7 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
             }
 
             /// <summary>Sorts a segment by day, merges equal days (summing amounts) to its front, and returns the distinct count.</summary>
-            private static int SortAndMerge(Span<int> days, Span<double> amounts)
+            internal static int SortAndMerge(Span<int> days, Span<double> amounts)
             {
                 if (days.Length == 0)
                 {

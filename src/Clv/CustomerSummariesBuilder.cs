@@ -29,11 +29,7 @@ public sealed class CustomerSummariesBuilder
     internal CustomerSummariesBuilder(DateOnly observationEnd, TimeUnit timeUnit, DateOnly? holdoutEnd, int capacity)
     {
         _ = timeUnit.LengthInDays();
-        if (holdoutEnd is { } he && he < observationEnd)
-        {
-            ThrowHelper.ArgumentOutOfRange(nameof(holdoutEnd), he, Guard.Format($"Holdout end ({he:yyyy-MM-dd}) cannot be before the observation end ({observationEnd:yyyy-MM-dd})."));
-        }
-
+        Guard.HoldoutEnd(observationEnd, holdoutEnd);
         ObservationEnd = observationEnd;
         TimeUnit = timeUnit;
         HoldoutEnd = holdoutEnd;

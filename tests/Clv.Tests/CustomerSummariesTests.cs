@@ -171,6 +171,79 @@ public class CustomerSummariesTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void FromTransactions_LargeLog_EqualsTheBuilderCustomerByCustomer(bool someCustomersComeBack)
+    {
+        // Over 200k rows, so the rows are cut into chunks and partitions on several cores. Grouped by customer
+        // (one run each, the fast path), or with some rows moved elsewhere (customers with several runs). The
+        // builder, an independent implementation, is the oracle: same customers, same order, same days.
+        var rng = new Random(11);
+        var origin = new DateOnly(2023, 1, 1);
+        var end = origin.AddDays(300);
+        var holdoutEnd = origin.AddDays(360);
+        var rows = new List<Transaction>();
+        for (int c = 0; c < 80_000; c++)
+        {
+            string id = "cust" + c;
+            int first = c % 10 == 0 ? 301 + rng.Next(90) : rng.Next(300);
+            int count = 1 + rng.Next(6);
+            for (int j = 0; j < count; j++)
+            {
+                int day = Math.Min(first + (j == 0 ? 0 : rng.Next(120)), 420);
+                double amount = c % 17 == 0 ? -rng.Next(1, 900) / 100.0 : rng.Next(0, 9000) / 100.0;
+                // Some rows carry their own copy of the id string: ids are compared by value.
+                rows.Add(new Transaction(j % 3 == 2 ? new string(id.AsSpan()) : id, origin.AddDays(day), amount));
+            }
+        }
+
+        var log = rows.ToArray();
+        if (someCustomersComeBack)
+        {
+            for (int i = 0; i < log.Length / 20; i++)
+            {
+                int a = rng.Next(log.Length), b = rng.Next(log.Length);
+                (log[a], log[b]) = (log[b], log[a]);
+            }
+        }
+
+        var summaries = CustomerSummaries.FromTransactions(log, end, TimeUnit.Day, holdoutEnd);
+        var builder = new CustomerSummariesBuilder(end, TimeUnit.Day, holdoutEnd);
+        for (int i = 0; i < log.Length; i += 1000)
+        {
+            builder.Add(log.AsSpan(i, Math.Min(1000, log.Length - i)));
+        }
+
+        var expected = builder.Build();
+        Assert.Equal(expected.Count, summaries.Count);
+        Assert.Equal(expected.HoldoutOnlyCustomerCount, summaries.HoldoutOnlyCustomerCount);
+        Assert.True(summaries.HoldoutOnlyCustomerCount > 0 && summaries.ExcludedTransactionCount > 0 && summaries.RefundTransactionCount > 0);
+        Assert.Equal(
+            (expected.TransactionCount, expected.CalibrationTransactionCount, expected.HoldoutTransactionCount, expected.ExcludedTransactionCount, expected.RefundTransactionCount),
+            (summaries.TransactionCount, summaries.CalibrationTransactionCount, summaries.HoldoutTransactionCount, summaries.ExcludedTransactionCount, summaries.RefundTransactionCount));
+        Assert.Equal(expected.HoldoutEnd, summaries.HoldoutEnd);
+        for (int i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i].CustomerId, summaries[i].CustomerId);
+            Assert.True(expected.PurchaseDayNumbers(i).SequenceEqual(summaries.PurchaseDayNumbers(i)), expected[i].CustomerId);
+        }
+
+        Assert.True(CustomerSummariesPropertyTests.SameSummaries(expected, summaries));
+        Assert.Equal(1000 + log.Length, CustomerSummaries.Merge(summaries, CustomerSummaries.FromTransactions(log.AsSpan(0, 1000), end, TimeUnit.Day, holdoutEnd)).TransactionCount);
+    }
+
+    [Fact]
+    public void FromTransactions_DefaultRowDeepInALargeLog_NamesTheFirstSuchRow()
+    {
+        var rows = Enumerable.Range(0, 300_000).Select(i => new Transaction("c" + (i / 3), new DateOnly(2024, 1, 1).AddDays(i % 90), 1)).ToArray();
+        rows[250_001] = default;
+        rows[170_003] = default;
+        var error = Assert.Throws<ArgumentException>(() => CustomerSummaries.FromTransactions(rows, new DateOnly(2024, 6, 30), TimeUnit.Day));
+        Assert.Contains("Transaction 170003 ", error.Message, StringComparison.Ordinal);
+        Assert.Equal("transactions", error.ParamName);
+    }
+
     [Fact]
     public void Builder_BuildTwiceOrAddAfterBuild_Throws()
     {

@@ -6,6 +6,15 @@ namespace Clv.Internal;
 /// <summary>Boundary checks. NaN is rejected explicitly: every comparison is written so that NaN fails it.</summary>
 internal static class Guard
 {
+    /// <summary>Rejects a holdout end before the observation end.</summary>
+    public static void HoldoutEnd(DateOnly observationEnd, DateOnly? holdoutEnd)
+    {
+        if (holdoutEnd is { } he && he < observationEnd)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(holdoutEnd), he, Format($"Holdout end ({he:yyyy-MM-dd}) cannot be before the observation end ({observationEnd:yyyy-MM-dd})."));
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Finite(double value, [CallerArgumentExpression(nameof(value))] string paramName = "")
     {

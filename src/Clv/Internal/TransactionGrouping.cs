@@ -1,0 +1,553 @@
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using static Clv.CustomerSummaries;
+
+namespace Clv.Internal;
+
+/// <summary>
+/// Groups an in-memory log by customer on every core, in any row order, touching each row once.
+/// </summary>
+/// <remarks>
+/// <para>Pass 1 cuts the rows into runs (consecutive rows of one customer id) and reduces each run where it lies:
+/// its purchase days sorted and merged, its refunds and earliest day. A log grouped by customer is then already
+/// grouped; a log in date order has runs of about one row.</para>
+/// <para>Pass 2 finds runs of the same customer: runs are partitioned by a hash of the id and each partition
+/// uses a small table that fits in a core's cache (one table of a million ids would miss the cache on every
+/// probe). Pass 3 numbers customers in order of their first row and merges the days of customers with several
+/// runs. The result does not depend on the number of cores or on the hash seed.</para>
+/// </remarks>
+internal static class TransactionGrouping
+{
+    /// <summary>Rows a pass-1 chunk must have before another chunk is used.</summary>
+    private const int RowsPerChunk = 65_536;
+
+    /// <summary>Rows per hash partition (an upper bound on its runs): its table fits in a core's cache.</summary>
+    private const int RowsPerPartition = 65_536;
+
+    /// <summary>
+    /// Groups the rows by customer (rows after <paramref name="holdoutEndDay"/> are only counted). When no customer
+    /// has more than one run, the summaries are computed on the way (otherwise <see cref="Result.Summarized"/> is null).
+    /// </summary>
+    public static unsafe Result Group(ReadOnlySpan<Transaction> rows, int endDay, int holdoutEndDay, double unitDays)
+    {
+        // The span is pinned for the duration, so that worker threads can read it through its address.
+        fixed (byte* address = &Unsafe.As<Transaction, byte>(ref MemoryMarshal.GetReference(rows)))
+        {
+            return new Job((nint)address, rows.Length, endDay, holdoutEndDay, unitDays).Run();
+        }
+    }
+
+    /// <summary>The grouped days, the row counts, the latest day of any counted row, and the summaries when computed.</summary>
+    internal readonly record struct Result(PurchaseDays Days, RowCounts Counts, int LatestDay, (CustomerSummary[] Summaries, int[]? Map)? Summarized);
+
+    private sealed class Job(nint address, int rowCount, int endDay, int holdoutEndDay, double unitDays)
+    {
+        private readonly int _bits = PartitionBits(rowCount);
+        private readonly int _chunks = Math.Max(1, Math.Min(Environment.ProcessorCount * 4, rowCount / RowsPerChunk));
+
+        // Runs, by slot: chunk k's runs occupy slots [ChunkStart(k), ChunkStart(k) + _runCount[k]), so slot order
+        // is row order. A run's merged days start at the same kind of position in _days/_amounts.
+        private int[] _runFirstRow = [];
+        private int[] _runHash = [];
+        private int[] _runDayStart = [];
+        private int[] _chunkDayEnd = [];
+        private double[] _runRefund = [];
+        private int[] _runFirstDay = [];
+        private int[] _runOwner = [];
+        private int[] _runCount = [];
+        private int[] _days = [];
+        private double[] _amounts = [];
+
+        private int Partitions => 1 << _bits;
+
+        private unsafe ReadOnlySpan<Transaction> Rows => MemoryMarshal.CreateReadOnlySpan(ref Unsafe.AsRef<Transaction>((void*)address), rowCount);
+
+        public Result Run()
+        {
+            _chunkStart = ChunkStarts();
+            _runFirstRow = ArrayPool<int>.Shared.Rent(rowCount);
+            _runHash = ArrayPool<int>.Shared.Rent(rowCount);
+            _runDayStart = ArrayPool<int>.Shared.Rent(rowCount);
+            _chunkDayEnd = new int[_chunks];
+            _runRefund = ArrayPool<double>.Shared.Rent(rowCount);
+            _runFirstDay = ArrayPool<int>.Shared.Rent(rowCount);
+            _runOwner = ArrayPool<int>.Shared.Rent(rowCount);
+            try
+            {
+                return RunPasses();
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(_runFirstRow);
+                ArrayPool<int>.Shared.Return(_runHash);
+                ArrayPool<int>.Shared.Return(_runDayStart);
+                ArrayPool<double>.Shared.Return(_runRefund);
+                ArrayPool<int>.Shared.Return(_runFirstDay);
+                ArrayPool<int>.Shared.Return(_runOwner);
+            }
+        }
+
+        private Result RunPasses()
+        {
+            _days = GC.AllocateUninitializedArray<int>(rowCount);
+            _amounts = GC.AllocateUninitializedArray<double>(rowCount);
+            _runCount = new int[_chunks];
+            var histogram = new int[_chunks * Partitions];
+            var stats = new ChunkStats[_chunks];
+            For(_chunks, k => ReduceRuns(k, histogram, out stats[k]));
+
+            var total = ChunkStats.Empty;
+            foreach (var s in stats)
+            {
+                total.Add(s);
+            }
+
+            if (total.FirstMissingId != int.MaxValue)
+            {
+                ThrowHelper.Argument("transactions", Guard.Format($"Transaction {total.FirstMissingId} has no customer id (a default Transaction)."));
+            }
+
+            var counts = new RowCounts(rowCount, total.Calibration, total.Holdout, total.Excluded, total.Refunds);
+
+            int duplicates = FindOwners(histogram);
+            var (days, summarized) = Number(duplicates);
+            return new Result(days, counts, total.LatestDay, summarized);
+        }
+
+        private static int PartitionBits(int rows)
+        {
+            int bits = 0;
+            while (bits < 12 && ((long)RowsPerPartition << bits) < rows)
+            {
+                bits++;
+            }
+
+            return bits;
+        }
+
+        private static void For(int count, Action<int> body)
+        {
+            if (count == 1)
+            {
+                body(0);
+            }
+            else
+            {
+                Parallel.For(0, count, body);
+            }
+        }
+
+        private int[] _chunkStart = [];
+
+        private int ChunkStart(int k) => _chunkStart[k];
+
+        /// <summary>
+        /// Chunk boundaries, moved forward to where the customer id changes so that a customer's run of rows is not
+        /// cut in two (which would make it look like a customer with two runs).
+        /// </summary>
+        private int[] ChunkStarts()
+        {
+            var rows = Rows;
+            var starts = new int[_chunks + 1];
+            starts[_chunks] = rowCount;
+            for (int k = 1; k < _chunks; k++)
+            {
+                int r = Math.Max((int)((long)rowCount * k / _chunks), starts[k - 1]);
+                while (r < rowCount && r > 0 && string.Equals(rows[r].CustomerId, rows[r - 1].CustomerId, StringComparison.Ordinal))
+                {
+                    r++;
+                }
+
+                starts[k] = r;
+            }
+
+            return starts;
+        }
+
+        private int PartitionOf(int hash) => (int)((ulong)(uint)hash >> (32 - _bits));
+
+        /// <summary>Pass 1: cut chunk <paramref name="k"/> into runs and reduce each run in place.</summary>
+        private void ReduceRuns(int k, int[] histogram, out ChunkStats stats)
+        {
+            var rows = Rows;
+            int from = ChunkStart(k), to = ChunkStart(k + 1);
+            var perPartition = histogram.AsSpan(k * Partitions, Partitions);
+            stats = ChunkStats.Empty;
+            int slot = from - 1;
+            int write = from;
+            string? runId = null;
+            double refund = 0;
+            int firstDay = 0;
+            for (int r = from; r < to; r++)
+            {
+                ref readonly var t = ref rows[r];
+                int day = t.Date.DayNumber;
+                if (day > holdoutEndDay)
+                {
+                    stats.Excluded++;
+                    continue;
+                }
+
+                string id = t.CustomerId;
+                if (id is null)
+                {
+                    stats.FirstMissingId = Math.Min(stats.FirstMissingId, r);
+                    continue;
+                }
+
+                if (!string.Equals(id, runId, StringComparison.Ordinal))
+                {
+                    if (runId is not null)
+                    {
+                        write = EndRun(slot, write, refund, firstDay);
+                    }
+
+                    slot++;
+                    int hash = id.GetHashCode();
+                    _runFirstRow[slot] = r;
+                    _runHash[slot] = hash;
+                    _runDayStart[slot] = write;
+                    perPartition[PartitionOf(hash)]++;
+                    runId = id;
+                    refund = 0;
+                    firstDay = day;
+                }
+
+                firstDay = Math.Min(firstDay, day);
+                stats.LatestDay = Math.Max(stats.LatestDay, day);
+                bool calibration = day <= endDay;
+                if (calibration)
+                {
+                    stats.Calibration++;
+                }
+                else
+                {
+                    stats.Holdout++;
+                }
+
+                double amount = t.Amount;
+                if (amount < 0)
+                {
+                    if (calibration)
+                    {
+                        stats.Refunds++;
+                        refund -= amount;
+                    }
+                }
+                else
+                {
+                    _days[write] = day;
+                    _amounts[write++] = amount;
+                }
+            }
+
+            if (runId is not null)
+            {
+                write = EndRun(slot, write, refund, firstDay);
+            }
+
+            _runCount[k] = slot + 1 - from;
+            _chunkDayEnd[k] = write;
+        }
+
+        /// <summary>Sorts and merges a run's days; the next run's days start right after the merged ones.</summary>
+        private int EndRun(int slot, int end, double refund, int firstDay)
+        {
+            int start = _runDayStart[slot];
+            _runRefund[slot] = refund;
+            _runFirstDay[slot] = firstDay;
+            return start + PurchaseDays.Builder.SortAndMerge(_days.AsSpan(start, end - start), _amounts.AsSpan(start, end - start));
+        }
+
+        /// <summary>The number of distinct purchase days of the run in <paramref name="slot"/> of chunk <paramref name="k"/>.</summary>
+        private int DayCount(int k, int slot, int endSlot) =>
+            (slot + 1 < endSlot ? _runDayStart[slot + 1] : _chunkDayEnd[k]) - _runDayStart[slot];
+
+        private string IdOf(int slot) => Rows[_runFirstRow[slot]].CustomerId;
+
+        /// <summary>
+        /// Pass 2: for each run, <c>_runOwner[slot]</c> is -1 when it is its customer's first run, otherwise the
+        /// slot of that first run. Returns the number of runs that are not first runs.
+        /// </summary>
+        private int FindOwners(int[] histogram)
+        {
+            // Scatter run slots by partition: partition-major, chunk-minor, so each partition stays in slot order.
+            var partitionStart = new int[Partitions + 1];
+            int running = 0;
+            for (int p = 0; p < Partitions; p++)
+            {
+                partitionStart[p] = running;
+                for (int k = 0; k < _chunks; k++)
+                {
+                    int count = histogram[(k * Partitions) + p];
+                    histogram[(k * Partitions) + p] = running;
+                    running += count;
+                }
+            }
+
+            partitionStart[Partitions] = running;
+            var scattered = ArrayPool<int>.Shared.Rent(running);
+            For(_chunks, k =>
+            {
+                var cursor = histogram.AsSpan(k * Partitions, Partitions);
+                int from = ChunkStart(k);
+                for (int slot = from; slot < from + _runCount[k]; slot++)
+                {
+                    scattered[cursor[PartitionOf(_runHash[slot])]++] = slot;
+                }
+            });
+
+            int largest = 0;
+            for (int p = 0; p < Partitions; p++)
+            {
+                largest = Math.Max(largest, partitionStart[p + 1] - partitionStart[p]);
+            }
+
+            int duplicates = 0;
+            Parallel.For(0, Partitions, new ParallelOptions { MaxDegreeOfParallelism = Partitions == 1 ? 1 : -1 }, () => new Table(largest), (p, _, table) =>
+            {
+                table.Duplicates += Own(scattered.AsSpan(partitionStart[p], partitionStart[p + 1] - partitionStart[p]), table);
+                return table;
+            }, table => Interlocked.Add(ref duplicates, table.Duplicates));
+            ArrayPool<int>.Shared.Return(scattered);
+            return duplicates;
+        }
+
+        private int Own(ReadOnlySpan<int> slots, Table scratch)
+        {
+            int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, 2 * slots.Length));
+            int mask = capacity - 1;
+            var table = scratch.Slots.AsSpan(0, capacity);
+            table.Clear();
+            int duplicates = 0;
+            foreach (int slot in slots)
+            {
+                int hash = _runHash[slot];
+                int position = hash & mask;
+                while (true)
+                {
+                    int first = table[position] - 1;
+                    if (first < 0)
+                    {
+                        table[position] = slot + 1;
+                        _runOwner[slot] = -1;
+                        break;
+                    }
+
+                    if (_runHash[first] == hash && string.Equals(IdOf(first), IdOf(slot), StringComparison.Ordinal))
+                    {
+                        _runOwner[slot] = first;
+                        duplicates++;
+                        break;
+                    }
+
+                    position = (position + 1) & mask;
+                }
+            }
+
+            return duplicates;
+        }
+
+        /// <summary>
+        /// Pass 3: customers are numbered in order of their first run. When every customer has one run, the
+        /// summaries are computed here, while the run's days are at hand; otherwise runs of one customer are merged.
+        /// </summary>
+        private (PurchaseDays Days, (CustomerSummary[] Summaries, int[]? Map)? Summarized) Number(int duplicates)
+        {
+            // Per chunk: customers whose first run is in it, and those of them known at the observation end.
+            var firstCustomer = new int[_chunks + 1];
+            var firstKnown = new int[_chunks + 1];
+            For(_chunks, k =>
+            {
+                int from = ChunkStart(k), end = from + _runCount[k], owners = 0, known = 0;
+                for (int slot = from; slot < end; slot++)
+                {
+                    if (_runOwner[slot] < 0)
+                    {
+                        owners++;
+                        known += _runFirstDay[slot] <= endDay ? 1 : 0;
+                    }
+                }
+
+                firstCustomer[k + 1] = owners;
+                firstKnown[k + 1] = known;
+            });
+
+            for (int k = 0; k < _chunks; k++)
+            {
+                firstCustomer[k + 1] += firstCustomer[k];
+                firstKnown[k + 1] += firstKnown[k];
+            }
+
+            int n = firstCustomer[_chunks];
+            var ids = new string[n];
+            var starts = GC.AllocateUninitializedArray<int>(n);
+            var lengths = GC.AllocateUninitializedArray<int>(n);
+            var refunds = GC.AllocateUninitializedArray<double>(n);
+            var firstDays = GC.AllocateUninitializedArray<int>(n);
+            bool summarize = duplicates == 0;
+            int knownCount = firstKnown[_chunks];
+            var summaries = summarize ? new CustomerSummary[knownCount] : null;
+            var map = summarize && knownCount != n ? GC.AllocateUninitializedArray<int>(knownCount) : null;
+
+            // A first run's hash is no longer needed: the slot now holds its customer's number.
+            var customerOf = _runHash;
+            For(_chunks, k =>
+            {
+                var rows = Rows;
+                int from = ChunkStart(k), end = from + _runCount[k], g = firstCustomer[k], known = firstKnown[k];
+                for (int slot = from; slot < end; slot++)
+                {
+                    if (_runOwner[slot] >= 0)
+                    {
+                        continue;
+                    }
+
+                    string id = rows[_runFirstRow[slot]].CustomerId;
+                    int start = _runDayStart[slot], length = DayCount(k, slot, end);
+                    ids[g] = id;
+                    starts[g] = start;
+                    lengths[g] = length;
+                    refunds[g] = _runRefund[slot];
+                    firstDays[g] = _runFirstDay[slot];
+                    if (summaries is not null && _runFirstDay[slot] <= endDay)
+                    {
+                        summaries[known] = Summarize(id, _days.AsSpan(start, length), _amounts.AsSpan(start, length), _runRefund[slot], endDay, unitDays);
+                        if (map is not null)
+                        {
+                            map[known] = g;
+                        }
+
+                        known++;
+                    }
+
+                    customerOf[slot] = g++;
+                }
+            });
+
+            if (summaries is not null)
+            {
+                return (new PurchaseDays(n, ids, starts, lengths, _days, _amounts, refunds, firstDays), (summaries, map));
+            }
+
+            return (MergeRuns(n, duplicates, ids, starts, lengths, refunds, firstDays, customerOf), null);
+        }
+
+        /// <summary>Customers with several runs: their runs' days are concatenated in row order, then sorted and merged.</summary>
+        private PurchaseDays MergeRuns(int n, int duplicates, string[] ids, int[] starts, int[] lengths, double[] refunds, int[] firstDays, int[] customerOf)
+        {
+            // Later runs of each customer, grouped by customer in slot (row) order.
+            var extraStart = new int[n + 1];
+            for (int k = 0; k < _chunks; k++)
+            {
+                int from = ChunkStart(k);
+                for (int slot = from; slot < from + _runCount[k]; slot++)
+                {
+                    int owner = _runOwner[slot];
+                    if (owner >= 0)
+                    {
+                        extraStart[customerOf[owner] + 1]++;
+                    }
+                }
+            }
+
+            for (int g = 0; g < n; g++)
+            {
+                extraStart[g + 1] += extraStart[g];
+            }
+
+            var extra = GC.AllocateUninitializedArray<int>(duplicates);
+            var extraLength = GC.AllocateUninitializedArray<int>(duplicates);
+            var cursor = extraStart.AsSpan(0, n).ToArray();
+            for (int k = 0; k < _chunks; k++)
+            {
+                int from = ChunkStart(k);
+                for (int slot = from; slot < from + _runCount[k]; slot++)
+                {
+                    int owner = _runOwner[slot];
+                    if (owner >= 0)
+                    {
+                        int e = cursor[customerOf[owner]]++;
+                        extra[e] = slot;
+                        extraLength[e] = DayCount(k, slot, from + _runCount[k]);
+                    }
+                }
+            }
+
+            // Each customer's new segment: its first run's days, then its later runs' days.
+            var newStarts = GC.AllocateUninitializedArray<int>(n);
+            long size = 0;
+            for (int g = 0; g < n; g++)
+            {
+                newStarts[g] = (int)size;
+                size += lengths[g];
+                for (int e = extraStart[g]; e < extraStart[g + 1]; e++)
+                {
+                    size += extraLength[e];
+                }
+            }
+
+            var days = GC.AllocateUninitializedArray<int>((int)size);
+            var amounts = GC.AllocateUninitializedArray<double>((int)size);
+            Parallelism.For(n, (from, to) =>
+            {
+                for (int g = from; g < to; g++)
+                {
+                    int write = newStarts[g];
+                    _days.AsSpan(starts[g], lengths[g]).CopyTo(days.AsSpan(write));
+                    _amounts.AsSpan(starts[g], lengths[g]).CopyTo(amounts.AsSpan(write));
+                    int end = write + lengths[g];
+                    for (int e = extraStart[g]; e < extraStart[g + 1]; e++)
+                    {
+                        int slot = extra[e];
+                        _days.AsSpan(_runDayStart[slot], extraLength[e]).CopyTo(days.AsSpan(end));
+                        _amounts.AsSpan(_runDayStart[slot], extraLength[e]).CopyTo(amounts.AsSpan(end));
+                        end += extraLength[e];
+                        refunds[g] += _runRefund[slot];
+                        firstDays[g] = Math.Min(firstDays[g], _runFirstDay[slot]);
+                    }
+
+                    lengths[g] = extraStart[g + 1] > extraStart[g]
+                        ? PurchaseDays.Builder.SortAndMerge(days.AsSpan(write, end - write), amounts.AsSpan(write, end - write))
+                        : end - write;
+                }
+            });
+
+            return new PurchaseDays(n, ids, newStarts, lengths, days, amounts, refunds, firstDays);
+        }
+    }
+
+    /// <summary>Per-chunk counts of pass 1.</summary>
+    [StructLayout(LayoutKind.Auto)]
+    private struct ChunkStats
+    {
+        public long Calibration;
+        public long Holdout;
+        public long Excluded;
+        public long Refunds;
+        public int LatestDay;
+        public int FirstMissingId;
+
+        public static ChunkStats Empty => new() { LatestDay = int.MinValue, FirstMissingId = int.MaxValue };
+
+        public void Add(in ChunkStats other)
+        {
+            Calibration += other.Calibration;
+            Holdout += other.Holdout;
+            Excluded += other.Excluded;
+            Refunds += other.Refunds;
+            LatestDay = Math.Max(LatestDay, other.LatestDay);
+            FirstMissingId = Math.Min(FirstMissingId, other.FirstMissingId);
+        }
+    }
+
+    /// <summary>A worker's hash table, sized for the largest partition and reused across partitions.</summary>
+    private sealed class Table(int runs)
+    {
+        public readonly int[] Slots = new int[BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, 2 * runs))];
+
+        public int Duplicates;
+    }
+}
