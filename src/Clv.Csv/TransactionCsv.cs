@@ -78,10 +78,10 @@ public static class TransactionCsv
     /// <see cref="CustomerSummariesBuilder.Build"/> afterwards (several files can feed one builder).
     /// </summary>
     /// <param name="path">The file.</param>
-    /// <param name="builder">Receives every imported row, in chunks.</param>
+    /// <param name="builder">Receives every imported row as it is read (ids go straight into its id table: no string per row).</param>
     /// <param name="options">Columns, format and mode; null for the defaults (<c>customer_id,date,amount</c>, ISO dates, strict).</param>
-    /// <param name="progress">Receives the number of data rows read so far (imported plus rejected) after each chunk of 16,384 rows; null for none.</param>
-    /// <param name="cancellationToken">Checked between chunks.</param>
+    /// <param name="progress">Receives the number of data rows read so far (imported plus rejected) after every 16,384 imported rows and at the end; null for none.</param>
+    /// <param name="cancellationToken">Checked every 16,384 imported rows; rows read before it was seen stay in the builder.</param>
     /// <returns>How many rows were imported and which were rejected (lenient mode).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="builder"/> is null.</exception>
     /// <exception cref="ArgumentException">The options are inconsistent.</exception>

@@ -409,138 +409,190 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
         /// Arrays are plain GC arrays (not pooled) so that a one-shot job gives its memory back; the id lookup and
         /// the per-row arrays are released as soon as the grouping no longer needs them.
         /// </remarks>
-        public sealed class Builder
+        [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "Build releases the native rows; the rows' finalizer releases those of a builder that is never built.")]
+        public sealed class Builder(int endDay, int holdoutEndDay)
         {
-            private Dictionary<string, int>? _lookup;
-            private string[] _ids;
-            private int _customers;
-            private const int ChunkShift = 16;
-            private const int ChunkSize = 1 << ChunkShift;
-            private readonly List<int[]> _rowCustomer = [];
-            private readonly List<int[]> _rowDay = [];
-            private readonly List<double[]> _rowAmount = [];
-            private int _rows;
-            private double[] _refunds;
-            private int[] _firstRowDay;
 
-            public Builder(int capacity)
-            {
-                int customers = Math.Max(capacity / 2, 16);
-                _lookup = new Dictionary<string, int>(customers, StringComparer.Ordinal);
-                _ids = new string[customers];
-                _refunds = new double[customers];
-                _firstRowDay = new int[customers];
-            }
+            // Customers, by number in order of first row: id, id hash, calibration refunds, earliest day of any row.
+            private string[] _ids = new string[1024];
+            private int[] _hashes = new int[1024];
+            private double[] _refunds = new double[1024];
+            private int[] _firstRowDay = new int[1024];
+            private int _customers;
+
+            // Open-addressing id table (customer number + 1; 0 is empty), at most half full. It stores numbers,
+            // not strings, so it costs 4 bytes a slot; the ids and their hashes live in the customer arrays.
+            private int[] _slots = new int[2048];
+
+            private readonly NativeRowChunks _rowChunks = new();
+            private int _rows;
+            private long _total, _calibration, _holdout, _excluded, _refundRows;
+            private int _previous = -1;
+            private string? _previousId;
 
             public int LatestDay { get; private set; } = int.MinValue;
 
-            public RowCounts AddAll(ReadOnlySpan<Transaction> transactions, int endDay, int holdoutEndDay)
+            public RowCounts Counts => new(_total, _calibration, _holdout, _excluded, _refundRows);
+
+            public void Add(ReadOnlySpan<Transaction> transactions)
             {
-                var lookup = _lookup!;
-                long calibration = 0, holdout = 0, excluded = 0, refundRows = 0;
-                int latestDay = LatestDay;
-                string? previousId = null;
-                int previous = -1;
                 for (int r = 0; r < transactions.Length; r++)
                 {
                     ref readonly var t = ref transactions[r];
+                    _total++;
                     int day = t.Date.DayNumber;
                     if (day > holdoutEndDay)
                     {
-                        excluded++;
+                        _excluded++;
                         continue;
                     }
 
                     string id = t.CustomerId;
                     if (id is null)
                     {
+                        _total--;
                         ThrowHelper.Argument(nameof(transactions), Guard.Format($"Transaction {r} has no customer id (a default Transaction)."));
                     }
 
-                    int c;
-                    if (ReferenceEquals(id, previousId))
+                    // Logs are often grouped by customer: the previous row's customer is checked first.
+                    if (!ReferenceEquals(id, _previousId))
                     {
-                        c = previous;
-                    }
-                    else
-                    {
-                        ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(lookup, id, out bool exists);
-                        if (!exists)
-                        {
-                            slot = AddCustomer(id, day);
-                        }
-
-                        c = slot;
-                        previousId = id;
-                        previous = c;
+                        _previous = Find(id, id.GetHashCode(), id);
+                        _previousId = id;
                     }
 
-                    if (day < _firstRowDay[c])
-                    {
-                        _firstRowDay[c] = day;
-                    }
+                    AddRow(_previous, day, t.Amount);
+                }
+            }
 
-                    if (day > latestDay)
-                    {
-                        latestDay = day;
-                    }
-
-                    bool inCalibration = day <= endDay;
-                    if (inCalibration)
-                    {
-                        calibration++;
-                    }
-                    else
-                    {
-                        holdout++;
-                    }
-
-                    double amount = t.Amount;
-                    if (amount < 0)
-                    {
-                        if (inCalibration)
-                        {
-                            refundRows++;
-                            _refunds[c] -= amount;
-                        }
-
-                        continue;
-                    }
-
-                    int offset = _rows & (ChunkSize - 1);
-                    if (offset == 0)
-                    {
-                        // Rows live in fixed-size chunks: growing never copies, and Build frees them one by one.
-                        _rowCustomer.Add(GC.AllocateUninitializedArray<int>(ChunkSize));
-                        _rowDay.Add(GC.AllocateUninitializedArray<int>(ChunkSize));
-                        _rowAmount.Add(GC.AllocateUninitializedArray<double>(ChunkSize));
-                    }
-
-                    int chunk = _rows >> ChunkShift;
-                    _rowCustomer[chunk][offset] = c;
-                    _rowDay[chunk][offset] = day;
-                    _rowAmount[chunk][offset] = amount;
-                    _rows++;
+            /// <summary>Adds one row whose id is still text (a CSV field): a string is allocated only for a new customer.</summary>
+            public void Add(ReadOnlySpan<char> id, DateOnly date, double amount)
+            {
+                _total++;
+                int day = date.DayNumber;
+                if (day > holdoutEndDay)
+                {
+                    _excluded++;
+                    return;
                 }
 
-                LatestDay = latestDay;
-                return new RowCounts(transactions.Length, calibration, holdout, excluded, refundRows);
+                if (_previousId is null || !id.SequenceEqual(_previousId))
+                {
+                    _previous = Find(id, string.GetHashCode(id), null);
+                    _previousId = _ids[_previous];
+                }
+
+                AddRow(_previous, day, amount);
+            }
+
+            /// <summary>The number of the customer with this id (equal hashes for equal text, string or span), added when new.</summary>
+            private int Find(ReadOnlySpan<char> id, int hash, string? idString)
+            {
+                int mask = _slots.Length - 1;
+                int slot = hash & mask;
+                while (true)
+                {
+                    int c = _slots[slot] - 1;
+                    if (c < 0)
+                    {
+                        c = AddCustomer(idString ?? id.ToString(), hash);
+                        _slots[slot] = c + 1;
+                        if (2 * _customers > _slots.Length)
+                        {
+                            Grow();
+                        }
+
+                        return c;
+                    }
+
+                    if (_hashes[c] == hash && id.SequenceEqual(_ids[c]))
+                    {
+                        return c;
+                    }
+
+                    slot = (slot + 1) & mask;
+                }
+            }
+
+            private void Grow()
+            {
+                var slots = new int[_slots.Length * 2];
+                int mask = slots.Length - 1;
+                for (int c = 0; c < _customers; c++)
+                {
+                    int slot = _hashes[c] & mask;
+                    while (slots[slot] != 0)
+                    {
+                        slot = (slot + 1) & mask;
+                    }
+
+                    slots[slot] = c + 1;
+                }
+
+                _slots = slots;
+            }
+
+            private void AddRow(int c, int day, double amount)
+            {
+                if (day < _firstRowDay[c])
+                {
+                    _firstRowDay[c] = day;
+                }
+
+                if (day > LatestDay)
+                {
+                    LatestDay = day;
+                }
+
+                bool inCalibration = day <= endDay;
+                if (inCalibration)
+                {
+                    _calibration++;
+                }
+                else
+                {
+                    _holdout++;
+                }
+
+                if (amount < 0)
+                {
+                    if (inCalibration)
+                    {
+                        _refundRows++;
+                        _refunds[c] -= amount;
+                    }
+
+                    return;
+                }
+
+                int offset = _rows & (NativeRowChunks.Size - 1);
+                int chunk = _rows >> NativeRowChunks.Shift;
+                if (offset == 0)
+                {
+                    // Rows live in fixed-size chunks: growing never copies, and Build frees them one by one.
+                    _rowChunks.Add();
+                }
+
+                _rowChunks.Customers(chunk)[offset] = c;
+                _rowChunks.Days(chunk)[offset] = day;
+                _rowChunks.Amounts(chunk)[offset] = amount;
+                _rows++;
             }
 
             public PurchaseDays Build()
             {
                 int n = _customers;
-                _lookup = null;
+                _slots = [];
+                _hashes = [];
 
                 // Counting sort of the rows by customer: starts[c] is where customer c's rows begin.
                 var starts = new int[n + 1];
-                for (int k = 0; k < _rowCustomer.Count; k++)
+                for (int k = 0; k < _rowChunks.Count; k++)
                 {
-                    var chunk = _rowCustomer[k];
-                    int length = Math.Min(ChunkSize, _rows - (k << ChunkShift));
-                    for (int r = 0; r < length; r++)
+                    var chunk = _rowChunks.Customers(k)[..ChunkLength(k)];
+                    foreach (int c in chunk)
                     {
-                        starts[chunk[r] + 1]++;
+                        starts[c + 1]++;
                     }
                 }
 
@@ -553,22 +605,23 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
                 var amounts = GC.AllocateUninitializedArray<double>(_rows);
                 var cursor = new int[n];
                 Array.Copy(starts, cursor, n);
-                for (int k = 0; k < _rowCustomer.Count; k++)
+                for (int k = 0; k < _rowChunks.Count; k++)
                 {
-                    int[] customerChunk = _rowCustomer[k], dayChunk = _rowDay[k];
-                    double[] amountChunk = _rowAmount[k];
-                    int length = Math.Min(ChunkSize, _rows - (k << ChunkShift));
-                    for (int r = 0; r < length; r++)
+                    int length = ChunkLength(k);
+                    ReadOnlySpan<int> customerChunk = _rowChunks.Customers(k)[..length], dayChunk = _rowChunks.Days(k)[..length];
+                    ReadOnlySpan<double> amountChunk = _rowChunks.Amounts(k)[..length];
+                    for (int r = 0; r < customerChunk.Length; r++)
                     {
                         int p = cursor[customerChunk[r]]++;
                         days[p] = dayChunk[r];
                         amounts[p] = amountChunk[r];
                     }
 
-                    // Free each chunk as soon as it is scattered.
-                    _rowCustomer[k] = _rowDay[k] = [];
-                    _rowAmount[k] = [];
+                    // Give each chunk back as soon as it is scattered.
+                    _rowChunks.Free(k);
                 }
+
+                _rowChunks.Dispose();
 
                 // Sort each customer's segment by day and merge same-day purchases in place (in parallel:
                 // customers are independent, so the result is identical to a sequential run).
@@ -586,19 +639,23 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
                 return new PurchaseDays(n, _ids, starts, lengths, days, amounts, _refunds, _firstRowDay);
             }
 
-            private int AddCustomer(string id, int day)
+            private int ChunkLength(int k) => Math.Min(NativeRowChunks.Size, _rows - (k << NativeRowChunks.Shift));
+
+            private int AddCustomer(string id, int hash)
             {
                 int c = _customers;
                 if (c == _ids.Length)
                 {
                     int size = c * 2;
                     Array.Resize(ref _ids, size);
+                    Array.Resize(ref _hashes, size);
                     Array.Resize(ref _refunds, size);
                     Array.Resize(ref _firstRowDay, size);
                 }
 
                 _ids[c] = id;
-                _firstRowDay[c] = day;
+                _hashes[c] = hash;
+                _firstRowDay[c] = int.MaxValue;
                 _customers = c + 1;
                 return c;
             }

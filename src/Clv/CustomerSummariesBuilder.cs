@@ -13,7 +13,6 @@ public sealed class CustomerSummariesBuilder
     private readonly CustomerSummaries.PurchaseDays.Builder _days;
     private readonly int _endDay;
     private readonly int _holdoutEndDay;
-    private CustomerSummaries.RowCounts _counts;
     private bool _built;
 
     /// <summary>Creates a builder for summaries at an explicit observation end.</summary>
@@ -22,11 +21,6 @@ public sealed class CustomerSummariesBuilder
     /// <param name="holdoutEnd">The last holdout day (inclusive); null to take every row after the observation end as holdout.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeUnit"/> is undefined, or <paramref name="holdoutEnd"/> is before <paramref name="observationEnd"/>.</exception>
     public CustomerSummariesBuilder(DateOnly observationEnd, TimeUnit timeUnit, DateOnly? holdoutEnd = null)
-        : this(observationEnd, timeUnit, holdoutEnd, 1024)
-    {
-    }
-
-    internal CustomerSummariesBuilder(DateOnly observationEnd, TimeUnit timeUnit, DateOnly? holdoutEnd, int capacity)
     {
         _ = timeUnit.LengthInDays();
         Guard.HoldoutEnd(observationEnd, holdoutEnd);
@@ -35,7 +29,7 @@ public sealed class CustomerSummariesBuilder
         HoldoutEnd = holdoutEnd;
         _endDay = observationEnd.DayNumber;
         _holdoutEndDay = holdoutEnd?.DayNumber ?? int.MaxValue;
-        _days = new CustomerSummaries.PurchaseDays.Builder(capacity);
+        _days = new CustomerSummaries.PurchaseDays.Builder(_endDay, _holdoutEndDay);
     }
 
     /// <summary>The last calibration day.</summary>
@@ -48,7 +42,7 @@ public sealed class CustomerSummariesBuilder
     public DateOnly? HoldoutEnd { get; }
 
     /// <summary>Rows added so far.</summary>
-    public long TransactionCount => _counts.Total;
+    public long TransactionCount => _days.Counts.Total;
 
     /// <summary>Adds a chunk of rows (in any order; chunks may split a customer or a day).</summary>
     /// <param name="transactions">The rows.</param>
@@ -61,7 +55,18 @@ public sealed class CustomerSummariesBuilder
             ThrowHelper.InvalidOperation("This builder has already built its summaries; create a new builder.");
         }
 
-        _counts += _days.AddAll(transactions, _endDay, _holdoutEndDay);
+        _days.Add(transactions);
+    }
+
+    /// <summary>Adds one row whose customer id is still text (a CSV field); a string is allocated only for a new customer.</summary>
+    internal void AddRow(ReadOnlySpan<char> customerId, DateOnly date, double amount)
+    {
+        if (_built)
+        {
+            ThrowHelper.InvalidOperation("This builder has already built its summaries; create a new builder.");
+        }
+
+        _days.Add(customerId, date, amount);
     }
 
     /// <summary>Builds the summaries of every row added. Can be called once.</summary>
@@ -75,6 +80,6 @@ public sealed class CustomerSummariesBuilder
         }
 
         _built = true;
-        return CustomerSummaries.Create(_days.Build(), ObservationEnd, TimeUnit, HoldoutEnd, _days.LatestDay, _counts);
+        return CustomerSummaries.Create(_days.Build(), ObservationEnd, TimeUnit, HoldoutEnd, _days.LatestDay, _days.Counts);
     }
 }

@@ -43,8 +43,7 @@ internal sealed class TransactionCsvReader : IDisposable
     private string _amountLabel = string.Empty;
     private bool _badQuotedData;
     private CustomerSummariesBuilder? _sink;
-    private Transaction[] _chunk = [];
-    private int _chunkCount;
+    private int _pending;
     private long _imported;
     private IProgress<long>? _progress;
     private CancellationToken _cancellation;
@@ -102,27 +101,26 @@ internal sealed class TransactionCsvReader : IDisposable
         using var reader = new TransactionCsvReader(options)
         {
             _sink = builder,
-            _chunk = new Transaction[ChunkRows],
             _progress = progress,
             _cancellation = cancellationToken,
         };
+        cancellationToken.ThrowIfCancellationRequested();
         using var lines = new LineReader(text);
         reader.ReadAll(lines);
         reader.Flush();
         return new CsvReadReport(reader._imported, reader._rejected.Count == 0 ? [] : reader._rejected.ToArray());
     }
 
-    /// <summary>Rows handed to the builder at a time.</summary>
+    /// <summary>Rows between progress reports and cancellation checks.</summary>
     internal const int ChunkRows = 1 << 14;
 
     private void Flush()
     {
-        if (_chunkCount > 0)
+        if (_pending > 0)
         {
             _cancellation.ThrowIfCancellationRequested();
-            _sink!.Add(_chunk.AsSpan(0, _chunkCount));
-            _imported += _chunkCount;
-            _chunkCount = 0;
+            _imported += _pending;
+            _pending = 0;
             _progress?.Report(_imported + _rejected.Count);
         }
     }
@@ -342,8 +340,9 @@ internal sealed class TransactionCsvReader : IDisposable
             return;
         }
 
-        _chunk[_chunkCount++] = new Transaction(_ids.Get(id), date, amount);
-        if (_chunkCount == _chunk.Length)
+        // Straight into the builder: its id table is the only one, and a string is made only for a new customer.
+        _sink.AddRow(id, date, amount);
+        if (++_pending == ChunkRows)
         {
             Flush();
         }

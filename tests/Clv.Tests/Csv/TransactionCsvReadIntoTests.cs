@@ -47,6 +47,30 @@ public class TransactionCsvReadIntoTests
     }
 
     [Fact]
+    public void ReadInto_ThenRowsInMemory_SameIdsAreOneCustomer()
+    {
+        // The file's ids enter the builder as text, the in-memory rows' ids as strings: both must find one customer.
+        string path = Path.Combine(Path.GetTempPath(), $"clv-readinto-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, "customer_id,date,amount\nalice,2024-01-01,10\nbob,2024-01-02,5\nalice,2024-01-03,7\n");
+        try
+        {
+            var builder = new CustomerSummariesBuilder(new DateOnly(2024, 1, 31), TimeUnit.Day);
+            TransactionCsv.ReadInto(path, builder, cancellationToken: TestContext.Current.CancellationToken);
+            builder.Add([new(new string("bob".AsSpan()), new DateOnly(2024, 1, 9), 4), new("carol", new DateOnly(2024, 1, 9), 1), new("alice", new DateOnly(2024, 1, 3), 1)]);
+            var summaries = builder.Build();
+
+            Assert.Equal(["alice", "bob", "carol"], summaries.Select(s => s.CustomerId));
+            Assert.Equal((2, 18.0), (summaries[0].PurchaseDays, summaries[0].TotalSpend));
+            Assert.Equal((2, 9.0), (summaries[1].PurchaseDays, summaries[1].TotalSpend));
+            Assert.Equal(6, summaries.TransactionCount);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void ReadInto_CancelledToken_ThrowsOperationCanceled()
     {
         var builder = new CustomerSummariesBuilder(new DateOnly(1997, 9, 30), TimeUnit.Week);

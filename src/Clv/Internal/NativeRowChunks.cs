@@ -1,0 +1,80 @@
+using System.Runtime.InteropServices;
+
+namespace Clv.Internal;
+
+/// <summary>
+/// A builder's rows (customer number, day, amount) in native memory, in chunks of 65,536 rows (1 MB each).
+/// </summary>
+/// <remarks>
+/// Rows are only needed until the summaries are built. Held in managed arrays they would become tens of megabytes
+/// of garbage that stays resident until the next full collection; native chunks are given back to the operating
+/// system the moment they are freed. The finalizer frees whatever a builder that was never built still holds.
+/// </remarks>
+internal sealed unsafe class NativeRowChunks : IDisposable
+{
+    public const int Shift = 16;
+    public const int Size = 1 << Shift;
+    private const int RowBytes = sizeof(int) + sizeof(int) + sizeof(double);
+
+    private nint[] _chunks = new nint[16];
+    private int _count;
+
+    ~NativeRowChunks() => FreeChunks();
+
+    public int Count => _count;
+
+    /// <summary>Adds an uninitialised chunk and returns its index.</summary>
+    public int Add()
+    {
+        if (_count == _chunks.Length)
+        {
+            Array.Resize(ref _chunks, _count * 2);
+        }
+
+        _chunks[_count] = (nint)NativeMemory.Alloc((nuint)Size * RowBytes);
+        return _count++;
+    }
+
+    public Span<int> Customers(int k) => new((void*)Chunk(k), Size);
+
+    public Span<int> Days(int k) => new((byte*)Chunk(k) + (Size * sizeof(int)), Size);
+
+    public Span<double> Amounts(int k) => new((byte*)Chunk(k) + (Size * 2 * sizeof(int)), Size);
+
+    /// <summary>Frees chunk <paramref name="k"/>; it must not be used afterwards.</summary>
+    public void Free(int k)
+    {
+        nint chunk = _chunks[k];
+        _chunks[k] = 0;
+        if (chunk != 0)
+        {
+            NativeMemory.Free((void*)chunk);
+        }
+    }
+
+    /// <summary>Frees every chunk; the finalizer has nothing left to do.</summary>
+    public void Dispose()
+    {
+        FreeChunks();
+        GC.SuppressFinalize(this);
+    }
+
+    private void FreeChunks()
+    {
+        for (int k = 0; k < _count; k++)
+        {
+            Free(k);
+        }
+    }
+
+    private nint Chunk(int k)
+    {
+        nint chunk = _chunks[k];
+        if (chunk == 0)
+        {
+            ThrowHelper.InvalidOperation("The rows of this chunk were already released.");
+        }
+
+        return chunk;
+    }
+}
