@@ -57,6 +57,17 @@ internal static class TransactionGrouping
         private int[] _runFirstDay = [];
         private int[] _runOwner = [];
         private int[] _runCount = [];
+
+        // Pass 2, by scattered position (partition-major): the run, its hash and its partition-local customer; and
+        // by partition offset + local customer: the customer's first run and number of runs.
+        private int[] _partitionStart = [];
+        private int[] _partitionCustomers = [];
+        private int[] _scattered = [];
+        private int[] _scatteredHash = [];
+        private int[] _runCustomer = [];
+        private int[] _customerFirstRun = [];
+        private int[] _customerRuns = [];
+        private readonly List<int[]> _rentedInts = [];
         private int[] _days = [];
         private double[] _amounts = [];
 
@@ -67,26 +78,33 @@ internal static class TransactionGrouping
         public Result Run()
         {
             _chunkStart = ChunkStarts();
-            _runFirstRow = ArrayPool<int>.Shared.Rent(rowCount);
-            _runHash = ArrayPool<int>.Shared.Rent(rowCount);
-            _runDayStart = ArrayPool<int>.Shared.Rent(rowCount);
-            _chunkDayEnd = new int[_chunks];
-            _runRefund = ArrayPool<double>.Shared.Rent(rowCount);
-            _runFirstDay = ArrayPool<int>.Shared.Rent(rowCount);
-            _runOwner = ArrayPool<int>.Shared.Rent(rowCount);
+            _runFirstRow = RentInts(rowCount);
+            _runHash = RentInts(rowCount);
+            _runDayStart = RentInts(rowCount);
+            _runFirstDay = RentInts(rowCount);
+            _runOwner = RentInts(rowCount);
+            _runRefund = ArrayPool<double>.Shared.Rent(Math.Max(1, rowCount));
             try
             {
                 return RunPasses();
             }
             finally
             {
-                ArrayPool<int>.Shared.Return(_runFirstRow);
-                ArrayPool<int>.Shared.Return(_runHash);
-                ArrayPool<int>.Shared.Return(_runDayStart);
+                // Working arrays go back to the shared pool: a second call (another partition, another day) reuses them.
+                foreach (var rented in _rentedInts)
+                {
+                    ArrayPool<int>.Shared.Return(rented);
+                }
+
                 ArrayPool<double>.Shared.Return(_runRefund);
-                ArrayPool<int>.Shared.Return(_runFirstDay);
-                ArrayPool<int>.Shared.Return(_runOwner);
             }
+        }
+
+        private int[] RentInts(int length)
+        {
+            var rented = ArrayPool<int>.Shared.Rent(Math.Max(1, length));
+            _rentedInts.Add(rented);
+            return rented;
         }
 
         private Result RunPasses()
@@ -94,6 +112,7 @@ internal static class TransactionGrouping
             _days = GC.AllocateUninitializedArray<int>(rowCount);
             _amounts = GC.AllocateUninitializedArray<double>(rowCount);
             _runCount = new int[_chunks];
+            _chunkDayEnd = new int[_chunks];
             var histogram = new int[_chunks * Partitions];
             var stats = new ChunkStats[_chunks];
             For(_chunks, k => ReduceRuns(k, histogram, out stats[k]));
@@ -269,16 +288,18 @@ internal static class TransactionGrouping
 
         /// <summary>
         /// Pass 2: for each run, <c>_runOwner[slot]</c> is -1 when it is its customer's first run, otherwise the
-        /// slot of that first run. Returns the number of runs that are not first runs.
+        /// slot of that first run. Returns the number of runs that are not first runs. Each partition also keeps,
+        /// for the merge, the partition-local customer of each of its runs and the first run and run count of each
+        /// partition-local customer (at the partition's own offset).
         /// </summary>
         private int FindOwners(int[] histogram)
         {
             // Scatter run slots by partition: partition-major, chunk-minor, so each partition stays in slot order.
-            var partitionStart = new int[Partitions + 1];
+            _partitionStart = new int[Partitions + 1];
             int running = 0;
             for (int p = 0; p < Partitions; p++)
             {
-                partitionStart[p] = running;
+                _partitionStart[p] = running;
                 for (int k = 0; k < _chunks; k++)
                 {
                     int count = histogram[(k * Partitions) + p];
@@ -287,66 +308,91 @@ internal static class TransactionGrouping
                 }
             }
 
-            partitionStart[Partitions] = running;
-            var scattered = ArrayPool<int>.Shared.Rent(running);
+            _partitionStart[Partitions] = running;
+            _scattered = RentInts(running);
+            _scatteredHash = RentInts(running);
+            _runCustomer = RentInts(running);
+            _customerFirstRun = RentInts(running);
+            _customerRuns = RentInts(running);
+            _partitionCustomers = new int[Partitions];
             For(_chunks, k =>
             {
                 var cursor = histogram.AsSpan(k * Partitions, Partitions);
                 int from = ChunkStart(k);
                 for (int slot = from; slot < from + _runCount[k]; slot++)
                 {
-                    scattered[cursor[PartitionOf(_runHash[slot])]++] = slot;
+                    int hash = _runHash[slot];
+                    int i = cursor[PartitionOf(hash)]++;
+                    _scattered[i] = slot;
+                    _scatteredHash[i] = hash;
                 }
             });
 
             int largest = 0;
             for (int p = 0; p < Partitions; p++)
             {
-                largest = Math.Max(largest, partitionStart[p + 1] - partitionStart[p]);
+                largest = Math.Max(largest, _partitionStart[p + 1] - _partitionStart[p]);
             }
 
             int duplicates = 0;
             Parallel.For(0, Partitions, new ParallelOptions { MaxDegreeOfParallelism = Partitions == 1 ? 1 : -1 }, () => new Table(largest), (p, _, table) =>
             {
-                table.Duplicates += Own(scattered.AsSpan(partitionStart[p], partitionStart[p + 1] - partitionStart[p]), table);
+                table.Duplicates += Own(p, table);
                 return table;
             }, table => Interlocked.Add(ref duplicates, table.Duplicates));
-            ArrayPool<int>.Shared.Return(scattered);
             return duplicates;
         }
 
-        private int Own(ReadOnlySpan<int> slots, Table scratch)
+        private int Own(int p, Table scratch)
         {
-            int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, 2 * slots.Length));
+            int from = _partitionStart[p], to = _partitionStart[p + 1];
+            int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, 2 * (to - from)));
             int mask = capacity - 1;
             var table = scratch.Slots.AsSpan(0, capacity);
             table.Clear();
-            int duplicates = 0;
-            foreach (int slot in slots)
+            int customers = 0, duplicates = 0;
+            for (int i = from; i < to; i++)
             {
-                int hash = _runHash[slot];
+                int slot = _scattered[i], hash = _scatteredHash[i];
                 int position = hash & mask;
+                string? id = null;
                 while (true)
                 {
-                    int first = table[position] - 1;
-                    if (first < 0)
+                    int c = table[position] - 1;
+                    if (c < 0)
                     {
-                        table[position] = slot + 1;
+                        c = customers++;
+                        table[position] = c + 1;
+                        scratch.Hash[c] = hash;
+                        scratch.Id[c] = id;
+                        _customerFirstRun[from + c] = slot;
+                        _customerRuns[from + c] = 1;
                         _runOwner[slot] = -1;
+                        _runCustomer[i] = c;
                         break;
                     }
 
-                    if (_runHash[first] == hash && string.Equals(IdOf(first), IdOf(slot), StringComparison.Ordinal))
+                    // Ids are read (a cache miss each) only when the hashes agree: never for a log grouped by customer.
+                    if (scratch.Hash[c] == hash)
                     {
-                        _runOwner[slot] = first;
-                        duplicates++;
-                        break;
+                        id ??= IdOf(slot);
+                        string known = scratch.Id[c] ??= IdOf(_customerFirstRun[from + c]);
+                        if (ReferenceEquals(known, id) || string.Equals(known, id, StringComparison.Ordinal))
+                        {
+                            _runOwner[slot] = _customerFirstRun[from + c];
+                            _customerRuns[from + c]++;
+                            _runCustomer[i] = c;
+                            duplicates++;
+                            break;
+                        }
                     }
 
                     position = (position + 1) & mask;
                 }
             }
 
+            Array.Clear(scratch.Id, 0, customers);
+            _partitionCustomers[p] = customers;
             return duplicates;
         }
 
@@ -432,90 +478,97 @@ internal static class TransactionGrouping
                 return (new PurchaseDays(n, ids, starts, lengths, _days, _amounts, refunds, firstDays), (summaries, map));
             }
 
-            return (MergeRuns(n, duplicates, ids, starts, lengths, refunds, firstDays, customerOf), null);
+            return (MergeRuns(n, ids, starts, lengths, refunds, firstDays, customerOf), null);
         }
 
-        /// <summary>Customers with several runs: their runs' days are concatenated in row order, then sorted and merged.</summary>
-        private PurchaseDays MergeRuns(int n, int duplicates, string[] ids, int[] starts, int[] lengths, double[] refunds, int[] firstDays, int[] customerOf)
+        /// <summary>
+        /// Customers with several runs: each partition (in parallel) copies its customers' runs, in row order, into
+        /// its own range of new arrays, then sorts and merges the days of those with several runs.
+        /// </summary>
+        private PurchaseDays MergeRuns(int n, string[] ids, int[] starts, int[] lengths, double[] refunds, int[] firstDays, int[] customerOf)
         {
-            // Later runs of each customer, grouped by customer in slot (row) order.
-            var extraStart = new int[n + 1];
-            for (int k = 0; k < _chunks; k++)
+            var dayCount = RentInts(rowCount);
+            For(_chunks, k =>
             {
-                int from = ChunkStart(k);
-                for (int slot = from; slot < from + _runCount[k]; slot++)
+                int from = ChunkStart(k), end = from + _runCount[k];
+                for (int slot = from; slot < end; slot++)
                 {
-                    int owner = _runOwner[slot];
-                    if (owner >= 0)
-                    {
-                        extraStart[customerOf[owner] + 1]++;
-                    }
-                }
-            }
-
-            for (int g = 0; g < n; g++)
-            {
-                extraStart[g + 1] += extraStart[g];
-            }
-
-            var extra = GC.AllocateUninitializedArray<int>(duplicates);
-            var extraLength = GC.AllocateUninitializedArray<int>(duplicates);
-            var cursor = extraStart.AsSpan(0, n).ToArray();
-            for (int k = 0; k < _chunks; k++)
-            {
-                int from = ChunkStart(k);
-                for (int slot = from; slot < from + _runCount[k]; slot++)
-                {
-                    int owner = _runOwner[slot];
-                    if (owner >= 0)
-                    {
-                        int e = cursor[customerOf[owner]]++;
-                        extra[e] = slot;
-                        extraLength[e] = DayCount(k, slot, from + _runCount[k]);
-                    }
-                }
-            }
-
-            // Each customer's new segment: its first run's days, then its later runs' days.
-            var newStarts = GC.AllocateUninitializedArray<int>(n);
-            long size = 0;
-            for (int g = 0; g < n; g++)
-            {
-                newStarts[g] = (int)size;
-                size += lengths[g];
-                for (int e = extraStart[g]; e < extraStart[g + 1]; e++)
-                {
-                    size += extraLength[e];
-                }
-            }
-
-            var days = GC.AllocateUninitializedArray<int>((int)size);
-            var amounts = GC.AllocateUninitializedArray<double>((int)size);
-            Parallelism.For(n, (from, to) =>
-            {
-                for (int g = from; g < to; g++)
-                {
-                    int write = newStarts[g];
-                    _days.AsSpan(starts[g], lengths[g]).CopyTo(days.AsSpan(write));
-                    _amounts.AsSpan(starts[g], lengths[g]).CopyTo(amounts.AsSpan(write));
-                    int end = write + lengths[g];
-                    for (int e = extraStart[g]; e < extraStart[g + 1]; e++)
-                    {
-                        int slot = extra[e];
-                        _days.AsSpan(_runDayStart[slot], extraLength[e]).CopyTo(days.AsSpan(end));
-                        _amounts.AsSpan(_runDayStart[slot], extraLength[e]).CopyTo(amounts.AsSpan(end));
-                        end += extraLength[e];
-                        refunds[g] += _runRefund[slot];
-                        firstDays[g] = Math.Min(firstDays[g], _runFirstDay[slot]);
-                    }
-
-                    lengths[g] = extraStart[g + 1] > extraStart[g]
-                        ? PurchaseDays.Builder.SortAndMerge(days.AsSpan(write, end - write), amounts.AsSpan(write, end - write))
-                        : end - write;
+                    dayCount[slot] = DayCount(k, slot, end);
                 }
             });
 
-            return new PurchaseDays(n, ids, newStarts, lengths, days, amounts, refunds, firstDays);
+            // Each partition's range: room for the days of all its runs.
+            var region = new int[Partitions + 1];
+            For(Partitions, p =>
+            {
+                int size = 0;
+                for (int i = _partitionStart[p]; i < _partitionStart[p + 1]; i++)
+                {
+                    size += dayCount[_scattered[i]];
+                }
+
+                region[p + 1] = size;
+            });
+
+            int largest = 0;
+            for (int p = 0; p < Partitions; p++)
+            {
+                region[p + 1] += region[p];
+                largest = Math.Max(largest, _partitionStart[p + 1] - _partitionStart[p]);
+            }
+
+            var days = GC.AllocateUninitializedArray<int>(region[Partitions]);
+            var amounts = GC.AllocateUninitializedArray<double>(region[Partitions]);
+            Parallel.For(0, Partitions, new ParallelOptions { MaxDegreeOfParallelism = Partitions == 1 ? 1 : -1 }, () => new int[(2 * largest) + 1], (p, _, scratch) =>
+            {
+                int from = _partitionStart[p], to = _partitionStart[p + 1], customers = _partitionCustomers[p];
+
+                // The partition's runs grouped by customer (counting sort; slot order is kept within a customer).
+                var runStart = scratch.AsSpan(0, customers + 1);
+                var runs = scratch.AsSpan(largest + 1, to - from);
+                runStart[0] = 0;
+                for (int c = 0; c < customers; c++)
+                {
+                    runStart[c + 1] = runStart[c] + _customerRuns[from + c];
+                }
+
+                for (int i = from; i < to; i++)
+                {
+                    runs[runStart[_runCustomer[i]]++] = _scattered[i];
+                }
+
+                int write = region[p], next = 0;
+                for (int c = 0; c < customers; c++)
+                {
+                    int owner = _customerFirstRun[from + c];
+                    int g = customerOf[owner];
+                    int begin = write;
+                    foreach (int slot in runs[next..runStart[c]])
+                    {
+                        int length = dayCount[slot], start = _runDayStart[slot];
+                        _days.AsSpan(start, length).CopyTo(days.AsSpan(write));
+                        _amounts.AsSpan(start, length).CopyTo(amounts.AsSpan(write));
+                        write += length;
+                        if (slot != owner)
+                        {
+                            refunds[g] += _runRefund[slot];
+                            firstDays[g] = Math.Min(firstDays[g], _runFirstDay[slot]);
+                        }
+                    }
+
+                    int merged = runStart[c] - next > 1
+                        ? PurchaseDays.Builder.SortAndMerge(days.AsSpan(begin, write - begin), amounts.AsSpan(begin, write - begin))
+                        : write - begin;
+                    starts[g] = begin;
+                    lengths[g] = merged;
+                    write = begin + merged;
+                    next = runStart[c];
+                }
+
+                return scratch;
+            }, _ => { });
+
+            return new PurchaseDays(n, ids, starts, lengths, days, amounts, refunds, firstDays);
         }
     }
 
@@ -547,6 +600,8 @@ internal static class TransactionGrouping
     private sealed class Table(int runs)
     {
         public readonly int[] Slots = new int[BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, 2 * runs))];
+        public readonly int[] Hash = new int[runs];
+        public readonly string?[] Id = new string?[runs];
 
         public int Duplicates;
     }
