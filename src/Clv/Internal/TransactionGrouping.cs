@@ -67,6 +67,7 @@ internal static class TransactionGrouping
         private int[] _runCustomer = [];
         private int[] _customerFirstRun = [];
         private int[] _customerRuns = [];
+        private int[] _scatterOffsets = [];
         private readonly List<int[]> _rentedInts = [];
         private int[] _days = [];
         private double[] _amounts = [];
@@ -309,6 +310,7 @@ internal static class TransactionGrouping
             }
 
             _partitionStart[Partitions] = running;
+            _scatterOffsets = (int[])histogram.Clone();
             _scattered = RentInts(running);
             _scatteredHash = RentInts(running);
             _runCustomer = RentInts(running);
@@ -438,8 +440,8 @@ internal static class TransactionGrouping
             var summaries = summarize ? new CustomerSummary[knownCount] : null;
             var map = summarize && knownCount != n ? GC.AllocateUninitializedArray<int>(knownCount) : null;
 
-            // A first run's hash is no longer needed: the slot now holds its customer's number.
-            var customerOf = _runHash;
+            // Customers with several runs are merged afterwards: that needs each first run's customer number.
+            var customerOf = summarize ? null : RentInts(rowCount);
             For(_chunks, k =>
             {
                 var rows = Rows;
@@ -469,7 +471,12 @@ internal static class TransactionGrouping
                         known++;
                     }
 
-                    customerOf[slot] = g++;
+                    if (customerOf is not null)
+                    {
+                        customerOf[slot] = g;
+                    }
+
+                    g++;
                 }
             });
 
@@ -478,97 +485,133 @@ internal static class TransactionGrouping
                 return (new PurchaseDays(n, ids, starts, lengths, _days, _amounts, refunds, firstDays), (summaries, map));
             }
 
-            return (MergeRuns(n, ids, starts, lengths, refunds, firstDays, customerOf), null);
+            return (MergeRuns(n, ids, starts, lengths, refunds, firstDays, customerOf!), null);
         }
 
         /// <summary>
-        /// Customers with several runs: each partition (in parallel) copies its customers' runs, in row order, into
-        /// its own range of new arrays, then sorts and merges the days of those with several runs.
+        /// Customers with several runs. The runs' data is first copied next to their partition positions (one pass in
+        /// row order, so the reads are sequential); then each partition (in parallel) writes its customers' runs, in
+        /// row order, into its own range of new arrays and sorts and merges the days of those with several runs.
+        /// A run of one purchase day (most runs of a log in date order) carries that day, so it is never looked up.
         /// </summary>
         private PurchaseDays MergeRuns(int n, string[] ids, int[] starts, int[] lengths, double[] refunds, int[] firstDays, int[] customerOf)
         {
-            var dayCount = RentInts(rowCount);
-            For(_chunks, k =>
+            int runs = _partitionStart[Partitions];
+            var dayStart = RentInts(runs);
+            var dayCount = RentInts(runs);
+            var firstDay = RentInts(runs);
+            var day0 = RentInts(runs);
+            var refund = ArrayPool<double>.Shared.Rent(Math.Max(1, runs));
+            var amount0 = ArrayPool<double>.Shared.Rent(Math.Max(1, runs));
+            try
             {
-                int from = ChunkStart(k), end = from + _runCount[k];
-                for (int slot = from; slot < end; slot++)
+                For(_chunks, k =>
                 {
-                    dayCount[slot] = DayCount(k, slot, end);
-                }
-            });
-
-            // Each partition's range: room for the days of all its runs.
-            var region = new int[Partitions + 1];
-            For(Partitions, p =>
-            {
-                int size = 0;
-                for (int i = _partitionStart[p]; i < _partitionStart[p + 1]; i++)
-                {
-                    size += dayCount[_scattered[i]];
-                }
-
-                region[p + 1] = size;
-            });
-
-            int largest = 0;
-            for (int p = 0; p < Partitions; p++)
-            {
-                region[p + 1] += region[p];
-                largest = Math.Max(largest, _partitionStart[p + 1] - _partitionStart[p]);
-            }
-
-            var days = GC.AllocateUninitializedArray<int>(region[Partitions]);
-            var amounts = GC.AllocateUninitializedArray<double>(region[Partitions]);
-            Parallel.For(0, Partitions, new ParallelOptions { MaxDegreeOfParallelism = Partitions == 1 ? 1 : -1 }, () => new int[(2 * largest) + 1], (p, _, scratch) =>
-            {
-                int from = _partitionStart[p], to = _partitionStart[p + 1], customers = _partitionCustomers[p];
-
-                // The partition's runs grouped by customer (counting sort; slot order is kept within a customer).
-                var runStart = scratch.AsSpan(0, customers + 1);
-                var runs = scratch.AsSpan(largest + 1, to - from);
-                runStart[0] = 0;
-                for (int c = 0; c < customers; c++)
-                {
-                    runStart[c + 1] = runStart[c] + _customerRuns[from + c];
-                }
-
-                for (int i = from; i < to; i++)
-                {
-                    runs[runStart[_runCustomer[i]]++] = _scattered[i];
-                }
-
-                int write = region[p], next = 0;
-                for (int c = 0; c < customers; c++)
-                {
-                    int owner = _customerFirstRun[from + c];
-                    int g = customerOf[owner];
-                    int begin = write;
-                    foreach (int slot in runs[next..runStart[c]])
+                    var cursor = _scatterOffsets.AsSpan(k * Partitions, Partitions);
+                    int from = ChunkStart(k), end = from + _runCount[k];
+                    for (int slot = from; slot < end; slot++)
                     {
-                        int length = dayCount[slot], start = _runDayStart[slot];
-                        _days.AsSpan(start, length).CopyTo(days.AsSpan(write));
-                        _amounts.AsSpan(start, length).CopyTo(amounts.AsSpan(write));
-                        write += length;
-                        if (slot != owner)
+                        int i = cursor[PartitionOf(_runHash[slot])]++;
+                        int start = _runDayStart[slot], count = DayCount(k, slot, end);
+                        dayStart[i] = start;
+                        dayCount[i] = count;
+                        firstDay[i] = _runFirstDay[slot];
+                        refund[i] = _runRefund[slot];
+                        if (count > 0)
                         {
-                            refunds[g] += _runRefund[slot];
-                            firstDays[g] = Math.Min(firstDays[g], _runFirstDay[slot]);
+                            day0[i] = _days[start];
+                            amount0[i] = _amounts[start];
                         }
                     }
+                });
 
-                    int merged = runStart[c] - next > 1
-                        ? PurchaseDays.Builder.SortAndMerge(days.AsSpan(begin, write - begin), amounts.AsSpan(begin, write - begin))
-                        : write - begin;
-                    starts[g] = begin;
-                    lengths[g] = merged;
-                    write = begin + merged;
-                    next = runStart[c];
+                // Each partition's range: room for the days of all its runs.
+                var region = new int[Partitions + 1];
+                For(Partitions, p =>
+                {
+                    int size = 0;
+                    foreach (int count in dayCount.AsSpan(_partitionStart[p], _partitionStart[p + 1] - _partitionStart[p]))
+                    {
+                        size += count;
+                    }
+
+                    region[p + 1] = size;
+                });
+
+                int largest = 0;
+                for (int p = 0; p < Partitions; p++)
+                {
+                    region[p + 1] += region[p];
+                    largest = Math.Max(largest, _partitionStart[p + 1] - _partitionStart[p]);
                 }
 
-                return scratch;
-            }, _ => { });
+                var days = GC.AllocateUninitializedArray<int>(region[Partitions]);
+                var amounts = GC.AllocateUninitializedArray<double>(region[Partitions]);
+                Parallel.For(0, Partitions, new ParallelOptions { MaxDegreeOfParallelism = Partitions == 1 ? 1 : -1 }, () => new int[(2 * largest) + 1], (p, _, scratch) =>
+                {
+                    int from = _partitionStart[p], to = _partitionStart[p + 1], customers = _partitionCustomers[p];
 
-            return new PurchaseDays(n, ids, starts, lengths, days, amounts, refunds, firstDays);
+                    // The partition's run positions grouped by customer (counting sort: row order is kept per customer).
+                    var runEnd = scratch.AsSpan(0, customers + 1);
+                    var positions = scratch.AsSpan(largest + 1, to - from);
+                    runEnd[0] = 0;
+                    for (int c = 0; c < customers; c++)
+                    {
+                        runEnd[c + 1] = runEnd[c] + _customerRuns[from + c];
+                    }
+
+                    for (int i = from; i < to; i++)
+                    {
+                        positions[runEnd[_runCustomer[i]]++] = i;
+                    }
+
+                    int write = region[p], next = 0;
+                    for (int c = 0; c < customers; c++)
+                    {
+                        int g = customerOf[_customerFirstRun[from + c]];
+                        int begin = write;
+                        var own = positions[next..runEnd[c]];
+                        for (int r = 0; r < own.Length; r++)
+                        {
+                            int i = own[r];
+                            if (dayCount[i] == 1)
+                            {
+                                days[write] = day0[i];
+                                amounts[write++] = amount0[i];
+                            }
+                            else if (dayCount[i] > 1)
+                            {
+                                _days.AsSpan(dayStart[i], dayCount[i]).CopyTo(days.AsSpan(write));
+                                _amounts.AsSpan(dayStart[i], dayCount[i]).CopyTo(amounts.AsSpan(write));
+                                write += dayCount[i];
+                            }
+
+                            if (r > 0)
+                            {
+                                refunds[g] += refund[i];
+                                firstDays[g] = Math.Min(firstDays[g], firstDay[i]);
+                            }
+                        }
+
+                        int merged = own.Length > 1
+                            ? PurchaseDays.Builder.SortAndMerge(days.AsSpan(begin, write - begin), amounts.AsSpan(begin, write - begin))
+                            : write - begin;
+                        starts[g] = begin;
+                        lengths[g] = merged;
+                        write = begin + merged;
+                        next = runEnd[c];
+                    }
+
+                    return scratch;
+                }, _ => { });
+
+                return new PurchaseDays(n, ids, starts, lengths, days, amounts, refunds, firstDays);
+            }
+            finally
+            {
+                ArrayPool<double>.Shared.Return(refund);
+                ArrayPool<double>.Shared.Return(amount0);
+            }
         }
     }
 
