@@ -136,8 +136,14 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
         TimeUnit timeUnit,
         DateOnly? holdoutEnd = null)
     {
+        return GroupTransactions(transactions, observationEnd, timeUnit, holdoutEnd, TransactionGrouping.RowsPerChunk, TransactionGrouping.RowsPerPartition);
+    }
+
+    /// <summary><see cref="FromTransactions(ReadOnlySpan{Transaction}, DateOnly, TimeUnit, DateOnly?)"/> with the grouping's chunk and partition sizes (tests use tiny ones).</summary>
+    internal static CustomerSummaries GroupTransactions(ReadOnlySpan<Transaction> transactions, DateOnly observationEnd, TimeUnit timeUnit, DateOnly? holdoutEnd, int rowsPerChunk, int rowsPerPartition)
+    {
         Guard.HoldoutEnd(observationEnd, holdoutEnd);
-        var grouped = TransactionGrouping.Group(transactions, observationEnd.DayNumber, holdoutEnd?.DayNumber ?? int.MaxValue, timeUnit.LengthInDays());
+        var grouped = TransactionGrouping.Group(transactions, observationEnd.DayNumber, holdoutEnd?.DayNumber ?? int.MaxValue, timeUnit.LengthInDays(), rowsPerChunk, rowsPerPartition);
         return new CustomerSummaries(grouped.Days, observationEnd, timeUnit, holdoutEnd, grouped.LatestDay, grouped.Counts, grouped.Summarized);
     }
 

@@ -84,6 +84,40 @@ public class CustomerSummariesPropertyTests
         return summaries.TransactionCount == summaries.CalibrationTransactionCount + summaries.HoldoutTransactionCount + summaries.ExcludedTransactionCount;
     }
 
+    [Property]
+    public bool FromTransactions_ManyChunksAndPartitions_EqualsTheBuilderInOrder(byte[] customers, ushort[] days, short[] cents, bool grouped, byte chunkRows, byte partitionRows)
+    {
+        // Tiny chunk and partition sizes put a handful of rows in each, so chunk boundaries inside a customer's run,
+        // empty chunks, partitions with one run and customers with runs in several chunks all occur.
+        var rows = Log(customers, days, cents);
+        if (grouped)
+        {
+            rows = [.. rows.OrderBy(t => t.CustomerId, StringComparer.Ordinal)];
+        }
+
+        var holdoutEnd = End.AddDays(60);
+        var grouping = CustomerSummaries.GroupTransactions(rows, End, TimeUnit.Week, holdoutEnd, 1 + (chunkRows % 5), 1 + (partitionRows % 4));
+        var builder = new CustomerSummariesBuilder(End, TimeUnit.Week, holdoutEnd);
+        builder.Add(rows);
+        var expected = builder.Build();
+        if (!SameSummaries(expected, grouping) || expected.HoldoutOnlyCustomerCount != grouping.HoldoutOnlyCustomerCount
+            || expected.TransactionCount != grouping.TransactionCount || expected.ExcludedTransactionCount != grouping.ExcludedTransactionCount
+            || expected.RefundTransactionCount != grouping.RefundTransactionCount || expected.HoldoutEnd != grouping.HoldoutEnd)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < expected.Count; i++)
+        {
+            if (expected[i].CustomerId != grouping[i].CustomerId || !expected.PurchaseDayNumbers(i).SequenceEqual(grouping.PurchaseDayNumbers(i)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     internal static bool SameSummaries(CustomerSummaries a, CustomerSummaries b)
     {
         if (a.Count != b.Count)

@@ -21,31 +21,37 @@ namespace Clv.Internal;
 internal static class TransactionGrouping
 {
     /// <summary>Rows a pass-1 chunk must have before another chunk is used.</summary>
-    private const int RowsPerChunk = 65_536;
+    public const int RowsPerChunk = 65_536;
 
     /// <summary>Rows per hash partition (an upper bound on its runs): its table fits in a core's cache.</summary>
-    private const int RowsPerPartition = 65_536;
+    public const int RowsPerPartition = 65_536;
 
     /// <summary>
     /// Groups the rows by customer (rows after <paramref name="holdoutEndDay"/> are only counted). When no customer
     /// has more than one run, the summaries are computed on the way (otherwise <see cref="Result.Summarized"/> is null).
     /// </summary>
-    public static unsafe Result Group(ReadOnlySpan<Transaction> rows, int endDay, int holdoutEndDay, double unitDays)
+    /// <param name="rows">The log.</param>
+    /// <param name="endDay">The observation end's day number.</param>
+    /// <param name="holdoutEndDay">The holdout end's day number (int.MaxValue for none).</param>
+    /// <param name="unitDays">Days in the time unit.</param>
+    /// <param name="rowsPerChunk">Rows a chunk must have before another is used (tests make it small to get many chunks from few rows).</param>
+    /// <param name="rowsPerPartition">Rows per hash partition (likewise).</param>
+    public static unsafe Result Group(ReadOnlySpan<Transaction> rows, int endDay, int holdoutEndDay, double unitDays, int rowsPerChunk = RowsPerChunk, int rowsPerPartition = RowsPerPartition)
     {
         // The span is pinned for the duration, so that worker threads can read it through its address.
         fixed (byte* address = &Unsafe.As<Transaction, byte>(ref MemoryMarshal.GetReference(rows)))
         {
-            return new Job((nint)address, rows.Length, endDay, holdoutEndDay, unitDays).Run();
+            return new Job((nint)address, rows.Length, endDay, holdoutEndDay, unitDays, rowsPerChunk, rowsPerPartition).Run();
         }
     }
 
     /// <summary>The grouped days, the row counts, the latest day of any counted row, and the summaries when computed.</summary>
     internal readonly record struct Result(PurchaseDays Days, RowCounts Counts, int LatestDay, (CustomerSummary[] Summaries, int[]? Map)? Summarized);
 
-    private sealed class Job(nint address, int rowCount, int endDay, int holdoutEndDay, double unitDays)
+    private sealed class Job(nint address, int rowCount, int endDay, int holdoutEndDay, double unitDays, int rowsPerChunk, int rowsPerPartition)
     {
-        private readonly int _bits = PartitionBits(rowCount);
-        private readonly int _chunks = Math.Max(1, Math.Min(Environment.ProcessorCount * 4, rowCount / RowsPerChunk));
+        private readonly int _bits = PartitionBits(rowCount, rowsPerPartition);
+        private readonly int _chunks = Math.Max(1, Math.Min(Environment.ProcessorCount * 4, rowCount / rowsPerChunk));
 
         // Runs, by slot: chunk k's runs occupy slots [ChunkStart(k), ChunkStart(k) + _runCount[k]), so slot order
         // is row order. A run's merged days start at the same kind of position in _days/_amounts.
@@ -136,10 +142,10 @@ internal static class TransactionGrouping
             return new Result(days, counts, total.LatestDay, summarized);
         }
 
-        private static int PartitionBits(int rows)
+        private static int PartitionBits(int rows, int rowsPerPartition)
         {
             int bits = 0;
-            while (bits < 12 && ((long)RowsPerPartition << bits) < rows)
+            while (bits < 12 && ((long)rowsPerPartition << bits) < rows)
             {
                 bits++;
             }
