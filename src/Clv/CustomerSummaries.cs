@@ -415,15 +415,17 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
             return new PurchaseDays(n, [.. ids], starts, lengths, days, amounts, refunds, firstRow);
         }
 
-        /// <summary>Groups rows by customer with a counting sort, then sorts and merges each customer's days.</summary>
+        /// <summary>
+        /// Takes rows one at a time (ids as strings or as text), numbering customers through one id table; Build
+        /// groups the rows by customer with a counting sort, then sorts and merges each customer's days.
+        /// </summary>
         /// <remarks>
-        /// Arrays are plain GC arrays (not pooled) so that a one-shot job gives its memory back; the id lookup and
-        /// the per-row arrays are released as soon as the grouping no longer needs them.
+        /// The rows live in native chunks that Build frees as it goes, and the id table is dropped at Build, so a
+        /// one-shot job gives that memory back at once instead of leaving it to the next full collection.
         /// </remarks>
         [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "Build releases the native rows; the rows' finalizer releases those of a builder that is never built.")]
         public sealed class Builder(int endDay, int holdoutEndDay)
         {
-
             // Customers, by number in order of first row: id, id hash, calibration refunds, earliest day of any row.
             private string[] _ids = new string[1024];
             private int[] _hashes = new int[1024];
@@ -580,6 +582,11 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
                 int chunk = _rows >> NativeRowChunks.Shift;
                 if (offset == 0)
                 {
+                    if (_rows > Array.MaxLength - NativeRowChunks.Size)
+                    {
+                        ThrowHelper.InvalidOperation(Guard.Format($"A builder holds at most {Array.MaxLength - NativeRowChunks.Size:N0} purchase rows: build summaries of parts of the log and combine them with CustomerSummaries.Merge."));
+                    }
+
                     // Rows live in fixed-size chunks: growing never copies, and Build frees them one by one.
                     _rowChunks.Add();
                 }

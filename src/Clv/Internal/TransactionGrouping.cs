@@ -7,7 +7,7 @@ using static Clv.CustomerSummaries;
 namespace Clv.Internal;
 
 /// <summary>
-/// Groups an in-memory log by customer on every core, in any row order, touching each row once.
+/// Groups an in-memory log by customer on every core, in any row order, in one pass over the rows.
 /// </summary>
 /// <remarks>
 /// <para>Pass 1 cuts the rows into runs (consecutive rows of one customer id) and reduces each run where it lies:
@@ -54,7 +54,8 @@ internal static class TransactionGrouping
         private readonly int _chunks = Math.Max(1, Math.Min(Environment.ProcessorCount * 4, rowCount / rowsPerChunk));
 
         // Runs, by slot: chunk k's runs occupy slots [ChunkStart(k), ChunkStart(k) + _runCount[k]), so slot order
-        // is row order. A run's merged days start at the same kind of position in _days/_amounts.
+        // is row order. Chunk k's runs keep their merged days one after another in _days/_amounts from position
+        // ChunkStart(k) on (up to _chunkDayEnd[k]); a run's days start at _runDayStart[slot].
         private int[] _runFirstRow = [];
         private int[] _runHash = [];
         private int[] _runDayStart = [];
