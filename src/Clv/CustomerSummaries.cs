@@ -426,16 +426,16 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
         [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "Build releases the native rows; the rows' finalizer releases those of a builder that is never built.")]
         public sealed class Builder(int endDay, int holdoutEndDay)
         {
-            // Customers, by number in order of first row: id, id hash, calibration refunds, earliest day of any row.
+            // Customers, by number in order of first row: id, calibration refunds, earliest day of any row.
             private string[] _ids = new string[1024];
-            private int[] _hashes = new int[1024];
             private double[] _refunds = new double[1024];
             private int[] _firstRowDay = new int[1024];
             private int _customers;
 
-            // Open-addressing id table (customer number + 1; 0 is empty), at most half full. It stores numbers,
-            // not strings, so it costs 4 bytes a slot; the ids and their hashes live in the customer arrays.
-            private int[] _slots = new int[2048];
+            // Open-addressing id table, at most half full: a slot is the id's hash (high half) and the customer
+            // number + 1 (low half; 0 is empty). No strings, so the collector never scans it; a lookup reads the
+            // id's text only when the hashes agree.
+            private ulong[] _slots = new ulong[2048];
 
             private readonly NativeRowChunks _rowChunks = new();
             private int _rows;
@@ -502,14 +502,14 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
             private int Find(ReadOnlySpan<char> id, int hash, string? idString)
             {
                 int mask = _slots.Length - 1;
-                int slot = hash & mask;
+                int position = hash & mask;
                 while (true)
                 {
-                    int c = _slots[slot] - 1;
-                    if (c < 0)
+                    ulong slot = _slots[position];
+                    if (slot == 0)
                     {
-                        c = AddCustomer(idString ?? id.ToString(), hash);
-                        _slots[slot] = c + 1;
+                        int c = AddCustomer(idString ?? id.ToString());
+                        _slots[position] = ((ulong)(uint)hash << 32) | (uint)(c + 1);
                         if (2 * _customers > _slots.Length)
                         {
                             Grow();
@@ -518,28 +518,35 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
                         return c;
                     }
 
-                    if (_hashes[c] == hash && id.SequenceEqual(_ids[c]))
+                    if ((int)(slot >> 32) == hash)
                     {
-                        return c;
+                        int c = (int)(uint)slot - 1;
+                        if (id.SequenceEqual(_ids[c]))
+                        {
+                            return c;
+                        }
                     }
 
-                    slot = (slot + 1) & mask;
+                    position = (position + 1) & mask;
                 }
             }
 
             private void Grow()
             {
-                var slots = new int[_slots.Length * 2];
+                var slots = new ulong[_slots.Length * 2];
                 int mask = slots.Length - 1;
-                for (int c = 0; c < _customers; c++)
+                foreach (ulong slot in _slots)
                 {
-                    int slot = _hashes[c] & mask;
-                    while (slots[slot] != 0)
+                    if (slot != 0)
                     {
-                        slot = (slot + 1) & mask;
-                    }
+                        int position = (int)(slot >> 32) & mask;
+                        while (slots[position] != 0)
+                        {
+                            position = (position + 1) & mask;
+                        }
 
-                    slots[slot] = c + 1;
+                        slots[position] = slot;
+                    }
                 }
 
                 _slots = slots;
@@ -601,7 +608,6 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
             {
                 int n = _customers;
                 _slots = [];
-                _hashes = [];
 
                 // Counting sort of the rows by customer: starts[c] is where customer c's rows begin.
                 var starts = new int[n + 1];
@@ -659,20 +665,18 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
 
             private int ChunkLength(int k) => Math.Min(NativeRowChunks.Size, _rows - (k << NativeRowChunks.Shift));
 
-            private int AddCustomer(string id, int hash)
+            private int AddCustomer(string id)
             {
                 int c = _customers;
                 if (c == _ids.Length)
                 {
                     int size = c * 2;
                     Array.Resize(ref _ids, size);
-                    Array.Resize(ref _hashes, size);
                     Array.Resize(ref _refunds, size);
                     Array.Resize(ref _firstRowDay, size);
                 }
 
                 _ids[c] = id;
-                _hashes[c] = hash;
                 _firstRowDay[c] = int.MaxValue;
                 _customers = c + 1;
                 return c;
