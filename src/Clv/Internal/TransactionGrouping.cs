@@ -64,6 +64,7 @@ internal static class TransactionGrouping
         private int[] _runFirstDay = [];
         private int[] _runOwner = [];
         private int[] _runCount = [];
+        private int[] _chunkStart = [];
 
         // Pass 2, by scattered position (partition-major): the run, its hash and its partition-local customer; and
         // by partition offset + local customer: the customer's first run and number of runs.
@@ -75,7 +76,9 @@ internal static class TransactionGrouping
         private int[] _customerFirstRun = [];
         private int[] _customerRuns = [];
         private int[] _scatterOffsets = [];
+        private int _largestPartition;
         private readonly List<int[]> _rentedInts = [];
+        private readonly List<double[]> _rentedDoubles = [];
         private int[] _days = [];
         private double[] _amounts = [];
 
@@ -91,7 +94,7 @@ internal static class TransactionGrouping
             _runDayStart = RentInts(rowCount);
             _runFirstDay = RentInts(rowCount);
             _runOwner = RentInts(rowCount);
-            _runRefund = ArrayPool<double>.Shared.Rent(Math.Max(1, rowCount));
+            _runRefund = RentDoubles(rowCount);
             try
             {
                 return RunPasses();
@@ -104,7 +107,10 @@ internal static class TransactionGrouping
                     ArrayPool<int>.Shared.Return(rented);
                 }
 
-                ArrayPool<double>.Shared.Return(_runRefund);
+                foreach (var rented in _rentedDoubles)
+                {
+                    ArrayPool<double>.Shared.Return(rented);
+                }
             }
         }
 
@@ -112,6 +118,13 @@ internal static class TransactionGrouping
         {
             var rented = ArrayPool<int>.Shared.Rent(Math.Max(1, length));
             _rentedInts.Add(rented);
+            return rented;
+        }
+
+        private double[] RentDoubles(int length)
+        {
+            var rented = ArrayPool<double>.Shared.Rent(Math.Max(1, length));
+            _rentedDoubles.Add(rented);
             return rented;
         }
 
@@ -123,7 +136,7 @@ internal static class TransactionGrouping
             _chunkDayEnd = new int[_chunks];
             var histogram = new int[_chunks * Partitions];
             var stats = new ChunkStats[_chunks];
-            For(_chunks, k => ReduceRuns(k, histogram, out stats[k]));
+            Each(_chunks, k => ReduceRuns(k, histogram, out stats[k]));
 
             var total = ChunkStats.Empty;
             foreach (var s in stats)
@@ -154,19 +167,15 @@ internal static class TransactionGrouping
             return bits;
         }
 
-        private static void For(int count, Action<int> body)
-        {
-            if (count == 1)
+        /// <summary>Runs <paramref name="body"/> for every index in [0, <paramref name="count"/>), each index a unit of work for the cores.</summary>
+        private static void Each(int count, Action<int> body) =>
+            Parallelism.For(count, (from, to) =>
             {
-                body(0);
-            }
-            else
-            {
-                Parallel.For(0, count, body);
-            }
-        }
-
-        private int[] _chunkStart = [];
+                for (int i = from; i < to; i++)
+                {
+                    body(i);
+                }
+            }, minimumPerWorker: 1);
 
         private int ChunkStart(int k) => _chunkStart[k];
 
@@ -324,7 +333,7 @@ internal static class TransactionGrouping
             _customerFirstRun = RentInts(running);
             _customerRuns = RentInts(running);
             _partitionCustomers = new int[Partitions];
-            For(_chunks, k =>
+            Each(_chunks, k =>
             {
                 var cursor = histogram.AsSpan(k * Partitions, Partitions);
                 int from = ChunkStart(k);
@@ -337,18 +346,23 @@ internal static class TransactionGrouping
                 }
             });
 
-            int largest = 0;
             for (int p = 0; p < Partitions; p++)
             {
-                largest = Math.Max(largest, _partitionStart[p + 1] - _partitionStart[p]);
+                _largestPartition = Math.Max(_largestPartition, _partitionStart[p + 1] - _partitionStart[p]);
             }
 
             int duplicates = 0;
-            Parallel.For(0, Partitions, new ParallelOptions { MaxDegreeOfParallelism = Partitions == 1 ? 1 : -1 }, () => new Table(largest), (p, _, table) =>
+            Parallelism.For(Partitions, (from, to) =>
             {
-                table.Duplicates += Own(p, table);
-                return table;
-            }, table => Interlocked.Add(ref duplicates, table.Duplicates));
+                var table = new Table(_largestPartition);
+                int found = 0;
+                for (int p = from; p < to; p++)
+                {
+                    found += Own(p, table);
+                }
+
+                Interlocked.Add(ref duplicates, found);
+            }, minimumPerWorker: 1);
             return duplicates;
         }
 
@@ -414,7 +428,7 @@ internal static class TransactionGrouping
             // Per chunk: customers whose first run is in it, and those of them known at the observation end.
             var firstCustomer = new int[_chunks + 1];
             var firstKnown = new int[_chunks + 1];
-            For(_chunks, k =>
+            Each(_chunks, k =>
             {
                 int from = ChunkStart(k), end = from + _runCount[k], owners = 0, known = 0;
                 for (int slot = from; slot < end; slot++)
@@ -449,7 +463,7 @@ internal static class TransactionGrouping
 
             // Customers with several runs are merged afterwards: that needs each first run's customer number.
             var customerOf = summarize ? null : RentInts(rowCount);
-            For(_chunks, k =>
+            Each(_chunks, k =>
             {
                 var rows = Rows;
                 int from = ChunkStart(k), end = from + _runCount[k], g = firstCustomer[k], known = firstKnown[k];
@@ -508,59 +522,58 @@ internal static class TransactionGrouping
             var dayCount = RentInts(runs);
             var firstDay = RentInts(runs);
             var day0 = RentInts(runs);
-            var refund = ArrayPool<double>.Shared.Rent(Math.Max(1, runs));
-            var amount0 = ArrayPool<double>.Shared.Rent(Math.Max(1, runs));
-            try
+            var refund = RentDoubles(runs);
+            var amount0 = RentDoubles(runs);
+            Each(_chunks, k =>
             {
-                For(_chunks, k =>
+                var cursor = _scatterOffsets.AsSpan(k * Partitions, Partitions);
+                int from = ChunkStart(k), end = from + _runCount[k];
+                for (int slot = from; slot < end; slot++)
                 {
-                    var cursor = _scatterOffsets.AsSpan(k * Partitions, Partitions);
-                    int from = ChunkStart(k), end = from + _runCount[k];
-                    for (int slot = from; slot < end; slot++)
+                    int i = cursor[PartitionOf(_runHash[slot])]++;
+                    int start = _runDayStart[slot], count = DayCount(k, slot, end);
+                    dayStart[i] = start;
+                    dayCount[i] = count;
+                    firstDay[i] = _runFirstDay[slot];
+                    refund[i] = _runRefund[slot];
+                    if (count > 0)
                     {
-                        int i = cursor[PartitionOf(_runHash[slot])]++;
-                        int start = _runDayStart[slot], count = DayCount(k, slot, end);
-                        dayStart[i] = start;
-                        dayCount[i] = count;
-                        firstDay[i] = _runFirstDay[slot];
-                        refund[i] = _runRefund[slot];
-                        if (count > 0)
-                        {
-                            day0[i] = _days[start];
-                            amount0[i] = _amounts[start];
-                        }
+                        day0[i] = _days[start];
+                        amount0[i] = _amounts[start];
                     }
-                });
+                }
+            });
 
-                // Each partition's range: room for the days of all its runs.
-                var region = new int[Partitions + 1];
-                For(Partitions, p =>
+            // Each partition's range: room for the days of all its runs.
+            var region = new int[Partitions + 1];
+            Each(Partitions, p =>
+            {
+                int size = 0;
+                foreach (int count in dayCount.AsSpan(_partitionStart[p], _partitionStart[p + 1] - _partitionStart[p]))
                 {
-                    int size = 0;
-                    foreach (int count in dayCount.AsSpan(_partitionStart[p], _partitionStart[p + 1] - _partitionStart[p]))
-                    {
-                        size += count;
-                    }
-
-                    region[p + 1] = size;
-                });
-
-                int largest = 0;
-                for (int p = 0; p < Partitions; p++)
-                {
-                    region[p + 1] += region[p];
-                    largest = Math.Max(largest, _partitionStart[p + 1] - _partitionStart[p]);
+                    size += count;
                 }
 
-                var days = GC.AllocateUninitializedArray<int>(region[Partitions]);
-                var amounts = GC.AllocateUninitializedArray<double>(region[Partitions]);
-                Parallel.For(0, Partitions, new ParallelOptions { MaxDegreeOfParallelism = Partitions == 1 ? 1 : -1 }, () => new int[(2 * largest) + 1], (p, _, scratch) =>
+                region[p + 1] = size;
+            });
+
+            for (int p = 0; p < Partitions; p++)
+            {
+                region[p + 1] += region[p];
+            }
+
+            var days = GC.AllocateUninitializedArray<int>(region[Partitions]);
+            var amounts = GC.AllocateUninitializedArray<double>(region[Partitions]);
+            Parallelism.For(Partitions, (fromPartition, toPartition) =>
+            {
+                var scratch = new int[(2 * _largestPartition) + 1];
+                for (int p = fromPartition; p < toPartition; p++)
                 {
                     int from = _partitionStart[p], to = _partitionStart[p + 1], customers = _partitionCustomers[p];
 
                     // The partition's run positions grouped by customer (counting sort: row order is kept per customer).
                     var runEnd = scratch.AsSpan(0, customers + 1);
-                    var positions = scratch.AsSpan(largest + 1, to - from);
+                    var positions = scratch.AsSpan(_largestPartition + 1, to - from);
                     runEnd[0] = 0;
                     for (int c = 0; c < customers; c++)
                     {
@@ -608,17 +621,10 @@ internal static class TransactionGrouping
                         write = begin + merged;
                         next = runEnd[c];
                     }
+                }
+            }, minimumPerWorker: 1);
 
-                    return scratch;
-                }, _ => { });
-
-                return new PurchaseDays(n, ids, starts, lengths, days, amounts, refunds, firstDays);
-            }
-            finally
-            {
-                ArrayPool<double>.Shared.Return(refund);
-                ArrayPool<double>.Shared.Return(amount0);
-            }
+            return new PurchaseDays(n, ids, starts, lengths, days, amounts, refunds, firstDays);
         }
     }
 
@@ -652,7 +658,5 @@ internal static class TransactionGrouping
         public readonly int[] Slots = new int[BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, 2 * runs))];
         public readonly int[] Hash = new int[runs];
         public readonly string?[] Id = new string?[runs];
-
-        public int Duplicates;
     }
 }
