@@ -415,6 +415,55 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
             return new PurchaseDays(n, [.. ids], starts, lengths, days, amounts, refunds, firstRow);
         }
 
+        /// <summary>Sorts a segment by day, merges equal days (summing amounts) to its front, and returns the distinct count.</summary>
+        internal static int SortAndMerge(Span<int> days, Span<double> amounts)
+        {
+            if (days.Length == 0)
+            {
+                return 0;
+            }
+
+            if (days.Length <= 16)
+            {
+                for (int i = 1; i < days.Length; i++)
+                {
+                    int d = days[i];
+                    double a = amounts[i];
+                    int j = i - 1;
+                    while (j >= 0 && days[j] > d)
+                    {
+                        days[j + 1] = days[j];
+                        amounts[j + 1] = amounts[j];
+                        j--;
+                    }
+
+                    days[j + 1] = d;
+                    amounts[j + 1] = a;
+                }
+            }
+            else
+            {
+                days.Sort(amounts);
+            }
+
+            int w = 0;
+            for (int i = 1; i < days.Length; i++)
+            {
+                if (days[i] == days[w])
+                {
+                    amounts[w] += amounts[i];
+                }
+                else
+                {
+                    w++;
+                    days[w] = days[i];
+                    amounts[w] = amounts[i];
+                }
+            }
+
+            return w + 1;
+        }
+
         /// <summary>
         /// Takes rows one at a time (ids as strings or as text), numbering customers through one id table; Build
         /// groups the rows by customer with a counting sort, then sorts and merges each customer's days.
@@ -680,55 +729,6 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
                 _firstRowDay[c] = int.MaxValue;
                 _customers = c + 1;
                 return c;
-            }
-
-            /// <summary>Sorts a segment by day, merges equal days (summing amounts) to its front, and returns the distinct count.</summary>
-            internal static int SortAndMerge(Span<int> days, Span<double> amounts)
-            {
-                if (days.Length == 0)
-                {
-                    return 0;
-                }
-
-                if (days.Length <= 16)
-                {
-                    for (int i = 1; i < days.Length; i++)
-                    {
-                        int d = days[i];
-                        double a = amounts[i];
-                        int j = i - 1;
-                        while (j >= 0 && days[j] > d)
-                        {
-                            days[j + 1] = days[j];
-                            amounts[j + 1] = amounts[j];
-                            j--;
-                        }
-
-                        days[j + 1] = d;
-                        amounts[j + 1] = a;
-                    }
-                }
-                else
-                {
-                    days.Sort(amounts);
-                }
-
-                int w = 0;
-                for (int i = 1; i < days.Length; i++)
-                {
-                    if (days[i] == days[w])
-                    {
-                        amounts[w] += amounts[i];
-                    }
-                    else
-                    {
-                        w++;
-                        days[w] = days[i];
-                        amounts[w] = amounts[i];
-                    }
-                }
-
-                return w + 1;
             }
         }
     }

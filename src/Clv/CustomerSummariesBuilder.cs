@@ -13,8 +13,6 @@ namespace Clv;
 public sealed class CustomerSummariesBuilder
 {
     private readonly CustomerSummaries.PurchaseDays.Builder _days;
-    private readonly int _endDay;
-    private readonly int _holdoutEndDay;
     private bool _built;
 
     /// <summary>Creates a builder for summaries at an explicit observation end.</summary>
@@ -29,9 +27,7 @@ public sealed class CustomerSummariesBuilder
         ObservationEnd = observationEnd;
         TimeUnit = timeUnit;
         HoldoutEnd = holdoutEnd;
-        _endDay = observationEnd.DayNumber;
-        _holdoutEndDay = holdoutEnd?.DayNumber ?? int.MaxValue;
-        _days = new CustomerSummaries.PurchaseDays.Builder(_endDay, _holdoutEndDay);
+        _days = new CustomerSummaries.PurchaseDays.Builder(observationEnd.DayNumber, holdoutEnd?.DayNumber ?? int.MaxValue);
     }
 
     /// <summary>The last calibration day.</summary>
@@ -52,22 +48,14 @@ public sealed class CustomerSummariesBuilder
     /// <exception cref="ArgumentException">A row is a default <see cref="Transaction"/> (no customer id).</exception>
     public void Add(ReadOnlySpan<Transaction> transactions)
     {
-        if (_built)
-        {
-            ThrowHelper.InvalidOperation("This builder has already built its summaries; create a new builder.");
-        }
-
+        ThrowIfBuilt();
         _days.Add(transactions);
     }
 
     /// <summary>Adds one row whose customer id is still text (a CSV field); a string is allocated only for a new customer.</summary>
     internal void AddRow(ReadOnlySpan<char> customerId, DateOnly date, double amount)
     {
-        if (_built)
-        {
-            ThrowHelper.InvalidOperation("This builder has already built its summaries; create a new builder.");
-        }
-
+        ThrowIfBuilt();
         _days.Add(customerId, date, amount);
     }
 
@@ -76,12 +64,16 @@ public sealed class CustomerSummariesBuilder
     /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
     public CustomerSummaries Build()
     {
+        ThrowIfBuilt();
+        _built = true;
+        return CustomerSummaries.Create(_days.Build(), ObservationEnd, TimeUnit, HoldoutEnd, _days.LatestDay, _days.Counts);
+    }
+
+    private void ThrowIfBuilt()
+    {
         if (_built)
         {
             ThrowHelper.InvalidOperation("This builder has already built its summaries; create a new builder.");
         }
-
-        _built = true;
-        return CustomerSummaries.Create(_days.Build(), ObservationEnd, TimeUnit, HoldoutEnd, _days.LatestDay, _days.Counts);
     }
 }

@@ -294,7 +294,7 @@ internal static class TransactionGrouping
             int start = _runDayStart[slot];
             _runRefund[slot] = refund;
             _runFirstDay[slot] = firstDay;
-            return start + PurchaseDays.Builder.SortAndMerge(_days.AsSpan(start, end - start), _amounts.AsSpan(start, end - start));
+            return start + PurchaseDays.SortAndMerge(_days.AsSpan(start, end - start), _amounts.AsSpan(start, end - start));
         }
 
         /// <summary>The number of distinct purchase days of the run in <paramref name="slot"/> of chunk <paramref name="k"/>.</summary>
@@ -614,7 +614,7 @@ internal static class TransactionGrouping
                         }
 
                         int merged = own.Length > 1
-                            ? PurchaseDays.Builder.SortAndMerge(days.AsSpan(begin, write - begin), amounts.AsSpan(begin, write - begin))
+                            ? PurchaseDays.SortAndMerge(days.AsSpan(begin, write - begin), amounts.AsSpan(begin, write - begin))
                             : write - begin;
                         starts[g] = begin;
                         lengths[g] = merged;
