@@ -47,4 +47,26 @@ internal static class TestData
             .Select(f => (f[0], int.Parse(f[1], CultureInfo.InvariantCulture), double.Parse(f[2], CultureInfo.InvariantCulture),
                 double.Parse(f[3], CultureInfo.InvariantCulture), double.Parse(f[4], CultureInfo.InvariantCulture)))
             .ToArray();
+
+    /// <summary>
+    /// Asserts that <paramref name="summaries"/> hold all 2,357 published CDNOW customers: x exactly; t_x, T and zbar to 0.01.
+    /// </summary>
+    /// <param name="summaries">The summaries under test.</param>
+    /// <param name="indexOf">The position of a published id in <paramref name="summaries"/>, or null when it is missing.</param>
+    public static void AssertReproducesPublishedSummary(CustomerSummaries summaries, Func<string, int?> indexOf)
+    {
+        var published = CdnowPublishedSummary();
+        Assert.Equal(2357, published.Length);
+        Assert.Equal(2357, summaries.Count);
+        foreach (var p in published)
+        {
+            int? i = indexOf(p.Id);
+            Assert.True(i.HasValue, $"customer {p.Id} missing");
+            var s = summaries[i.Value];
+            Assert.Equal(p.X, s.Frequency);
+            Assert.Equal(p.Tx, s.Recency, 0.01);
+            Assert.Equal(p.T, s.Age, 0.01);
+            Assert.Equal(p.Zbar, s.MonetaryValue, 0.01);
+        }
+    }
 }

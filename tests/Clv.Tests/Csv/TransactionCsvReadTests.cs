@@ -21,27 +21,16 @@ public class TransactionCsvReadTests
     {
         var log = TransactionCsv.Read(TestData.PathOf("CDNOW_sample.txt"), Cdnow);
         var summaries = CustomerSummaries.FromTransactions(log.Transactions, new DateOnly(1997, 9, 30), TimeUnit.Week);
-        var published = TestData.CdnowPublishedSummary();
 
         Assert.Equal(6919, log.Count);
         Assert.Empty(log.Rejected);
-        Assert.Equal(2357, published.Length);
-        Assert.Equal(2357, summaries.Count);
         var byNumber = new Dictionary<int, int>();
         for (int i = 0; i < summaries.Count; i++)
         {
             byNumber.Add(int.Parse(summaries[i].CustomerId, CultureInfo.InvariantCulture), i);
         }
 
-        foreach (var p in published)
-        {
-            Assert.True(byNumber.TryGetValue(int.Parse(p.Id, CultureInfo.InvariantCulture), out int i), $"customer {p.Id} missing");
-            var s = summaries[i];
-            Assert.Equal(p.X, s.Frequency);
-            Assert.Equal(p.Tx, s.Recency, 0.01);
-            Assert.Equal(p.T, s.Age, 0.01);
-            Assert.Equal(p.Zbar, s.MonetaryValue, 0.01);
-        }
+        TestData.AssertReproducesPublishedSummary(summaries, id => byNumber.TryGetValue(int.Parse(id, CultureInfo.InvariantCulture), out int i) ? i : null);
     }
 
     [Fact]
