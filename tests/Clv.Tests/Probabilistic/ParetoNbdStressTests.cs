@@ -106,26 +106,7 @@ public class ParetoNbdStressTests
         Assert.Equal(Quadrature(n, 3, 2, 10), n.ProbabilityAlive(3, 2, 10), 1e-8);
     }
 
-    public static TheoryData<double, double, double, double> ParameterGrid()
-    {
-        double[] values = [1e-4, 1, 1e4];
-        var data = new TheoryData<double, double, double, double>();
-        foreach (var r in values)
-        {
-            foreach (var alpha in values)
-            {
-                foreach (var s in values)
-                {
-                    foreach (var beta in values)
-                    {
-                        data.Add(r, alpha, s, beta);
-                    }
-                }
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<double, double, double, double> ParameterGrid() => RobustnessGridTests.Product([1e-4, 1, 1e4]);
 
     [Theory]
     [MemberData(nameof(ParameterGrid))]

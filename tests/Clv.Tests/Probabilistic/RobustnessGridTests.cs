@@ -10,18 +10,21 @@ public class RobustnessGridTests
     private static readonly double[] Ages = [0.01, 1, 100, 1000];
     private static readonly double[] RecencyFractions = [0, 0.5, 1];
 
-    public static TheoryData<double, double, double, double> ParameterGrid()
+    public static TheoryData<double, double, double, double> ParameterGrid() => Product(Parameters);
+
+    /// <summary>Every combination of four parameters, each taking every one of <paramref name="values"/>.</summary>
+    internal static TheoryData<double, double, double, double> Product(double[] values)
     {
         var data = new TheoryData<double, double, double, double>();
-        foreach (double r in Parameters)
+        foreach (double first in values)
         {
-            foreach (double alpha in Parameters)
+            foreach (double second in values)
             {
-                foreach (double a in Parameters)
+                foreach (double third in values)
                 {
-                    foreach (double b in Parameters)
+                    foreach (double fourth in values)
                     {
-                        data.Add(r, alpha, a, b);
+                        data.Add(first, second, third, fourth);
                     }
                 }
             }
