@@ -143,7 +143,7 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
     internal static CustomerSummaries GroupTransactions(ReadOnlySpan<Transaction> transactions, DateOnly observationEnd, TimeUnit timeUnit, DateOnly? holdoutEnd, int rowsPerChunk, int rowsPerPartition)
     {
         Guard.HoldoutEnd(observationEnd, holdoutEnd);
-        var grouped = TransactionGrouping.Group(transactions, observationEnd.DayNumber, holdoutEnd?.DayNumber ?? int.MaxValue, timeUnit.LengthInDays(), rowsPerChunk, rowsPerPartition);
+        var grouped = TransactionGrouping.Group(transactions, observationEnd.DayNumber, holdoutEnd?.DayNumber ?? int.MaxValue, timeUnit, rowsPerChunk, rowsPerPartition);
         return new CustomerSummaries(grouped.Days, observationEnd, timeUnit, holdoutEnd, grouped.LatestDay, grouped.Counts, grouped.Summarized);
     }
 
@@ -223,21 +223,21 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
         }
 
         var result = new CustomerSummary[known];
-        double unitDays = unit.LengthInDays();
         Parallelism.For(known, (from, to) =>
         {
             for (int k = from; k < to; k++)
             {
                 int c = map is null ? k : map[k];
-                result[k] = Summarize(days.Id(c), days.Days(c), days.Amounts(c), days.Refunds(c), endDay, unitDays);
+                result[k] = Summarize(days.Id(c), days.Days(c), days.Amounts(c), days.Refunds(c), endDay, unit);
             }
         });
 
         return (result, map);
     }
 
-    internal static CustomerSummary Summarize(string id, ReadOnlySpan<int> dayNumbers, ReadOnlySpan<double> amounts, double refunds, int endDay, double unitDays)
+    internal static CustomerSummary Summarize(string id, ReadOnlySpan<int> dayNumbers, ReadOnlySpan<double> amounts, double refunds, int endDay, TimeUnit unit)
     {
+        double unitDays = unit.LengthInDays();
         int n = 0;
         while (n < dayNumbers.Length && dayNumbers[n] <= endDay)
         {
@@ -252,7 +252,7 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
 
         if (n == 0)
         {
-            return new CustomerSummary(id, null, null, 0, 0, 0, null, 0, refunds, 0, dayNumbers.Length, holdoutSpend);
+            return new CustomerSummary(id, unit, null, null, 0, 0, 0, null, 0, refunds, 0, dayNumbers.Length, holdoutSpend);
         }
 
         int first = dayNumbers[0];
@@ -265,6 +265,7 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
 
         return new CustomerSummary(
             id,
+            unit,
             DateOnly.FromDayNumber(first),
             DateOnly.FromDayNumber(last),
             n,

@@ -16,6 +16,7 @@ public readonly struct CustomerSummary
 {
     internal CustomerSummary(
         string customerId,
+        TimeUnit timeUnit,
         DateOnly? firstPurchase,
         DateOnly? lastPurchase,
         int purchaseDays,
@@ -29,6 +30,7 @@ public readonly struct CustomerSummary
         double holdoutSpend)
     {
         CustomerId = customerId;
+        _unit = (byte)timeUnit;
         _firstDay = firstPurchase?.DayNumber ?? NoDay;
         _lastDay = lastPurchase?.DayNumber ?? NoDay;
         PurchaseDays = purchaseDays;
@@ -49,8 +51,18 @@ public readonly struct CustomerSummary
     private readonly int _lastDay;
     private readonly int _daysSinceLastPurchase;
 
+    // The unit sits in the struct's padding: it stays at 80 bytes.
+    private readonly byte _unit;
+
     /// <summary>The customer's identifier, exactly as it appeared in the log.</summary>
     public string CustomerId { get; }
+
+    /// <summary>
+    /// The unit of <see cref="Recency"/> and <see cref="Age"/>: the unit the summaries were built in. Every member that takes a
+    /// summary converts it exactly to its own unit (a model fitted in weeks reads a summary in days correctly) or throws
+    /// an <see cref="ArgumentException"/> naming both units.
+    /// </summary>
+    public TimeUnit TimeUnit => (TimeUnit)_unit;
 
     /// <summary>The first purchase day up to the observation end; null when the customer has no purchase.</summary>
     public DateOnly? FirstPurchase => _firstDay == NoDay ? null : DateOnly.FromDayNumber(_firstDay);
@@ -67,10 +79,10 @@ public readonly struct CustomerSummary
     /// <summary>Repeat frequency x: purchase days after the first one (<see cref="PurchaseDays"/> - 1, or 0 without purchase).</summary>
     public int Frequency => PurchaseDays > 0 ? PurchaseDays - 1 : 0;
 
-    /// <summary>Recency t_x: time from the first to the last purchase day, in the summaries' time unit; 0 when x = 0.</summary>
+    /// <summary>Recency t_x: time from the first to the last purchase day, in <see cref="TimeUnit"/>; 0 when x = 0.</summary>
     public double Recency { get; }
 
-    /// <summary>Age T: time from the first purchase day to the observation end, in the summaries' time unit.</summary>
+    /// <summary>Age T: time from the first purchase day to the observation end, in <see cref="TimeUnit"/>.</summary>
     public double Age { get; }
 
     /// <summary>Whole days from the last purchase day to the observation end; null when the customer has no purchase.</summary>

@@ -3,6 +3,18 @@ namespace Clv.Tests;
 public class CustomerSummariesTests
 {
     [Fact]
+    public void CustomerSummary_CarriesItsTimeUnit_AndStaysAt80Bytes()
+    {
+        Assert.Equal(80, System.Runtime.CompilerServices.Unsafe.SizeOf<CustomerSummary>());
+        foreach (var unit in Enum.GetValues<TimeUnit>())
+        {
+            var summaries = CustomerSummaries.FromTransactions([new("a", new DateOnly(2024, 1, 1), 5), new("a", new DateOnly(2024, 1, 15), 5)], new DateOnly(2024, 2, 1), unit);
+            Assert.Equal(unit, summaries[0].TimeUnit);
+            Assert.Equal(14 / unit.LengthInDays(), summaries[0].Recency, 1e-12);
+        }
+    }
+
+    [Fact]
     public void FromTransactions_CdnowSample_ReproducesPublishedSummaryForAllCustomers()
     {
         var summaries = TestData.CdnowSummaries();

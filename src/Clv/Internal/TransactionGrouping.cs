@@ -33,22 +33,22 @@ internal static class TransactionGrouping
     /// <param name="rows">The log.</param>
     /// <param name="endDay">The observation end's day number.</param>
     /// <param name="holdoutEndDay">The holdout end's day number (int.MaxValue for none).</param>
-    /// <param name="unitDays">Days in the time unit.</param>
+    /// <param name="unit">The time unit of recency and age.</param>
     /// <param name="rowsPerChunk">Rows a chunk must have before another is used (tests make it small to get many chunks from few rows).</param>
     /// <param name="rowsPerPartition">Rows per hash partition (likewise).</param>
-    public static unsafe Result Group(ReadOnlySpan<Transaction> rows, int endDay, int holdoutEndDay, double unitDays, int rowsPerChunk = RowsPerChunk, int rowsPerPartition = RowsPerPartition)
+    public static unsafe Result Group(ReadOnlySpan<Transaction> rows, int endDay, int holdoutEndDay, TimeUnit unit, int rowsPerChunk = RowsPerChunk, int rowsPerPartition = RowsPerPartition)
     {
         // The span is pinned for the duration, so that worker threads can read it through its address.
         fixed (byte* address = &Unsafe.As<Transaction, byte>(ref MemoryMarshal.GetReference(rows)))
         {
-            return new Job((nint)address, rows.Length, endDay, holdoutEndDay, unitDays, rowsPerChunk, rowsPerPartition).Run();
+            return new Job((nint)address, rows.Length, endDay, holdoutEndDay, unit, rowsPerChunk, rowsPerPartition).Run();
         }
     }
 
     /// <summary>The grouped days, the row counts, the latest day of any counted row, and the summaries when computed.</summary>
     internal readonly record struct Result(PurchaseDays Days, RowCounts Counts, int LatestDay, (CustomerSummary[] Summaries, int[]? Map)? Summarized);
 
-    private sealed class Job(nint address, int rowCount, int endDay, int holdoutEndDay, double unitDays, int rowsPerChunk, int rowsPerPartition)
+    private sealed class Job(nint address, int rowCount, int endDay, int holdoutEndDay, TimeUnit unit, int rowsPerChunk, int rowsPerPartition)
     {
         private readonly int _bits = PartitionBits(rowCount, rowsPerPartition);
         private readonly int _chunks = Math.Max(1, Math.Min(Environment.ProcessorCount * 4, rowCount / rowsPerChunk));
@@ -483,7 +483,7 @@ internal static class TransactionGrouping
                     firstDays[g] = _runFirstDay[slot];
                     if (summaries is not null && _runFirstDay[slot] <= endDay)
                     {
-                        summaries[known] = Summarize(id, _days.AsSpan(start, length), _amounts.AsSpan(start, length), _runRefund[slot], endDay, unitDays);
+                        summaries[known] = Summarize(id, _days.AsSpan(start, length), _amounts.AsSpan(start, length), _runRefund[slot], endDay, unit);
                         if (map is not null)
                         {
                             map[known] = g;

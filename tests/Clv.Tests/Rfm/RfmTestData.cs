@@ -11,11 +11,11 @@ internal static class RfmTestData
     {
         if (purchaseDays == 0)
         {
-            return new CustomerSummary(id, null, null, 0, 0, 0, null, 0, 0, 0, 0, 0);
+            return new CustomerSummary(id, TimeUnit.Day, null, null, 0, 0, 0, null, 0, 0, 0, 0, 0);
         }
 
         var end = new DateOnly(2020, 1, 1);
         var last = end.AddDays(-daysSinceLast);
-        return new CustomerSummary(id, last, last, purchaseDays, 0, 0, daysSinceLast, netSpend, 0, 0, 0, 0);
+        return new CustomerSummary(id, TimeUnit.Day, last, last, purchaseDays, 0, 0, daysSinceLast, netSpend, 0, 0, 0, 0);
     }
 }
