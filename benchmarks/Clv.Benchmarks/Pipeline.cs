@@ -88,12 +88,12 @@ public static class Pipeline
         Report("P(alive) + E[Y(52)]");
 
         var clv = new double[customers.Count];
-        PredictiveClv.Compute(bgnbd.Model, spend.Model, span, clv, new PredictiveClvOptions { Periods = 52, Period = TimeUnit.Week });
+        PredictiveClv.Compute(bgnbd.Model, spend.Model, span, new PredictiveClvOptions { Periods = 52, Period = TimeUnit.Week }, clv);
         Report("52-week discounted CLV");
 
         total.Stop();
         long peak = PeakWorkingSetBytes();
-        Console.WriteLine(string.Create(ic, $"BG/NBD {bgnbd.Model}; LL {bgnbd.LogLikelihood:F2}; Gamma-Gamma p {spend.Model.P:G5} q {spend.Model.Q:G5} v {spend.Model.V:G5}"));
+        Console.WriteLine(string.Create(ic, $"BG/NBD {bgnbd.Model}; LL {bgnbd.LikelihoodLn:F2}; Gamma-Gamma p {spend.Model.P:G5} q {spend.Model.Q:G5} v {spend.Model.V:G5}"));
         Console.WriteLine(string.Create(ic, $"mean P(alive) {alive.Average():F4}; total E[Y(52)] {next52.Sum():F0}; total 52-week CLV {clv.Sum():F0}; rejected rows {read.Rejected.Count}"));
         Console.WriteLine(string.Create(ic, $"total_ms={total.ElapsedMilliseconds} peak_mb={peak / (1024 * 1024)} customers={customers.Count} transactions={customers.TransactionCount}"));
         GC.KeepAlive(segments);

@@ -20,9 +20,9 @@ internal static class ProbabilisticSection
         var independence = GammaGammaModel.CheckIndependence(customers);
 
         output.WriteLine(string.Create(ic, $"== Probabilistic models (time unit: {bgnbd.Model.TimeUnit}) =="));
-        PrintFit(output, "BG/NBD", bgnbd.Parameters, bgnbd.LogLikelihood, bgnbd.ObservationCount, bgnbd.ExcludedCount);
-        PrintFit(output, "MBG/NBD", mbgnbd.Parameters, mbgnbd.LogLikelihood, mbgnbd.ObservationCount, mbgnbd.ExcludedCount);
-        PrintFit(output, "Gamma-Gamma", gammaGamma.Parameters, gammaGamma.LogLikelihood, gammaGamma.ObservationCount, gammaGamma.ExcludedCount);
+        PrintFit(output, "BG/NBD", bgnbd.Parameters, bgnbd.LikelihoodLn, bgnbd.ObservationCount, bgnbd.ExcludedCount);
+        PrintFit(output, "MBG/NBD", mbgnbd.Parameters, mbgnbd.LikelihoodLn, mbgnbd.ObservationCount, mbgnbd.ExcludedCount);
+        PrintFit(output, "Gamma-Gamma", gammaGamma.Parameters, gammaGamma.LikelihoodLn, gammaGamma.ObservationCount, gammaGamma.ExcludedCount);
         output.WriteLine(string.Create(ic, $"  independence check: corr(x, m_x) = {independence.Correlation:0.0000} over {independence.Customers:N0} repeat customers"));
         output.WriteLine();
 

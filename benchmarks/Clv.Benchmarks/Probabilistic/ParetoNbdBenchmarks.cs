@@ -29,7 +29,7 @@ public class ParetoNbdBenchmarks
     public double StreamingPass() => SyntheticLog.StatisticsPass(_customers);
 
     [Benchmark]
-    public double Fit() => ParetoNbdModel.Fit(_customers).LogLikelihood;
+    public double Fit() => ParetoNbdModel.Fit(_customers).LikelihoodLn;
 
     /// <summary>P(alive) and E[Y(52)] for every customer.</summary>
     [Benchmark]

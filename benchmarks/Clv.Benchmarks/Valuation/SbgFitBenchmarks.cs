@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Clv.Valuation;
+using Clv.Probabilistic;
 
 namespace Clv.Benchmarks.Valuation;
 
@@ -26,7 +26,7 @@ public class SbgFitBenchmarks
     public double OneLikelihoodEvaluation()
     {
         Span<double> gradient = stackalloc double[2];
-        return ShiftedBetaGeometricModel.LogLikelihood(0.7, 1.2, _alive, gradient) + gradient[0];
+        return ShiftedBetaGeometricModel.LikelihoodLn(0.7, 1.2, _alive, gradient) + gradient[0];
     }
 
     [Benchmark]

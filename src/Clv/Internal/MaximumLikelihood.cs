@@ -1,200 +1,528 @@
-using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.Optimization;
-
 namespace Clv.Internal;
 
 /// <summary>
-/// Optimizer glue shared by every fitted model: minimises a negative log-likelihood over log-parameters with
-/// MathNet's BFGS and an analytic gradient, from deterministic starts, falling back to another start and then
-/// to Nelder-Mead (derivative-free) followed by a BFGS polish. Either returns a converged minimum or throws
-/// <see cref="Clv.Probabilistic.ModelFitException"/> saying why.
+/// The one fitting pipeline behind every maximum-likelihood fit: validated options, deterministic starts, damped Newton
+/// iterations on the log-parameters with a scale-free convergence test, then standard errors and the checks for ridges and
+/// boundaries. It returns an estimate with its status, or throws <see cref="ModelFitException"/> saying why no start led to a
+/// maximum.
 /// </summary>
+/// <remarks>
+/// <para>The search runs over u = ln(p / p⁰), p⁰ the problem's reference scale, minimising f(u) = −ln L / N + λ Σ u², N the
+/// customers. Each iteration differences the analytic gradient for the Hessian H (forward differences, k evaluations), takes
+/// the Newton step −H⁻¹g (shifting H towards the identity until it is positive definite, Levenberg-Marquardt style), caps it at
+/// a factor of e⁵ per parameter, and backtracks until f decreases enough (Armijo). Within one standard error of the maximum
+/// full Newton steps are taken as long as f does not rise beyond rounding, because there f changes by less than its own
+/// rounding error on large data.</para>
+/// <para>Convergence: the Newton step measured in standard errors, √(N g'H⁻¹g) (the square root of the Newton decrement of the
+/// total log-likelihood), is below <see cref="FitOptions.Tolerance"/>. Unlike a test on the gradient's norm it means the same
+/// at any number of customers. Parameters stay within a factor e^20 of their reference; a coordinate held at that limit by
+/// its gradient is a boundary.</para>
+/// </remarks>
 internal static class MaximumLikelihood
 {
-    /// <summary>Negative log-likelihood at log-parameters <c>theta</c>; writes its gradient into <c>gradient</c>.</summary>
-    public delegate double Objective(ReadOnlySpan<double> theta, Span<double> gradient);
+    /// <summary>Search range of u = ln(p / p⁰): p stays within a factor e^20 (about 5 × 10⁸) of its reference scale.</summary>
+    public const double Bound = 20;
 
-    /// <summary>The outcome of a successful minimisation, in log-parameters.</summary>
-    public sealed record Outcome(double[] Theta, double Value, int Iterations, string ConvergenceReason);
+    /// <summary>Largest change of one log-parameter in one iteration (a factor of e⁵ ≈ 148).</summary>
+    private const double MaxStep = 5;
 
-    /// <summary>Minimises <paramref name="objective"/> from each start in turn until one converges.</summary>
-    /// <param name="objective">Negative log-likelihood and gradient over log-parameters.</param>
-    /// <param name="starts">Deterministic starting points (log-parameters), tried in order.</param>
-    /// <param name="modelName">Used in the failure message.</param>
-    /// <param name="gradientTolerance">Convergence when the gradient norm (per observation scale) falls below this.</param>
-    /// <param name="maxIterations">Iteration cap per attempt.</param>
-    /// <param name="progress">Receives the number of likelihood evaluations so far, after each one.</param>
-    /// <param name="cancellationToken">Checked before every likelihood evaluation.</param>
-    public static Outcome Minimize(Objective objective, IReadOnlyList<double[]> starts, string modelName, double gradientTolerance = 1e-6, int maxIterations = 2000, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>Length, in log-parameter units, of the probe along the flattest direction (a factor of e⁴ ≈ 55).</summary>
+    private const double RidgeProbe = 4;
+
+    /// <summary>A direction is a ridge when moving <see cref="RidgeProbe"/> along it changes ln L by less than this.</summary>
+    private const double RidgeDrop = 0.5;
+
+    /// <summary>Validates the options and reports the start of a fit; call before preparing the data.</summary>
+    public static FitOptions Begin(FitOptions? options)
     {
-        if (cancellationToken.CanBeCanceled || progress is not null)
-        {
-            var inner = objective;
-            int evaluations = 0;
-            objective = (theta, gradient) =>
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                double value = inner(theta, gradient);
-                progress?.Report(++evaluations);
-                return value;
-            };
-        }
-
-        var failures = new List<string>();
-        Outcome? best = null;
-        int totalIterations = 0;
-        foreach (var start in starts)
-        {
-            var attempt = TryBfgs(objective, start, gradientTolerance, maxIterations, failures, ref totalIterations);
-            if (attempt is not null && (best is null || attempt.Value < best.Value))
-            {
-                best = attempt;
-            }
-
-            if (best is not null && best.ConvergenceReason != "NotConverged")
-            {
-                return best with { Iterations = totalIterations };
-            }
-        }
-
-        // Derivative-free fallback from the best point seen (or the first start), then polish with BFGS.
-        var from = best?.Theta ?? starts[0];
-        try
-        {
-            var simplex = new NelderMeadSimplex(1e-10, maxIterations * 5);
-            var value = ObjectiveFunction.Value(v =>
-            {
-                double f = objective(v.ToArray(), new double[v.Count]);
-                return double.IsFinite(f) ? f : double.MaxValue;
-            });
-            var nm = simplex.FindMinimum(value, Vector<double>.Build.DenseOfArray(from));
-            totalIterations += nm.Iterations;
-            var polished = TryBfgs(objective, nm.MinimizingPoint.ToArray(), gradientTolerance, maxIterations, failures, ref totalIterations);
-            if (polished is not null && polished.ConvergenceReason != "NotConverged")
-            {
-                return polished with { Iterations = totalIterations, ConvergenceReason = "NelderMeadThenBfgs:" + polished.ConvergenceReason };
-            }
-
-            failures.Add("Nelder-Mead then BFGS did not reach a point where the gradient vanishes");
-        }
-        catch (Exception ex) when (ex is MaximumIterationsException or InnerOptimizationException or ArgumentException or ArithmeticException)
-        {
-            failures.Add("Nelder-Mead: " + ex.Message);
-        }
-
-        throw new Clv.Probabilistic.ModelFitException(Guard.Format(
-            $"{modelName} fit did not converge after {totalIterations} iterations: {string.Join("; ", failures)}."));
+        options = (options ?? FitOptions.Default).Validate();
+        options.CancellationToken.ThrowIfCancellationRequested();
+        options.Progress?.Report(new FitProgress(FitStage.Preparing, 0, 0));
+        return options;
     }
 
-    /// <summary>Standard errors of the natural parameters exp(theta) from the inverse Hessian of the objective (numeric, from the analytic gradient).</summary>
-    /// <returns>One standard error per parameter; NaN where the Hessian is not positive definite.</returns>
-    public static double[] StandardErrors(Objective objective, ReadOnlySpan<double> theta)
+    /// <summary>Maximises the problem's likelihood and wraps the estimate as a fit result of <typeparamref name="TModel"/>.</summary>
+    public static FitResult<TModel> Fit<TModel>(LikelihoodProblem problem, FitOptions options, Func<double[], TModel> create, long excluded, IReadOnlyList<string>? warnings = null)
+        where TModel : class, IJsonPersistable<TModel>
     {
-        int n = theta.Length;
-        var natural = new double[n];
-        for (int i = 0; i < n; i++)
+        var estimate = Maximize(problem, options);
+        var parameters = new FittedParameter[problem.Dimension];
+        for (int i = 0; i < parameters.Length; i++)
         {
-            natural[i] = Math.Exp(theta[i]);
+            parameters[i] = new FittedParameter(problem.Names[i], estimate.Parameters[i], estimate.StandardErrors[i]);
         }
 
-        var h = Matrix<double>.Build.Dense(n, n);
-        var plus = new double[n];
-        var minus = new double[n];
-        var gp = new double[n];
-        var gm = new double[n];
-        var point = new double[n];
-        for (int j = 0; j < n; j++)
+        var model = create(estimate.Parameters);
+        options.Progress?.Report(new FitProgress(FitStage.Done, 1, estimate.Iterations));
+        return new FitResult<TModel>(model, estimate.Status, estimate.Message, estimate.LikelihoodLn, estimate.Iterations, parameters, (long)Math.Round(problem.TotalWeight), excluded, warnings);
+    }
+
+    /// <summary>The maximum-likelihood estimate with its status and standard errors.</summary>
+    public static Estimate Maximize(LikelihoodProblem problem, FitOptions options)
+    {
+        var search = new Search(problem, options);
+        return search.Run();
+    }
+
+    /// <summary>A finished maximisation, in natural parameters.</summary>
+    internal sealed record Estimate(
+        double[] Parameters,
+        double[] StandardErrors,
+        double[] LogCovariance,
+        double LikelihoodLn,
+        int Iterations,
+        FitStatus Status,
+        string Message);
+
+    private sealed class Search
+    {
+        private readonly LikelihoodProblem _problem;
+        private readonly FitOptions _options;
+        private readonly int _k;
+        private readonly double[] _lnReference;
+        private readonly double _n;
+        private readonly CancellationToken _token;
+        private int _iterations;
+        private double _reported;
+
+        public Search(LikelihoodProblem problem, FitOptions options)
         {
-            double step = 1e-5 * Math.Max(natural[j], 1e-8);
-            natural.CopyTo(point, 0);
-            point[j] = natural[j] + step;
-            NaturalGradient(objective, point, plus, gp);
-            point[j] = natural[j] - step;
-            NaturalGradient(objective, point, minus, gm);
-            for (int i = 0; i < n; i++)
+            _problem = problem;
+            _options = options;
+            _k = problem.Dimension;
+            _n = problem.TotalWeight;
+            _token = options.CancellationToken;
+            _lnReference = new double[_k];
+            for (int i = 0; i < _k; i++)
             {
-                h[i, j] = (gp[i] - gm[i]) / (2 * step);
+                _lnReference[i] = Math.Log(problem.Reference[i]);
             }
         }
 
-        var sym = (h + h.Transpose()) * 0.5;
-        var se = new double[n];
-        try
+        public Estimate Run()
         {
-            var chol = sym.Cholesky();
-            var inv = chol.Solve(Matrix<double>.Build.DenseIdentity(n));
-            for (int i = 0; i < n; i++)
+            // Try the starts in order of their likelihood; keep the best finished run.
+            var starts = new List<(double F, double[] U)>();
+            var g = new double[_k];
+            foreach (var start in _problem.Starts)
             {
-                se[i] = inv[i, i] > 0 ? Math.Sqrt(inv[i, i]) : double.NaN;
-            }
-        }
-        catch (ArgumentException)
-        {
-            Array.Fill(se, double.NaN);
-        }
-
-        return se;
-    }
-
-    private static void NaturalGradient(Objective objective, double[] natural, double[] theta, double[] gradient)
-    {
-        for (int i = 0; i < natural.Length; i++)
-        {
-            theta[i] = Math.Log(natural[i]);
-        }
-
-        objective(theta, gradient);
-
-        // d/d(natural) = d/d(theta) / natural
-        for (int i = 0; i < natural.Length; i++)
-        {
-            gradient[i] /= natural[i];
-        }
-    }
-
-    private static Outcome? TryBfgs(Objective objective, double[] start, double gradientTolerance, int maxIterations, List<string> failures, ref int totalIterations)
-    {
-        try
-        {
-            Func<Vector<double>, (double, Vector<double>)> valueAndGradient = v =>
-            {
-                var g = new double[v.Count];
-                double value = objective(v.ToArray(), g);
-                if (!double.IsFinite(value))
+                var u = new double[_k];
+                for (int i = 0; i < _k; i++)
                 {
-                    // Steer the line search away from regions where the likelihood is not finite.
-                    value = double.MaxValue / 4;
-                    Array.Fill(g, 0);
+                    u[i] = Math.Clamp(Math.Log(start[i]) - _lnReference[i], -Bound, Bound);
                 }
 
-                return (value, Vector<double>.Build.DenseOfArray(g));
-            };
-            var f = ObjectiveFunction.Gradient(valueAndGradient);
-            var bfgs = new BfgsMinimizer(gradientTolerance, 1e-12, 1e-14, maxIterations);
-            var result = bfgs.FindMinimum(f, Vector<double>.Build.DenseOfArray(start));
-            totalIterations += result.Iterations;
-            var theta = result.MinimizingPoint.ToArray();
-            var grad = new double[theta.Length];
-            double value = objective(theta, grad);
-            if (!double.IsFinite(value) || theta.Any(t => !double.IsFinite(t) || Math.Abs(t) > 40))
-            {
-                failures.Add(Guard.Format($"BFGS from ({string.Join(", ", start.Select(Math.Exp).Select(x => x.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)))}) diverged"));
-                return null;
+                double f = Evaluate(u, g);
+                starts.Add((double.IsFinite(f) ? f : double.PositiveInfinity, u));
             }
 
-            double gnorm = Math.Sqrt(grad.Sum(g => g * g));
-            string reason = gnorm <= Math.Max(gradientTolerance, 1e-7 * Math.Max(1, Math.Abs(value))) ? result.ReasonForExit.ToString() : "NotConverged";
-            if (reason == "NotConverged")
+            starts.Sort((a, b) => a.F.CompareTo(b.F));
+            var failures = new List<string>();
+            Outcome? best = null;
+            foreach (var (_, u) in starts)
             {
-                failures.Add(Guard.Format($"BFGS stopped ({result.ReasonForExit}) with gradient norm {gnorm:G3}"));
+                var outcome = Newton(u);
+                if (outcome.Failure is not null)
+                {
+                    failures.Add(Guard.Format($"from ({Describe(u)}): {outcome.Failure}"));
+                    continue;
+                }
+
+                if (best is null || outcome.F < best.F)
+                {
+                    best = outcome;
+                }
+
+                if (!outcome.AtBound.Contains(true))
+                {
+                    break;
+                }
             }
 
-            return new Outcome(theta, value, result.Iterations, reason);
+            if (best is null)
+            {
+                throw new ModelFitException(Guard.Format(
+                    $"{_problem.ModelName} fit did not converge after {_iterations} Newton iterations: {string.Join("; ", failures)}."));
+            }
+
+            Report(FitStage.Checking, 0.9);
+            return Check(best);
         }
-        catch (Exception ex) when (ex is MaximumIterationsException or InnerOptimizationException or ArgumentException or ArithmeticException)
+
+        /// <summary>Penalised mean negative log-likelihood at u, gradient into <paramref name="gradient"/>.</summary>
+        private double Evaluate(ReadOnlySpan<double> u, Span<double> gradient)
         {
-            failures.Add("BFGS: " + ex.Message);
-            return null;
+            _token.ThrowIfCancellationRequested();
+            Span<double> theta = stackalloc double[_k];
+            for (int i = 0; i < _k; i++)
+            {
+                theta[i] = u[i] + _lnReference[i];
+            }
+
+            double ll = _problem.LogLikelihood(theta, gradient, _token);
+            double lambda = _options.L2Penalty, penalty = 0;
+            for (int i = 0; i < _k; i++)
+            {
+                penalty += u[i] * u[i];
+                gradient[i] = (-gradient[i] / _n) + (2 * lambda * u[i]);
+                if (!double.IsFinite(gradient[i]))
+                {
+                    return double.NaN;
+                }
+            }
+
+            return (-ll / _n) + (lambda * penalty);
         }
+
+        private Outcome Newton(double[] start)
+        {
+            int k = _k;
+            var u = (double[])start.Clone();
+            var g = new double[k];
+            double f = Evaluate(u, g);
+            if (!double.IsFinite(f))
+            {
+                return Outcome.Failed("the likelihood cannot be evaluated at the start");
+            }
+
+            var h = new double[k * k];
+            var trial = new double[k];
+            var trialGradient = new double[k];
+            var step = new double[k];
+            var atBound = new bool[k];
+            double firstDistance = double.NaN, distance = double.NaN;
+            var index = new int[k];
+            var hf = new double[k * k];
+            var gf = new double[k];
+            var df = new double[k];
+            for (int iteration = 0; iteration < _options.MaxIterations; iteration++)
+            {
+                Hessian(u, g, h);
+
+                // Coordinates held at the search limit by their gradient are fixed; Newton runs on the others.
+                int free = 0;
+                for (int i = 0; i < k; i++)
+                {
+                    atBound[i] = (u[i] >= Bound && g[i] < 0) || (u[i] <= -Bound && g[i] > 0);
+                    if (!atBound[i])
+                    {
+                        index[free++] = i;
+                    }
+                }
+
+                if (free == 0)
+                {
+                    return new Outcome(u, f, (bool[])atBound.Clone(), null);
+                }
+
+                double largest = 0;
+                for (int a = 0; a < free; a++)
+                {
+                    gf[a] = -g[index[a]];
+                    for (int b = 0; b < free; b++)
+                    {
+                        hf[(a * free) + b] = h[(index[a] * k) + index[b]];
+                    }
+
+                    largest = Math.Max(largest, Math.Abs(hf[(a * free) + a]));
+                }
+
+                double shift = 0;
+                while (!SmallMatrix.TrySolve(hf, free, shift, gf.AsSpan(0, free), df))
+                {
+                    shift = shift == 0 ? 1e-10 * (1 + largest) : shift * 10;
+                    if (shift > 1e12 * (1 + largest))
+                    {
+                        return Outcome.Failed("the Hessian could not be made positive definite");
+                    }
+                }
+
+                double decrement = 0;
+                for (int a = 0; a < free; a++)
+                {
+                    decrement += gf[a] * df[a];
+                }
+
+                if (shift == 0)
+                {
+                    distance = Math.Sqrt(Math.Max(decrement, 0) * _n);
+                    if (double.IsNaN(firstDistance))
+                    {
+                        firstDistance = distance;
+                    }
+
+                    ReportDistance(firstDistance, distance);
+                    if (distance < _options.Tolerance)
+                    {
+                        return new Outcome(u, f, (bool[])atBound.Clone(), null);
+                    }
+                }
+
+                double maxAbs = 0;
+                for (int a = 0; a < free; a++)
+                {
+                    maxAbs = Math.Max(maxAbs, Math.Abs(df[a]));
+                }
+
+                double cap = maxAbs > MaxStep ? MaxStep / maxAbs : 1;
+                Array.Clear(step);
+                for (int a = 0; a < free; a++)
+                {
+                    step[index[a]] = df[a] * cap;
+                }
+
+                // Near the maximum f changes by less than its rounding error on large data: trust full Newton steps there.
+                bool local = shift == 0 && cap == 1 && distance < 1;
+                double noise = 1e-12 * (1 + Math.Abs(f));
+                double slope = 0;
+                for (int i = 0; i < k; i++)
+                {
+                    slope += g[i] * step[i];
+                }
+
+                bool accepted = false;
+                double t = 1, next = double.NaN;
+                for (int halving = 0; halving < 60; halving++)
+                {
+                    for (int i = 0; i < k; i++)
+                    {
+                        trial[i] = Math.Clamp(u[i] + (t * step[i]), -Bound, Bound);
+                    }
+
+                    next = Evaluate(trial, trialGradient);
+                    if (double.IsFinite(next)
+                        && (next <= f + (1e-4 * t * slope) || (local && next <= f + noise) || (Math.Abs(t * slope) < noise && next <= f + noise)))
+                    {
+                        accepted = true;
+                        break;
+                    }
+
+                    t *= 0.5;
+                }
+
+                if (!accepted)
+                {
+                    return Outcome.Failed(double.IsNaN(distance)
+                        ? "no step increased the likelihood"
+                        : Guard.Format($"no step increased the likelihood {distance:G3} standard errors from the maximum"));
+                }
+
+                _iterations++;
+                (u, trial) = (trial, u);
+                (g, trialGradient) = (trialGradient, g);
+                f = next;
+            }
+
+            return Outcome.Failed(Guard.Format($"{_options.MaxIterations} iterations (options.MaxIterations) were not enough; the last step was {distance:G3} standard errors"));
+        }
+
+        /// <summary>Forward differences of the analytic gradient (k evaluations), symmetrised.</summary>
+        private void Hessian(double[] u, double[] g, double[] h)
+        {
+            int k = _k;
+            Span<double> point = stackalloc double[k];
+            Span<double> gj = stackalloc double[k];
+            for (int j = 0; j < k; j++)
+            {
+                u.CopyTo(point);
+                double step = 1e-5 * (1 + Math.Abs(u[j]));
+                point[j] += step;
+                double f = Evaluate(point, gj);
+                for (int i = 0; i < k; i++)
+                {
+                    h[(i * k) + j] = double.IsFinite(f) ? (gj[i] - g[i]) / step : double.NaN;
+                }
+            }
+
+            for (int i = 0; i < k; i++)
+            {
+                for (int j = i + 1; j < k; j++)
+                {
+                    double s = 0.5 * (h[(i * k) + j] + h[(j * k) + i]);
+                    h[(i * k) + j] = s;
+                    h[(j * k) + i] = s;
+                }
+            }
+        }
+
+        /// <summary>Standard errors from the Hessian of the total log-likelihood, then the ridge and boundary checks.</summary>
+        private Estimate Check(Outcome best)
+        {
+            int k = _k;
+            var theta = new double[k];
+            var p = new double[k];
+            for (int i = 0; i < k; i++)
+            {
+                theta[i] = best.U[i] + _lnReference[i];
+                p[i] = Math.Exp(theta[i]);
+            }
+
+            var gradient = new double[k];
+            double ll = _problem.LogLikelihood(theta, gradient, _token);
+
+            // Central differences of the gradient of -ln L in theta.
+            var h = new double[k * k];
+            var point = new double[k];
+            var up = new double[k];
+            var down = new double[k];
+            for (int j = 0; j < k; j++)
+            {
+                double step = 1e-4;
+                theta.CopyTo(point, 0);
+                point[j] = theta[j] + step;
+                _problem.LogLikelihood(point, up, _token);
+                point[j] = theta[j] - step;
+                _problem.LogLikelihood(point, down, _token);
+                for (int i = 0; i < k; i++)
+                {
+                    h[(i * k) + j] = -(up[i] - down[i]) / (2 * step);
+                }
+            }
+
+            for (int i = 0; i < k; i++)
+            {
+                for (int j = i + 1; j < k; j++)
+                {
+                    double s = 0.5 * (h[(i * k) + j] + h[(j * k) + i]);
+                    h[(i * k) + j] = s;
+                    h[(j * k) + i] = s;
+                }
+            }
+
+            var covariance = new double[k * k];
+            var se = new double[k];
+            bool definite = SmallMatrix.TryInverse(h, k, covariance);
+            for (int i = 0; i < k; i++)
+            {
+                double variance = covariance[(i * k) + i];
+                se[i] = definite && variance > 0 ? p[i] * Math.Sqrt(variance) : double.NaN;
+            }
+
+            if (!definite)
+            {
+                Array.Fill(covariance, double.NaN);
+            }
+
+            string names = string.Join(", ", _problem.Names.Select((n, i) => Guard.Format($"{n} = {p[i]:G6}")));
+            if (best.AtBound.Contains(true))
+            {
+                return new Estimate(p, se, covariance, ll, _iterations, FitStatus.Boundary, BoundaryMessage(best.AtBound, best.U, p));
+            }
+
+            var values = new double[k];
+            var vectors = new double[k * k];
+            SmallMatrix.SymmetricEigen(h, k, values, vectors);
+            if (values[0] * RidgeProbe * RidgeProbe / 2 < RidgeDrop * 4)
+            {
+                var v = new double[k];
+                for (int i = 0; i < k; i++)
+                {
+                    v[i] = vectors[(i * k) + 0];
+                }
+
+                double dropUp = Drop(theta, v, +RidgeProbe, ll), dropDown = Drop(theta, v, -RidgeProbe, ll);
+                if (Math.Min(dropUp, dropDown) < RidgeDrop)
+                {
+                    if (dropDown < dropUp)
+                    {
+                        for (int i = 0; i < k; i++)
+                        {
+                            v[i] = -v[i];
+                        }
+                    }
+
+                    return new Estimate(p, se, covariance, ll, _iterations, FitStatus.Ridge, RidgeMessage(v, p, Math.Min(dropUp, dropDown)));
+                }
+            }
+
+            string message = Guard.Format($"Converged after {_iterations} Newton iterations to within {_options.Tolerance:G2} standard errors of the maximum ({names}).");
+            return new Estimate(p, se, covariance, ll, _iterations, FitStatus.Converged, message);
+        }
+
+        private double Drop(double[] theta, double[] v, double length, double ll)
+        {
+            var point = new double[_k];
+            for (int i = 0; i < _k; i++)
+            {
+                point[i] = theta[i] + (length * v[i]);
+            }
+
+            double moved = _problem.LogLikelihood(point, new double[_k], _token);
+            return double.IsFinite(moved) ? ll - moved : double.PositiveInfinity;
+        }
+
+        private string RidgeMessage(double[] v, double[] p, double drop)
+        {
+            var involved = Involved(v);
+            string moves = string.Join(" and ", involved.Select(i => Guard.Format($"{_problem.Names[i]} {(v[i] > 0 ? "up" : "down")} by a factor of {Math.Exp(RidgeProbe * Math.Abs(v[i])):G2}")));
+            return Guard.Format(
+                $"Ridge: moving {moves} changes ln L by only {drop:G2}, so the data cannot tell these values apart{Held(involved, v, p)}. Predictions are stable along the ridge; the parameter values along it are not.");
+        }
+
+        private string BoundaryMessage(bool[] atBound, double[] u, double[] p)
+        {
+            var involved = Enumerable.Range(0, _k).Where(i => atBound[i]).ToArray();
+            var direction = new double[_k];
+            foreach (int i in involved)
+            {
+                direction[i] = Math.Sign(u[i]);
+            }
+
+            string limits = string.Join(" and ", involved.Select(i => Guard.Format($"{_problem.Names[i]} {(u[i] > 0 ? "→ ∞" : "→ 0")} ({_problem.Names[i]} = {p[i]:G3})")));
+            string? specific = _problem.DescribeBoundary(p, atBound);
+            return Guard.Format(
+                $"Boundary: {limits}: the likelihood keeps rising towards the edge of the parameter range{Held(involved, direction, p)}.{(specific is null ? string.Empty : " " + specific)} Predictions use this limit; the value of a parameter at the limit is arbitrary.");
+        }
+
+        /// <summary>The indices that take part in a direction (components at least a third of the largest), largest first.</summary>
+        private int[] Involved(double[] v)
+        {
+            double max = v.Max(Math.Abs);
+            return [.. Enumerable.Range(0, _k).Where(i => Math.Abs(v[i]) >= max / 3).OrderByDescending(i => Math.Abs(v[i]))];
+        }
+
+        /// <summary>For two parameters moving together, the combination the data still determine.</summary>
+        private string Held(int[] involved, double[] v, double[] p)
+        {
+            if (involved.Length != 2)
+            {
+                return string.Empty;
+            }
+
+            int a = involved[0], b = involved[1];
+            string na = _problem.Names[a], nb = _problem.Names[b];
+            return Math.Sign(v[a]) == Math.Sign(v[b])
+                ? Guard.Format($"; their ratio {na}/{nb} = {p[a] / p[b]:G4} is what the data determine")
+                : Guard.Format($"; their product {na}·{nb} = {p[a] * p[b]:G4} is what the data determine");
+        }
+
+        private string Describe(double[] u) =>
+            string.Join(", ", _problem.Names.Select((n, i) => Guard.Format($"{n} {Math.Exp(u[i] + _lnReference[i]):G4}")));
+
+        private void ReportDistance(double first, double distance)
+        {
+            if (_options.Progress is null)
+            {
+                return;
+            }
+
+            double tolerance = _options.Tolerance;
+            double done = first <= tolerance || distance <= tolerance ? 1 : Math.Clamp(Math.Log(first / distance) / Math.Log(first / tolerance), 0, 1);
+            Report(FitStage.Optimizing, 0.05 + (0.85 * done));
+        }
+
+        private void Report(FitStage stage, double fraction)
+        {
+            if (_options.Progress is { } progress)
+            {
+                _reported = Math.Max(_reported, fraction);
+                progress.Report(new FitProgress(stage, _reported, _iterations));
+            }
+        }
+    }
+
+    private sealed record Outcome(double[] U, double F, bool[] AtBound, string? Failure)
+    {
+        public static Outcome Failed(string why) => new([], double.PositiveInfinity, [], why);
     }
 }

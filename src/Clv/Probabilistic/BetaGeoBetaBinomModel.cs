@@ -12,7 +12,7 @@ namespace Clv.Probabilistic;
 /// Science 29(6). Time is counted in opportunities, so the model has no <see cref="TimeUnit"/>. Every sum of beta-function
 /// ratios is taken in log space (log-sum-exp), so histories of thousands of opportunities do not underflow.
 /// </remarks>
-public sealed class BetaGeoBetaBinomModel
+public sealed class BetaGeoBetaBinomModel : IJsonPersistable<BetaGeoBetaBinomModel>
 {
     private const string ModelName = "BG/BB";
     private static readonly string[] Names = ["alpha", "beta", "gamma", "delta"];
@@ -25,10 +25,10 @@ public sealed class BetaGeoBetaBinomModel
     /// <exception cref="ArgumentOutOfRangeException">A parameter is not a finite positive number.</exception>
     public BetaGeoBetaBinomModel(double alpha, double beta, double gamma, double delta)
     {
-        ModelFitting.CheckParameter(alpha, nameof(alpha));
-        ModelFitting.CheckParameter(beta, nameof(beta));
-        ModelFitting.CheckParameter(gamma, nameof(gamma));
-        ModelFitting.CheckParameter(delta, nameof(delta));
+        PurchaseModel.CheckParameter(alpha, nameof(alpha));
+        PurchaseModel.CheckParameter(beta, nameof(beta));
+        PurchaseModel.CheckParameter(gamma, nameof(gamma));
+        PurchaseModel.CheckParameter(delta, nameof(delta));
         Alpha = alpha;
         Beta = beta;
         Gamma = gamma;
@@ -65,6 +65,8 @@ public sealed class BetaGeoBetaBinomModel
     /// <exception cref="ModelFitException">The optimizer did not converge from any start.</exception>
     public static FitResult<BetaGeoBetaBinomModel> Fit(ReadOnlySpan<BinaryPurchaseHistory> histories, FitOptions? options)
     {
+        options = MaximumLikelihood.Begin(options);
+
         // Compress identical histories (a million customers over a few opportunities have few distinct rows).
         var rows = new Dictionary<(int X, int Tx, int N), double>();
         double total = 0;
@@ -84,83 +86,29 @@ public sealed class BetaGeoBetaBinomModel
 
         var keys = rows.Keys.Order().ToArray();
         var weights = keys.Select(k => rows[k]).ToArray();
-        options ??= FitOptions.Default;
-        Guard.NonNegative(options.L2Penalty, "options.L2Penalty");
-        if (options.MaxIterations < 1)
-        {
-            ThrowHelper.ArgumentOutOfRange("options.MaxIterations", options.MaxIterations, Guard.Format($"options.MaxIterations must be at least 1, but was {options.MaxIterations}."));
-        }
-
-        // Over log-parameters: -ln L / scale (+ the L2 penalty on the natural parameters when optimising).
-        double Objective(ReadOnlySpan<double> theta, Span<double> gradient, double scale, double lambda)
-        {
-            gradient.Clear();
-            Span<double> p = stackalloc double[4];
-            for (int j = 0; j < 4; j++)
-            {
-                p[j] = Math.Exp(theta[j]);
-                if (!(p[j] > 0) || double.IsPositiveInfinity(p[j]))
-                {
-                    return double.PositiveInfinity;
-                }
-            }
-
-            Span<double> rowGradient = stackalloc double[4];
-            double sum = 0, penalty = 0;
-            for (int i = 0; i < keys.Length; i++)
-            {
-                var (x, tx, n) = keys[i];
-                sum += weights[i] * BetaGeoBetaBinomMath.LnLikelihood(p[0], p[1], p[2], p[3], x, tx, n, rowGradient);
-                for (int j = 0; j < 4; j++)
-                {
-                    gradient[j] -= weights[i] * rowGradient[j] / scale;
-                }
-            }
-
-            for (int j = 0; j < 4; j++)
-            {
-                penalty += p[j] * p[j];
-                gradient[j] += 2 * lambda * p[j] * p[j];
-            }
-
-            return (-sum / scale) + (lambda * penalty);
-        }
-
-        double[][] starts = [[0, 0, 0, 0], [Math.Log(0.5), Math.Log(0.5), Math.Log(0.5), Math.Log(2)], [Math.Log(2), Math.Log(2), Math.Log(0.2), Math.Log(5)]];
-        double lambda = options.L2Penalty;
-        var outcome = MaximumLikelihood.Minimize((t, g) => Objective(t, g, total, lambda), starts, ModelName, gradientTolerance: 1e-9, maxIterations: options.MaxIterations, progress: options.Progress, cancellationToken: options.CancellationToken);
-        var theta = outcome.Theta;
-        var se = MaximumLikelihood.StandardErrors((t, g) => Objective(t, g, 1, 0), theta);
-        double logLikelihood = -Objective(theta, new double[4], 1, 0);
-        var model = new BetaGeoBetaBinomModel(Math.Exp(theta[0]), Math.Exp(theta[1]), Math.Exp(theta[2]), Math.Exp(theta[3]));
-        FittedParameter[] parameters =
-        [
-            new("alpha", model.Alpha, se[0]),
-            new("beta", model.Beta, se[1]),
-            new("gamma", model.Gamma, se[2]),
-            new("delta", model.Delta, se[3]),
-        ];
-        return new FitResult<BetaGeoBetaBinomModel>(model, logLikelihood, outcome.Iterations, outcome.ConvergenceReason, parameters, (long)Math.Round(total));
+        return MaximumLikelihood.Fit(
+            new Likelihood(keys, weights, total),
+            options,
+            p => new BetaGeoBetaBinomModel(p[0], p[1], p[2], p[3]),
+            0);
     }
 
     /// <summary>Reads a model written by <see cref="ToJson"/>.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The model.</returns>
-    /// <exception cref="FormatException">The text is not a BG/BB model of a supported version, or a parameter is invalid.</exception>
-    public static BetaGeoBetaBinomModel FromJson(string json)
-    {
-        var (_, p) = ModelJson.Read(json, ModelName, Names, requireUnit: false);
-        return ModelJson.Create(() => new BetaGeoBetaBinomModel(p[0], p[1], p[2], p[3]));
-    }
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="FormatException">The text is not a BG/BB model of a supported version, or a field is missing or invalid; the message names the field.</exception>
+    public static BetaGeoBetaBinomModel FromJson(string json) =>
+        JsonFormat.Read(json, ModelName, r => new BetaGeoBetaBinomModel(r.Positive("parameters.alpha"), r.Positive("parameters.beta"), r.Positive("parameters.gamma"), r.Positive("parameters.delta")));
 
     /// <summary>Writes the model as versioned JSON: <c>{"model":"BG/BB","version":1,"parameters":{"alpha":..,"beta":..,"gamma":..,"delta":..}}</c> (no time unit: time is counted in opportunities).</summary>
     /// <returns>The JSON text (round-trips every parameter exactly).</returns>
-    public string ToJson() => ModelJson.Write(ModelName, null, Names, [Alpha, Beta, Gamma, Delta]);
+    public string ToJson() => JsonFormat.Write(ModelName, w => JsonFormat.WriteNumbers(w, "parameters", Names, [Alpha, Beta, Gamma, Delta]));
 
     /// <summary>The log-likelihood of one history (its weight is not applied).</summary>
     /// <param name="history">A history (x, t_x, n).</param>
     /// <returns>ln L(alpha, beta, gamma, delta | x, t_x, n).</returns>
-    public double LogLikelihood(in BinaryPurchaseHistory history) =>
+    public double LikelihoodLn(in BinaryPurchaseHistory history) =>
         BetaGeoBetaBinomMath.LnLikelihood(Alpha, Beta, Gamma, Delta, history.Frequency, history.Recency, history.Periods, default);
 
     /// <summary>The probability the customer is alive at the next opportunity, n + 1.</summary>
@@ -233,4 +181,44 @@ public sealed class BetaGeoBetaBinomModel
     /// <returns>"BG/BB(alpha = ..., beta = ..., gamma = ..., delta = ...)".</returns>
     public override string ToString() =>
         Guard.Format($"BG/BB(alpha = {Alpha:G6}, beta = {Beta:G6}, gamma = {Gamma:G6}, delta = {Delta:G6})");
+
+    /// <summary>The BG/BB log-likelihood over distinct weighted histories, for <see cref="MaximumLikelihood"/>.</summary>
+    private sealed class Likelihood : LikelihoodProblem
+    {
+        private readonly (int X, int Tx, int N)[] _keys;
+        private readonly double[] _weights;
+
+        public Likelihood((int X, int Tx, int N)[] keys, double[] weights, double total)
+            : base(BetaGeoBetaBinomModel.ModelName, BetaGeoBetaBinomModel.Names, [1, 1, 1, 1], total, keys.Length)
+        {
+            _keys = keys;
+            _weights = weights;
+        }
+
+        public override IReadOnlyList<double[]> Starts { get; } = [[1, 1, 1, 1], [0.5, 0.5, 0.5, 2], [2, 2, 0.2, 5]];
+
+        public override double LogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient, CancellationToken cancellationToken)
+        {
+            double alpha = Math.Exp(theta[0]), beta = Math.Exp(theta[1]), gamma = Math.Exp(theta[2]), delta = Math.Exp(theta[3]);
+            gradient.Clear();
+            Span<double> row = stackalloc double[4];
+            double sum = 0;
+            for (int i = 0; i < _keys.Length; i++)
+            {
+                if ((i & 0xFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var (x, tx, n) = _keys[i];
+                sum += _weights[i] * BetaGeoBetaBinomMath.LnLikelihood(alpha, beta, gamma, delta, x, tx, n, row);
+                for (int j = 0; j < 4; j++)
+                {
+                    gradient[j] += _weights[i] * row[j];
+                }
+            }
+
+            return sum;
+        }
+    }
 }

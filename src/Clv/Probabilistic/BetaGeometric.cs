@@ -47,7 +47,7 @@ internal static class BetaGeometric
     /// rows are summed in fixed chunks (in parallel) whose partial sums are added in chunk order, so the result does
     /// not depend on the number of cores or on scheduling.
     /// </summary>
-    public static double TotalLogLikelihood(bool modified, HistoryRows rows, ReadOnlySpan<double> p, Span<double> gradient)
+    public static double TotalLogLikelihood(bool modified, HistoryRows rows, ReadOnlySpan<double> p, Span<double> gradient, CancellationToken cancellationToken)
     {
         double r = p[0], alpha = p[1], a = p[2], b = p[3];
         double lnAlpha = Math.Log(alpha), lnA = Math.Log(a);
@@ -100,6 +100,11 @@ internal static class BetaGeometric
         var partial = new double[chunks * 5];
         void Sum(int chunk)
         {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
             double sll = 0, sr = 0, sAlpha = 0, sa = 0, sb = 0;
             int end = Math.Min(rows.Count, (chunk + 1) * Chunk);
             var weight = rows.Weight;
@@ -162,6 +167,8 @@ internal static class BetaGeometric
         {
             Parallel.For(0, chunks, Sum);
         }
+
+        cancellationToken.ThrowIfCancellationRequested();
 
         double rowA = 0;
         for (int c = 0; c < chunks; c++)
@@ -305,13 +312,9 @@ internal static class BetaGeometric
         return Math.Clamp(first + second, 0, 1);
     }
 
-    /// <summary>Probability of at least one purchase in the next <paramref name="time"/>: P(alive) (1 - ((α + T)/(α + T + t))^(r + x)).</summary>
-    public static double ProbabilityOfPurchase(bool modified, double r, double alpha, double a, double b, int x, double tx, double age, double time)
-    {
-        double alive = ProbabilityAlive(modified, r, alpha, a, b, x, tx, age);
-        double none = (r + x) * -SpecialMath.Log1P(time / (alpha + age));
-        return Math.Clamp(alive * -SpecialMath.ExpM1(none), 0, 1);
-    }
+    /// <summary>P(at least one purchase in the next t | alive at T, x) = 1 − ((α + T)/(α + T + t))^(r + x) (a customer alive at T drops out only after a purchase).</summary>
+    public static double AnyPurchaseIfAlive(double r, double alpha, int x, double age, double time) =>
+        -SpecialMath.ExpM1((r + x) * -SpecialMath.Log1P(time / (alpha + age)));
 
     /// <summary>Draws (x, t_x) for a customer observed for <paramref name="age"/> from the model's generative process.</summary>
     public static PurchaseHistory Simulate(bool modified, double r, double alpha, double a, double b, double age, Random random, List<double>? purchaseTimes)

@@ -16,7 +16,7 @@ public static class CohortForecast
     /// <param name="cohort">The cohort's summaries (first purchase dates); leads without a purchase are skipped.</param>
     /// <param name="times">The times τ (at least 0), in the model's time unit since the earliest first purchase.</param>
     /// <returns>One cumulative expectation per time.</returns>
-    public static double[] ExpectedCumulativeRepeatPurchases(IPurchaseModel model, CustomerSummaries cohort, ReadOnlySpan<double> times)
+    public static double[] ExpectedCumulativeRepeatPurchases(PurchaseModel model, CustomerSummaries cohort, ReadOnlySpan<double> times)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(cohort);
@@ -54,7 +54,7 @@ public static class CohortForecast
     public static double[] ActualCumulativeRepeatPurchases(CustomerSummaries cohort, TimeUnit unit, ReadOnlySpan<double> times)
     {
         ArgumentNullException.ThrowIfNull(cohort);
-        ModelFitting.CheckUnit(unit, nameof(unit));
+        PurchaseModel.CheckUnit(unit, nameof(unit));
         var (_, _, origin) = Births(cohort);
         var offsets = new List<double>();
         for (int i = 0; i < cohort.Count; i++)

@@ -1,19 +1,21 @@
 using Clv.Internal;
-using MathNet.Numerics;
 
 namespace Clv.Probabilistic;
 
 /// <summary>
-/// The Gamma-Gamma model of spend per transaction: a customer's transaction values are Gamma(p, ν) with
-/// ν ~ Gamma(q, v) across customers, independent of the purchase process. Immutable; unit-free (amounts are in the
-/// currency of the data).
+/// The Gamma-Gamma model of spend per transaction: a customer's transaction values are Gamma(p, ν) with ν ~ Gamma(q, v)
+/// across customers, independent of the purchase process. Immutable; unit-free (amounts are in the currency of the data).
 /// </summary>
 /// <remarks>
-/// Fader and Hardie (2013), "The Gamma-Gamma model of monetary value"; Fader, Hardie and Lee (2005), "RFM and CLV:
-/// using iso-value curves for customer base analysis", Journal of Marketing Research 42(4). On the 946 CDNOW
-/// repeat customers: p = 6.2488, q = 3.7446, v = 15.4477, ln L = -4055.92.
+/// <para>Fader and Hardie (2013), "The Gamma-Gamma model of monetary value"; Fader, Hardie and Lee (2005), "RFM and CLV: using
+/// iso-value curves for customer base analysis", Journal of Marketing Research 42(4). On the 946 CDNOW repeat customers:
+/// p = 6.2488, q = 3.7446, v = 15.4477, ln L = −4055.92.</para>
+/// <para>ln f(m_x | x) = ln Γ(p x + q) − ln Γ(p x) − ln Γ(q) + q ln v + (p x − 1) ln m_x + p x ln x − (p x + q) ln(x m_x + v).
+/// E[M | x, m_x] = p (v + x m_x) / (p x + q − 1), which exists only when p x + q &gt; 1; the population mean p v / (q − 1) needs
+/// q &gt; 1. A fit with q ≤ 1 says so in <see cref="FitResult{TModel}.Warnings"/>, and predictions that do not exist throw
+/// instead of returning infinity.</para>
 /// </remarks>
-public sealed class GammaGammaModel
+public sealed class GammaGammaModel : IJsonPersistable<GammaGammaModel>
 {
     private const string ModelName = "Gamma-Gamma";
     private static readonly string[] Names = ["p", "q", "v"];
@@ -25,9 +27,9 @@ public sealed class GammaGammaModel
     /// <exception cref="ArgumentOutOfRangeException">A parameter is not a finite number greater than 0.</exception>
     public GammaGammaModel(double p, double q, double v)
     {
-        ModelFitting.CheckParameter(p, nameof(p));
-        ModelFitting.CheckParameter(q, nameof(q));
-        ModelFitting.CheckParameter(v, nameof(v));
+        PurchaseModel.CheckParameter(p, nameof(p));
+        PurchaseModel.CheckParameter(q, nameof(q));
+        PurchaseModel.CheckParameter(v, nameof(v));
         P = p;
         Q = q;
         V = v;
@@ -42,36 +44,50 @@ public sealed class GammaGammaModel
     /// <summary>Rate v of the Gamma heterogeneity of ν.</summary>
     public double V { get; }
 
-    /// <summary>The population mean spend per transaction, p v / (q - 1); +∞ when q ≤ 1 (the mean does not exist).</summary>
+    /// <summary>Whether the population mean spend exists (q &gt; 1). When it does not, predictions for customers without repeat purchases throw.</summary>
+    public bool HasFiniteMeanSpend => Q > 1;
+
+    /// <summary>The population mean spend per transaction, p v / (q − 1); +∞ when q ≤ 1 (see <see cref="HasFiniteMeanSpend"/>).</summary>
     public double MeanSpend => Q > 1 ? P * V / (Q - 1) : double.PositiveInfinity;
 
     /// <summary>Fits the model by maximum likelihood with the default options; see <see cref="Fit(CustomerSummaries, FitOptions?)"/>.</summary>
     /// <param name="customers">The calibration summaries.</param>
     /// <returns>The fitted model with its diagnostics.</returns>
-    /// <exception cref="ModelFitException">The data cannot identify the model, or the optimizer did not converge.</exception>
+    /// <exception cref="ModelFitException">Fewer than two customers qualify, or no starting point led to a maximum.</exception>
     public static FitResult<GammaGammaModel> Fit(CustomerSummaries customers) => Fit(customers, null);
 
     /// <summary>
     /// Fits the model by maximum likelihood to the repeat customers (x &gt; 0) with a positive mean repeat spend
-    /// (<see cref="CustomerSummary.MonetaryValue"/>); every other customer (no repeat purchase, zero spend, no
-    /// purchase at all) is excluded and counted in <see cref="FitResult{TModel}.ExcludedCount"/>.
+    /// (<see cref="CustomerSummary.MonetaryValue"/>); every other customer (no repeat purchase, zero spend, no purchase at all)
+    /// is excluded and counted in <see cref="FitResult{TModel}.ExcludedCount"/>. Identical (x, m_x) pairs are fitted once, with
+    /// their count as weight.
     /// </summary>
     /// <param name="customers">The calibration summaries.</param>
-    /// <param name="options">Penalty and iteration cap; <see cref="FitOptions.Default"/> when null.</param>
-    /// <returns>The fitted model with log-likelihood and standard errors. Check the model's independence assumption with <see cref="CheckIndependence(CustomerSummaries)"/>.</returns>
-    /// <exception cref="ModelFitException">Fewer than two customers qualify, or the optimizer did not converge.</exception>
+    /// <param name="options">Penalty, iteration cap, tolerance, progress and cancellation; <see cref="FitOptions.Default"/> when null.</param>
+    /// <returns>
+    /// The fitted model with its diagnostics; a warning when q ≤ 1 (no finite mean spend). Check the model's independence
+    /// assumption with <see cref="CheckIndependence(CustomerSummaries)"/>.
+    /// </returns>
+    /// <exception cref="ModelFitException">Fewer than two customers qualify, or no starting point led to a maximum.</exception>
+    /// <exception cref="OperationCanceledException"><see cref="FitOptions.CancellationToken"/> was cancelled.</exception>
     public static FitResult<GammaGammaModel> Fit(CustomerSummaries customers, FitOptions? options)
     {
         ArgumentNullException.ThrowIfNull(customers);
-        var x = new List<int>();
-        var m = new List<double>();
+        options = MaximumLikelihood.Begin(options);
+        var rows = new SpendRows();
         long excluded = 0;
-        foreach (ref readonly var c in customers.AsSpan())
+        var span = customers.AsSpan();
+        for (int i = 0; i < span.Length; i++)
         {
+            if ((i & 0xFFFF) == 0)
+            {
+                options.CancellationToken.ThrowIfCancellationRequested();
+            }
+
+            ref readonly var c = ref span[i];
             if (c.Frequency > 0 && c.MonetaryValue > 0)
             {
-                x.Add(c.Frequency);
-                m.Add(c.MonetaryValue);
+                rows.Add(c.Frequency, c.MonetaryValue, 1);
             }
             else
             {
@@ -79,19 +95,22 @@ public sealed class GammaGammaModel
             }
         }
 
-        return FitCore([.. x], [.. m], excluded, options);
+        return FitCore(rows, excluded, options);
     }
 
     /// <summary>Fits the model to (x, m_x) pairs, all of which must qualify.</summary>
     /// <param name="frequencies">Repeat frequencies x (each at least 1).</param>
-    /// <param name="monetaryValues">Mean repeat spend m_x (each greater than 0).</param>
-    /// <param name="options">Penalty and iteration cap; <see cref="FitOptions.Default"/> when null.</param>
-    /// <returns>The fitted model.</returns>
-    /// <exception cref="ArgumentException">The lengths differ, or a pair does not qualify.</exception>
-    /// <exception cref="ModelFitException">Fewer than two pairs, or the optimizer did not converge.</exception>
+    /// <param name="monetaryValues">Mean repeat spend m_x (each finite and greater than 0).</param>
+    /// <param name="options">Penalty, iteration cap, tolerance, progress and cancellation; <see cref="FitOptions.Default"/> when null.</param>
+    /// <returns>The fitted model with its diagnostics.</returns>
+    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A pair does not qualify; the message names its index.</exception>
+    /// <exception cref="ModelFitException">Fewer than two pairs, or no starting point led to a maximum.</exception>
     public static FitResult<GammaGammaModel> Fit(ReadOnlySpan<int> frequencies, ReadOnlySpan<double> monetaryValues, FitOptions? options)
     {
         Guard.SameLength(frequencies.Length, monetaryValues.Length, nameof(monetaryValues));
+        options = MaximumLikelihood.Begin(options);
+        var rows = new SpendRows();
         for (int i = 0; i < frequencies.Length; i++)
         {
             if (frequencies[i] < 1)
@@ -103,15 +122,16 @@ public sealed class GammaGammaModel
             {
                 ThrowHelper.ArgumentOutOfRange(nameof(monetaryValues), monetaryValues[i], Guard.Format($"monetaryValues[{i}] must be a finite number greater than 0, but was {monetaryValues[i]}."));
             }
+
+            rows.Add(frequencies[i], monetaryValues[i], 1);
         }
 
-        return FitCore(frequencies.ToArray(), monetaryValues.ToArray(), 0, options);
+        return FitCore(rows, 0, options);
     }
 
     /// <summary>
-    /// The check of the model's key assumption: spend is independent of purchase frequency. Returns the Pearson
-    /// correlation of (x, m_x) over the customers the fit uses (CDNOW: 0.1139); a correlation far from 0 means the
-    /// Gamma-Gamma predictions are biased.
+    /// The check of the model's key assumption: spend is independent of purchase frequency. Returns the Pearson correlation of
+    /// (x, m_x) over the customers the fit uses (CDNOW: 0.1139); a correlation far from 0 means the Gamma-Gamma predictions are biased.
     /// </summary>
     /// <param name="customers">The calibration summaries.</param>
     /// <returns>The correlation and the number of customers it is computed over.</returns>
@@ -142,22 +162,21 @@ public sealed class GammaGammaModel
     /// <summary>Reads a model written by <see cref="ToJson"/>.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The model.</returns>
-    /// <exception cref="FormatException">The text is not a Gamma-Gamma model of a supported version, or a parameter is invalid.</exception>
-    public static GammaGammaModel FromJson(string json)
-    {
-        var (_, p) = ModelJson.Read(json, ModelName, Names, requireUnit: false);
-        return ModelJson.Create(() => new GammaGammaModel(p[0], p[1], p[2]));
-    }
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="FormatException">The text is not a Gamma-Gamma model of a supported version, or a field is missing or invalid; the message names the field.</exception>
+    public static GammaGammaModel FromJson(string json) =>
+        JsonFormat.Read(json, ModelName, r => new GammaGammaModel(r.Positive("parameters.p"), r.Positive("parameters.q"), r.Positive("parameters.v")));
 
     /// <summary>Writes the model as versioned JSON: <c>{"model":"Gamma-Gamma","version":1,"parameters":{"p":..,"q":..,"v":..}}</c>.</summary>
     /// <returns>The JSON text.</returns>
-    public string ToJson() => ModelJson.Write(ModelName, null, Names, [P, Q, V]);
+    public string ToJson() => JsonFormat.Write(ModelName, w => JsonFormat.WriteNumbers(w, "parameters", Names, [P, Q, V]));
 
     /// <summary>The log-likelihood of one repeat customer's mean spend.</summary>
     /// <param name="frequency">Repeat frequency x (at least 1).</param>
     /// <param name="monetaryValue">Mean repeat spend m_x (greater than 0).</param>
     /// <returns>ln f(m_x | x; p, q, v).</returns>
-    public double LogLikelihood(int frequency, double monetaryValue)
+    /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
+    public double LikelihoodLn(int frequency, double monetaryValue)
     {
         if (frequency < 1)
         {
@@ -165,35 +184,37 @@ public sealed class GammaGammaModel
         }
 
         Guard.Positive(monetaryValue);
-        double px = P * frequency;
-        return SpecialFunctions.GammaLn(px + Q) - SpecialFunctions.GammaLn(px) - SpecialFunctions.GammaLn(Q) + (Q * Math.Log(V))
-            + ((px - 1) * Math.Log(monetaryValue)) + (px * Math.Log(frequency)) - ((px + Q) * Math.Log((frequency * monetaryValue) + V));
+        return SpendRows.LikelihoodLn(P, Q, V, frequency, monetaryValue);
     }
 
     /// <summary>
     /// The expected spend per transaction of a customer with repeat frequency x and mean repeat spend m_x:
-    /// p (v + x m_x) / (p x + q - 1), a weighted mean of the population mean and the customer's own mean.
-    /// With x = 0 it is the population mean <see cref="MeanSpend"/>.
+    /// p (v + x m_x) / (p x + q − 1), a weighted mean of the population mean and the customer's own mean. With x = 0 it is the
+    /// population mean <see cref="MeanSpend"/>.
     /// </summary>
     /// <param name="frequency">Repeat frequency x (at least 0).</param>
     /// <param name="monetaryValue">Mean repeat spend m_x (at least 0; ignored when x = 0).</param>
-    /// <returns>E[M | x, m_x]; +∞ when p x + q ≤ 1 (the posterior mean does not exist).</returns>
+    /// <returns>E[M | x, m_x].</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is negative, NaN or infinite.</exception>
+    /// <exception cref="InvalidOperationException">p x + q ≤ 1: the expectation does not exist (a fit with q ≤ 1 and x = 0).</exception>
     public double ConditionalExpectedSpend(int frequency, double monetaryValue)
     {
         Guard.NonNegative(frequency);
         Guard.NonNegative(monetaryValue);
-        return ExpectedSpendUnchecked(frequency, monetaryValue);
+        return ExpectedSpendCore(frequency, monetaryValue);
     }
 
     /// <summary>E[M | x, m_x] of one customer.</summary>
     /// <param name="customer">The customer.</param>
     /// <returns>The expected spend per transaction.</returns>
-    public double ConditionalExpectedSpend(in CustomerSummary customer) => ExpectedSpendUnchecked(customer.Frequency, Math.Max(customer.MonetaryValue, 0));
+    /// <exception cref="InvalidOperationException">The expectation does not exist for this customer (p x + q ≤ 1).</exception>
+    public double ConditionalExpectedSpend(in CustomerSummary customer) => ExpectedSpendCore(customer.Frequency, customer.MonetaryValue);
 
-    /// <summary>E[M | x, m_x] of each customer (a negative mean spend counts as 0).</summary>
+    /// <summary>E[M | x, m_x] of each customer; identical to the scalar entry.</summary>
     /// <param name="customers">The customers.</param>
     /// <param name="destination">One expected spend per customer.</param>
     /// <exception cref="ArgumentException">The lengths differ.</exception>
+    /// <exception cref="InvalidOperationException">The expectation does not exist for a customer (p x + q ≤ 1); the message names the first.</exception>
     public void ConditionalExpectedSpend(ReadOnlySpan<CustomerSummary> customers, Span<double> destination)
     {
         Guard.SameLength(customers.Length, destination.Length);
@@ -206,6 +227,7 @@ public sealed class GammaGammaModel
     /// <summary>E[M | x, m_x] of every customer.</summary>
     /// <param name="customers">The customers.</param>
     /// <returns>One expected spend per customer.</returns>
+    /// <exception cref="InvalidOperationException">The expectation does not exist for a customer (p x + q ≤ 1).</exception>
     public double[] ConditionalExpectedSpend(CustomerSummaries customers)
     {
         ArgumentNullException.ThrowIfNull(customers);
@@ -217,139 +239,37 @@ public sealed class GammaGammaModel
     /// <inheritdoc/>
     public override string ToString() => Guard.Format($"Gamma-Gamma(p = {P:G6}, q = {Q:G6}, v = {V:G6})");
 
-    internal double ExpectedSpendUnchecked(int frequency, double monetaryValue)
+    /// <summary>E[M | x, m_x]; throws when it does not exist.</summary>
+    internal double ExpectedSpendCore(int frequency, double monetaryValue)
     {
         double denominator = (P * frequency) + Q - 1;
-        return denominator > 0 ? P * (V + (frequency * monetaryValue)) / denominator : double.PositiveInfinity;
+        if (!(denominator > 0))
+        {
+            ThrowNoMean(frequency);
+        }
+
+        return P * (V + (frequency * monetaryValue)) / denominator;
     }
 
-    private static FitResult<GammaGammaModel> FitCore(int[] x, double[] m, long excluded, FitOptions? options)
+    private void ThrowNoMean(int frequency) =>
+        ThrowHelper.InvalidOperation(Guard.Format(
+            $"The expected spend does not exist for a customer with {frequency} repeat purchases under {this}: it needs p x + q > 1, but p x + q = {(P * frequency) + Q:G4}. A Gamma-Gamma fit with q ≤ 1 has no finite mean spend; check the data for extreme amounts, or value customers without repeat purchases another way."));
+
+    private static FitResult<GammaGammaModel> FitCore(SpendRows rows, long excluded, FitOptions options)
     {
-        if (x.Length < 2)
+        if (rows.TotalWeight < 2)
         {
-            throw new ModelFitException(Guard.Format($"Gamma-Gamma fit needs at least two repeat customers with a positive mean spend, but there were {x.Length} ({excluded} excluded)."));
+            throw new ModelFitException(Guard.Format($"Gamma-Gamma fit needs at least two repeat customers with a positive mean spend, but there were {rows.TotalWeight} ({excluded} excluded)."));
         }
 
-        double mean = m.Average();
-        var data = new SpendData(x, m);
-        double[][] starts = [[1, 2, mean], [5, 3, 0.4 * mean], [0.5, 5, 8 * mean], [20, 10, 0.45 * mean]];
-        return ModelFitting.Fit(
-            data.TotalLogLikelihood,
-            x.Length,
-            Names,
-            starts,
-            ModelName,
-            options,
-            p => new GammaGammaModel(p[0], p[1], p[2]),
-            excluded);
-    }
-
-    /// <summary>
-    /// The fitting data arranged so that each likelihood evaluation costs one logarithm per customer: the
-    /// gamma-function terms depend on x only and are evaluated once per distinct x, the terms in ln m_x are
-    /// constants, and the per-customer sums run over fixed chunks (in parallel) added in a fixed order, so the
-    /// result does not depend on the number of cores.
-    /// </summary>
-    private sealed class SpendData
-    {
-        private const int ChunkSize = 1 << 14;
-        private readonly int[] _x;
-        private readonly double[] _m;
-        private readonly int[] _groupX;
-        private readonly int[] _groupCount;
-        private readonly double _sumXLnM;
-        private readonly double _sumLnM;
-        private readonly double[] _partials;
-
-        public SpendData(int[] x, double[] m)
+        var result = MaximumLikelihood.Fit(rows.Problem(), options, p => new GammaGammaModel(p[0], p[1], p[2]), excluded);
+        if (result.Model.Q > 1)
         {
-            _x = x;
-            _m = m;
-            Array.Sort(_x, _m);
-            var gx = new List<int>();
-            var gn = new List<int>();
-            for (int i = 0; i < x.Length; i++)
-            {
-                double lnM = Math.Log(m[i]);
-                _sumLnM += lnM;
-                _sumXLnM += x[i] * lnM;
-                if (gx.Count == 0 || gx[^1] != x[i])
-                {
-                    gx.Add(x[i]);
-                    gn.Add(0);
-                }
-
-                gn[^1]++;
-            }
-
-            _groupX = [.. gx];
-            _groupCount = [.. gn];
-            _partials = new double[((x.Length + ChunkSize - 1) / ChunkSize) * 4];
+            return result;
         }
 
-        public double TotalLogLikelihood(ReadOnlySpan<double> parameters, Span<double> gradient)
-        {
-            double p = parameters[0], q = parameters[1], v = parameters[2];
-            double lgQ = SpecialFunctions.GammaLn(q), psiQ = SpecialFunctions.DiGamma(q), lnV = Math.Log(v);
-            double ll = 0, gp = 0, gq = 0;
-            for (int g = 0; g < _groupX.Length; g++)
-            {
-                int xg = _groupX[g];
-                double n = _groupCount[g], px = p * xg, lnX = Math.Log(xg);
-                double psiPxQ = SpecialFunctions.DiGamma(px + q);
-                ll += n * (SpecialFunctions.GammaLn(px + q) - SpecialFunctions.GammaLn(px) - lgQ + (q * lnV) + (px * lnX));
-                gp += n * xg * (psiPxQ - SpecialFunctions.DiGamma(px) + lnX);
-                gq += n * (psiPxQ - psiQ + lnV);
-            }
-
-            // Per customer: sums of ln s, x ln s, 1/s and x/s with s = x m_x + v.
-            int chunks = _partials.Length / 4;
-            var partials = _partials;
-            int[] xs = _x;
-            double[] ms = _m;
-            Parallelism.For(
-                chunks,
-                (from, to) =>
-            {
-                for (int k = from; k < to; k++)
-                {
-                    double sLn = 0, sXLn = 0, sInv = 0, sXInv = 0;
-                    int end = Math.Min(xs.Length, (k + 1) * ChunkSize);
-                    for (int i = k * ChunkSize; i < end; i++)
-                    {
-                        double s = (xs[i] * ms[i]) + v;
-                        double lnS = Math.Log(s);
-                        double inv = 1 / s;
-                        sLn += lnS;
-                        sXLn += xs[i] * lnS;
-                        sInv += inv;
-                        sXInv += xs[i] * inv;
-                    }
-
-                    partials[(4 * k) + 0] = sLn;
-                    partials[(4 * k) + 1] = sXLn;
-                    partials[(4 * k) + 2] = sInv;
-                    partials[(4 * k) + 3] = sXInv;
-                }
-            },
-                minimumPerWorker: 4);
-
-            double sumLnS = 0, sumXLnS = 0, sumInvS = 0, sumXInvS = 0;
-            for (int k = 0; k < chunks; k++)
-            {
-                sumLnS += partials[4 * k];
-                sumXLnS += partials[(4 * k) + 1];
-                sumInvS += partials[(4 * k) + 2];
-                sumXInvS += partials[(4 * k) + 3];
-            }
-
-            ll += (p * _sumXLnM) - _sumLnM - (p * sumXLnS) - (q * sumLnS);
-            gp += _sumXLnM - sumXLnS;
-            gq -= sumLnS;
-            gradient[0] = gp;
-            gradient[1] = gq;
-            gradient[2] = (_x.Length * q / v) - (p * sumXInvS) - (q * sumInvS);
-            return ll;
-        }
+        string warning = Guard.Format(
+            $"q = {result.Model.Q:G4} ≤ 1: the spend distribution has no finite mean, so the population mean spend and the expected spend of customers with p x + q ≤ 1 (every customer without a repeat purchase) do not exist; those predictions throw.");
+        return new FitResult<GammaGammaModel>(result.Model, result.Status, result.StatusMessage, result.LikelihoodLn, result.Iterations, result.Parameters, result.ObservationCount, result.ExcludedCount, [warning]);
     }
 }

@@ -88,21 +88,27 @@ internal sealed class HistoryRows
 
     public int Count => X.Length;
 
-    /// <summary>Customers with a purchase, in the summaries' unit scaled by <paramref name="scale"/>; leads (no purchase) are counted as excluded.</summary>
-    public static HistoryRows FromSummaries(ReadOnlySpan<CustomerSummary> customers, double scale = 1)
+    /// <summary>Customers with a purchase, in the summaries' unit; leads (no purchase) are counted as excluded.</summary>
+    public static HistoryRows FromSummaries(ReadOnlySpan<CustomerSummary> customers, CancellationToken cancellationToken)
     {
         var index = new KeyIndex(Math.Min(customers.Length, 1 << 16));
         var weights = new List<double>();
         long excluded = 0;
-        foreach (ref readonly var c in customers)
+        for (int k = 0; k < customers.Length; k++)
         {
+            if ((k & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            ref readonly var c = ref customers[k];
             if (!c.HasPurchase)
             {
                 excluded++;
                 continue;
             }
 
-            int i = index.GetOrAdd(c.Frequency, c.Recency * scale, c.Age * scale);
+            int i = index.GetOrAdd(c.Frequency, c.Recency, c.Age);
             if (i == weights.Count)
             {
                 weights.Add(1);
@@ -117,12 +123,17 @@ internal sealed class HistoryRows
     }
 
     /// <summary>Validated histories (weights greater than 0, 0 ≤ t_x ≤ T, t_x = 0 when x = 0).</summary>
-    public static HistoryRows FromHistories(ReadOnlySpan<PurchaseHistory> histories)
+    public static HistoryRows FromHistories(ReadOnlySpan<PurchaseHistory> histories, CancellationToken cancellationToken)
     {
         var index = new KeyIndex(Math.Min(histories.Length, 1 << 16));
         var weights = new List<double>();
         for (int k = 0; k < histories.Length; k++)
         {
+            if ((k & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             var h = histories[k];
             Validate(h.Frequency, h.Recency, h.Age);
             if (!(h.Weight > 0) || double.IsPositiveInfinity(h.Weight))
@@ -165,6 +176,26 @@ internal sealed class HistoryRows
         }
 
         return (sorted, index);
+    }
+
+    /// <summary>
+    /// Checks the rows can identify a purchase and a dropout process (customers with a purchase, some repeat purchases) and
+    /// returns the data's time scale per repeat purchase, Σ T / Σ x (the reference scale of α).
+    /// </summary>
+    /// <exception cref="ModelFitException">No customer with a purchase, or none with a repeat purchase.</exception>
+    public double RequireRepeatPurchases(string modelName)
+    {
+        if (TotalWeight == 0)
+        {
+            throw new ModelFitException(Guard.Format($"{modelName} fit needs customers with a purchase, but there were none ({Excluded} excluded without a purchase)."));
+        }
+
+        if (WeightedFrequency == 0)
+        {
+            throw new ModelFitException(Guard.Format($"{modelName} fit needs repeat purchases, but none of the {TotalWeight} customers has one: the purchase and dropout processes cannot be identified."));
+        }
+
+        return WeightedAge > 0 ? WeightedAge / WeightedFrequency : 1;
     }
 
     /// <summary>Checks one (x, t_x, T) at a public boundary.</summary>

@@ -17,7 +17,7 @@ public static class HoldoutValidation
     /// <param name="maxFrequency">The last table row pools x ≥ this (default 7: rows 0, 1, ..., 7+).</param>
     /// <returns>The calibration-vs-holdout table with per-customer and aggregate errors.</returns>
     /// <exception cref="ArgumentException">The summaries have no holdout period.</exception>
-    public static HoldoutReport Evaluate(IPurchaseModel model, CustomerSummaries customers, int maxFrequency = 7)
+    public static HoldoutReport Evaluate(PurchaseModel model, CustomerSummaries customers, int maxFrequency = 7)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(customers);
@@ -26,7 +26,7 @@ public static class HoldoutValidation
             ThrowHelper.ArgumentOutOfRange(nameof(maxFrequency), maxFrequency, Guard.Format($"maxFrequency must be at least 0, but was {maxFrequency}."));
         }
 
-        double scale = PurchaseModelBatch.Scale(customers.TimeUnit, model.TimeUnit);
+        double scale = model.Scale(customers.TimeUnit);
         double length = customers.HoldoutLength * scale;
         if (!(length > 0))
         {
@@ -35,17 +35,7 @@ public static class HoldoutValidation
 
         var span = customers.AsSpan();
         var predicted = new double[span.Length];
-        if (model is IAliveExpectation factored)
-        {
-            PurchaseModelBatch.ConditionalExpectedPurchases(factored, span, length, predicted, scale);
-        }
-        else
-        {
-            for (int i = 0; i < span.Length; i++)
-            {
-                predicted[i] = model.ConditionalExpectedPurchases(span[i].Frequency, span[i].Recency * scale, span[i].Age * scale, length);
-            }
-        }
+        model.ConditionalExpectedPurchases(span, length, predicted);
 
         var count = new long[maxFrequency + 1];
         var actualSum = new double[maxFrequency + 1];

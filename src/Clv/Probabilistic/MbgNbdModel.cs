@@ -1,19 +1,21 @@
-using Clv.Internal;
-
 namespace Clv.Probabilistic;
 
 /// <summary>
-/// The modified beta-geometric/negative binomial distribution (MBG/NBD) model of repeat purchases: as BG/NBD
-/// (Poisson purchases with rate λ ~ Gamma(r, α), dropout with probability p ~ Beta(a, b)), but a customer may also
-/// drop out right after the first purchase, so P(alive) is below 1 even for customers without repeat purchases. Immutable; every prediction takes frequency x, recency t_x and age T in
-/// <see cref="TimeUnit"/>.
+/// The modified BG/NBD (MBG/NBD) model of repeat purchases: as <see cref="BgNbdModel"/> (purchases while active at rate
+/// λ ~ Gamma(r, α), dropout probability p ~ Beta(a, b)), but a customer may also drop out right after the first purchase, so
+/// one-time buyers can be inactive. Immutable; predictions are in <see cref="PurchaseModel"/>.
 /// </summary>
 /// <remarks>
-/// Batislam, Denizel and Filiztekin (2007), "Empirical validation and comparison of models for customer base
-/// analysis", International Journal of Research in Marketing 24(3). On the CDNOW sample (weeks) the
-/// maximum-likelihood estimates are r = 0.5248, α = 6.1830, a = 0.8914, b = 1.6140 with ln L = -9582.13.
+/// <para>Batislam, Denizel and Filiztekin (2007), "Empirical validation and comparison of models for customer base analysis",
+/// International Journal of Research in Marketing 24(3), 201-209. On the CDNOW sample (weeks) the maximum-likelihood estimates
+/// are r = 0.5248, α = 6.1830, a = 0.8914, b = 1.6140 with ln L = −9582.13.</para>
+/// <para>ln L = A₁ + A₂ + A₃ + ln(1 + e^A₄) with A₁ = ln Γ(r + x) − ln Γ(r) + r ln α, A₂ = ln B(a, b + x + 1) − ln B(a, b),
+/// A₃ = −(r + x) ln(α + T), A₄ = ln a − ln(b + x) + (r + x) [ln(α + T) − ln(α + t_x)].
+/// P(alive) = 1 / (1 + a/(b + x) ((α + T)/(α + t_x))^(r + x)), below 1 even at x = 0.
+/// E[Y(t) | x, t_x, T] = (a + b + x)/(a − 1) [1 − ((α + T)/(α + T + t))^(r + x) ₂F₁(r + x, b + x + 1; a + b + x; t/(α + T + t))] P(alive).
+/// E[X(t)] = b/(a − 1) [1 − (α/(α + t))^r ₂F₁(r, b + 1; a + b; t/(α + t))].</para>
 /// </remarks>
-public sealed class MbgNbdModel : IPurchaseModel, IAliveExpectation
+public sealed class MbgNbdModel : PurchaseModel, IJsonPersistable<MbgNbdModel>
 {
     private const string ModelName = "MBG/NBD";
     private static readonly string[] Names = ["r", "alpha", "a", "b"];
@@ -26,23 +28,18 @@ public sealed class MbgNbdModel : IPurchaseModel, IAliveExpectation
     /// <param name="timeUnit">The unit of time of α and of every recency, age and horizon.</param>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is not a finite number greater than 0, or the unit is undefined.</exception>
     public MbgNbdModel(double r, double alpha, double a, double b, TimeUnit timeUnit)
+        : base(ModelName, Names, [r, alpha, a, b], timeUnit)
     {
-        ModelFitting.CheckParameter(r, nameof(r));
-        ModelFitting.CheckParameter(alpha, nameof(alpha));
-        ModelFitting.CheckParameter(a, nameof(a));
-        ModelFitting.CheckParameter(b, nameof(b));
-        ModelFitting.CheckUnit(timeUnit, nameof(timeUnit));
         R = r;
         Alpha = alpha;
         A = a;
         B = b;
-        TimeUnit = timeUnit;
     }
 
     /// <summary>Shape r of the Gamma distribution of purchase rates.</summary>
     public double R { get; }
 
-    /// <summary>Rate α of the Gamma distribution of purchase rates (mean rate r/α per <see cref="TimeUnit"/>).</summary>
+    /// <summary>Rate α of the Gamma distribution of purchase rates (mean rate r/α per <see cref="PurchaseModel.TimeUnit"/>).</summary>
     public double Alpha { get; }
 
     /// <summary>Beta dropout parameter a (mean dropout probability a/(a + b)).</summary>
@@ -51,203 +48,65 @@ public sealed class MbgNbdModel : IPurchaseModel, IAliveExpectation
     /// <summary>Beta dropout parameter b.</summary>
     public double B { get; }
 
-    /// <inheritdoc/>
-    public TimeUnit TimeUnit { get; }
-
     /// <summary>Fits the model by maximum likelihood with the default options; see <see cref="Fit(CustomerSummaries, FitOptions?)"/>.</summary>
     /// <param name="customers">The calibration summaries.</param>
     /// <returns>The fitted model with its diagnostics.</returns>
-    /// <exception cref="ModelFitException">The data cannot identify the model, or the optimizer did not converge.</exception>
+    /// <exception cref="ModelFitException">The data cannot identify the model, or no starting point led to a maximum.</exception>
     public static FitResult<MbgNbdModel> Fit(CustomerSummaries customers) => Fit(customers, null);
 
     /// <summary>
-    /// Fits the model by maximum likelihood to every customer with a purchase; customers without one
-    /// (refund-only leads) are excluded and counted in <see cref="FitResult{TModel}.ExcludedCount"/>.
+    /// Fits the model by maximum likelihood to every customer with a purchase, in the summaries' time unit; customers without
+    /// one (leads) are excluded and counted in <see cref="FitResult{TModel}.ExcludedCount"/>.
     /// </summary>
-    /// <param name="customers">The calibration summaries; the model takes their <see cref="CustomerSummaries.TimeUnit"/>.</param>
-    /// <param name="options">Penalty and iteration cap; <see cref="FitOptions.Default"/> when null.</param>
-    /// <returns>The fitted model with log-likelihood, iterations, convergence reason and standard errors.</returns>
-    /// <exception cref="ModelFitException">No customer has a repeat purchase, or the optimizer did not converge from any start.</exception>
-    public static FitResult<MbgNbdModel> Fit(CustomerSummaries customers, FitOptions? options)
-    {
-        ArgumentNullException.ThrowIfNull(customers);
-        return Fit(HistoryRows.FromSummaries(customers.AsSpan()), customers.TimeUnit, options);
-    }
+    /// <param name="customers">The calibration summaries.</param>
+    /// <param name="options">Penalty, iteration cap, tolerance, progress and cancellation; <see cref="FitOptions.Default"/> when null.</param>
+    /// <returns>The fitted model with its status, log-likelihood, iterations and standard errors.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ModelFitException">No customer has a repeat purchase, or no starting point led to a maximum.</exception>
+    /// <exception cref="OperationCanceledException"><see cref="FitOptions.CancellationToken"/> was cancelled.</exception>
+    public static FitResult<MbgNbdModel> Fit(CustomerSummaries customers, FitOptions? options) =>
+        FitSummaries(customers, options, rows => new BetaGeometricLikelihood(true, ModelName, rows), Create);
 
     /// <summary>Fits the model by maximum likelihood to weighted (x, t_x, T) histories.</summary>
     /// <param name="histories">The histories, in <paramref name="timeUnit"/>; identical rows may be repeated or weighted.</param>
     /// <param name="timeUnit">The unit of the recencies and ages.</param>
-    /// <param name="options">Penalty and iteration cap; <see cref="FitOptions.Default"/> when null.</param>
+    /// <param name="options">Penalty, iteration cap, tolerance, progress and cancellation; <see cref="FitOptions.Default"/> when null.</param>
     /// <returns>The fitted model with its diagnostics.</returns>
     /// <exception cref="ArgumentException">A history has recency greater than age, or a weight is not greater than 0.</exception>
-    /// <exception cref="ModelFitException">No repeat purchase, or the optimizer did not converge.</exception>
+    /// <exception cref="ModelFitException">No repeat purchase, or no starting point led to a maximum.</exception>
     public static FitResult<MbgNbdModel> Fit(ReadOnlySpan<PurchaseHistory> histories, TimeUnit timeUnit, FitOptions? options) =>
-        Fit(HistoryRows.FromHistories(histories), timeUnit, options);
+        FitHistories(histories, timeUnit, options, rows => new BetaGeometricLikelihood(true, ModelName, rows), Create);
 
-    /// <summary>Reads a model written by <see cref="ToJson"/>.</summary>
+    /// <summary>Reads a model written by <see cref="PurchaseModel.ToJson"/>.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The model.</returns>
-    /// <exception cref="FormatException">The text is not an MBG/NBD model of a supported version, or a parameter is invalid.</exception>
-    public static MbgNbdModel FromJson(string json)
-    {
-        var (unit, p) = ModelJson.Read(json, ModelName, Names, requireUnit: true);
-        return ModelJson.Create(() => new MbgNbdModel(p[0], p[1], p[2], p[3], unit));
-    }
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="FormatException">The text is not an MBG/NBD model of a supported version, or a field is missing or invalid; the message names the field.</exception>
+    public static MbgNbdModel FromJson(string json) => ReadJson(json, ModelName, Names, Create);
 
-    /// <summary>Writes the model as versioned JSON: <c>{"model":"MBG/NBD","version":1,"timeUnit":"Week","parameters":{"r":..,"alpha":..,"a":..,"b":..}}</c>.</summary>
-    /// <returns>The JSON text (round-trips every parameter exactly).</returns>
-    public string ToJson() => ModelJson.Write(ModelName, TimeUnit, Names, [R, Alpha, A, B]);
+    internal override double LikelihoodLnCore(int frequency, double recency, double age) =>
+        BetaGeometric.LogLikelihood(true, R, Alpha, A, B, frequency, recency, age);
 
-    /// <summary>The log-likelihood of one customer's (x, t_x, T) under the model.</summary>
-    /// <param name="frequency">Repeat frequency x.</param>
-    /// <param name="recency">Recency t_x, in [0, <paramref name="age"/>].</param>
-    /// <param name="age">Age T.</param>
-    /// <returns>ln L(r, α, a, b | x, t_x, T).</returns>
-    public double LogLikelihood(int frequency, double recency, double age)
-    {
-        HistoryRows.Validate(frequency, recency, age);
-        return BetaGeometric.LogLikelihood(true, R, Alpha, A, B, frequency, recency, age);
-    }
-
-    /// <inheritdoc/>
-    /// <remarks>1 / (1 + a/(b + x) ((α + T)/(α + t_x))^(r + x)) for every x (below 1 even at x = 0); computed in log
-    /// space so it returns 0.0 (never NaN) when the odds overflow.</remarks>
-    public double ProbabilityAlive(int frequency, double recency, double age)
-    {
-        HistoryRows.Validate(frequency, recency, age);
-        return BetaGeometric.ProbabilityAlive(true, R, Alpha, A, B, frequency, recency, age);
-    }
-
-    /// <summary>P(alive) of one customer (recency and age in <see cref="TimeUnit"/>).</summary>
-    /// <param name="customer">The customer.</param>
-    /// <returns>P(alive | x, t_x, T).</returns>
-    public double ProbabilityAlive(in CustomerSummary customer) => ProbabilityAlive(customer.Frequency, customer.Recency, customer.Age);
-
-    /// <summary>P(alive) of each customer (recency and age in <see cref="TimeUnit"/>).</summary>
-    /// <param name="customers">The customers.</param>
-    /// <param name="destination">One probability per customer.</param>
-    /// <exception cref="ArgumentException">The lengths differ.</exception>
-    public void ProbabilityAlive(ReadOnlySpan<CustomerSummary> customers, Span<double> destination) =>
-        PurchaseModelBatch.ProbabilityAlive(this, customers, destination, 1);
-
-    /// <summary>P(alive) of every customer, converting their time unit to the model's.</summary>
-    /// <param name="customers">The customers.</param>
-    /// <returns>One probability per customer, in the same order.</returns>
-    public double[] ProbabilityAlive(CustomerSummaries customers) => PurchaseModelBatch.ProbabilityAlive(this, customers);
-
-    /// <inheritdoc/>
-    /// <remarks>b/(a - 1) [1 - (α/(α + t))^r 2F1(r, b + 1; a + b; t/(α + t))].</remarks>
-    public double ExpectedPurchases(double time)
-    {
-        Guard.NonNegative(time);
-        return BetaGeometric.ExpectedPurchases(true, R, Alpha, A, B, time);
-    }
-
-    /// <inheritdoc/>
-    /// <remarks>(a + b + x)/(a - 1) [1 - ((α + T)/(α + T + t))^(r + x) 2F1(r + x, b + x + 1; a + b + x; t/(α + T + t))] P(alive).</remarks>
-    public double ConditionalExpectedPurchases(int frequency, double recency, double age, double time)
-    {
-        HistoryRows.Validate(frequency, recency, age);
-        Guard.NonNegative(time);
-        return ProbabilityAlive(frequency, recency, age) * ExpectedPurchasesIfAlive(frequency, age, time);
-    }
-
-    /// <summary>E[Y(t) | x, t_x, T] for one customer.</summary>
-    /// <param name="customer">The customer (recency and age in <see cref="TimeUnit"/>).</param>
-    /// <param name="time">Horizon t in <see cref="TimeUnit"/>.</param>
-    /// <returns>Expected repeat purchases in the next <paramref name="time"/>.</returns>
-    public double ConditionalExpectedPurchases(in CustomerSummary customer, double time) =>
-        ConditionalExpectedPurchases(customer.Frequency, customer.Recency, customer.Age, time);
-
-    /// <summary>E[Y(t) | x, t_x, T] for each customer; the part that depends on (x, T) only is computed once per distinct pair.</summary>
-    /// <param name="customers">The customers (recency and age in <see cref="TimeUnit"/>).</param>
-    /// <param name="time">Horizon t in <see cref="TimeUnit"/>.</param>
-    /// <param name="destination">One expectation per customer.</param>
-    /// <exception cref="ArgumentException">The lengths differ.</exception>
-    public void ConditionalExpectedPurchases(ReadOnlySpan<CustomerSummary> customers, double time, Span<double> destination) =>
-        PurchaseModelBatch.ConditionalExpectedPurchases(this, customers, time, destination, 1);
-
-    /// <summary>E[Y(t) | x, t_x, T] for every customer, converting their time unit to the model's.</summary>
-    /// <param name="customers">The customers.</param>
-    /// <param name="time">Horizon t in <see cref="TimeUnit"/>.</param>
-    /// <returns>One expectation per customer.</returns>
-    public double[] ConditionalExpectedPurchases(CustomerSummaries customers, double time) =>
-        PurchaseModelBatch.ConditionalExpectedPurchases(this, customers, time);
-
-    /// <summary>P(X(t) = n): the probability that a new customer makes exactly <paramref name="count"/> repeat purchases in the first <paramref name="time"/>.</summary>
-    /// <param name="count">The number of repeat purchases n (at least 0).</param>
-    /// <param name="time">Time t since the first purchase, in <see cref="TimeUnit"/>.</param>
-    /// <returns>The probability, in [0, 1].</returns>
-    /// <remarks>B(a, b + n + 1)/B(a, b) Γ(r + n)/(Γ(r) n!) (α/(α + t))^r (t/(α + t))^n + B(a + 1, b + n)/B(a, b) P(NBD(t) ≥ n),
-    /// with the negative binomial tail as a regularized incomplete beta function (no cancellation).</remarks>
-    public double PurchaseCountProbability(int count, double time)
-    {
-        Guard.NonNegative(count);
-        Guard.NonNegative(time);
-        return BetaGeometric.PurchaseCountProbability(true, R, Alpha, A, B, count, time);
-    }
-
-    /// <summary>The probability that the customer makes at least one purchase in the next <paramref name="time"/>.</summary>
-    /// <param name="frequency">Repeat frequency x.</param>
-    /// <param name="recency">Recency t_x.</param>
-    /// <param name="age">Age T.</param>
-    /// <param name="time">Horizon t in <see cref="TimeUnit"/>.</param>
-    /// <returns>P(alive) (1 - ((α + T)/(α + T + t))^(r + x)), in [0, 1].</returns>
-    public double ProbabilityOfPurchase(int frequency, double recency, double age, double time)
-    {
-        HistoryRows.Validate(frequency, recency, age);
-        Guard.NonNegative(time);
-        return BetaGeometric.ProbabilityOfPurchase(true, R, Alpha, A, B, frequency, recency, age, time);
-    }
-
-    /// <summary>Simulates one (x, t_x, T) history per age from the model's generative process (for what-if analysis and recovery tests).</summary>
-    /// <param name="ages">Each simulated customer's age T, in <see cref="TimeUnit"/>.</param>
-    /// <param name="seed">Seed of the random generator: the same seed gives the same histories.</param>
-    /// <returns>One history per age, with weight 1.</returns>
-    public PurchaseHistory[] Simulate(ReadOnlySpan<double> ages, int seed) =>
-        PurchaseSimulation.Histories(ages, seed, (age, random, times) => BetaGeometric.Simulate(true, R, Alpha, A, B, age, random, times));
-
-    /// <summary>
-    /// Simulates a transaction log: one customer per first-purchase date, purchases from the model (same-day
-    /// purchases merge into one day when summarised) with amounts from <paramref name="spend"/>, up to <paramref name="end"/>.
-    /// </summary>
-    /// <param name="firstPurchases">Each customer's first purchase date (on or before <paramref name="end"/>).</param>
-    /// <param name="end">The last day simulated.</param>
-    /// <param name="spend">The spend model for the amounts.</param>
-    /// <param name="seed">Seed of the random generator.</param>
-    /// <returns>The transactions, customers "S0000000", "S0000001", ... in date order within each customer.</returns>
-    public Transaction[] SimulateTransactions(ReadOnlySpan<DateOnly> firstPurchases, DateOnly end, GammaGammaModel spend, int seed) =>
-        PurchaseSimulation.Transactions(firstPurchases, end, spend, seed, TimeUnit, (age, random, times) => BetaGeometric.Simulate(true, R, Alpha, A, B, age, random, times));
-
-    /// <inheritdoc/>
-    public override string ToString() => Guard.Format($"MBG/NBD(r = {R:G6}, alpha = {Alpha:G6}, a = {A:G6}, b = {B:G6}; {TimeUnit})");
-
-    /// <inheritdoc/>
-    double IAliveExpectation.ExpectedPurchasesIfAlive(int frequency, double age, double time) => ExpectedPurchasesIfAlive(frequency, age, time);
-
-    /// <inheritdoc/>
-    void IAliveExpectation.ExpectedPurchasesIfAlive(int frequency, double age, ReadOnlySpan<double> times, Span<double> destination) =>
-        BetaGeometric.ExpectedPurchasesIfAlive(true, R, Alpha, A, B, frequency, age, times, destination);
-
-    /// <inheritdoc/>
-    double IAliveExpectation.ProbabilityAliveUnchecked(int frequency, double recency, double age) =>
+    internal override double ProbabilityAliveCore(int frequency, double recency, double age) =>
         BetaGeometric.ProbabilityAlive(true, R, Alpha, A, B, frequency, recency, age);
 
-    private static FitResult<MbgNbdModel> Fit(HistoryRows rows, TimeUnit timeUnit, FitOptions? options)
-    {
-        ModelFitting.CheckUnit(timeUnit, nameof(timeUnit));
-        var starts = PurchaseModelBatch.Starts(rows, ModelName);
-        return ModelFitting.Fit(
-            (p, g) => BetaGeometric.TotalLogLikelihood(true, rows, p, g),
-            rows.TotalWeight,
-            Names,
-            starts,
-            ModelName,
-            options,
-            p => new MbgNbdModel(p[0], p[1], p[2], p[3], timeUnit),
-            rows.Excluded);
-    }
-
-    private double ExpectedPurchasesIfAlive(int frequency, double age, double time) =>
+    internal override double ExpectedPurchasesIfAlive(int frequency, double age, double time) =>
         BetaGeometric.ExpectedPurchasesIfAlive(true, R, Alpha, A, B, frequency, age, time);
+
+    internal override void ExpectedPurchasesIfAlive(int frequency, double age, ReadOnlySpan<double> times, Span<double> destination) =>
+        BetaGeometric.ExpectedPurchasesIfAlive(true, R, Alpha, A, B, frequency, age, times, destination);
+
+    internal override double AnyPurchaseIfAlive(int frequency, double age, double time) =>
+        BetaGeometric.AnyPurchaseIfAlive(R, Alpha, frequency, age, time);
+
+    internal override double ExpectedPurchasesCore(double time) =>
+        BetaGeometric.ExpectedPurchases(true, R, Alpha, A, B, time);
+
+    internal override double PurchaseCountProbabilityCore(int count, double time) =>
+        BetaGeometric.PurchaseCountProbability(true, R, Alpha, A, B, count, time);
+
+    internal override PurchaseHistory Draw(double age, Random random, List<double>? times) =>
+        BetaGeometric.Simulate(true, R, Alpha, A, B, age, random, times);
+
+    private static MbgNbdModel Create(double[] p, TimeUnit unit) => new(p[0], p[1], p[2], p[3], unit);
 }

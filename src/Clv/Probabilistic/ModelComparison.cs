@@ -43,7 +43,7 @@ public static class ModelComparison
     }
 
     private static ModelComparisonRow Row<TModel>(string name, Func<FitResult<TModel>> fit, CustomerSummaries customers, bool holdout)
-        where TModel : class, IPurchaseModel
+        where TModel : PurchaseModel, IJsonPersistable<TModel>
     {
         FitResult<TModel> result;
         try
@@ -56,6 +56,6 @@ public static class ModelComparison
         }
 
         var report = holdout ? HoldoutValidation.Evaluate(result.Model, customers) : null;
-        return new ModelComparisonRow(name, result.Model, result.Parameters, result.LogLikelihood, result.Aic, result.Bic, report, null);
+        return new ModelComparisonRow(name, result.Model, result.Parameters, result.LikelihoodLn, result.Aic, result.Bic, report, null);
     }
 }

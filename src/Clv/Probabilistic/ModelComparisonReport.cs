@@ -52,7 +52,7 @@ public sealed class ModelComparisonReport
                 continue;
             }
 
-            sb.Append(ic, $"{row.Name,-11}{row.LogLikelihood,10:0.00}{row.Aic,12:0.00}{row.Bic,12:0.00}");
+            sb.Append(ic, $"{row.Name,-11}{row.LikelihoodLn,10:0.00}{row.Aic,12:0.00}{row.Bic,12:0.00}");
             if (row.Holdout is { } h)
             {
                 sb.Append(ic, $"{h.MeanAbsoluteError,14:0.0000}{h.RootMeanSquaredError,8:0.0000}{h.AggregateRelativeError,11:+0.0%;-0.0%}");

@@ -3,12 +3,12 @@ namespace Clv.Probabilistic;
 /// <summary>One candidate model of a <see cref="ModelComparisonReport"/>: how well it fits the calibration data and predicts the holdout.</summary>
 public sealed class ModelComparisonRow
 {
-    internal ModelComparisonRow(string name, IPurchaseModel? model, IReadOnlyList<FittedParameter> parameters, double logLikelihood, double aic, double bic, HoldoutReport? holdout, string? failure)
+    internal ModelComparisonRow(string name, PurchaseModel? model, IReadOnlyList<FittedParameter> parameters, double likelihoodLn, double aic, double bic, HoldoutReport? holdout, string? failure)
     {
         Name = name;
         Model = model;
         Parameters = parameters;
-        LogLikelihood = logLikelihood;
+        LikelihoodLn = likelihoodLn;
         Aic = aic;
         Bic = bic;
         Holdout = holdout;
@@ -19,13 +19,13 @@ public sealed class ModelComparisonRow
     public string Name { get; }
 
     /// <summary>The fitted model, or null when its fit failed (see <see cref="Failure"/>).</summary>
-    public IPurchaseModel? Model { get; }
+    public PurchaseModel? Model { get; }
 
     /// <summary>The fitted parameters with standard errors (empty when the fit failed).</summary>
     public IReadOnlyList<FittedParameter> Parameters { get; }
 
     /// <summary>The maximised calibration log-likelihood (NaN when the fit failed). Higher is better.</summary>
-    public double LogLikelihood { get; }
+    public double LikelihoodLn { get; }
 
     /// <summary>Akaike information criterion 2k - 2 ln L (NaN when the fit failed). Lower is better.</summary>
     public double Aic { get; }

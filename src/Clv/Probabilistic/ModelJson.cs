@@ -1,121 +1,64 @@
-using System.Buffers;
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
+using Clv.Internal;
 
 namespace Clv.Probabilistic;
 
 /// <summary>
-/// The versioned JSON format of every fitted model: <c>{"model": name, "version": 1, "timeUnit": unit (when the model
-/// has one), "parameters": {name: value, ...}}</c>. Doubles are written in round-trip form; reading checks the model
-/// name, the version, every parameter and (through the model's constructor) their ranges.
+/// Saves and loads any probabilistic model as versioned JSON and gives back the right type: the model chosen by
+/// <see cref="ModelComparison"/> (a <see cref="PurchaseModel"/>) is saved and loaded without the caller knowing which it was.
 /// </summary>
-internal static class ModelJson
+/// <remarks>
+/// The format is each model's own <c>ToJson</c> (<c>{"model": "BG/NBD", "version": 1, ...}</c>); <see cref="Load(string)"/>
+/// reads the <c>"model"</c> field and calls that type's <c>FromJson</c>. Fit results (<see cref="FitResult{TModel}.ToJson"/>)
+/// load as their model. RFM cut points, segment maps and lifecycle policies use the same format and load with their own
+/// <c>FromJson</c>.
+/// </remarks>
+public static class ModelJson
 {
-    /// <summary>The format version written and the only one read.</summary>
-    public const int Version = 1;
+    /// <summary>The <c>"model"</c> names this class loads, with their types.</summary>
+    public static IReadOnlyList<string> ModelNames { get; } = ["BG/NBD", "MBG/NBD", "Pareto/NBD", "Gamma-Gamma", "BG/BB", "sBG"];
 
-    public static string Write(string model, TimeUnit? unit, string[] names, double[] values)
+    /// <summary>Writes a model as versioned JSON (the model's own <c>ToJson</c>).</summary>
+    /// <param name="model">The model: any <see cref="PurchaseModel"/>, <see cref="GammaGammaModel"/>, <see cref="BetaGeoBetaBinomModel"/> or <see cref="ShiftedBetaGeometricModel"/>.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+    public static string Save(IJsonPersistable model)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false }))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("model", model);
-            writer.WriteNumber("version", Version);
-            if (unit is { } u)
-            {
-                writer.WriteString("timeUnit", u.ToString());
-            }
-
-            writer.WriteStartObject("parameters");
-            for (int i = 0; i < names.Length; i++)
-            {
-                writer.WriteNumber(names[i], values[i]);
-            }
-
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        ArgumentNullException.ThrowIfNull(model);
+        return model.ToJson();
     }
 
-    public static (TimeUnit Unit, double[] Values) Read(string json, string model, string[] names, bool requireUnit)
+    /// <summary>Reads any probabilistic model written by <see cref="Save"/> (or by a model's or fit result's <c>ToJson</c>).</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The model, of its own type (<see cref="BgNbdModel"/>, <see cref="GammaGammaModel"/>, ...).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="FormatException">The text has no <c>"model"</c> field naming one of <see cref="ModelNames"/>, or the model's JSON is invalid; the message names the field.</exception>
+    public static IJsonPersistable Load(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        try
+        string? name = JsonFormat.ModelName(json);
+        return name switch
         {
-            using var doc = JsonDocument.Parse(json);
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw Fail(model, "the text is not a JSON object");
-            }
-
-            string? name = root.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-            if (name != model)
-            {
-                throw Fail(model, string.Create(CultureInfo.InvariantCulture, $"\"model\" is \"{name}\", expected \"{model}\""));
-            }
-
-            if (!root.TryGetProperty("version", out var v) || v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out int version))
-            {
-                throw Fail(model, "\"version\" is missing");
-            }
-
-            if (version != Version)
-            {
-                throw Fail(model, string.Create(CultureInfo.InvariantCulture, $"version {version} is not supported (this library reads version {Version})"));
-            }
-
-            var unit = TimeUnit.Week;
-            if (requireUnit)
-            {
-                string? u = root.TryGetProperty("timeUnit", out var tu) && tu.ValueKind == JsonValueKind.String ? tu.GetString() : null;
-                if (u is null || !Enum.TryParse(u, ignoreCase: false, out unit) || !Enum.IsDefined(unit) || int.TryParse(u, out _))
-                {
-                    throw Fail(model, string.Create(CultureInfo.InvariantCulture, $"\"timeUnit\" is \"{u}\", expected Day, Week, Month or Year"));
-                }
-            }
-
-            if (!root.TryGetProperty("parameters", out var p) || p.ValueKind != JsonValueKind.Object)
-            {
-                throw Fail(model, "\"parameters\" is missing");
-            }
-
-            var values = new double[names.Length];
-            for (int i = 0; i < names.Length; i++)
-            {
-                if (!p.TryGetProperty(names[i], out var e) || e.ValueKind != JsonValueKind.Number)
-                {
-                    throw Fail(model, string.Create(CultureInfo.InvariantCulture, $"parameter \"{names[i]}\" is missing or not a number"));
-                }
-
-                values[i] = e.GetDouble();
-            }
-
-            return (unit, values);
-        }
-        catch (JsonException ex)
-        {
-            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"Cannot read a {model} model: {ex.Message}"), ex);
-        }
+            "BG/NBD" => BgNbdModel.FromJson(json),
+            "MBG/NBD" => MbgNbdModel.FromJson(json),
+            "Pareto/NBD" => ParetoNbdModel.FromJson(json),
+            "Gamma-Gamma" => GammaGammaModel.FromJson(json),
+            "BG/BB" => BetaGeoBetaBinomModel.FromJson(json),
+            "sBG" => ShiftedBetaGeometricModel.FromJson(json),
+            null => throw new FormatException("Cannot read a model: the text is not a JSON object with a string field \"model\"."),
+            _ => throw new FormatException(Guard.Format($"Cannot read a model: field \"model\" is \"{name}\", expected one of {string.Join(", ", ModelNames)}.")),
+        };
     }
 
-    /// <summary>Builds the model, turning a constructor's range error into a <see cref="FormatException"/>.</summary>
-    public static T Create<T>(Func<T> create)
+    /// <summary>Reads a model written by <see cref="Save"/> as <typeparamref name="TModel"/> (for example <see cref="PurchaseModel"/>).</summary>
+    /// <typeparam name="TModel">The type expected: a model type or a base such as <see cref="PurchaseModel"/>.</typeparam>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="FormatException">The text is not a model's JSON, or the model is not a <typeparamref name="TModel"/>.</exception>
+    public static TModel Load<TModel>(string json)
+        where TModel : class
     {
-        try
-        {
-            return create();
-        }
-        catch (ArgumentOutOfRangeException ex)
-        {
-            throw new FormatException("Cannot read the model: " + ex.Message, ex);
-        }
+        var model = Load(json);
+        return model as TModel ?? throw new FormatException(Guard.Format($"Cannot read a {typeof(TModel).Name}: the JSON holds a {model.GetType().Name} (\"model\": \"{JsonFormat.ModelName(json)}\")."));
     }
-
-    private static FormatException Fail(string model, string why) =>
-        new(string.Create(CultureInfo.InvariantCulture, $"Cannot read a {model} model: {why}."));
 }

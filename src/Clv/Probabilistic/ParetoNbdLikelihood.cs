@@ -15,7 +15,7 @@ namespace Clv.Probabilistic;
 /// (the derivative of 2F1 in its parameters has no practical closed form); everything else (the gamma-function
 /// terms through digamma, the alive term, the chain rule through log-sum-exp) is analytic.
 /// </remarks>
-internal sealed class ParetoNbdLikelihood
+internal sealed class ParetoNbdLikelihood : LikelihoodProblem
 {
     private const double Step = 1e-5;
 
@@ -37,111 +37,60 @@ internal sealed class ParetoNbdLikelihood
     private readonly double[] _termLn;
     private readonly double[] _termGradient; // 4 per term
 
-    private ParetoNbdLikelihood(
-        int[] frequencies, int[] rowFrequency, int[] rowRecencyTerm, int[] rowAgeTerm, double[] rowRecency, double[] rowAge, double[] rowWeight, int[] termFrequency, double[] termTime)
+    private ParetoNbdLikelihood(HistoryRows rows, double alphaScale, double meanAge)
+        : base("Pareto/NBD", ["r", "alpha", "s", "beta"], [1, alphaScale, 1, meanAge], rows.TotalWeight, rows.Count)
     {
-        _frequencies = frequencies;
-        _rowFrequency = rowFrequency;
-        _rowRecencyTerm = rowRecencyTerm;
-        _rowAgeTerm = rowAgeTerm;
-        _rowRecency = rowRecency;
-        var ageIndex = new Dictionary<double, int>();
-        _rowAgeIndex = new int[rowAge.Length];
-        for (int i = 0; i < rowAge.Length; i++)
-        {
-            if (!ageIndex.TryGetValue(rowAge[i], out int k))
-            {
-                k = ageIndex.Count;
-                ageIndex.Add(rowAge[i], k);
-            }
-
-            _rowAgeIndex[i] = k;
-        }
-
-        _ages = new double[ageIndex.Count];
-        foreach (var (age, k) in ageIndex)
-        {
-            _ages[k] = age;
-        }
-
-        _rowWeight = rowWeight;
-        _termFrequency = termFrequency;
-        _termTime = termTime;
-        _termLn = new double[termTime.Length];
-        _termGradient = new double[4 * termTime.Length];
-        TotalWeight = rowWeight.Sum();
-    }
-
-    /// <summary>Sum of the weights (customers).</summary>
-    public double TotalWeight { get; }
-
-    /// <summary>Distinct (x, t_x, T) rows.</summary>
-    public int RowCount => _rowWeight.Length;
-
-    /// <summary>Mean of the ages, for a starting point.</summary>
-    public double MeanAge { get; private init; }
-
-    /// <summary>Builds the likelihood over the compressed rows of a fit.</summary>
-    public static ParetoNbdLikelihood Create(HistoryRows rows) => Create(rows.X, rows.Recency, rows.Age, rows.Weight);
-
-    /// <summary>Compresses weighted (x, t_x, T) observations (already validated).</summary>
-    public static ParetoNbdLikelihood Create(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, ReadOnlySpan<double> weight)
-    {
-        var rows = new Dictionary<(int X, double Tx, double T), int>();
-        var weights = new List<double>();
-        double ageSum = 0;
-        for (int i = 0; i < frequency.Length; i++)
-        {
-            ageSum += weight[i] * age[i];
-            ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(rows, (frequency[i], recency[i], age[i]), out bool exists);
-            if (!exists)
-            {
-                slot = weights.Count;
-                weights.Add(0);
-            }
-
-            weights[slot] += weight[i];
-        }
-
         int n = rows.Count;
-        var frequencyIndex = new Dictionary<int, int>();
+        _frequencies = rows.DistinctX;
+        _rowFrequency = rows.Group;
+        _rowRecency = rows.Recency;
+        _rowAgeIndex = rows.AgeIndex;
+        _ages = rows.DistinctAges;
+        _rowWeight = rows.Weight;
+
+        // The 2F1 tail terms F(t) are needed once per distinct (x, t) with t a recency or an age.
         var terms = new Dictionary<(int X, double T), int>();
-        var rowFrequency = new int[n];
-        var rowRecencyTerm = new int[n];
-        var rowAgeTerm = new int[n];
-        var rowRecency = new double[n];
-        var rowAge = new double[n];
-        var rowWeight = new double[n];
-        var frequencies = new List<int>();
         var termFrequency = new List<int>();
         var termTime = new List<double>();
-        foreach (var (key, slot) in rows)
+        _rowRecencyTerm = new int[n];
+        _rowAgeTerm = new int[n];
+        for (int i = 0; i < n; i++)
         {
-            if (!frequencyIndex.TryGetValue(key.X, out int fi))
-            {
-                fi = frequencies.Count;
-                frequencyIndex[key.X] = fi;
-                frequencies.Add(key.X);
-            }
-
-            rowFrequency[slot] = fi;
-            rowRecency[slot] = key.Tx;
-            rowAge[slot] = key.T;
-            rowWeight[slot] = weights[slot];
-            rowRecencyTerm[slot] = TermIndex(terms, termFrequency, termTime, key.X, key.Tx);
-            rowAgeTerm[slot] = TermIndex(terms, termFrequency, termTime, key.X, key.T);
+            _rowRecencyTerm[i] = TermIndex(terms, termFrequency, termTime, rows.X[i], rows.Recency[i]);
+            _rowAgeTerm[i] = TermIndex(terms, termFrequency, termTime, rows.X[i], rows.Age[i]);
         }
 
-        double totalWeight = weights.Sum();
-        return new ParetoNbdLikelihood(
-            [.. frequencies], rowFrequency, rowRecencyTerm, rowAgeTerm, rowRecency, rowAge, rowWeight, [.. termFrequency], [.. termTime])
+        _termFrequency = [.. termFrequency];
+        _termTime = [.. termTime];
+        _termLn = new double[_termTime.Length];
+        _termGradient = new double[4 * _termTime.Length];
+        Starts = [[0.5, meanAge / 8, 0.5, meanAge / 8], [1, alphaScale, 1, meanAge / 2], [0.25, 0.25 * alphaScale, 0.8, 0.4 * meanAge], [0.1, 0.1 * alphaScale, 0.5, 0.25 * meanAge], [3, 3 * alphaScale, 2, meanAge]];
+    }
+
+    public override IReadOnlyList<double[]> Starts { get; }
+
+    /// <summary>Builds the likelihood over the compressed rows of a fit.</summary>
+    /// <exception cref="ModelFitException">No customer with a purchase, or no repeat purchase at all.</exception>
+    public static ParetoNbdLikelihood Create(HistoryRows rows)
+    {
+        double alphaScale = rows.RequireRepeatPurchases("Pareto/NBD");
+        double meanAge = Math.Max(rows.WeightedAge / rows.TotalWeight, 1e-3);
+        return new ParetoNbdLikelihood(rows, alphaScale, meanAge);
+    }
+
+    public override double LogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient, CancellationToken cancellationToken)
+    {
+        double value = NegativeLogLikelihood(theta, gradient, cancellationToken);
+        for (int i = 0; i < 4; i++)
         {
-            MeanAge = totalWeight > 0 ? ageSum / totalWeight : 1,
-        };
+            gradient[i] = -gradient[i];
+        }
+
+        return -value;
     }
 
     /// <summary>The negative log-likelihood of the whole population and its gradient over log-parameters.</summary>
-    public double NegativeLogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient)
+    private double NegativeLogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient, CancellationToken cancellationToken)
     {
         double r = Math.Exp(theta[0]), alpha = Math.Exp(theta[1]), s = Math.Exp(theta[2]), beta = Math.Exp(theta[3]);
         if (!(double.IsFinite(r) && double.IsFinite(alpha) && double.IsFinite(s) && double.IsFinite(beta) && r > 0 && alpha > 0 && s > 0 && beta > 0))
@@ -150,8 +99,7 @@ internal sealed class ParetoNbdLikelihood
             return double.PositiveInfinity;
         }
 
-        ComputeTerms(theta);
-
+        ComputeTerms(theta, cancellationToken);
         // Per distinct x: lnG(r + x) - lnG(r) and r (psi(r + x) - psi(r)).
         int nf = _frequencies.Length;
         Span<double> lnGammaRatio = nf <= 512 ? stackalloc double[nf] : new double[nf];
@@ -189,8 +137,16 @@ internal sealed class ParetoNbdLikelihood
         }
         else
         {
-            Parallel.For(0, Chunks, c => SumRows(context, c * chunk, Math.Min(rows, (c + 1) * chunk), partial.AsSpan(5 * c, 5)));
+            Parallel.For(0, Chunks, c =>
+            {
+                if (!cancellationToken.IsCancellationRequested)
+                {
+                    SumRows(context, c * chunk, Math.Min(rows, (c + 1) * chunk), partial.AsSpan(5 * c, 5));
+                }
+            });
         }
+
+        cancellationToken.ThrowIfCancellationRequested();
 
         double sum = 0, g0 = 0, g1 = 0, g2 = 0, g3 = 0;
         for (int c = 0; c < Chunks; c++)
@@ -209,23 +165,6 @@ internal sealed class ParetoNbdLikelihood
         return -sum;
     }
 
-    /// <summary>ln L at natural parameters (r, alpha, s, beta) with d ln L / d parameter: the form <see cref="ModelFitting"/> takes.</summary>
-    public double LogLikelihood(ReadOnlySpan<double> parameters, Span<double> gradient)
-    {
-        Span<double> theta = stackalloc double[4];
-        for (int i = 0; i < 4; i++)
-        {
-            theta[i] = Math.Log(parameters[i]);
-        }
-
-        double value = NegativeLogLikelihood(theta, gradient);
-        for (int i = 0; i < 4; i++)
-        {
-            gradient[i] = -gradient[i] / parameters[i];
-        }
-
-        return -value;
-    }
 
     private void SumRows(RowContext ctx, int from, int to, Span<double> result)
     {
@@ -306,18 +245,34 @@ internal sealed class ParetoNbdLikelihood
 
     private sealed record RowContext(double R, double S, double LnAlpha, double LnS, double LnBeta, double[] LnGammaRatio, double[] DigammaRatio, double[] AgeTerms);
 
-    private void ComputeTerms(ReadOnlySpan<double> theta)
+    private void ComputeTerms(ReadOnlySpan<double> theta, CancellationToken cancellationToken)
     {
+        // Blocks of 64 terms (a 2F1 series each, up to 9 per term): the token is checked between blocks.
+        const int Block = 64;
         double[] at = theta.ToArray();
         int n = _termTime.Length;
-        if (n < ParallelThreshold)
+        int blocks = (n + Block - 1) / Block;
+        void Run(int b)
         {
-            ComputeTerms(at, 0, n);
-            return;
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                ComputeTerms(at, b * Block, Math.Min(n, (b + 1) * Block));
+            }
         }
 
-        int chunk = (n + Chunks - 1) / Chunks;
-        Parallel.For(0, Chunks, c => ComputeTerms(at, c * chunk, Math.Min(n, (c + 1) * chunk)));
+        if (n < ParallelThreshold / 16)
+        {
+            for (int b = 0; b < blocks; b++)
+            {
+                Run(b);
+            }
+        }
+        else
+        {
+            Parallel.For(0, blocks, Run);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     private void ComputeTerms(double[] theta, int from, int to)

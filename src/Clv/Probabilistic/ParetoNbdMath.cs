@@ -220,6 +220,35 @@ internal static class ParetoNbdMath
         return Math.Clamp(survivor + integral, 0, 1);
     }
 
+    /// <summary>
+    /// Draws (x, t_x) for a customer observed for <paramref name="age"/> from the generative process: λ ~ Gamma(r, α),
+    /// μ ~ Gamma(s, β), a lifetime τ ~ Exponential(μ), and Poisson(λ) purchases on (0, min(τ, T)] in continuous time.
+    /// </summary>
+    public static PurchaseHistory Simulate(double r, double alpha, double s, double beta, double age, Random random, List<double>? purchaseTimes)
+    {
+        double lambda = MathNet.Numerics.Distributions.Gamma.Sample(random, r, alpha);
+        double mu = MathNet.Numerics.Distributions.Gamma.Sample(random, s, beta);
+        double lifetime = -Math.Log(1 - random.NextDouble()) / mu;
+        double end = Math.Min(lifetime, age);
+        purchaseTimes?.Add(0);
+        int x = 0;
+        double t = 0, tx = 0;
+        while (true)
+        {
+            t += -Math.Log(1 - random.NextDouble()) / lambda;
+            if (!(t <= end))
+            {
+                break;
+            }
+
+            x++;
+            tx = t;
+            purchaseTimes?.Add(t);
+        }
+
+        return new PurchaseHistory(x, tx, age);
+    }
+
     /// <summary>ln(e^a + e^b), exact at -infinity.</summary>
     public static double LnAddExp(double a, double b)
     {

@@ -23,23 +23,24 @@ public static class PredictiveClv
     /// <param name="customer">The customer.</param>
     /// <param name="options">Horizon, period, discount rate and margin; <see cref="PredictiveClvOptions.Default"/> when null.</param>
     /// <returns>The discounted expected margin over the horizon.</returns>
-    public static double Compute(IPurchaseModel purchases, GammaGammaModel spend, in CustomerSummary customer, PredictiveClvOptions? options)
+    public static double Compute(PurchaseModel purchases, GammaGammaModel spend, in CustomerSummary customer, PredictiveClvOptions? options)
     {
         var plan = Plan.Create(purchases, spend, options);
-        return plan.Value(customer, 1, plan.PurchaseFactor(customer, 1));
+        double scale = purchases.Scale(customer.TimeUnit);
+        return plan.Value(customer, scale, plan.PurchaseFactor(customer, scale));
     }
 
     /// <summary>The CLV of each customer (recency and age in the model's time unit); identical to the scalar entry.</summary>
     /// <param name="purchases">The repeat-purchase model.</param>
     /// <param name="spend">The spend model.</param>
     /// <param name="customers">The customers.</param>
-    /// <param name="destination">One CLV per customer.</param>
     /// <param name="options">Horizon, period, discount rate and margin; <see cref="PredictiveClvOptions.Default"/> when null.</param>
+    /// <param name="destination">One CLV per customer.</param>
     /// <exception cref="ArgumentException">The lengths differ.</exception>
-    public static void Compute(IPurchaseModel purchases, GammaGammaModel spend, ReadOnlySpan<CustomerSummary> customers, Span<double> destination, PredictiveClvOptions? options)
+    public static void Compute(PurchaseModel purchases, GammaGammaModel spend, ReadOnlySpan<CustomerSummary> customers, PredictiveClvOptions? options, Span<double> destination)
     {
         Guard.SameLength(customers.Length, destination.Length);
-        Plan.Create(purchases, spend, options).Values(customers, destination, 1);
+        Plan.Create(purchases, spend, options).Values(customers, destination);
     }
 
     /// <summary>The CLV of every customer, converting the summaries' time unit to the model's.</summary>
@@ -48,12 +49,12 @@ public static class PredictiveClv
     /// <param name="customers">The customers.</param>
     /// <param name="options">Horizon, period, discount rate and margin; <see cref="PredictiveClvOptions.Default"/> when null.</param>
     /// <returns>One CLV per customer, in the order of <paramref name="customers"/>.</returns>
-    public static double[] Compute(IPurchaseModel purchases, GammaGammaModel spend, CustomerSummaries customers, PredictiveClvOptions? options)
+    public static double[] Compute(PurchaseModel purchases, GammaGammaModel spend, CustomerSummaries customers, PredictiveClvOptions? options)
     {
         ArgumentNullException.ThrowIfNull(customers);
         var plan = Plan.Create(purchases, spend, options);
         var result = new double[customers.Count];
-        plan.Values(customers.AsSpan(), result, PurchaseModelBatch.Scale(customers.TimeUnit, purchases.TimeUnit));
+        plan.Values(customers.AsSpan(), result);
         return result;
     }
 
@@ -66,16 +67,16 @@ public static class PredictiveClv
     /// <param name="customers">The customers (their time unit is converted to the model's).</param>
     /// <param name="options">Horizon, period, discount rate and margin; <see cref="PredictiveClvOptions.Default"/> when null.</param>
     /// <returns>One value at risk per customer, at least 0; 0 for customers without a purchase.</returns>
-    public static double[] ValueAtRisk(IPurchaseModel purchases, GammaGammaModel spend, CustomerSummaries customers, PredictiveClvOptions? options)
+    public static double[] ValueAtRisk(PurchaseModel purchases, GammaGammaModel spend, CustomerSummaries customers, PredictiveClvOptions? options)
     {
         ArgumentNullException.ThrowIfNull(purchases);
         var clv = Compute(purchases, spend, customers, options);
-        double scale = PurchaseModelBatch.Scale(customers.TimeUnit, purchases.TimeUnit);
+        double scale = purchases.Scale(customers.TimeUnit);
         var span = customers.AsSpan();
         for (int i = 0; i < clv.Length; i++)
         {
             ref readonly var c = ref span[i];
-            double alive = c.HasPurchase ? purchases.ProbabilityAlive(c.Frequency, c.Recency * scale, c.Age * scale) : 1;
+            double alive = c.HasPurchase ? purchases.ProbabilityAliveCore(c.Frequency, c.Recency * scale, c.Age * scale) : 1;
             clv[i] *= 1 - alive;
         }
 
@@ -84,20 +85,18 @@ public static class PredictiveClv
 
     private sealed class Plan
     {
-        private readonly IPurchaseModel _purchases;
-        private readonly IAliveExpectation? _factored;
+        private readonly PurchaseModel _purchases;
         private readonly GammaGammaModel _spend;
         private readonly double _margin;
         private readonly double _periodLength;
         private readonly double[] _discount;
 
-        private Plan(IPurchaseModel purchases, GammaGammaModel spend, PredictiveClvOptions options)
+        private Plan(PurchaseModel purchases, GammaGammaModel spend, PredictiveClvOptions options)
         {
             _purchases = purchases;
-            _factored = purchases as IAliveExpectation;
             _spend = spend;
-            _margin = options.Margin;
-            _periodLength = PurchaseModelBatch.Scale(options.Period, purchases.TimeUnit);
+            _margin = options.MarginRate;
+            _periodLength = purchases.Scale(options.Period);
             _discount = new double[options.Periods + 1];
             for (int k = 1; k <= options.Periods; k++)
             {
@@ -105,25 +104,18 @@ public static class PredictiveClv
             }
         }
 
-        public static Plan Create(IPurchaseModel purchases, GammaGammaModel spend, PredictiveClvOptions? options)
+        public static Plan Create(PurchaseModel purchases, GammaGammaModel spend, PredictiveClvOptions? options)
         {
             ArgumentNullException.ThrowIfNull(purchases);
             ArgumentNullException.ThrowIfNull(spend);
             options ??= PredictiveClvOptions.Default;
-            if (options.Periods < 1)
-            {
-                ThrowHelper.ArgumentOutOfRange("options.Periods", options.Periods, Guard.Format($"options.Periods must be at least 1, but was {options.Periods}."));
-            }
-
-            ModelFitting.CheckUnit(options.Period, "options.Period");
-            Guard.NonNegative(options.Margin, "options.Margin");
-            return new Plan(purchases, spend, options);
+            return new Plan(purchases, spend, options.Validate());
         }
 
-        /// <summary>Σ_k discount_k (E[..](kL) - E[..]((k-1)L)): given alive for a factored model, else conditional.</summary>
-        public double PurchaseFactor(in CustomerSummary c, double scale) => PurchaseFactor(c.Frequency, c.Recency * scale, c.Age * scale);
+        /// <summary>Σ_k discount_k (E[Y(kL) | alive] - E[Y((k-1)L) | alive]).</summary>
+        public double PurchaseFactor(in CustomerSummary c, double scale) => PurchaseFactor(c.Frequency, c.Age * scale);
 
-        public double PurchaseFactor(int x, double recency, double age)
+        public double PurchaseFactor(int x, double age)
         {
             int n = _discount.Length - 1;
             Span<double> times = n <= 512 ? stackalloc double[n] : new double[n];
@@ -133,17 +125,7 @@ public static class PredictiveClv
                 times[k - 1] = k * _periodLength;
             }
 
-            if (_factored is not null)
-            {
-                _factored.ExpectedPurchasesIfAlive(x, age, times, expected);
-            }
-            else
-            {
-                for (int k = 0; k < n; k++)
-                {
-                    expected[k] = _purchases.ConditionalExpectedPurchases(x, recency, age, times[k]);
-                }
-            }
+            _purchases.ExpectedPurchasesIfAlive(x, age, times, expected);
 
             double sum = 0, previous = 0;
             for (int k = 1; k <= n; k++)
@@ -162,28 +144,27 @@ public static class PredictiveClv
                 return 0;
             }
 
-            double alive = _factored?.ProbabilityAliveUnchecked(c.Frequency, c.Recency * scale, c.Age * scale) ?? 1;
-            return _margin * _spend.ExpectedSpendUnchecked(c.Frequency, Math.Max(c.MonetaryValue, 0)) * alive * purchaseFactor;
+            double alive = _purchases.ProbabilityAliveCore(c.Frequency, c.Recency * scale, c.Age * scale);
+            return _margin * _spend.ExpectedSpendCore(c.Frequency, c.MonetaryValue) * alive * purchaseFactor;
         }
 
-        public void Values(ReadOnlySpan<CustomerSummary> customers, Span<double> destination, double scale)
+        public void Values(ReadOnlySpan<CustomerSummary> customers, Span<double> destination)
         {
-            // Distinct keys in order of first appearance: (x, T) for a factored model, (x, t_x, T) otherwise.
+            // Distinct (x, T) in order of first appearance: the expectation given alive depends on nothing else.
             var index = new KeyIndex(256);
             var slot = new int[customers.Length];
-            bool factored = _factored is not null;
             for (int i = 0; i < customers.Length; i++)
             {
                 ref readonly var c = ref customers[i];
-                slot[i] = index.GetOrAdd(c.Frequency, factored ? 0 : c.Recency * scale, c.Age * scale);
+                slot[i] = index.GetOrAdd(c.Frequency, 0, c.Age * _purchases.Scale(c.TimeUnit));
             }
 
             // Each distinct key is independent, so the parallel loop gives the same values as the scalar entry.
             var factors = new double[index.Count];
-            Parallel.For(0, factors.Length, j => factors[j] = PurchaseFactor(index.X(j), index.Recency(j), index.Age(j)));
+            Parallel.For(0, factors.Length, j => factors[j] = PurchaseFactor(index.X(j), index.Age(j)));
             for (int i = 0; i < customers.Length; i++)
             {
-                destination[i] = Value(customers[i], scale, factors[slot[i]]);
+                destination[i] = Value(customers[i], _purchases.Scale(customers[i].TimeUnit), factors[slot[i]]);
             }
         }
     }

@@ -1,4 +1,4 @@
-using Clv.Valuation;
+using Clv.Internal;
 
 namespace Clv.Probabilistic;
 
@@ -20,6 +20,19 @@ public sealed class PredictiveClvOptions
     /// <summary>The discount rate (default 10% a year), in any period; converted to <see cref="Period"/> by exact compounding.</summary>
     public DiscountRate DiscountRate { get; init; } = DiscountRate.Annual(0.1);
 
-    /// <summary>The profit margin applied to the expected spend (default 1: CLV in revenue; 0.3 for a 30% margin).</summary>
-    public double Margin { get; init; } = 1;
+    /// <summary>The margin rate: the share of the expected spend that is profit (default 1: CLV in revenue; 0.3 for a 30% margin); at least 0.</summary>
+    public double MarginRate { get; init; } = 1;
+
+    /// <summary>Checks every option once; errors name the property (<c>options.Periods</c>).</summary>
+    internal PredictiveClvOptions Validate()
+    {
+        if (Periods < 1)
+        {
+            ThrowHelper.ArgumentOutOfRange("options.Periods", Periods, Guard.Format($"options.Periods must be at least 1, but was {Periods}."));
+        }
+
+        PurchaseModel.CheckUnit(Period, "options.Period");
+        Guard.NonNegative(MarginRate, "options.MarginRate");
+        return this;
+    }
 }

@@ -1,44 +1,96 @@
 using Clv.Internal;
-using Clv.Probabilistic;
 
 namespace Clv.Tests.Internal;
 
 public class MaximumLikelihoodTests
 {
-    [Fact]
-    public void Minimize_ExponentialRate_FindsClosedFormEstimateAndStandardError()
+    /// <summary>An exponential sample: ln L(λ) = n ln λ − λ Σ x, maximised at λ = n / Σ x with SE λ / √n.</summary>
+    private sealed class Exponential(double[] x, double reference = 1) : LikelihoodProblem("Exponential", ["lambda"], [reference], x.Length, x.Length)
     {
-        double[] x = [0.5, 1.5, 2.0, 0.25, 3.0, 1.0, 0.75];
-        double n = x.Length, sum = x.Sum();
+        public override IReadOnlyList<double[]> Starts { get; } = [[1.0], [7.0]];
 
-        // NLL(lambda) = -n ln(lambda) + lambda sum x, over theta = ln(lambda).
-        MaximumLikelihood.Objective nll = (theta, grad) =>
+        public override double LogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient, CancellationToken cancellationToken)
         {
-            double lambda = Math.Exp(theta[0]);
-            grad[0] = (-n) + (lambda * sum);
-            return (-n * theta[0]) + (lambda * sum);
-        };
+            double lambda = Math.Exp(theta[0]), n = x.Length, sum = x.Sum();
+            gradient[0] = n - (lambda * sum);
+            return (n * theta[0]) - (lambda * sum);
+        }
+    }
 
-        var outcome = MaximumLikelihood.Minimize(nll, [[0.0], [2.0]], "Exponential", cancellationToken: TestContext.Current.CancellationToken);
-        double estimate = Math.Exp(outcome.Theta[0]);
-        Assert.Equal(n / sum, estimate, 1e-6);
+    /// <summary>ln L rises without bound as θ grows: no maximum exists inside the search range.</summary>
+    private sealed class Rising() : LikelihoodProblem("Rising", ["p"], [1], 10, 1)
+    {
+        public override IReadOnlyList<double[]> Starts { get; } = [[1.0]];
 
-        // Fisher information n / lambda^2, so SE = lambda / sqrt(n).
-        var se = MaximumLikelihood.StandardErrors(nll, outcome.Theta);
-        Assert.Equal(estimate / Math.Sqrt(n), se[0], 1e-4);
+        public override double LogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient, CancellationToken cancellationToken)
+        {
+            gradient[0] = 1;
+            return theta[0];
+        }
+    }
+
+    /// <summary>ln L depends on θ0 − θ1 only (a perfect ridge), maximised at θ0 − θ1 = 1.</summary>
+    private sealed class Flat() : LikelihoodProblem("Flat", ["u", "v"], [1, 1], 100, 1)
+    {
+        public override IReadOnlyList<double[]> Starts { get; } = [[1.0, 1.0]];
+
+        public override double LogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient, CancellationToken cancellationToken)
+        {
+            double d = theta[0] - theta[1] - 1;
+            gradient[0] = -100 * d;
+            gradient[1] = 100 * d;
+            return -50 * d * d;
+        }
+    }
+
+    private static readonly double[] Sample = [0.5, 1.5, 2.0, 0.25, 3.0, 1.0, 0.75];
+
+    [Fact]
+    public void Maximize_ExponentialRate_FindsClosedFormEstimateAndStandardError()
+    {
+        var estimate = MaximumLikelihood.Maximize(new Exponential(Sample), FitOptions.Default);
+        double n = Sample.Length, lambda = n / Sample.Sum();
+        Assert.Equal(FitStatus.Converged, estimate.Status);
+
+        // Within the default tolerance of 1e-4 standard errors; a tighter tolerance gets closer.
+        Assert.InRange(Math.Abs(estimate.Parameters[0] - lambda), 0, 1e-4 * lambda / Math.Sqrt(n));
+        var tight = MaximumLikelihood.Maximize(new Exponential(Sample), new FitOptions { Tolerance = 1e-10 });
+        Assert.Equal(lambda, tight.Parameters[0], 1e-12);
+        Assert.Equal(lambda / Math.Sqrt(n), estimate.StandardErrors[0], 1e-6);
+        Assert.Equal((n * Math.Log(lambda)) - n, estimate.LikelihoodLn, 1e-9);
+    }
+
+    [Theory]
+    [InlineData(1e-6)]
+    [InlineData(1e6)]
+    public void Maximize_ReferenceScale_DoesNotChangeTheEstimate(double reference)
+    {
+        var estimate = MaximumLikelihood.Maximize(new Exponential(Sample, reference), new FitOptions { Tolerance = 1e-10 });
+        Assert.Equal(Sample.Length / Sample.Sum(), estimate.Parameters[0], 1e-10);
     }
 
     [Fact]
-    public void Minimize_UnboundedObjective_ThrowsModelFitExceptionSayingWhy()
+    public void Maximize_UnboundedLikelihood_ReportsBoundaryNamingTheParameter()
     {
-        // Decreasing without bound as theta grows: no maximum-likelihood estimate exists.
-        MaximumLikelihood.Objective nll = (theta, grad) =>
-        {
-            grad[0] = -1;
-            return -theta[0];
-        };
+        var estimate = MaximumLikelihood.Maximize(new Rising(), FitOptions.Default);
+        Assert.Equal(FitStatus.Boundary, estimate.Status);
+        Assert.Contains("p → ∞", estimate.Message, StringComparison.Ordinal);
+    }
 
-        var ex = Assert.Throws<ModelFitException>(() => MaximumLikelihood.Minimize(nll, [[0.0]], "Unbounded", maxIterations: 200, cancellationToken: TestContext.Current.CancellationToken));
-        Assert.Contains("Unbounded fit did not converge", ex.Message, StringComparison.Ordinal);
+    [Fact]
+    public void Maximize_FlatDirection_ReportsRidgeAndWhatTheDataDetermine()
+    {
+        var estimate = MaximumLikelihood.Maximize(new Flat(), FitOptions.Default);
+        Assert.Equal(FitStatus.Ridge, estimate.Status);
+        Assert.Contains("ratio u/v", estimate.Message, StringComparison.Ordinal);
+        Assert.Equal(Math.E, estimate.Parameters[0] / estimate.Parameters[1], 1e-6);
+    }
+
+    [Fact]
+    public void Maximize_IterationCapTooSmall_ThrowsModelFitExceptionSayingWhy()
+    {
+        var options = new FitOptions { MaxIterations = 1, Tolerance = 1e-12 };
+        var ex = Assert.Throws<ModelFitException>(() => MaximumLikelihood.Maximize(new Exponential(Sample, 1e-3), options));
+        Assert.Contains("options.MaxIterations", ex.Message, StringComparison.Ordinal);
     }
 }

@@ -33,7 +33,7 @@ public class BetaGeoBetaBinomModelTests
         Assert.Equal(0.749716, m.Beta, 0.749716 * 1e-3);
         Assert.Equal(0.656718, m.Gamma, 0.656718 * 1e-3);
         Assert.Equal(2.783442, m.Delta, 2.783442 * 1e-3);
-        Assert.Equal(-33225.58, fit.LogLikelihood, 1e-2);
+        Assert.Equal(-33225.58, fit.LikelihoodLn, 1e-2);
         Assert.Equal(11_104, fit.ObservationCount);
         Assert.Equal(["alpha", "beta", "gamma", "delta"], fit.Parameters.Select(p => p.Name));
         Assert.All(fit.Parameters, p => Assert.True(p.StandardError > 0 && p.StandardError < p.Estimate, p.ToString()));
@@ -45,7 +45,7 @@ public class BetaGeoBetaBinomModelTests
         // Weights are counts: giving each donor their own row must fit the same model.
         var expanded = Donations().SelectMany(h => Enumerable.Repeat(new BinaryPurchaseHistory(h.Frequency, h.Recency, h.Periods), (int)h.Weight)).ToArray();
         var fit = BetaGeoBetaBinomModel.Fit(expanded);
-        Assert.Equal(DonationsFit.Value.LogLikelihood, fit.LogLikelihood, 1e-6);
+        Assert.Equal(DonationsFit.Value.LikelihoodLn, fit.LikelihoodLn, 1e-6);
         Assert.Equal(DonationsFit.Value.Model.Alpha, fit.Model.Alpha, 1e-6);
     }
 
@@ -106,7 +106,7 @@ public class BetaGeoBetaBinomModelTests
     {
         // 5,000 opportunities: each beta-function ratio is far below double's range, the log-space sum is not.
         var h = new BinaryPurchaseHistory(2500, 4000, 5000);
-        double ll = Published.LogLikelihood(h);
+        double ll = Published.LikelihoodLn(h);
         Assert.True(double.IsFinite(ll) && ll < -745, ll.ToString(CultureInfo.InvariantCulture));
         double p = Published.ProbabilityAlive(h);
         Assert.InRange(p, 0, 1);
@@ -156,7 +156,7 @@ public class BetaGeoBetaBinomModelTests
         {
             double p = c.Model.ProbabilityAlive(c.History);
             double e = c.Model.ConditionalExpectedPurchases(c.History, 5);
-            double ll = c.Model.LogLikelihood(c.History);
+            double ll = c.Model.LikelihoodLn(c.History);
             return p >= 0 && p <= 1 && e >= 0 && e <= 5 * (1 + 1e-9) && double.IsFinite(ll) && ll <= 1e-9;
         });
 

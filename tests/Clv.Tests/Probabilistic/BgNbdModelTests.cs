@@ -13,13 +13,13 @@ public class BgNbdModelTests
         CdnowFits.Relative(4.413532, m.Alpha, 1e-3);
         CdnowFits.Relative(0.792886, m.A, 1e-3);
         CdnowFits.Relative(2.425752, m.B, 1e-3);
-        Assert.Equal(-9582.43, fit.LogLikelihood, 1e-2);
+        Assert.Equal(-9582.43, fit.LikelihoodLn, 1e-2);
         Assert.Equal(TimeUnit.Week, m.TimeUnit);
         Assert.Equal(2357, fit.ObservationCount);
         Assert.Equal(0, fit.ExcludedCount);
         Assert.Equal(["r", "alpha", "a", "b"], fit.Parameters.Select(p => p.Name));
         Assert.All(fit.Parameters, p => Assert.True(p.StandardError > 0 && p.StandardError < p.Estimate, p.ToString()));
-        Assert.NotEqual("NotConverged", fit.ConvergenceReason);
+        Assert.Equal(FitStatus.Converged, fit.Status);
     }
 
     [Theory]
@@ -60,8 +60,8 @@ public class BgNbdModelTests
     public void LogLikelihood_StressCases_MatchReference()
     {
         var m = new BgNbdModel(0.25, 4.00, 0.80, 2.50, TimeUnit.Week);
-        Assert.Equal(-0.59947382, m.LogLikelihood(0, 0, 40), 7);
-        Assert.Equal(100.7957, m.LogLikelihood(200, 38, 40), 4);
+        Assert.Equal(-0.59947382, m.LikelihoodLn(0, 0, 40), 7);
+        Assert.Equal(100.7957, m.LikelihoodLn(200, 38, 40), 4);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public class FitTests
         Assert.Equal(a.Model.Alpha, b.Model.Alpha);
         Assert.Equal(a.Model.A, b.Model.A);
         Assert.Equal(a.Model.B, b.Model.B);
-        Assert.Equal(a.LogLikelihood, b.LogLikelihood);
+        Assert.Equal(a.LikelihoodLn, b.LikelihoodLn);
         Assert.Equal(CdnowFits.BgNbd.Model.R, a.Model.R);
     }
 
@@ -47,13 +47,52 @@ public class FitTests
     }
 
     [Fact]
-    public void Fit_L2Penalty_ShrinksParameters()
+    public void Fit_L2Penalty_ShrinksLogParametersTowardsTheDataScale()
     {
+        var customers = CdnowFits.Summaries;
+        double alphaScale = customers.Sum(c => c.Age) / customers.Sum(c => c.Frequency);
+        double Norm(BgNbdModel m) => Square(Math.Log(m.R)) + Square(Math.Log(m.Alpha / alphaScale)) + Square(Math.Log(m.A)) + Square(Math.Log(m.B));
         var plain = CdnowFits.BgNbd;
-        var penalized = BgNbdModel.Fit(CdnowFits.Summaries, new FitOptions { L2Penalty = 0.1 });
-        double Norm(BgNbdModel m) => (m.R * m.R) + (m.Alpha * m.Alpha) + (m.A * m.A) + (m.B * m.B);
-        Assert.True(Norm(penalized.Model) < Norm(plain.Model));
-        Assert.True(penalized.LogLikelihood < plain.LogLikelihood);
+        var penalized = BgNbdModel.Fit(customers, new FitOptions { L2Penalty = 0.1 });
+        Assert.True(Norm(penalized.Model) < 0.9 * Norm(plain.Model), $"{Norm(penalized.Model)} vs {Norm(plain.Model)}");
+        Assert.True(penalized.LikelihoodLn < plain.LikelihoodLn);
+
+        static double Square(double v) => v * v;
+    }
+
+    [Theory]
+    [InlineData(0.001)]
+    [InlineData(0.01)]
+    [InlineData(0.1)]
+    public void Fit_L2Penalty_IsScaleFree_SameFitInDaysAndWeeks(double penalty)
+    {
+        var log = TestData.CdnowSample();
+        var weeks = CustomerSummaries.FromTransactions(log, new DateOnly(1997, 9, 30), TimeUnit.Week);
+        var days = CustomerSummaries.FromTransactions(log, new DateOnly(1997, 9, 30), TimeUnit.Day);
+        var options = new FitOptions { L2Penalty = penalty, Tolerance = 1e-8 };
+        var w = BgNbdModel.Fit(weeks, options).Model;
+        var d = BgNbdModel.Fit(days, options).Model;
+        Assert.Equal(w.R, d.R, w.R * 1e-6);
+        Assert.Equal(7 * w.Alpha, d.Alpha, w.Alpha * 7e-6);
+        Assert.Equal(w.A, d.A, w.A * 1e-6);
+        Assert.Equal(w.B, d.B, w.B * 1e-6);
+    }
+
+    /// <summary>The figures FitOptions.L2Penalty's documentation quotes: how far a penalty moves the CDNOW estimates.</summary>
+    [Theory]
+    [InlineData(1e-4, 0.03, 0.005)]
+    [InlineData(1e-3, 0.16, 0.03)]
+    public void Fit_Penalty_MovesCdnowEstimatesByTheDocumentedShares(double penalty, double parameterShare, double predictionShare)
+    {
+        var customers = CdnowFits.Summaries;
+        var plain = CdnowFits.BgNbd.Model;
+        var penalized = BgNbdModel.Fit(customers, new FitOptions { L2Penalty = penalty }).Model;
+        double[] moves = [penalized.R / plain.R, penalized.Alpha / plain.Alpha, penalized.A / plain.A, penalized.B / plain.B];
+        double largest = moves.Max(m => Math.Abs(m - 1));
+        double prediction = Math.Abs((penalized.ConditionalExpectedPurchases(customers, 52).Sum() / plain.ConditionalExpectedPurchases(customers, 52).Sum()) - 1);
+        TestContext.Current.TestOutputHelper?.WriteLine($"penalty {penalty}: largest parameter move {largest:P1}, total 52-week prediction {prediction:P2}");
+        Assert.InRange(largest, 0, parameterShare);
+        Assert.InRange(prediction, 0, predictionShare);
     }
 
     [Fact]
@@ -73,7 +112,7 @@ public class FitTests
         var fit = BgNbdModel.Fit(customers);
         Assert.Equal(1, fit.ExcludedCount);
         Assert.Equal(2357, fit.ObservationCount);
-        Assert.Equal(CdnowFits.BgNbd.LogLikelihood, fit.LogLikelihood, 1e-6);
+        Assert.Equal(CdnowFits.BgNbd.LikelihoodLn, fit.LikelihoodLn, 1e-6);
     }
 
     [Fact]

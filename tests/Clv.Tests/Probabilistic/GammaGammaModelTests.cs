@@ -12,7 +12,7 @@ public class GammaGammaModelTests
         CdnowFits.Relative(6.248805, m.P, 1e-3);
         CdnowFits.Relative(3.744588, m.Q, 1e-3);
         CdnowFits.Relative(15.447738, m.V, 1e-3);
-        Assert.Equal(-4055.92, fit.LogLikelihood, 1e-2);
+        Assert.Equal(-4055.92, fit.LikelihoodLn, 1e-2);
         Assert.Equal(946, fit.ObservationCount);
         Assert.Equal(2357 - 946, fit.ExcludedCount);
     }

@@ -13,6 +13,6 @@ public class MbgNbdModelTests
         CdnowFits.Relative(6.182990, m.Alpha, 1e-3);
         CdnowFits.Relative(0.891356, m.A, 1e-3);
         CdnowFits.Relative(1.614000, m.B, 1e-3);
-        Assert.Equal(-9582.13, fit.LogLikelihood, 1e-2);
+        Assert.Equal(-9582.13, fit.LikelihoodLn, 1e-2);
     }
 }

@@ -16,14 +16,14 @@ public class ModelComparisonTests
         var report = Report.Value;
         Assert.Equal(["BG/NBD", "MBG/NBD", "Pareto/NBD"], report.Rows.Select(r => r.Name));
         Assert.All(report.Rows, r => Assert.True(r.Succeeded, r.Failure));
-        Assert.Equal(-9582.43, report.Rows[0].LogLikelihood, 1e-2);
-        Assert.Equal(-9582.13, report.Rows[1].LogLikelihood, 1e-2);
-        Assert.Equal(-9594.97, report.Rows[2].LogLikelihood, 1e-2);
+        Assert.Equal(-9582.43, report.Rows[0].LikelihoodLn, 1e-2);
+        Assert.Equal(-9582.13, report.Rows[1].LikelihoodLn, 1e-2);
+        Assert.Equal(-9594.97, report.Rows[2].LikelihoodLn, 1e-2);
         Assert.Equal(2357, report.Customers);
         Assert.All(report.Rows, r =>
         {
-            Assert.Equal(8 - (2 * r.LogLikelihood), r.Aic, 1e-9);
-            Assert.Equal((4 * Math.Log(2357)) - (2 * r.LogLikelihood), r.Bic, 1e-9);
+            Assert.Equal(8 - (2 * r.LikelihoodLn), r.Aic, 1e-9);
+            Assert.Equal((4 * Math.Log(2357)) - (2 * r.LikelihoodLn), r.Bic, 1e-9);
             Assert.Equal(4, r.Parameters.Count);
         });
         Assert.Equal("MBG/NBD", report.BestByBic!.Name);

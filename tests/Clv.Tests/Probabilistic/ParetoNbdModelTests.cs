@@ -18,7 +18,7 @@ public class ParetoNbdModelTests
         Assert.Equal(10.577615, m.Alpha, 10.577615 * 1e-3);
         Assert.Equal(0.606214, m.S, 0.606214 * 1e-3);
         Assert.Equal(11.667916, m.Beta, 11.667916 * 1e-3);
-        Assert.Equal(-9594.97, fit.LogLikelihood, 1e-2);
+        Assert.Equal(-9594.97, fit.LikelihoodLn, 1e-2);
         Assert.Equal(2357, fit.ObservationCount);
         Assert.Equal(TimeUnit.Week, m.TimeUnit);
     }
@@ -37,8 +37,8 @@ public class ParetoNbdModelTests
     public void LogLikelihood_SumOverCdnowAtFit_EqualsFitLogLikelihood()
     {
         var fit = CdnowFit.Value;
-        double sum = TestData.CdnowSummaries().Sum(c => fit.Model.LogLikelihood(c.Frequency, c.Recency, c.Age));
-        Assert.Equal(fit.LogLikelihood, sum, 1e-6);
+        double sum = TestData.CdnowSummaries().Sum(c => fit.Model.LikelihoodLn(c.Frequency, c.Recency, c.Age));
+        Assert.Equal(fit.LikelihoodLn, sum, 1e-6);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public class ParetoNbdModelTests
         // P(X(t) = 0) is the likelihood of (x = 0, t_x = 0, T = t), which goes through the 2F1 path instead.
         foreach (var t in new[] { 1.0, 13, 52, 78 })
         {
-            Assert.Equal(Math.Exp(Published.LogLikelihood(0, 0, t)), Published.ProbabilityOfPurchases(0, t), 1e-9);
+            Assert.Equal(Math.Exp(Published.LikelihoodLn(0, 0, t)), Published.PurchaseCountProbability(0, t), 1e-9);
         }
     }
 
@@ -90,7 +90,7 @@ public class ParetoNbdModelTests
         double total = 0, mean = 0;
         for (int k = 0; k < 5000; k++)
         {
-            double p = Published.ProbabilityOfPurchases(k, 39);
+            double p = Published.PurchaseCountProbability(k, 39);
             total += p;
             mean += k * p;
         }
@@ -100,10 +100,10 @@ public class ParetoNbdModelTests
     }
 
     [Fact]
-    public void ConditionalProbabilityOfPurchases_DeadLookingCustomer_MostlyZero()
+    public void ConditionalPurchaseCountProbability_DeadLookingCustomer_MostlyZero()
     {
         double pAlive = Published.ProbabilityAlive(5, 2, 60);
-        double p0 = Published.ConditionalProbabilityOfPurchases(0, 5, 2, 60, 52);
+        double p0 = Published.ConditionalPurchaseCountProbability(0, 5, 2, 60, 52);
         Assert.True(p0 > 1 - pAlive);
         Assert.True(p0 < 1);
     }
@@ -138,7 +138,7 @@ public class ParetoNbdModelTests
     {
         var histories = TestData.CdnowSummaries().Select(c => new PurchaseHistory(c.Frequency, c.Recency, c.Age)).ToArray();
         var fit = ParetoNbdModel.Fit(histories, TimeUnit.Week, null);
-        Assert.Equal(CdnowFit.Value.LogLikelihood, fit.LogLikelihood, 1e-6);
+        Assert.Equal(CdnowFit.Value.LikelihoodLn, fit.LikelihoodLn, 1e-6);
         Assert.Equal(CdnowFit.Value.Model.S, fit.Model.S, 1e-6);
     }
 

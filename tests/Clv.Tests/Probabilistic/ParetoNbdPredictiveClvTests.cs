@@ -12,7 +12,7 @@ public class ParetoNbdPredictiveClvTests
     public void Compute_ParetoNbdZeroDiscount_EqualsMarginTimesSpendTimesExpectedPurchases()
     {
         var customer = TestData.CdnowSummaries()[0];
-        var options = new PredictiveClvOptions { Periods = 52, Period = TimeUnit.Week, DiscountRate = DiscountRate.Zero, Margin = 0.3 };
+        var options = new PredictiveClvOptions { Periods = 52, Period = TimeUnit.Week, DiscountRate = DiscountRate.Zero, MarginRate = 0.3 };
         double expected = 0.3 * Spend.ConditionalExpectedSpend(customer) * Pareto.ConditionalExpectedPurchases(customer, 52);
         Assert.Equal(expected, PredictiveClv.Compute(Pareto, Spend, customer, options), 1e-10);
     }

@@ -44,13 +44,13 @@ public class ParetoNbdPropertyTests
         Prop.ForAll(Case, c => c.Model.ExpectedPurchases(c.Time) <= c.Model.ExpectedPurchases(c.Time + 1) * (1 + 1e-12));
 
     [Property(MaxTest = 40)]
-    public Property ConditionalProbabilityOfPurchases_SumOverCounts_IsOneAndMeanIsConditionalExpectation() =>
+    public Property ConditionalPurchaseCountProbability_SumOverCounts_IsOneAndMeanIsConditionalExpectation() =>
         Prop.ForAll(ModerateCase, c =>
         {
             double total = 0, mean = 0;
             for (int k = 0; k < 20_000 && total < 1 - 1e-10; k++)
             {
-                double pk = c.Model.ConditionalProbabilityOfPurchases(k, c.X, c.Tx, c.T, c.Time);
+                double pk = c.Model.ConditionalPurchaseCountProbability(k, c.X, c.Tx, c.T, c.Time);
                 total += pk;
                 mean += k * pk;
             }

@@ -18,7 +18,7 @@ public class ParetoNbdStressTests
     {
         double p = Stress.ProbabilityAlive(x, tx, age);
         Assert.True(p >= 0 && p <= 1, p.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.True(double.IsFinite(Stress.LogLikelihood(x, tx, age)));
+        Assert.True(double.IsFinite(Stress.LikelihoodLn(x, tx, age)));
         Assert.True(double.IsFinite(Stress.ConditionalExpectedPurchases(x, tx, age, 52)));
     }
 
@@ -123,7 +123,7 @@ public class ParetoNbdStressTests
                 foreach (var tx in x == 0 ? [0.0] : new[] { 0, age / 2, age })
                 {
                     double p = m.ProbabilityAlive(x, tx, age);
-                    double ll = m.LogLikelihood(x, tx, age);
+                    double ll = m.LikelihoodLn(x, tx, age);
                     double e = m.ConditionalExpectedPurchases(x, tx, age, 52);
                     string where = FormattableString.Invariant($"x={x} tx={tx} T={age}: p={p} ll={ll} e={e}");
                     Assert.True(p >= 0 && p <= 1, where);

@@ -101,7 +101,7 @@ public class PredictionPropertyTests
     [Fact]
     public void ProbabilityOfPurchase_Cdnow_BelowProbabilityAliveAndGrowsWithHorizon()
     {
-        double p13 = Bg.ProbabilityOfPurchase(2, 30.43, 38.86, 13), p52 = Bg.ProbabilityOfPurchase(2, 30.43, 38.86, 52);
+        double p13 = Bg.ProbabilityOfAnyPurchase(2, 30.43, 38.86, 13), p52 = Bg.ProbabilityOfAnyPurchase(2, 30.43, 38.86, 52);
         Assert.InRange(p13, 0.05, p52);
         Assert.True(p52 < Bg.ProbabilityAlive(2, 30.43, 38.86));
 

@@ -15,7 +15,7 @@ public class PredictiveClvTests
     {
         var model = CdnowFits.Fitted;
         var customer = CdnowFits.Summaries[0];
-        var options = new PredictiveClvOptions { Periods = 52, Period = TimeUnit.Week, DiscountRate = DiscountRate.Zero, Margin = 0.3 };
+        var options = new PredictiveClvOptions { Periods = 52, Period = TimeUnit.Week, DiscountRate = DiscountRate.Zero, MarginRate = 0.3 };
         double clv = PredictiveClv.Compute(model, Spend, customer, options);
         double expected = 0.3 * Spend.ConditionalExpectedSpend(customer) * model.ConditionalExpectedPurchases(customer, 52);
         Assert.Equal(expected, clv, 1e-10);
@@ -44,7 +44,7 @@ public class PredictiveClvTests
     {
         var customers = CdnowFits.Summaries;
         var options = new PredictiveClvOptions { Periods = 52, Period = TimeUnit.Week };
-        IPurchaseModel[] models = [CdnowFits.Fitted, new MbgNbdModel(0.524838, 6.182990, 0.891356, 1.614000, TimeUnit.Week)];
+        PurchaseModel[] models = [CdnowFits.Fitted, new MbgNbdModel(0.524838, 6.182990, 0.891356, 1.614000, TimeUnit.Week)];
         foreach (var model in models)
         {
             var all = PredictiveClv.Compute(model, Spend, customers, options);
@@ -93,6 +93,6 @@ public class PredictiveClvTests
     {
         var c = CdnowFits.Summaries[0];
         Assert.Throws<ArgumentOutOfRangeException>(() => PredictiveClv.Compute(CdnowFits.Fitted, Spend, c, new PredictiveClvOptions { Periods = 0 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => PredictiveClv.Compute(CdnowFits.Fitted, Spend, c, new PredictiveClvOptions { Margin = double.NaN }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PredictiveClv.Compute(CdnowFits.Fitted, Spend, c, new PredictiveClvOptions { MarginRate = double.NaN }));
     }
 }

@@ -37,7 +37,7 @@ public class RobustnessGridTests
     [MemberData(nameof(ParameterGrid))]
     public void Predictions_ExtremeGrid_FiniteAndInRange(double r, double alpha, double a, double b)
     {
-        IPurchaseModel[] models = [new BgNbdModel(r, alpha, a, b, TimeUnit.Week), new MbgNbdModel(r, alpha, a, b, TimeUnit.Week)];
+        PurchaseModel[] models = [new BgNbdModel(r, alpha, a, b, TimeUnit.Week), new MbgNbdModel(r, alpha, a, b, TimeUnit.Week)];
         foreach (var model in models)
         {
             foreach (double t in Ages)
@@ -74,11 +74,11 @@ public class RobustnessGridTests
             foreach (double age in Ages)
             {
                 double recency = x == 0 ? 0 : age / 2;
-                Assert.True(double.IsFinite(bg.LogLikelihood(x, recency, age)), $"{bg} ln L({x}, {recency}, {age})");
-                Assert.True(double.IsFinite(mbg.LogLikelihood(x, recency, age)), $"{mbg} ln L({x}, {recency}, {age})");
+                Assert.True(double.IsFinite(bg.LikelihoodLn(x, recency, age)), $"{bg} ln L({x}, {recency}, {age})");
+                Assert.True(double.IsFinite(mbg.LikelihoodLn(x, recency, age)), $"{mbg} ln L({x}, {recency}, {age})");
                 double pmf = bg.PurchaseCountProbability(x, age);
                 Assert.True(pmf is >= 0 and <= 1, $"{bg} P(X({age}) = {x}) = {pmf}");
-                double buy = bg.ProbabilityOfPurchase(x, recency, age, 10);
+                double buy = bg.ProbabilityOfAnyPurchase(x, recency, age, 10);
                 Assert.True(buy is >= 0 and <= 1, $"{bg} P(buy | {x}, {recency}, {age}) = {buy}");
             }
         }
@@ -92,7 +92,7 @@ public class RobustnessGridTests
     }
 
     [Fact]
-    public void ConditionalExpectedSpend_ExtremeGrid_FiniteWherePosteriorMeanExists()
+    public void ConditionalExpectedSpend_ExtremeGrid_FiniteWherePosteriorMeanExistsAndRefusedElsewhere()
     {
         foreach (double p in Parameters)
         {
@@ -105,9 +105,16 @@ public class RobustnessGridTests
                     {
                         foreach (double spend in (double[])[0.01, 100, 1e6])
                         {
-                            double e = m.ConditionalExpectedSpend(x, spend);
-                            bool exists = (p * x) + q > 1;
-                            Assert.True(exists ? double.IsFinite(e) && e > 0 : double.IsPositiveInfinity(e), $"{m} E[M | {x}, {spend}] = {e}");
+                            if ((p * x) + q > 1)
+                            {
+                                double e = m.ConditionalExpectedSpend(x, spend);
+                                Assert.True(double.IsFinite(e) && e > 0, $"{m} E[M | {x}, {spend}] = {e}");
+                            }
+                            else
+                            {
+                                var ex = Assert.Throws<InvalidOperationException>(() => m.ConditionalExpectedSpend(x, spend));
+                                Assert.Contains("p x + q > 1", ex.Message, StringComparison.Ordinal);
+                            }
                         }
                     }
                 }

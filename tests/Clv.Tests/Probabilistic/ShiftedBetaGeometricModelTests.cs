@@ -1,7 +1,6 @@
 using Clv.Probabilistic;
-using Clv.Valuation;
 
-namespace Clv.Tests.Valuation;
+namespace Clv.Tests.Probabilistic;
 
 public class ShiftedBetaGeometricModelTests
 {
@@ -25,7 +24,7 @@ public class ShiftedBetaGeometricModelTests
         // The published parameters are rounded to 3 decimals; 1e-3 relative is the reference tolerance.
         Assert.Equal(alpha, fit.Model.Alpha, alpha * 1e-3);
         Assert.Equal(beta, fit.Model.Beta, beta * 1e-3);
-        Assert.Equal(ll, fit.LogLikelihood, 1e-2);
+        Assert.Equal(ll, fit.LikelihoodLn, 1e-2);
         Assert.Equal(del, fit.Model.DiscountedExpectedLifetime(0.1), 1e-3);
         Assert.Equal(derl1, fit.Model.DiscountedExpectedResidualLifetime(1, 0.1), 1e-3);
         Assert.Equal(1000, fit.ObservationCount);

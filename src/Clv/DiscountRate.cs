@@ -1,6 +1,6 @@
 using Clv.Internal;
 
-namespace Clv.Valuation;
+namespace Clv;
 
 /// <summary>
 /// A discount rate with the period it applies to. Converting between periods compounds exactly:

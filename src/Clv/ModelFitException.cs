@@ -1,6 +1,9 @@
-namespace Clv.Probabilistic;
+namespace Clv;
 
-/// <summary>A model could not be fitted: the optimizer did not converge from any start, or the data cannot identify the model.</summary>
+/// <summary>
+/// A model could not be fitted: the data cannot identify it (no repeat purchase, too few customers), no starting point led to a
+/// maximum within the iteration cap, or the likelihood could not be evaluated. The message says which, with the figures.
+/// </summary>
 public sealed class ModelFitException : Exception
 {
     /// <summary>Creates the exception.</summary>

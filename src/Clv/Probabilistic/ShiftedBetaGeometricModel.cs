@@ -1,7 +1,6 @@
 using Clv.Internal;
-using Clv.Probabilistic;
 
-namespace Clv.Valuation;
+namespace Clv.Probabilistic;
 
 /// <summary>
 /// The shifted-beta-geometric (sBG) model of contract renewals (Fader and Hardie 2007): each subscriber renews at
@@ -18,8 +17,10 @@ namespace Clv.Valuation;
 /// (Fader and Hardie 2010, "Customer-base valuation in a contractual setting"). Both are in periods; times a margin per
 /// period they are values. The discount rate d is per contract period.</para>
 /// </remarks>
-public sealed class ShiftedBetaGeometricModel
+public sealed class ShiftedBetaGeometricModel : IJsonPersistable<ShiftedBetaGeometricModel>
 {
+    private const string ModelName = "sBG";
+
     /// <summary>Creates a model from its parameters.</summary>
     /// <param name="alpha">α &gt; 0, the first shape parameter of the Beta distribution of churn probabilities.</param>
     /// <param name="beta">β &gt; 0, the second shape parameter.</param>
@@ -38,6 +39,21 @@ public sealed class ShiftedBetaGeometricModel
     /// <summary>β &gt; 0: the second shape parameter of the Beta distribution of churn probabilities.</summary>
     public double Beta { get; }
 
+    /// <summary>Reads a model written by <see cref="ToJson"/>.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="FormatException">The text is not an sBG model of a supported version, or a field is missing or invalid; the message names the field.</exception>
+    public static ShiftedBetaGeometricModel FromJson(string json) =>
+        JsonFormat.Read(json, ModelName, r => new ShiftedBetaGeometricModel(r.Positive("parameters.alpha"), r.Positive("parameters.beta")));
+
+    /// <summary>Writes the model as versioned JSON: <c>{"model":"sBG","version":1,"parameters":{"alpha":..,"beta":..}}</c> (periods are contract periods: no time unit).</summary>
+    /// <returns>The JSON text (round-trips every parameter exactly).</returns>
+    public string ToJson() => JsonFormat.Write(ModelName, w => JsonFormat.WriteNumbers(w, "parameters", ["alpha", "beta"], [Alpha, Beta]));
+
+    /// <inheritdoc/>
+    public override string ToString() => Guard.Format($"sBG(alpha = {Alpha:G6}, beta = {Beta:G6})");
+
     /// <summary>Fits the model by maximum likelihood to a cohort's survivors: how many of it were still subscribed at t = 0, 1, ..., n.</summary>
     /// <param name="aliveCounts">Subscribers alive at t = 0 (the cohort size, at least 1), 1, ..., n; never increasing; at least two entries.</param>
     /// <returns>The model with its log-likelihood, iterations and standard errors of α and β.</returns>
@@ -45,7 +61,16 @@ public sealed class ShiftedBetaGeometricModel
     /// <exception cref="ArgumentException">Fewer than two counts.</exception>
     /// <exception cref="ModelFitException">The data cannot identify the model (for example nobody ever churned, or everybody churned at once).</exception>
     /// <remarks>LL = Σ_t n_t ln P(T = t) + (N - Σ_t n_t) ln S(n), with n_t = alive(t - 1) - alive(t).</remarks>
-    public static FitResult<ShiftedBetaGeometricModel> Fit(ReadOnlySpan<int> aliveCounts)
+    public static FitResult<ShiftedBetaGeometricModel> Fit(ReadOnlySpan<int> aliveCounts) => Fit(aliveCounts, null);
+
+    /// <summary>Fits the model by maximum likelihood to a cohort's survivors, with fit options.</summary>
+    /// <param name="aliveCounts">Subscribers alive at t = 0 (the cohort size, at least 1), 1, ..., n; never increasing; at least two entries.</param>
+    /// <param name="options">Penalty, iteration cap, tolerance, progress and cancellation; <see cref="FitOptions.Default"/> when null.</param>
+    /// <returns>The model with its status, log-likelihood, iterations and standard errors of α and β.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative, the first is 0, or a count exceeds the one before it.</exception>
+    /// <exception cref="ArgumentException">Fewer than two counts.</exception>
+    /// <exception cref="ModelFitException">The data cannot identify the model (for example nobody ever churned, or everybody churned at once).</exception>
+    public static FitResult<ShiftedBetaGeometricModel> Fit(ReadOnlySpan<int> aliveCounts, FitOptions? options)
     {
         var counts = new double[aliveCounts.Length];
         for (int i = 0; i < counts.Length; i++)
@@ -53,7 +78,7 @@ public sealed class ShiftedBetaGeometricModel
             counts[i] = aliveCounts[i];
         }
 
-        return FitCore(counts, nameof(aliveCounts));
+        return FitCore(counts, nameof(aliveCounts), options);
     }
 
     /// <summary>Fits the model to a cohort's survival curve given as percentages alive, as published tables give it.</summary>
@@ -63,7 +88,17 @@ public sealed class ShiftedBetaGeometricModel
     /// <exception cref="ArgumentOutOfRangeException">The first percentage is not 100, a percentage is outside [0, 100] or exceeds the one before it, or <paramref name="cohortSize"/> is less than 1.</exception>
     /// <exception cref="ArgumentException">Fewer than two percentages.</exception>
     /// <exception cref="ModelFitException">The data cannot identify the model.</exception>
-    public static FitResult<ShiftedBetaGeometricModel> FitPercentAlive(ReadOnlySpan<double> percentAlive, double cohortSize)
+    public static FitResult<ShiftedBetaGeometricModel> FitPercentAlive(ReadOnlySpan<double> percentAlive, double cohortSize) => FitPercentAlive(percentAlive, cohortSize, null);
+
+    /// <summary>Fits the model to a cohort's survival curve given as percentages alive, with fit options.</summary>
+    /// <param name="percentAlive">Percent of the cohort alive at t = 0 (100), 1, ..., n; never increasing; at least two entries.</param>
+    /// <param name="cohortSize">Number of subscribers in the cohort at t = 0, at least 1.</param>
+    /// <param name="options">Penalty, iteration cap, tolerance, progress and cancellation; <see cref="FitOptions.Default"/> when null.</param>
+    /// <returns>The model with its status, log-likelihood, iterations and standard errors of α and β.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The first percentage is not 100, a percentage is outside [0, 100] or exceeds the one before it, or <paramref name="cohortSize"/> is less than 1.</exception>
+    /// <exception cref="ArgumentException">Fewer than two percentages.</exception>
+    /// <exception cref="ModelFitException">The data cannot identify the model.</exception>
+    public static FitResult<ShiftedBetaGeometricModel> FitPercentAlive(ReadOnlySpan<double> percentAlive, double cohortSize, FitOptions? options)
     {
         if (!(cohortSize >= 1) || double.IsPositiveInfinity(cohortSize))
         {
@@ -87,7 +122,7 @@ public sealed class ShiftedBetaGeometricModel
             counts[i] = p / 100.0 * cohortSize;
         }
 
-        return FitCore(counts, nameof(percentAlive));
+        return FitCore(counts, nameof(percentAlive), options);
     }
 
     /// <summary>P(T = t): the probability that a subscriber's last period is t (they churn at the end of period t).</summary>
@@ -256,7 +291,7 @@ public sealed class ShiftedBetaGeometricModel
     }
 
     /// <summary>The cohort log-likelihood at (α, β) for alive counts (real-valued).</summary>
-    internal static double LogLikelihood(double alpha, double beta, ReadOnlySpan<double> alive, Span<double> gradient)
+    internal static double LikelihoodLn(double alpha, double beta, ReadOnlySpan<double> alive, Span<double> gradient)
     {
         // ln S(t) and ln P(t) by recursion, with derivatives in (alpha, beta).
         double lnS = 0, dSa = 0, dSb = 0, ll = 0, ga = 0, gb = 0;
@@ -307,8 +342,9 @@ public sealed class ShiftedBetaGeometricModel
         return Hypergeometric.Hyp2F1(1, b, c, 1 / (1 + discountRate));
     }
 
-    private static FitResult<ShiftedBetaGeometricModel> FitCore(double[] alive, string paramName)
+    private static FitResult<ShiftedBetaGeometricModel> FitCore(double[] alive, string paramName, FitOptions? options)
     {
+        options = MaximumLikelihood.Begin(options);
         if (alive.Length < 2)
         {
             ThrowHelper.Argument(paramName, Guard.Format($"{paramName} needs at least two entries (alive at t = 0 and t = 1), but had {alive.Length}."));
@@ -343,26 +379,7 @@ public sealed class ShiftedBetaGeometricModel
             throw new ModelFitException(Guard.Format($"sBG fit: the whole cohort of {alive[0]} churned in the first period, so the churn probabilities cannot be estimated."));
         }
 
-        MaximumLikelihood.Objective objective = (theta, gradient) =>
-        {
-            double a = Math.Exp(theta[0]), b = Math.Exp(theta[1]);
-            Span<double> g = stackalloc double[2];
-            double ll = LogLikelihood(a, b, alive, g);
-            if (gradient.Length == 2)
-            {
-                // Negative log-likelihood over log-parameters: d/dtheta = -a dLL/da.
-                gradient[0] = -g[0] * a;
-                gradient[1] = -g[1] * b;
-            }
-
-            return -ll;
-        };
-        double[][] starts = [[0, 0], [Math.Log(0.5), Math.Log(2)], [Math.Log(2), Math.Log(5)]];
-        var outcome = MaximumLikelihood.Minimize(objective, starts, "sBG", gradientTolerance: 1e-8);
-        var se = MaximumLikelihood.StandardErrors(objective, outcome.Theta);
-        var model = new ShiftedBetaGeometricModel(Math.Exp(outcome.Theta[0]), Math.Exp(outcome.Theta[1]));
-        FittedParameter[] parameters = [new("alpha", model.Alpha, se[0]), new("beta", model.Beta, se[1])];
-        return new FitResult<ShiftedBetaGeometricModel>(model, -outcome.Value, outcome.Iterations, outcome.ConvergenceReason, parameters, (long)Math.Round(alive[0]));
+        return MaximumLikelihood.Fit(new Likelihood(alive), options, p => new ShiftedBetaGeometricModel(p[0], p[1]), 0);
     }
 
     private static void CheckPeriod(int t, int min, string paramName)
@@ -370,6 +387,22 @@ public sealed class ShiftedBetaGeometricModel
         if (t < min)
         {
             ThrowHelper.ArgumentOutOfRange(paramName, t, Guard.Format($"{paramName} must be at least {min}, but was {t}."));
+        }
+    }
+
+    /// <summary>The cohort log-likelihood over log-parameters (ln α, ln β), for <see cref="MaximumLikelihood"/>.</summary>
+    private sealed class Likelihood(double[] alive)
+        : LikelihoodProblem(ShiftedBetaGeometricModel.ModelName, ["alpha", "beta"], [1, 1], alive[0], alive.Length)
+    {
+        public override IReadOnlyList<double[]> Starts { get; } = [[1, 1], [0.5, 2], [2, 5]];
+
+        public override double LogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient, CancellationToken cancellationToken)
+        {
+            double a = Math.Exp(theta[0]), b = Math.Exp(theta[1]);
+            double ll = ShiftedBetaGeometricModel.LikelihoodLn(a, b, alive, gradient);
+            gradient[0] *= a;
+            gradient[1] *= b;
+            return ll;
         }
     }
 }

@@ -1,0 +1,51 @@
+namespace Clv.Internal;
+
+/// <summary>
+/// What <see cref="MaximumLikelihood"/> maximises: a model's total log-likelihood over compressed data, as a function of the
+/// log-parameters θ = ln p, with its gradient. Each fitted model supplies one; the pipeline does the rest (starts, penalty,
+/// Newton iterations, convergence, standard errors, ridge and boundary checks, progress, cancellation).
+/// </summary>
+internal abstract class LikelihoodProblem
+{
+    /// <param name="modelName">The model's name in messages ("BG/NBD").</param>
+    /// <param name="names">Parameter names in the paper's order.</param>
+    /// <param name="reference">Each parameter's natural scale in the data (1 for shapes; a time or money scale for rates and
+    /// scales): the centre of the scale-free penalty and of the search range.</param>
+    /// <param name="totalWeight">Customers, counting weights (the penalty and the progress are per customer).</param>
+    /// <param name="rows">Distinct rows one evaluation passes over.</param>
+    protected LikelihoodProblem(string modelName, string[] names, double[] reference, double totalWeight, long rows)
+    {
+        ModelName = modelName;
+        Names = names;
+        Reference = reference;
+        TotalWeight = totalWeight;
+        Rows = rows;
+    }
+
+    public string ModelName { get; }
+
+    public string[] Names { get; }
+
+    public int Dimension => Names.Length;
+
+    public double[] Reference { get; }
+
+    public double TotalWeight { get; }
+
+    public long Rows { get; }
+
+    /// <summary>Starting points in natural parameters; the pipeline tries the one with the highest likelihood first.</summary>
+    public abstract IReadOnlyList<double[]> Starts { get; }
+
+    /// <summary>
+    /// Total ln L at log-parameters <paramref name="theta"/>, and d ln L / dθ into <paramref name="gradient"/>. Non-finite when the
+    /// likelihood cannot be evaluated there. Long passes check <paramref name="cancellationToken"/> every few thousand rows.
+    /// </summary>
+    public abstract double LogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A sentence in the model's own terms about parameters that ran to a boundary together (for example "r/α = 0.31 per
+    /// week is held"); null for the generic wording.
+    /// </summary>
+    public virtual string? DescribeBoundary(ReadOnlySpan<double> estimates, ReadOnlySpan<bool> atBound) => null;
+}
