@@ -32,6 +32,14 @@ internal static class MaximumLikelihood
     /// <summary>A direction is a ridge when moving <see cref="RidgeProbe"/> along it changes ln L by less than this.</summary>
     private const double RidgeDrop = 0.5;
 
+    /// <summary>
+    /// The search stops when the total ln L rose by less than this over <see cref="StallIterations"/> iterations: along a ridge the
+    /// likelihood creeps towards its supremum without a finite maximum, and the check that follows names the ridge.
+    /// </summary>
+    private const double StallGain = 1e-6;
+
+    private const int StallIterations = 5;
+
     /// <summary>Validates the options and reports the start of a fit; call before preparing the data.</summary>
     public static FitOptions Begin(FitOptions? options)
     {
@@ -191,6 +199,7 @@ internal static class MaximumLikelihood
             var step = new double[k];
             var atBound = new bool[k];
             double firstDistance = double.NaN, distance = double.NaN;
+            var history = new double[StallIterations + 1];
             var index = new int[k];
             var hf = new double[k * k];
             var gf = new double[k];
@@ -256,6 +265,13 @@ internal static class MaximumLikelihood
                     {
                         return new Outcome(u, f, (bool[])atBound.Clone(), null);
                     }
+                }
+
+                // The likelihood no longer rises measurably: a ridge or the limit of double precision.
+                history[iteration % history.Length] = f;
+                if (iteration >= StallIterations && (history[(iteration - StallIterations) % history.Length] - f) * _n < StallGain)
+                {
+                    return new Outcome(u, f, (bool[])atBound.Clone(), null) { Stalled = distance };
                 }
 
                 double maxAbs = 0;
@@ -435,7 +451,9 @@ internal static class MaximumLikelihood
                 }
             }
 
-            string message = Guard.Format($"Converged after {_iterations} Newton iterations to within {_options.Tolerance:G2} standard errors of the maximum ({names}).");
+            string message = best.Stalled is { } stalled
+                ? Guard.Format($"Converged after {_iterations} Newton iterations: ln L rose by less than {StallGain:G1} over the last {StallIterations}, the last step being {stalled:G2} standard errors ({names}).")
+                : Guard.Format($"Converged after {_iterations} Newton iterations to within {_options.Tolerance:G2} standard errors of the maximum ({names}).");
             return new Estimate(p, se, covariance, ll, _iterations, FitStatus.Converged, message);
         }
 
@@ -523,6 +541,9 @@ internal static class MaximumLikelihood
 
     private sealed record Outcome(double[] U, double F, bool[] AtBound, string? Failure)
     {
+        /// <summary>When the search stopped because ln L stopped rising: the last measured distance to the maximum, in standard errors.</summary>
+        public double? Stalled { get; init; }
+
         public static Outcome Failed(string why) => new([], double.PositiveInfinity, [], why);
     }
 }
