@@ -70,4 +70,73 @@ internal static class Hypergeometric
         sign = Math.Sign(sum);
         return Math.Log(Math.Abs(sum)) + logScale;
     }
+
+    /// <summary>
+    /// ln |2F1(a, b; c; z)| for z in (0, 1) with its partial derivatives d ln|2F1| / d(a, b, c, z) in <paramref name="gradient"/>, summed
+    /// alongside the series: term k carries d ln term_k / da = Σ_(j&lt;k) 1/(a + j) (likewise b, and c with a minus sign) and
+    /// d ln term_k / dz = k / z. Uses the same Euler transformation choice as <see cref="Hyp2F1Ln(double, double, double, double, out int)"/>.
+    /// </summary>
+    public static double Hyp2F1Ln(double a, double b, double c, double z, out int sign, Span<double> gradient)
+    {
+        double ca = c - a, cb = c - b;
+        bool eulerStable = ca > -1 && cb > -1;
+        bool directStable = a > -1 && b > -1;
+        Span<double> g = stackalloc double[4];
+        if (eulerStable && (!directStable || Math.Abs(ca) + Math.Abs(cb) < Math.Abs(a) + Math.Abs(b)))
+        {
+            double lnOneMinusZ = SpecialMath.Log1P(-z);
+            double series = SeriesLn(ca, cb, c, z, out sign, g);
+            gradient[0] = -lnOneMinusZ - g[0];
+            gradient[1] = -lnOneMinusZ - g[1];
+            gradient[2] = lnOneMinusZ + g[0] + g[1] + g[2];
+            gradient[3] = g[3] - ((c - a - b) / (1 - z));
+            return series + ((c - a - b) * lnOneMinusZ);
+        }
+
+        double direct = SeriesLn(a, b, c, z, out sign, g);
+        g.CopyTo(gradient);
+        return direct;
+    }
+
+    /// <summary>The series of <see cref="SeriesLn(double, double, double, double, out int)"/> with d ln|sum| / d(a, b, c, z).</summary>
+    private static double SeriesLn(double a, double b, double c, double z, out int sign, Span<double> gradient)
+    {
+        double sum = 1, term = 1, logScale = 0;
+        double da = 0, db = 0, dc = 0, sa = 0, sb = 0, sc = 0, sz = 0;
+        for (int k = 0; k < MaxTerms; k++)
+        {
+            double ratio = (a + k) * (b + k) / ((c + k) * (k + 1)) * z;
+            da += 1 / (a + k);
+            db += 1 / (b + k);
+            dc -= 1 / (c + k);
+            term *= ratio;
+            sum += term;
+            sa += term * da;
+            sb += term * db;
+            sc += term * dc;
+            sz += term * (k + 1);
+            if (term == 0 || (Math.Abs(term) <= 1e-17 * Math.Abs(sum) && Math.Abs(ratio) < 1 && Math.Abs(term * (k + 1)) <= 1e-17 * Math.Abs(sz)))
+            {
+                break;
+            }
+
+            if (Math.Abs(sum) > Rescale || Math.Abs(term) > Rescale || Math.Abs(sz) > Rescale)
+            {
+                sum /= Rescale;
+                term /= Rescale;
+                sa /= Rescale;
+                sb /= Rescale;
+                sc /= Rescale;
+                sz /= Rescale;
+                logScale += LnRescale;
+            }
+        }
+
+        sign = Math.Sign(sum);
+        gradient[0] = sa / sum;
+        gradient[1] = sb / sum;
+        gradient[2] = sc / sum;
+        gradient[3] = sz / (sum * z);
+        return Math.Log(Math.Abs(sum)) + logScale;
+    }
 }

@@ -387,7 +387,7 @@ internal static class BetaGeometric
 
     /// <summary>
     /// ln 2F1(a, b; c; z_k) for several z in [0, 1) with shared series coefficients, after the same Euler
-    /// transformation choice as <see cref="Clv.Internal.Hypergeometric.Hyp2F1Ln"/>. False when a coefficient leaves
+    /// transformation choice as <see cref="Clv.Internal.Hypergeometric.Hyp2F1Ln(double, double, double, double, out int)"/>. False when a coefficient leaves
     /// the safe range, a sum is not positive, or the series does not settle: the caller then sums one series per z.
     /// </summary>
     private static bool TryHyp2F1LnMany(double a, double b, double c, ReadOnlySpan<double> z, ReadOnlySpan<double> lnOneMinusZ, Span<double> lnF)

@@ -47,34 +47,120 @@ internal static class ParetoNbdMath
     /// <param name="b">s + 1 (alpha &gt;= beta) or r + x.</param>
     /// <param name="epsilon">1 - z = (min(alpha, beta) + t)/(max(alpha, beta) + t), computed without cancellation.</param>
     /// <param name="large">max(alpha, beta) + t.</param>
-    internal static double LnTailByQuadrature(double a, double b, double epsilon, double large)
+    internal static double LnTailByQuadrature(double a, double b, double epsilon, double large) =>
+        LnTailIntegralByQuadrature(a, b, epsilon, out _, out _, out _) - (a * Math.Log(large));
+
+    /// <summary>
+    /// ln F(t) with its gradient d ln F / d(ln r, ln α, ln s, ln β), analytic in both branches: F(t) = I(a, b, z) / M^a with
+    /// I(a, b, z) = ∫₀¹ v^(a−1) (1 − z v)^(−b) dv = ₂F₁(a, b; a + 1; z)/a, a = r + s + x, and (b, z, M) = (s + 1, (α − β)/(α + t), α + t)
+    /// when α ≥ β or (r + x, (β − α)/(β + t), β + t) otherwise. The derivatives of I in a, b and z are summed alongside the series
+    /// (or the quadrature) that gives I, then carried to the parameters by the chain rule.
+    /// </summary>
+    public static double LnTail(double r, double alpha, double s, double beta, int x, double t, Span<double> gradient)
+    {
+        double a = r + s + x;
+        bool alphaLarger = alpha >= beta;
+        double large = (alphaLarger ? alpha : beta) + t, small = (alphaLarger ? beta : alpha) + t;
+        double b = alphaLarger ? s + 1 : r + x;
+        double z = (large - small) / large;
+        double lnLarge = Math.Log(large);
+        double lnI, ia, ib, iz;
+        if (z == 0)
+        {
+            // I(a, b, 0) = 1/a; dI/dz = b/(a + 1) · (1/a) at z = 0.
+            lnI = -Math.Log(a);
+            ia = -1 / a;
+            ib = 0;
+            iz = a * b / (a + 1);
+        }
+        else if (z > SeriesLimit)
+        {
+            lnI = LnTailIntegralByQuadrature(a, b, small / large, out ia, out ib, out iz);
+        }
+        else
+        {
+            Span<double> h = stackalloc double[4];
+            lnI = Hypergeometric.Hyp2F1Ln(a, b, a + 1, z, out _, h) - Math.Log(a);
+            ia = h[0] + h[2] - (1 / a);
+            ib = h[1];
+            iz = h[3];
+        }
+
+        // d ln F = d ln I − a d ln M − ln M da, with da/dr = da/ds = 1 and b, z, M as above.
+        double baseR = ia - lnLarge, baseS = ia - lnLarge;
+        if (alphaLarger)
+        {
+            gradient[0] = r * baseR;
+            gradient[2] = s * (baseS + ib);
+            gradient[1] = alpha * ((iz * small / (large * large)) - (a / large));
+            gradient[3] = beta * (-iz / large);
+        }
+        else
+        {
+            gradient[0] = r * (baseR + ib);
+            gradient[2] = s * baseS;
+            gradient[1] = alpha * (-iz / large);
+            gradient[3] = beta * ((iz * small / (large * large)) - (a / large));
+        }
+
+        return lnI - (a * lnLarge);
+    }
+
+    /// <summary>
+    /// ln I(a, b, z) by <see cref="LnTailByQuadrature"/>'s split (series on [0, 1/2], Gauss-Legendre panels on [1/2, 1]), with
+    /// d ln I / d(a, b, z): under the integral they weight the integrand by ln v, −ln(1 − z v) and b v/(1 − z v).
+    /// </summary>
+    private static double LnTailIntegralByQuadrature(double a, double b, double epsilon, out double da, out double db, out double dz)
     {
         double z = 1 - epsilon;
-        double lnLow = Hypergeometric.Hyp2F1Ln(a, b, a + 1, 0.5 * z, out _) - (a * Math.Log(2)) - Math.Log(a);
 
-        // Below y = ln(eps) - ln(b) - 36 the integrand is eps^-b e^y (1 + O(e^y/eps)): its share is below 1e-15.
+        // [0, 1/2]: (1/2)^a I(a, b, z/2).
+        Span<double> h = stackalloc double[4];
+        double lnLow = Hypergeometric.Hyp2F1Ln(a, b, a + 1, 0.5 * z, out _, h) - (a * Math.Log(2)) - Math.Log(a);
+        double lowA = h[0] + h[2] - (1 / a) - Math.Log(2), lowB = h[1], lowZ = 0.5 * h[3];
+
+        // [1/2, 1] in y = ln w, w = 1 - v: Gauss-Legendre panels of width 1 down to y_c, below which the integrand
+        // ε^-b e^y (1 - e^y)^(a-1) (1 + (z/ε) e^y)^-b is ε^-b (q - k q²) + O(q³) with q = e^y, k = a - 1 + b z/ε: that part is
+        // taken in closed form, q_c - k q_c²/2, with k q_c = 1e-5 so the neglected terms are below 1e-10 of it.
         double lnEps = Math.Log(epsilon);
-        double lo = lnEps - Math.Log(Math.Max(b, 1)) - 36, hi = -Math.Log(2);
-        int panels = (int)Math.Ceiling((hi - lo) / 0.5);
+        double k = (a - 1) + (b * z / epsilon);
+        double lo = Math.Min(Math.Log(1e-5 / Math.Max(k, 1e-300)), -Math.Log(2) - 1), hi = -Math.Log(2);
+        int panels = (int)Math.Ceiling(hi - lo);
         double width = (hi - lo) / panels;
-
-        // Scale by the integrand's largest possible value eps^-b so the sum never overflows.
         double lnScale = -b * lnEps;
-        double sum = 0;
+        double sum = 0, sa = 0, sb = 0, sz = 0;
         for (int p = 0; p < panels; p++)
         {
             double mid = lo + ((p + 0.5) * width);
-            for (int i = 0; i < GaussNodes.Length; i++)
+            for (int i = 0; i < TailNodes.Length; i++)
             {
-                double y = mid + (0.5 * width * GaussNodes[i]);
+                double y = mid + (0.5 * width * TailNodes[i]);
                 double w = Math.Exp(y);
-                double ln = ((a - 1) * SpecialMath.Log1P(-w)) - (b * Math.Log(epsilon + (z * w))) + y - lnScale;
-                sum += GaussWeights[i] * Math.Exp(ln);
+                double lnV = SpecialMath.Log1P(-w);
+                double u = epsilon + (z * w);
+                double lnU = Math.Log(u);
+                double f = TailWeights[i] * 0.5 * width * Math.Exp(((a - 1) * lnV) - (b * lnU) + y - lnScale);
+                sum += f;
+                sa += f * lnV;
+                sb -= f * lnU;
+                sz += f * (1 - w) / u;
             }
         }
 
-        double lnHigh = lnScale + Math.Log(sum * 0.5 * width);
-        return LnAddExp(lnLow, lnHigh) - (a * Math.Log(large));
+        // The closed-form part below y_c (scaled by ε^b): d ln integrand / d(a, b, z) → (0, -ln ε, b/ε) as q → 0.
+        double qc = Math.Exp(lo);
+        double below = qc - (0.5 * k * qc * qc);
+        sum += below;
+        sb -= below * lnEps;
+        sz += below / epsilon;
+
+        double lnHigh = lnScale + Math.Log(sum);
+        double ln = LnAddExp(lnLow, lnHigh);
+        double shareLow = Math.Exp(lnLow - ln), shareHigh = Math.Exp(lnHigh - ln);
+        da = (shareLow * lowA) + (shareHigh * sa / sum);
+        db = (shareLow * lowB) + (shareHigh * sb / sum);
+        dz = (shareLow * lowZ) + (shareHigh * b * sz / sum);
+        return ln;
     }
 
     /// <summary>ln |A0| with its sign: A0 = (r + s + x)(F(t_x) - F(T)); -infinity (sign 0) when t_x = T.</summary>
@@ -130,7 +216,7 @@ internal static class ParetoNbdMath
         return 1.0 / (1.0 + Math.Exp(lnDied - lnAlive));
     }
 
-    /// <summary>P(alive) from precomputed tails ln F(t_x) and ln F(T) (see <see cref="LnTail"/>).</summary>
+    /// <summary>P(alive) from precomputed tails ln F(t_x) and ln F(T) (see <see cref="LnTail(double, double, double, double, int, double, out int)"/>).</summary>
     public static double ProbabilityAlive(double r, double alpha, double s, double beta, int x, double recency, double age, double lnTx, double lnT)
     {
         if (!(recency < age))
@@ -321,4 +407,11 @@ internal static class ParetoNbdMath
     private static readonly double[] GaussNodes = Gauss.Abscissas;
 
     private static readonly double[] GaussWeights = Gauss.Weights;
+
+    /// <summary>The tail integral's panels are one unit of ln w wide, where its integrand is smooth: 12 nodes give 1e-12.</summary>
+    private static readonly MathNet.Numerics.Integration.GaussLegendreRule TailGauss = new(-1, 1, 12);
+
+    private static readonly double[] TailNodes = TailGauss.Abscissas;
+
+    private static readonly double[] TailWeights = TailGauss.Weights;
 }

@@ -88,6 +88,10 @@ public class ParetoNbdStressTests
     [InlineData(5000.5, 1.6, 0.07)]
     [InlineData(300.5, 200, 0.1)]
     [InlineData(2.5, 0.8, 0.06)]
+    [InlineData(0.5, 1.6, 0.001)]
+    [InlineData(300.5, 200, 0.01)]
+    [InlineData(5000.5, 1.6, 0.002)]
+    [InlineData(5.6, 6, 0.0005)]
     public void LnTailByQuadrature_WhereTheSeriesStillConverges_AgreesWithSeries(double a, double b, double epsilon)
     {
         double large = 13;
