@@ -43,6 +43,23 @@ internal abstract class LikelihoodProblem
     /// </summary>
     public abstract double LogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient, CancellationToken cancellationToken);
 
+    /// <summary>Whether <see cref="LogLikelihood(ReadOnlySpan{double}, Span{double}, Span{double}, CancellationToken)"/> gives an analytic Hessian.</summary>
+    public virtual bool HasHessian => false;
+
+    /// <summary>
+    /// As <see cref="LogLikelihood(ReadOnlySpan{double}, Span{double}, CancellationToken)"/>, and d² ln L / dθ² into <paramref name="hessian"/>
+    /// (k × k, row-major). Only called when <see cref="HasHessian"/>; the pipeline differences the gradient otherwise.
+    /// </summary>
+    public virtual double LogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient, Span<double> hessian, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This likelihood has no analytic Hessian; check HasHessian first.");
+
+    /// <summary>
+    /// The same likelihood over a systematic sample of about <paramref name="rows"/> of the rows (every k-th row of the canonical
+    /// order, weights scaled so the total weight is unchanged), or null when the problem cannot be sampled. A fit on it is a cheap,
+    /// close starting point for the fit on all rows.
+    /// </summary>
+    public virtual LikelihoodProblem? Sample(int rows) => null;
+
     /// <summary>
     /// A sentence in the model's own terms about parameters that ran to a boundary together (for example "r/α = 0.31 per
     /// week is held"); null for the generic wording.

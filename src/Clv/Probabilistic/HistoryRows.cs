@@ -3,9 +3,10 @@ using Clv.Internal;
 namespace Clv.Probabilistic;
 
 /// <summary>
-/// Customers compressed into distinct (x, t_x, T) rows with weights, sorted by (x, t_x, T) so every fit sees the
-/// same rows in the same order whatever the input order; the rows of one x are contiguous so terms that depend on
-/// x only (the ln-gamma terms) are computed once per distinct x.
+/// Customers compressed into distinct (x, t_x, T) rows with weights, sorted by (x, t_x, T) so every fit sees the same rows in the
+/// same order whatever the input order; the rows of one x are contiguous so terms that depend on x only (the ln-gamma terms)
+/// are computed once per distinct x, and each row indexes its distinct age and recency so their logarithms are computed once
+/// per distinct value.
 /// </summary>
 internal sealed class HistoryRows
 {
@@ -19,6 +20,7 @@ internal sealed class HistoryRows
         var distinct = new List<int>();
         var starts = new List<int>();
         var xWeight = new List<double>();
+        Group = new int[x.Length];
         for (int i = 0; i < x.Length; i++)
         {
             if (i == 0 || x[i] != x[i - 1])
@@ -28,6 +30,7 @@ internal sealed class HistoryRows
                 xWeight.Add(0);
             }
 
+            Group[i] = distinct.Count - 1;
             xWeight[^1] += weight[i];
             TotalWeight += weight[i];
             WeightedFrequency += weight[i] * x[i];
@@ -35,14 +38,10 @@ internal sealed class HistoryRows
         }
 
         starts.Add(x.Length);
-        Group = new int[x.Length];
-        for (int j = 0; j + 1 < starts.Count; j++)
-        {
-            Group.AsSpan(starts[j], starts[j + 1] - starts[j]).Fill(j);
-        }
-
-        (DistinctAges, AgeIndex) = Distinct(age);
+        // On data that is not at day resolution nearly every value is distinct: both maps are built at once.
+        var ages = age.Length > Parallelism.MinimumParallelCount ? Task.Run(() => Distinct(age)) : Task.FromResult(Distinct(age));
         (DistinctRecencies, RecencyIndex) = Distinct(recency);
+        (DistinctAges, AgeIndex) = ages.GetAwaiter().GetResult();
         DistinctX = [.. distinct];
         XStart = [.. starts];
         XWeight = [.. xWeight];
@@ -53,7 +52,7 @@ internal sealed class HistoryRows
     /// <summary>Index of each row's frequency group in <see cref="DistinctX"/>.</summary>
     public int[] Group { get; }
 
-    /// <summary>The distinct ages, with each row's index into them (logs of α + T are computed once per distinct age).</summary>
+    /// <summary>The distinct ages (in order of first appearance in the sorted rows), with each row's index into them.</summary>
     public double[] DistinctAges { get; }
 
     public int[] AgeIndex { get; }
@@ -88,11 +87,38 @@ internal sealed class HistoryRows
 
     public int Count => X.Length;
 
+    /// <summary>Every <paramref name="step"/>-th row (rows are in canonical order, so this is a systematic sample stratified by x), weights scaled to the same total.</summary>
+    public HistoryRows Sample(int step)
+    {
+        int n = (Count + step - 1) / step;
+        var x = new int[n];
+        var tx = new double[n];
+        var t = new double[n];
+        var w = new double[n];
+        double sampled = 0;
+        for (int i = 0; i < n; i++)
+        {
+            int row = i * step;
+            x[i] = X[row];
+            tx[i] = Recency[row];
+            t[i] = Age[row];
+            w[i] = Weight[row];
+            sampled += w[i];
+        }
+
+        double scale = TotalWeight / sampled;
+        for (int i = 0; i < n; i++)
+        {
+            w[i] *= scale;
+        }
+
+        return new HistoryRows(x, tx, t, w, Excluded);
+    }
+
     /// <summary>Customers with a purchase, in the summaries' unit; leads (no purchase) are counted as excluded.</summary>
     public static HistoryRows FromSummaries(ReadOnlySpan<CustomerSummary> customers, CancellationToken cancellationToken)
     {
-        var index = new KeyIndex(Math.Min(customers.Length, 1 << 16));
-        var weights = new List<double>();
+        var collector = new Collector(customers.Length);
         long excluded = 0;
         for (int k = 0; k < customers.Length; k++)
         {
@@ -108,25 +134,16 @@ internal sealed class HistoryRows
                 continue;
             }
 
-            int i = index.GetOrAdd(c.Frequency, c.Recency, c.Age);
-            if (i == weights.Count)
-            {
-                weights.Add(1);
-            }
-            else
-            {
-                weights[i] += 1;
-            }
+            collector.Add(c.Frequency, c.Recency, c.Age, 1);
         }
 
-        return Build(index, weights, excluded);
+        return collector.Build(excluded, cancellationToken);
     }
 
     /// <summary>Validated histories (weights greater than 0, 0 ≤ t_x ≤ T, t_x = 0 when x = 0).</summary>
     public static HistoryRows FromHistories(ReadOnlySpan<PurchaseHistory> histories, CancellationToken cancellationToken)
     {
-        var index = new KeyIndex(Math.Min(histories.Length, 1 << 16));
-        var weights = new List<double>();
+        var collector = new Collector(histories.Length);
         for (int k = 0; k < histories.Length; k++)
         {
             if ((k & 0xFFFF) == 0)
@@ -141,41 +158,10 @@ internal sealed class HistoryRows
                 ThrowHelper.ArgumentOutOfRange(nameof(histories), h.Weight, Guard.Format($"Weight of history {k} must be a finite number greater than 0, but was {h.Weight}."));
             }
 
-            int i = index.GetOrAdd(h.Frequency, h.Recency, h.Age);
-            if (i == weights.Count)
-            {
-                weights.Add(h.Weight);
-            }
-            else
-            {
-                weights[i] += h.Weight;
-            }
+            collector.Add(h.Frequency, h.Recency, h.Age, h.Weight);
         }
 
-        return Build(index, weights, 0);
-    }
-
-    private static (double[] Values, int[] Index) Distinct(double[] values)
-    {
-        var sorted = (double[])values.Clone();
-        Array.Sort(sorted);
-        int n = 0;
-        for (int i = 0; i < sorted.Length; i++)
-        {
-            if (n == 0 || sorted[i] != sorted[n - 1])
-            {
-                sorted[n++] = sorted[i];
-            }
-        }
-
-        Array.Resize(ref sorted, n);
-        var index = new int[values.Length];
-        for (int i = 0; i < values.Length; i++)
-        {
-            index[i] = Array.BinarySearch(sorted, values[i]);
-        }
-
-        return (sorted, index);
+        return collector.Build(0, cancellationToken);
     }
 
     /// <summary>
@@ -210,37 +196,82 @@ internal sealed class HistoryRows
         }
     }
 
-    private static HistoryRows Build(KeyIndex keys, List<double> weights, long excluded)
+    /// <summary>The distinct values in order of first appearance, and each element's index into them.</summary>
+    private static (double[] Values, int[] Index) Distinct(double[] values)
     {
-        var order = new int[keys.Count];
-        for (int i = 0; i < order.Length; i++)
+        var keys = new KeyIndex(values.Length);
+        var index = new int[values.Length];
+        for (int i = 0; i < values.Length; i++)
         {
-            order[i] = i;
+            index[i] = keys.GetOrAdd(0, values[i], 0);
         }
 
-        Array.Sort(order, (i, j) =>
+        var distinct = new double[keys.Count];
+        for (int i = 0; i < distinct.Length; i++)
         {
-            int c = keys.X(i).CompareTo(keys.X(j));
+            distinct[i] = keys.Recency(i);
+        }
+
+        return (distinct, index);
+    }
+
+    /// <summary>A distinct row: sorted by x, then t_x, then T (a struct comparison, so the sort needs no delegate).</summary>
+    private readonly record struct Key(int X, double Recency, double Age, int Slot) : IComparable<Key>
+    {
+        public int CompareTo(Key other)
+        {
+            int c = X.CompareTo(other.X);
             if (c == 0)
             {
-                c = keys.Recency(i).CompareTo(keys.Recency(j));
+                c = Recency.CompareTo(other.Recency);
             }
 
-            return c != 0 ? c : keys.Age(i).CompareTo(keys.Age(j));
-        });
-        var x = new int[order.Length];
-        var tx = new double[order.Length];
-        var t = new double[order.Length];
-        var w = new double[order.Length];
-        for (int i = 0; i < order.Length; i++)
+            return c != 0 ? c : Age.CompareTo(other.Age);
+        }
+    }
+
+    /// <summary>Adds weighted (x, t_x, T) observations into distinct keys, then sorts them into rows.</summary>
+    private sealed class Collector(int capacity)
+    {
+        private readonly KeyIndex _keys = new(capacity);
+        private double[] _weights = new double[Math.Max(capacity, 16)];
+
+        public void Add(int x, double recency, double age, double weight)
         {
-            int k = order[i];
-            x[i] = keys.X(k);
-            tx[i] = keys.Recency(k);
-            t[i] = keys.Age(k);
-            w[i] = weights[k];
+            int i = _keys.GetOrAdd(x, recency, age);
+            if (i == _weights.Length)
+            {
+                Array.Resize(ref _weights, _weights.Length * 2);
+            }
+
+            _weights[i] += weight;
         }
 
-        return new HistoryRows(x, tx, t, w, excluded);
+        public HistoryRows Build(long excluded, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int n = _keys.Count;
+            var order = new Key[n];
+            for (int i = 0; i < n; i++)
+            {
+                order[i] = new Key(_keys.X(i), _keys.Recency(i), _keys.Age(i), i);
+            }
+
+            Array.Sort(order);
+            cancellationToken.ThrowIfCancellationRequested();
+            var x = new int[n];
+            var tx = new double[n];
+            var t = new double[n];
+            var w = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                x[i] = order[i].X;
+                tx[i] = order[i].Recency;
+                t[i] = order[i].Age;
+                w[i] = _weights[order[i].Slot];
+            }
+
+            return new HistoryRows(x, tx, t, w, excluded);
+        }
     }
 }

@@ -22,6 +22,7 @@ internal sealed class ParetoNbdLikelihood : LikelihoodProblem
 
     private const int ParallelThreshold = 4096;
 
+    private readonly HistoryRows _source;
     private readonly int[] _frequencies;     // per distinct x
     private readonly int[] _rowFrequency;    // per row: index into _frequencies
     private readonly int[] _rowRecencyTerm;  // per row: index into terms
@@ -39,6 +40,7 @@ internal sealed class ParetoNbdLikelihood : LikelihoodProblem
         : base("Pareto/NBD", ["r", "alpha", "s", "beta"], [1, alphaScale, 1, meanAge], rows.TotalWeight, rows.Count)
     {
         int n = rows.Count;
+        _source = rows;
         _frequencies = rows.DistinctX;
         _rowFrequency = rows.Group;
         _rowRecency = rows.Recency;
@@ -66,6 +68,12 @@ internal sealed class ParetoNbdLikelihood : LikelihoodProblem
     }
 
     public override IReadOnlyList<double[]> Starts { get; }
+
+    public override LikelihoodProblem? Sample(int rows)
+    {
+        var sample = _source.Sample(Math.Max(1, _source.Count / rows));
+        return sample.WeightedFrequency > 0 ? Create(sample) : null;
+    }
 
     /// <summary>Builds the likelihood over the compressed rows of a fit.</summary>
     /// <exception cref="ModelFitException">No customer with a purchase, or no repeat purchase at all.</exception>
