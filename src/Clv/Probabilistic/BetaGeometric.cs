@@ -17,18 +17,18 @@ internal static class BetaGeometric
     /// <summary>ln L for one customer.</summary>
     public static double LogLikelihood(bool modified, double r, double alpha, double a, double b, int x, double tx, double t)
     {
-        double a1 = SpecialFunctions.GammaLn(r + x) - SpecialFunctions.GammaLn(r) + (r * Math.Log(alpha));
+        double a1 = SpecialMath.GammaLnRatio(r, x) + (r * Math.Log(alpha));
         double lnAlphaT = Math.Log(alpha + t);
         if (modified)
         {
-            double a2 = SpecialFunctions.GammaLn(a + b) + SpecialFunctions.GammaLn(b + x + 1) - SpecialFunctions.GammaLn(b) - SpecialFunctions.GammaLn(a + b + x + 1);
+            double a2 = SpecialMath.GammaLnRatio(b, x + 1) - SpecialMath.GammaLnRatio(a + b, x + 1);
             double a3 = -(r + x) * lnAlphaT;
             double a4 = Math.Log(a) - Math.Log(b + x) + ((r + x) * (lnAlphaT - Math.Log(alpha + tx)));
             return a1 + a2 + a3 + Log1PExp(a4);
         }
         else
         {
-            double a2 = SpecialFunctions.GammaLn(a + b) + SpecialFunctions.GammaLn(b + x) - SpecialFunctions.GammaLn(b) - SpecialFunctions.GammaLn(a + b + x);
+            double a2 = SpecialMath.GammaLnRatio(b, x) - SpecialMath.GammaLnRatio(a + b, x);
             double a3 = -(r + x) * lnAlphaT;
             if (x == 0)
             {

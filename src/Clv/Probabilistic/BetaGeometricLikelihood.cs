@@ -1,5 +1,4 @@
 using Clv.Internal;
-using MathNet.Numerics;
 
 namespace Clv.Probabilistic;
 
@@ -73,13 +72,10 @@ internal sealed class BetaGeometricLikelihood : LikelihoodProblem
         bool modified = _modified;
         var rows = _rows;
         double lnAlpha = Math.Log(alpha), lnA = Math.Log(a);
-        double lgR = SpecialFunctions.GammaLn(r), psiR = SpecialFunctions.DiGamma(r);
-        double lgB = SpecialFunctions.GammaLn(b), psiB = SpecialFunctions.DiGamma(b);
-        double lgAb = SpecialFunctions.GammaLn(a + b), psiAb = SpecialFunctions.DiGamma(a + b);
-        double triR = second ? SpecialMath.TriGamma(r) : 0, triB = second ? SpecialMath.TriGamma(b) : 0, triAb = second ? SpecialMath.TriGamma(a + b) : 0;
         int shift = modified ? 1 : 0;
 
         // Natural-parameter sums: value, gradient (r, α, a, b) and the Hessian's upper triangle (rr, rα, ra, rb, αα, αa, αb, aa, ab, bb).
+        // The gamma-function terms are ratios Γ(v + n)/Γ(v), kept accurate when a parameter is large (see SpecialMath.GammaLnRatio).
         Span<double> total = stackalloc double[Stride];
         total.Clear();
         var xs = rows.DistinctX;
@@ -91,22 +87,22 @@ internal sealed class BetaGeometricLikelihood : LikelihoodProblem
             int x = xs[j];
             double w = rows.XWeight[j];
             double rx = r + x;
-            double bx = b + x + shift, abx = a + b + x + shift;
-            double psiBx = SpecialFunctions.DiGamma(bx), psiAbx = SpecialFunctions.DiGamma(abx);
-            total[0] += w * (SpecialFunctions.GammaLn(rx) - lgR + (r * lnAlpha) + lgAb + SpecialFunctions.GammaLn(bx) - lgB - SpecialFunctions.GammaLn(abx));
-            total[1] += w * (SpecialFunctions.DiGamma(rx) - psiR + lnAlpha);
+            double lnR = SpecialMath.GammaLnRatio(r, x, out double psiR, out double triR);
+            double lnB = SpecialMath.GammaLnRatio(b, x + shift, out double psiB, out double triB);
+            double lnAb = SpecialMath.GammaLnRatio(a + b, x + shift, out double psiAb, out double triAb);
+            total[0] += w * (lnR + (r * lnAlpha) + lnB - lnAb);
+            total[1] += w * (psiR + lnAlpha);
             total[2] += w * r / alpha;
-            total[3] += w * (psiAb - psiAbx);
-            total[4] += w * (psiAb + psiBx - psiB - psiAbx);
+            total[3] -= w * psiAb;
+            total[4] += w * (psiB - psiAb);
             if (second)
             {
-                double triAbx = SpecialMath.TriGamma(abx);
-                total[5] += w * (SpecialMath.TriGamma(rx) - triR);
+                total[5] += w * triR;
                 total[6] += w / alpha;
                 total[9] -= w * r / (alpha * alpha);
-                total[12] += w * (triAb - triAbx);
-                total[13] += w * (triAb - triAbx);
-                total[14] += w * (triAb + SpecialMath.TriGamma(bx) - triB - triAbx);
+                total[12] -= w * triAb;
+                total[13] -= w * triAb;
+                total[14] += w * (triB - triAb);
             }
 
             rxs[j] = rx;

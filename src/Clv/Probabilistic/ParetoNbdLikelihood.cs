@@ -110,12 +110,10 @@ internal sealed class ParetoNbdLikelihood : LikelihoodProblem
         int nf = _frequencies.Length;
         Span<double> lnGammaRatio = nf <= 512 ? stackalloc double[nf] : new double[nf];
         Span<double> digammaRatio = nf <= 512 ? stackalloc double[nf] : new double[nf];
-        double lnGammaR = SpecialFunctions.GammaLn(r), digammaR = SpecialFunctions.DiGamma(r);
         for (int f = 0; f < nf; f++)
         {
-            int x = _frequencies[f];
-            lnGammaRatio[f] = SpecialFunctions.GammaLn(r + x) - lnGammaR;
-            digammaRatio[f] = x == 0 ? 0 : SpecialFunctions.DiGamma(r + x) - digammaR;
+            lnGammaRatio[f] = SpecialMath.GammaLnRatio(r, _frequencies[f], out double psi, out _);
+            digammaRatio[f] = psi;
         }
 
         // Per distinct age T: ln(alpha + T), ln(beta + T), alpha/(alpha + T), beta/(beta + T).

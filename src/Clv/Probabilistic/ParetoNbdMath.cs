@@ -204,7 +204,7 @@ internal static class ParetoNbdMath
     {
         double lnAlive = LnAliveTerm(r, alpha, s, beta, x, age);
         double lnDied = LnDiedTerm(r, alpha, s, beta, x, recency, age);
-        return SpecialFunctions.GammaLn(r + x) - SpecialFunctions.GammaLn(r) + (r * Math.Log(alpha)) + (s * Math.Log(beta))
+        return SpecialMath.GammaLnRatio(r, x) + (r * Math.Log(alpha)) + (s * Math.Log(beta))
             + LnAddExp(lnAlive, lnDied);
     }
 

@@ -1,0 +1,184 @@
+namespace Clv.Internal;
+
+/// <content>The search: starts, sampling, evaluation and progress.</content>
+internal static partial class MaximumLikelihood
+{
+    private sealed partial class Search
+    {
+        private readonly LikelihoodProblem _problem;
+        private readonly FitOptions _options;
+        private readonly int _k;
+        private readonly double[] _lnReference;
+        private readonly double _n;
+        private readonly CancellationToken _token;
+        private int _iterations;
+        private double _reported;
+
+        public Search(LikelihoodProblem problem, FitOptions options)
+        {
+            _problem = problem;
+            _options = options;
+            _k = problem.Dimension;
+            _n = problem.TotalWeight;
+            _token = options.CancellationToken;
+            _lnReference = new double[_k];
+            for (int i = 0; i < _k; i++)
+            {
+                _lnReference[i] = Math.Log(problem.Reference[i]);
+            }
+        }
+
+        public Estimate Run()
+        {
+            // Try the starts in order (the first is the problem's best guess from the data); keep the best finished run. On
+            // large data a fit on a sample of the rows comes first: it lands within a few standard errors of the maximum, where
+            // Newton needs only a few iterations on all rows.
+            // Likelihoods of these models can have several maxima (MBG/NBD does on sparse data): Newton runs from every start and
+            // the highest maximum wins. On large data those runs are on a sample of the rows, and the full data start from the
+            // sample's best estimate, within a few standard errors of the maximum, where Newton needs only a few iterations.
+            var warm = _problem.Rows > SampleAbove ? WarmStart() : null;
+            List<string> failures = [];
+            Outcome? best = warm is null ? null : RunStarts([ToSearch(warm)], out failures);
+            if (best is null)
+            {
+                best = RunStarts(out var more);
+                failures.AddRange(more);
+            }
+
+            if (best is null)
+            {
+                throw new ModelFitException(Guard.Format(
+                    $"{_problem.ModelName} fit did not converge after {_iterations} Newton iterations: {string.Join("; ", failures)}."));
+            }
+
+            Report(FitStage.Checking, 0.9);
+            return Check(best);
+        }
+
+        /// <summary>Newton from the problem's own starts; the best finished run, or null with the reasons.</summary>
+        private Outcome? RunStarts(out List<string> failures) => RunStarts([.. _problem.Starts.Select(ToSearch)], out failures);
+
+        private double[] ToSearch(double[] natural)
+        {
+            var u = new double[_k];
+            for (int i = 0; i < _k; i++)
+            {
+                u[i] = Math.Clamp(Math.Log(natural[i]) - _lnReference[i], -Bound, Bound);
+            }
+
+            return u;
+        }
+
+        private Outcome? RunStarts(List<double[]> starts, out List<string> failures)
+        {
+            failures = [];
+            Outcome? best = null;
+            foreach (var u in starts)
+            {
+                var outcome = Newton(u);
+                if (outcome.Failure is not null)
+                {
+                    failures.Add(Guard.Format($"from ({Describe(u)}): {outcome.Failure}"));
+                    continue;
+                }
+
+                if (best is null || outcome.F < best.F)
+                {
+                    best = outcome;
+                }
+            }
+
+            return best;
+        }
+
+        /// <summary>The estimate on a sample of the rows, in natural parameters; null when there is none or it fails.</summary>
+        private double[]? WarmStart()
+        {
+            if (_problem.Sample(SampleRows) is not { } sample)
+            {
+                return null;
+            }
+
+            var options = new FitOptions { L2Penalty = _options.L2Penalty, MaxIterations = _options.MaxIterations, Tolerance = 1e-2, CancellationToken = _token };
+            try
+            {
+                var search = new Search(sample, options);
+                var best = search.RunStarts(out _);
+                _iterations += search._iterations;
+                return best is null ? null : [.. best.U.Select((u, i) => Math.Exp(u + search._lnReference[i]))];
+            }
+            catch (ModelFitException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// Penalised mean negative log-likelihood at u, gradient into <paramref name="gradient"/>, and (when not empty and the problem
+        /// has one) the analytic Hessian into <paramref name="hessian"/>.
+        /// </summary>
+        private double Evaluate(ReadOnlySpan<double> u, Span<double> gradient, Span<double> hessian = default)
+        {
+            _token.ThrowIfCancellationRequested();
+            Span<double> theta = stackalloc double[_k];
+            for (int i = 0; i < _k; i++)
+            {
+                theta[i] = u[i] + _lnReference[i];
+            }
+
+            double lambda = _options.L2Penalty, penalty = 0;
+            double ll;
+            if (hessian.IsEmpty)
+            {
+                ll = _problem.LogLikelihood(theta, gradient, _token);
+            }
+            else
+            {
+                ll = _problem.LogLikelihood(theta, gradient, hessian, _token);
+                for (int i = 0; i < _k; i++)
+                {
+                    for (int j = 0; j < _k; j++)
+                    {
+                        hessian[(i * _k) + j] = (-hessian[(i * _k) + j] / _n) + (i == j ? 2 * lambda : 0);
+                    }
+                }
+            }
+
+            for (int i = 0; i < _k; i++)
+            {
+                penalty += u[i] * u[i];
+                gradient[i] = (-gradient[i] / _n) + (2 * lambda * u[i]);
+                if (!double.IsFinite(gradient[i]))
+                {
+                    return double.NaN;
+                }
+            }
+
+            return (-ll / _n) + (lambda * penalty);
+        }
+
+        private string Describe(double[] u) =>
+            string.Join(", ", _problem.Names.Select((n, i) => Guard.Format($"{n} {Math.Exp(u[i] + _lnReference[i]):G4}")));
+
+        private void ReportDistance(double first, double distance)
+        {
+            if (_options.Progress is null)
+            {
+                return;
+            }
+
+            double tolerance = _options.Tolerance;
+            double done = first <= tolerance || distance <= tolerance ? 1 : Math.Clamp(Math.Log(first / distance) / Math.Log(first / tolerance), 0, 1);
+            Report(FitStage.Optimizing, 0.05 + (0.85 * done));
+        }
+
+        private void Report(FitStage stage, double fraction)
+        {
+            if (_options.Progress is { } progress)
+            {
+                _reported = Math.Max(_reported, fraction);
+                progress.Report(new FitProgress(stage, _reported, _iterations));
+            }
+        }
+    }
+}
