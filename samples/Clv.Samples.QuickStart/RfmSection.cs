@@ -14,10 +14,10 @@ internal static class RfmSection
         RfmScores rfm = RfmScorer.Score(customers);
         RfmCutPoints cutPoints = rfm.CutPoints;
         output.WriteLine(string.Create(ic, $"== RFM (k = {cutPoints.ScoreCount}, F = {cutPoints.FrequencyMeasure}, M = {cutPoints.MonetaryMeasure} net spend) =="));
-        output.WriteLine(string.Create(ic, $"cut points  R (days)  {string.Join(" ", cutPoints.Recency)}"));
+        output.WriteLine(string.Create(ic, $"cut points  R (days)  {string.Join(" ", cutPoints.DaysSinceLastPurchase)}"));
         output.WriteLine(string.Create(ic, $"            F (days)  {string.Join(" ", cutPoints.Frequency)}"));
         output.WriteLine(string.Create(ic, $"            M         {string.Join(" ", cutPoints.Monetary.Select(m => m.ToString("0.00", ic)))}"));
-        output.WriteLine(string.Create(ic, $"mean scores R {cutPoints.MeanRecencyScore:0.000}  F {cutPoints.MeanFrequencyScore:0.000}  M {cutPoints.MeanMonetaryScore:0.000}"));
+        output.WriteLine(string.Create(ic, $"mean scores R {cutPoints.MeanRScore:0.000}  F {cutPoints.MeanFScore:0.000}  M {cutPoints.MeanMScore:0.000}"));
         for (int i = 0; i < Math.Min(3, customers.Count); i++)
         {
             output.WriteLine(string.Create(ic, $"customer {customers[i].CustomerId,-6} {rfm[i]}  code {rfm[i].Code}"));
@@ -34,7 +34,7 @@ internal static class RfmSection
         PrintReport("Value tiers", SegmentReport.Create(customers, rfm, SegmentMap.ValueTiers()), output);
 
         output.WriteLine("Range map as CSV:");
-        SegmentReportCsv.Write(SegmentReport.Create(customers, rfm, SegmentMap.RangeMap()), output);
+        SegmentReportCsv.Write(output, SegmentReport.Create(customers, rfm, SegmentMap.RangeMap()));
         output.WriteLine();
     }
 
@@ -42,11 +42,11 @@ internal static class RfmSection
     {
         var ic = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(ic, $"-- Segments: {title} --"));
-        output.WriteLine("segment                 label             count   share   total spend  mean spend  mean days  mean purchase days");
+        output.WriteLine("segment                 label             count   share     net spend   mean net  mean days  mean purchase days");
         foreach (var row in report.Rows)
         {
             string days = row.MeanDaysSinceLastPurchase is double d ? d.ToString("0.0", ic) : "-";
-            output.WriteLine(string.Create(ic, $"{row.Segment.Name,-22}  {Pad(row.Segment.ChineseName, 16)}{row.Count,6}  {row.Share,6:P1}{row.TotalSpend,14:N2}{row.MeanSpend,12:N2}{days,11}{row.MeanPurchaseDays,20:0.00}"));
+            output.WriteLine(string.Create(ic, $"{row.Segment.Name,-22}  {Pad(row.Segment.ChineseName, 16)}{row.Count,6}  {row.Share,6:P1}{row.NetSpend,14:N2}{row.MeanNetSpend,12:N2}{days,11}{row.MeanPurchaseDays,20:0.00}"));
         }
 
         output.WriteLine(string.Create(ic, $"{"total",-22}  {"",16}{report.CustomerCount,6}"));

@@ -1,58 +1,65 @@
-using System.Globalization;
+using Clv.Csv.Internal;
 using Clv.Rfm;
-using CsvHelper;
 
 namespace Clv.Csv;
 
 /// <summary>
-/// Writes a <see cref="SegmentReport"/> as CSV (invariant culture, comma separated, header row):
-/// segment, segment_zh, count, share, total_spend, mean_spend, mean_days_since_last_purchase, mean_purchase_days.
-/// Records end in CRLF (RFC 4180). Numbers use the shortest round-trip form; a missing mean (a segment of leads) is an empty field.
+/// Writes a <see cref="SegmentReport"/> as CSV, one row per segment: <c>segment, segment_zh, count, share, net_spend,
+/// mean_net_spend, mean_days_since_last_purchase, mean_purchase_days</c>; invariant culture, round-trippable numbers, <c>\r\n</c>
+/// line ends, UTF-8 without byte order mark, an empty field for a missing value.
 /// </summary>
 public static class SegmentReportCsv
 {
-    /// <summary>Writes <paramref name="report"/> to <paramref name="writer"/> (left open).</summary>
-    /// <param name="report">The report.</param>
-    /// <param name="writer">The destination.</param>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static void Write(SegmentReport report, TextWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        ArgumentNullException.ThrowIfNull(writer);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (string header in (string[])["segment", "segment_zh", "count", "share", "total_spend", "mean_spend", "mean_days_since_last_purchase", "mean_purchase_days"])
-        {
-            csv.WriteField(header);
-        }
+    /// <summary>The column names, in order.</summary>
+    public static IReadOnlyList<string> Columns { get; } =
+        ["segment", "segment_zh", "count", "share", "net_spend", "mean_net_spend", "mean_days_since_last_purchase", "mean_purchase_days"];
 
-        csv.NextRecord();
+    /// <summary>Writes the report to a file (created or overwritten).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="report">The report.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    public static void Write(string path, SegmentReport report)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(report);
+        using var writer = new StreamWriter(path, append: false, CsvTable.Utf8);
+        Write(writer, report);
+    }
+
+    /// <summary>Writes the report to a stream (left open).</summary>
+    /// <param name="stream">The destination.</param>
+    /// <param name="report">The report.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(Stream stream, SegmentReport report)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(report);
+        using var writer = new StreamWriter(stream, CsvTable.Utf8, 1 << 12, leaveOpen: true);
+        Write(writer, report);
+    }
+
+    /// <summary>Writes the report to a text writer (left open; flushed).</summary>
+    /// <param name="writer">The destination.</param>
+    /// <param name="report">The report.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(TextWriter writer, SegmentReport report)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(report);
+        using var table = new CsvTable(writer);
+        table.Header([.. Columns]);
         foreach (var row in report.Rows)
         {
-            csv.WriteField(row.Segment.Name);
-            csv.WriteField(row.Segment.ChineseName);
-            csv.WriteField(row.Count.ToString(CultureInfo.InvariantCulture));
-            csv.WriteField(Number(row.Share));
-            csv.WriteField(Number(row.TotalSpend));
-            csv.WriteField(Number(row.MeanSpend));
-            csv.WriteField(row.MeanDaysSinceLastPurchase is double d ? Number(d) : "");
-            csv.WriteField(Number(row.MeanPurchaseDays));
-            csv.NextRecord();
+            table.Field(row.Segment.Name);
+            table.Field(row.Segment.ChineseName);
+            table.Field(row.Count);
+            table.Field(row.Share);
+            table.Field(row.NetSpend);
+            table.Field(row.MeanNetSpend);
+            table.Field(row.MeanDaysSinceLastPurchase);
+            table.Field(row.MeanPurchaseDays);
+            table.EndRow();
         }
-
-        csv.Flush();
     }
-
-    /// <summary>Writes <paramref name="report"/> to a UTF-8 file at <paramref name="path"/> (created or overwritten).</summary>
-    /// <param name="report">The report.</param>
-    /// <param name="path">The file path.</param>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static void Write(SegmentReport report, string path)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        ArgumentNullException.ThrowIfNull(path);
-        using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        Write(report, writer);
-    }
-
-    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

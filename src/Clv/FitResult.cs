@@ -93,7 +93,7 @@ public sealed class FitResult<TModel> : IJsonPersistable<FitResult<TModel>>
             var parameters = new List<FittedParameter>();
             foreach (var (item, path) in r.Items("fit.parameters"))
             {
-                var p = r.At(item);
+                var p = r.At(item, path);
                 parameters.Add(new FittedParameter(p.String("name"), p.Number("estimate"), p.NumberOrSpecial("standardError")));
             }
 

@@ -44,6 +44,8 @@ internal sealed class CsvTable : IDisposable
 
     public void Field(int value) => _writer.WriteField(value.ToString(CultureInfo.InvariantCulture), shouldQuote: false);
 
+    public void Field(long value) => _writer.WriteField(value.ToString(CultureInfo.InvariantCulture), shouldQuote: false);
+
     public void Field(int? value) => Field(value is { } v ? v.ToString(CultureInfo.InvariantCulture) : string.Empty);
 
     public void Field(DateOnly value) => _writer.WriteField(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), shouldQuote: false);

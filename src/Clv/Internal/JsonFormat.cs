@@ -15,10 +15,14 @@ internal static class JsonFormat
     /// <summary>The format version written and the only one read.</summary>
     public const int Version = 1;
 
+    /// <summary>Writes every Unicode letter as itself (segment names in Chinese stay readable); HTML-sensitive characters stay escaped.</summary>
+    private static readonly System.Text.Encodings.Web.JavaScriptEncoder Encoder =
+        System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     public static string Write(string model, Action<Utf8JsonWriter> body)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Encoder }))
         {
             writer.WriteStartObject();
             writer.WriteString("model", model);
@@ -114,14 +118,19 @@ internal static class JsonFormat
             catch (ArgumentException ex)
             {
                 // A constructor rejected a value that is well-formed JSON: say which field, with the constructor's reason.
-                string field = ex.ParamName is { } p && reader.LastField is { } last && last.EndsWith(p, StringComparison.OrdinalIgnoreCase) ? last : reader.LastField ?? "?";
+                string field = ex.ParamName switch
+                {
+                    { } p when reader.LastField is { } last && last.EndsWith(p, StringComparison.OrdinalIgnoreCase) => last,
+                    { } p when reader.Has(p) => p,
+                    _ => reader.LastField ?? "?",
+                };
                 throw reader.Error(field, "is invalid: " + ex.Message.Split(" (Parameter", 2)[0]);
             }
         }
     }
 
     /// <summary>Field access with errors that name the field's path.</summary>
-    internal sealed class Reader(JsonElement root, string model)
+    internal sealed class Reader(JsonElement root, string model, string prefix = "")
     {
         public string? LastField { get; private set; }
 
@@ -228,16 +237,17 @@ internal static class JsonFormat
             int i = 0;
             foreach (var item in e.EnumerateArray())
             {
-                yield return (item, Guard.Format($"{path}[{i++}]"));
+                yield return (item, Guard.Format($"{prefix}{path}[{i++}]"));
             }
         }
 
-        public Reader At(JsonElement element) => new(element, model) { LastField = LastField };
+        /// <summary>A reader of a nested object whose errors carry its path (<c>rules[0].</c>).</summary>
+        public Reader At(JsonElement element, string path) => new(element, model, prefix + path + ".") { LastField = LastField };
 
         public FormatException Error(string path, string problem) =>
-            new(path.Length == 0
+            new(path.Length == 0 && prefix.Length == 0
                 ? Guard.Format($"Cannot read {model} JSON: {problem}.")
-                : Guard.Format($"Cannot read {model} JSON: field \"{path}\" {problem}."));
+                : Guard.Format($"Cannot read {model} JSON: field \"{prefix}{path}\" {problem}."));
 
         private bool TryFind(string path, out JsonElement element)
         {

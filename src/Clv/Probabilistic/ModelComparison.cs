@@ -52,10 +52,10 @@ public static class ModelComparison
         }
         catch (ModelFitException ex)
         {
-            return new ModelComparisonRow(name, null, [], double.NaN, double.NaN, double.NaN, null, ex.Message);
+            return new ModelComparisonRow(name, null, FitStatus.Converged, string.Empty, [], double.NaN, double.NaN, double.NaN, null, ex.Message);
         }
 
         var report = holdout ? HoldoutValidation.Evaluate(result.Model, customers) : null;
-        return new ModelComparisonRow(name, result.Model, result.Parameters, result.LikelihoodLn, result.Aic, result.Bic, report, null);
+        return new ModelComparisonRow(name, result.Model, result.Status, result.StatusMessage, result.Parameters, result.LikelihoodLn, result.Aic, result.Bic, report, null);
     }
 }

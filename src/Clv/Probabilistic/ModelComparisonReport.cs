@@ -31,10 +31,10 @@ public sealed class ModelComparisonReport
     public long ExcludedCount { get; }
 
     /// <summary>The fitted row with the lowest BIC, or null when every fit failed.</summary>
-    public ModelComparisonRow? BestByBic => Rows.Where(r => r.Succeeded).MinBy(r => r.Bic);
+    public ModelComparisonRow? BestByBic => Rows.Where(r => r.Succeeded).Select(r => (ModelComparisonRow?)r).MinBy(r => r!.Value.Bic);
 
     /// <summary>The fitted row with the lowest holdout mean absolute error, or null without a holdout period.</summary>
-    public ModelComparisonRow? BestByHoldout => Rows.Where(r => r.Holdout is not null).MinBy(r => r.Holdout!.MeanAbsoluteError);
+    public ModelComparisonRow? BestByHoldout => Rows.Where(r => r.Holdout is not null).Select(r => (ModelComparisonRow?)r).MinBy(r => r!.Value.Holdout!.MeanAbsoluteError);
 
     /// <summary>The comparison as fixed-width text (invariant culture).</summary>
     /// <returns>One line per model: log-likelihood, AIC, BIC and, with a holdout period, MAE, RMSE and aggregate error.</returns>
@@ -56,6 +56,11 @@ public sealed class ModelComparisonReport
             if (row.Holdout is { } h)
             {
                 sb.Append(ic, $"{h.MeanAbsoluteError,14:0.0000}{h.RootMeanSquaredError,8:0.0000}{h.AggregateRelativeError,11:+0.0%;-0.0%}");
+            }
+
+            if (row.Status != FitStatus.Converged)
+            {
+                sb.Append(ic, $"  ({row.Status})");
             }
 
             sb.AppendLine();

@@ -1,36 +1,32 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using System.Text;
-using System.Text.Json;
 using Clv.Internal;
 
 namespace Clv.Rfm;
 
 /// <summary>
-/// The fitted RFM cut points: k - 1 per dimension, plus the population's mean scores. Immutable; store it with
-/// <see cref="ToJson"/>, load it with <see cref="FromJson"/> and score one new customer or a new batch against the
-/// population it came from, without re-scoring everyone.
+/// The fitted RFM cut points: k − 1 per dimension, plus the population's mean scores. Immutable; fit them with
+/// <see cref="Fit(CustomerSummaries, RfmOptions?)"/>, store them with <see cref="ToJson"/>, load them with <see cref="FromJson"/>
+/// and score one new customer or a new batch against the population they came from, without re-scoring everyone.
 /// </summary>
 /// <remarks>
-/// <para>Scoring rule, the same for quantile and custom cut points c_1 &lt;= ... &lt;= c_(k-1):
-/// F = 1 + #{j : c_j &lt; frequency}, M = 1 + #{j : c_j &lt; monetary}, R = k - #{j : c_j &lt; days since last purchase}
-/// (recency is scored in reverse: fewer days, higher R). A value equal to a cut point falls in the lower bin.
-/// Every score depends only on the value, so equal values always get equal scores, whatever the row order.</para>
-/// <para>Quantile cut points are the lower k-quantiles of the purchasers (leads excluded): c_j is the value at
-/// 1-based rank ceil(j n / k) in ascending order, an actual population value (no interpolation). Without ties this
-/// gives k bins of n / k customers (as equal as n allows). With heavy ties several quantiles coincide and their bins
-/// collapse: the tied customers all share the lowest score of the run and the scores in between go unused, so a score
-/// keeps its meaning ("F = 5: above the 80% quantile") instead of being renumbered. In CDNOW 1,411 of 2,357 customers
-/// (60%) bought on one day only, so the purchase-day cut points are 1, 1, 2, 3: the one-time buyers all get F = 1, two purchase
-/// days score F = 3 and F = 2 is empty. A dimension where every purchaser has the same value scores 1 for F and M and k for R.</para>
+/// <para><b>The tie rule, the same in every dimension</b>: a customer's score is 1 + the number of cut points strictly below
+/// the customer's value, where the value is the frequency (F), the monetary value (M), or the recentness (R: fewer days since
+/// the last purchase is better). So a value equal to a cut point gets the lower score, equal values always get equal scores
+/// whatever the row order, and tied customers share the lowest score of their run. For R in days:
+/// R = 1 + #{j : c_j &gt; days}, so days below c_1 score k and days at or above c_(k−1) score 1, and the customers who bought
+/// longest ago always get R = 1, however many of them tie.</para>
+/// <para>Quantile cut points are the k-quantiles of the purchasers (leads excluded): c_j is the actual value at 1-based rank
+/// ⌈j n / k⌉ counted from the worst end (lowest F or M, most days since the last purchase). Without ties this gives k bins of
+/// n / k customers (as equal as n allows). With heavy ties several cut points coincide and the scores between them go
+/// unused, so a score keeps its meaning ("F = 5: above the 80% quantile") instead of being renumbered; the fit's
+/// <see cref="FitResult{TModel}.Warnings"/> name every unused score. In CDNOW 60% of the customers bought on one day only: the
+/// purchase-day cut points are 1, 1, 2, 3, the one-time buyers all get F = 1 and F = 2 is unused. In a single-cohort log where
+/// 43% bought once on the same (oldest) day, those 43% get R = 1 and R = 2 is unused.</para>
 /// </remarks>
-public sealed class RfmCutPoints
+public sealed partial class RfmCutPoints : IJsonPersistable<RfmCutPoints>
 {
-    /// <summary>The version of the JSON written by <see cref="ToJson"/> (1).</summary>
-    public const int JsonVersion = 1;
-
-    private readonly double[] _recency;
+    private readonly double[] _days;
     private readonly double[] _frequency;
     private readonly double[] _monetary;
 
@@ -38,24 +34,24 @@ public sealed class RfmCutPoints
         int scoreCount,
         FrequencyMeasure frequencyMeasure,
         MonetaryMeasure monetaryMeasure,
-        double[] recency,
+        double[] daysSinceLastPurchase,
         double[] frequency,
         double[] monetary,
         int populationSize,
-        double meanRecencyScore,
-        double meanFrequencyScore,
-        double meanMonetaryScore)
+        double meanRScore,
+        double meanFScore,
+        double meanMScore)
     {
         ScoreCount = scoreCount;
         FrequencyMeasure = frequencyMeasure;
         MonetaryMeasure = monetaryMeasure;
-        _recency = recency;
+        _days = daysSinceLastPurchase;
         _frequency = frequency;
         _monetary = monetary;
         PopulationSize = populationSize;
-        MeanRecencyScore = meanRecencyScore;
-        MeanFrequencyScore = meanFrequencyScore;
-        MeanMonetaryScore = meanMonetaryScore;
+        MeanRScore = meanRScore;
+        MeanFScore = meanFScore;
+        MeanMScore = meanMScore;
     }
 
     /// <summary>The number of scores k per dimension (scores 1..k).</summary>
@@ -67,26 +63,26 @@ public sealed class RfmCutPoints
     /// <summary>What M measures.</summary>
     public MonetaryMeasure MonetaryMeasure { get; }
 
-    /// <summary>The k - 1 recency cut points, in days since the last purchase, non-decreasing.</summary>
-    public IReadOnlyList<double> Recency => _recency;
+    /// <summary>The k − 1 cut points of R, in days since the last purchase, ascending: days below the first score k, days at or above the last score 1.</summary>
+    public IReadOnlyList<double> DaysSinceLastPurchase => _days;
 
-    /// <summary>The k - 1 frequency cut points, in the unit of <see cref="FrequencyMeasure"/>, non-decreasing.</summary>
+    /// <summary>The k − 1 cut points of F, in the unit of <see cref="FrequencyMeasure"/>, ascending.</summary>
     public IReadOnlyList<double> Frequency => _frequency;
 
-    /// <summary>The k - 1 monetary cut points, in the unit of <see cref="MonetaryMeasure"/>, non-decreasing.</summary>
+    /// <summary>The k − 1 cut points of M, in the unit of <see cref="MonetaryMeasure"/>, ascending.</summary>
     public IReadOnlyList<double> Monetary => _monetary;
 
     /// <summary>The number of purchasers the cut points were fitted on (leads are not part of the population).</summary>
     public int PopulationSize { get; }
 
     /// <summary>Mean R score of the fitted population (1..k); the high/low threshold of <see cref="SegmentMap.EightClass"/>.</summary>
-    public double MeanRecencyScore { get; }
+    public double MeanRScore { get; }
 
     /// <summary>Mean F score of the fitted population (1..k).</summary>
-    public double MeanFrequencyScore { get; }
+    public double MeanFScore { get; }
 
     /// <summary>Mean M score of the fitted population (1..k).</summary>
-    public double MeanMonetaryScore { get; }
+    public double MeanMScore { get; }
 
     /// <summary>Scores one customer; <see cref="RfmScore.Lead"/> when the customer has no purchase.</summary>
     /// <param name="customer">The customer's summary.</param>
@@ -115,123 +111,35 @@ public sealed class RfmCutPoints
         return ScoreCore(daysSinceLastPurchase, frequency, monetary);
     }
 
-    /// <summary>Scores a batch into a preallocated destination. Allocates nothing.</summary>
+    /// <summary>Scores a batch into a preallocated destination; identical to the scalar entry. Allocates nothing.</summary>
     /// <param name="customers">The customers.</param>
     /// <param name="destination">Receives one score per customer, in the same order.</param>
     /// <exception cref="ArgumentException">The lengths differ.</exception>
     public void Score(ReadOnlySpan<CustomerSummary> customers, Span<RfmScore> destination)
     {
         Guard.SameLength(customers.Length, destination.Length);
-        double frequencyShift = FrequencyMeasure == FrequencyMeasure.PurchaseDays ? 0 : 1;
-        bool total = MonetaryMeasure == MonetaryMeasure.Total;
         for (int i = 0; i < customers.Length; i++)
         {
-            ref readonly var c = ref customers[i];
-            int purchaseDays = c.PurchaseDays;
-            if (purchaseDays <= 0)
-            {
-                destination[i] = RfmScore.Lead;
-                continue;
-            }
-
-            double net = c.NetSpend;
-            destination[i] = ScoreCore(c.DaysSinceLastPurchase.GetValueOrDefault(), purchaseDays - frequencyShift, total ? net : net / purchaseDays);
+            destination[i] = Score(in customers[i]);
         }
     }
 
-    /// <summary>Scores a batch.</summary>
+    /// <summary>Scores every customer.</summary>
     /// <param name="customers">The customers.</param>
-    /// <returns>One score per customer, in the same order.</returns>
-    public RfmScore[] Score(ReadOnlySpan<CustomerSummary> customers)
+    /// <returns>The scores, in customer order, with these cut points.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="customers"/> is null.</exception>
+    public RfmScores Score(CustomerSummaries customers)
     {
-        var result = new RfmScore[customers.Length];
-        Score(customers, result);
-        return result;
+        ArgumentNullException.ThrowIfNull(customers);
+        var scores = new RfmScore[customers.Count];
+        Score(customers.AsSpan(), scores);
+        return new RfmScores(scores, this, []);
     }
 
-    /// <summary>Writes the cut points as JSON (with a <c>Version</c> field) so they can be stored and applied later.</summary>
-    /// <returns>The JSON text; doubles are written in their shortest round-trip form.</returns>
-    public string ToJson()
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartObject();
-            w.WriteNumber("Version", JsonVersion);
-            w.WriteNumber(nameof(ScoreCount), ScoreCount);
-            w.WriteString(nameof(FrequencyMeasure), FrequencyMeasure.ToString());
-            w.WriteString(nameof(MonetaryMeasure), MonetaryMeasure.ToString());
-            w.WriteNumber(nameof(PopulationSize), PopulationSize);
-            WriteArray(w, nameof(Recency), _recency);
-            WriteArray(w, nameof(Frequency), _frequency);
-            WriteArray(w, nameof(Monetary), _monetary);
-            w.WriteNumber(nameof(MeanRecencyScore), MeanRecencyScore);
-            w.WriteNumber(nameof(MeanFrequencyScore), MeanFrequencyScore);
-            w.WriteNumber(nameof(MeanMonetaryScore), MeanMonetaryScore);
-            w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    /// <summary>Reads cut points written by <see cref="ToJson"/>.</summary>
-    /// <param name="json">The JSON text.</param>
-    /// <returns>The cut points, equal in every field to the ones written.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="FormatException">The JSON is malformed, has an unknown <c>Version</c>, or a field is missing or invalid.</exception>
-    public static RfmCutPoints FromJson(string json)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        try
-        {
-            using var doc = JsonDocument.Parse(json);
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw Bad("the root is not an object");
-            }
-
-            int version = Property(root, "Version").GetInt32();
-            if (version != JsonVersion)
-            {
-                throw Bad(Guard.Format($"unknown Version {version}; this library reads Version {JsonVersion}"));
-            }
-
-            int k = Property(root, nameof(ScoreCount)).GetInt32();
-            if (k is < RfmOptions.MinScoreCount or > RfmOptions.MaxScoreCount)
-            {
-                throw Bad(Guard.Format($"ScoreCount must be between {RfmOptions.MinScoreCount} and {RfmOptions.MaxScoreCount}, but was {k}"));
-            }
-
-            var frequencyMeasure = ParseEnum<FrequencyMeasure>(root, nameof(FrequencyMeasure));
-            var monetaryMeasure = ParseEnum<MonetaryMeasure>(root, nameof(MonetaryMeasure));
-            int population = Property(root, nameof(PopulationSize)).GetInt32();
-            if (population < 1)
-            {
-                throw Bad(Guard.Format($"PopulationSize must be at least 1, but was {population}"));
-            }
-
-            return new RfmCutPoints(
-                k,
-                frequencyMeasure,
-                monetaryMeasure,
-                ReadArray(root, nameof(Recency), k),
-                ReadArray(root, nameof(Frequency), k),
-                ReadArray(root, nameof(Monetary), k),
-                population,
-                ReadMean(root, nameof(MeanRecencyScore), k),
-                ReadMean(root, nameof(MeanFrequencyScore), k),
-                ReadMean(root, nameof(MeanMonetaryScore), k));
-        }
-        catch (JsonException e)
-        {
-            throw new FormatException("RFM cut points JSON is malformed: " + e.Message, e);
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new FormatException("RFM cut points JSON has a field of the wrong type: " + e.Message, e);
-        }
-    }
+    /// <summary>The cut points and mean scores, for logs and debugging.</summary>
+    /// <returns>For example "RFM cut points k = 5 over 2357 purchasers: days 30, 90, 180, 270; F 1, 1, 2, 3; M 18.5, 30.2, 52.9, 104.3".</returns>
+    public override string ToString() => Guard.Format(
+        $"RFM cut points k = {ScoreCount} over {PopulationSize} purchasers: days {string.Join(", ", _days)}; F {string.Join(", ", _frequency)}; M {string.Join(", ", _monetary.Select(m => m.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)))}");
 
     internal double FrequencyOf(in CustomerSummary c) =>
         FrequencyMeasure == FrequencyMeasure.PurchaseDays ? c.PurchaseDays : c.Frequency;
@@ -243,7 +151,7 @@ public sealed class RfmCutPoints
     internal RfmScore ScoreCore(double days, double frequency, double monetary)
     {
         Debug.Assert(!double.IsNaN(days) && !double.IsNaN(frequency) && !double.IsNaN(monetary));
-        return RfmScore.FromParts(ScoreCount - CountBelow(_recency, days), 1 + CountBelow(_frequency, frequency), 1 + CountBelow(_monetary, monetary));
+        return RfmScore.FromParts(1 + CountAbove(_days, days), 1 + CountBelow(_frequency, frequency), 1 + CountBelow(_monetary, monetary));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -258,58 +166,15 @@ public sealed class RfmCutPoints
         return n;
     }
 
-    private static void WriteArray(Utf8JsonWriter w, string name, double[] values)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int CountAbove(double[] cuts, double value)
     {
-        w.WriteStartArray(name);
-        foreach (double v in values)
+        int n = 0;
+        foreach (double c in cuts)
         {
-            w.WriteNumberValue(v);
+            n += c > value ? 1 : 0;
         }
 
-        w.WriteEndArray();
+        return n;
     }
-
-    private static JsonElement Property(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) ? value : throw Bad("the field " + name + " is missing");
-
-    private static T ParseEnum<T>(JsonElement root, string name)
-        where T : struct, Enum
-    {
-        string? text = Property(root, name).GetString();
-        return Enum.TryParse<T>(text, ignoreCase: false, out var value) && Enum.IsDefined(value) && !char.IsDigit(text![0])
-            ? value
-            : throw Bad(name + " '" + text + "' is not one of " + string.Join(", ", Enum.GetNames<T>()));
-    }
-
-    private static double[] ReadArray(JsonElement root, string name, int k)
-    {
-        var e = Property(root, name);
-        if (e.ValueKind != JsonValueKind.Array || e.GetArrayLength() != k - 1)
-        {
-            throw Bad(Guard.Format($"{name} must be an array of {k - 1} numbers (ScoreCount - 1)"));
-        }
-
-        var values = new double[k - 1];
-        int i = 0;
-        foreach (var item in e.EnumerateArray())
-        {
-            double v = item.GetDouble();
-            if (!double.IsFinite(v) || (i > 0 && !(v >= values[i - 1])))
-            {
-                throw Bad(Guard.Format($"{name} must hold finite, non-decreasing numbers, but element {i} is {v}"));
-            }
-
-            values[i++] = v;
-        }
-
-        return values;
-    }
-
-    private static double ReadMean(JsonElement root, string name, int k)
-    {
-        double v = Property(root, name).GetDouble();
-        return v >= 1 && v <= k ? v : throw Bad(Guard.Format($"{name} must be between 1 and {k}, but was {v}"));
-    }
-
-    private static FormatException Bad(string what) => new("RFM cut points JSON: " + what + ".");
 }

@@ -1,6 +1,8 @@
+using Clv.Internal;
+
 namespace Clv.Rfm;
 
-/// <summary>How <see cref="RfmScorer"/> measures and scores recency, frequency and monetary value.</summary>
+/// <summary>How RFM cut points are fitted and customers scored: the score count, what F and M measure, and optional custom breakpoints.</summary>
 public sealed class RfmOptions
 {
     /// <summary>The smallest number of scores per dimension (2).</summary>
@@ -22,21 +24,72 @@ public sealed class RfmOptions
     public MonetaryMeasure MonetaryMeasure { get; init; } = MonetaryMeasure.Total;
 
     /// <summary>
-    /// Custom recency cut points in days since the last purchase, instead of population quantiles: exactly k - 1
-    /// finite, strictly increasing values c_1 &lt; ... &lt; c_(k-1). R = k - (number of c_j strictly below the days),
-    /// so days up to c_1 score k and days above c_(k-1) score 1. Default null (quantiles).
+    /// Custom R cut points in days since the last purchase, instead of population quantiles: exactly k − 1 finite, strictly
+    /// increasing values c_1 &lt; ... &lt; c_(k−1). R = 1 + #{j : c_j &gt; days}: days below c_1 score k, days at or above c_(k−1)
+    /// score 1 (with [30, 90] and k = 3: 0-29 days R 3, 30-89 R 2, 90 and more R 1). Default null (quantiles).
     /// </summary>
-    public IReadOnlyList<double>? RecencyBreakpoints { get; init; }
+    public IReadOnlyList<double>? DaysSinceLastPurchaseBreakpoints { get; init; }
 
     /// <summary>
-    /// Custom frequency cut points in the unit of <see cref="FrequencyMeasure"/>: exactly k - 1 finite, strictly increasing
-    /// values. F = 1 + (number of cut points strictly below the frequency). Default null (quantiles).
+    /// Custom F cut points in the unit of <see cref="FrequencyMeasure"/>: exactly k − 1 finite, strictly increasing values.
+    /// F = 1 + #{j : c_j &lt; frequency}. Default null (quantiles).
     /// </summary>
     public IReadOnlyList<double>? FrequencyBreakpoints { get; init; }
 
     /// <summary>
-    /// Custom monetary cut points in the unit of <see cref="MonetaryMeasure"/>: exactly k - 1 finite, strictly increasing
-    /// values. M = 1 + (number of cut points strictly below the value). Default null (quantiles).
+    /// Custom M cut points in the unit of <see cref="MonetaryMeasure"/>: exactly k − 1 finite, strictly increasing values.
+    /// M = 1 + #{j : c_j &lt; monetary}. Default null (quantiles).
     /// </summary>
     public IReadOnlyList<double>? MonetaryBreakpoints { get; init; }
+
+    /// <summary>Checks every option once; errors name the property (<c>options.ScoreCount</c>).</summary>
+    internal RfmOptions Validate()
+    {
+        if (ScoreCount is < MinScoreCount or > MaxScoreCount)
+        {
+            ThrowHelper.ArgumentOutOfRange("options.ScoreCount", ScoreCount, Guard.Format($"options.ScoreCount must be between {MinScoreCount} and {MaxScoreCount}, but was {ScoreCount}."));
+        }
+
+        if (!Enum.IsDefined(FrequencyMeasure))
+        {
+            ThrowHelper.ArgumentOutOfRange("options.FrequencyMeasure", FrequencyMeasure, Guard.Format($"options.FrequencyMeasure {(int)FrequencyMeasure} is not defined."));
+        }
+
+        if (!Enum.IsDefined(MonetaryMeasure))
+        {
+            ThrowHelper.ArgumentOutOfRange("options.MonetaryMeasure", MonetaryMeasure, Guard.Format($"options.MonetaryMeasure {(int)MonetaryMeasure} is not defined."));
+        }
+
+        CheckBreakpoints(DaysSinceLastPurchaseBreakpoints, "options.DaysSinceLastPurchaseBreakpoints");
+        CheckBreakpoints(FrequencyBreakpoints, "options.FrequencyBreakpoints");
+        CheckBreakpoints(MonetaryBreakpoints, "options.MonetaryBreakpoints");
+        return this;
+    }
+
+    private void CheckBreakpoints(IReadOnlyList<double>? values, string name)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        if (values.Count != ScoreCount - 1)
+        {
+            ThrowHelper.Argument(name, Guard.Format($"{name} must hold exactly ScoreCount - 1 = {ScoreCount - 1} cut points, but holds {values.Count}."));
+        }
+
+        for (int i = 0; i < values.Count; i++)
+        {
+            double v = values[i];
+            if (!double.IsFinite(v))
+            {
+                ThrowHelper.Argument(name, Guard.Format($"{name}[{i}] must be a finite number, but was {v}."));
+            }
+
+            if (i > 0 && !(v > values[i - 1]))
+            {
+                ThrowHelper.Argument(name, Guard.Format($"{name} must be strictly increasing, but {name}[{i}] ({v}) {(v == values[i - 1] ? "duplicates" : "is below")} {name}[{i - 1}] ({values[i - 1]})."));
+            }
+        }
+    }
 }

@@ -10,11 +10,15 @@ public sealed class RfmScores : IReadOnlyList<RfmScore>
 {
     private readonly RfmScore[] _scores;
 
-    internal RfmScores(RfmScore[] scores, RfmCutPoints cutPoints)
+    internal RfmScores(RfmScore[] scores, RfmCutPoints cutPoints, IReadOnlyList<string> warnings)
     {
         _scores = scores;
         CutPoints = cutPoints;
+        Warnings = warnings;
     }
+
+    /// <summary>What the fit of the cut points warned about (scores left unused by ties); empty when the cut points were given.</summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>The cut points fitted on this population; apply them to new customers to score them consistently.</summary>
     public RfmCutPoints CutPoints { get; }

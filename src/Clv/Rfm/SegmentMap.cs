@@ -10,7 +10,7 @@ namespace Clv.Rfm;
 /// holds no score 1..k, or two overlapping rules under <see cref="MatchPolicy.Exclusive"/> are errors then, not when a
 /// customer falls through. Assignment is a table lookup.
 /// </summary>
-public sealed class SegmentMap
+public sealed partial class SegmentMap : IJsonPersistable<SegmentMap>
 {
     private readonly SegmentRule[] _rules;
     private readonly RfmSegment[] _segments;
@@ -61,9 +61,9 @@ public sealed class SegmentMap
                 ThrowHelper.Argument(nameof(rules), Guard.Format($"Rule {i} is null."));
             }
 
-            CheckRange(rule, i, "R", rule.Recency, scoreCount);
-            CheckRange(rule, i, "F", rule.Frequency, scoreCount);
-            CheckRange(rule, i, "M", rule.Monetary, scoreCount);
+            CheckRange(rule, i, "R", rule.R, scoreCount);
+            CheckRange(rule, i, "F", rule.F, scoreCount);
+            CheckRange(rule, i, "M", rule.M, scoreCount);
             ruleSegment[i] = IndexOf(segments, rule.Segment);
         }
 
@@ -212,7 +212,7 @@ public sealed class SegmentMap
 
     /// <summary>
     /// The eight-class map of Chinese CRM practice: each of R, F and M is high when its score is strictly above the
-    /// population's mean score (<see cref="RfmCutPoints.MeanRecencyScore"/> and so on, stored in the cut points so online
+    /// population's mean score (<see cref="RfmCutPoints.MeanRScore"/> and so on, stored in the cut points so online
     /// scoring agrees), low otherwise. M high: 重要价值 (R, F high), 重要发展 (R high, F low), 重要保持 (R low, F high),
     /// 重要挽留 (R, F low); M low: the four 一般 classes in the same pattern.
     /// </summary>
@@ -226,7 +226,7 @@ public sealed class SegmentMap
     {
         ArgumentNullException.ThrowIfNull(cutPoints);
         int k = cutPoints.ScoreCount;
-        int lowR = LowTop(cutPoints.MeanRecencyScore, k), lowF = LowTop(cutPoints.MeanFrequencyScore, k), lowM = LowTop(cutPoints.MeanMonetaryScore, k);
+        int lowR = LowTop(cutPoints.MeanRScore, k), lowF = LowTop(cutPoints.MeanFScore, k), lowM = LowTop(cutPoints.MeanMScore, k);
         var rules = new List<SegmentRule>(8);
         AddIfPossible(rules, RfmSegment.ImportantValue, k, lowR, true, lowF, true, lowM, true);
         AddIfPossible(rules, RfmSegment.ImportantDevelopment, k, lowR, true, lowF, false, lowM, true);

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Clv.Internal;
 
 namespace Clv.Rfm;
@@ -5,13 +7,14 @@ namespace Clv.Rfm;
 /// <summary>
 /// Per segment: customer count, share, total and mean net spend, mean days since the last purchase and mean purchase
 /// days. Rows follow the map's segment order (the presets list their segments from most to least valuable; the fallback
-/// and the leads come last) and only segments with at least one customer appear.
+/// and the leads come last) and only segments with at least one customer appear. <see cref="ToString"/> prints the table;
+/// <c>Clv.Csv.SegmentReportCsv.Write</c> writes it as CSV.
 /// </summary>
 public sealed class SegmentReport
 {
-    private readonly SegmentReportRow[] _rows;
+    private readonly SegmentRow[] _rows;
 
-    private SegmentReport(SegmentReportRow[] rows, int customerCount, SegmentMap map)
+    private SegmentReport(SegmentRow[] rows, int customerCount, SegmentMap map)
     {
         _rows = rows;
         CustomerCount = customerCount;
@@ -19,7 +22,7 @@ public sealed class SegmentReport
     }
 
     /// <summary>The rows, in the map's segment order.</summary>
-    public IReadOnlyList<SegmentReportRow> Rows => _rows;
+    public IReadOnlyList<SegmentRow> Rows => _rows;
 
     /// <summary>The number of customers reported (the sum of the rows' counts).</summary>
     public int CustomerCount { get; }
@@ -73,12 +76,12 @@ public sealed class SegmentReport
             }
         }
 
-        var rows = new List<SegmentReportRow>(s);
+        var rows = new List<SegmentRow>(s);
         for (int j = 0; j < s; j++)
         {
             if (count[j] > 0)
             {
-                rows.Add(new SegmentReportRow(
+                rows.Add(new SegmentRow(
                     map.Segments[j],
                     count[j],
                     (double)count[j] / customers.Length,
@@ -89,5 +92,23 @@ public sealed class SegmentReport
         }
 
         return new SegmentReport([.. rows], customers.Length, map);
+    }
+
+    /// <summary>The report as a fixed-width table (invariant culture): segment, customers, share, net spend, mean net spend, mean days since the last purchase, mean purchase days.</summary>
+    /// <returns>The table, one line per segment after a header.</returns>
+    public override string ToString()
+    {
+        var ic = CultureInfo.InvariantCulture;
+        int width = Math.Max(7, _rows.Select(r => r.Segment.Name.Length).DefaultIfEmpty(0).Max());
+        var sb = new StringBuilder();
+        sb.Append(ic, $"{CustomerCount:N0} customers in {_rows.Length} segments").AppendLine();
+        sb.Append(ic, $"{"segment".PadRight(width)}  customers   share     net spend   mean net spend   mean days since last   mean purchase days").AppendLine();
+        foreach (var row in _rows)
+        {
+            string days = row.MeanDaysSinceLastPurchase is { } d ? d.ToString("0.0", ic) : "-";
+            sb.Append(ic, $"{row.Segment.Name.PadRight(width)}{row.Count,11:N0}{row.Share,8:0.0%}{row.NetSpend,14:N2}{row.MeanNetSpend,17:N2}{days,23}{row.MeanPurchaseDays,21:0.00}").AppendLine();
+        }
+
+        return sb.ToString();
     }
 }

@@ -26,7 +26,7 @@ public class ModelComparisonTests
             Assert.Equal((4 * Math.Log(2357)) - (2 * r.LikelihoodLn), r.Bic, 1e-9);
             Assert.Equal(4, r.Parameters.Count);
         });
-        Assert.Equal("MBG/NBD", report.BestByBic!.Name);
+        Assert.Equal("MBG/NBD", report.BestByBic!.Value.Name);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public class ModelComparisonTests
         }
 
         // The evidence can disagree: MBG/NBD has the best BIC, Pareto/NBD the lowest holdout MAE.
-        Assert.Equal("Pareto/NBD", report.BestByHoldout!.Name);
+        Assert.Equal("Pareto/NBD", report.BestByHoldout!.Value.Name);
         string text = report.ToString();
         Assert.Contains("Pareto/NBD", text, StringComparison.Ordinal);
         Assert.Contains("-9594.9", text, StringComparison.Ordinal);

@@ -41,7 +41,7 @@ public class ModelJsonTests
     [Fact]
     public void Load_ChosenModelOfAComparison_ComesBackAsAPurchaseModelOfTheRightType()
     {
-        var chosen = ModelComparison.Compare(CdnowFits.Summaries).BestByBic!.Model!;
+        var chosen = ModelComparison.Compare(CdnowFits.Summaries).BestByBic!.Value.Model!;
         var loaded = ModelJson.Load<PurchaseModel>(ModelJson.Save(chosen));
         Assert.Equal(chosen.GetType(), loaded.GetType());
         Assert.Equal(chosen.ProbabilityAlive(2, 30.43, 38.86), loaded.ProbabilityAlive(2, 30.43, 38.86));

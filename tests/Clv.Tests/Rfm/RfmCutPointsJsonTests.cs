@@ -13,47 +13,56 @@ public class RfmCutPointsJsonTests
         string json = rfm.CutPoints.ToJson();
         var loaded = RfmCutPoints.FromJson(json);
 
-        Assert.Contains("\"Version\": 1", json, StringComparison.Ordinal);
+        Assert.Contains("\"model\":\"RfmCutPoints\",\"version\":1", json, StringComparison.Ordinal);
         Assert.Equal(rfm.CutPoints.ScoreCount, loaded.ScoreCount);
         Assert.Equal(rfm.CutPoints.FrequencyMeasure, loaded.FrequencyMeasure);
         Assert.Equal(MonetaryMeasure.Mean, loaded.MonetaryMeasure);
-        Assert.Equal(rfm.CutPoints.Recency, loaded.Recency);
+        Assert.Equal(rfm.CutPoints.DaysSinceLastPurchase, loaded.DaysSinceLastPurchase);
         Assert.Equal(rfm.CutPoints.Frequency, loaded.Frequency);
         Assert.Equal(rfm.CutPoints.Monetary, loaded.Monetary);
         Assert.Equal(rfm.CutPoints.PopulationSize, loaded.PopulationSize);
-        Assert.Equal(rfm.CutPoints.MeanRecencyScore, loaded.MeanRecencyScore);
-        Assert.Equal(rfm.CutPoints.MeanFrequencyScore, loaded.MeanFrequencyScore);
-        Assert.Equal(rfm.CutPoints.MeanMonetaryScore, loaded.MeanMonetaryScore);
-        Assert.Equal(rfm.AsSpan().ToArray(), loaded.Score(customers.AsSpan()));
+        Assert.Equal(rfm.CutPoints.MeanRScore, loaded.MeanRScore);
+        Assert.Equal(rfm.CutPoints.MeanFScore, loaded.MeanFScore);
+        Assert.Equal(rfm.CutPoints.MeanMScore, loaded.MeanMScore);
+        Assert.Equal(rfm.AsSpan().ToArray(), loaded.Score(customers).AsSpan().ToArray());
         Assert.Equal(json, loaded.ToJson());
     }
 
-    [Fact]
-    public void FromJson_UnknownVersion_ThrowsFormatException()
+    [Theory]
+    [InlineData("\"version\":1", "\"version\":2", "field \"version\" is 2")]
+    [InlineData("\"model\":\"RfmCutPoints\"", "\"model\":\"SegmentMap\"", "field \"model\" is \"SegmentMap\"")]
+    [InlineData("\"scoreCount\":5", "\"scoreCount\":11", "field \"scoreCount\" is 11")]
+    [InlineData("\"frequencyMeasure\":\"PurchaseDays\"", "\"frequencyMeasure\":\"Visits\"", "field \"frequencyMeasure\" is \"Visits\"")]
+    [InlineData("\"populationSize\":", "\"populationSize\":-", "field \"populationSize\" is -")]
+    [InlineData("\"meanScores\":{\"r\":", "\"meanScores\":{\"r\":9", "field \"meanScores.r\" is 9")]
+    public void FromJson_BadField_ThrowsNamingTheField(string find, string replace, string why)
     {
-        string json = RfmScorer.Score(RfmTestData.CdnowCustomers).CutPoints.ToJson().Replace("\"Version\": 1", "\"Version\": 2", StringComparison.Ordinal);
-
-        var e = Assert.Throws<FormatException>(() => RfmCutPoints.FromJson(json));
-        Assert.Contains("unknown Version 2", e.Message, StringComparison.Ordinal);
+        string json = RfmScorer.Score(RfmTestData.CdnowCustomers).CutPoints.ToJson();
+        Assert.Contains(find, json, StringComparison.Ordinal);
+        var e = Assert.Throws<FormatException>(() => RfmCutPoints.FromJson(json.Replace(find, replace, StringComparison.Ordinal)));
+        Assert.Contains(why, e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("{")]
-    [InlineData("[]")]
-    [InlineData("{\"Version\": 1}")]
-    [InlineData("{\"Version\": \"one\"}")]
-    public void FromJson_Malformed_ThrowsFormatException(string json) =>
-        Assert.Throws<FormatException>(() => RfmCutPoints.FromJson(json));
+    [InlineData("{", "not valid JSON")]
+    [InlineData("[]", "not a JSON object")]
+    [InlineData("{\"model\":\"RfmCutPoints\"}", "field \"version\" is missing")]
+    [InlineData("{\"model\":\"RfmCutPoints\",\"version\":\"one\"}", "field \"version\" is the string \"one\"")]
+    public void FromJson_Malformed_ThrowsFormatExceptionSayingWhy(string json, string why)
+    {
+        var e = Assert.Throws<FormatException>(() => RfmCutPoints.FromJson(json));
+        Assert.Contains(why, e.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
-    public void FromJson_DecreasingCutPoints_ThrowsFormatException()
+    public void FromJson_DecreasingCutPoints_NamesTheElement()
     {
         string json = """
-            {"Version":1,"ScoreCount":3,"FrequencyMeasure":"PurchaseDays","MonetaryMeasure":"Total","PopulationSize":5,
-             "Recency":[10,5],"Frequency":[1,2],"Monetary":[1,2],"MeanRecencyScore":2,"MeanFrequencyScore":2,"MeanMonetaryScore":2}
+            {"model":"RfmCutPoints","version":1,"scoreCount":3,"frequencyMeasure":"PurchaseDays","monetaryMeasure":"Total","populationSize":5,
+             "daysSinceLastPurchase":[10,5],"frequency":[1,2],"monetary":[1,2],"meanScores":{"r":2,"f":2,"m":2}}
             """;
 
         var e = Assert.Throws<FormatException>(() => RfmCutPoints.FromJson(json));
-        Assert.Contains("non-decreasing", e.Message, StringComparison.Ordinal);
+        Assert.Contains("field \"daysSinceLastPurchase[1]\" is 5", e.Message, StringComparison.Ordinal);
     }
 }

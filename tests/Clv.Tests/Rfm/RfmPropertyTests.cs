@@ -103,12 +103,14 @@ public class RfmPropertyTests
             }
 
             var rfm = RfmScorer.Score(p.Customers, new RfmOptions { ScoreCount = p.K });
-            var fitted = RfmScorer.FitCutPoints(p.Customers, new RfmOptions { ScoreCount = p.K });
+            var fitted = RfmCutPoints.Fit(p.Customers, new RfmOptions { ScoreCount = p.K }).Model;
             var stored = RfmCutPoints.FromJson(rfm.CutPoints.ToJson());
             var batch = new RfmScore[p.Customers.Length];
             stored.Score(p.Customers, batch);
+            var refitted = new RfmScore[p.Customers.Length];
+            fitted.Score(p.Customers, refitted);
             return batch.SequenceEqual(rfm)
-                && fitted.Score(p.Customers.AsSpan()).SequenceEqual(rfm)
+                && refitted.SequenceEqual(rfm)
                 && p.Customers.Select(c => stored.Score(c)).SequenceEqual(rfm)
                 && p.Customers.Where(c => c.HasPurchase)
                     .All(c => stored.Score(c.DaysSinceLastPurchase!.Value, c.PurchaseDays, c.NetSpend) == stored.Score(c));

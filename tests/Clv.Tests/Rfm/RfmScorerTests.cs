@@ -54,7 +54,7 @@ public class RfmScorerTests
 
         Assert.Equal(new RfmScore(4, 1, 1), rfm[0]);
         Assert.Equal(new RfmScore(1, 4, 4), rfm[99]);
-        Assert.Equal([24.0, 49.0, 74.0], rfm.CutPoints.Recency);
+        Assert.Equal([25.0, 50.0, 75.0], rfm.CutPoints.DaysSinceLastPurchase);
         Assert.Equal([25.0, 50.0, 75.0], rfm.CutPoints.Frequency);
     }
 
@@ -127,7 +127,7 @@ public class RfmScorerTests
         var options = new RfmOptions
         {
             ScoreCount = 3,
-            RecencyBreakpoints = [30, 90],
+            DaysSinceLastPurchaseBreakpoints = [30, 90],
             FrequencyBreakpoints = [1, 5],
             MonetaryBreakpoints = [10, 100],
         };
@@ -135,7 +135,7 @@ public class RfmScorerTests
         var rfm = RfmScorer.Score(customers, options);
 
         Assert.Equal([new RfmScore(3, 1, 1), new RfmScore(2, 2, 2), new RfmScore(1, 3, 3)], rfm);
-        Assert.Equal([30.0, 90.0], rfm.CutPoints.Recency);
+        Assert.Equal([30.0, 90.0], rfm.CutPoints.DaysSinceLastPurchase);
     }
 
     [Theory]
@@ -159,7 +159,7 @@ public class RfmScorerTests
     [Fact]
     public void Score_DuplicateBreakpoints_Throws()
     {
-        var e = Assert.Throws<ArgumentException>(() => RfmScorer.Score(RfmTestData.CdnowCustomers, new RfmOptions { ScoreCount = 3, RecencyBreakpoints = [30, 30] }));
+        var e = Assert.Throws<ArgumentException>(() => RfmScorer.Score(RfmTestData.CdnowCustomers, new RfmOptions { ScoreCount = 3, DaysSinceLastPurchaseBreakpoints = [30, 30] }));
         Assert.Contains("duplicates", e.Message, StringComparison.Ordinal);
     }
 
@@ -206,7 +206,7 @@ public class RfmScorerTests
     public void Score_OnlyLeads_Throws()
     {
         var customers = new[] { RfmTestData.Customer(0, 0, 0), RfmTestData.Customer(0, 0, 0) };
-        var e = Assert.Throws<ArgumentException>(() => RfmScorer.FitCutPoints(customers));
+        var e = Assert.Throws<ArgumentException>(() => RfmCutPoints.Fit(customers, null).Model);
         Assert.Contains("None of the 2 customers has a purchase", e.Message, StringComparison.Ordinal);
     }
 
@@ -221,7 +221,7 @@ public class RfmScorerTests
     public void ScoreBatch_100kCustomersPreallocatedDestination_AllocatesUnder1KB()
     {
         var customers = Enumerable.Range(0, 100_000).Select(i => RfmTestData.Customer(i % 365, 1 + (i % 17), (i * 7919) % 1000)).ToArray();
-        var cutPoints = RfmScorer.FitCutPoints(customers);
+        var cutPoints = RfmCutPoints.Fit(customers, null).Model;
         var destination = new RfmScore[customers.Length];
         cutPoints.Score(customers, destination);
 

@@ -63,9 +63,9 @@ public class SegmentMapTests
         var cutPoints = RfmTestData.CdnowCustomers.Count > 0 ? RfmScorer.Score(RfmTestData.CdnowCustomers).CutPoints : null!;
         var map = SegmentMap.EightClass(cutPoints);
 
-        int lowR = (int)Math.Floor(cutPoints.MeanRecencyScore);
-        int lowF = (int)Math.Floor(cutPoints.MeanFrequencyScore);
-        int lowM = (int)Math.Floor(cutPoints.MeanMonetaryScore);
+        int lowR = (int)Math.Floor(cutPoints.MeanRScore);
+        int lowF = (int)Math.Floor(cutPoints.MeanFScore);
+        int lowM = (int)Math.Floor(cutPoints.MeanMScore);
         Assert.Equal(RfmSegment.ImportantValue, map.Assign(new RfmScore(lowR + 1, lowF + 1, lowM + 1)));
         Assert.Equal(RfmSegment.ImportantDevelopment, map.Assign(new RfmScore(lowR + 1, lowF, lowM + 1)));
         Assert.Equal(RfmSegment.ImportantRetention, map.Assign(new RfmScore(lowR, lowF + 1, 5)));
@@ -166,7 +166,7 @@ public class SegmentMapTests
         Assert.Equal(2357, report.Rows.Sum(r => r.Count));
         Assert.Equal(2357, report.CustomerCount);
         Assert.Equal(1.0, report.Rows.Sum(r => r.Share), 12);
-        Assert.Equal(customers.Sum(c => c.NetSpend), report.Rows.Sum(r => r.TotalSpend), 6);
+        Assert.Equal(customers.Sum(c => c.NetSpend), report.Rows.Sum(r => r.NetSpend), 6);
     }
 
     [Fact]
@@ -222,33 +222,38 @@ public class SegmentMapTests
 
         var report = SegmentReport.Create(customers, rfm.AsSpan(), map);
 
+        // k = 2 over days 2, 4, 300: the cut point is 4, the value at rank ceil(3/2) from the oldest end; a value equal to a
+        // cut point gets the lower score, so only "a" (2 days) has R = 2.
+        Assert.Equal([4.0], rfm.CutPoints.DaysSinceLastPurchase);
         Assert.Equal(["Champions", "Others", "Lead"], report.Rows.Select(r => r.Segment.Name));
         var champions = report.Rows[0];
-        Assert.Equal(2, champions.Count);
-        Assert.Equal(0.5, champions.Share);
-        Assert.Equal(400, champions.TotalSpend);
-        Assert.Equal(200, champions.MeanSpend);
-        Assert.Equal(3, champions.MeanDaysSinceLastPurchase);
-        Assert.Equal(5, champions.MeanPurchaseDays);
+        Assert.Equal(1, champions.Count);
+        Assert.Equal(0.25, champions.Share);
+        Assert.Equal(100, champions.NetSpend);
+        Assert.Equal(100, champions.MeanNetSpend);
+        Assert.Equal(2, champions.MeanDaysSinceLastPurchase);
+        Assert.Equal(4, champions.MeanPurchaseDays);
+        var others = report.Rows[1];
+        Assert.Equal((2, 310.0, 152.0, 3.5), (others.Count, others.NetSpend, others.MeanDaysSinceLastPurchase!.Value, others.MeanPurchaseDays));
         Assert.Null(report.Rows[2].MeanDaysSinceLastPurchase);
     }
 
     // Computed once with this library (k = 5, purchase days, total net spend); every row count sums to 2,357.
     private static readonly (string, int)[] ExpectedRfGrid =
     [
-        ("Champions", 338), ("Loyal Customers", 158), ("Potential Loyalists", 314), ("Promising", 167), ("Need Attention", 53),
-        ("About To Sleep", 386), ("At Risk", 77), ("Can't Lose Them", 6), ("Hibernating", 858),
+        ("Champions", 335), ("Loyal Customers", 161), ("Potential Loyalists", 312), ("Promising", 147), ("Need Attention", 54),
+        ("About To Sleep", 390), ("At Risk", 78), ("Can't Lose Them", 6), ("Hibernating", 874),
     ];
 
     private static readonly (string, int)[] ExpectedEightClass =
     [
-        ("Important Value", 752), ("Important Development", 59), ("Important Retention", 133), ("Important Win-back", 469),
-        ("General Value", 44), ("General Development", 108), ("General Retention", 17), ("General Win-back", 775),
+        ("Important Value", 811), ("Important Development", 191), ("Important Retention", 74), ("Important Win-back", 337),
+        ("General Value", 51), ("General Development", 346), ("General Retention", 10), ("General Win-back", 537),
     ];
 
     private static readonly (string, int)[] ExpectedRangeMap =
     [
-        ("Champions", 191), ("Potential Loyalists", 669), ("Loyal Customers", 40), ("Promising", 196), ("New Customers", 110),
-        ("Can't Lose Them", 26), ("At Risk", 6), ("Need Attention", 9), ("About To Sleep", 645), ("Lost", 446), ("Others", 19),
+        ("Champions", 191), ("Potential Loyalists", 668), ("Loyal Customers", 41), ("Promising", 191), ("New Customers", 95),
+        ("Can't Lose Them", 26), ("At Risk", 6), ("Need Attention", 9), ("About To Sleep", 651), ("Lost", 460), ("Others", 19),
     ];
 }

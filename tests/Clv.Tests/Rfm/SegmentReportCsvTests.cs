@@ -18,10 +18,10 @@ public class SegmentReportCsvTests
         var report = SegmentReport.Create(customers, rfm.AsSpan(), SegmentMap.ValueTiers(2));
         var writer = new StringWriter();
 
-        SegmentReportCsv.Write(report, writer);
+        SegmentReportCsv.Write(writer, report);
 
         string[] lines = writer.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("segment,segment_zh,count,share,total_spend,mean_spend,mean_days_since_last_purchase,mean_purchase_days", lines[0]);
+        Assert.Equal("segment,segment_zh,count,share,net_spend,mean_net_spend,mean_days_since_last_purchase,mean_purchase_days", lines[0]);
         Assert.Equal(1 + report.Rows.Count, lines.Length);
         Assert.Contains("High Value,高价值客户,1,0.3333333333333333,100.5,100.5,2,4", lines);
         Assert.Equal("Lead,未购买潜在客户,1,0.3333333333333333,0,0,,0", lines[^1]);

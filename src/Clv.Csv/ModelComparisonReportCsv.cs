@@ -1,0 +1,67 @@
+using Clv.Csv.Internal;
+using Clv.Probabilistic;
+
+namespace Clv.Csv;
+
+/// <summary>
+/// Writes a <see cref="ModelComparisonReport"/> as CSV, one row per candidate model: <c>model, status, likelihood_ln, aic, bic,
+/// holdout_mae, holdout_rmse, holdout_aggregate_error, parameters, failure</c> (parameters as <c>name=estimate±se</c> joined by
+/// spaces; empty fields where a value does not exist); invariant culture, round-trippable numbers, UTF-8 without byte order mark.
+/// </summary>
+public static class ModelComparisonReportCsv
+{
+    /// <summary>The column names, in order.</summary>
+    public static IReadOnlyList<string> Columns { get; } =
+        ["model", "status", "likelihood_ln", "aic", "bic", "holdout_mae", "holdout_rmse", "holdout_aggregate_error", "parameters", "failure"];
+
+    /// <summary>Writes the report to a file (created or overwritten).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="report">The report.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    public static void Write(string path, ModelComparisonReport report)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(report);
+        using var writer = new StreamWriter(path, append: false, CsvTable.Utf8);
+        Write(writer, report);
+    }
+
+    /// <summary>Writes the report to a stream (left open).</summary>
+    /// <param name="stream">The destination.</param>
+    /// <param name="report">The report.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(Stream stream, ModelComparisonReport report)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(report);
+        using var writer = new StreamWriter(stream, CsvTable.Utf8, 1 << 12, leaveOpen: true);
+        Write(writer, report);
+    }
+
+    /// <summary>Writes the report to a text writer (left open; flushed).</summary>
+    /// <param name="writer">The destination.</param>
+    /// <param name="report">The report.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(TextWriter writer, ModelComparisonReport report)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(report);
+        using var table = new CsvTable(writer);
+        table.Header([.. Columns]);
+        foreach (var row in report.Rows)
+        {
+            table.Field(row.Name);
+            table.Field(row.Succeeded ? row.Status.ToString() : "Failed");
+            table.Field(row.Succeeded ? row.LikelihoodLn : null);
+            table.Field(row.Succeeded ? row.Aic : null);
+            table.Field(row.Succeeded ? row.Bic : null);
+            table.Field(row.Holdout?.MeanAbsoluteError);
+            table.Field(row.Holdout?.RootMeanSquaredError);
+            table.Field(row.Holdout?.AggregateRelativeError);
+            table.Field(string.Join(" ", row.Parameters.Select(p => FormattableString.Invariant($"{p.Name}={p.Estimate:R}±{p.StandardError:R}"))));
+            table.Field(row.Failure);
+            table.EndRow();
+        }
+    }
+}
