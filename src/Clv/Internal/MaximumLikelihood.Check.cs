@@ -127,7 +127,7 @@ internal static partial class MaximumLikelihood
             var involved = Involved(v);
             string moves = string.Join(" and ", involved.Select(i => Guard.Format($"{_problem.Names[i]} {(v[i] > 0 ? "up" : "down")} by a factor of {Math.Exp(RidgeProbe * Math.Abs(v[i])):G2}")));
             return Guard.Format(
-                $"Ridge: moving {moves} changes ln L by only {drop:G2}, so the data cannot tell these values apart{Held(involved, v, p)}. Predictions are stable along the ridge; the parameter values along it are not.");
+                $"Ridge: moving {moves} changes ln L by less than {Math.Max(Math.Abs(drop), 1e-6):G2}, so the data cannot tell these values apart{Held(involved, v, p)}. Predictions are stable along the ridge; the parameter values along it are not.");
         }
 
         private string BoundaryMessage(bool[] atBound, double[] u, double[] p)

@@ -16,6 +16,8 @@ internal static partial class MaximumLikelihood
                 return Outcome.Failed("the likelihood cannot be evaluated at the start");
             }
 
+            double f0 = f;
+
             var h = new double[k * k];
             var trialHessian = new double[k * k];
             bool analytic = _problem.HasHessian, hessianKnown = false;
@@ -173,7 +175,9 @@ internal static partial class MaximumLikelihood
                 f = next;
             }
 
-            return Outcome.Failed(Guard.Format($"{_options.MaxIterations} iterations (options.MaxIterations) were not enough; the last step was {distance:G3} standard errors"));
+            double rise = (f0 - f) * _n;
+            return Outcome.Failed(Guard.Format(
+                $"{_options.MaxIterations} iterations (options.MaxIterations) were not enough: ln L rose by {rise:G3} and was still rising at ({Describe(u)}){(rise > 1 ? ", so the likelihood may have no maximum (data without variation drive parameters to infinity)" : string.Empty)}"));
         }
 
         /// <summary>Forward differences of the analytic gradient (k evaluations), symmetrised.</summary>
