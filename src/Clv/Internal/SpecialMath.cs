@@ -87,4 +87,63 @@ internal static class SpecialMath
 
         return MathNet.Numerics.SpecialFunctions.GammaLn(a + n) - MathNet.Numerics.SpecialFunctions.GammaLn(a);
     }
+
+    /// <summary>ln(e^a + e^b), exact at -infinity.</summary>
+    public static double LnAddExp(double a, double b)
+    {
+        if (double.IsNegativeInfinity(a))
+        {
+            return b;
+        }
+
+        if (double.IsNegativeInfinity(b))
+        {
+            return a;
+        }
+
+        double max = Math.Max(a, b);
+        return max + Log1P(Math.Exp(-Math.Abs(a - b)));
+    }
+
+    /// <summary>ln |sa e^a - sb e^b| with the sign of the difference (signs are -1, 0 or +1).</summary>
+    public static double LnDiffExp(double a, int signA, double b, int signB, out int sign)
+    {
+        if (signB == 0 || double.IsNegativeInfinity(b))
+        {
+            sign = signA;
+            return a;
+        }
+
+        if (signA == 0 || double.IsNegativeInfinity(a))
+        {
+            sign = -signB;
+            return b;
+        }
+
+        if (signA != signB)
+        {
+            // sa e^a + |sb| e^b with the same sign as sa.
+            sign = signA;
+            return LnAddExp(a, b);
+        }
+
+        if (a == b)
+        {
+            sign = 0;
+            return double.NegativeInfinity;
+        }
+
+        // Same signs: sa (e^a - e^b).
+        double max = Math.Max(a, b), gap = -Math.Abs(a - b);
+        double ln = max + LnOneMinusExp(gap);
+        sign = a > b ? signA : -signA;
+        return ln;
+    }
+
+    /// <summary>ln(1 - e^x) for x &lt; 0 (Maechler's two-branch form).</summary>
+    private static double LnOneMinusExp(double x) =>
+        x > -0.6931471805599453 ? Math.Log(-ExpM1(x)) : Log1P(-Math.Exp(x));
+
+    /// <summary>ln(1 + e^v) without overflow.</summary>
+    public static double Log1PExp(double v) => v > 35 ? v : Log1P(Math.Exp(v));
 }

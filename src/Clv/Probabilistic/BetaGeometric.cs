@@ -24,7 +24,7 @@ internal static class BetaGeometric
             double a2 = SpecialMath.GammaLnRatio(b, x + 1) - SpecialMath.GammaLnRatio(a + b, x + 1);
             double a3 = -(r + x) * lnAlphaT;
             double a4 = Math.Log(a) - Math.Log(b + x) + ((r + x) * (lnAlphaT - Math.Log(alpha + tx)));
-            return a1 + a2 + a3 + Log1PExp(a4);
+            return a1 + a2 + a3 + SpecialMath.Log1PExp(a4);
         }
         else
         {
@@ -148,19 +148,19 @@ internal static class BetaGeometric
             return n == 0 ? 1 : 0;
         }
 
-        double lnBab = LnBeta(a, b);
+        double lnBab = SpecialFunctions.BetaLn(a, b);
         double lnU = -SpecialMath.Log1P(time / alpha);  // ln(alpha / (alpha + t))
         double lnZ = Math.Log(time) - Math.Log(alpha + time);
         double z = time / (alpha + time);
         int shift = modified ? 1 : 0;
-        double lnFirst = LnBeta(a, b + n + shift) - lnBab + SpecialFunctions.GammaLn(r + n) - SpecialFunctions.GammaLn(r)
+        double lnFirst = SpecialFunctions.BetaLn(a, b + n + shift) - lnBab + SpecialFunctions.GammaLn(r + n) - SpecialFunctions.GammaLn(r)
             - SpecialFunctions.GammaLn(n + 1.0) + (r * lnU) + (n * lnZ);
         double first = Math.Exp(lnFirst);
         double second = 0;
         if (modified || n > 0)
         {
             double tail = n == 0 ? 1 : SpecialFunctions.BetaRegularized(n, r, z);
-            second = Math.Exp(LnBeta(a + 1, b + n - 1 + shift) - lnBab) * tail;
+            second = Math.Exp(SpecialFunctions.BetaLn(a + 1, b + n - 1 + shift) - lnBab) * tail;
         }
 
         return Math.Clamp(first + second, 0, 1);
@@ -202,9 +202,6 @@ internal static class BetaGeometric
 
         return new PurchaseHistory(x, tx, age);
     }
-
-    public static double LnBeta(double a, double b) =>
-        SpecialFunctions.GammaLn(a) + SpecialFunctions.GammaLn(b) - SpecialFunctions.GammaLn(a + b);
 
     private static double AliveCore(bool modified, double r, double alpha, double a, double b, int x, double age, double time)
     {
@@ -309,6 +306,5 @@ internal static class BetaGeometric
         return true;
     }
 
-    private static double Log1PExp(double v) => v > 35 ? v : SpecialMath.Log1P(Math.Exp(v));
 
 }

@@ -155,7 +155,7 @@ internal static class ParetoNbdMath
         sz += below / epsilon;
 
         double lnHigh = lnScale + Math.Log(sum);
-        double ln = LnAddExp(lnLow, lnHigh);
+        double ln = SpecialMath.LnAddExp(lnLow, lnHigh);
         double shareLow = Math.Exp(lnLow - ln), shareHigh = Math.Exp(lnHigh - ln);
         da = (shareLow * lowA) + (shareHigh * sa / sum);
         db = (shareLow * lowB) + (shareHigh * sb / sum);
@@ -168,7 +168,7 @@ internal static class ParetoNbdMath
     {
         double lnTx = LnTail(r, alpha, s, beta, x, recency, out int signTx);
         double lnT = LnTail(r, alpha, s, beta, x, age, out int signT);
-        double lnDiff = LnDiffExp(lnTx, signTx, lnT, signT, out sign);
+        double lnDiff = SpecialMath.LnDiffExp(lnTx, signTx, lnT, signT, out sign);
         return lnDiff + Math.Log(r + s + x);
     }
 
@@ -188,7 +188,7 @@ internal static class ParetoNbdMath
     /// <summary>ln of s (F(t_x) - F(T)) from ln F(t_x) and ln F(T) (both tails positive).</summary>
     public static double LnDiedTerm(double s, double lnTx, double lnT)
     {
-        double lnDiff = LnDiffExp(lnTx, 1, lnT, 1, out int sign);
+        double lnDiff = SpecialMath.LnDiffExp(lnTx, 1, lnT, 1, out int sign);
 
         // The difference is positive in exact arithmetic; a non-positive result is rounding when t_x is within
         // an ulp of T, where the term is negligible against the alive term.
@@ -205,7 +205,7 @@ internal static class ParetoNbdMath
         double lnAlive = LnAliveTerm(r, alpha, s, beta, x, age);
         double lnDied = LnDiedTerm(r, alpha, s, beta, x, recency, age);
         return SpecialMath.GammaLnRatio(r, x) + (r * Math.Log(alpha)) + (s * Math.Log(beta))
-            + LnAddExp(lnAlive, lnDied);
+            + SpecialMath.LnAddExp(lnAlive, lnDied);
     }
 
     /// <summary>P(alive | x, t_x, T) = 1 / (1 + s (F(t_x) - F(T)) / ((alpha + T)^-(r + x) (beta + T)^-s)).</summary>
@@ -334,62 +334,6 @@ internal static class ParetoNbdMath
 
         return new PurchaseHistory(x, tx, age);
     }
-
-    /// <summary>ln(e^a + e^b), exact at -infinity.</summary>
-    public static double LnAddExp(double a, double b)
-    {
-        if (double.IsNegativeInfinity(a))
-        {
-            return b;
-        }
-
-        if (double.IsNegativeInfinity(b))
-        {
-            return a;
-        }
-
-        double max = Math.Max(a, b);
-        return max + SpecialMath.Log1P(Math.Exp(-Math.Abs(a - b)));
-    }
-
-    /// <summary>ln |sa e^a - sb e^b| with the sign of the difference (signs are -1, 0 or +1).</summary>
-    public static double LnDiffExp(double a, int signA, double b, int signB, out int sign)
-    {
-        if (signB == 0 || double.IsNegativeInfinity(b))
-        {
-            sign = signA;
-            return a;
-        }
-
-        if (signA == 0 || double.IsNegativeInfinity(a))
-        {
-            sign = -signB;
-            return b;
-        }
-
-        if (signA != signB)
-        {
-            // sa e^a + |sb| e^b with the same sign as sa.
-            sign = signA;
-            return LnAddExp(a, b);
-        }
-
-        if (a == b)
-        {
-            sign = 0;
-            return double.NegativeInfinity;
-        }
-
-        // Same signs: sa (e^a - e^b).
-        double max = Math.Max(a, b), gap = -Math.Abs(a - b);
-        double ln = max + LnOneMinusExp(gap);
-        sign = a > b ? signA : -signA;
-        return ln;
-    }
-
-    /// <summary>ln(1 - e^x) for x &lt; 0 (Maechler's two-branch form).</summary>
-    private static double LnOneMinusExp(double x) =>
-        x > -0.6931471805599453 ? Math.Log(-SpecialMath.ExpM1(x)) : SpecialMath.Log1P(-Math.Exp(x));
 
     /// <summary>(e^u - 1)/u, 1 at u = 0.</summary>
     private static double ExpM1OverX(double u) =>
