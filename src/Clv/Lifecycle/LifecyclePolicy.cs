@@ -5,7 +5,7 @@ namespace Clv.Lifecycle;
 /// <summary>
 /// Measurable rules that put every customer in exactly one <see cref="LifecycleStage"/> at a date. Immutable;
 /// built by <see cref="FromDays"/>, <see cref="RelativeToGap"/> or <see cref="FromAliveProbability"/>, which
-/// reject inconsistent thresholds with the reason.
+/// reject inconsistent thresholds with the reason, and saved with <see cref="ToJson"/>.
 /// </summary>
 /// <remarks>
 /// <para><b>Dates.</b> Any date from the first purchase day of the data to the summaries' holdout end can be classified:
@@ -46,7 +46,7 @@ namespace Clv.Lifecycle;
 /// <para>The reports (<see cref="EarlyWarningReport"/>, <see cref="LifecycleTransitionReport"/>,
 /// <see cref="LifecycleHistoryReport"/>) classify from purchases alone, with no engagement.</para>
 /// </remarks>
-public sealed partial class LifecyclePolicy
+public sealed partial class LifecyclePolicy : IJsonPersistable<LifecyclePolicy>
 {
     private readonly int _activation;
     private readonly int _dormantDays;
