@@ -216,7 +216,7 @@ public sealed class CohortReport
         }
 
         string unit = Period == CohortPeriod.Month ? "month" : "quarter";
-        return table.Render(Guard.Format($"Cohorts by first-purchase {unit} through {Through:yyyy-MM-dd}: {_rows.Length} cells"));
+        return table.Render(Guard.Format($"Cohorts by first-purchase {unit} through {Through:yyyy-MM-dd}: {TextTable.Int(_rows.Length)} cells"));
     }
 
     private static int PeriodIndex(DateOnly date, CohortPeriod period) =>

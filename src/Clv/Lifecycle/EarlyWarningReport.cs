@@ -151,6 +151,6 @@ public sealed class EarlyWarningReport
         }
 
         return table.Render(Guard.Format(
-            $"Early warning {Since:yyyy-MM-dd} -> {AsOf:yyyy-MM-dd}: {_rows.Length} of {ActiveCustomers} active customers went quiet"));
+            $"Early warning {Since:yyyy-MM-dd} -> {AsOf:yyyy-MM-dd}: {TextTable.Int(_rows.Length)} of {TextTable.Int(ActiveCustomers)} active customers went quiet"));
     }
 }

@@ -213,6 +213,6 @@ public sealed class LifecycleHistoryReport
             table.Add(cells);
         }
 
-        return table.Render(Guard.Format($"Lifecycle history, {CustomerCount} customers at {_dates.Length} dates"));
+        return table.Render(Guard.Format($"Lifecycle history, {TextTable.Int(CustomerCount)} customers at {TextTable.Int(_dates.Length)} dates"));
     }
 }

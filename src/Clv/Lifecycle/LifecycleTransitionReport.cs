@@ -269,10 +269,10 @@ public sealed class LifecycleTransitionReport
         }
 
         return table.Render(
-            Guard.Format($"Lifecycle transitions {From:yyyy-MM-dd} -> {To:yyyy-MM-dd}, {Population} customers"),
+            Guard.Format($"Lifecycle transitions {From:yyyy-MM-dd} -> {To:yyyy-MM-dd}, {TextTable.Int(Population)} customers"),
             Guard.Format($"retention {TextTable.Share(RetentionRate)}, at risk {TextTable.Share(AtRiskRate)}, churn {TextTable.Share(ChurnRate)}"),
             Guard.Format($"repurchase {TextTable.Share(RepurchaseRate)}, activation {TextTable.Share(ActivationRate)}, reactivation {TextTable.Share(ReactivationRate)}"),
-            Guard.Format($"high-value coverage {TextTable.Share(HighValueCoverage)} (top {TextTable.Share(HighValueShare)} of buyers: {HighValueCustomers} customers)"));
+            Guard.Format($"high-value coverage {TextTable.Share(HighValueCoverage)} (top {TextTable.Share(HighValueShare)} of buyers: {TextTable.Int(HighValueCustomers)} customers)"));
     }
 
     /// <summary>

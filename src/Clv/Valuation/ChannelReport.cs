@@ -126,7 +126,7 @@ public sealed class ChannelReport
             TimeUnit.Month => "month",
             _ => "year",
         };
-        return table.Render(Guard.Format($"Acquisition channels ({_rows.Length}), margins and payback per {unit}"));
+        return table.Render(Guard.Format($"Acquisition channels ({TextTable.Int(_rows.Length)}), margins and payback per {unit}"));
     }
 
     /// <summary>The smallest whole k with k x margin ≥ cost; 0 for no cost; null when never.</summary>

@@ -131,6 +131,7 @@ public class LifecycleTransitionReportTests
             .ToArray();
         Assert.Equal(expected, t.Rows);
         Assert.Equal(t.Population, t.Rows.Sum(r => r.Customers));
+        Assert.StartsWith("Lifecycle transitions 1997-09-30 -> 1998-06-30, 2,357 customers\nfrom ", t.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
