@@ -66,6 +66,6 @@ public class LifecycleBenchmarks
     }
 
     [Benchmark]
-    public LifecycleHistory MonthEndHistory24Months() =>
-        LifecycleHistory.AtMonthEnds(_days, _customers, ObservationEnd, LastMonthEnd);
+    public LifecycleHistoryReport MonthEndHistory24Months() =>
+        LifecycleHistoryReport.CreateAtMonthEnds(_days, _customers, ObservationEnd, LastMonthEnd);
 }

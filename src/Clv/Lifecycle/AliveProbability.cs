@@ -2,9 +2,10 @@ namespace Clv.Lifecycle;
 
 /// <summary>
 /// The probability that a customer is still active given the buy-till-you-die statistics (x, t_x, T), for example
-/// a BG/NBD model's P(alive). Used by <see cref="LifecyclePolicy.FromAliveProbability"/>.
+/// a BG/NBD model's P(alive). Used by <see cref="LifecyclePolicy.FromAliveProbability"/>, which asks it only about
+/// repeat buyers (x &gt;= 1): one-time buyers are classified by the day thresholds (see <see cref="LifecyclePolicy"/>).
 /// </summary>
-/// <param name="frequency">Repeat purchase days x up to the classification date.</param>
+/// <param name="frequency">Repeat purchase days x up to the classification date (at least 1 when called by a policy).</param>
 /// <param name="recency">Time t_x from the first to the last purchase day, in the summaries' <see cref="TimeUnit"/>.</param>
 /// <param name="age">Time T from the first purchase day to the classification date, in the summaries' <see cref="TimeUnit"/>.</param>
 /// <returns>A probability in [0, 1].</returns>

@@ -85,16 +85,10 @@ public static class HistoricalValue
 
         public static Terms From(HistoricalValueOptions? options, DateOnly observationEnd)
         {
-            options ??= HistoricalValueOptions.Default;
-            double marginRate = options.MarginRate;
-            double acquisitionCost = options.AcquisitionCost;
-            double serviceCost = options.ServiceCost;
-            Guard.InRange(marginRate, 0, 1, "MarginRate");
-            Guard.NonNegative(acquisitionCost, "AcquisitionCost");
-            Guard.NonNegative(serviceCost, "ServiceCost");
+            options = (options ?? HistoricalValueOptions.Default).Validate();
             return new Terms(
-                marginRate,
-                acquisitionCost + serviceCost,
+                options.MarginRate,
+                options.AcquisitionCost + options.ServiceCost,
                 options.Window.IsAllTime,
                 options.Window.FirstDayNumber(observationEnd),
                 observationEnd.DayNumber);

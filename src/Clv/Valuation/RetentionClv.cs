@@ -21,16 +21,18 @@ namespace Clv.Valuation;
 /// (Gupta and Lehmann 2003; Fader and Hardie's "What's wrong with this CLV formula?"). The margin, the
 /// retention rate and the horizon are per <see cref="RetentionClvOptions.Period"/>; the discount rate is
 /// converted to that period by the library.</para>
+/// <para>Batch entries take the inputs, then the scalars, then the options, then the destination last; they check
+/// lengths once and give exactly the scalar entry's values.</para>
 /// </remarks>
 public static class RetentionClv
 {
     /// <summary>The discounted value of one customer.</summary>
     /// <param name="margin">Margin per period (any finite amount).</param>
     /// <param name="retention">Probability of being retained from one period to the next, in [0, 1).</param>
-    /// <param name="options">The period, discount rate, margin timing and horizon.</param>
+    /// <param name="options">The period, discount rate, margin timing and horizon; null for <see cref="RetentionClvOptions.Default"/>.</param>
     /// <returns>The expected discounted margin.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="margin"/> is not finite, <paramref name="retention"/> is outside [0, 1), or the options are invalid.</exception>
-    public static double Value(double margin, double retention, RetentionClvOptions options)
+    public static double Value(double margin, double retention, RetentionClvOptions? options)
     {
         var terms = Terms.From(options);
         Guard.Finite(margin);
@@ -41,11 +43,11 @@ public static class RetentionClv
     /// <summary>The discounted value of each customer, with a margin and a retention rate per customer.</summary>
     /// <param name="margins">Margin per period of each customer.</param>
     /// <param name="retentions">Retention rate per period of each customer, each in [0, 1).</param>
-    /// <param name="options">The period, discount rate, margin timing and horizon.</param>
+    /// <param name="options">The period, discount rate, margin timing and horizon; null for <see cref="RetentionClvOptions.Default"/>.</param>
     /// <param name="destination">Receives the values; same length as <paramref name="margins"/>.</param>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A margin is not finite, a retention rate is outside [0, 1), or the options are invalid.</exception>
-    public static void Value(ReadOnlySpan<double> margins, ReadOnlySpan<double> retentions, RetentionClvOptions options, Span<double> destination)
+    public static void Value(ReadOnlySpan<double> margins, ReadOnlySpan<double> retentions, RetentionClvOptions? options, Span<double> destination)
     {
         var terms = Terms.From(options);
         Guard.SameLength(margins.Length, retentions.Length, nameof(retentions));
@@ -72,11 +74,11 @@ public static class RetentionClv
     /// <summary>The discounted value of each customer, with a margin per customer and one retention rate for all.</summary>
     /// <param name="margins">Margin per period of each customer.</param>
     /// <param name="retention">Retention rate per period, in [0, 1).</param>
-    /// <param name="options">The period, discount rate, margin timing and horizon.</param>
+    /// <param name="options">The period, discount rate, margin timing and horizon; null for <see cref="RetentionClvOptions.Default"/>.</param>
     /// <param name="destination">Receives the values; same length as <paramref name="margins"/>.</param>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A margin is not finite, <paramref name="retention"/> is outside [0, 1), or the options are invalid.</exception>
-    public static void Value(ReadOnlySpan<double> margins, double retention, RetentionClvOptions options, Span<double> destination)
+    public static void Value(ReadOnlySpan<double> margins, double retention, RetentionClvOptions? options, Span<double> destination)
     {
         var terms = Terms.From(options);
         CheckRetention(retention, nameof(retention));
@@ -97,11 +99,11 @@ public static class RetentionClv
     /// <summary>The discounted value of each customer (array convenience for the span overload).</summary>
     /// <param name="margins">Margin per period of each customer.</param>
     /// <param name="retentions">Retention rate per period of each customer, each in [0, 1).</param>
-    /// <param name="options">The period, discount rate, margin timing and horizon.</param>
+    /// <param name="options">The period, discount rate, margin timing and horizon; null for <see cref="RetentionClvOptions.Default"/>.</param>
     /// <returns>One value per customer.</returns>
     /// <exception cref="ArgumentException">The arrays differ in length.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A margin is not finite, a retention rate is outside [0, 1), or the options are invalid.</exception>
-    public static double[] Value(double[] margins, double[] retentions, RetentionClvOptions options)
+    public static double[] Value(double[] margins, double[] retentions, RetentionClvOptions? options)
     {
         ArgumentNullException.ThrowIfNull(margins);
         ArgumentNullException.ThrowIfNull(retentions);
@@ -114,9 +116,10 @@ public static class RetentionClv
     /// The same value as <see cref="Value(double, double, RetentionClvOptions)"/> from the explicit sum of
     /// m r^τ / (1 + d)^τ over the margin times; the test oracle of the closed forms. Finite horizons only.
     /// </summary>
-    internal static double ValueBySum(double margin, double retention, RetentionClvOptions options)
+    internal static double ValueBySum(double margin, double retention, RetentionClvOptions? options)
     {
         var terms = Terms.From(options);
+        options ??= RetentionClvOptions.Default;
         Debug.Assert(options.Horizon is not null, "The explicit sum needs a finite horizon.");
         double offset = options.Timing switch
         {
@@ -180,27 +183,10 @@ public static class RetentionClv
 
         public double RatePerPeriod { get; }
 
-        public static Terms From(RetentionClvOptions options)
+        public static Terms From(RetentionClvOptions? options)
         {
-            ArgumentNullException.ThrowIfNull(options);
-            _ = options.Period.LengthInDays();
-            if (options.Timing is not (MarginTiming.End or MarginTiming.Start or MarginTiming.Middle))
-            {
-                ThrowHelper.ArgumentOutOfRange(nameof(options), options.Timing, Guard.Format($"Timing {(int)options.Timing} is not defined; use End, Start or Middle."));
-            }
-
-            int horizon = -1;
-            if (options.Horizon is { } h)
-            {
-                if (h < 0)
-                {
-                    ThrowHelper.ArgumentOutOfRange(nameof(options), h, Guard.Format($"Horizon must be at least 0 periods (or null for an infinite horizon), but was {h}."));
-                }
-
-                horizon = h;
-            }
-
-            return new Terms(options.DiscountRate.RatePer(options.Period), options.Timing, horizon);
+            options = (options ?? RetentionClvOptions.Default).Validate();
+            return new Terms(options.DiscountRate.RatePer(options.Period), options.Timing, options.Horizon ?? -1);
         }
 
         /// <summary>

@@ -116,8 +116,8 @@ public class LifecyclePolicyTests
     {
         var summaries = Log.Summaries(0, new Transaction("c", Log.B, -1));
         var engaged = new CustomerEngagement(Log.B.AddDays(5), HasOpenOpportunity: true);
-        Assert.Equal(LifecycleStage.Lead, Days.Classify(summaries, 0, Log.B.AddDays(10), engaged));
-        Assert.Equal(LifecycleStage.Lead, Days.Classify(summaries, 0, Log.B.AddDays(10), new CustomerEngagement(Log.B.AddDays(5), false)));
+        Assert.Equal(LifecycleStage.Lead, Days.Classify(summaries, 0, engaged, Log.B.AddDays(10)));
+        Assert.Equal(LifecycleStage.Lead, Days.Classify(summaries, 0, new CustomerEngagement(Log.B.AddDays(5), false), Log.B.AddDays(10)));
     }
 
     [Fact]
@@ -199,7 +199,7 @@ public class LifecyclePolicyTests
     public void Classify_ProviderOutsideUnitInterval_Throws()
     {
         var policy = LifecyclePolicy.FromAliveProbability((_, _, _) => 1.5, 0.5, 0.2);
-        var ex = Assert.Throws<InvalidOperationException>(() => Log.Classify(policy, 10, 0));
+        var ex = Assert.Throws<InvalidOperationException>(() => Log.Classify(policy, 10, 0, 5));
         Assert.Contains("1.5", ex.Message, StringComparison.Ordinal);
     }
 
@@ -231,8 +231,44 @@ public class LifecyclePolicyTests
     }
 
     [Fact]
-    public void FromDays_MatureMinPurchaseDaysBelowTwo_Rejected() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => LifecyclePolicy.FromDays(new LifecycleOptions { MatureMinPurchaseDays = 1 }));
+    public void FromDays_MatureMinPurchaseDaysBelowTwo_Rejected()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => LifecyclePolicy.FromDays(new LifecycleOptions { MatureMinPurchaseDays = 1 }));
+        Assert.Equal("options.MatureMinPurchaseDays", ex.ParamName);
+    }
+
+    [Theory]
+    [InlineData("ActivationWindowDays")]
+    [InlineData("DormantAfterDays")]
+    [InlineData("ChurnedAfterDays")]
+    [InlineData("ReactivationHoldDays")]
+    [InlineData("MatureMinTenureDays")]
+    public void Options_NegativeWindow_ErrorNamesThePropertyPathAndValue(string property)
+    {
+        var options = property switch
+        {
+            "ActivationWindowDays" => new LifecycleOptions { ActivationWindowDays = -3 },
+            "DormantAfterDays" => new LifecycleOptions { DormantAfterDays = -3 },
+            "ChurnedAfterDays" => new LifecycleOptions { ChurnedAfterDays = -3 },
+            "ReactivationHoldDays" => new LifecycleOptions { ReactivationHoldDays = -3 },
+            _ => new LifecycleOptions { MatureMinTenureDays = -3 },
+        };
+        foreach (var build in new Func<LifecyclePolicy>[] { () => LifecyclePolicy.FromDays(options), () => LifecyclePolicy.RelativeToGap(3, 6, options), () => LifecyclePolicy.FromAliveProbability((_, _, _) => 1, 0.5, 0.2, options) })
+        {
+            var ex = Assert.Throws<ArgumentOutOfRangeException>(build);
+            Assert.Equal("options." + property, ex.ParamName);
+            Assert.Contains("options." + property + " must be at least 0, but was -3.", ex.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Options_Default_IsTheDocumentedWindowsAndUsedForNull()
+    {
+        var d = LifecycleOptions.Default;
+        Assert.Equal((30, 90, 180, 90, 4, 365), (d.ActivationWindowDays, d.DormantAfterDays, d.ChurnedAfterDays, d.ReactivationHoldDays, d.MatureMinPurchaseDays, d.MatureMinTenureDays));
+        Assert.Same(LifecycleOptions.Default, LifecyclePolicy.FromDays().Options);
+        Assert.Same(LifecycleOptions.Default, LifecyclePolicy.RelativeToGap(3, 6).Options);
+    }
 
     [Fact]
     public void FromDays_EqualThresholds_Accepted()
@@ -260,11 +296,16 @@ public class LifecyclePolicyTests
         Assert.Throws<ArgumentOutOfRangeException>(() => LifecyclePolicy.FromAliveProbability((_, _, _) => 1, dormant, churned));
 
     [Fact]
-    public void Classify_DateBeforeObservationEnd_ThrowsWithReason()
+    public void Classify_DateBeforeFirstPurchaseDay_ThrowsNamingDataRange()
     {
         var summaries = TestData.CdnowSummaries();
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Days.Classify(summaries, new DateOnly(1997, 9, 29)));
-        Assert.Contains("before the summaries' observation end (1997-09-30)", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Days.Classify(summaries, new DateOnly(1996, 12, 31)));
+        Assert.Equal("asOf", ex.ParamName);
+        Assert.Contains("asOf (1996-12-31) is before the first purchase day of the data (1997-01-01)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("The data run from 1997-01-01 to 1998-06-30.", ex.Message, StringComparison.Ordinal);
+        var first = Days.Classify(summaries, new DateOnly(1997, 1, 1));
+        Assert.All(first, s => Assert.True(s is LifecycleStage.New or LifecycleStage.NotYetAcquired));
+        Assert.Equal(summaries.Count(c => c.FirstPurchase == new DateOnly(1997, 1, 1)), first.Count(s => s == LifecycleStage.New));
     }
 
     [Fact]
@@ -273,6 +314,7 @@ public class LifecyclePolicyTests
         var summaries = TestData.CdnowSummaries();
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Days.Classify(summaries, new DateOnly(1998, 7, 1)));
         Assert.Contains("after the summaries' holdout end (1998-06-30)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("The data run from 1997-01-01 to 1998-06-30.", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -280,7 +322,7 @@ public class LifecyclePolicyTests
     {
         var summaries = TestData.CdnowSummaries();
         Assert.Throws<ArgumentException>(() => Days.Classify(summaries, summaries.ObservationEnd, new LifecycleStage[3]));
-        Assert.Throws<ArgumentException>(() => Days.Classify(summaries, summaries.ObservationEnd, new LifecycleStage[summaries.Count], new CustomerEngagement[2]));
+        Assert.Throws<ArgumentException>(() => Days.Classify(summaries, new CustomerEngagement[2], summaries.ObservationEnd, new LifecycleStage[summaries.Count]));
         Assert.Throws<ArgumentOutOfRangeException>(() => Days.Classify(summaries, summaries.Count, summaries.ObservationEnd));
     }
 
@@ -299,10 +341,10 @@ public class LifecyclePolicyTests
             foreach (var date in new[] { new DateOnly(1997, 9, 30), new DateOnly(1998, 2, 14), new DateOnly(1998, 6, 30) })
             {
                 var batch = new LifecycleStage[summaries.Count];
-                policy.Classify(summaries, date, batch, engagement);
+                policy.Classify(summaries, engagement, date, batch);
                 for (int i = 0; i < summaries.Count; i++)
                 {
-                    Assert.Equal(policy.Classify(summaries, i, date, engagement[i]), batch[i]);
+                    Assert.Equal(policy.Classify(summaries, i, engagement[i], date), batch[i]);
                 }
             }
         }

@@ -22,7 +22,7 @@ public class LifecyclePropertyTests
         var policy = Policies[policyIndex % Policies.Length];
         var date = summaries.ObservationEnd.AddDays(dateOffset * 2);
         var stages = policy.Classify(summaries, date);
-        var history = LifecycleHistory.AtDates(policy, summaries, [date]);
+        var history = LifecycleHistoryReport.Create(policy, summaries, [date]);
         int total = 0;
         foreach (int c in history.StageCounts(0))
         {
@@ -75,7 +75,7 @@ public class LifecyclePropertyTests
         var summaries = CustomerSummaries.FromTransactions(rows, Log.B.AddDays(60), TimeUnit.Day, Log.FarEnd);
         var policy = Policies[policyIndex % Policies.Length];
         var from = summaries.ObservationEnd.AddDays(fromOffset);
-        var t = LifecycleTransitions.Between(policy, summaries, from, from.AddDays(span));
+        var t = LifecycleTransitionReport.Create(policy, summaries, from, from.AddDays(span));
         int all = 0, rowsTotal = 0, columnsTotal = 0;
         foreach (var a in Enum.GetValues<LifecycleStage>())
         {

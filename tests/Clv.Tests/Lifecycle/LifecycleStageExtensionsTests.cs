@@ -12,6 +12,7 @@ public class LifecycleStageExtensionsTests
     [InlineData(LifecycleStage.Dormant, "Dormant", "沉睡期")]
     [InlineData(LifecycleStage.Churned, "Churned", "流失期")]
     [InlineData(LifecycleStage.Reactivated, "Reactivated", "召回")]
+    [InlineData(LifecycleStage.NotYetAcquired, "Not yet acquired", "未获客")]
     public void Labels_EachStage_EnglishAndChinese(LifecycleStage stage, string english, string chinese)
     {
         Assert.Equal(english, stage.EnglishLabel());
@@ -21,7 +22,7 @@ public class LifecycleStageExtensionsTests
     [Fact]
     public void Labels_UndefinedStage_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => ((LifecycleStage)7).EnglishLabel());
+        Assert.Throws<ArgumentOutOfRangeException>(() => ((LifecycleStage)8).EnglishLabel());
         Assert.Throws<ArgumentOutOfRangeException>(() => ((LifecycleStage)200).ChineseLabel());
     }
 
@@ -29,9 +30,10 @@ public class LifecycleStageExtensionsTests
     public void IsActiveAndIsQuiet_AllStages_PartitionBuyers()
     {
         Assert.Equal(LifecycleStageExtensions.StageCount, Enum.GetValues<LifecycleStage>().Length);
+        Assert.Equal(Enumerable.Range(0, LifecycleStageExtensions.StageCount), Enum.GetValues<LifecycleStage>().Select(s => (int)s));
         foreach (var s in Enum.GetValues<LifecycleStage>())
         {
-            int groups = (s.IsActive() ? 1 : 0) + (s.IsQuiet() ? 1 : 0) + (s == LifecycleStage.Lead ? 1 : 0);
+            int groups = (s.IsActive() ? 1 : 0) + (s.IsQuiet() ? 1 : 0) + (s is LifecycleStage.Lead or LifecycleStage.NotYetAcquired ? 1 : 0);
             Assert.Equal(1, groups);
         }
     }

@@ -23,7 +23,7 @@ internal static class Log
     {
         var rows = purchaseDays.Select(d => Buy("c", d)).ToArray();
         var summaries = Summaries(purchaseDays.Min(), rows);
-        return policy.Classify(summaries, 0, B.AddDays(asOfDay), engagement);
+        return policy.Classify(summaries, 0, engagement, B.AddDays(asOfDay));
     }
 
     /// <summary>A seeded random log: up to <paramref name="customers"/> customers, purchases and refunds over about 400 days from <see cref="B"/>.</summary>

@@ -95,17 +95,31 @@ public class HistoricalValueTests
         var customers = TestData.CdnowSummaries();
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => HistoricalValue.Compute(customers, new HistoricalValueOptions { MarginRate = marginRate }));
 
-        Assert.Equal("MarginRate", ex.ParamName);
-        Assert.Contains("MarginRate must be between 0 and 1", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("options.MarginRate", ex.ParamName);
+        Assert.Contains("options.MarginRate must be between 0 and 1", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Compute_BadArguments_Throw()
     {
         var customers = TestData.CdnowSummaries();
-        Assert.Throws<ArgumentOutOfRangeException>(() => HistoricalValue.Compute(customers, new HistoricalValueOptions { AcquisitionCost = -1 }));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => HistoricalValue.Compute(customers, new HistoricalValueOptions { AcquisitionCost = -1 }));
+        Assert.Equal("options.AcquisitionCost", ex.ParamName);
+        ex = Assert.Throws<ArgumentOutOfRangeException>(() => HistoricalValue.ForCustomer(customers, 0, new HistoricalValueOptions { ServiceCost = double.PositiveInfinity }));
+        Assert.Equal("options.ServiceCost", ex.ParamName);
+        Assert.Contains("options.ServiceCost must be a finite number of at least 0, but was Infinity.", ex.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => HistoricalValue.ForCustomer(customers, customers.Count));
         Assert.Throws<ArgumentException>(() => HistoricalValue.Compute(customers, null, new double[3]));
         Assert.Throws<ArgumentOutOfRangeException>(() => HistoricalWindow.LastMonths(0));
+    }
+
+    [Fact]
+    public void Compute_NullOptions_AreTheDocumentedDefault()
+    {
+        var customers = TestData.CdnowSummaries();
+        var d = HistoricalValueOptions.Default;
+        Assert.Equal((1.0, 0.0, 0.0, true), (d.MarginRate, d.AcquisitionCost, d.ServiceCost, d.Window.IsAllTime));
+        Assert.Equal(HistoricalValue.Compute(customers, d), HistoricalValue.Compute(customers, null));
+        Assert.Equal(customers.Select(c => c.NetSpend), HistoricalValue.Compute(customers, null));
     }
 }

@@ -46,11 +46,11 @@ public class ReadmeTourTests
             observationEnd: new DateOnly(1997, 9, 30), TimeUnit.Week, unmapped: UnmappedContactPolicy.OwnAccount);
         double[] accountValue = HistoricalValue.Compute(accounts, new HistoricalValueOptions { MarginRate = 0.3 });
 
-        ChannelSummary[] channels = ChannelEconomics.Summarize(
+        ChannelReport channels = ChannelReport.Create(
             [new ChannelCustomer("search", AcquisitionCost: 40, Value: 300, MarginPerPeriod: 10),
              new ChannelCustomer("tv", 200, 150, 5)],
             marginPeriod: TimeUnit.Month);
-        int? monthsToPayBack = channels[0].PaybackPeriods;
+        int? monthsToPayBack = channels.Rows[0].PaybackPeriods;
 
         Assert.Equal(customers.Count, soFar.Length);
         for (int i = 0; i < customers.Count; i++)

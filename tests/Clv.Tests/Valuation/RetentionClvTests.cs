@@ -154,9 +154,27 @@ public class RetentionClvTests
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => DiscountRate.Annual(-0.1));
         Assert.Contains("-0.1", ex.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => RetentionClv.Value(double.NaN, 0.5, PerYear(0.1)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => RetentionClv.Value(1, 0.5, PerYear(0.1, MarginTiming.End, -1)));
+        var horizon = Assert.Throws<ArgumentOutOfRangeException>(() => RetentionClv.Value(1, 0.5, PerYear(0.1, MarginTiming.End, -1)));
+        Assert.Equal("options.Horizon", horizon.ParamName);
+        Assert.Contains("options.Horizon must be at least 0 periods (or null for an infinite horizon), but was -1.", horizon.Message, StringComparison.Ordinal);
+        var timing = Assert.Throws<ArgumentOutOfRangeException>(() => RetentionClv.Value([1.0], 0.5, PerYear(0.1, (MarginTiming)7), new double[1]));
+        Assert.Equal("options.Timing", timing.ParamName);
+        var period = Assert.Throws<ArgumentOutOfRangeException>(() => RetentionClv.Value(1, 0.5, new RetentionClvOptions { Period = (TimeUnit)9 }));
+        Assert.Equal("options.Period", period.ParamName);
         Assert.Throws<ArgumentException>(() => RetentionClv.Value([1.0, 2.0], [0.5], PerYear(0.1)));
         Assert.Throws<ArgumentException>(() => RetentionClv.Value([1.0, 2.0], [0.5, 0.5], PerYear(0.1), new double[1]));
+    }
+
+    [Fact]
+    public void Value_DefaultOrNullOptions_AreTheTextbookYearlyTerms()
+    {
+        var d = RetentionClvOptions.Default;
+        Assert.Equal((TimeUnit.Year, DiscountRate.Annual(0.1), MarginTiming.End, (int?)null), (d.Period, d.DiscountRate, d.Timing, d.Horizon));
+        Assert.Equal(266.67, RetentionClv.Value(100, 0.8, null), 0.005);
+        Assert.Equal(RetentionClv.Value(100, 0.8, PerYear(0.1)), RetentionClv.Value(100, 0.8, RetentionClvOptions.Default));
+        var destination = new double[2];
+        RetentionClv.Value([100.0, 50.0], 0.8, null, destination);
+        Assert.Equal(RetentionClv.Value(50, 0.8, null), destination[1]);
     }
 
     [Property(MaxTest = 300)]

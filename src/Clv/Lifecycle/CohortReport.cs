@@ -4,26 +4,29 @@ namespace Clv.Lifecycle;
 
 /// <summary>
 /// Customers grouped by the calendar period of their first purchase (the cohort) against whole periods since it:
-/// per cell the number and share of the cohort who bought in that period, and the revenue they brought.
-/// Immutable.
+/// per cell the number and share of the cohort who bought in that period, and the gross spend they brought.
+/// <see cref="Rows"/> hold every cell of every non-empty cohort; the matrix accessors (<see cref="ActiveCustomers"/>,
+/// <see cref="RetentionShare"/>, <see cref="Spend"/>) address a cell by cohort and periods since. Immutable; built by
+/// <see cref="Create(CustomerSummaries, CohortPeriod)"/>.
 /// </summary>
 /// <remarks>
 /// <para>Period 0 is the cohort's own period, so its retention share is 1. A cohort has a cell for every period up
-/// to the one containing the table's <see cref="Through"/> date; that last period may be partial. Revenue is the
-/// sum of purchase amounts (refunds are not dated per purchase and are not deducted).</para>
-/// <para>The table uses every purchase day of the summaries up to <see cref="Through"/>, calibration and holdout alike.
+/// to the one containing the report's <see cref="Through"/> date; that last period may be partial. Spend is gross:
+/// the sum of purchase amounts (refunds are not dated per purchase and are not deducted).</para>
+/// <para>The report uses every purchase day of the summaries up to <see cref="Through"/>, calibration and holdout alike.
 /// Customers first seen after the summaries' observation end are not summarised, so for complete cohorts build the
 /// summaries with the observation end at the last date of the data.</para>
 /// </remarks>
-public sealed class CohortTable
+public sealed class CohortReport
 {
     private readonly DateOnly[] _starts;
     private readonly int[] _sizes;
     private readonly int[] _offsets;
     private readonly int[] _active;
-    private readonly double[] _revenue;
+    private readonly double[] _spend;
+    private readonly CohortRow[] _rows;
 
-    private CohortTable(CohortPeriod period, DateOnly through, DateOnly[] starts, int[] sizes, int[] offsets, int[] active, double[] revenue)
+    private CohortReport(CohortPeriod period, DateOnly through, DateOnly[] starts, int[] sizes, int[] offsets, int[] active, double[] spend)
     {
         Period = period;
         Through = through;
@@ -31,8 +34,28 @@ public sealed class CohortTable
         _sizes = sizes;
         _offsets = offsets;
         _active = active;
-        _revenue = revenue;
+        _spend = spend;
+        var rows = new List<CohortRow>(active.Length);
+        for (int c = 0; c < starts.Length; c++)
+        {
+            if (sizes[c] == 0)
+            {
+                continue;
+            }
+
+            int first = PeriodIndex(starts[c], period);
+            for (int k = 0; k < offsets[c + 1] - offsets[c]; k++)
+            {
+                int cell = offsets[c] + k;
+                rows.Add(new CohortRow(starts[c], k, PeriodStart(first + k, period), sizes[c], active[cell], active[cell] / (double)sizes[c], spend[cell]));
+            }
+        }
+
+        _rows = [.. rows];
     }
+
+    /// <summary>Every cell of every non-empty cohort: by cohort (earliest first), then by periods since.</summary>
+    public IReadOnlyList<CohortRow> Rows => _rows;
 
     /// <summary>The period of cohorts and columns.</summary>
     public CohortPeriod Period { get; }
@@ -40,7 +63,7 @@ public sealed class CohortTable
     /// <summary>The last day included.</summary>
     public DateOnly Through { get; }
 
-    /// <summary>Number of cohorts (rows), from the earliest first-purchase period, including empty periods in between.</summary>
+    /// <summary>Number of cohorts in the matrix, from the earliest first-purchase period, including empty periods in between (which have no <see cref="Rows"/>).</summary>
     public int CohortCount => _starts.Length;
 
     /// <summary>The first day of cohort <paramref name="cohort"/>'s period.</summary>
@@ -78,29 +101,30 @@ public sealed class CohortTable
         return _sizes[cohort] == 0 ? double.NaN : _active[cell] / (double)_sizes[cohort];
     }
 
-    /// <summary>Purchase amounts of the cohort's customers in the period <paramref name="periodsSince"/> periods after the cohort's.</summary>
+    /// <summary>Gross spend (purchase amounts) of the cohort's customers in the period <paramref name="periodsSince"/> periods after the cohort's.</summary>
     /// <param name="cohort">Position of the cohort.</param>
     /// <param name="periodsSince">Periods since the cohort's period.</param>
-    /// <returns>The revenue.</returns>
-    public double Revenue(int cohort, int periodsSince) => _revenue[Cell(cohort, periodsSince)];
+    /// <returns>The spend.</returns>
+    public double Spend(int cohort, int periodsSince) => _spend[Cell(cohort, periodsSince)];
 
-    /// <summary>Builds the table through the summaries' holdout end.</summary>
+    /// <summary>Builds the report through the summaries' holdout end.</summary>
     /// <param name="customers">The summaries.</param>
     /// <param name="period">Months or quarters.</param>
-    /// <returns>The table (no cohorts when nobody bought).</returns>
-    public static CohortTable Build(CustomerSummaries customers, CohortPeriod period)
+    /// <returns>The report (no cohorts when nobody bought).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is undefined.</exception>
+    public static CohortReport Create(CustomerSummaries customers, CohortPeriod period)
     {
         ArgumentNullException.ThrowIfNull(customers);
-        return Build(customers, period, customers.HoldoutEnd);
+        return Create(customers, period, customers.HoldoutEnd);
     }
 
-    /// <summary>Builds the table from purchase days up to <paramref name="through"/>.</summary>
+    /// <summary>Builds the report from purchase days up to <paramref name="through"/>.</summary>
     /// <param name="customers">The summaries.</param>
     /// <param name="period">Months or quarters.</param>
     /// <param name="through">The last day included, at most the summaries' holdout end.</param>
-    /// <returns>The table (no cohorts when nobody bought by <paramref name="through"/>).</returns>
+    /// <returns>The report (no cohorts when nobody bought by <paramref name="through"/>).</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is undefined, or <paramref name="through"/> is after the summaries' holdout end.</exception>
-    public static CohortTable Build(CustomerSummaries customers, CohortPeriod period, DateOnly through)
+    public static CohortReport Create(CustomerSummaries customers, CohortPeriod period, DateOnly through)
     {
         ArgumentNullException.ThrowIfNull(customers);
         if (period is not (CohortPeriod.Month or CohortPeriod.Quarter))
@@ -128,7 +152,7 @@ public sealed class CohortTable
 
         if (first == int.MaxValue)
         {
-            return new CohortTable(period, through, [], [], [0], [], []);
+            return new CohortReport(period, through, [], [], [0], [], []);
         }
 
         int cohorts = last - first + 1;
@@ -142,7 +166,7 @@ public sealed class CohortTable
         }
 
         var active = new int[offsets[cohorts]];
-        var revenue = new double[offsets[cohorts]];
+        var spend = new double[offsets[cohorts]];
         for (int i = 0; i < customers.Count; i++)
         {
             var days = customers.PurchaseDayNumbers(i);
@@ -159,7 +183,7 @@ public sealed class CohortTable
             {
                 int since = PeriodIndex(DateOnly.FromDayNumber(days[k]), period) - first - cohort;
                 int cell = offsets[cohort] + since;
-                revenue[cell] += amounts[k];
+                spend[cell] += amounts[k];
                 if (since != previous)
                 {
                     active[cell]++;
@@ -168,7 +192,31 @@ public sealed class CohortTable
             }
         }
 
-        return new CohortTable(period, through, starts, sizes, offsets, active, revenue);
+        return new CohortReport(period, through, starts, sizes, offsets, active, spend);
+    }
+
+    /// <summary>
+    /// The report as a fixed-width table (invariant culture): a title line, then one line per row with the cohort,
+    /// periods since, the period's first day, cohort size, active customers, retention share and spend.
+    /// </summary>
+    /// <returns>The table.</returns>
+    public override string ToString()
+    {
+        var table = new TextTable(("cohort", true), ("since", false), ("period", true), ("size", false), ("active", false), ("retention", false), ("spend", false));
+        foreach (var row in _rows)
+        {
+            table.Add(
+                TextTable.Date(row.CohortStart),
+                TextTable.Int(row.PeriodsSince),
+                TextTable.Date(row.PeriodStart),
+                TextTable.Int(row.CohortSize),
+                TextTable.Int(row.ActiveCustomers),
+                TextTable.Share(row.RetentionShare),
+                TextTable.Amount(row.Spend));
+        }
+
+        string unit = Period == CohortPeriod.Month ? "month" : "quarter";
+        return table.Render(Guard.Format($"Cohorts by first-purchase {unit} through {Through:yyyy-MM-dd}: {TextTable.Int(_rows.Length)} cells"));
     }
 
     private static int PeriodIndex(DateOnly date, CohortPeriod period) =>

@@ -1,6 +1,6 @@
 namespace Clv.Valuation;
 
-/// <summary>The economics of one acquisition channel. Built by <see cref="ChannelEconomics.Summarize"/>.</summary>
+/// <summary>The economics of one acquisition channel: one row of a <see cref="ChannelReport"/>.</summary>
 /// <param name="Channel">The channel.</param>
 /// <param name="Customers">Customers acquired through it.</param>
 /// <param name="TotalValue">Sum of the customers' values.</param>
@@ -8,14 +8,13 @@ namespace Clv.Valuation;
 /// <param name="TotalAcquisitionCost">Sum of the acquisition costs.</param>
 /// <param name="MeanAcquisitionCost">Mean acquisition cost per customer.</param>
 /// <param name="ValueToCostRatio">Total value / total acquisition cost; null when nothing was spent.</param>
-/// <param name="MeanMarginPerPeriod">Mean margin per period per customer.</param>
+/// <param name="MeanMarginPerPeriod">Mean margin (an amount) per period per customer.</param>
 /// <param name="PaybackPeriods">
-/// Whole periods (of <paramref name="PaybackUnit"/>) until the cumulative mean margin covers the mean acquisition
-/// cost: the smallest k with k x <paramref name="MeanMarginPerPeriod"/> ≥ <paramref name="MeanAcquisitionCost"/>,
+/// Whole periods (of the report's <see cref="ChannelReport.MarginPeriod"/>) until the cumulative mean margin covers
+/// the mean acquisition cost: the smallest k with k x <paramref name="MeanMarginPerPeriod"/> ≥ <paramref name="MeanAcquisitionCost"/>,
 /// undiscounted; 0 when nothing was spent; null when the margin is not positive so the cost is never paid back.
 /// </param>
-/// <param name="PaybackUnit">The period of the margins and of <paramref name="PaybackPeriods"/>.</param>
-public sealed record ChannelSummary(
+public readonly record struct ChannelRow(
     string Channel,
     int Customers,
     double TotalValue,
@@ -24,5 +23,4 @@ public sealed record ChannelSummary(
     double MeanAcquisitionCost,
     double? ValueToCostRatio,
     double MeanMarginPerPeriod,
-    int? PaybackPeriods,
-    TimeUnit PaybackUnit);
+    int? PaybackPeriods);

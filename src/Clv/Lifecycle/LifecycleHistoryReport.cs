@@ -3,24 +3,46 @@ using Clv.Internal;
 namespace Clv.Lifecycle;
 
 /// <summary>
-/// Every customer's <see cref="LifecycleStage"/> at a series of dates (typically month ends), with the stage counts
-/// per date, for dashboards and plots. Immutable; stored as one byte per customer and date.
+/// Every customer's <see cref="LifecycleStage"/> at a series of dates (typically month ends): the stage counts per
+/// date as <see cref="Rows"/> for dashboards and plots, and each customer's stages. Immutable; stored as one byte per
+/// customer and date. Built by <see cref="Create"/> or <see cref="CreateAtMonthEnds"/>.
 /// </summary>
 /// <remarks>Stages come from purchases alone (no <see cref="CustomerEngagement"/>): an interaction date or an open
-/// opportunity is a snapshot, not a history. Every date must lie between the summaries' observation end and holdout end.</remarks>
-public sealed class LifecycleHistory
+/// opportunity is a snapshot, not a history. The dates may be any dates of the data, from the first purchase day to
+/// the summaries' holdout end; before the observation end, customers whose first purchase day is later are
+/// <see cref="LifecycleStage.NotYetAcquired"/> (see <see cref="LifecyclePolicy"/>), so every date's counts add up to
+/// <see cref="CustomerCount"/>.</remarks>
+public sealed class LifecycleHistoryReport
 {
     private readonly DateOnly[] _dates;
     private readonly LifecycleStage[] _stages;
     private readonly int[] _counts;
+    private readonly LifecycleHistoryRow[] _rows;
 
-    private LifecycleHistory(DateOnly[] dates, LifecycleStage[] stages, int[] counts, int customerCount)
+    private LifecycleHistoryReport(DateOnly[] dates, LifecycleStage[] stages, int[] counts, int customerCount)
     {
         _dates = dates;
         _stages = stages;
         _counts = counts;
         CustomerCount = customerCount;
+        var rows = new List<LifecycleHistoryRow>();
+        for (int j = 0; j < dates.Length; j++)
+        {
+            for (int s = 0; s < LifecycleStageExtensions.StageCount; s++)
+            {
+                int c = counts[(j * LifecycleStageExtensions.StageCount) + s];
+                if (c > 0)
+                {
+                    rows.Add(new LifecycleHistoryRow(dates[j], (LifecycleStage)s, c, c / (double)customerCount));
+                }
+            }
+        }
+
+        _rows = [.. rows];
     }
+
+    /// <summary>The non-empty stages at each date: by date, then by stage value ascending.</summary>
+    public IReadOnlyList<LifecycleHistoryRow> Rows => _rows;
 
     /// <summary>The dates, ascending.</summary>
     public ReadOnlySpan<DateOnly> Dates => _dates;
@@ -60,7 +82,7 @@ public sealed class LifecycleHistory
 
     /// <summary>How many customers were in each stage at <see cref="Dates"/>[<paramref name="date"/>], indexed by stage value; they add up to <see cref="CustomerCount"/>.</summary>
     /// <param name="date">Position in <see cref="Dates"/>.</param>
-    /// <returns>Seven counts, indexed by <c>(int)stage</c>.</returns>
+    /// <returns><see cref="LifecycleStageExtensions.StageCount"/> counts, indexed by <c>(int)stage</c>.</returns>
     public ReadOnlySpan<int> StageCounts(int date)
     {
         if ((uint)date >= (uint)_dates.Length)
@@ -75,12 +97,12 @@ public sealed class LifecycleHistory
     /// Stages at every month end from <paramref name="from"/> to <paramref name="to"/> (both inclusive).
     /// </summary>
     /// <param name="policy">The policy.</param>
-    /// <param name="customers">The summaries; every month end must lie between their observation end and holdout end.</param>
+    /// <param name="customers">The summaries.</param>
     /// <param name="from">The first day considered.</param>
     /// <param name="to">The last day considered.</param>
-    /// <returns>The history.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">No month end lies in the range, or one is outside the summaries' data range.</exception>
-    public static LifecycleHistory AtMonthEnds(LifecyclePolicy policy, CustomerSummaries customers, DateOnly from, DateOnly to)
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">No month end lies in the range, or one is outside the data's date range (first purchase day to holdout end).</exception>
+    public static LifecycleHistoryReport CreateAtMonthEnds(LifecyclePolicy policy, CustomerSummaries customers, DateOnly from, DateOnly to)
     {
         var dates = new List<DateOnly>();
         var month = new DateOnly(from.Year, from.Month, 1);
@@ -105,17 +127,17 @@ public sealed class LifecycleHistory
             ThrowHelper.ArgumentOutOfRange(nameof(to), to, Guard.Format($"No month end lies between {from:yyyy-MM-dd} and {to:yyyy-MM-dd}."));
         }
 
-        return AtDates(policy, customers, dates.ToArray());
+        return Create(policy, customers, dates.ToArray());
     }
 
     /// <summary>Stages at the given dates.</summary>
     /// <param name="policy">The policy.</param>
-    /// <param name="customers">The summaries; every date must lie between their observation end and holdout end.</param>
-    /// <param name="dates">Strictly ascending dates, at least one.</param>
-    /// <returns>The history.</returns>
+    /// <param name="customers">The summaries.</param>
+    /// <param name="dates">Strictly ascending dates, at least one, each from the first purchase day of the data to the summaries' holdout end.</param>
+    /// <returns>The report.</returns>
     /// <exception cref="ArgumentException"><paramref name="dates"/> is empty or not strictly ascending.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A date is outside the summaries' data range.</exception>
-    public static LifecycleHistory AtDates(LifecyclePolicy policy, CustomerSummaries customers, ReadOnlySpan<DateOnly> dates)
+    /// <exception cref="ArgumentOutOfRangeException">A date is outside the data's date range.</exception>
+    public static LifecycleHistoryReport Create(LifecyclePolicy policy, CustomerSummaries customers, ReadOnlySpan<DateOnly> dates)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(customers);
@@ -144,22 +166,53 @@ public sealed class LifecycleHistory
         var stages = new LifecycleStage[(long)count * m];
         var counts = new int[m * LifecycleStageExtensions.StageCount];
         double unitDays = customers.TimeUnit.LengthInDays();
-        var summaries = customers.AsSpan();
+        int end = customers.ObservationEnd.DayNumber;
         for (int i = 0; i < count; i++)
         {
             var all = customers.PurchaseDayNumbers(i);
-            int n = summaries[i].PurchaseDays;
+            int n = 0;
             var row = stages.AsSpan(i * m, m);
             for (int j = 0; j < m; j++)
             {
                 int d = dayNumbers[j];
                 n = LifecyclePolicy.CountUpTo(all, n, d);
-                var stage = policy.Classify(all[..n], d, default, unitDays);
+                var stage = policy.Classify(all[..n], d, default, unitDays, end);
                 row[j] = stage;
                 counts[(j * LifecycleStageExtensions.StageCount) + (int)stage]++;
             }
         }
 
-        return new LifecycleHistory(dates.ToArray(), stages, counts, count);
+        return new LifecycleHistoryReport(dates.ToArray(), stages, counts, count);
+    }
+
+    /// <summary>
+    /// The report as a fixed-width table (invariant culture): a title line, then one line per date with the number
+    /// of customers in each stage (stages in value order, empty stages as 0).
+    /// </summary>
+    /// <returns>The table.</returns>
+    public override string ToString()
+    {
+        const int K = LifecycleStageExtensions.StageCount;
+        var columns = new (string Header, bool Left)[K + 1];
+        columns[0] = ("date", true);
+        for (int s = 0; s < K; s++)
+        {
+            columns[s + 1] = (((LifecycleStage)s).EnglishLabel(), false);
+        }
+
+        var table = new TextTable(columns);
+        for (int j = 0; j < _dates.Length; j++)
+        {
+            var cells = new string[K + 1];
+            cells[0] = TextTable.Date(_dates[j]);
+            for (int s = 0; s < K; s++)
+            {
+                cells[s + 1] = TextTable.Int(_counts[(j * K) + s]);
+            }
+
+            table.Add(cells);
+        }
+
+        return table.Render(Guard.Format($"Lifecycle history, {TextTable.Int(CustomerCount)} customers at {TextTable.Int(_dates.Length)} dates"));
     }
 }

@@ -4,23 +4,41 @@ namespace Clv.Valuation;
 
 /// <summary>
 /// Acquisition channel economics: customers, mean value, acquisition cost, value-to-cost ratio and payback time
-/// per channel, to see whether what is spent to win customers is paid back.
+/// per channel, to see whether what is spent to win customers is paid back. Immutable; built by <see cref="Create"/>.
 /// </summary>
-public static class ChannelEconomics
+public sealed class ChannelReport
 {
+    private readonly ChannelRow[] _rows;
+
+    private ChannelReport(ChannelRow[] rows, TimeUnit marginPeriod)
+    {
+        _rows = rows;
+        MarginPeriod = marginPeriod;
+    }
+
+    /// <summary>One row per channel, in order of each channel's first customer.</summary>
+    public IReadOnlyList<ChannelRow> Rows => _rows;
+
+    /// <summary>The period of the margins (<see cref="ChannelCustomer.MarginPerPeriod"/>) and of <see cref="ChannelRow.PaybackPeriods"/>.</summary>
+    public TimeUnit MarginPeriod { get; }
+
     /// <summary>Summarises customers by acquisition channel, in order of each channel's first customer.</summary>
     /// <param name="customers">One entry per acquired customer.</param>
     /// <param name="marginPeriod">The period of <see cref="ChannelCustomer.MarginPerPeriod"/>; payback is counted in it.</param>
-    /// <returns>One summary per channel.</returns>
+    /// <returns>The report: one row per channel.</returns>
     /// <exception cref="ArgumentException">A channel is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An acquisition cost is negative or not finite, a value or margin is not finite, or <paramref name="marginPeriod"/> is undefined.</exception>
     /// <remarks>
     /// Payback uses channel means and assumes the margin keeps coming every period (no churn, no discounting);
     /// pass an expected margin per period (for example margin x retention) for a retention-aware payback.
     /// </remarks>
-    public static ChannelSummary[] Summarize(ReadOnlySpan<ChannelCustomer> customers, TimeUnit marginPeriod)
+    public static ChannelReport Create(ReadOnlySpan<ChannelCustomer> customers, TimeUnit marginPeriod)
     {
-        _ = marginPeriod.LengthInDays();
+        if (!Enum.IsDefined(marginPeriod))
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(marginPeriod), marginPeriod, Guard.Format($"marginPeriod must be a defined TimeUnit, but was {(int)marginPeriod}."));
+        }
+
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var names = new List<string>();
         var totals = new List<(int Count, double Value, double Cost, double Margin)>();
@@ -59,13 +77,13 @@ public static class ChannelEconomics
             totals[k] = (t.Count + 1, t.Value + c.Value, t.Cost + c.AcquisitionCost, t.Margin + c.MarginPerPeriod);
         }
 
-        var result = new ChannelSummary[names.Count];
-        for (int k = 0; k < result.Length; k++)
+        var rows = new ChannelRow[names.Count];
+        for (int k = 0; k < rows.Length; k++)
         {
             var (count, value, cost, margin) = totals[k];
             double meanCost = cost / count;
             double meanMargin = margin / count;
-            result[k] = new ChannelSummary(
+            rows[k] = new ChannelRow(
                 names[k],
                 count,
                 value,
@@ -74,11 +92,41 @@ public static class ChannelEconomics
                 meanCost,
                 cost > 0 ? value / cost : null,
                 meanMargin,
-                Payback(meanCost, meanMargin),
-                marginPeriod);
+                Payback(meanCost, meanMargin));
         }
 
-        return result;
+        return new ChannelReport(rows, marginPeriod);
+    }
+
+    /// <summary>
+    /// The report as a fixed-width table (invariant culture): a title line, then one line per channel with customers,
+    /// mean value, mean acquisition cost, value-to-cost ratio ("-" when nothing was spent), mean margin per period and
+    /// payback periods ("never" when the margin is not positive).
+    /// </summary>
+    /// <returns>The table.</returns>
+    public override string ToString()
+    {
+        var table = new TextTable(("channel", true), ("customers", false), ("mean value", false), ("mean cost", false), ("value/cost", false), ("margin/period", false), ("payback", false));
+        foreach (var row in _rows)
+        {
+            table.Add(
+                row.Channel,
+                TextTable.Int(row.Customers),
+                TextTable.Amount(row.MeanValue),
+                TextTable.Amount(row.MeanAcquisitionCost),
+                row.ValueToCostRatio is { } r ? TextTable.Number(r, "0.00") : "-",
+                TextTable.Amount(row.MeanMarginPerPeriod),
+                row.PaybackPeriods is { } p ? TextTable.Int(p) : "never");
+        }
+
+        string unit = MarginPeriod switch
+        {
+            TimeUnit.Day => "day",
+            TimeUnit.Week => "week",
+            TimeUnit.Month => "month",
+            _ => "year",
+        };
+        return table.Render(Guard.Format($"Acquisition channels ({TextTable.Int(_rows.Length)}), margins and payback per {unit}"));
     }
 
     /// <summary>The smallest whole k with k x margin ≥ cost; 0 for no cost; null when never.</summary>

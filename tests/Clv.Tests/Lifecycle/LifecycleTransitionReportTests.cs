@@ -2,12 +2,12 @@ using Clv.Lifecycle;
 
 namespace Clv.Tests.Lifecycle;
 
-public class LifecycleTransitionsTests
+public class LifecycleTransitionReportTests
 {
     private static readonly LifecyclePolicy Days = LifecyclePolicy.FromDays();
 
     [Fact]
-    public void Between_HandBuiltCustomers_KpisMatchDefinitions()
+    public void Create_HandBuiltCustomers_KpisMatchDefinitions()
     {
         // From = day 100, To = day 200.
         var rows = new[]
@@ -21,7 +21,7 @@ public class LifecycleTransitionsTests
             Log.Buy("dormant-gone", 0, 1),
         };
         var summaries = Log.Summaries(100, rows);
-        var t = LifecycleTransitions.Between(Days, summaries, Log.B.AddDays(100), Log.B.AddDays(200));
+        var t = LifecycleTransitionReport.Create(Days, summaries, Log.B.AddDays(100), Log.B.AddDays(200));
 
         Assert.Equal(7, t.Population);
         Assert.Equal(LifecycleStage.Lead, Days.Classify(summaries, 0, t.From));
@@ -50,7 +50,7 @@ public class LifecycleTransitionsTests
         // Top 20% of 5 buyers = 1 customer: retained (1000 spent), still active; top 40% adds at-risk (600), now dormant.
         Assert.Equal(1, t.HighValueCustomers);
         Assert.Equal(1.0, t.HighValueCoverage);
-        var top2 = LifecycleTransitions.Between(Days, summaries, t.From, t.To, 0.4);
+        var top2 = LifecycleTransitionReport.Create(Days, summaries, t.From, t.To, 0.4);
         Assert.Equal(2, top2.HighValueCustomers);
         Assert.Equal(0.5, top2.HighValueCoverage);
 
@@ -59,12 +59,12 @@ public class LifecycleTransitionsTests
     }
 
     [Fact]
-    public void Between_Cdnow_AgreesWithClassifyAtBothDates()
+    public void Create_Cdnow_AgreesWithClassifyAtBothDates()
     {
         var summaries = TestData.CdnowSummaries();
         var from = new DateOnly(1997, 9, 30);
         var to = new DateOnly(1998, 6, 30);
-        var t = LifecycleTransitions.Between(Days, summaries, from, to);
+        var t = LifecycleTransitionReport.Create(Days, summaries, from, to);
         var s1 = Days.Classify(summaries, from);
         var s2 = Days.Classify(summaries, to);
 
@@ -92,10 +92,10 @@ public class LifecycleTransitionsTests
     }
 
     [Fact]
-    public void Between_SameDate_IdentityMatrix()
+    public void Create_SameDate_IdentityMatrix()
     {
         var summaries = TestData.CdnowSummaries();
-        var t = LifecycleTransitions.Between(Days, summaries, summaries.ObservationEnd, summaries.ObservationEnd);
+        var t = LifecycleTransitionReport.Create(Days, summaries, summaries.ObservationEnd, summaries.ObservationEnd);
         foreach (var a in Enum.GetValues<LifecycleStage>())
         {
             Assert.Equal(t.FromCount(a), t.Count(a, a));
@@ -106,16 +106,47 @@ public class LifecycleTransitionsTests
     }
 
     [Fact]
-    public void Between_InvalidArguments_Throw()
+    public void Create_InvalidArguments_Throw()
     {
         var summaries = TestData.CdnowSummaries();
         var from = summaries.ObservationEnd;
-        Assert.Throws<ArgumentOutOfRangeException>(() => LifecycleTransitions.Between(Days, summaries, from.AddDays(10), from));
-        Assert.Throws<ArgumentOutOfRangeException>(() => LifecycleTransitions.Between(Days, summaries, from, from.AddDays(10), 0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => LifecycleTransitions.Between(Days, summaries, from, from.AddDays(10), double.NaN));
-        Assert.Throws<ArgumentOutOfRangeException>(() => LifecycleTransitions.Between(Days, summaries, from.AddDays(-1), from));
-        var t = LifecycleTransitions.Between(Days, summaries, from, from);
+        Assert.Throws<ArgumentOutOfRangeException>(() => LifecycleTransitionReport.Create(Days, summaries, from.AddDays(10), from));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LifecycleTransitionReport.Create(Days, summaries, from, from.AddDays(10), 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LifecycleTransitionReport.Create(Days, summaries, from, from.AddDays(10), double.NaN));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LifecycleTransitionReport.Create(Days, summaries, new DateOnly(1996, 12, 31), from));
+        var t = LifecycleTransitionReport.Create(Days, summaries, from, from);
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => t.Count(LifecycleStage.Lead, (LifecycleStage)9));
         Assert.Equal("to", ex.ParamName);
+    }
+
+    [Fact]
+    public void Rows_Cdnow_NonEmptyCellsOfTheMatrixInStageOrder()
+    {
+        var summaries = TestData.CdnowSummaries();
+        var t = LifecycleTransitionReport.Create(Days, summaries, new DateOnly(1997, 9, 30), new DateOnly(1998, 6, 30));
+        var expected = Enum.GetValues<LifecycleStage>()
+            .SelectMany(a => Enum.GetValues<LifecycleStage>().Select(b => (a, b)))
+            .Where(p => t.Count(p.a, p.b) > 0)
+            .Select(p => new LifecycleTransitionRow(p.a, p.b, t.Count(p.a, p.b), t.Share(p.a, p.b)))
+            .ToArray();
+        Assert.Equal(expected, t.Rows);
+        Assert.Equal(t.Population, t.Rows.Sum(r => r.Customers));
+        Assert.StartsWith("Lifecycle transitions 1997-09-30 -> 1998-06-30, 2,357 customers\nfrom ", t.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToString_HandBuilt_InvariantTableWithKpis()
+    {
+        var summaries = Log.Summaries(100, Log.Buy("early", 0, 100), Log.Buy("early", 30, 100), Log.Buy("late", 60, 900));
+        var t = LifecycleTransitionReport.Create(Days, summaries, Log.B.AddDays(40), Log.B.AddDays(100), highValueShare: 1);
+        string expected =
+            "Lifecycle transitions 2020-02-10 -> 2020-04-10, 2 customers\n" +
+            "from              to       customers  share\n" +
+            "Growing           Growing          1  1.000\n" +
+            "Not yet acquired  New              1  1.000\n" +
+            "retention 1.000, at risk 0.000, churn 0.000\n" +
+            "repurchase 0.000, activation NaN, reactivation NaN\n" +
+            "high-value coverage 1.000 (top 1.000 of buyers: 1 customers)\n";
+        Assert.Equal(expected, Culture.Invariant(t.ToString));
     }
 }

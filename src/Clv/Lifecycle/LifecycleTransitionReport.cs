@@ -4,27 +4,33 @@ using Clv.Internal;
 namespace Clv.Lifecycle;
 
 /// <summary>
-/// Stages of the same customers at two dates: the migration matrix (counts and row shares) and lifecycle KPIs.
-/// The population is every customer of the summaries; both dates must lie between their observation end and
-/// holdout end, so every customer is known at both and each side of the matrix adds up to <see cref="Population"/>.
+/// Stages of the same customers at two dates: the migration matrix (as <see cref="Rows"/> of non-empty cells, and
+/// as counts and row shares by stage) and lifecycle KPIs. Immutable; built by
+/// <see cref="Create(LifecyclePolicy, CustomerSummaries, DateOnly, DateOnly)"/>.
 /// </summary>
 /// <remarks>
+/// <para>The population is every customer of the summaries, and each side of the matrix adds up to
+/// <see cref="Population"/>. Both dates may be any dates of the data (see <see cref="LifecyclePolicy"/>): before the
+/// observation end, customers whose first purchase day is later are <see cref="LifecycleStage.NotYetAcquired"/>.
+/// They are in the matrix but in no KPI's base: the KPIs describe the customers acquired (or known, for
+/// <see cref="ActivationRate"/>) at <see cref="From"/>.</para>
 /// <para>"Active" means <see cref="LifecycleStage.New"/>, <see cref="LifecycleStage.Growing"/>, <see cref="LifecycleStage.Mature"/>
 /// or <see cref="LifecycleStage.Reactivated"/> (<see cref="LifecycleStageExtensions.IsActive"/>). Every rate is a share
 /// in [0, 1], NaN when its base is empty.</para>
 /// <para>Customers active at <see cref="From"/> split into <see cref="RetentionRate"/> (active at <see cref="To"/>),
 /// <see cref="AtRiskRate"/> (dormant at <see cref="To"/>) and <see cref="ChurnRate"/> (churned at <see cref="To"/>),
 /// which add up to 1.</para>
-/// <para>Stages come from purchases alone (no <see cref="CustomerEngagement"/>), as in <see cref="LifecycleHistory"/>.</para>
+/// <para>Stages come from purchases alone (no <see cref="CustomerEngagement"/>), as in <see cref="LifecycleHistoryReport"/>.</para>
 /// </remarks>
-public sealed class LifecycleTransitions
+public sealed class LifecycleTransitionReport
 {
     private const int K = LifecycleStageExtensions.StageCount;
     private readonly int[] _counts;
     private readonly int[] _fromCounts;
     private readonly int[] _toCounts;
+    private readonly LifecycleTransitionRow[] _rows;
 
-    private LifecycleTransitions(DateOnly from, DateOnly to, int[] counts, int population)
+    private LifecycleTransitionReport(DateOnly from, DateOnly to, int[] counts, int population)
     {
         From = from;
         To = to;
@@ -40,7 +46,25 @@ public sealed class LifecycleTransitions
                 _toCounts[b] += counts[(a * K) + b];
             }
         }
+
+        var rows = new List<LifecycleTransitionRow>();
+        for (int a = 0; a < K; a++)
+        {
+            for (int b = 0; b < K; b++)
+            {
+                int c = counts[(a * K) + b];
+                if (c > 0)
+                {
+                    rows.Add(new LifecycleTransitionRow((LifecycleStage)a, (LifecycleStage)b, c, c / (double)_fromCounts[a]));
+                }
+            }
+        }
+
+        _rows = [.. rows];
     }
+
+    /// <summary>The non-empty cells of the migration matrix, by stage at <see cref="From"/> then stage at <see cref="To"/> (stage values ascending).</summary>
+    public IReadOnlyList<LifecycleTransitionRow> Rows => _rows;
 
     /// <summary>The first date.</summary>
     public DateOnly From { get; }
@@ -60,7 +84,7 @@ public sealed class LifecycleTransitions
     /// <summary>Of the customers active at <see cref="From"/>, the share <see cref="LifecycleStage.Churned"/> at <see cref="To"/>.</summary>
     public double ChurnRate { get; private init; }
 
-    /// <summary>Of the customers with a purchase up to <see cref="From"/>, the share with a purchase day after <see cref="From"/> and up to <see cref="To"/>.</summary>
+    /// <summary>Of the customers with a purchase up to <see cref="From"/> (buyers), the share with a purchase day after <see cref="From"/> and up to <see cref="To"/>.</summary>
     public double RepurchaseRate { get; private init; }
 
     /// <summary>Of the <see cref="LifecycleStage.Lead"/> customers at <see cref="From"/>, the share who made a first purchase by <see cref="To"/> (lead to new).</summary>
@@ -106,23 +130,23 @@ public sealed class LifecycleTransitions
 
     /// <summary>The migration between two dates, with the top 20% of buyers as the high-value group.</summary>
     /// <param name="policy">The policy.</param>
-    /// <param name="customers">The summaries; both dates must lie between their observation end and holdout end.</param>
-    /// <param name="from">The first date.</param>
-    /// <param name="to">The second date, on or after <paramref name="from"/>.</param>
-    /// <returns>The transitions.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A date is outside the summaries' data range, or <paramref name="to"/> is before <paramref name="from"/>.</exception>
-    public static LifecycleTransitions Between(LifecyclePolicy policy, CustomerSummaries customers, DateOnly from, DateOnly to) =>
-        Between(policy, customers, from, to, 0.2);
+    /// <param name="customers">The summaries.</param>
+    /// <param name="from">The first date, from the first purchase day of the data.</param>
+    /// <param name="to">The second date, on or after <paramref name="from"/> and at most the summaries' holdout end.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A date is outside the data's date range, or <paramref name="to"/> is before <paramref name="from"/>.</exception>
+    public static LifecycleTransitionReport Create(LifecyclePolicy policy, CustomerSummaries customers, DateOnly from, DateOnly to) =>
+        Create(policy, customers, from, to, 0.2);
 
     /// <summary>The migration between two dates.</summary>
     /// <param name="policy">The policy.</param>
-    /// <param name="customers">The summaries; both dates must lie between their observation end and holdout end.</param>
-    /// <param name="from">The first date.</param>
-    /// <param name="to">The second date, on or after <paramref name="from"/>.</param>
+    /// <param name="customers">The summaries.</param>
+    /// <param name="from">The first date, from the first purchase day of the data.</param>
+    /// <param name="to">The second date, on or after <paramref name="from"/> and at most the summaries' holdout end.</param>
     /// <param name="highValueShare">The top share of buyers (by net spend at <paramref name="from"/>) forming the high-value group, in (0, 1].</param>
-    /// <returns>The transitions.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A date is outside the summaries' data range, <paramref name="to"/> is before <paramref name="from"/>, or <paramref name="highValueShare"/> is outside (0, 1].</exception>
-    public static LifecycleTransitions Between(LifecyclePolicy policy, CustomerSummaries customers, DateOnly from, DateOnly to, double highValueShare)
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A date is outside the data's date range, <paramref name="to"/> is before <paramref name="from"/>, or <paramref name="highValueShare"/> is outside (0, 1].</exception>
+    public static LifecycleTransitionReport Create(LifecyclePolicy policy, CustomerSummaries customers, DateOnly from, DateOnly to, double highValueShare)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(customers);
@@ -140,25 +164,28 @@ public sealed class LifecycleTransitions
 
         int count = customers.Count;
         int d1 = from.DayNumber, d2 = to.DayNumber;
+        int end = customers.ObservationEnd.DayNumber;
         double unitDays = customers.TimeUnit.LengthInDays();
         var summaries = customers.AsSpan();
         var counts = new int[K * K];
         var fromStages = new LifecycleStage[count];
         var toStages = new LifecycleStage[count];
         var value = new double[count];
+        var isBuyer = new bool[count];
         int buyers = 0, repurchasers = 0;
         for (int i = 0; i < count; i++)
         {
             var all = customers.PurchaseDayNumbers(i);
-            int n1 = LifecyclePolicy.CountUpTo(all, summaries[i].PurchaseDays, d1);
+            int n1 = LifecyclePolicy.CountUpTo(all, LifecyclePolicy.KnownUpTo(summaries[i], d1, end), d1);
             int n2 = LifecyclePolicy.CountUpTo(all, n1, d2);
-            var s1 = policy.Classify(all[..n1], d1, default, unitDays);
-            var s2 = policy.Classify(all[..n2], d2, default, unitDays);
+            var s1 = policy.Classify(all[..n1], d1, default, unitDays, end);
+            var s2 = policy.Classify(all[..n2], d2, default, unitDays, end);
             fromStages[i] = s1;
             toStages[i] = s2;
             counts[((int)s1 * K) + (int)s2]++;
             if (n1 > 0)
             {
+                isBuyer[i] = true;
                 buyers++;
                 repurchasers += n2 > n1 ? 1 : 0;
                 value[i] = NetSpendUpTo(customers, i, n1);
@@ -182,7 +209,7 @@ public sealed class LifecycleTransitions
                 leads++;
                 activated += s2 != LifecycleStage.Lead ? 1 : 0;
             }
-            else
+            else if (s1.IsQuiet())
             {
                 quiet++;
                 reactivated += s2.IsActive() ? 1 : 0;
@@ -198,7 +225,7 @@ public sealed class LifecycleTransitions
             int w = 0;
             for (int i = 0; i < count; i++)
             {
-                if (fromStages[i] != LifecycleStage.Lead)
+                if (isBuyer[i])
                 {
                     order[w] = i;
                     keys[w++] = -value[i];
@@ -214,7 +241,7 @@ public sealed class LifecycleTransitions
             }
         }
 
-        return new LifecycleTransitions(from, to, counts, count)
+        return new LifecycleTransitionReport(from, to, counts, count)
         {
             RetentionRate = Ratio(retained, active),
             AtRiskRate = Ratio(atRisk, active),
@@ -228,7 +255,30 @@ public sealed class LifecycleTransitions
         };
     }
 
-    /// <summary>Purchases on the first <paramref name="n"/> purchase days less the refunds recorded up to the observation end.</summary>
+    /// <summary>
+    /// The report as a fixed-width table (invariant culture): a title line, one line per non-empty cell (stage at
+    /// <see cref="From"/>, stage at <see cref="To"/>, customers, row share), then the KPIs.
+    /// </summary>
+    /// <returns>The table.</returns>
+    public override string ToString()
+    {
+        var table = new TextTable(("from", true), ("to", true), ("customers", false), ("share", false));
+        foreach (var row in _rows)
+        {
+            table.Add(row.FromStage.EnglishLabel(), row.ToStage.EnglishLabel(), TextTable.Int(row.Customers), TextTable.Share(row.Share));
+        }
+
+        return table.Render(
+            Guard.Format($"Lifecycle transitions {From:yyyy-MM-dd} -> {To:yyyy-MM-dd}, {TextTable.Int(Population)} customers"),
+            Guard.Format($"retention {TextTable.Share(RetentionRate)}, at risk {TextTable.Share(AtRiskRate)}, churn {TextTable.Share(ChurnRate)}"),
+            Guard.Format($"repurchase {TextTable.Share(RepurchaseRate)}, activation {TextTable.Share(ActivationRate)}, reactivation {TextTable.Share(ReactivationRate)}"),
+            Guard.Format($"high-value coverage {TextTable.Share(HighValueCoverage)} (top {TextTable.Share(HighValueShare)} of buyers: {TextTable.Int(HighValueCustomers)} customers)"));
+    }
+
+    /// <summary>
+    /// Purchases on the first <paramref name="n"/> purchase days less the refunds recorded up to the observation end
+    /// (refunds are a total per customer in the summaries, not dated, so they are subtracted in full at every date).
+    /// </summary>
     internal static double NetSpendUpTo(CustomerSummaries customers, int index, int n)
     {
         var amounts = customers.PurchaseDayAmounts(index)[..n];
@@ -265,7 +315,7 @@ public sealed class LifecycleTransitions
         int i = (int)stage;
         if ((uint)i >= K)
         {
-            ThrowHelper.ArgumentOutOfRange(paramName, stage, Guard.Format($"{paramName} must be a defined LifecycleStage (0 to 6), but was {i}."));
+            ThrowHelper.ArgumentOutOfRange(paramName, stage, Guard.Format($"{paramName} must be a defined LifecycleStage (0 to 7), but was {i}."));
         }
 
         return i;

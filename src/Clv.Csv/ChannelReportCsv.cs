@@ -1,0 +1,57 @@
+using Clv.Csv.Internal;
+using Clv.Valuation;
+
+namespace Clv.Csv;
+
+/// <summary>
+/// Writes a <see cref="ChannelReport"/> as CSV: one row per channel, invariant culture, ISO dates (yyyy-MM-dd), round-trippable numbers, an
+/// empty field for a missing value, and the header <c>channel,customers,total_value,mean_value,total_acquisition_cost,mean_acquisition_cost,value_to_cost_ratio,mean_margin_per_period,payback_periods,payback_unit</c>.
+/// </summary>
+/// <remarks>
+/// <c>value_to_cost_ratio</c> is empty when nothing was spent and <c>payback_periods</c> when the cost is never paid back; <c>payback_unit</c> is the report's <see cref="ChannelReport.MarginPeriod"/> (<c>Day</c>, <c>Week</c>, <c>Month</c> or <c>Year</c>). Lines end with <c>\r\n</c> (RFC 4180) and fields holding a delimiter or quote are quoted. Every
+/// destination gets UTF-8 without a byte order mark.
+/// </remarks>
+public static class ChannelReportCsv
+{
+    /// <summary>The header fields, in order.</summary>
+    internal static readonly string[] Columns = ["channel", "customers", "total_value", "mean_value", "total_acquisition_cost", "mean_acquisition_cost", "value_to_cost_ratio", "mean_margin_per_period", "payback_periods", "payback_unit"];
+
+    /// <summary>Writes the report to a file (created or overwritten).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="report">The report.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="report"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    public static void Write(string path, ChannelReport report) => CsvDestination.Write(path, report, WriteRows);
+
+    /// <summary>Writes the report to a stream (left open).</summary>
+    /// <param name="stream">The destination.</param>
+    /// <param name="report">The report.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="report"/> is null.</exception>
+    public static void Write(Stream stream, ChannelReport report) => CsvDestination.Write(stream, report, WriteRows);
+
+    /// <summary>Writes the report to a text writer (left open; flushed).</summary>
+    /// <param name="writer">The destination.</param>
+    /// <param name="report">The report.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="report"/> is null.</exception>
+    public static void Write(TextWriter writer, ChannelReport report) => CsvDestination.Write(writer, report, WriteRows);
+
+    private static void WriteRows(CsvTable table, ChannelReport report)
+    {
+        table.Header(Columns);
+        string unit = report.MarginPeriod.ToString();
+        foreach (var row in report.Rows)
+        {
+            table.Field(row.Channel);
+            table.Field(row.Customers);
+            table.Field(row.TotalValue);
+            table.Field(row.MeanValue);
+            table.Field(row.TotalAcquisitionCost);
+            table.Field(row.MeanAcquisitionCost);
+            table.Field(row.ValueToCostRatio);
+            table.Field(row.MeanMarginPerPeriod);
+            table.Field(row.PaybackPeriods);
+            table.Field(unit);
+            table.EndRow();
+        }
+    }
+}

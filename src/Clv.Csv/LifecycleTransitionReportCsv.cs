@@ -1,0 +1,52 @@
+using Clv.Csv.Internal;
+using Clv.Lifecycle;
+
+namespace Clv.Csv;
+
+/// <summary>
+/// Writes a <see cref="LifecycleTransitionReport"/> as CSV: one row per non-empty cell of the migration matrix, invariant culture, ISO dates (yyyy-MM-dd), round-trippable numbers, an
+/// empty field for a missing value, and the header <c>from_date,to_date,from_stage,to_stage,customers,share</c>.
+/// </summary>
+/// <remarks>
+/// <c>from_stage</c> and <c>to_stage</c> are <see cref="LifecycleStage"/> names; <c>share</c> is the row share (of the customers in <c>from_stage</c> at <c>from_date</c>). The KPIs are properties of the report, not rows. Lines end with <c>\r\n</c> (RFC 4180) and fields holding a delimiter or quote are quoted. Every
+/// destination gets UTF-8 without a byte order mark.
+/// </remarks>
+public static class LifecycleTransitionReportCsv
+{
+    /// <summary>The header fields, in order.</summary>
+    internal static readonly string[] Columns = ["from_date", "to_date", "from_stage", "to_stage", "customers", "share"];
+
+    /// <summary>Writes the report to a file (created or overwritten).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="report">The report.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="report"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    public static void Write(string path, LifecycleTransitionReport report) => CsvDestination.Write(path, report, WriteRows);
+
+    /// <summary>Writes the report to a stream (left open).</summary>
+    /// <param name="stream">The destination.</param>
+    /// <param name="report">The report.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="report"/> is null.</exception>
+    public static void Write(Stream stream, LifecycleTransitionReport report) => CsvDestination.Write(stream, report, WriteRows);
+
+    /// <summary>Writes the report to a text writer (left open; flushed).</summary>
+    /// <param name="writer">The destination.</param>
+    /// <param name="report">The report.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="report"/> is null.</exception>
+    public static void Write(TextWriter writer, LifecycleTransitionReport report) => CsvDestination.Write(writer, report, WriteRows);
+
+    private static void WriteRows(CsvTable table, LifecycleTransitionReport report)
+    {
+        table.Header(Columns);
+        foreach (var row in report.Rows)
+        {
+            table.Field(report.From);
+            table.Field(report.To);
+            table.Field(row.FromStage.ToString());
+            table.Field(row.ToStage.ToString());
+            table.Field(row.Customers);
+            table.Field(row.Share);
+            table.EndRow();
+        }
+    }
+}
