@@ -6,7 +6,8 @@ namespace Clv;
 /// Builds <see cref="CustomerSummaries"/> from a log that arrives in chunks (a large file read piece by piece,
 /// a database cursor), without holding row objects: each customer's id is stored once, and each row is kept as
 /// 16 bytes (customer number, day, amount) in native memory until <see cref="Build"/>, which frees it as it groups
-/// the rows. Feed every chunk to <see cref="Add"/>, then call <see cref="Build"/> once.
+/// the rows. Feed every chunk to <see cref="Add(ReadOnlySpan{Transaction})"/> (or every row whose id is still text to
+/// <see cref="Add(ReadOnlySpan{char}, DateOnly, double)"/>), then call <see cref="Build"/> once.
 /// </summary>
 /// <remarks>Not thread-safe: use one builder per thread and <see cref="CustomerSummaries.Merge"/> the results.
 /// A builder that is dropped without <see cref="Build"/> gives its rows' memory back when it is finalized.</remarks>
@@ -52,10 +53,26 @@ public sealed class CustomerSummariesBuilder
         _days.Add(transactions);
     }
 
-    /// <summary>Adds one row whose customer id is still text (a CSV field); a string is allocated only for a new customer.</summary>
-    internal void AddRow(ReadOnlySpan<char> customerId, DateOnly date, double amount)
+    /// <summary>
+    /// Adds one row whose customer id is still text: a field of a file, a column of a database cursor, a message
+    /// of a queue. The id is compared ordinally with the ids already added (as text or as strings), and a string is
+    /// allocated only for a customer not seen before, so a reader can feed millions of rows without a string per row.
+    /// </summary>
+    /// <param name="customerId">The customer's identifier (not empty); only read during the call.</param>
+    /// <param name="date">The calendar date of the row.</param>
+    /// <param name="amount">The amount; negative for a refund. Must be finite.</param>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
+    /// <exception cref="ArgumentException"><paramref name="customerId"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is NaN or infinite.</exception>
+    public void Add(ReadOnlySpan<char> customerId, DateOnly date, double amount)
     {
         ThrowIfBuilt();
+        if (customerId.IsEmpty)
+        {
+            ThrowHelper.Argument(nameof(customerId), "customerId must not be empty.");
+        }
+
+        Guard.Finite(amount);
         _days.Add(customerId, date, amount);
     }
 

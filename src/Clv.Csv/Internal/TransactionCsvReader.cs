@@ -89,7 +89,7 @@ internal sealed class TransactionCsvReader : IDisposable
         using var lines = new LineReader(text);
         reader.ReadAll(lines);
 
-        return new TransactionLog(reader._rows.ToArray(), reader._rejected.Count == 0 ? [] : reader._rejected.ToArray());
+        return new TransactionLog(reader._rows, reader._rejected);
     }
 
     /// <summary>
@@ -341,7 +341,7 @@ internal sealed class TransactionCsvReader : IDisposable
         }
 
         // Straight into the builder: its id table is the only one, and a string is made only for a new customer.
-        _sink.AddRow(id, date, amount);
+        _sink.Add(id, date, amount);
         if (++_pending == ChunkRows)
         {
             Flush();
