@@ -35,19 +35,20 @@ public static class TransactionCsv
 
     /// <summary>Reads a transaction log from a file.</summary>
     /// <param name="path">The file.</param>
-    /// <param name="options">Columns, format and mode; null for the defaults (<c>customer_id,date,amount</c>, ISO dates, strict).</param>
+    /// <param name="options">Columns, format, mode, progress and cancellation; null for <see cref="TransactionCsvOptions.Default"/>.</param>
     /// <returns>The imported rows and, in lenient mode, the rejected ones.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
-    /// <exception cref="ArgumentException">The options are inconsistent (for example no indices without a header, or an invalid date format).</exception>
+    /// <exception cref="ArgumentException">The options are inconsistent (for example no indices without a header, or an invalid date format); the message names the property.</exception>
     /// <exception cref="CsvFormatException">A file-level problem, or (strict mode) the first bad row.</exception>
+    /// <exception cref="OperationCanceledException"><see cref="TransactionCsvOptions.CancellationToken"/> was cancelled before the whole file was read.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static TransactionLog Read(string path, TransactionCsvOptions? options)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        options ??= new TransactionCsvOptions();
-        TransactionCsvReader.Validate(options);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
-        return ReadCore(stream, options);
+        options ??= TransactionCsvOptions.Default;
+        options.Validate();
+        using var stream = OpenFile(path);
+        return TransactionCsvReader.Read(Decode(stream), options);
     }
 
     /// <summary>Reads a transaction log from a stream (read to its end and left open) with the default options: a <c>customer_id,date,amount</c> header, comma delimiters, ISO dates, invariant numbers, strict.</summary>
@@ -59,18 +60,31 @@ public static class TransactionCsv
 
     /// <summary>Reads a transaction log from a stream (read to its end and left open).</summary>
     /// <param name="stream">The stream, positioned at the start of the text.</param>
-    /// <param name="options">Columns, format and mode; null for the defaults (<c>customer_id,date,amount</c>, ISO dates, strict).</param>
+    /// <param name="options">Columns, format, mode, progress and cancellation; null for <see cref="TransactionCsvOptions.Default"/>.</param>
     /// <returns>The imported rows and, in lenient mode, the rejected ones.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
-    /// <exception cref="ArgumentException">The options are inconsistent (for example no indices without a header, or an invalid date format).</exception>
+    /// <exception cref="ArgumentException">The options are inconsistent (for example no indices without a header, or an invalid date format); the message names the property.</exception>
     /// <exception cref="CsvFormatException">A file-level problem, or (strict mode) the first bad row.</exception>
+    /// <exception cref="OperationCanceledException"><see cref="TransactionCsvOptions.CancellationToken"/> was cancelled before the whole stream was read.</exception>
     public static TransactionLog Read(Stream stream, TransactionCsvOptions? options)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        options ??= new TransactionCsvOptions();
-        TransactionCsvReader.Validate(options);
-        return ReadCore(stream, options);
+        options ??= TransactionCsvOptions.Default;
+        options.Validate();
+        return TransactionCsvReader.Read(Decode(stream), options);
     }
+
+    /// <summary>
+    /// Reads a transaction log from a file straight into a <see cref="CustomerSummariesBuilder"/> with the default
+    /// options, as <see cref="ReadInto(string, CustomerSummariesBuilder, TransactionCsvOptions?)"/> does.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="builder">Receives every imported row as it is read.</param>
+    /// <returns>How many rows were imported.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="builder"/> is null.</exception>
+    /// <exception cref="CsvFormatException">A file-level problem, or the first bad row; rows before it were already added.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static CsvReadReport ReadInto(string path, CustomerSummariesBuilder builder) => ReadInto(path, builder, null);
 
     /// <summary>
     /// Reads a transaction log from a file straight into a <see cref="CustomerSummariesBuilder"/>, without holding the
@@ -78,25 +92,51 @@ public static class TransactionCsv
     /// <see cref="CustomerSummariesBuilder.Build"/> afterwards (several files can feed one builder).
     /// </summary>
     /// <param name="path">The file.</param>
-    /// <param name="builder">Receives every imported row as it is read (ids go straight into its id table: no string per row).</param>
-    /// <param name="options">Columns, format and mode; null for the defaults (<c>customer_id,date,amount</c>, ISO dates, strict).</param>
-    /// <param name="progress">Receives the number of data rows read so far (imported plus rejected) after every 16,384 imported rows and at the end; null for none.</param>
-    /// <param name="cancellationToken">Checked every 16,384 imported rows; rows read before it was seen stay in the builder.</param>
+    /// <param name="builder">Receives every imported row as it is read, through <see cref="CustomerSummariesBuilder.Add(ReadOnlySpan{char}, DateOnly, double)"/> (no string per row).</param>
+    /// <param name="options">Columns, format, mode, progress and cancellation; null for <see cref="TransactionCsvOptions.Default"/>.</param>
     /// <returns>How many rows were imported and which were rejected (lenient mode).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="builder"/> is null.</exception>
-    /// <exception cref="ArgumentException">The options are inconsistent.</exception>
+    /// <exception cref="ArgumentException">The options are inconsistent; the message names the property.</exception>
     /// <exception cref="CsvFormatException">A file-level problem, or (strict mode) the first bad row; rows before it were already added.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="OperationCanceledException"><see cref="TransactionCsvOptions.CancellationToken"/> was cancelled before the whole file was read; rows read before it was seen stay in the builder.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static CsvReadReport ReadInto(string path, CustomerSummariesBuilder builder, TransactionCsvOptions? options = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public static CsvReadReport ReadInto(string path, CustomerSummariesBuilder builder, TransactionCsvOptions? options)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(builder);
-        options ??= new TransactionCsvOptions();
-        TransactionCsvReader.Validate(options);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
-        using var text = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, BufferSize, leaveOpen: true);
-        return TransactionCsvReader.ReadInto(text, options, builder, progress, cancellationToken);
+        options ??= TransactionCsvOptions.Default;
+        options.Validate();
+        using var stream = OpenFile(path);
+        return TransactionCsvReader.ReadInto(Decode(stream), options, builder);
+    }
+
+    /// <summary>Reads a transaction log from a stream (read to its end and left open) straight into a <see cref="CustomerSummariesBuilder"/> with the default options.</summary>
+    /// <param name="stream">The stream, positioned at the start of the text.</param>
+    /// <param name="builder">Receives every imported row as it is read.</param>
+    /// <returns>How many rows were imported.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="builder"/> is null.</exception>
+    /// <exception cref="CsvFormatException">A file-level problem, or the first bad row; rows before it were already added.</exception>
+    public static CsvReadReport ReadInto(Stream stream, CustomerSummariesBuilder builder) => ReadInto(stream, builder, null);
+
+    /// <summary>
+    /// Reads a transaction log from a stream (read to its end and left open) straight into a
+    /// <see cref="CustomerSummariesBuilder"/>, as <see cref="ReadInto(string, CustomerSummariesBuilder, TransactionCsvOptions?)"/> does from a file.
+    /// </summary>
+    /// <param name="stream">The stream, positioned at the start of the text.</param>
+    /// <param name="builder">Receives every imported row as it is read.</param>
+    /// <param name="options">Columns, format, mode, progress and cancellation; null for <see cref="TransactionCsvOptions.Default"/>.</param>
+    /// <returns>How many rows were imported and which were rejected (lenient mode).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="builder"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options are inconsistent; the message names the property.</exception>
+    /// <exception cref="CsvFormatException">A file-level problem, or (strict mode) the first bad row; rows before it were already added.</exception>
+    /// <exception cref="OperationCanceledException"><see cref="TransactionCsvOptions.CancellationToken"/> was cancelled before the whole stream was read; rows read before it was seen stay in the builder.</exception>
+    public static CsvReadReport ReadInto(Stream stream, CustomerSummariesBuilder builder, TransactionCsvOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(builder);
+        options ??= TransactionCsvOptions.Default;
+        options.Validate();
+        return TransactionCsvReader.ReadInto(Decode(stream), options, builder);
     }
 
     /// <summary>Writes transactions as <c>customer_id,date,amount</c> with ISO dates and invariant, round-trippable amounts.</summary>
@@ -128,10 +168,13 @@ public static class TransactionCsv
         }
     }
 
-    private static TransactionLog ReadCore(Stream stream, TransactionCsvOptions options)
-    {
-        // Invalid bytes become U+FFFD and are rejected per field (see remarks), so a lenient read keeps every good row.
-        using var text = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, BufferSize, leaveOpen: true);
-        return TransactionCsvReader.Read(text, options);
-    }
+    private static FileStream OpenFile(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
+
+    /// <summary>
+    /// UTF-8 (a UTF-16 or UTF-32 byte order mark is honoured); invalid bytes become U+FFFD and are rejected per field
+    /// (see remarks), so a lenient read keeps every good row. The stream is left open.
+    /// </summary>
+    private static StreamReader Decode(Stream stream) =>
+        new(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, BufferSize, leaveOpen: true);
 }

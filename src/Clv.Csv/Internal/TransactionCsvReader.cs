@@ -43,10 +43,7 @@ internal sealed class TransactionCsvReader : IDisposable
     private string _amountLabel = string.Empty;
     private bool _badQuotedData;
     private CustomerSummariesBuilder? _sink;
-    private int _pending;
     private long _imported;
-    private IProgress<long>? _progress;
-    private CancellationToken _cancellation;
 
     private TransactionCsvReader(TransactionCsvOptions options)
     {
@@ -86,110 +83,56 @@ internal sealed class TransactionCsvReader : IDisposable
     public static TransactionLog Read(TextReader text, TransactionCsvOptions options)
     {
         using var reader = new TransactionCsvReader(options);
-        using var lines = new LineReader(text);
-        reader.ReadAll(lines);
+        using (text)
+        {
+            using var lines = new LineReader(text);
+            reader.ReadAll(lines);
+        }
 
+        reader.Finish();
         return new TransactionLog(reader._rows, reader._rejected);
     }
 
     /// <summary>
-    /// Streams the rows into <paramref name="builder"/> in chunks instead of collecting them, so memory does not grow
-    /// with rows; reports rows read so far after each chunk and checks for cancellation between chunks.
+    /// Streams the rows into <paramref name="builder"/> instead of collecting them, so memory does not grow with rows.
     /// </summary>
-    public static CsvReadReport ReadInto(TextReader text, TransactionCsvOptions options, CustomerSummariesBuilder builder, IProgress<long>? progress, CancellationToken cancellationToken)
+    public static CsvReadReport ReadInto(TextReader text, TransactionCsvOptions options, CustomerSummariesBuilder builder)
     {
-        using var reader = new TransactionCsvReader(options)
+        using var reader = new TransactionCsvReader(options) { _sink = builder };
+        using (text)
         {
-            _sink = builder,
-            _progress = progress,
-            _cancellation = cancellationToken,
-        };
-        cancellationToken.ThrowIfCancellationRequested();
-        using var lines = new LineReader(text);
-        reader.ReadAll(lines);
-        reader.Flush();
+            using var lines = new LineReader(text);
+            reader.ReadAll(lines);
+        }
+
+        reader.Finish();
         return new CsvReadReport(reader._imported, reader._rejected.Count == 0 ? [] : reader._rejected.ToArray());
     }
 
     /// <summary>Rows between progress reports and cancellation checks.</summary>
     internal const int ChunkRows = 1 << 14;
 
-    private void Flush()
+    /// <summary>Before each data row: every <see cref="ChunkRows"/> rows, progress is reported and the token checked (never after the last row).</summary>
+    private void BeforeRow()
     {
-        if (_pending > 0)
+        long read = _imported + _rejected.Count;
+        if (read % ChunkRows == 0)
         {
-            _cancellation.ThrowIfCancellationRequested();
-            _imported += _pending;
-            _pending = 0;
-            _progress?.Report(_imported + _rejected.Count);
+            if (read > 0)
+            {
+                _options.Progress?.Report(read);
+            }
+
+            _options.CancellationToken.ThrowIfCancellationRequested();
         }
     }
+
+    private void Finish() => _options.Progress?.Report(_imported + _rejected.Count);
 
     public void Dispose()
     {
         _quotedParser?.Dispose();
         _quotedText.Dispose();
-    }
-
-    /// <summary>Checks options once, before any I/O.</summary>
-    public static void Validate(TransactionCsvOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options.Culture, nameof(options.Culture));
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.DateFormat, nameof(options.DateFormat));
-        CheckIndex(options.CustomerIdIndex, nameof(options.CustomerIdIndex));
-        CheckIndex(options.DateIndex, nameof(options.DateIndex));
-        CheckIndex(options.AmountIndex, nameof(options.AmountIndex));
-        if (options.CustomerIdIndex is null)
-        {
-            ArgumentException.ThrowIfNullOrWhiteSpace(options.CustomerIdColumn, nameof(options.CustomerIdColumn));
-        }
-
-        if (options.DateIndex is null)
-        {
-            ArgumentException.ThrowIfNullOrWhiteSpace(options.DateColumn, nameof(options.DateColumn));
-        }
-
-        if (options.AmountIndex is null)
-        {
-            ArgumentException.ThrowIfNullOrWhiteSpace(options.AmountColumn, nameof(options.AmountColumn));
-        }
-
-        if (!options.HasHeader && (options.CustomerIdIndex is null || options.DateIndex is null || options.AmountIndex is null))
-        {
-            throw new ArgumentException(
-                "Without a header (HasHeader = false) the columns must be given by 0-based index: set CustomerIdIndex, DateIndex and AmountIndex.",
-                nameof(options));
-        }
-
-        if (!options.WhitespaceDelimited && options.Delimiter is '"' or '\r' or '\n' or ' ' or '\0')
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(options), options.Delimiter, string.Create(CultureInfo.InvariantCulture, $"Delimiter cannot be U+{(int)options.Delimiter:X4} (a quote, line break, space or NUL); use WhitespaceDelimited for runs of spaces."));
-        }
-
-        try
-        {
-            _ = new DateOnly(2001, 2, 3).ToString(options.DateFormat, CultureInfo.InvariantCulture);
-        }
-        catch (FormatException e)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"DateFormat '{options.DateFormat}' is not a valid date format string."), nameof(options), e);
-        }
-
-        if (SameIndex(options.CustomerIdIndex, options.DateIndex) || SameIndex(options.CustomerIdIndex, options.AmountIndex) || SameIndex(options.DateIndex, options.AmountIndex))
-        {
-            throw new ArgumentException("CustomerIdIndex, DateIndex and AmountIndex must be different columns.", nameof(options));
-        }
-
-        static bool SameIndex(int? a, int? b) => a is not null && a == b;
-
-        static void CheckIndex(int? index, string name)
-        {
-            if (index < 0)
-            {
-                throw new ArgumentOutOfRangeException(name, index, string.Create(CultureInfo.InvariantCulture, $"{name} must be a 0-based column index of at least 0, but was {index}."));
-            }
-        }
     }
 
     private static bool IsBlank(ReadOnlySpan<char> line) => line.TrimStart(" \t").IsEmpty;
@@ -214,6 +157,11 @@ internal sealed class TransactionCsvReader : IDisposable
             long lineNumber = lines.LineNumber;
             if (!_options.WhitespaceDelimited && line.Contains('"'))
             {
+                if (!headerPending)
+                {
+                    BeforeRow();
+                }
+
                 ReadQuotedRecord(line, lines, lineNumber, headerPending);
                 headerPending = false;
                 continue;
@@ -226,6 +174,7 @@ internal sealed class TransactionCsvReader : IDisposable
                 continue;
             }
 
+            BeforeRow();
             int count = _options.WhitespaceDelimited ? SplitWhitespace(line, _ranges) : SplitDelimited(line, _options.Delimiter, _ranges);
             if (count < _ranges.Length)
             {
@@ -334,6 +283,7 @@ internal sealed class TransactionCsvReader : IDisposable
             return;
         }
 
+        _imported++;
         if (_sink is null)
         {
             _rows.Add(new Transaction(_ids.Get(id), date, amount));
@@ -342,10 +292,6 @@ internal sealed class TransactionCsvReader : IDisposable
 
         // Straight into the builder: its id table is the only one, and a string is made only for a new customer.
         _sink.Add(id, date, amount);
-        if (++_pending == ChunkRows)
-        {
-            Flush();
-        }
     }
 
     private string CultureLabel() => _options.Culture.Name.Length == 0 ? "invariant" : _options.Culture.Name;

@@ -14,7 +14,7 @@ public class TransactionCsvReadIntoTests
         var builder = new CustomerSummariesBuilder(end, TimeUnit.Week);
         var reports = new List<long>();
 
-        var report = TransactionCsv.ReadInto(path, builder, Cdnow, new SyncProgress(reports.Add), TestContext.Current.CancellationToken);
+        var report = TransactionCsv.ReadInto(path, builder, WithProgress(Cdnow, reports.Add));
         var streamed = builder.Build();
 
         var whole = CustomerSummaries.FromTransactions(TransactionCsv.Read(path, Cdnow).Transactions, end, TimeUnit.Week);
@@ -34,7 +34,7 @@ public class TransactionCsvReadIntoTests
         try
         {
             var builder = new CustomerSummariesBuilder(new DateOnly(2024, 1, 31), TimeUnit.Day);
-            var report = TransactionCsv.ReadInto(path, builder, new TransactionCsvOptions { Mode = CsvReadMode.Lenient }, cancellationToken: TestContext.Current.CancellationToken);
+            var report = TransactionCsv.ReadInto(path, builder, new TransactionCsvOptions { Mode = CsvReadMode.Lenient, CancellationToken = TestContext.Current.CancellationToken });
             Assert.Equal(2, report.Imported);
             Assert.Equal(2, report.Rejected.Count);
             Assert.Equal(4, report.RowsRead);
@@ -55,7 +55,7 @@ public class TransactionCsvReadIntoTests
         try
         {
             var builder = new CustomerSummariesBuilder(new DateOnly(2024, 1, 31), TimeUnit.Day);
-            TransactionCsv.ReadInto(path, builder, cancellationToken: TestContext.Current.CancellationToken);
+            TransactionCsv.ReadInto(path, builder, new TransactionCsvOptions { CancellationToken = TestContext.Current.CancellationToken });
             builder.Add([new(new string("bob".AsSpan()), new DateOnly(2024, 1, 9), 4), new("carol", new DateOnly(2024, 1, 9), 1), new("alice", new DateOnly(2024, 1, 3), 1)]);
             var summaries = builder.Build();
 
@@ -77,11 +77,33 @@ public class TransactionCsvReadIntoTests
         using var cts = new CancellationTokenSource();
         cts.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            TransactionCsv.ReadInto(TestData.PathOf("CDNOW_sample.txt"), builder, Cdnow, cancellationToken: cts.Token));
+            TransactionCsv.ReadInto(TestData.PathOf("CDNOW_sample.txt"), builder, WithCancellation(Cdnow, cts.Token)));
     }
 
+    internal static TransactionCsvOptions WithProgress(TransactionCsvOptions o, Action<long> report) => Copy(o, new SyncProgress(report), o.CancellationToken);
+
+    internal static TransactionCsvOptions WithCancellation(TransactionCsvOptions o, CancellationToken token) => Copy(o, o.Progress, token);
+
+    private static TransactionCsvOptions Copy(TransactionCsvOptions o, IProgress<long>? progress, CancellationToken token) => new()
+    {
+        CustomerIdColumn = o.CustomerIdColumn,
+        DateColumn = o.DateColumn,
+        AmountColumn = o.AmountColumn,
+        CustomerIdIndex = o.CustomerIdIndex,
+        DateIndex = o.DateIndex,
+        AmountIndex = o.AmountIndex,
+        HasHeader = o.HasHeader,
+        Delimiter = o.Delimiter,
+        WhitespaceDelimited = o.WhitespaceDelimited,
+        DateFormat = o.DateFormat,
+        Culture = o.Culture,
+        Mode = o.Mode,
+        Progress = progress,
+        CancellationToken = token,
+    };
+
     /// <summary>Reports synchronously (Progress&lt;T&gt; posts to the thread pool).</summary>
-    private sealed class SyncProgress(Action<long> report) : IProgress<long>
+    internal sealed class SyncProgress(Action<long> report) : IProgress<long>
     {
         public void Report(long value) => report(value);
     }
