@@ -13,7 +13,7 @@ namespace Clv;
 /// A builder that is dropped without <see cref="Build"/> gives its rows' memory back when it is finalized.</remarks>
 public sealed class CustomerSummariesBuilder
 {
-    private readonly CustomerSummaries.PurchaseDays.Builder _days;
+    private readonly CustomerDaysBuilder _days;
     private bool _built;
 
     /// <summary>Creates a builder for summaries at an explicit observation end.</summary>
@@ -28,7 +28,7 @@ public sealed class CustomerSummariesBuilder
         ObservationEnd = observationEnd;
         TimeUnit = timeUnit;
         HoldoutEnd = holdoutEnd;
-        _days = new CustomerSummaries.PurchaseDays.Builder(observationEnd.DayNumber, holdoutEnd?.DayNumber ?? int.MaxValue);
+        _days = new CustomerDaysBuilder(observationEnd.DayNumber, holdoutEnd?.DayNumber ?? int.MaxValue);
     }
 
     /// <summary>The last calibration day.</summary>

@@ -1,0 +1,244 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Clv.Internal;
+
+/// <summary>
+/// Takes rows one at a time (ids as strings or as text), numbering customers through one <see cref="SlotTable"/>;
+/// <see cref="Build"/> groups the rows by customer with a counting sort, then sorts and merges each customer's days.
+/// </summary>
+/// <remarks>
+/// The rows live in native chunks that Build frees as it goes, and the id table is dropped at Build, so a
+/// one-shot job gives that memory back at once instead of leaving it to the next full collection.
+/// </remarks>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "Build releases the native rows; the rows' finalizer releases those of a builder that is never built.")]
+internal sealed class CustomerDaysBuilder(int endDay, int holdoutEndDay)
+{
+    // Customers, by number in order of first row (the id table's index): id, calibration refunds, earliest day of any row.
+    private string[] _ids = new string[1024];
+    private double[] _refunds = new double[1024];
+    private int[] _firstRowDay = new int[1024];
+    private readonly SlotTable _table = new(1024);
+
+    private readonly NativeRowChunks _rowChunks = new();
+    private int _rows;
+    private long _total, _calibration, _holdout, _excluded, _refundRows;
+    private int _previous = -1;
+    private string? _previousId;
+
+    public int LatestDay { get; private set; } = int.MinValue;
+
+    public RowCounts Counts => new(_total, _calibration, _holdout, _excluded, _refundRows);
+
+    private int CustomerCount => _table.Count;
+
+    public void Add(ReadOnlySpan<Transaction> transactions)
+    {
+        for (int r = 0; r < transactions.Length; r++)
+        {
+            ref readonly var t = ref transactions[r];
+            _total++;
+            int day = t.Date.DayNumber;
+            if (day > holdoutEndDay)
+            {
+                _excluded++;
+                continue;
+            }
+
+            string id = t.CustomerId;
+            if (id is null)
+            {
+                _total--;
+                ThrowHelper.Argument(nameof(transactions), Guard.Format($"Transaction {r} has no customer id (a default Transaction)."));
+            }
+
+            // Logs are often grouped by customer: the previous row's customer is checked first.
+            if (!ReferenceEquals(id, _previousId))
+            {
+                var matcher = new StringMatcher(_ids, id);
+                _previous = _table.FindOrAdd(id.GetHashCode(), ref matcher, out bool added);
+                if (added)
+                {
+                    AddCustomer(id);
+                }
+
+                _previousId = id;
+            }
+
+            AddRow(_previous, day, t.Amount);
+        }
+    }
+
+    /// <summary>Adds one row whose id is still text (a CSV field): a string is allocated only for a new customer.</summary>
+    public unsafe void Add(ReadOnlySpan<char> id, DateOnly date, double amount)
+    {
+        _total++;
+        int day = date.DayNumber;
+        if (day > holdoutEndDay)
+        {
+            _excluded++;
+            return;
+        }
+
+        if (_previousId is null || !id.SequenceEqual(_previousId))
+        {
+            // Equal text has equal hashes as a span and as a string, so both kinds of Add find one customer.
+            fixed (char* text = id)
+            {
+                var matcher = new TextMatcher(_ids, text, id.Length);
+                _previous = _table.FindOrAdd(string.GetHashCode(id), ref matcher, out bool added);
+                if (added)
+                {
+                    AddCustomer(id.ToString());
+                }
+            }
+
+            _previousId = _ids[_previous];
+        }
+
+        AddRow(_previous, day, amount);
+    }
+
+    public CustomerDays Build()
+    {
+        int n = CustomerCount;
+        _table.Release();
+
+        // Counting sort of the rows by customer: starts[c] is where customer c's rows begin.
+        var starts = new int[n + 1];
+        for (int k = 0; k < _rowChunks.Count; k++)
+        {
+            var chunk = _rowChunks.Customers(k)[..ChunkLength(k)];
+            foreach (int c in chunk)
+            {
+                starts[c + 1]++;
+            }
+        }
+
+        for (int c = 0; c < n; c++)
+        {
+            starts[c + 1] += starts[c];
+        }
+
+        var days = GC.AllocateUninitializedArray<int>(_rows);
+        var amounts = GC.AllocateUninitializedArray<double>(_rows);
+        var cursor = new int[n];
+        Array.Copy(starts, cursor, n);
+        for (int k = 0; k < _rowChunks.Count; k++)
+        {
+            int length = ChunkLength(k);
+            ReadOnlySpan<int> customerChunk = _rowChunks.Customers(k)[..length], dayChunk = _rowChunks.Days(k)[..length];
+            ReadOnlySpan<double> amountChunk = _rowChunks.Amounts(k)[..length];
+            for (int r = 0; r < customerChunk.Length; r++)
+            {
+                int p = cursor[customerChunk[r]]++;
+                days[p] = dayChunk[r];
+                amounts[p] = amountChunk[r];
+            }
+
+            // Give each chunk back as soon as it is scattered.
+            _rowChunks.Free(k);
+        }
+
+        _rowChunks.Dispose();
+
+        // Sort each customer's segment by day and merge same-day purchases in place (in parallel:
+        // customers are independent, so the result is identical to a sequential run).
+        var lengths = cursor;
+        Parallelism.For(n, (from, to) =>
+        {
+            for (int c = from; c < to; c++)
+            {
+                int start = starts[c];
+                int length = starts[c + 1] - start;
+                lengths[c] = CustomerDays.SortAndMerge(days.AsSpan(start, length), amounts.AsSpan(start, length));
+            }
+        });
+
+        return new CustomerDays(n, _ids, starts, lengths, days, amounts, _refunds, _firstRowDay);
+    }
+
+    private void AddRow(int c, int day, double amount)
+    {
+        if (day < _firstRowDay[c])
+        {
+            _firstRowDay[c] = day;
+        }
+
+        if (day > LatestDay)
+        {
+            LatestDay = day;
+        }
+
+        bool inCalibration = day <= endDay;
+        if (inCalibration)
+        {
+            _calibration++;
+        }
+        else
+        {
+            _holdout++;
+        }
+
+        if (amount < 0)
+        {
+            if (inCalibration)
+            {
+                _refundRows++;
+                _refunds[c] -= amount;
+            }
+
+            return;
+        }
+
+        int offset = _rows & (NativeRowChunks.Size - 1);
+        int chunk = _rows >> NativeRowChunks.Shift;
+        if (offset == 0)
+        {
+            if (_rows > Array.MaxLength - NativeRowChunks.Size)
+            {
+                ThrowHelper.InvalidOperation(Guard.Format($"A builder holds at most {Array.MaxLength - NativeRowChunks.Size:N0} purchase rows: build summaries of parts of the log and combine them with CustomerSummaries.Merge."));
+            }
+
+            // Rows live in fixed-size chunks: growing never copies, and Build frees them one by one.
+            _rowChunks.Add();
+        }
+
+        _rowChunks.Customers(chunk)[offset] = c;
+        _rowChunks.Days(chunk)[offset] = day;
+        _rowChunks.Amounts(chunk)[offset] = amount;
+        _rows++;
+    }
+
+    private int ChunkLength(int k) => Math.Min(NativeRowChunks.Size, _rows - (k << NativeRowChunks.Shift));
+
+    private void AddCustomer(string id)
+    {
+        int c = CustomerCount - 1;
+        if (c == _ids.Length)
+        {
+            int size = c * 2;
+            Array.Resize(ref _ids, size);
+            Array.Resize(ref _refunds, size);
+            Array.Resize(ref _firstRowDay, size);
+        }
+
+        _ids[c] = id;
+        _firstRowDay[c] = int.MaxValue;
+    }
+
+    /// <summary>Matches a customer id given as a string (the same instance first, then ordinal text).</summary>
+    private readonly struct StringMatcher(string[] ids, string id) : ISlotKeyMatcher
+    {
+        public bool Matches(int index)
+        {
+            string known = ids[index];
+            return ReferenceEquals(known, id) || string.Equals(known, id, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Matches a customer id given as text; the text is pinned by the caller for the duration of the lookup.</summary>
+    private readonly unsafe struct TextMatcher(string[] ids, char* text, int length) : ISlotKeyMatcher
+    {
+        public bool Matches(int index) => new ReadOnlySpan<char>(text, length).SequenceEqual(ids[index]);
+    }
+}
