@@ -1,4 +1,3 @@
-using System.Text;
 using Clv.Csv.Internal;
 
 namespace Clv.Csv;
@@ -171,10 +170,6 @@ public static class TransactionCsv
     private static FileStream OpenFile(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
 
-    /// <summary>
-    /// UTF-8 (a UTF-16 or UTF-32 byte order mark is honoured); invalid bytes become U+FFFD and are rejected per field
-    /// (see remarks), so a lenient read keeps every good row. The stream is left open.
-    /// </summary>
-    private static StreamReader Decode(Stream stream) =>
-        new(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, BufferSize, leaveOpen: true);
+    /// <summary>The stream's text (see <see cref="TextDecoding"/>); the stream is left open.</summary>
+    private static StreamReader Decode(Stream stream) => TextDecoding.Open(stream, BufferSize);
 }

@@ -71,6 +71,19 @@ public sealed class TransactionCsvOptions
     public CsvReadMode Mode { get; init; } = CsvReadMode.Strict;
 
     /// <summary>
+    /// The most characters a record may have (line breaks inside quoted fields included). A longer record is an error
+    /// at its first line (in lenient mode a rejected row), and reading resumes at the next line, so a quote that is
+    /// never closed costs one line instead of the rest of the file. Default 1,048,576; at least 1 and at most 2^30.
+    /// </summary>
+    public int MaxRecordLength { get; init; } = 1 << 20;
+
+    /// <summary>
+    /// The most lines a record may span (a quoted field may hold line breaks). A record spanning more is an error at
+    /// its first line, and reading resumes at the next line. Default 1,000; at least 1.
+    /// </summary>
+    public int MaxRecordLines { get; init; } = 1_000;
+
+    /// <summary>
     /// Receives the number of data rows read so far (imported plus rejected; header and blank lines excluded) after
     /// every 16,384 rows and once at the end, by <see cref="TransactionCsv.Read(string, TransactionCsvOptions?)"/> and
     /// <see cref="TransactionCsv.ReadInto(string, CustomerSummariesBuilder, TransactionCsvOptions?)"/> alike. Each report
@@ -84,6 +97,9 @@ public sealed class TransactionCsvOptions
     /// Default <see cref="CancellationToken.None"/>.
     /// </summary>
     public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>The reader's initial buffer, in characters (tests make it tiny to put records across buffer edges).</summary>
+    internal int BufferSize { get; init; } = 1 << 16;
 
     /// <summary>Checks the options once, before any I/O; every error names the property (<c>options.DateFormat</c>).</summary>
     internal void Validate()
@@ -122,6 +138,18 @@ public sealed class TransactionCsvOptions
         {
             ThrowHelper.ArgumentOutOfRange("options.Delimiter", Delimiter, ThrowHelper.Format(
                 $"options.Delimiter cannot be U+{(int)Delimiter:X4} (a quote, line break, space or NUL); use options.WhitespaceDelimited for runs of spaces."));
+        }
+
+        if (MaxRecordLength is < 1 or > 1 << 30)
+        {
+            ThrowHelper.ArgumentOutOfRange("options.MaxRecordLength", MaxRecordLength, ThrowHelper.Format(
+                $"options.MaxRecordLength must be between 1 and {1 << 30:N0} characters, but was {MaxRecordLength:N0}."));
+        }
+
+        if (MaxRecordLines < 1)
+        {
+            ThrowHelper.ArgumentOutOfRange("options.MaxRecordLines", MaxRecordLines, ThrowHelper.Format(
+                $"options.MaxRecordLines must be at least 1, but was {MaxRecordLines:N0}."));
         }
 
         try
