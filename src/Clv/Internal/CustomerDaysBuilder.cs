@@ -1,26 +1,38 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 
 namespace Clv.Internal;
 
 /// <summary>
-/// Takes rows one at a time (ids as strings or as text), numbering customers through one <see cref="SlotTable"/>;
-/// <see cref="Build"/> groups the rows by customer with a counting sort, then sorts and merges each customer's days.
+/// Takes rows one at a time (ids as strings or as text), numbering customers through one <see cref="SlotTable"/>,
+/// and keeps each customer's purchase days rather than its rows: <see cref="Build"/> groups what is kept by
+/// customer with a counting sort, then sorts and merges each customer's days.
 /// </summary>
 /// <remarks>
-/// The rows live in native chunks that Build frees as it goes, and the id table is dropped at Build, so a
-/// one-shot job gives that memory back at once instead of leaving it to the next full collection.
+/// <para>Memory grows with customers and their purchase days, not with rows. A purchase on the day of the customer's
+/// latest kept row is added to that row (so rows in date order, or grouped by customer and dated in order, keep
+/// exactly one row per purchase day). A row dated before the customer's latest kept row is kept, and counted:
+/// when such rows outnumber the rows kept after the last compaction (and 2^20), the kept rows are compacted (grouped
+/// by customer, same days merged), so kept rows never exceed twice the purchase days plus 2^20.</para>
+/// <para>The rows live in native chunks that Build (and a compaction) frees as it goes, and the id table is dropped
+/// at Build, so a one-shot job gives that memory back at once instead of leaving it to the next full collection.</para>
 /// </remarks>
 [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "Build releases the native rows; the rows' finalizer releases those of a builder that is never built.")]
 internal sealed class CustomerDaysBuilder(int endDay, int holdoutEndDay)
 {
-    // Customers, by number in order of first row (the id table's index): id, calibration refunds, earliest day of any row.
+    /// <summary>Rows dated out of order that are tolerated before a compaction, at least.</summary>
+    internal const int MinimumRowsBeforeCompaction = 1 << 20;
+
+    // Customers, by number in order of first row (the id table's index): id, per-row state, calibration refunds.
     private string[] _ids = new string[1024];
+    private CustomerState[] _state = new CustomerState[1024];
     private double[] _refunds = new double[1024];
-    private int[] _firstRowDay = new int[1024];
     private readonly SlotTable _table = new(1024);
 
     private readonly NativeRowChunks _rowChunks = new();
     private int _rows;
+    private int _outOfOrder;
+    private int _rowsAfterCompaction;
     private long _total, _calibration, _holdout, _excluded, _refundRows;
     private int _previous = -1;
     private string? _previousId;
@@ -28,6 +40,15 @@ internal sealed class CustomerDaysBuilder(int endDay, int holdoutEndDay)
     public int LatestDay { get; private set; } = int.MinValue;
 
     public RowCounts Counts => new(_total, _calibration, _holdout, _excluded, _refundRows);
+
+    /// <summary>Purchase rows kept (at most one per customer and day when rows come in date order).</summary>
+    internal int KeptRows => _rows;
+
+    /// <summary>How many times the kept rows were compacted.</summary>
+    internal int Compactions { get; private set; }
+
+    /// <summary>Rows dated out of order before a compaction, at least (tests lower it).</summary>
+    internal int CompactionThreshold { get; init; } = MinimumRowsBeforeCompaction;
 
     private int CustomerCount => _table.Count;
 
@@ -102,8 +123,120 @@ internal sealed class CustomerDaysBuilder(int endDay, int holdoutEndDay)
     {
         int n = CustomerCount;
         _table.Release();
+        var (starts, lengths, days, amounts) = GroupRows(n);
+        _rowChunks.Dispose();
+        var firstRowDay = new int[n];
+        for (int c = 0; c < n; c++)
+        {
+            firstRowDay[c] = _state[c].FirstRowDay;
+        }
 
-        // Counting sort of the rows by customer: starts[c] is where customer c's rows begin.
+        _state = [];
+        return new CustomerDays(n, _ids, starts, lengths, days, amounts, _refunds, firstRowDay);
+    }
+
+    private void AddRow(int c, int day, double amount)
+    {
+        ref var state = ref _state[c];
+        if (day < state.FirstRowDay)
+        {
+            state.FirstRowDay = day;
+        }
+
+        if (day > LatestDay)
+        {
+            LatestDay = day;
+        }
+
+        bool inCalibration = day <= endDay;
+        if (inCalibration)
+        {
+            _calibration++;
+        }
+        else
+        {
+            _holdout++;
+        }
+
+        if (amount < 0)
+        {
+            if (inCalibration)
+            {
+                _refundRows++;
+                _refunds[c] -= amount;
+            }
+
+            return;
+        }
+
+        if (day == state.LastDay)
+        {
+            // Another purchase on the day of the customer's latest kept row: one row per purchase day.
+            _rowChunks.Amounts(state.LastRow >> NativeRowChunks.Shift)[state.LastRow & (NativeRowChunks.Size - 1)] += amount;
+            return;
+        }
+
+        bool outOfOrder = day < state.LastDay;
+        state.LastDay = day;
+        state.LastRow = Append(c, day, amount);
+        if (outOfOrder && ++_outOfOrder > Math.Max(_rowsAfterCompaction, CompactionThreshold))
+        {
+            Compact();
+        }
+    }
+
+    private int Append(int c, int day, double amount)
+    {
+        int offset = _rows & (NativeRowChunks.Size - 1);
+        int chunk = _rows >> NativeRowChunks.Shift;
+        if (offset == 0)
+        {
+            if (_rows > Array.MaxLength - NativeRowChunks.Size)
+            {
+                ThrowHelper.InvalidOperation(Guard.Format($"A builder holds at most {Array.MaxLength - NativeRowChunks.Size:N0} purchase days: build summaries of parts of the log and combine them with CustomerSummaries.Merge."));
+            }
+
+            // Rows live in fixed-size chunks: growing never copies, and Build frees them one by one.
+            _rowChunks.Add();
+        }
+
+        _rowChunks.Customers(chunk)[offset] = c;
+        _rowChunks.Days(chunk)[offset] = day;
+        _rowChunks.Amounts(chunk)[offset] = amount;
+        return _rows++;
+    }
+
+    /// <summary>
+    /// Too many rows came out of date order for the latest-day merge to catch their days: the kept rows are grouped
+    /// by customer, each customer's same days merged, and kept again (customer by customer, days ascending).
+    /// </summary>
+    private void Compact()
+    {
+        var (starts, lengths, days, amounts) = GroupRows(CustomerCount);
+        _rowChunks.Clear();
+        _rows = 0;
+        for (int c = 0; c < CustomerCount; c++)
+        {
+            ref var state = ref _state[c];
+            int start = starts[c];
+            for (int i = 0; i < lengths[c]; i++)
+            {
+                state.LastRow = Append(c, days[start + i], amounts[start + i]);
+                state.LastDay = days[start + i];
+            }
+        }
+
+        _rowsAfterCompaction = _rows;
+        _outOfOrder = 0;
+        Compactions++;
+    }
+
+    /// <summary>
+    /// The kept rows grouped by customer (a counting sort; each chunk is freed once scattered), then each customer's
+    /// days sorted and same days merged: customer c's distinct days are <c>days[starts[c] ..][.. lengths[c]]</c>.
+    /// </summary>
+    private (int[] Starts, int[] Lengths, int[] Days, double[] Amounts) GroupRows(int n)
+    {
         var starts = new int[n + 1];
         for (int k = 0; k < _rowChunks.Count; k++)
         {
@@ -139,8 +272,6 @@ internal sealed class CustomerDaysBuilder(int endDay, int holdoutEndDay)
             _rowChunks.Free(k);
         }
 
-        _rowChunks.Dispose();
-
         // Sort each customer's segment by day and merge same-day purchases in place (in parallel:
         // customers are independent, so the result is identical to a sequential run).
         var lengths = cursor;
@@ -154,59 +285,7 @@ internal sealed class CustomerDaysBuilder(int endDay, int holdoutEndDay)
             }
         });
 
-        return new CustomerDays(n, _ids, starts, lengths, days, amounts, _refunds, _firstRowDay);
-    }
-
-    private void AddRow(int c, int day, double amount)
-    {
-        if (day < _firstRowDay[c])
-        {
-            _firstRowDay[c] = day;
-        }
-
-        if (day > LatestDay)
-        {
-            LatestDay = day;
-        }
-
-        bool inCalibration = day <= endDay;
-        if (inCalibration)
-        {
-            _calibration++;
-        }
-        else
-        {
-            _holdout++;
-        }
-
-        if (amount < 0)
-        {
-            if (inCalibration)
-            {
-                _refundRows++;
-                _refunds[c] -= amount;
-            }
-
-            return;
-        }
-
-        int offset = _rows & (NativeRowChunks.Size - 1);
-        int chunk = _rows >> NativeRowChunks.Shift;
-        if (offset == 0)
-        {
-            if (_rows > Array.MaxLength - NativeRowChunks.Size)
-            {
-                ThrowHelper.InvalidOperation(Guard.Format($"A builder holds at most {Array.MaxLength - NativeRowChunks.Size:N0} purchase rows: build summaries of parts of the log and combine them with CustomerSummaries.Merge."));
-            }
-
-            // Rows live in fixed-size chunks: growing never copies, and Build frees them one by one.
-            _rowChunks.Add();
-        }
-
-        _rowChunks.Customers(chunk)[offset] = c;
-        _rowChunks.Days(chunk)[offset] = day;
-        _rowChunks.Amounts(chunk)[offset] = amount;
-        _rows++;
+        return (starts, lengths, days, amounts);
     }
 
     private int ChunkLength(int k) => Math.Min(NativeRowChunks.Size, _rows - (k << NativeRowChunks.Shift));
@@ -218,12 +297,26 @@ internal sealed class CustomerDaysBuilder(int endDay, int holdoutEndDay)
         {
             int size = c * 2;
             Array.Resize(ref _ids, size);
+            Array.Resize(ref _state, size);
             Array.Resize(ref _refunds, size);
-            Array.Resize(ref _firstRowDay, size);
         }
 
         _ids[c] = id;
-        _firstRowDay[c] = int.MaxValue;
+        _state[c] = new CustomerState { FirstRowDay = int.MaxValue, LastDay = int.MinValue, LastRow = -1 };
+    }
+
+    /// <summary>What each row of a customer reads and writes, together in one cache line.</summary>
+    [StructLayout(LayoutKind.Auto)]
+    private struct CustomerState
+    {
+        /// <summary>The earliest day of any of the customer's rows (purchases and refunds).</summary>
+        public int FirstRowDay;
+
+        /// <summary>The day of the customer's latest kept row; int.MinValue before the first.</summary>
+        public int LastDay;
+
+        /// <summary>The index of that row among the kept rows.</summary>
+        public int LastRow;
     }
 
     /// <summary>Matches a customer id given as a string (the same instance first, then ordinal text).</summary>
