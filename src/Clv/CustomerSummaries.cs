@@ -40,7 +40,11 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
         LatestDayNumber = latestDayNumber;
         Counts = counts;
         (_summaries, _summaryToInternal) = summarized ?? Summarize(days, observationEnd.DayNumber, timeUnit);
+        Warnings = WarningsFor(observationEnd, latestDayNumber, counts);
     }
+
+    /// <summary>An observation end more than this many days after the log's latest row is reported in <see cref="Warnings"/>.</summary>
+    internal const int LateObservationEndDays = 30;
 
     /// <summary>The last calibration day: rows on or before it describe what was known then.</summary>
     public DateOnly ObservationEnd { get; }
@@ -56,6 +60,13 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
 
     /// <summary>Length of the holdout period (<see cref="HoldoutEnd"/> - <see cref="ObservationEnd"/>) in <see cref="TimeUnit"/>.</summary>
     public double HoldoutLength => TimeUnit.FromDays(HoldoutEnd.DayNumber - ObservationEnd.DayNumber);
+
+    /// <summary>
+    /// What looks wrong with the input without being an error; empty normally. Today one warning: an observation end
+    /// more than 30 days after the log's latest transaction (every customer's age then counts days with no data),
+    /// naming the observation end, the last transaction date and the gap.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>Number of customers summarised.</summary>
     public int Count => _summaries.Length;
@@ -129,7 +140,9 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
     /// Working arrays are rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/> and returned before it returns.
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeUnit"/> is undefined, or <paramref name="holdoutEnd"/> is before <paramref name="observationEnd"/>.</exception>
-    /// <exception cref="ArgumentException">A row is a default <see cref="Transaction"/> (no customer id); the message names the first such row.</exception>
+    /// <exception cref="ArgumentException">A row is a default <see cref="Transaction"/> (no customer id); the message names the first such row.
+    /// Or the log has rows but none on or before <paramref name="observationEnd"/>; the message names the data's first and last dates.
+    /// (An empty log gives empty summaries.)</exception>
     public static CustomerSummaries FromTransactions(
         ReadOnlySpan<Transaction> transactions,
         DateOnly observationEnd,
@@ -144,8 +157,27 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
     {
         Guard.HoldoutEnd(observationEnd, holdoutEnd);
         var grouped = TransactionGrouping.Group(transactions, observationEnd.DayNumber, holdoutEnd?.DayNumber ?? int.MaxValue, timeUnit, rowsPerChunk, rowsPerPartition);
+        if (grouped.Counts.Total > 0 && grouped.Counts.Calibration == 0)
+        {
+            // Only on this error path: the range of every row's date, for the message.
+            int first = int.MaxValue, last = int.MinValue;
+            foreach (ref readonly var t in transactions)
+            {
+                first = Math.Min(first, t.Date.DayNumber);
+                last = Math.Max(last, t.Date.DayNumber);
+            }
+
+            ThrowNoCalibrationRows(observationEnd, grouped.Counts.Total, first, last);
+        }
+
         return new CustomerSummaries(grouped.Days, observationEnd, timeUnit, holdoutEnd, grouped.LatestDay, grouped.Counts, grouped.Summarized);
     }
+
+    /// <summary>The log has rows, but none on or before the observation end: nothing was known of anyone then.</summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    internal static void ThrowNoCalibrationRows(DateOnly observationEnd, long rows, int firstDay, int lastDay) =>
+        ThrowHelper.Argument(nameof(observationEnd), Guard.Format(
+            $"No transaction is on or before the observation end ({observationEnd:yyyy-MM-dd}): the log's {rows:N0} rows run from {DateOnly.FromDayNumber(firstDay):yyyy-MM-dd} to {DateOnly.FromDayNumber(lastDay):yyyy-MM-dd}. Choose an observation end in that range."));
 
     internal static CustomerSummaries Create(CustomerDays days, DateOnly observationEnd, TimeUnit timeUnit, DateOnly? holdoutEnd, int latestDayNumber, RowCounts counts) =>
         new(days, observationEnd, timeUnit, holdoutEnd, latestDayNumber, counts);
@@ -183,6 +215,21 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
 
     /// <summary>Purchase amounts per day, aligned with <see cref="PurchaseDayNumbers"/>.</summary>
     internal ReadOnlySpan<double> PurchaseDayAmounts(int index) => _days.Amounts(InternalIndex(index));
+
+    /// <summary>
+    /// An observation end well after the latest row. When rows were excluded (after an explicit holdout end, itself
+    /// on or after the observation end), the log's latest row is after the observation end, so there is no warning.
+    /// </summary>
+    private static IReadOnlyList<string> WarningsFor(DateOnly observationEnd, int latestDay, RowCounts counts)
+    {
+        int gap = observationEnd.DayNumber - latestDay;
+        if (counts.Total == 0 || counts.Excluded > 0 || gap <= LateObservationEndDays)
+        {
+            return [];
+        }
+
+        return [Guard.Format($"The observation end ({observationEnd:yyyy-MM-dd}) is {gap:N0} days after the last transaction ({DateOnly.FromDayNumber(latestDay):yyyy-MM-dd}): every customer's age and time since the last purchase include those days with no data. Choose an observation end within {LateObservationEndDays} days of the data unless the gap is intended.")];
+    }
 
     private int InternalIndex(int index) => _summaryToInternal is null ? index : _summaryToInternal[index];
 

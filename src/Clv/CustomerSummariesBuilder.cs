@@ -85,14 +85,22 @@ public sealed class CustomerSummariesBuilder
         _days.Add(customerId, date, amount);
     }
 
-    /// <summary>Builds the summaries of every row added. Can be called once.</summary>
-    /// <returns>The summaries.</returns>
+    /// <summary>Builds the summaries of every row added. Can be called once (a call that throws for the observation end can be repeated after adding rows).</summary>
+    /// <returns>The summaries; their <see cref="CustomerSummaries.Warnings"/> say when the observation end is well after the data.</returns>
     /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
+    /// <exception cref="ArgumentException">Rows were added but none on or before <see cref="ObservationEnd"/>; the message names the data's first and last dates. (A builder without rows gives empty summaries.)</exception>
     public CustomerSummaries Build()
     {
         ThrowIfBuilt();
+        var counts = _days.Counts;
+        if (counts.Total > 0 && counts.Calibration == 0)
+        {
+            var (first, last) = _days.DataRange();
+            CustomerSummaries.ThrowNoCalibrationRows(ObservationEnd, counts.Total, first, last);
+        }
+
         _built = true;
-        return CustomerSummaries.Create(_days.Build(), ObservationEnd, TimeUnit, HoldoutEnd, _days.LatestDay, _days.Counts);
+        return CustomerSummaries.Create(_days.Build(), ObservationEnd, TimeUnit, HoldoutEnd, _days.LatestDay, counts);
     }
 
     private void ThrowIfBuilt()

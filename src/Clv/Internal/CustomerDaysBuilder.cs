@@ -34,6 +34,7 @@ internal sealed class CustomerDaysBuilder(int endDay, int holdoutEndDay)
     private int _outOfOrder;
     private int _rowsAfterCompaction;
     private long _total, _calibration, _holdout, _excluded, _refundRows;
+    private int _excludedFirst = int.MaxValue, _excludedLast = int.MinValue;
     private int _previous = -1;
     private string? _previousId;
 
@@ -61,7 +62,7 @@ internal sealed class CustomerDaysBuilder(int endDay, int holdoutEndDay)
             int day = t.Date.DayNumber;
             if (day > holdoutEndDay)
             {
-                _excluded++;
+                Exclude(day);
                 continue;
             }
 
@@ -96,7 +97,7 @@ internal sealed class CustomerDaysBuilder(int endDay, int holdoutEndDay)
         int day = date.DayNumber;
         if (day > holdoutEndDay)
         {
-            _excluded++;
+            Exclude(day);
             return;
         }
 
@@ -117,6 +118,18 @@ internal sealed class CustomerDaysBuilder(int endDay, int holdoutEndDay)
         }
 
         AddRow(_previous, day, amount);
+    }
+
+    /// <summary>The first and last day of any row added (excluded rows too); for messages, so computed only when asked.</summary>
+    public (int First, int Last) DataRange()
+    {
+        int first = _excludedFirst;
+        for (int c = 0; c < CustomerCount; c++)
+        {
+            first = Math.Min(first, _state[c].FirstRowDay);
+        }
+
+        return (first, Math.Max(LatestDay, _excludedLast));
     }
 
     public CustomerDays Build()
@@ -183,6 +196,13 @@ internal sealed class CustomerDaysBuilder(int endDay, int holdoutEndDay)
         {
             Compact();
         }
+    }
+
+    private void Exclude(int day)
+    {
+        _excluded++;
+        _excludedFirst = Math.Min(_excludedFirst, day);
+        _excludedLast = Math.Max(_excludedLast, day);
     }
 
     private int Append(int c, int day, double amount)

@@ -82,7 +82,7 @@ public class CustomerDaysBuilderTests
         var gen =
             from rows in row.ArrayOf()
             from threshold in Gen.Choose(1, 8)
-            select (rows, threshold);
+            select (rows: rows.Prepend(new Transaction("c0", Origin, 1)).ToArray(), threshold);
         return Prop.ForAll(gen.ToArbitrary(), c =>
         {
             var builder = new CustomerDaysBuilder(End.DayNumber, Origin.AddDays(240).DayNumber) { CompactionThreshold = c.threshold };
