@@ -6,19 +6,28 @@ namespace Clv.Csv;
 /// Reads a transaction log (customer id, date, amount per row) from a CSV or whitespace-separated file, and writes one.
 /// </summary>
 /// <remarks>
-/// <para>Rows: blank lines (empty or only spaces and tabs) are skipped and are not rows; every other line after the
+/// <para>Records: every quote character opens or closes a quoted section, and a record ends at the first line break
+/// outside quotes (RFC 4180's rule for well-formed files; quotes are not interpreted when
+/// <see cref="TransactionCsvOptions.WhitespaceDelimited"/>). A record with bad quotes (a quote inside an unquoted
+/// field, text after a closing quote) is rejected whole, with all its lines. A record longer than
+/// <see cref="TransactionCsvOptions.MaxRecordLength"/> characters or <see cref="TransactionCsvOptions.MaxRecordLines"/>
+/// lines, or whose quote is not closed before the end of the file, is an error at its first line, and reading resumes
+/// at the next line: a stray quote costs one line, never the rest of the file.</para>
+/// <para>Rows: blank lines (empty or only spaces and tabs) are skipped and are not rows; every other record after the
 /// header is a row, and <see cref="TransactionLog.RowsRead"/> = imported + rejected, always. A row with fewer fields
 /// than the last configured column is rejected naming the missing column; extra fields are ignored. An empty file
 /// (no non-blank line) and a header-only file give an empty log in both modes.</para>
 /// <para>A row is rejected when the customer id is empty, the date does not match <see cref="TransactionCsvOptions.DateFormat"/>
 /// exactly, or the amount is not a finite number in <see cref="TransactionCsvOptions.Culture"/> (NaN, infinity and
-/// values beyond the range of a double such as <c>1e400</c> are rejected; long digit strings parse).</para>
+/// values beyond the range of a double such as <c>1e400</c> are rejected; long digit strings parse). Raw text in a
+/// rejection is capped at 200 characters (then "..." and the full length).</para>
 /// <para>File-level problems throw <see cref="CsvFormatException"/> in both modes: a configured column name missing from
-/// the header (the message lists the header), a configured column name found twice in the header, an index beyond the
-/// header, or an unclosed quote in the header.</para>
-/// <para>Encoding: UTF-8, with or without a byte order mark (a UTF-16 or UTF-32 byte order mark is honoured too).
-/// Bytes that are not valid UTF-8 decode to U+FFFD, and a customer id, date or amount containing U+FFFD is rejected
-/// as an encoding error on its line. Each distinct customer id is stored as one string.</para>
+/// the header (the message lists the header, invisible characters escaped), a configured column name found twice in
+/// the header, an index beyond the header, or a header with bad or unclosed quotes.</para>
+/// <para>Encoding: UTF-8, with or without a byte order mark (a UTF-16 or UTF-32 byte order mark is honoured too; one
+/// mark is skipped, a second stays in the text). Bytes that are not valid UTF-8 decode to U+FFFD, and a customer id,
+/// date or amount containing U+FFFD is rejected as an encoding error on its line. Each distinct customer id is stored
+/// as one string.</para>
 /// </remarks>
 public static class TransactionCsv
 {

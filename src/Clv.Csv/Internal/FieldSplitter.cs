@@ -24,7 +24,7 @@ internal enum QuoteProblem
 internal sealed class FieldSplitter(char delimiter, bool whitespaceDelimited)
 {
     private readonly string _padding = delimiter == '\t' ? " " : " \t";
-    private Range[] _ranges = new Range[8];
+    private (int Start, int Length)[] _fields = new (int, int)[8];
     private char[] _unquoted = new char[256];
     private bool _inUnquoted;
 
@@ -62,16 +62,20 @@ internal sealed class FieldSplitter(char delimiter, bool whitespaceDelimited)
     }
 
     /// <summary>Field <paramref name="i"/> (untrimmed unless it was quoted) of the record last split.</summary>
-    public ReadOnlySpan<char> Field(ReadOnlySpan<char> record, int i) => _inUnquoted ? _unquoted.AsSpan()[_ranges[i]] : record[_ranges[i]];
-
-    private void Store(int count, Range range)
+    public ReadOnlySpan<char> Field(ReadOnlySpan<char> record, int i)
     {
-        if (count == _ranges.Length)
+        var (start, length) = _fields[i];
+        return _inUnquoted ? _unquoted.AsSpan(start, length) : record.Slice(start, length);
+    }
+
+    private void Store(int count, int start, int end)
+    {
+        if (count == _fields.Length)
         {
-            Array.Resize(ref _ranges, count * 2);
+            Array.Resize(ref _fields, count * 2);
         }
 
-        _ranges[count] = range;
+        _fields[count] = (start, end - start);
     }
 
     private int SplitDelimited(ReadOnlySpan<char> record, int wanted)
@@ -83,11 +87,11 @@ internal sealed class FieldSplitter(char delimiter, bool whitespaceDelimited)
             int at = record[start..].IndexOf(delimiter);
             if (at < 0)
             {
-                Store(count++, new Range(start, record.Length));
+                Store(count++, start, record.Length);
                 break;
             }
 
-            Store(count++, new Range(start, start + at));
+            Store(count++, start, start + at);
             start += at + 1;
         }
 
@@ -114,7 +118,7 @@ internal sealed class FieldSplitter(char delimiter, bool whitespaceDelimited)
                 length = record.Length - pos;
             }
 
-            Store(count++, new Range(pos, pos + length));
+            Store(count++, pos, pos + length);
             pos += length;
         }
 
@@ -184,7 +188,7 @@ internal sealed class FieldSplitter(char delimiter, bool whitespaceDelimited)
 
             if (field < wanted)
             {
-                Store(field, new Range(fieldStart, w));
+                Store(field, fieldStart, w);
                 Count = field + 1;
             }
 

@@ -14,9 +14,11 @@ internal sealed class RowParser
     private readonly DateFastPath _dateFast;
     private readonly NumberParser _numbers;
     private readonly string _cultureLabel;
+    private readonly Rejections _rejections;
 
-    public RowParser(TransactionCsvOptions options)
+    public RowParser(TransactionCsvOptions options, Rejections rejections)
     {
+        _rejections = rejections;
         _dateFormat = options.DateFormat;
         _numbers = new NumberParser(options.Culture);
         _cultureLabel = options.Culture.Name.Length == 0 ? "invariant" : options.Culture.Name;
@@ -28,6 +30,9 @@ internal sealed class RowParser
         };
     }
 
+    /// <summary>Where the fields are and how they are named: set by the reader before the first row (from the header or the indices).</summary>
+    public ColumnMap Columns { get; set; } = null!;
+
     private enum DateFastPath
     {
         None,
@@ -35,21 +40,23 @@ internal sealed class RowParser
         Compact,
     }
 
-    /// <summary>Parses the fields; on failure the row is handed to <paramref name="rejections"/> (which throws in strict mode).</summary>
-    /// <param name="fields">The row's split fields.</param>
+    /// <summary>Parses a row's fields; on failure the row goes to the rejections (which throw in strict mode).</summary>
+    /// <param name="idField">The customer id field, untrimmed.</param>
+    /// <param name="dateField">The date field.</param>
+    /// <param name="amountField">The amount field.</param>
     /// <param name="record">The whole record (the raw text of a row-level rejection).</param>
-    /// <param name="columns">Where the fields are and how they are named.</param>
     /// <param name="lineNumber">The record's first line.</param>
-    /// <param name="rejections">Where a bad row goes.</param>
     /// <param name="id">The trimmed customer id (a view of the record or of the splitter's buffer).</param>
     /// <param name="date">The date.</param>
     /// <param name="amount">The amount.</param>
     /// <returns>Whether the row is good.</returns>
-    public bool TryParse(FieldSplitter fields, ReadOnlySpan<char> record, ColumnMap columns, long lineNumber, Rejections rejections, out ReadOnlySpan<char> id, out DateOnly date, out double amount)
+    public bool TryParse(ReadOnlySpan<char> idField, ReadOnlySpan<char> dateField, ReadOnlySpan<char> amountField, ReadOnlySpan<char> record, long lineNumber, out ReadOnlySpan<char> id, out DateOnly date, out double amount)
     {
         date = default;
         amount = 0;
-        id = Trim(fields.Field(record, columns.IdIndex));
+        id = Trim(idField);
+        var columns = Columns;
+        var rejections = _rejections;
         if (id.IsEmpty)
         {
             rejections.Row(lineNumber, columns.IdLabel, record, "The customer id is empty.");
@@ -62,7 +69,7 @@ internal sealed class RowParser
             return false;
         }
 
-        var dateText = Trim(fields.Field(record, columns.DateIndex));
+        var dateText = Trim(dateField);
         if (!TryParseDate(dateText, out date))
         {
             rejections.Row(lineNumber, columns.DateLabel, dateText, dateText.Contains(Replacement)
@@ -71,7 +78,7 @@ internal sealed class RowParser
             return false;
         }
 
-        var amountText = Trim(fields.Field(record, columns.AmountIndex));
+        var amountText = Trim(amountField);
         if (!_numbers.TryParse(amountText, out amount))
         {
             rejections.Row(lineNumber, columns.AmountLabel, amountText, amountText.Contains(Replacement)
@@ -89,7 +96,22 @@ internal sealed class RowParser
         return true;
     }
 
-    private static ReadOnlySpan<char> Trim(ReadOnlySpan<char> field) => field.Trim(" \t");
+    /// <summary>Trims spaces and tabs (a loop: most fields have none, and the general Trim is a call per side).</summary>
+    private static ReadOnlySpan<char> Trim(ReadOnlySpan<char> field)
+    {
+        int start = 0, end = field.Length;
+        while (start < end && field[start] is ' ' or '\t')
+        {
+            start++;
+        }
+
+        while (end > start && field[end - 1] is ' ' or '\t')
+        {
+            end--;
+        }
+
+        return field[start..end];
+    }
 
     private static bool TryDigits(ReadOnlySpan<char> s, out int value)
     {

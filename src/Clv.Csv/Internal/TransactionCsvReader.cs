@@ -39,9 +39,15 @@ internal static class TransactionCsvReader
     {
         var rejections = new Rejections(options.Mode == CsvReadMode.Strict);
         var fields = new FieldSplitter(options.Delimiter, options.WhitespaceDelimited);
-        var parser = new RowParser(options);
         var columns = options.HasHeader ? null : ColumnMap.FromIndices(options);
+        var parser = new RowParser(options, rejections);
+        if (columns is not null)
+        {
+            parser.Columns = columns;
+        }
+
         long read = 0;
+        int untilCheck = 1;
         imported = 0;
         using (text)
         using (var records = new RecordReader(text, !options.WhitespaceDelimited, options.MaxRecordLength, options.MaxRecordLines, options.BufferSize))
@@ -63,10 +69,11 @@ internal static class TransactionCsvReader
                 if (columns is null)
                 {
                     columns = Header(status, record, records, fields, options);
+                    parser.Columns = columns;
                     continue;
                 }
 
-                if (read % ChunkRows == 0)
+                if (--untilCheck == 0)
                 {
                     // What was read is in the sink already; the token is checked only when another row follows.
                     if (read > 0)
@@ -75,6 +82,7 @@ internal static class TransactionCsvReader
                     }
 
                     options.CancellationToken.ThrowIfCancellationRequested();
+                    untilCheck = ChunkRows;
                 }
 
                 read++;
@@ -98,7 +106,7 @@ internal static class TransactionCsvReader
                     continue;
                 }
 
-                if (parser.TryParse(fields, record, columns, line, rejections, out var id, out var date, out double amount))
+                if (parser.TryParse(fields.Field(record, columns.IdIndex), fields.Field(record, columns.DateIndex), fields.Field(record, columns.AmountIndex), record, line, out var id, out var date, out double amount))
                 {
                     sink.Add(id, date, amount);
                     imported++;
@@ -133,7 +141,8 @@ internal static class TransactionCsvReader
         return ColumnMap.FromHeader(names, options, records.LineNumber, MessageText.Cap(record));
     }
 
-    private static bool IsBlank(ReadOnlySpan<char> record) => record.IndexOfAnyExcept(' ', '\t') < 0;
+    /// <summary>Empty or only spaces and tabs (most records fail at their first character).</summary>
+    private static bool IsBlank(ReadOnlySpan<char> record) => record.IsEmpty || (record[0] is ' ' or '\t' && record.IndexOfAnyExcept(' ', '\t') < 0);
 
     private static string RecordReason(RecordStatus status, TransactionCsvOptions options) => status switch
     {
