@@ -48,15 +48,13 @@ public static class Pipeline
         }
 
         // Start the peak-memory measurement here: generation above is not part of the job.
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        ResetPeakWorkingSet();
+        PeakMemory.Reset();
 
         var total = Stopwatch.StartNew();
         var stage = Stopwatch.StartNew();
         void Report(string name)
         {
-            Console.WriteLine(string.Create(ic, $"{name,-34}{stage.Elapsed.TotalMilliseconds,10:F0} ms   (peak so far {PeakWorkingSetBytes() / (1024 * 1024)} MB)"));
+            Console.WriteLine(string.Create(ic, $"{name,-34}{stage.Elapsed.TotalMilliseconds,10:F0} ms   (peak so far {PeakMemory.Bytes() / (1024 * 1024)} MB)"));
             stage.Restart();
         }
 
@@ -92,7 +90,7 @@ public static class Pipeline
         Report("52-week discounted CLV");
 
         total.Stop();
-        long peak = PeakWorkingSetBytes();
+        long peak = PeakMemory.Bytes();
         Console.WriteLine(string.Create(ic, $"BG/NBD {bgnbd.Model}; LL {bgnbd.LikelihoodLn:F2}; Gamma-Gamma p {spend.Model.P:G5} q {spend.Model.Q:G5} v {spend.Model.V:G5}"));
         Console.WriteLine(string.Create(ic, $"mean P(alive) {alive.Average():F4}; total E[Y(52)] {next52.Sum():F0}; total 52-week CLV {clv.Sum():F0}; rejected rows {read.Rejected.Count}"));
         Console.WriteLine(string.Create(ic, $"total_ms={total.ElapsedMilliseconds} peak_mb={peak / (1024 * 1024)} customers={customers.Count} transactions={customers.TransactionCount}"));
@@ -105,35 +103,5 @@ public static class Pipeline
     {
         int i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
-
-    /// <summary>Linux: writing 5 to /proc/self/clear_refs resets the peak resident set (VmHWM).</summary>
-    private static void ResetPeakWorkingSet()
-    {
-        try
-        {
-            File.WriteAllText("/proc/self/clear_refs", "5");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Not Linux, or not allowed: the peak then includes whatever ran before.
-        }
-    }
-
-    private static long PeakWorkingSetBytes()
-    {
-        if (File.Exists("/proc/self/status"))
-        {
-            foreach (var line in File.ReadLines("/proc/self/status"))
-            {
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                {
-                    return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
-                }
-            }
-        }
-
-        using var p = Process.GetCurrentProcess();
-        return p.PeakWorkingSet64;
     }
 }

@@ -11,6 +11,11 @@ public static class Program
             return Pipeline.Run(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "readinto-memory")
+        {
+            return ReadIntoMemory.Run(args[1..]);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Clv.Csv.Internal;
 
 namespace Clv.Csv;
 
@@ -7,6 +8,8 @@ namespace Clv.Csv;
 /// (a configured column missing from the header, a column name twice in the header, an index beyond the header)
 /// in either mode. The message names the line, the column and the raw text.
 /// </summary>
+/// <remarks>The reader caps <see cref="RawText"/> at 200 characters (then "..." and the full length); the message shows
+/// invisible characters escaped (a stray byte order mark as <c>\ufeff</c>, a line break as <c>\n</c>).</remarks>
 public sealed class CsvFormatException : FormatException
 {
     /// <summary>Creates an exception for a line of a CSV source.</summary>
@@ -54,7 +57,11 @@ public sealed class CsvFormatException : FormatException
     /// <summary>The column at fault (its header name, or its 0-based index), or null when the line as a whole is at fault.</summary>
     public string? Column { get; }
 
-    /// <summary>The offending raw text: the field when a column is at fault, otherwise the whole line.</summary>
+    /// <summary>
+    /// The offending raw text: the field when a column is at fault, otherwise the whole record (for a record over the
+    /// length or line cap, or with a quote never closed, its first line). The reader keeps at most 200 characters,
+    /// then "..." and the full length.
+    /// </summary>
     public string RawText { get; }
 
     /// <summary>A plain-English reason, without the line and column.</summary>
@@ -64,8 +71,9 @@ public sealed class CsvFormatException : FormatException
     /// <returns>A <see cref="RejectedRow"/> with this exception's line, column, raw text and reason.</returns>
     public RejectedRow ToRejectedRow() => new(LineNumber, Column, RawText, Reason);
 
-    private static string BuildMessage(long lineNumber, string? column, string rawText, string reason) =>
+    /// <summary>The message shows the column and raw text with invisible characters escaped (<c>\ufeff</c>, <c>\n</c>) and at most 240 characters of each.</summary>
+    private static string BuildMessage(long lineNumber, string? column, string? rawText, string? reason) =>
         column is null
-            ? string.Create(CultureInfo.InvariantCulture, $"Line {lineNumber}: {reason} Raw text: '{rawText}'.")
-            : string.Create(CultureInfo.InvariantCulture, $"Line {lineNumber}, column '{column}': {reason} Raw text: '{rawText}'.");
+            ? string.Create(CultureInfo.InvariantCulture, $"Line {lineNumber}: {reason} Raw text: '{MessageText.Show(rawText ?? string.Empty)}'.")
+            : string.Create(CultureInfo.InvariantCulture, $"Line {lineNumber}, column '{MessageText.Show(column)}': {reason} Raw text: '{MessageText.Show(rawText ?? string.Empty)}'.");
 }

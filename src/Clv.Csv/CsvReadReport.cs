@@ -2,7 +2,7 @@ using Clv;
 
 namespace Clv.Csv;
 
-/// <summary>What a streaming read (<see cref="TransactionCsv.ReadInto"/>) did: rows imported, and every row rejected with its reason.</summary>
+/// <summary>What a streaming read (<see cref="TransactionCsv.ReadInto(string, CustomerSummariesBuilder, TransactionCsvOptions?)"/>) did: rows imported, and every row rejected with its reason.</summary>
 public sealed class CsvReadReport
 {
     internal CsvReadReport(long imported, IReadOnlyList<RejectedRow> rejected)

@@ -1,4 +1,3 @@
-using System.Text;
 using Clv.Csv.Internal;
 
 namespace Clv.Csv;
@@ -7,19 +6,28 @@ namespace Clv.Csv;
 /// Reads a transaction log (customer id, date, amount per row) from a CSV or whitespace-separated file, and writes one.
 /// </summary>
 /// <remarks>
-/// <para>Rows: blank lines (empty or only spaces and tabs) are skipped and are not rows; every other line after the
+/// <para>Records: every quote character opens or closes a quoted section, and a record ends at the first line break
+/// outside quotes (RFC 4180's rule for well-formed files; quotes are not interpreted when
+/// <see cref="TransactionCsvOptions.WhitespaceDelimited"/>). A record with bad quotes (a quote inside an unquoted
+/// field, text after a closing quote) is rejected whole, with all its lines. A record longer than
+/// <see cref="TransactionCsvOptions.MaxRecordLength"/> characters or <see cref="TransactionCsvOptions.MaxRecordLines"/>
+/// lines, or whose quote is not closed before the end of the file, is an error at its first line, and reading resumes
+/// at the next line: a stray quote costs one line, never the rest of the file.</para>
+/// <para>Rows: blank lines (empty or only spaces and tabs) are skipped and are not rows; every other record after the
 /// header is a row, and <see cref="TransactionLog.RowsRead"/> = imported + rejected, always. A row with fewer fields
 /// than the last configured column is rejected naming the missing column; extra fields are ignored. An empty file
 /// (no non-blank line) and a header-only file give an empty log in both modes.</para>
 /// <para>A row is rejected when the customer id is empty, the date does not match <see cref="TransactionCsvOptions.DateFormat"/>
 /// exactly, or the amount is not a finite number in <see cref="TransactionCsvOptions.Culture"/> (NaN, infinity and
-/// values beyond the range of a double such as <c>1e400</c> are rejected; long digit strings parse).</para>
+/// values beyond the range of a double such as <c>1e400</c> are rejected; long digit strings parse). Raw text in a
+/// rejection is capped at 200 characters (then "..." and the full length).</para>
 /// <para>File-level problems throw <see cref="CsvFormatException"/> in both modes: a configured column name missing from
-/// the header (the message lists the header), a configured column name found twice in the header, an index beyond the
-/// header, or an unclosed quote in the header.</para>
-/// <para>Encoding: UTF-8, with or without a byte order mark (a UTF-16 or UTF-32 byte order mark is honoured too).
-/// Bytes that are not valid UTF-8 decode to U+FFFD, and a customer id, date or amount containing U+FFFD is rejected
-/// as an encoding error on its line. Each distinct customer id is stored as one string.</para>
+/// the header (the message lists the header, invisible characters escaped), a configured column name found twice in
+/// the header, an index beyond the header, or a header with bad or unclosed quotes.</para>
+/// <para>Encoding: UTF-8, with or without a byte order mark (a UTF-16 or UTF-32 byte order mark is honoured too; one
+/// mark is skipped, a second stays in the text). Bytes that are not valid UTF-8 decode to U+FFFD, and a customer id,
+/// date or amount containing U+FFFD is rejected as an encoding error on its line. Each distinct customer id is stored
+/// as one string.</para>
 /// </remarks>
 public static class TransactionCsv
 {
@@ -35,19 +43,20 @@ public static class TransactionCsv
 
     /// <summary>Reads a transaction log from a file.</summary>
     /// <param name="path">The file.</param>
-    /// <param name="options">Columns, format and mode; null for the defaults (<c>customer_id,date,amount</c>, ISO dates, strict).</param>
+    /// <param name="options">Columns, format, mode, progress and cancellation; null for <see cref="TransactionCsvOptions.Default"/>.</param>
     /// <returns>The imported rows and, in lenient mode, the rejected ones.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
-    /// <exception cref="ArgumentException">The options are inconsistent (for example no indices without a header, or an invalid date format).</exception>
+    /// <exception cref="ArgumentException">The options are inconsistent (for example no indices without a header, or an invalid date format); the message names the property.</exception>
     /// <exception cref="CsvFormatException">A file-level problem, or (strict mode) the first bad row.</exception>
+    /// <exception cref="OperationCanceledException"><see cref="TransactionCsvOptions.CancellationToken"/> was cancelled before the whole file was read.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static TransactionLog Read(string path, TransactionCsvOptions? options)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        options ??= new TransactionCsvOptions();
-        TransactionCsvReader.Validate(options);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
-        return ReadCore(stream, options);
+        options ??= TransactionCsvOptions.Default;
+        options.Validate();
+        using var stream = OpenFile(path);
+        return TransactionCsvReader.Read(Decode(stream), options);
     }
 
     /// <summary>Reads a transaction log from a stream (read to its end and left open) with the default options: a <c>customer_id,date,amount</c> header, comma delimiters, ISO dates, invariant numbers, strict.</summary>
@@ -59,18 +68,31 @@ public static class TransactionCsv
 
     /// <summary>Reads a transaction log from a stream (read to its end and left open).</summary>
     /// <param name="stream">The stream, positioned at the start of the text.</param>
-    /// <param name="options">Columns, format and mode; null for the defaults (<c>customer_id,date,amount</c>, ISO dates, strict).</param>
+    /// <param name="options">Columns, format, mode, progress and cancellation; null for <see cref="TransactionCsvOptions.Default"/>.</param>
     /// <returns>The imported rows and, in lenient mode, the rejected ones.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
-    /// <exception cref="ArgumentException">The options are inconsistent (for example no indices without a header, or an invalid date format).</exception>
+    /// <exception cref="ArgumentException">The options are inconsistent (for example no indices without a header, or an invalid date format); the message names the property.</exception>
     /// <exception cref="CsvFormatException">A file-level problem, or (strict mode) the first bad row.</exception>
+    /// <exception cref="OperationCanceledException"><see cref="TransactionCsvOptions.CancellationToken"/> was cancelled before the whole stream was read.</exception>
     public static TransactionLog Read(Stream stream, TransactionCsvOptions? options)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        options ??= new TransactionCsvOptions();
-        TransactionCsvReader.Validate(options);
-        return ReadCore(stream, options);
+        options ??= TransactionCsvOptions.Default;
+        options.Validate();
+        return TransactionCsvReader.Read(Decode(stream), options);
     }
+
+    /// <summary>
+    /// Reads a transaction log from a file straight into a <see cref="CustomerSummariesBuilder"/> with the default
+    /// options, as <see cref="ReadInto(string, CustomerSummariesBuilder, TransactionCsvOptions?)"/> does.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="builder">Receives every imported row as it is read.</param>
+    /// <returns>How many rows were imported.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="builder"/> is null.</exception>
+    /// <exception cref="CsvFormatException">A file-level problem, or the first bad row; rows before it were already added.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static CsvReadReport ReadInto(string path, CustomerSummariesBuilder builder) => ReadInto(path, builder, null);
 
     /// <summary>
     /// Reads a transaction log from a file straight into a <see cref="CustomerSummariesBuilder"/>, without holding the
@@ -78,25 +100,51 @@ public static class TransactionCsv
     /// <see cref="CustomerSummariesBuilder.Build"/> afterwards (several files can feed one builder).
     /// </summary>
     /// <param name="path">The file.</param>
-    /// <param name="builder">Receives every imported row as it is read (ids go straight into its id table: no string per row).</param>
-    /// <param name="options">Columns, format and mode; null for the defaults (<c>customer_id,date,amount</c>, ISO dates, strict).</param>
-    /// <param name="progress">Receives the number of data rows read so far (imported plus rejected) after every 16,384 imported rows and at the end; null for none.</param>
-    /// <param name="cancellationToken">Checked every 16,384 imported rows; rows read before it was seen stay in the builder.</param>
+    /// <param name="builder">Receives every imported row as it is read, through <see cref="CustomerSummariesBuilder.Add(ReadOnlySpan{char}, DateOnly, double)"/> (no string per row).</param>
+    /// <param name="options">Columns, format, mode, progress and cancellation; null for <see cref="TransactionCsvOptions.Default"/>.</param>
     /// <returns>How many rows were imported and which were rejected (lenient mode).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="builder"/> is null.</exception>
-    /// <exception cref="ArgumentException">The options are inconsistent.</exception>
+    /// <exception cref="ArgumentException">The options are inconsistent; the message names the property.</exception>
     /// <exception cref="CsvFormatException">A file-level problem, or (strict mode) the first bad row; rows before it were already added.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="OperationCanceledException"><see cref="TransactionCsvOptions.CancellationToken"/> was cancelled before the whole file was read; rows read before it was seen stay in the builder.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static CsvReadReport ReadInto(string path, CustomerSummariesBuilder builder, TransactionCsvOptions? options = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public static CsvReadReport ReadInto(string path, CustomerSummariesBuilder builder, TransactionCsvOptions? options)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(builder);
-        options ??= new TransactionCsvOptions();
-        TransactionCsvReader.Validate(options);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
-        using var text = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, BufferSize, leaveOpen: true);
-        return TransactionCsvReader.ReadInto(text, options, builder, progress, cancellationToken);
+        options ??= TransactionCsvOptions.Default;
+        options.Validate();
+        using var stream = OpenFile(path);
+        return TransactionCsvReader.ReadInto(Decode(stream), options, builder);
+    }
+
+    /// <summary>Reads a transaction log from a stream (read to its end and left open) straight into a <see cref="CustomerSummariesBuilder"/> with the default options.</summary>
+    /// <param name="stream">The stream, positioned at the start of the text.</param>
+    /// <param name="builder">Receives every imported row as it is read.</param>
+    /// <returns>How many rows were imported.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="builder"/> is null.</exception>
+    /// <exception cref="CsvFormatException">A file-level problem, or the first bad row; rows before it were already added.</exception>
+    public static CsvReadReport ReadInto(Stream stream, CustomerSummariesBuilder builder) => ReadInto(stream, builder, null);
+
+    /// <summary>
+    /// Reads a transaction log from a stream (read to its end and left open) straight into a
+    /// <see cref="CustomerSummariesBuilder"/>, as <see cref="ReadInto(string, CustomerSummariesBuilder, TransactionCsvOptions?)"/> does from a file.
+    /// </summary>
+    /// <param name="stream">The stream, positioned at the start of the text.</param>
+    /// <param name="builder">Receives every imported row as it is read.</param>
+    /// <param name="options">Columns, format, mode, progress and cancellation; null for <see cref="TransactionCsvOptions.Default"/>.</param>
+    /// <returns>How many rows were imported and which were rejected (lenient mode).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="builder"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options are inconsistent; the message names the property.</exception>
+    /// <exception cref="CsvFormatException">A file-level problem, or (strict mode) the first bad row; rows before it were already added.</exception>
+    /// <exception cref="OperationCanceledException"><see cref="TransactionCsvOptions.CancellationToken"/> was cancelled before the whole stream was read; rows read before it was seen stay in the builder.</exception>
+    public static CsvReadReport ReadInto(Stream stream, CustomerSummariesBuilder builder, TransactionCsvOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(builder);
+        options ??= TransactionCsvOptions.Default;
+        options.Validate();
+        return TransactionCsvReader.ReadInto(Decode(stream), options, builder);
     }
 
     /// <summary>Writes transactions as <c>customer_id,date,amount</c> with ISO dates and invariant, round-trippable amounts.</summary>
@@ -128,10 +176,9 @@ public static class TransactionCsv
         }
     }
 
-    private static TransactionLog ReadCore(Stream stream, TransactionCsvOptions options)
-    {
-        // Invalid bytes become U+FFFD and are rejected per field (see remarks), so a lenient read keeps every good row.
-        using var text = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, BufferSize, leaveOpen: true);
-        return TransactionCsvReader.Read(text, options);
-    }
+    private static FileStream OpenFile(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
+
+    /// <summary>The stream's text (see <see cref="TextDecoding"/>); the stream is left open.</summary>
+    private static StreamReader Decode(Stream stream) => TextDecoding.Open(stream, BufferSize);
 }

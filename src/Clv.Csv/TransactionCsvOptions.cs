@@ -1,11 +1,13 @@
 using System.Globalization;
+using Clv.Csv.Internal;
 
 namespace Clv.Csv;
 
 /// <summary>
-/// How <see cref="TransactionCsv.Read(string, TransactionCsvOptions?)"/> finds and parses the customer, date and amount
-/// columns. Every property has a documented default, so <c>new TransactionCsvOptions()</c> reads
-/// <c>customer_id,date,amount</c> with a header, comma delimiters, ISO dates and invariant numbers, strictly.
+/// How <see cref="TransactionCsv"/> finds and parses the customer, date and amount columns, and how a read reports
+/// progress and is cancelled. Every property has a documented default, so <see cref="Default"/> (or
+/// <c>new TransactionCsvOptions()</c>) reads <c>customer_id,date,amount</c> with a header, comma delimiters, ISO dates
+/// and invariant numbers, strictly.
 /// </summary>
 /// <remarks>
 /// <para>Columns are found by header name (<see cref="CustomerIdColumn"/>, <see cref="DateColumn"/>,
@@ -13,9 +15,13 @@ namespace Clv.Csv;
 /// (<see cref="CustomerIdIndex"/>, <see cref="DateIndex"/>, <see cref="AmountIndex"/>) is set: an index always wins.
 /// Without a header (<see cref="HasHeader"/> false) all three indices are required.</para>
 /// <para>Fields are trimmed of spaces and tabs. Other columns, and fields beyond the last configured column, are ignored.</para>
+/// <para>The options are checked once, when a read starts; an error names the property (<c>options.DateFormat</c>).</para>
 /// </remarks>
 public sealed class TransactionCsvOptions
 {
+    /// <summary>The defaults: <c>customer_id,date,amount</c> with a header, comma delimiters, ISO dates, invariant numbers, strict, no progress, not cancellable.</summary>
+    public static TransactionCsvOptions Default { get; } = new();
+
     /// <summary>Header name of the customer id column. Default <c>"customer_id"</c>. Ignored when <see cref="CustomerIdIndex"/> is set.</summary>
     public string CustomerIdColumn { get; init; } = "customer_id";
 
@@ -63,4 +69,120 @@ public sealed class TransactionCsvOptions
 
     /// <summary>Strict (the first bad row throws) or lenient (bad rows are collected). Default <see cref="CsvReadMode.Strict"/>.</summary>
     public CsvReadMode Mode { get; init; } = CsvReadMode.Strict;
+
+    /// <summary>
+    /// The most characters a record may have (line breaks inside quoted fields included). A longer record is an error
+    /// at its first line (in lenient mode a rejected row), and reading resumes at the next line, so a quote that is
+    /// never closed costs one line instead of the rest of the file. Default 1,048,576; at least 1 and at most 2^30.
+    /// </summary>
+    public int MaxRecordLength { get; init; } = 1 << 20;
+
+    /// <summary>
+    /// The most lines a record may span (a quoted field may hold line breaks). A record spanning more is an error at
+    /// its first line, and reading resumes at the next line. Default 1,000; at least 1.
+    /// </summary>
+    public int MaxRecordLines { get; init; } = 1_000;
+
+    /// <summary>
+    /// Receives the number of data rows read so far (imported plus rejected; header and blank lines excluded) after
+    /// every 16,384 rows and once at the end, by <see cref="TransactionCsv.Read(string, TransactionCsvOptions?)"/> and
+    /// <see cref="TransactionCsv.ReadInto(string, CustomerSummariesBuilder, TransactionCsvOptions?)"/> alike. Each report
+    /// counts rows already in the result (or the builder). Called on the reading thread. Default null (no reports).
+    /// </summary>
+    public IProgress<long>? Progress { get; init; }
+
+    /// <summary>
+    /// Cancels a read: checked before the first row and after every 16,384 rows, never once the whole source has been
+    /// read (a read that finished returns normally). Rows added to a builder before it was seen stay in the builder.
+    /// Default <see cref="CancellationToken.None"/>.
+    /// </summary>
+    public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>The reader's initial buffer, in characters (tests make it tiny to put records across buffer edges).</summary>
+    internal int BufferSize { get; init; } = 1 << 16;
+
+    /// <summary>Checks the options once, before any I/O; every error names the property (<c>options.DateFormat</c>).</summary>
+    internal void Validate()
+    {
+        if (Culture is null)
+        {
+            ThrowHelper.ArgumentNull("options.Culture", "options.Culture must not be null.");
+        }
+
+        RequireText(DateFormat, "options.DateFormat");
+        CheckIndex(CustomerIdIndex, "options.CustomerIdIndex");
+        CheckIndex(DateIndex, "options.DateIndex");
+        CheckIndex(AmountIndex, "options.AmountIndex");
+        if (CustomerIdIndex is null)
+        {
+            RequireText(CustomerIdColumn, "options.CustomerIdColumn");
+        }
+
+        if (DateIndex is null)
+        {
+            RequireText(DateColumn, "options.DateColumn");
+        }
+
+        if (AmountIndex is null)
+        {
+            RequireText(AmountColumn, "options.AmountColumn");
+        }
+
+        if (!HasHeader && (CustomerIdIndex is null || DateIndex is null || AmountIndex is null))
+        {
+            ThrowHelper.Argument("options.HasHeader",
+                "Without a header (options.HasHeader = false) the columns must be given by 0-based index: set options.CustomerIdIndex, options.DateIndex and options.AmountIndex.");
+        }
+
+        if (!WhitespaceDelimited && Delimiter is '"' or '\r' or '\n' or ' ' or '\0')
+        {
+            ThrowHelper.ArgumentOutOfRange("options.Delimiter", Delimiter, ThrowHelper.Format(
+                $"options.Delimiter cannot be U+{(int)Delimiter:X4} (a quote, line break, space or NUL); use options.WhitespaceDelimited for runs of spaces."));
+        }
+
+        if (MaxRecordLength is < 1 or > 1 << 30)
+        {
+            ThrowHelper.ArgumentOutOfRange("options.MaxRecordLength", MaxRecordLength, ThrowHelper.Format(
+                $"options.MaxRecordLength must be between 1 and {1 << 30:N0} characters, but was {MaxRecordLength:N0}."));
+        }
+
+        if (MaxRecordLines < 1)
+        {
+            ThrowHelper.ArgumentOutOfRange("options.MaxRecordLines", MaxRecordLines, ThrowHelper.Format(
+                $"options.MaxRecordLines must be at least 1, but was {MaxRecordLines:N0}."));
+        }
+
+        try
+        {
+            _ = new DateOnly(2001, 2, 3).ToString(DateFormat, CultureInfo.InvariantCulture);
+        }
+        catch (FormatException e)
+        {
+            ThrowHelper.Argument("options.DateFormat", ThrowHelper.Format($"options.DateFormat '{DateFormat}' is not a valid date format string."), e);
+        }
+
+        if (SameIndex(CustomerIdIndex, DateIndex) || SameIndex(CustomerIdIndex, AmountIndex) || SameIndex(DateIndex, AmountIndex))
+        {
+            ThrowHelper.Argument("options.CustomerIdIndex", ThrowHelper.Format(
+                $"options.CustomerIdIndex ({CustomerIdIndex}), options.DateIndex ({DateIndex}) and options.AmountIndex ({AmountIndex}) must be different columns."));
+        }
+
+        static bool SameIndex(int? a, int? b) => a is not null && a == b;
+
+        static void CheckIndex(int? index, string name)
+        {
+            if (index < 0)
+            {
+                ThrowHelper.ArgumentOutOfRange(name, index, ThrowHelper.Format($"{name} must be a 0-based column index of at least 0, but was {index}."));
+            }
+        }
+
+        static void RequireText(string? value, string name)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                ThrowHelper.Argument(name, ThrowHelper.Format($"{name} must not be null, empty or white space, but was '{value}'."));
+            }
+        }
+    }
 }

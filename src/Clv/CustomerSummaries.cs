@@ -20,12 +20,12 @@ namespace Clv;
 public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
 {
     private readonly CustomerSummary[] _summaries;
-    private readonly PurchaseDays _days;
+    private readonly CustomerDays _days;
     private readonly int[]? _summaryToInternal;
     private Dictionary<string, int>? _index;
 
     private CustomerSummaries(
-        PurchaseDays days,
+        CustomerDays days,
         DateOnly observationEnd,
         TimeUnit timeUnit,
         DateOnly? explicitHoldoutEnd,
@@ -40,7 +40,11 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
         LatestDayNumber = latestDayNumber;
         Counts = counts;
         (_summaries, _summaryToInternal) = summarized ?? Summarize(days, observationEnd.DayNumber, timeUnit);
+        Warnings = WarningsFor(observationEnd, latestDayNumber, counts);
     }
+
+    /// <summary>An observation end more than this many days after the log's latest row is reported in <see cref="Warnings"/>.</summary>
+    internal const int LateObservationEndDays = 30;
 
     /// <summary>The last calibration day: rows on or before it describe what was known then.</summary>
     public DateOnly ObservationEnd { get; }
@@ -56,6 +60,13 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
 
     /// <summary>Length of the holdout period (<see cref="HoldoutEnd"/> - <see cref="ObservationEnd"/>) in <see cref="TimeUnit"/>.</summary>
     public double HoldoutLength => TimeUnit.FromDays(HoldoutEnd.DayNumber - ObservationEnd.DayNumber);
+
+    /// <summary>
+    /// What looks wrong with the input without being an error; empty normally. Today one warning: an observation end
+    /// more than 30 days after the log's latest transaction (every customer's age then counts days with no data),
+    /// naming the observation end, the last transaction date and the gap.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>Number of customers summarised.</summary>
     public int Count => _summaries.Length;
@@ -129,7 +140,9 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
     /// Working arrays are rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/> and returned before it returns.
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeUnit"/> is undefined, or <paramref name="holdoutEnd"/> is before <paramref name="observationEnd"/>.</exception>
-    /// <exception cref="ArgumentException">A row is a default <see cref="Transaction"/> (no customer id); the message names the first such row.</exception>
+    /// <exception cref="ArgumentException">A row is a default <see cref="Transaction"/> (no customer id); the message names the first such row.
+    /// Or the log has rows but none on or before <paramref name="observationEnd"/>; the message names the data's first and last dates.
+    /// (An empty log gives empty summaries.)</exception>
     public static CustomerSummaries FromTransactions(
         ReadOnlySpan<Transaction> transactions,
         DateOnly observationEnd,
@@ -144,10 +157,29 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
     {
         Guard.HoldoutEnd(observationEnd, holdoutEnd);
         var grouped = TransactionGrouping.Group(transactions, observationEnd.DayNumber, holdoutEnd?.DayNumber ?? int.MaxValue, timeUnit, rowsPerChunk, rowsPerPartition);
+        if (grouped.Counts.Total > 0 && grouped.Counts.Calibration == 0)
+        {
+            // Only on this error path: the range of every row's date, for the message.
+            int first = int.MaxValue, last = int.MinValue;
+            foreach (ref readonly var t in transactions)
+            {
+                first = Math.Min(first, t.Date.DayNumber);
+                last = Math.Max(last, t.Date.DayNumber);
+            }
+
+            ThrowNoCalibrationRows(observationEnd, grouped.Counts.Total, first, last);
+        }
+
         return new CustomerSummaries(grouped.Days, observationEnd, timeUnit, holdoutEnd, grouped.LatestDay, grouped.Counts, grouped.Summarized);
     }
 
-    internal static CustomerSummaries Create(PurchaseDays days, DateOnly observationEnd, TimeUnit timeUnit, DateOnly? holdoutEnd, int latestDayNumber, RowCounts counts) =>
+    /// <summary>The log has rows, but none on or before the observation end: nothing was known of anyone then.</summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    internal static void ThrowNoCalibrationRows(DateOnly observationEnd, long rows, int firstDay, int lastDay) =>
+        ThrowHelper.Argument(nameof(observationEnd), Guard.Format(
+            $"No transaction is on or before the observation end ({observationEnd:yyyy-MM-dd}): the log's {rows:N0} rows run from {DateOnly.FromDayNumber(firstDay):yyyy-MM-dd} to {DateOnly.FromDayNumber(lastDay):yyyy-MM-dd}. Choose an observation end in that range."));
+
+    internal static CustomerSummaries Create(CustomerDays days, DateOnly observationEnd, TimeUnit timeUnit, DateOnly? holdoutEnd, int latestDayNumber, RowCounts counts) =>
         new(days, observationEnd, timeUnit, holdoutEnd, latestDayNumber, counts);
 
     /// <summary>
@@ -168,7 +200,7 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
                 $"Summaries to merge must share the observation end, time unit and holdout end: ({first.ObservationEnd:yyyy-MM-dd}, {first.TimeUnit}, {first.ExplicitHoldoutEnd:yyyy-MM-dd}) vs ({second.ObservationEnd:yyyy-MM-dd}, {second.TimeUnit}, {second.ExplicitHoldoutEnd:yyyy-MM-dd})."));
         }
 
-        var days = PurchaseDays.Merge(first._days, second._days);
+        var days = CustomerDays.Merge(first._days, second._days);
         return new CustomerSummaries(
             days,
             first.ObservationEnd,
@@ -184,6 +216,21 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
     /// <summary>Purchase amounts per day, aligned with <see cref="PurchaseDayNumbers"/>.</summary>
     internal ReadOnlySpan<double> PurchaseDayAmounts(int index) => _days.Amounts(InternalIndex(index));
 
+    /// <summary>
+    /// An observation end well after the latest row. When rows were excluded (after an explicit holdout end, itself
+    /// on or after the observation end), the log's latest row is after the observation end, so there is no warning.
+    /// </summary>
+    private static IReadOnlyList<string> WarningsFor(DateOnly observationEnd, int latestDay, RowCounts counts)
+    {
+        int gap = observationEnd.DayNumber - latestDay;
+        if (counts.Total == 0 || counts.Excluded > 0 || gap <= LateObservationEndDays)
+        {
+            return [];
+        }
+
+        return [Guard.Format($"The observation end ({observationEnd:yyyy-MM-dd}) is {gap:N0} days after the last transaction ({DateOnly.FromDayNumber(latestDay):yyyy-MM-dd}): every customer's age and time since the last purchase include those days with no data. Choose an observation end within {LateObservationEndDays} days of the data unless the gap is intended.")];
+    }
+
     private int InternalIndex(int index) => _summaryToInternal is null ? index : _summaryToInternal[index];
 
     private Dictionary<string, int> BuildIndex()
@@ -198,7 +245,7 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
         return _index;
     }
 
-    private static (CustomerSummary[] Summaries, int[]? Map) Summarize(PurchaseDays days, int endDay, TimeUnit unit)
+    private static (CustomerSummary[] Summaries, int[]? Map) Summarize(CustomerDays days, int endDay, TimeUnit unit)
     {
         int known = 0;
         for (int c = 0; c < days.CustomerCount; c++)
@@ -277,460 +324,5 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
             n > 1 ? repeatSpend / (n - 1) : 0,
             dayNumbers.Length - n,
             holdoutSpend);
-    }
-
-    /// <summary>Where the rows of a log went.</summary>
-    [StructLayout(LayoutKind.Auto)]
-    internal readonly record struct RowCounts(long Total, long Calibration, long Holdout, long Excluded, long Refunds)
-    {
-        public static RowCounts operator +(RowCounts a, RowCounts b) =>
-            new(a.Total + b.Total, a.Calibration + b.Calibration, a.Holdout + b.Holdout, a.Excluded + b.Excluded, a.Refunds + b.Refunds);
-    }
-
-    /// <summary>
-    /// Per customer, the distinct purchase days (ascending) with the amount bought that day, stored flat
-    /// (compressed sparse rows), the calibration refunds, and the earliest day of any row.
-    /// </summary>
-    internal sealed class PurchaseDays
-    {
-        private readonly string[] _ids;
-        private readonly int _count;
-        private readonly int[] _starts;
-        private readonly int[] _lengths;
-        private readonly int[] _days;
-        private readonly double[] _amounts;
-        private readonly double[] _refunds;
-        private readonly int[] _firstRowDay;
-
-        /// <summary>
-        /// Customer c's distinct days are <c>days[starts[c] .. starts[c] + lengths[c])</c>, ascending; segments may
-        /// leave gaps (same-day rows merged in place), so no compacting copy is needed. Arrays may be longer than
-        /// <paramref name="count"/>.
-        /// </summary>
-        internal PurchaseDays(int count, string[] ids, int[] starts, int[] lengths, int[] days, double[] amounts, double[] refunds, int[] firstRowDay)
-        {
-            _count = count;
-            _ids = ids;
-            _starts = starts;
-            _lengths = lengths;
-            _days = days;
-            _amounts = amounts;
-            _refunds = refunds;
-            _firstRowDay = firstRowDay;
-        }
-
-        public int CustomerCount => _count;
-
-        public string Id(int c) => _ids[c];
-
-        public ReadOnlySpan<int> Days(int c) => _days.AsSpan(_starts[c], _lengths[c]);
-
-        public ReadOnlySpan<double> Amounts(int c) => _amounts.AsSpan(_starts[c], _lengths[c]);
-
-        public double Refunds(int c) => _refunds[c];
-
-        public int FirstRowDay(int c) => _firstRowDay[c];
-
-        public static PurchaseDays Merge(PurchaseDays a, PurchaseDays b)
-        {
-            var lookup = new Dictionary<string, int>(a.CustomerCount + b.CustomerCount, StringComparer.Ordinal);
-            var ids = new List<string>(a.CustomerCount + b.CustomerCount);
-            for (int c = 0; c < a.CustomerCount; c++)
-            {
-                lookup.Add(a._ids[c], c);
-                ids.Add(a._ids[c]);
-            }
-
-            var bToMerged = new int[b.CustomerCount];
-            for (int c = 0; c < b.CustomerCount; c++)
-            {
-                if (!lookup.TryGetValue(b._ids[c], out int m))
-                {
-                    m = ids.Count;
-                    lookup.Add(b._ids[c], m);
-                    ids.Add(b._ids[c]);
-                }
-
-                bToMerged[c] = m;
-            }
-
-            int n = ids.Count;
-            var fromB = new int[n];
-            fromB.AsSpan().Fill(-1);
-            for (int c = 0; c < b.CustomerCount; c++)
-            {
-                fromB[bToMerged[c]] = c;
-            }
-
-            var starts = new int[n];
-            var lengths = new int[n];
-            int total = 0;
-            for (int c = 0; c < a.CustomerCount; c++)
-            {
-                total += a._lengths[c];
-            }
-
-            for (int c = 0; c < b.CustomerCount; c++)
-            {
-                total += b._lengths[c];
-            }
-
-            var days = new int[total];
-            var amounts = new double[total];
-            var refunds = new double[n];
-            var firstRow = new int[n];
-            int w = 0;
-            for (int m = 0; m < n; m++)
-            {
-                starts[m] = w;
-                ReadOnlySpan<int> da = m < a.CustomerCount ? a.Days(m) : default;
-                ReadOnlySpan<double> aa = m < a.CustomerCount ? a.Amounts(m) : default;
-                int cb = fromB[m];
-                ReadOnlySpan<int> db = cb >= 0 ? b.Days(cb) : default;
-                ReadOnlySpan<double> ab = cb >= 0 ? b.Amounts(cb) : default;
-                int i = 0, j = 0;
-                while (i < da.Length || j < db.Length)
-                {
-                    if (j == db.Length || (i < da.Length && da[i] < db[j]))
-                    {
-                        days[w] = da[i];
-                        amounts[w++] = aa[i++];
-                    }
-                    else if (i == da.Length || db[j] < da[i])
-                    {
-                        days[w] = db[j];
-                        amounts[w++] = ab[j++];
-                    }
-                    else
-                    {
-                        days[w] = da[i];
-                        amounts[w++] = aa[i++] + ab[j++];
-                    }
-                }
-
-                lengths[m] = w - starts[m];
-                refunds[m] = (m < a.CustomerCount ? a._refunds[m] : 0) + (cb >= 0 ? b._refunds[cb] : 0);
-                firstRow[m] = Math.Min(m < a.CustomerCount ? a._firstRowDay[m] : int.MaxValue, cb >= 0 ? b._firstRowDay[cb] : int.MaxValue);
-            }
-
-            return new PurchaseDays(n, [.. ids], starts, lengths, days, amounts, refunds, firstRow);
-        }
-
-        /// <summary>Sorts a segment by day, merges equal days (summing amounts) to its front, and returns the distinct count.</summary>
-        internal static int SortAndMerge(Span<int> days, Span<double> amounts)
-        {
-            if (days.Length == 0)
-            {
-                return 0;
-            }
-
-            if (days.Length <= 16)
-            {
-                for (int i = 1; i < days.Length; i++)
-                {
-                    int d = days[i];
-                    double a = amounts[i];
-                    int j = i - 1;
-                    while (j >= 0 && days[j] > d)
-                    {
-                        days[j + 1] = days[j];
-                        amounts[j + 1] = amounts[j];
-                        j--;
-                    }
-
-                    days[j + 1] = d;
-                    amounts[j + 1] = a;
-                }
-            }
-            else
-            {
-                days.Sort(amounts);
-            }
-
-            int w = 0;
-            for (int i = 1; i < days.Length; i++)
-            {
-                if (days[i] == days[w])
-                {
-                    amounts[w] += amounts[i];
-                }
-                else
-                {
-                    w++;
-                    days[w] = days[i];
-                    amounts[w] = amounts[i];
-                }
-            }
-
-            return w + 1;
-        }
-
-        /// <summary>
-        /// Takes rows one at a time (ids as strings or as text), numbering customers through one id table; Build
-        /// groups the rows by customer with a counting sort, then sorts and merges each customer's days.
-        /// </summary>
-        /// <remarks>
-        /// The rows live in native chunks that Build frees as it goes, and the id table is dropped at Build, so a
-        /// one-shot job gives that memory back at once instead of leaving it to the next full collection.
-        /// </remarks>
-        [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "Build releases the native rows; the rows' finalizer releases those of a builder that is never built.")]
-        public sealed class Builder(int endDay, int holdoutEndDay)
-        {
-            // Customers, by number in order of first row: id, calibration refunds, earliest day of any row.
-            private string[] _ids = new string[1024];
-            private double[] _refunds = new double[1024];
-            private int[] _firstRowDay = new int[1024];
-            private int _customers;
-
-            // Open-addressing id table, at most half full: a slot is the id's hash (high half) and the customer
-            // number + 1 (low half; 0 is empty). No strings, so the collector never scans it; a lookup reads the
-            // id's text only when the hashes agree.
-            private ulong[] _slots = new ulong[2048];
-
-            private readonly NativeRowChunks _rowChunks = new();
-            private int _rows;
-            private long _total, _calibration, _holdout, _excluded, _refundRows;
-            private int _previous = -1;
-            private string? _previousId;
-
-            public int LatestDay { get; private set; } = int.MinValue;
-
-            public RowCounts Counts => new(_total, _calibration, _holdout, _excluded, _refundRows);
-
-            public void Add(ReadOnlySpan<Transaction> transactions)
-            {
-                for (int r = 0; r < transactions.Length; r++)
-                {
-                    ref readonly var t = ref transactions[r];
-                    _total++;
-                    int day = t.Date.DayNumber;
-                    if (day > holdoutEndDay)
-                    {
-                        _excluded++;
-                        continue;
-                    }
-
-                    string id = t.CustomerId;
-                    if (id is null)
-                    {
-                        _total--;
-                        ThrowHelper.Argument(nameof(transactions), Guard.Format($"Transaction {r} has no customer id (a default Transaction)."));
-                    }
-
-                    // Logs are often grouped by customer: the previous row's customer is checked first.
-                    if (!ReferenceEquals(id, _previousId))
-                    {
-                        _previous = Find(id, id.GetHashCode(), id);
-                        _previousId = id;
-                    }
-
-                    AddRow(_previous, day, t.Amount);
-                }
-            }
-
-            /// <summary>Adds one row whose id is still text (a CSV field): a string is allocated only for a new customer.</summary>
-            public void Add(ReadOnlySpan<char> id, DateOnly date, double amount)
-            {
-                _total++;
-                int day = date.DayNumber;
-                if (day > holdoutEndDay)
-                {
-                    _excluded++;
-                    return;
-                }
-
-                if (_previousId is null || !id.SequenceEqual(_previousId))
-                {
-                    _previous = Find(id, string.GetHashCode(id), null);
-                    _previousId = _ids[_previous];
-                }
-
-                AddRow(_previous, day, amount);
-            }
-
-            /// <summary>The number of the customer with this id (equal hashes for equal text, string or span), added when new.</summary>
-            private int Find(ReadOnlySpan<char> id, int hash, string? idString)
-            {
-                int mask = _slots.Length - 1;
-                int position = hash & mask;
-                while (true)
-                {
-                    ulong slot = _slots[position];
-                    if (slot == 0)
-                    {
-                        int c = AddCustomer(idString ?? id.ToString());
-                        _slots[position] = ((ulong)(uint)hash << 32) | (uint)(c + 1);
-                        if (2 * _customers > _slots.Length)
-                        {
-                            Grow();
-                        }
-
-                        return c;
-                    }
-
-                    if ((int)(slot >> 32) == hash)
-                    {
-                        int c = (int)(uint)slot - 1;
-                        if (id.SequenceEqual(_ids[c]))
-                        {
-                            return c;
-                        }
-                    }
-
-                    position = (position + 1) & mask;
-                }
-            }
-
-            private void Grow()
-            {
-                var slots = new ulong[_slots.Length * 2];
-                int mask = slots.Length - 1;
-                foreach (ulong slot in _slots)
-                {
-                    if (slot != 0)
-                    {
-                        int position = (int)(slot >> 32) & mask;
-                        while (slots[position] != 0)
-                        {
-                            position = (position + 1) & mask;
-                        }
-
-                        slots[position] = slot;
-                    }
-                }
-
-                _slots = slots;
-            }
-
-            private void AddRow(int c, int day, double amount)
-            {
-                if (day < _firstRowDay[c])
-                {
-                    _firstRowDay[c] = day;
-                }
-
-                if (day > LatestDay)
-                {
-                    LatestDay = day;
-                }
-
-                bool inCalibration = day <= endDay;
-                if (inCalibration)
-                {
-                    _calibration++;
-                }
-                else
-                {
-                    _holdout++;
-                }
-
-                if (amount < 0)
-                {
-                    if (inCalibration)
-                    {
-                        _refundRows++;
-                        _refunds[c] -= amount;
-                    }
-
-                    return;
-                }
-
-                int offset = _rows & (NativeRowChunks.Size - 1);
-                int chunk = _rows >> NativeRowChunks.Shift;
-                if (offset == 0)
-                {
-                    if (_rows > Array.MaxLength - NativeRowChunks.Size)
-                    {
-                        ThrowHelper.InvalidOperation(Guard.Format($"A builder holds at most {Array.MaxLength - NativeRowChunks.Size:N0} purchase rows: build summaries of parts of the log and combine them with CustomerSummaries.Merge."));
-                    }
-
-                    // Rows live in fixed-size chunks: growing never copies, and Build frees them one by one.
-                    _rowChunks.Add();
-                }
-
-                _rowChunks.Customers(chunk)[offset] = c;
-                _rowChunks.Days(chunk)[offset] = day;
-                _rowChunks.Amounts(chunk)[offset] = amount;
-                _rows++;
-            }
-
-            public PurchaseDays Build()
-            {
-                int n = _customers;
-                _slots = [];
-
-                // Counting sort of the rows by customer: starts[c] is where customer c's rows begin.
-                var starts = new int[n + 1];
-                for (int k = 0; k < _rowChunks.Count; k++)
-                {
-                    var chunk = _rowChunks.Customers(k)[..ChunkLength(k)];
-                    foreach (int c in chunk)
-                    {
-                        starts[c + 1]++;
-                    }
-                }
-
-                for (int c = 0; c < n; c++)
-                {
-                    starts[c + 1] += starts[c];
-                }
-
-                var days = GC.AllocateUninitializedArray<int>(_rows);
-                var amounts = GC.AllocateUninitializedArray<double>(_rows);
-                var cursor = new int[n];
-                Array.Copy(starts, cursor, n);
-                for (int k = 0; k < _rowChunks.Count; k++)
-                {
-                    int length = ChunkLength(k);
-                    ReadOnlySpan<int> customerChunk = _rowChunks.Customers(k)[..length], dayChunk = _rowChunks.Days(k)[..length];
-                    ReadOnlySpan<double> amountChunk = _rowChunks.Amounts(k)[..length];
-                    for (int r = 0; r < customerChunk.Length; r++)
-                    {
-                        int p = cursor[customerChunk[r]]++;
-                        days[p] = dayChunk[r];
-                        amounts[p] = amountChunk[r];
-                    }
-
-                    // Give each chunk back as soon as it is scattered.
-                    _rowChunks.Free(k);
-                }
-
-                _rowChunks.Dispose();
-
-                // Sort each customer's segment by day and merge same-day purchases in place (in parallel:
-                // customers are independent, so the result is identical to a sequential run).
-                var lengths = cursor;
-                Parallelism.For(n, (from, to) =>
-                {
-                    for (int c = from; c < to; c++)
-                    {
-                        int start = starts[c];
-                        int length = starts[c + 1] - start;
-                        lengths[c] = SortAndMerge(days.AsSpan(start, length), amounts.AsSpan(start, length));
-                    }
-                });
-
-                return new PurchaseDays(n, _ids, starts, lengths, days, amounts, _refunds, _firstRowDay);
-            }
-
-            private int ChunkLength(int k) => Math.Min(NativeRowChunks.Size, _rows - (k << NativeRowChunks.Shift));
-
-            private int AddCustomer(string id)
-            {
-                int c = _customers;
-                if (c == _ids.Length)
-                {
-                    int size = c * 2;
-                    Array.Resize(ref _ids, size);
-                    Array.Resize(ref _refunds, size);
-                    Array.Resize(ref _firstRowDay, size);
-                }
-
-                _ids[c] = id;
-                _firstRowDay[c] = int.MaxValue;
-                _customers = c + 1;
-                return c;
-            }
-        }
     }
 }

@@ -4,15 +4,25 @@ namespace Clv;
 
 /// <summary>
 /// Builds <see cref="CustomerSummaries"/> from a log that arrives in chunks (a large file read piece by piece,
-/// a database cursor), without holding row objects: each customer's id is stored once, and each row is kept as
-/// 16 bytes (customer number, day, amount) in native memory until <see cref="Build"/>, which frees it as it groups
-/// the rows. Feed every chunk to <see cref="Add"/>, then call <see cref="Build"/> once.
+/// a database cursor), without holding row objects. Feed every chunk to <see cref="Add(ReadOnlySpan{Transaction})"/>
+/// (or every row whose id is still text to <see cref="Add(ReadOnlySpan{char}, DateOnly, double)"/>), then call
+/// <see cref="Build"/> once.
 /// </summary>
-/// <remarks>Not thread-safe: use one builder per thread and <see cref="CustomerSummaries.Merge"/> the results.
-/// A builder that is dropped without <see cref="Build"/> gives its rows' memory back when it is finalized.</remarks>
+/// <remarks>
+/// <para>Memory grows with customers and their purchase days, not with rows: each customer's id is stored once, and
+/// each purchase day is kept as 16 bytes (customer number, day, amount) in native memory until <see cref="Build"/>,
+/// which frees them as it groups them. A purchase on the day of the customer's latest kept day is added to it, so a
+/// log in date order (or grouped by customer, each customer's rows dated in order) keeps exactly one entry per
+/// customer and purchase day, however many rows that day has (1M customers with 30 rows each on one day cost what
+/// 1M customers with 3 rows cost). Rows dated out of order are kept as they come until they outnumber the entries
+/// kept after the last compaction (and 2^20), when the entries are compacted to one per customer and day: entries
+/// never exceed twice the purchase days plus 2^20.</para>
+/// <para>Not thread-safe: use one builder per thread and <see cref="CustomerSummaries.Merge"/> the results.
+/// A builder that is dropped without <see cref="Build"/> gives its rows' memory back when it is finalized.</para>
+/// </remarks>
 public sealed class CustomerSummariesBuilder
 {
-    private readonly CustomerSummaries.PurchaseDays.Builder _days;
+    private readonly CustomerDaysBuilder _days;
     private bool _built;
 
     /// <summary>Creates a builder for summaries at an explicit observation end.</summary>
@@ -27,7 +37,7 @@ public sealed class CustomerSummariesBuilder
         ObservationEnd = observationEnd;
         TimeUnit = timeUnit;
         HoldoutEnd = holdoutEnd;
-        _days = new CustomerSummaries.PurchaseDays.Builder(observationEnd.DayNumber, holdoutEnd?.DayNumber ?? int.MaxValue);
+        _days = new CustomerDaysBuilder(observationEnd.DayNumber, holdoutEnd?.DayNumber ?? int.MaxValue);
     }
 
     /// <summary>The last calibration day.</summary>
@@ -52,21 +62,45 @@ public sealed class CustomerSummariesBuilder
         _days.Add(transactions);
     }
 
-    /// <summary>Adds one row whose customer id is still text (a CSV field); a string is allocated only for a new customer.</summary>
-    internal void AddRow(ReadOnlySpan<char> customerId, DateOnly date, double amount)
+    /// <summary>
+    /// Adds one row whose customer id is still text: a field of a file, a column of a database cursor, a message
+    /// of a queue. The id is compared ordinally with the ids already added (as text or as strings), and a string is
+    /// allocated only for a customer not seen before, so a reader can feed millions of rows without a string per row.
+    /// </summary>
+    /// <param name="customerId">The customer's identifier (not empty); only read during the call.</param>
+    /// <param name="date">The calendar date of the row.</param>
+    /// <param name="amount">The amount; negative for a refund. Must be finite.</param>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
+    /// <exception cref="ArgumentException"><paramref name="customerId"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is NaN or infinite.</exception>
+    public void Add(ReadOnlySpan<char> customerId, DateOnly date, double amount)
     {
         ThrowIfBuilt();
+        if (customerId.IsEmpty)
+        {
+            ThrowHelper.Argument(nameof(customerId), "customerId must not be empty.");
+        }
+
+        Guard.Finite(amount);
         _days.Add(customerId, date, amount);
     }
 
-    /// <summary>Builds the summaries of every row added. Can be called once.</summary>
-    /// <returns>The summaries.</returns>
+    /// <summary>Builds the summaries of every row added. Can be called once (a call that throws for the observation end can be repeated after adding rows).</summary>
+    /// <returns>The summaries; their <see cref="CustomerSummaries.Warnings"/> say when the observation end is well after the data.</returns>
     /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
+    /// <exception cref="ArgumentException">Rows were added but none on or before <see cref="ObservationEnd"/>; the message names the data's first and last dates. (A builder without rows gives empty summaries.)</exception>
     public CustomerSummaries Build()
     {
         ThrowIfBuilt();
+        var counts = _days.Counts;
+        if (counts.Total > 0 && counts.Calibration == 0)
+        {
+            var (first, last) = _days.DataRange();
+            CustomerSummaries.ThrowNoCalibrationRows(ObservationEnd, counts.Total, first, last);
+        }
+
         _built = true;
-        return CustomerSummaries.Create(_days.Build(), ObservationEnd, TimeUnit, HoldoutEnd, _days.LatestDay, _days.Counts);
+        return CustomerSummaries.Create(_days.Build(), ObservationEnd, TimeUnit, HoldoutEnd, _days.LatestDay, counts);
     }
 
     private void ThrowIfBuilt()

@@ -1,3 +1,5 @@
+using Clv.Internal;
+
 namespace Clv;
 
 /// <summary>
@@ -18,10 +20,27 @@ public sealed class TransactionLog
         Rejected = [];
     }
 
-    internal TransactionLog(Transaction[] owned, IReadOnlyList<RejectedRow> rejected)
+    /// <summary>
+    /// Creates a log from the rows a reader imported and the rows it rejected (both sequences are copied, a collection
+    /// in one pass), for readers of other sources that report rejected rows the way the CSV reader does.
+    /// </summary>
+    /// <param name="transactions">The imported rows.</param>
+    /// <param name="rejected">The rejected rows, in source order.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="transactions"/> or <paramref name="rejected"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="rejected"/> holds a null row.</exception>
+    public TransactionLog(IEnumerable<Transaction> transactions, IEnumerable<RejectedRow> rejected)
     {
-        _transactions = owned;
-        Rejected = rejected;
+        ArgumentNullException.ThrowIfNull(transactions);
+        ArgumentNullException.ThrowIfNull(rejected);
+        RejectedRow[] rows = [.. rejected];
+        int missing = Array.IndexOf(rows, null);
+        if (missing >= 0)
+        {
+            ThrowHelper.Argument(nameof(rejected), Guard.Format($"Rejected row {missing} is null."));
+        }
+
+        _transactions = transactions.ToArray();
+        Rejected = rows.Length == 0 ? [] : Array.AsReadOnly(rows);
     }
 
     /// <summary>The imported rows.</summary>

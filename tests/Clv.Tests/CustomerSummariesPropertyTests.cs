@@ -9,7 +9,7 @@ public class CustomerSummariesPropertyTests
     private static readonly DateOnly End = Origin.AddDays(300);
     private static readonly string[] Ids = Enumerable.Range(0, 12).Select(i => "c" + i).ToArray();
 
-    /// <summary>Builds a log from raw random columns: 12 customers, days 0..399 (end at 300), amounts -50..200 with some refunds.</summary>
+    /// <summary>Builds a log from raw random columns: 12 customers, days 0..399 (end at 300; the first row by then), amounts -50..200 with some refunds.</summary>
     private static Transaction[] Log(byte[] customers, ushort[] days, short[] cents)
     {
         int n = Math.Min(customers.Length, Math.Min(days.Length, cents.Length));
@@ -18,7 +18,8 @@ public class CustomerSummariesPropertyTests
         {
             // Fresh string instances: summaries must compare ids by value, not by reference.
             string id = new(Ids[customers[i] % Ids.Length].AsSpan());
-            rows[i] = new Transaction(id, Origin.AddDays(days[i] % 400), (cents[i] % 25_000) / 100.0);
+            // The first row is on or before the end: a log with rows but none by then is an error, tested apart.
+            rows[i] = new Transaction(id, Origin.AddDays(days[i] % (i == 0 ? 301 : 400)), (cents[i] % 25_000) / 100.0);
         }
 
         return rows;
@@ -30,6 +31,13 @@ public class CustomerSummariesPropertyTests
         var rows = Log(customers, days, cents);
         var left = rows.Where((_, i) => i < side.Length && side[i]).ToArray();
         var right = rows.Where((_, i) => !(i < side.Length && side[i])).ToArray();
+        if (OnlyAfterEnd(left) || OnlyAfterEnd(right))
+        {
+            // A part with rows but none on or before the observation end cannot be summarised on its own: an
+            // error naming the part's range (an empty part can be; the law below covers it).
+            return (!OnlyAfterEnd(left) || ThrowsForObservationEnd(left)) && (!OnlyAfterEnd(right) || ThrowsForObservationEnd(right));
+        }
+
         var whole = CustomerSummaries.FromTransactions(rows, End, TimeUnit.Week);
         var merged = CustomerSummaries.Merge(
             CustomerSummaries.FromTransactions(left, End, TimeUnit.Week),
@@ -117,6 +125,11 @@ public class CustomerSummariesPropertyTests
 
         return true;
     }
+
+    private static bool OnlyAfterEnd(Transaction[] rows) => rows.Length > 0 && rows.All(t => t.Date > End);
+
+    private static bool ThrowsForObservationEnd(Transaction[] rows) =>
+        Assert.Throws<ArgumentException>(() => CustomerSummaries.FromTransactions(rows, End, TimeUnit.Week)).ParamName == "observationEnd";
 
     internal static bool SameSummaries(CustomerSummaries a, CustomerSummaries b)
     {

@@ -70,4 +70,22 @@ internal static class ReadmeExamples
         // </readme:summaries>
         return alice;
     }
+
+    public static (CsvReadReport Report, CustomerSummaries Customers) Streaming(string ordersCsv, CancellationToken cancellationToken)
+    {
+        // <readme:streaming>
+        var builder = new CustomerSummariesBuilder(observationEnd: new DateOnly(1997, 9, 30), TimeUnit.Week);
+        CsvReadReport report = TransactionCsv.ReadInto(ordersCsv, builder, new TransactionCsvOptions
+        {
+            Mode = CsvReadMode.Lenient,
+            Progress = new Progress<long>(rows => Console.WriteLine($"{rows:N0} rows read")),
+            CancellationToken = cancellationToken,
+        });
+
+        // Rows from another reader (a database cursor): the id as text, a string made only for a new customer.
+        builder.Add("C0042".AsSpan(), new DateOnly(1997, 9, 1), 19.99);
+        CustomerSummaries customers = builder.Build();   // customers.Warnings: e.g. an observation end long after the data
+        // </readme:streaming>
+        return (report, customers);
+    }
 }

@@ -7,7 +7,7 @@ namespace Clv.Benchmarks.Csv;
 
 /// <summary>
 /// Reading the synthetic 1M-customer log (about 2.8M rows, header customer_id,date,amount, ISO dates) from a CSV file,
-/// and reading plus summarising it.
+/// and reading plus summarising it: rows as generated (grouped by customer) and the same rows in date order.
 /// </summary>
 [MemoryDiagnoser]
 public class CsvBenchmarks
@@ -17,11 +17,20 @@ public class CsvBenchmarks
     [Params(1_000_000)]
     public int Customers { get; set; }
 
+    [Params("customer", "date")]
+    public string Order { get; set; } = "customer";
+
     [GlobalSetup]
     public void Setup()
     {
-        _path = Path.Combine(Path.GetTempPath(), $"clv-csv-bench-{Customers}-{Environment.ProcessId}.csv");
-        SyntheticLog.WriteCsv(_path, SyntheticLog.Generate(Customers));
+        _path = Path.Combine(Path.GetTempPath(), $"clv-csv-bench-{Customers}-{Order}-{Environment.ProcessId}.csv");
+        var rows = SyntheticLog.Generate(Customers);
+        if (Order == "date")
+        {
+            rows = [.. rows.Select((t, i) => (t, i)).OrderBy(p => p.t.Date).ThenBy(p => p.i).Select(p => p.t)];
+        }
+
+        SyntheticLog.WriteCsv(_path, rows);
     }
 
     [GlobalCleanup]

@@ -1,7 +1,12 @@
+using System.Collections;
+
 namespace Clv.Csv.Internal;
 
-/// <summary>An append-only list in fixed-size chunks: growing never copies, and <see cref="ToArray"/> copies once.</summary>
-internal sealed class ChunkedList<T>
+/// <summary>
+/// An append-only list in fixed-size chunks: growing never copies. It is an <see cref="ICollection{T}"/> so that a
+/// consumer that copies it (<c>Enumerable.ToArray</c>) does so in one <see cref="CopyTo"/> into an exact-size array.
+/// </summary>
+internal sealed class ChunkedList<T> : ICollection<T>
 {
     private const int ChunkSize = 1 << 11;
     private readonly List<T[]> _full = [];
@@ -10,7 +15,9 @@ internal sealed class ChunkedList<T>
 
     public int Count => (_full.Count * ChunkSize) + _count;
 
-    public void Add(in T item)
+    public bool IsReadOnly => false;
+
+    public void Add(T item)
     {
         if (_count == ChunkSize)
         {
@@ -22,17 +29,39 @@ internal sealed class ChunkedList<T>
         _current[_count++] = item;
     }
 
-    public T[] ToArray()
+    public void CopyTo(T[] array, int arrayIndex)
     {
-        var result = new T[Count];
-        int at = 0;
+        ArgumentNullException.ThrowIfNull(array);
         foreach (var chunk in _full)
         {
-            chunk.CopyTo(result, at);
-            at += chunk.Length;
+            chunk.CopyTo(array, arrayIndex);
+            arrayIndex += chunk.Length;
         }
 
-        Array.Copy(_current, 0, result, at, _count);
-        return result;
+        Array.Copy(_current, 0, array, arrayIndex, _count);
     }
+
+    public IEnumerator<T> GetEnumerator()
+    {
+        foreach (var chunk in _full)
+        {
+            foreach (var item in chunk)
+            {
+                yield return item;
+            }
+        }
+
+        for (int i = 0; i < _count; i++)
+        {
+            yield return _current[i];
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    void ICollection<T>.Clear() => throw new NotSupportedException();
+
+    bool ICollection<T>.Contains(T item) => throw new NotSupportedException();
+
+    bool ICollection<T>.Remove(T item) => throw new NotSupportedException();
 }

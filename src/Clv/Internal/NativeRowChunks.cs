@@ -52,6 +52,13 @@ internal sealed unsafe class NativeRowChunks : IDisposable
         }
     }
 
+    /// <summary>Frees every chunk and starts again with none (the rows were compacted into a new set).</summary>
+    public void Clear()
+    {
+        FreeChunks();
+        _count = 0;
+    }
+
     /// <summary>Frees every chunk; the finalizer has nothing left to do.</summary>
     public void Dispose()
     {

@@ -26,7 +26,9 @@ public class TransactionCsvBadInputTests
         { "bad data after quote", Header + "A,2024-01-01,1\n\"B\"x,2024-01-02,2\nC,2024-01-03,3\n", 3, null, "\"B\"x,2024-01-02,2", "RFC 4180" },
         { "quoted row too short", Header + "A,2024-01-01,1\n\"B\",2024-01-02\nC,2024-01-03,3\n", 3, "amount", "\"B\",2024-01-02", "is missing" },
         { "blank lines keep numbering", Header + "\nA,2024-01-01,1\n   \n\r\nB,2024-01-02,x\nC,2024-01-03,3\n", 6, "amount", "x", "Not a number" },
-        { "unclosed quote swallows the rest", Header + "A,2024-01-01,1\nC,2024-01-03,3\n\"B,2024-01-02,2\nD,2024-01-04,4\n", 4, null, "\"B,2024-01-02,2\nD,2024-01-04,4", "not closed" },
+        { "unclosed quote costs its line only", Header + "A,2024-01-01,1\n\"B,2024-01-02,2\nC,2024-01-03,3\n", 3, null, "\"B,2024-01-02,2", "not closed" },
+        { "stray quote in an unquoted field", Header + "A,2024-01-01,1\nB\"x,2024-01-02,2\"\nC,2024-01-03,3\n", 3, null, "B\"x,2024-01-02,2\"", "does not start with one" },
+        { "bad quotes spanning lines are one record", Header + "A,2024-01-01,1\na\"b,2024-01-05,10\nc2,2024-01-06,20\nx\"\nC,2024-01-03,3\n", 3, null, "a\"b,2024-01-05,10\nc2,2024-01-06,20\nx\"", "RFC 4180" },
     };
 
     /// <summary>File-level problems: both modes throw. Name, file text, options, column, words in the message.</summary>

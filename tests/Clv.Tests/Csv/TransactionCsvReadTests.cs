@@ -285,7 +285,8 @@ public class TransactionCsvReadTests
     {
         var e = Assert.Throws<ArgumentException>(() => CsvText.Read("C1,2024-01-01,1\n", new TransactionCsvOptions { HasHeader = false, CustomerIdIndex = 0 }));
 
-        Assert.Contains("CustomerIdIndex, DateIndex and AmountIndex", e.Message, StringComparison.Ordinal);
+        Assert.Contains("set options.CustomerIdIndex, options.DateIndex and options.AmountIndex", e.Message, StringComparison.Ordinal);
+        Assert.Equal("options.HasHeader", e.ParamName);
     }
 
     [Fact]
@@ -293,7 +294,7 @@ public class TransactionCsvReadTests
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => CsvText.Read("a\n", new TransactionCsvOptions { DateIndex = -1 }));
 
-        Assert.Equal("DateIndex", e.ParamName);
+        Assert.Equal("options.DateIndex", e.ParamName);
     }
 
     [Theory]

@@ -60,6 +60,12 @@ public class AccountRollupTests
         {
             var (rows, accountOf, marginRate) = x;
             var map = Enumerable.Range(0, 8).ToDictionary(i => "c" + i, i => "acct" + accountOf[i]);
+            if (!rows.Any(t => t.Date <= End))
+            {
+                // Rows, but none on or before the observation end: an error naming the data's range.
+                return Assert.Throws<ArgumentException>(() => AccountRollup.Summaries(rows, map, End, TimeUnit.Week)).ParamName == "observationEnd";
+            }
+
             var accounts = AccountRollup.Summaries(rows, map, End, TimeUnit.Week);
             var values = HistoricalValue.Compute(accounts, new HistoricalValueOptions { MarginRate = marginRate });
             for (int a = 0; a < accounts.Count; a++)

@@ -1,0 +1,10 @@
+namespace Clv.Csv.Internal;
+
+/// <summary>
+/// Hands rows straight to a <see cref="CustomerSummariesBuilder"/> as text: its id table is the only one, and a string
+/// is made only for a new customer, so a streamed read holds no rows.
+/// </summary>
+internal readonly struct BuilderSink(CustomerSummariesBuilder builder) : IRowSink
+{
+    public void Add(ReadOnlySpan<char> customerId, DateOnly date, double amount) => builder.Add(customerId, date, amount);
+}

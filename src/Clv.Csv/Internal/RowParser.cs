@@ -1,0 +1,157 @@
+using System.Globalization;
+
+namespace Clv.Csv.Internal;
+
+/// <summary>
+/// Turns a row's three fields into a customer id, a date and a finite amount, or rejects the row naming the column
+/// and the raw field. Fields are trimmed of spaces and tabs; a field holding U+FFFD (bytes that were not valid
+/// UTF-8) is an encoding error.
+/// </summary>
+internal sealed class RowParser
+{
+    private const char Replacement = '\uFFFD';
+    private readonly string _dateFormat;
+    private readonly DateFastPath _dateFast;
+    private readonly NumberParser _numbers;
+    private readonly string _cultureLabel;
+    private readonly Rejections _rejections;
+
+    public RowParser(TransactionCsvOptions options, Rejections rejections)
+    {
+        _rejections = rejections;
+        _dateFormat = options.DateFormat;
+        _numbers = new NumberParser(options.Culture);
+        _cultureLabel = options.Culture.Name.Length == 0 ? "invariant" : options.Culture.Name;
+        _dateFast = options.DateFormat switch
+        {
+            "yyyy-MM-dd" => DateFastPath.Iso,
+            "yyyyMMdd" => DateFastPath.Compact,
+            _ => DateFastPath.None,
+        };
+    }
+
+    /// <summary>Where the fields are and how they are named: set by the reader before the first row (from the header or the indices).</summary>
+    public ColumnMap Columns { get; set; } = null!;
+
+    private enum DateFastPath
+    {
+        None,
+        Iso,
+        Compact,
+    }
+
+    /// <summary>Parses a row's fields; on failure the row goes to the rejections (which throw in strict mode).</summary>
+    /// <param name="idField">The customer id field, untrimmed.</param>
+    /// <param name="dateField">The date field.</param>
+    /// <param name="amountField">The amount field.</param>
+    /// <param name="record">The whole record (the raw text of a row-level rejection).</param>
+    /// <param name="lineNumber">The record's first line.</param>
+    /// <param name="id">The trimmed customer id (a view of the record or of the splitter's buffer).</param>
+    /// <param name="date">The date.</param>
+    /// <param name="amount">The amount.</param>
+    /// <returns>Whether the row is good.</returns>
+    public bool TryParse(ReadOnlySpan<char> idField, ReadOnlySpan<char> dateField, ReadOnlySpan<char> amountField, ReadOnlySpan<char> record, long lineNumber, out ReadOnlySpan<char> id, out DateOnly date, out double amount)
+    {
+        date = default;
+        amount = 0;
+        id = Trim(idField);
+        var columns = Columns;
+        var rejections = _rejections;
+        if (id.IsEmpty)
+        {
+            rejections.Row(lineNumber, columns.IdLabel, record, "The customer id is empty.");
+            return false;
+        }
+
+        if (id.Contains(Replacement))
+        {
+            rejections.Row(lineNumber, columns.IdLabel, id, "The customer id holds bytes that are not valid UTF-8 (decoded as U+FFFD).");
+            return false;
+        }
+
+        var dateText = Trim(dateField);
+        if (!TryParseDate(dateText, out date))
+        {
+            rejections.Row(lineNumber, columns.DateLabel, dateText, dateText.Contains(Replacement)
+                ? "The date holds bytes that are not valid UTF-8 (decoded as U+FFFD)."
+                : ThrowHelper.Format($"Not a date in the format '{_dateFormat}'."));
+            return false;
+        }
+
+        var amountText = Trim(amountField);
+        if (!_numbers.TryParse(amountText, out amount))
+        {
+            rejections.Row(lineNumber, columns.AmountLabel, amountText, amountText.Contains(Replacement)
+                ? "The amount holds bytes that are not valid UTF-8 (decoded as U+FFFD)."
+                : ThrowHelper.Format($"Not a number in the culture '{_cultureLabel}'."));
+            return false;
+        }
+
+        if (!double.IsFinite(amount))
+        {
+            rejections.Row(lineNumber, columns.AmountLabel, amountText, "The amount is not a finite number (NaN, infinity, or beyond the range of a double).");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Trims spaces and tabs (a loop: most fields have none, and the general Trim is a call per side).</summary>
+    private static ReadOnlySpan<char> Trim(ReadOnlySpan<char> field)
+    {
+        int start = 0, end = field.Length;
+        while (start < end && field[start] is ' ' or '\t')
+        {
+            start++;
+        }
+
+        while (end > start && field[end - 1] is ' ' or '\t')
+        {
+            end--;
+        }
+
+        return field[start..end];
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> s, out int value)
+    {
+        value = 0;
+        foreach (char c in s)
+        {
+            uint digit = (uint)(c - '0');
+            if (digit > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + (int)digit;
+        }
+
+        return true;
+    }
+
+    private bool TryParseDate(ReadOnlySpan<char> s, out DateOnly date)
+    {
+        // Fast exact paths for the two common formats; anything they do not accept goes to TryParseExact,
+        // so they only ever accept what TryParseExact accepts.
+        if (_dateFast == DateFastPath.Iso && s.Length == 10 && s[4] == '-' && s[7] == '-'
+            && TryDigits(s[..4], out int y) && TryDigits(s.Slice(5, 2), out int m) && TryDigits(s.Slice(8, 2), out int d)
+            && IsValidDate(y, m, d))
+        {
+            date = new DateOnly(y, m, d);
+            return true;
+        }
+
+        if (_dateFast == DateFastPath.Compact && s.Length == 8
+            && TryDigits(s[..4], out y) && TryDigits(s.Slice(4, 2), out m) && TryDigits(s.Slice(6, 2), out d)
+            && IsValidDate(y, m, d))
+        {
+            date = new DateOnly(y, m, d);
+            return true;
+        }
+
+        return DateOnly.TryParseExact(s, _dateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+        static bool IsValidDate(int y, int m, int d) => y >= 1 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m);
+    }
+}

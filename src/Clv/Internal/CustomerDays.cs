@@ -1,0 +1,182 @@
+namespace Clv.Internal;
+
+/// <summary>
+/// Per customer, the distinct purchase days (ascending) with the amount bought that day, stored flat
+/// (compressed sparse rows), the calibration refunds, and the earliest day of any row: what
+/// <see cref="CustomerSummaries"/> keeps so that summaries merge exactly and any date can be classified.
+/// </summary>
+/// <remarks>Built by <see cref="CustomerDaysBuilder"/> (rows one at a time) or by <see cref="TransactionGrouping"/> (a log in memory).</remarks>
+internal sealed class CustomerDays
+{
+    private readonly string[] _ids;
+    private readonly int _count;
+    private readonly int[] _starts;
+    private readonly int[] _lengths;
+    private readonly int[] _days;
+    private readonly double[] _amounts;
+    private readonly double[] _refunds;
+    private readonly int[] _firstRowDay;
+
+    /// <summary>
+    /// Customer c's distinct days are <c>days[starts[c] .. starts[c] + lengths[c])</c>, ascending; segments may
+    /// leave gaps (same-day rows merged in place), so no compacting copy is needed. Arrays may be longer than
+    /// <paramref name="count"/>.
+    /// </summary>
+    internal CustomerDays(int count, string[] ids, int[] starts, int[] lengths, int[] days, double[] amounts, double[] refunds, int[] firstRowDay)
+    {
+        _count = count;
+        _ids = ids;
+        _starts = starts;
+        _lengths = lengths;
+        _days = days;
+        _amounts = amounts;
+        _refunds = refunds;
+        _firstRowDay = firstRowDay;
+    }
+
+    public int CustomerCount => _count;
+
+    public string Id(int c) => _ids[c];
+
+    public ReadOnlySpan<int> Days(int c) => _days.AsSpan(_starts[c], _lengths[c]);
+
+    public ReadOnlySpan<double> Amounts(int c) => _amounts.AsSpan(_starts[c], _lengths[c]);
+
+    public double Refunds(int c) => _refunds[c];
+
+    public int FirstRowDay(int c) => _firstRowDay[c];
+
+    public static CustomerDays Merge(CustomerDays a, CustomerDays b)
+    {
+        var lookup = new Dictionary<string, int>(a.CustomerCount + b.CustomerCount, StringComparer.Ordinal);
+        var ids = new List<string>(a.CustomerCount + b.CustomerCount);
+        for (int c = 0; c < a.CustomerCount; c++)
+        {
+            lookup.Add(a._ids[c], c);
+            ids.Add(a._ids[c]);
+        }
+
+        var bToMerged = new int[b.CustomerCount];
+        for (int c = 0; c < b.CustomerCount; c++)
+        {
+            if (!lookup.TryGetValue(b._ids[c], out int m))
+            {
+                m = ids.Count;
+                lookup.Add(b._ids[c], m);
+                ids.Add(b._ids[c]);
+            }
+
+            bToMerged[c] = m;
+        }
+
+        int n = ids.Count;
+        var fromB = new int[n];
+        fromB.AsSpan().Fill(-1);
+        for (int c = 0; c < b.CustomerCount; c++)
+        {
+            fromB[bToMerged[c]] = c;
+        }
+
+        var starts = new int[n];
+        var lengths = new int[n];
+        int total = 0;
+        for (int c = 0; c < a.CustomerCount; c++)
+        {
+            total += a._lengths[c];
+        }
+
+        for (int c = 0; c < b.CustomerCount; c++)
+        {
+            total += b._lengths[c];
+        }
+
+        var days = new int[total];
+        var amounts = new double[total];
+        var refunds = new double[n];
+        var firstRow = new int[n];
+        int w = 0;
+        for (int m = 0; m < n; m++)
+        {
+            starts[m] = w;
+            ReadOnlySpan<int> da = m < a.CustomerCount ? a.Days(m) : default;
+            ReadOnlySpan<double> aa = m < a.CustomerCount ? a.Amounts(m) : default;
+            int cb = fromB[m];
+            ReadOnlySpan<int> db = cb >= 0 ? b.Days(cb) : default;
+            ReadOnlySpan<double> ab = cb >= 0 ? b.Amounts(cb) : default;
+            int i = 0, j = 0;
+            while (i < da.Length || j < db.Length)
+            {
+                if (j == db.Length || (i < da.Length && da[i] < db[j]))
+                {
+                    days[w] = da[i];
+                    amounts[w++] = aa[i++];
+                }
+                else if (i == da.Length || db[j] < da[i])
+                {
+                    days[w] = db[j];
+                    amounts[w++] = ab[j++];
+                }
+                else
+                {
+                    days[w] = da[i];
+                    amounts[w++] = aa[i++] + ab[j++];
+                }
+            }
+
+            lengths[m] = w - starts[m];
+            refunds[m] = (m < a.CustomerCount ? a._refunds[m] : 0) + (cb >= 0 ? b._refunds[cb] : 0);
+            firstRow[m] = Math.Min(m < a.CustomerCount ? a._firstRowDay[m] : int.MaxValue, cb >= 0 ? b._firstRowDay[cb] : int.MaxValue);
+        }
+
+        return new CustomerDays(n, [.. ids], starts, lengths, days, amounts, refunds, firstRow);
+    }
+
+    /// <summary>Sorts a segment by day, merges equal days (summing amounts) to its front, and returns the distinct count.</summary>
+    internal static int SortAndMerge(Span<int> days, Span<double> amounts)
+    {
+        if (days.Length == 0)
+        {
+            return 0;
+        }
+
+        if (days.Length <= 16)
+        {
+            for (int i = 1; i < days.Length; i++)
+            {
+                int d = days[i];
+                double a = amounts[i];
+                int j = i - 1;
+                while (j >= 0 && days[j] > d)
+                {
+                    days[j + 1] = days[j];
+                    amounts[j + 1] = amounts[j];
+                    j--;
+                }
+
+                days[j + 1] = d;
+                amounts[j + 1] = a;
+            }
+        }
+        else
+        {
+            days.Sort(amounts);
+        }
+
+        int w = 0;
+        for (int i = 1; i < days.Length; i++)
+        {
+            if (days[i] == days[w])
+            {
+                amounts[w] += amounts[i];
+            }
+            else
+            {
+                w++;
+                days[w] = days[i];
+                amounts[w] = amounts[i];
+            }
+        }
+
+        return w + 1;
+    }
+}

@@ -1,0 +1,357 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
+
+namespace Clv.Internal;
+
+/// <summary>
+/// Takes rows one at a time (ids as strings or as text), numbering customers through one <see cref="SlotTable"/>,
+/// and keeps each customer's purchase days rather than its rows: <see cref="Build"/> groups what is kept by
+/// customer with a counting sort, then sorts and merges each customer's days.
+/// </summary>
+/// <remarks>
+/// <para>Memory grows with customers and their purchase days, not with rows. A purchase on the day of the customer's
+/// latest kept row is added to that row (so rows in date order, or grouped by customer and dated in order, keep
+/// exactly one row per purchase day). A row dated before the customer's latest kept row is kept, and counted:
+/// when such rows outnumber the rows kept after the last compaction (and 2^20), the kept rows are compacted (grouped
+/// by customer, same days merged), so kept rows never exceed twice the purchase days plus 2^20.</para>
+/// <para>The rows live in native chunks that Build (and a compaction) frees as it goes, and the id table is dropped
+/// at Build, so a one-shot job gives that memory back at once instead of leaving it to the next full collection.</para>
+/// </remarks>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "Build releases the native rows; the rows' finalizer releases those of a builder that is never built.")]
+internal sealed class CustomerDaysBuilder(int endDay, int holdoutEndDay)
+{
+    /// <summary>Rows dated out of order that are tolerated before a compaction, at least.</summary>
+    internal const int MinimumRowsBeforeCompaction = 1 << 20;
+
+    // Customers, by number in order of first row (the id table's index): id, per-row state, calibration refunds.
+    private string[] _ids = new string[1024];
+    private CustomerState[] _state = new CustomerState[1024];
+    private double[] _refunds = new double[1024];
+    private readonly SlotTable _table = new(1024);
+
+    private readonly NativeRowChunks _rowChunks = new();
+    private int _rows;
+    private int _outOfOrder;
+    private int _rowsAfterCompaction;
+    private long _total, _calibration, _holdout, _excluded, _refundRows;
+    private int _excludedFirst = int.MaxValue, _excludedLast = int.MinValue;
+    private int _previous = -1;
+    private string? _previousId;
+
+    public int LatestDay { get; private set; } = int.MinValue;
+
+    public RowCounts Counts => new(_total, _calibration, _holdout, _excluded, _refundRows);
+
+    /// <summary>Purchase rows kept (at most one per customer and day when rows come in date order).</summary>
+    internal int KeptRows => _rows;
+
+    /// <summary>How many times the kept rows were compacted.</summary>
+    internal int Compactions { get; private set; }
+
+    /// <summary>Rows dated out of order before a compaction, at least (tests lower it).</summary>
+    internal int CompactionThreshold { get; init; } = MinimumRowsBeforeCompaction;
+
+    private int CustomerCount => _table.Count;
+
+    public void Add(ReadOnlySpan<Transaction> transactions)
+    {
+        for (int r = 0; r < transactions.Length; r++)
+        {
+            ref readonly var t = ref transactions[r];
+            _total++;
+            int day = t.Date.DayNumber;
+            if (day > holdoutEndDay)
+            {
+                Exclude(day);
+                continue;
+            }
+
+            string id = t.CustomerId;
+            if (id is null)
+            {
+                _total--;
+                ThrowHelper.Argument(nameof(transactions), Guard.Format($"Transaction {r} has no customer id (a default Transaction)."));
+            }
+
+            // Logs are often grouped by customer: the previous row's customer is checked first.
+            if (!ReferenceEquals(id, _previousId))
+            {
+                var matcher = new StringMatcher(_ids, id);
+                _previous = _table.FindOrAdd(id.GetHashCode(), ref matcher, out bool added);
+                if (added)
+                {
+                    AddCustomer(id);
+                }
+
+                _previousId = id;
+            }
+
+            AddRow(_previous, day, t.Amount);
+        }
+    }
+
+    /// <summary>Adds one row whose id is still text (a CSV field): a string is allocated only for a new customer.</summary>
+    public unsafe void Add(ReadOnlySpan<char> id, DateOnly date, double amount)
+    {
+        _total++;
+        int day = date.DayNumber;
+        if (day > holdoutEndDay)
+        {
+            Exclude(day);
+            return;
+        }
+
+        if (_previousId is null || !id.SequenceEqual(_previousId))
+        {
+            // Equal text has equal hashes as a span and as a string, so both kinds of Add find one customer.
+            fixed (char* text = id)
+            {
+                var matcher = new TextMatcher(_ids, text, id.Length);
+                _previous = _table.FindOrAdd(string.GetHashCode(id), ref matcher, out bool added);
+                if (added)
+                {
+                    AddCustomer(id.ToString());
+                }
+            }
+
+            _previousId = _ids[_previous];
+        }
+
+        AddRow(_previous, day, amount);
+    }
+
+    /// <summary>The first and last day of any row added (excluded rows too); for messages, so computed only when asked.</summary>
+    public (int First, int Last) DataRange()
+    {
+        int first = _excludedFirst;
+        for (int c = 0; c < CustomerCount; c++)
+        {
+            first = Math.Min(first, _state[c].FirstRowDay);
+        }
+
+        return (first, Math.Max(LatestDay, _excludedLast));
+    }
+
+    public CustomerDays Build()
+    {
+        int n = CustomerCount;
+        _table.Release();
+        var (starts, lengths, days, amounts) = GroupRows(n);
+        _rowChunks.Dispose();
+        var firstRowDay = new int[n];
+        for (int c = 0; c < n; c++)
+        {
+            firstRowDay[c] = _state[c].FirstRowDay;
+        }
+
+        _state = [];
+        return new CustomerDays(n, _ids, starts, lengths, days, amounts, _refunds, firstRowDay);
+    }
+
+    private void AddRow(int c, int day, double amount)
+    {
+        ref var state = ref _state[c];
+        if (day < state.FirstRowDay)
+        {
+            state.FirstRowDay = day;
+        }
+
+        if (day > LatestDay)
+        {
+            LatestDay = day;
+        }
+
+        bool inCalibration = day <= endDay;
+        if (inCalibration)
+        {
+            _calibration++;
+        }
+        else
+        {
+            _holdout++;
+        }
+
+        if (amount < 0)
+        {
+            if (inCalibration)
+            {
+                _refundRows++;
+                _refunds[c] -= amount;
+            }
+
+            return;
+        }
+
+        if (day == state.LastDay)
+        {
+            // Another purchase on the day of the customer's latest kept row: one row per purchase day.
+            _rowChunks.Amounts(state.LastRow >> NativeRowChunks.Shift)[state.LastRow & (NativeRowChunks.Size - 1)] += amount;
+            return;
+        }
+
+        bool outOfOrder = day < state.LastDay;
+        state.LastDay = day;
+        state.LastRow = Append(c, day, amount);
+        if (outOfOrder && ++_outOfOrder > Math.Max(_rowsAfterCompaction, CompactionThreshold))
+        {
+            Compact();
+        }
+    }
+
+    private void Exclude(int day)
+    {
+        _excluded++;
+        _excludedFirst = Math.Min(_excludedFirst, day);
+        _excludedLast = Math.Max(_excludedLast, day);
+    }
+
+    private int Append(int c, int day, double amount)
+    {
+        int offset = _rows & (NativeRowChunks.Size - 1);
+        int chunk = _rows >> NativeRowChunks.Shift;
+        if (offset == 0)
+        {
+            if (_rows > Array.MaxLength - NativeRowChunks.Size)
+            {
+                ThrowHelper.InvalidOperation(Guard.Format($"A builder holds at most {Array.MaxLength - NativeRowChunks.Size:N0} purchase days: build summaries of parts of the log and combine them with CustomerSummaries.Merge."));
+            }
+
+            // Rows live in fixed-size chunks: growing never copies, and Build frees them one by one.
+            _rowChunks.Add();
+        }
+
+        _rowChunks.Customers(chunk)[offset] = c;
+        _rowChunks.Days(chunk)[offset] = day;
+        _rowChunks.Amounts(chunk)[offset] = amount;
+        return _rows++;
+    }
+
+    /// <summary>
+    /// Too many rows came out of date order for the latest-day merge to catch their days: the kept rows are grouped
+    /// by customer, each customer's same days merged, and kept again (customer by customer, days ascending).
+    /// </summary>
+    private void Compact()
+    {
+        var (starts, lengths, days, amounts) = GroupRows(CustomerCount);
+        _rowChunks.Clear();
+        _rows = 0;
+        for (int c = 0; c < CustomerCount; c++)
+        {
+            ref var state = ref _state[c];
+            int start = starts[c];
+            for (int i = 0; i < lengths[c]; i++)
+            {
+                state.LastRow = Append(c, days[start + i], amounts[start + i]);
+                state.LastDay = days[start + i];
+            }
+        }
+
+        _rowsAfterCompaction = _rows;
+        _outOfOrder = 0;
+        Compactions++;
+    }
+
+    /// <summary>
+    /// The kept rows grouped by customer (a counting sort; each chunk is freed once scattered), then each customer's
+    /// days sorted and same days merged: customer c's distinct days are <c>days[starts[c] ..][.. lengths[c]]</c>.
+    /// </summary>
+    private (int[] Starts, int[] Lengths, int[] Days, double[] Amounts) GroupRows(int n)
+    {
+        var starts = new int[n + 1];
+        for (int k = 0; k < _rowChunks.Count; k++)
+        {
+            var chunk = _rowChunks.Customers(k)[..ChunkLength(k)];
+            foreach (int c in chunk)
+            {
+                starts[c + 1]++;
+            }
+        }
+
+        for (int c = 0; c < n; c++)
+        {
+            starts[c + 1] += starts[c];
+        }
+
+        var days = GC.AllocateUninitializedArray<int>(_rows);
+        var amounts = GC.AllocateUninitializedArray<double>(_rows);
+        var cursor = new int[n];
+        Array.Copy(starts, cursor, n);
+        for (int k = 0; k < _rowChunks.Count; k++)
+        {
+            int length = ChunkLength(k);
+            ReadOnlySpan<int> customerChunk = _rowChunks.Customers(k)[..length], dayChunk = _rowChunks.Days(k)[..length];
+            ReadOnlySpan<double> amountChunk = _rowChunks.Amounts(k)[..length];
+            for (int r = 0; r < customerChunk.Length; r++)
+            {
+                int p = cursor[customerChunk[r]]++;
+                days[p] = dayChunk[r];
+                amounts[p] = amountChunk[r];
+            }
+
+            // Give each chunk back as soon as it is scattered.
+            _rowChunks.Free(k);
+        }
+
+        // Sort each customer's segment by day and merge same-day purchases in place (in parallel:
+        // customers are independent, so the result is identical to a sequential run).
+        var lengths = cursor;
+        Parallelism.For(n, (from, to) =>
+        {
+            for (int c = from; c < to; c++)
+            {
+                int start = starts[c];
+                int length = starts[c + 1] - start;
+                lengths[c] = CustomerDays.SortAndMerge(days.AsSpan(start, length), amounts.AsSpan(start, length));
+            }
+        });
+
+        return (starts, lengths, days, amounts);
+    }
+
+    private int ChunkLength(int k) => Math.Min(NativeRowChunks.Size, _rows - (k << NativeRowChunks.Shift));
+
+    private void AddCustomer(string id)
+    {
+        int c = CustomerCount - 1;
+        if (c == _ids.Length)
+        {
+            int size = c * 2;
+            Array.Resize(ref _ids, size);
+            Array.Resize(ref _state, size);
+            Array.Resize(ref _refunds, size);
+        }
+
+        _ids[c] = id;
+        _state[c] = new CustomerState { FirstRowDay = int.MaxValue, LastDay = int.MinValue, LastRow = -1 };
+    }
+
+    /// <summary>What each row of a customer reads and writes, together in one cache line.</summary>
+    [StructLayout(LayoutKind.Auto)]
+    private struct CustomerState
+    {
+        /// <summary>The earliest day of any of the customer's rows (purchases and refunds).</summary>
+        public int FirstRowDay;
+
+        /// <summary>The day of the customer's latest kept row; int.MinValue before the first.</summary>
+        public int LastDay;
+
+        /// <summary>The index of that row among the kept rows.</summary>
+        public int LastRow;
+    }
+
+    /// <summary>Matches a customer id given as a string (the same instance first, then ordinal text).</summary>
+    private readonly struct StringMatcher(string[] ids, string id) : ISlotKeyMatcher
+    {
+        public bool Matches(int index)
+        {
+            string known = ids[index];
+            return ReferenceEquals(known, id) || string.Equals(known, id, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Matches a customer id given as text; the text is pinned by the caller for the duration of the lookup.</summary>
+    private readonly unsafe struct TextMatcher(string[] ids, char* text, int length) : ISlotKeyMatcher
+    {
+        public bool Matches(int index) => new ReadOnlySpan<char>(text, length).SequenceEqual(ids[index]);
+    }
+}
