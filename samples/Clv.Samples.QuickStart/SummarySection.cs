@@ -26,7 +26,7 @@ internal static class SummarySection
         for (int i = 0; i < Math.Min(5, customers.Count); i++)
         {
             var c = customers[i];
-            output.WriteLine(string.Create(ic, $"{c.CustomerId,-10}{c.Frequency,6}{c.Recency,9:0.00}{c.Age,9:0.00}{c.MonetaryValue,11:0.00}{c.TotalSpend,14:0.00}{c.HoldoutPurchaseDays,12}"));
+            output.WriteLine(string.Create(ic, $"{c.CustomerId,-10}{c.Frequency,6}{c.Recency,9:0.00}{c.Age,9:0.00}{c.MonetaryValue,11:0.00}{c.Spend,14:0.00}{c.HoldoutPurchaseDays,12}"));
         }
 
         output.WriteLine();

@@ -21,7 +21,7 @@ internal static class ValuationSection
         foreach (int i in order)
         {
             var c = customers[i];
-            output.WriteLine(string.Create(ic, $"{c.CustomerId,-10}{c.PurchaseDays,14}{c.TotalSpend,10:0.00}{allTime[i],19:0.00}{lastThreeMonths[i],24:0.00}"));
+            output.WriteLine(string.Create(ic, $"{c.CustomerId,-10}{c.PurchaseDays,14}{c.Spend,10:0.00}{allTime[i],19:0.00}{lastThreeMonths[i],24:0.00}"));
         }
 
         output.WriteLine(string.Create(ic, $"all customers: {allTime.Sum():N2} over {customers.Count:N0} customers"));

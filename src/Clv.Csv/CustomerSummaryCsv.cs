@@ -5,10 +5,10 @@ namespace Clv.Csv;
 /// <summary>
 /// Writes customer summaries as CSV for a CRM or a spreadsheet: one row per customer, invariant culture, ISO dates,
 /// round-trippable numbers, an empty field for a missing value, and the header
-/// <c>customer_id,first_purchase,last_purchase,purchase_days,frequency,recency,age,days_since_last_purchase,total_spend,refunds,monetary_value,holdout_purchase_days,holdout_spend</c>.
+/// <c>customer_id,first_purchase,last_purchase,purchase_days,frequency,recency,age,time_unit,days_since_last_purchase,spend,refunds,monetary_value,holdout_purchase_days,holdout_spend</c>.
 /// </summary>
 /// <remarks>
-/// <c>recency</c> and <c>age</c> are in the summaries' <see cref="CustomerSummaries.TimeUnit"/>; <c>first_purchase</c>,
+/// <c>recency</c> and <c>age</c> are in the unit named by <c>time_unit</c> (Day, Week, Month or Year), so a file read back is never ambiguous; <c>first_purchase</c>,
 /// <c>last_purchase</c> and <c>days_since_last_purchase</c> are empty for a customer without a purchase. Lines end
 /// with <c>\r\n</c> (RFC 4180) and fields holding a delimiter or quote are quoted.
 /// </remarks>
@@ -17,8 +17,8 @@ public static class CustomerSummaryCsv
     /// <summary>The header fields, in order.</summary>
     internal static readonly string[] Columns =
     [
-        "customer_id", "first_purchase", "last_purchase", "purchase_days", "frequency", "recency", "age",
-        "days_since_last_purchase", "total_spend", "refunds", "monetary_value", "holdout_purchase_days", "holdout_spend",
+        "customer_id", "first_purchase", "last_purchase", "purchase_days", "frequency", "recency", "age", "time_unit",
+        "days_since_last_purchase", "spend", "refunds", "monetary_value", "holdout_purchase_days", "holdout_spend",
     ];
 
     /// <summary>Writes the summaries to a file (created or overwritten; UTF-8 without byte order mark).</summary>
@@ -64,8 +64,9 @@ public static class CustomerSummaryCsv
             table.Field(s.Frequency);
             table.Field(s.Recency);
             table.Field(s.Age);
+            table.Field(s.TimeUnit.ToString());
             table.Field(s.DaysSinceLastPurchase);
-            table.Field(s.TotalSpend);
+            table.Field(s.Spend);
             table.Field(s.Refunds);
             table.Field(s.MonetaryValue);
             table.Field(s.HoldoutPurchaseDays);

@@ -23,7 +23,7 @@ public readonly struct CustomerSummary
         double recency,
         double age,
         int? daysSinceLastPurchase,
-        double totalSpend,
+        double spend,
         double refunds,
         double monetaryValue,
         int holdoutPurchaseDays,
@@ -37,7 +37,7 @@ public readonly struct CustomerSummary
         Recency = recency;
         Age = age;
         _daysSinceLastPurchase = daysSinceLastPurchase ?? NoDay;
-        TotalSpend = totalSpend;
+        Spend = spend;
         Refunds = refunds;
         MonetaryValue = monetaryValue;
         HoldoutPurchaseDays = holdoutPurchaseDays;
@@ -88,14 +88,14 @@ public readonly struct CustomerSummary
     /// <summary>Whole days from the last purchase day to the observation end; null when the customer has no purchase.</summary>
     public int? DaysSinceLastPurchase => _daysSinceLastPurchase == NoDay ? null : _daysSinceLastPurchase;
 
-    /// <summary>Sum of all purchase amounts (zero or more) up to the observation end, before refunds.</summary>
-    public double TotalSpend { get; }
+    /// <summary>Spend: the sum of all purchase amounts (zero or more) up to the observation end, gross (before refunds; see <see cref="NetSpend"/>).</summary>
+    public double Spend { get; }
 
     /// <summary>Sum of refunded amounts up to the observation end, as a positive number.</summary>
     public double Refunds { get; }
 
-    /// <summary><see cref="TotalSpend"/> less <see cref="Refunds"/>.</summary>
-    public double NetSpend => TotalSpend - Refunds;
+    /// <summary><see cref="Spend"/> less <see cref="Refunds"/>.</summary>
+    public double NetSpend => Spend - Refunds;
 
     /// <summary>
     /// Mean spend per repeat purchase day (the first purchase day excluded), as the BTYD literature and the

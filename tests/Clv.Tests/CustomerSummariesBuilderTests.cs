@@ -43,7 +43,7 @@ public class CustomerSummariesBuilderTests
 
         var alice = Assert.Single(builder.Build());
 
-        Assert.Equal((2, 6.0), (alice.PurchaseDays, alice.TotalSpend));
+        Assert.Equal((2, 6.0), (alice.PurchaseDays, alice.Spend));
     }
 
     [Fact]

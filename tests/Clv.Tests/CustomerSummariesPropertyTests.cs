@@ -149,7 +149,7 @@ public class CustomerSummariesPropertyTests
             if (x.FirstPurchase != y.FirstPurchase || x.LastPurchase != y.LastPurchase || x.PurchaseDays != y.PurchaseDays
                 || x.DaysSinceLastPurchase != y.DaysSinceLastPurchase || x.HoldoutPurchaseDays != y.HoldoutPurchaseDays
                 || x.Recency != y.Recency || x.Age != y.Age
-                || !Close(x.TotalSpend, y.TotalSpend) || !Close(x.Refunds, y.Refunds) || !Close(x.MonetaryValue, y.MonetaryValue)
+                || !Close(x.Spend, y.Spend) || !Close(x.Refunds, y.Refunds) || !Close(x.MonetaryValue, y.MonetaryValue)
                 || !Close(x.HoldoutSpend, y.HoldoutSpend))
             {
                 return false;

@@ -80,7 +80,7 @@ public class CustomerSummariesTests
         Assert.Equal(7.0, a.Recency);
         Assert.Equal(90.0, a.Age);
         Assert.Equal(83, a.DaysSinceLastPurchase);
-        Assert.Equal(35.0, a.TotalSpend);
+        Assert.Equal(35.0, a.Spend);
         Assert.Equal(7.0, a.Refunds);
         Assert.Equal(28.0, a.NetSpend);
         Assert.Equal(20.0, a.MonetaryValue);

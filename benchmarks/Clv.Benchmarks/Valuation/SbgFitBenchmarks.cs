@@ -26,7 +26,7 @@ public class SbgFitBenchmarks
     public double OneLikelihoodEvaluation()
     {
         Span<double> gradient = stackalloc double[2];
-        return ShiftedBetaGeometricModel.LikelihoodLn(0.7, 1.2, _alive, gradient) + gradient[0];
+        return ShiftedBetaGeometricLikelihood.LikelihoodLn(0.7, 1.2, _alive, gradient) + gradient[0];
     }
 
     [Benchmark]

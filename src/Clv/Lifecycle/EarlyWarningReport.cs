@@ -78,7 +78,7 @@ public sealed class EarlyWarningReport
 
         int d0 = since.DayNumber, d1 = asOf.DayNumber;
         int end = customers.ObservationEnd.DayNumber;
-        double unitDays = customers.TimeUnit.LengthInDays();
+        var unit = customers.TimeUnit;
         var summaries = customers.AsSpan();
         var warnings = new List<ChurnWarning>();
         int active = 0;
@@ -87,14 +87,14 @@ public sealed class EarlyWarningReport
             var all = customers.PurchaseDayNumbers(i);
             int n0 = LifecyclePolicy.CountUpTo(all, LifecyclePolicy.KnownUpTo(summaries[i], d0, end), d0);
             int n1 = LifecyclePolicy.CountUpTo(all, n0, d1);
-            var before = policy.Classify(all[..n0], d0, default, unitDays, end);
+            var before = policy.Classify(all[..n0], d0, default, unit, end);
             if (!before.IsActive())
             {
                 continue;
             }
 
             active++;
-            var now = policy.Classify(all[..n1], d1, default, unitDays, end);
+            var now = policy.Classify(all[..n1], d1, default, unit, end);
             if (!now.IsQuiet())
             {
                 continue;
@@ -115,7 +115,7 @@ public sealed class EarlyWarningReport
                 : string.Create(CultureInfo.InvariantCulture, $"no purchase for {quiet} days, {multiple:0.0}x their usual gap of {gap:0.#} days");
             if (policy.UsesProbability(days))
             {
-                reason += string.Create(CultureInfo.InvariantCulture, $"; probability still active {policy.Probability(days, d1, unitDays):0.00}");
+                reason += string.Create(CultureInfo.InvariantCulture, $"; probability still active {policy.Probability(days, d1, unit):0.00}");
             }
 
             warnings.Add(new ChurnWarning(i, summaries[i].CustomerId, before, now, quiet, multiple, value, reason));

@@ -165,7 +165,7 @@ public sealed class LifecycleHistoryReport
 
         var stages = new LifecycleStage[(long)count * m];
         var counts = new int[m * LifecycleStageExtensions.StageCount];
-        double unitDays = customers.TimeUnit.LengthInDays();
+        var unit = customers.TimeUnit;
         int end = customers.ObservationEnd.DayNumber;
         for (int i = 0; i < count; i++)
         {
@@ -176,7 +176,7 @@ public sealed class LifecycleHistoryReport
             {
                 int d = dayNumbers[j];
                 n = LifecyclePolicy.CountUpTo(all, n, d);
-                var stage = policy.Classify(all[..n], d, default, unitDays, end);
+                var stage = policy.Classify(all[..n], d, default, unit, end);
                 row[j] = stage;
                 counts[(j * LifecycleStageExtensions.StageCount) + (int)stage]++;
             }

@@ -34,7 +34,7 @@ public sealed partial class LifecyclePolicy
         int d = asOf.DayNumber;
         var all = customers.PurchaseDayNumbers(index);
         var days = all[..CountUpTo(all, KnownUpTo(customers[index], d, customers.ObservationEnd.DayNumber), d)];
-        return Classify(days, d, engagement, customers.TimeUnit.LengthInDays(), customers.ObservationEnd.DayNumber);
+        return Classify(days, d, engagement, customers.TimeUnit, customers.ObservationEnd.DayNumber);
     }
 
     /// <summary>The stage of every customer as of <paramref name="asOf"/>, from purchases alone, written to <paramref name="destination"/>. Allocation-free.</summary>
@@ -61,14 +61,14 @@ public sealed partial class LifecyclePolicy
         Guard.SameLength(customers.Count, destination.Length);
         int d = asOf.DayNumber;
         int end = customers.ObservationEnd.DayNumber;
-        double unitDays = customers.TimeUnit.LengthInDays();
+        var unit = customers.TimeUnit;
         bool hasEngagement = !engagement.IsEmpty;
         var summaries = customers.AsSpan();
         for (int i = 0; i < destination.Length; i++)
         {
             var all = customers.PurchaseDayNumbers(i);
             int n = CountUpTo(all, KnownUpTo(summaries[i], d, end), d);
-            destination[i] = Classify(all[..n], d, hasEngagement ? engagement[i] : default, unitDays, end);
+            destination[i] = Classify(all[..n], d, hasEngagement ? engagement[i] : default, unit, end);
         }
     }
 
@@ -128,7 +128,7 @@ public sealed partial class LifecyclePolicy
     /// The scalar core: <paramref name="days"/> are the distinct purchase days up to <paramref name="d"/>, ascending;
     /// <paramref name="observationEnd"/> is the summaries' observation end (every customer is known from it on).
     /// </summary>
-    internal LifecycleStage Classify(ReadOnlySpan<int> days, int d, CustomerEngagement engagement, double unitDays, int observationEnd)
+    internal LifecycleStage Classify(ReadOnlySpan<int> days, int d, CustomerEngagement engagement, TimeUnit unit, int observationEnd)
     {
         int n = days.Length;
         if (n == 0)
@@ -140,7 +140,7 @@ public sealed partial class LifecyclePolicy
         Debug.Assert(days[n - 1] <= d, "days must be up to the classification date");
         if (!engagement.HasOpenOpportunity)
         {
-            int level = QuietLevel(days, d, LastActivity(days[n - 1], engagement, d), unitDays);
+            int level = QuietLevel(days, d, LastActivity(days[n - 1], engagement, d), unit);
             if (level == 2)
             {
                 return LifecycleStage.Churned;
@@ -154,7 +154,7 @@ public sealed partial class LifecyclePolicy
 
         for (int k = n - 1; k >= 1 && d - days[k] <= _hold; k--)
         {
-            if (QuietLevel(days[..k], days[k], days[k - 1], unitDays) != 0)
+            if (QuietLevel(days[..k], days[k], days[k - 1], unit) != 0)
             {
                 return LifecycleStage.Reactivated;
             }
@@ -188,7 +188,7 @@ public sealed partial class LifecyclePolicy
     /// 0 active, 1 dormant, 2 churned, for a customer with purchase days <paramref name="days"/> (non-empty) as of
     /// <paramref name="d"/>. One purchase day falls back to the day thresholds under every rule.
     /// </summary>
-    internal int QuietLevel(ReadOnlySpan<int> days, int d, int lastActivity, double unitDays)
+    internal int QuietLevel(ReadOnlySpan<int> days, int d, int lastActivity, TimeUnit unit)
     {
         int n = days.Length;
         int quiet = d - lastActivity;
@@ -198,7 +198,7 @@ public sealed partial class LifecyclePolicy
                 double gap = (days[n - 1] - days[0]) / (double)(n - 1);
                 return quiet > ChurnedThreshold * gap ? 2 : quiet > DormantThreshold * gap ? 1 : 0;
             case LifecycleQuietRule.AliveProbability when n >= 2:
-                double p = Probability(days, d, unitDays);
+                double p = Probability(days, d, unit);
                 return p < ChurnedThreshold ? 2 : p < DormantThreshold ? 1 : 0;
             default:
                 return quiet > _churnedDays ? 2 : quiet > _dormantDays ? 1 : 0;
@@ -209,11 +209,11 @@ public sealed partial class LifecyclePolicy
     internal bool UsesProbability(ReadOnlySpan<int> days) => Rule == LifecycleQuietRule.AliveProbability && days.Length >= 2;
 
     /// <summary>The provider's probability for purchase days <paramref name="days"/> as of <paramref name="d"/>.</summary>
-    internal double Probability(ReadOnlySpan<int> days, int d, double unitDays)
+    internal double Probability(ReadOnlySpan<int> days, int d, TimeUnit unit)
     {
         Debug.Assert(_provider is not null, "probability rule has a provider");
         int n = days.Length;
-        double p = _provider!(n - 1, (days[n - 1] - days[0]) / unitDays, (d - days[0]) / unitDays);
+        double p = _provider!(n - 1, (days[n - 1] - days[0]) / unit.LengthInDays(), (d - days[0]) / unit.LengthInDays(), unit);
         if (!(p >= 0 && p <= 1))
         {
             ThrowHelper.InvalidOperation(Guard.Format($"The alive-probability provider returned {p} for x = {n - 1}; it must return a probability in [0, 1]."));

@@ -165,7 +165,7 @@ public sealed class LifecycleTransitionReport
         int count = customers.Count;
         int d1 = from.DayNumber, d2 = to.DayNumber;
         int end = customers.ObservationEnd.DayNumber;
-        double unitDays = customers.TimeUnit.LengthInDays();
+        var unit = customers.TimeUnit;
         var summaries = customers.AsSpan();
         var counts = new int[K * K];
         var fromStages = new LifecycleStage[count];
@@ -178,8 +178,8 @@ public sealed class LifecycleTransitionReport
             var all = customers.PurchaseDayNumbers(i);
             int n1 = LifecyclePolicy.CountUpTo(all, LifecyclePolicy.KnownUpTo(summaries[i], d1, end), d1);
             int n2 = LifecyclePolicy.CountUpTo(all, n1, d2);
-            var s1 = policy.Classify(all[..n1], d1, default, unitDays, end);
-            var s2 = policy.Classify(all[..n2], d2, default, unitDays, end);
+            var s1 = policy.Classify(all[..n1], d1, default, unit, end);
+            var s2 = policy.Classify(all[..n2], d2, default, unit, end);
             fromStages[i] = s1;
             toStages[i] = s2;
             counts[((int)s1 * K) + (int)s2]++;

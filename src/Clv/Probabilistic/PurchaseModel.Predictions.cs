@@ -31,6 +31,26 @@ public abstract partial class PurchaseModel
         return ProbabilityAliveCore(frequency, recency, age);
     }
 
+    /// <summary>
+    /// P(alive | x, t_x, T) with the recency and age in <paramref name="timeUnit"/>, converted exactly to the model's
+    /// <see cref="TimeUnit"/>. Its signature is <see cref="Lifecycle.AliveProbability"/>'s, so <c>model.ProbabilityAlive</c>
+    /// can drive a lifecycle policy over summaries in any unit.
+    /// </summary>
+    /// <param name="frequency">Repeat frequency x (at least 0).</param>
+    /// <param name="recency">Recency t_x, in [0, <paramref name="age"/>], in <paramref name="timeUnit"/>.</param>
+    /// <param name="age">Age T (at least 0), in <paramref name="timeUnit"/>.</param>
+    /// <param name="timeUnit">The unit of <paramref name="recency"/> and <paramref name="age"/>.</param>
+    /// <returns>P(alive), in [0, 1].</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A value is negative, NaN or infinite, or <paramref name="timeUnit"/> is not defined.</exception>
+    /// <exception cref="ArgumentException"><paramref name="recency"/> exceeds <paramref name="age"/>.</exception>
+    public double ProbabilityAlive(int frequency, double recency, double age, TimeUnit timeUnit)
+    {
+        CheckUnit(timeUnit, nameof(timeUnit));
+        HistoryRows.Validate(frequency, recency, age);
+        double scale = Scale(timeUnit);
+        return ProbabilityAliveCore(frequency, recency * scale, age * scale);
+    }
+
     /// <summary>P(alive) of one customer, converting the summary's time unit to the model's.</summary>
     /// <param name="customer">The customer.</param>
     /// <returns>P(alive | x, t_x, T).</returns>

@@ -19,7 +19,7 @@ namespace Clv.Probabilistic;
 /// </remarks>
 public sealed class ShiftedBetaGeometricModel : IJsonPersistable<ShiftedBetaGeometricModel>
 {
-    private const string ModelName = "sBG";
+    internal const string ModelName = "sBG";
 
     /// <summary>Creates a model from its parameters.</summary>
     /// <param name="alpha">α &gt; 0, the first shape parameter of the Beta distribution of churn probabilities.</param>
@@ -78,7 +78,7 @@ public sealed class ShiftedBetaGeometricModel : IJsonPersistable<ShiftedBetaGeom
             counts[i] = aliveCounts[i];
         }
 
-        return FitCore(counts, nameof(aliveCounts), options);
+        return ShiftedBetaGeometricLikelihood.Fit(counts, nameof(aliveCounts), options);
     }
 
     /// <summary>Fits the model to a cohort's survival curve given as percentages alive, as published tables give it.</summary>
@@ -122,7 +122,7 @@ public sealed class ShiftedBetaGeometricModel : IJsonPersistable<ShiftedBetaGeom
             counts[i] = p / 100.0 * cohortSize;
         }
 
-        return FitCore(counts, nameof(percentAlive), options);
+        return ShiftedBetaGeometricLikelihood.Fit(counts, nameof(percentAlive), options);
     }
 
     /// <summary>P(T = t): the probability that a subscriber's last period is t (they churn at the end of period t).</summary>
@@ -290,44 +290,6 @@ public sealed class ShiftedBetaGeometricModel : IJsonPersistable<ShiftedBetaGeom
         }
     }
 
-    /// <summary>The cohort log-likelihood at (α, β) for alive counts (real-valued).</summary>
-    internal static double LikelihoodLn(double alpha, double beta, ReadOnlySpan<double> alive, Span<double> gradient)
-    {
-        // ln S(t) and ln P(t) by recursion, with derivatives in (alpha, beta).
-        double lnS = 0, dSa = 0, dSb = 0, ll = 0, ga = 0, gb = 0;
-        for (int t = 1; t < alive.Length; t++)
-        {
-            double lost = alive[t - 1] - alive[t];
-            double den = alpha + beta + t - 1;
-            if (lost > 0)
-            {
-                ll += lost * (lnS + Math.Log(alpha / den));
-                ga += lost * (dSa + (1 / alpha) - (1 / den));
-                gb += lost * (dSb - (1 / den));
-            }
-
-            lnS += Math.Log((beta + t - 1) / den);
-            dSa -= 1 / den;
-            dSb += (1 / (beta + t - 1)) - (1 / den);
-        }
-
-        double survivors = alive[^1];
-        if (survivors > 0)
-        {
-            ll += survivors * lnS;
-            ga += survivors * dSa;
-            gb += survivors * dSb;
-        }
-
-        if (gradient.Length == 2)
-        {
-            gradient[0] = ga;
-            gradient[1] = gb;
-        }
-
-        return ll;
-    }
-
     private double DerlCore(int n, double discountRate) =>
         (Beta + n - 1) / (Alpha + Beta + n - 1) * HypergeometricOrLimit(Beta + n, Alpha + Beta + n, discountRate);
 
@@ -342,67 +304,11 @@ public sealed class ShiftedBetaGeometricModel : IJsonPersistable<ShiftedBetaGeom
         return Hypergeometric.Hyp2F1(1, b, c, 1 / (1 + discountRate));
     }
 
-    private static FitResult<ShiftedBetaGeometricModel> FitCore(double[] alive, string paramName, FitOptions? options)
-    {
-        options = MaximumLikelihood.Begin(options);
-        if (alive.Length < 2)
-        {
-            ThrowHelper.Argument(paramName, Guard.Format($"{paramName} needs at least two entries (alive at t = 0 and t = 1), but had {alive.Length}."));
-        }
-
-        if (!(alive[0] > 0) || double.IsPositiveInfinity(alive[0]))
-        {
-            ThrowHelper.ArgumentOutOfRange(paramName, alive[0], Guard.Format($"{paramName}[0] (the cohort size) must be greater than 0, but was {alive[0]}."));
-        }
-
-        for (int t = 1; t < alive.Length; t++)
-        {
-            if (!(alive[t] >= 0))
-            {
-                ThrowHelper.ArgumentOutOfRange(paramName, alive[t], Guard.Format($"{paramName}[{t}] must be at least 0, but was {alive[t]}."));
-            }
-
-            if (alive[t] > alive[t - 1])
-            {
-                ThrowHelper.ArgumentOutOfRange(paramName, alive[t], Guard.Format(
-                    $"{paramName}[{t}] ({alive[t]}) cannot exceed {paramName}[{t - 1}] ({alive[t - 1]}): survivors of a cohort never increase."));
-            }
-        }
-
-        if (alive[^1] == alive[0])
-        {
-            throw new ModelFitException(Guard.Format($"sBG fit: nobody in the cohort of {alive[0]} churned in {alive.Length - 1} periods, so the churn probabilities cannot be estimated."));
-        }
-
-        if (alive[1] == 0)
-        {
-            throw new ModelFitException(Guard.Format($"sBG fit: the whole cohort of {alive[0]} churned in the first period, so the churn probabilities cannot be estimated."));
-        }
-
-        return MaximumLikelihood.Fit(new Likelihood(alive), options, p => new ShiftedBetaGeometricModel(p[0], p[1]), 0);
-    }
-
     private static void CheckPeriod(int t, int min, string paramName)
     {
         if (t < min)
         {
             ThrowHelper.ArgumentOutOfRange(paramName, t, Guard.Format($"{paramName} must be at least {min}, but was {t}."));
-        }
-    }
-
-    /// <summary>The cohort log-likelihood over log-parameters (ln α, ln β), for <see cref="MaximumLikelihood"/>.</summary>
-    private sealed class Likelihood(double[] alive)
-        : LikelihoodProblem(ShiftedBetaGeometricModel.ModelName, ["alpha", "beta"], [1, 1], alive[0], alive.Length)
-    {
-        public override IReadOnlyList<double[]> Starts { get; } = [[1, 1], [0.5, 2], [2, 5]];
-
-        public override double LogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient, CancellationToken cancellationToken)
-        {
-            double a = Math.Exp(theta[0]), b = Math.Exp(theta[1]);
-            double ll = ShiftedBetaGeometricModel.LikelihoodLn(a, b, alive, gradient);
-            gradient[0] *= a;
-            gradient[1] *= b;
-            return ll;
         }
     }
 }

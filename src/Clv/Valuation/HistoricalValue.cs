@@ -99,7 +99,7 @@ public static class HistoricalValue
             ref readonly var summary = ref customers.AsSpan()[index];
             if (_allTime)
             {
-                return (_marginRate * summary.TotalSpend) - summary.Refunds - _costs;
+                return (_marginRate * summary.Spend) - summary.Refunds - _costs;
             }
 
             var days = customers.PurchaseDayNumbers(index);

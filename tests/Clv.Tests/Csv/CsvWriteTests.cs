@@ -52,7 +52,7 @@ public class CsvWriteTests
         CustomerSummaryCsv.Write(text, TestData.CdnowSummaries());
 
         Assert.StartsWith(
-            "customer_id,first_purchase,last_purchase,purchase_days,frequency,recency,age,days_since_last_purchase,total_spend,refunds,monetary_value,holdout_purchase_days,holdout_spend\r\n",
+            "customer_id,first_purchase,last_purchase,purchase_days,frequency,recency,age,time_unit,days_since_last_purchase,spend,refunds,monetary_value,holdout_purchase_days,holdout_spend\r\n",
             text.ToString(),
             StringComparison.Ordinal);
     }
@@ -79,12 +79,13 @@ public class CsvWriteTests
             Assert.Equal(s.Frequency, int.Parse(f[4], CultureInfo.InvariantCulture));
             Assert.Equal(s.Recency, double.Parse(f[5], CultureInfo.InvariantCulture));
             Assert.Equal(s.Age, double.Parse(f[6], CultureInfo.InvariantCulture));
-            Assert.Equal(s.DaysSinceLastPurchase, f[7].Length == 0 ? null : int.Parse(f[7], CultureInfo.InvariantCulture));
-            Assert.Equal(s.TotalSpend, double.Parse(f[8], CultureInfo.InvariantCulture));
-            Assert.Equal(s.Refunds, double.Parse(f[9], CultureInfo.InvariantCulture));
-            Assert.Equal(s.MonetaryValue, double.Parse(f[10], CultureInfo.InvariantCulture));
-            Assert.Equal(s.HoldoutPurchaseDays, int.Parse(f[11], CultureInfo.InvariantCulture));
-            Assert.Equal(s.HoldoutSpend, double.Parse(f[12], CultureInfo.InvariantCulture));
+            Assert.Equal(s.TimeUnit.ToString(), f[7]);
+            Assert.Equal(s.DaysSinceLastPurchase, f[8].Length == 0 ? null : int.Parse(f[8], CultureInfo.InvariantCulture));
+            Assert.Equal(s.Spend, double.Parse(f[9], CultureInfo.InvariantCulture));
+            Assert.Equal(s.Refunds, double.Parse(f[10], CultureInfo.InvariantCulture));
+            Assert.Equal(s.MonetaryValue, double.Parse(f[11], CultureInfo.InvariantCulture));
+            Assert.Equal(s.HoldoutPurchaseDays, int.Parse(f[12], CultureInfo.InvariantCulture));
+            Assert.Equal(s.HoldoutSpend, double.Parse(f[13], CultureInfo.InvariantCulture));
         }
     }
 
@@ -98,8 +99,8 @@ public class CsvWriteTests
         CustomerSummaryCsv.Write(text, summaries);
 
         var lines = text.ToString().Split("\r\n");
-        Assert.Contains("lead,,,0,0,0,0,,0,10,0,0,0", lines);
-        Assert.Contains("buyer,2024-01-05,2024-01-05,1,0,0,26,26,10,0,0,0,0", lines);
+        Assert.Contains("lead,,,0,0,0,0,Day,,0,10,0,0,0", lines);
+        Assert.Contains("buyer,2024-01-05,2024-01-05,1,0,0,26,Day,26,10,0,0,0,0", lines);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public class ReadmeStreamingTests
         Assert.Empty(report.Rejected);
         Assert.Equal(2_357 + 1, customers.Count);
         Assert.True(customers.TryGetIndex("C0042", out int i));
-        Assert.Equal(19.99, customers[i].TotalSpend);
+        Assert.Equal(19.99, customers[i].Spend);
         Assert.Empty(customers.Warnings);
     }
 }

@@ -60,8 +60,8 @@ public class TransactionCsvReadIntoTests
             var summaries = builder.Build();
 
             Assert.Equal(["alice", "bob", "carol"], summaries.Select(s => s.CustomerId));
-            Assert.Equal((2, 18.0), (summaries[0].PurchaseDays, summaries[0].TotalSpend));
-            Assert.Equal((2, 9.0), (summaries[1].PurchaseDays, summaries[1].TotalSpend));
+            Assert.Equal((2, 18.0), (summaries[0].PurchaseDays, summaries[0].Spend));
+            Assert.Equal((2, 9.0), (summaries[1].PurchaseDays, summaries[1].Spend));
             Assert.Equal(6, summaries.TransactionCount);
         }
         finally

@@ -68,7 +68,7 @@ public class CustomerDaysBuilderTests
         Assert.True(mostKept <= (2 * 100) + 100 + 1, mostKept.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var summaries = CustomerSummaries.Create(builder.Build(), End, TimeUnit.Day, null, builder.LatestDay, builder.Counts);
         Assert.True(CustomerSummariesPropertyTests.SameSummaries(CustomerSummaries.FromTransactions([.. rows], End, TimeUnit.Day), summaries));
-        Assert.All(summaries, s => Assert.Equal((2, 200.0), (s.PurchaseDays, s.TotalSpend)));
+        Assert.All(summaries, s => Assert.Equal((2, 200.0), (s.PurchaseDays, s.Spend)));
     }
 
     [Property(MaxTest = 200)]

@@ -55,7 +55,7 @@ public class CohortReportTests
             Assert.InRange(table.RetentionShare(0, k), 0, 1);
         }
 
-        double expected = summaries.Sum(c => c.TotalSpend + c.HoldoutSpend);
+        double expected = summaries.Sum(c => c.Spend + c.HoldoutSpend);
         Assert.Equal(expected, spend, 6);
     }
 

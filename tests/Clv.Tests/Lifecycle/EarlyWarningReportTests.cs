@@ -52,7 +52,7 @@ public class EarlyWarningReportTests
     [Fact]
     public void Create_AliveProbabilityPolicy_ReasonIncludesProbability()
     {
-        var policy = LifecyclePolicy.FromAliveProbability((x, tx, t) => t - tx > 50 ? 0.3 : 0.9, 0.5, 0.2);
+        var policy = LifecyclePolicy.FromAliveProbability((x, tx, t, _) => t - tx > 50 ? 0.3 : 0.9, 0.5, 0.2);
         var summaries = Log.Summaries(0, Log.Buy("a", 0), Log.Buy("a", 10));
         var warnings = EarlyWarningReport.Create(policy, summaries, Log.B.AddDays(20), Log.B.AddDays(70)).Rows;
         var w = Assert.Single(warnings);

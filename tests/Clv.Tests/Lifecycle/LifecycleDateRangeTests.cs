@@ -17,7 +17,7 @@ public class LifecycleDateRangeTests
         LifecyclePolicy.FromDays(),
         LifecyclePolicy.FromDays(new LifecycleOptions { ActivationWindowDays = 10, DormantAfterDays = 20, ChurnedAfterDays = 45, ReactivationHoldDays = 30, MatureMinPurchaseDays = 3 }),
         LifecyclePolicy.RelativeToGap(2, 4),
-        LifecyclePolicy.FromAliveProbability((x, tx, t) => Math.Exp(-(t - tx) / (x + 1.0) / 10), 0.5, 0.2),
+        LifecyclePolicy.FromAliveProbability((x, tx, t, _) => Math.Exp(-(t - tx) / (x + 1.0) / 10), 0.5, 0.2),
     ];
 
     /// <summary>

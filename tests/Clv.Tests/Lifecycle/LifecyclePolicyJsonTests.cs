@@ -30,7 +30,7 @@ public class LifecyclePolicyJsonTests
     [MemberData(nameof(Policies))]
     public void FromJson_RoundTrip_SameRulesAndSameStagesOnCdnow(string kind)
     {
-        AliveProbability provider = (x, tx, t) => Math.Exp(-(t - tx) / (x + 2.0) / 10);
+        AliveProbability provider = (x, tx, t, _) => Math.Exp(-(t - tx) / (x + 2.0) / 10);
         var policy = kind switch
         {
             "days" => LifecyclePolicy.FromDays(Custom),
@@ -61,7 +61,7 @@ public class LifecyclePolicyJsonTests
     [Fact]
     public void FromJson_ProbabilityPolicyWithoutProvider_ClearError()
     {
-        string json = LifecyclePolicy.FromAliveProbability((_, _, _) => 1, 0.5, 0.2).ToJson();
+        string json = LifecyclePolicy.FromAliveProbability((_, _, _, _) => 1, 0.5, 0.2).ToJson();
         var ex = Assert.Throws<ArgumentException>(() => LifecyclePolicy.FromJson(json));
         Assert.Equal("json", ex.ParamName);
         Assert.Contains("AliveProbability policy (dormant below 0.5, churned below 0.2)", ex.Message, StringComparison.Ordinal);
@@ -96,8 +96,8 @@ public class LifecyclePolicyJsonTests
     [Fact]
     public void FromJson_ProbabilityThresholdOutOfRange_ErrorNamesTheField()
     {
-        string json = LifecyclePolicy.FromAliveProbability((_, _, _) => 1, 0.5, 0.2).ToJson().Replace("\"dormantThreshold\":0.5", "\"dormantThreshold\":1.5", StringComparison.Ordinal);
-        var ex = Assert.Throws<FormatException>(() => LifecyclePolicy.FromJson(json, (_, _, _) => 1));
+        string json = LifecyclePolicy.FromAliveProbability((_, _, _, _) => 1, 0.5, 0.2).ToJson().Replace("\"dormantThreshold\":0.5", "\"dormantThreshold\":1.5", StringComparison.Ordinal);
+        var ex = Assert.Throws<FormatException>(() => LifecyclePolicy.FromJson(json, (_, _, _, _) => 1));
         Assert.Contains("field \"dormantThreshold\" is invalid: dormantThreshold must be between 0 and 1, but was 1.5.", ex.Message, StringComparison.Ordinal);
     }
 

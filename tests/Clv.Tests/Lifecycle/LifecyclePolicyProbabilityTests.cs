@@ -16,7 +16,7 @@ public class LifecyclePolicyProbabilityTests
     public void Classify_OneTimeBuyerWithBgNbdLikeProvider_FallsBackToDayThresholds(int quietDays, LifecycleStage expected)
     {
         // BG/NBD gives P(alive) = 1 at x = 0 whatever the age: without the fallback this buyer would be New forever.
-        var policy = LifecyclePolicy.FromAliveProbability((x, _, _) => x == 0 ? 1.0 : 0.0, 0.5, 0.2);
+        var policy = LifecyclePolicy.FromAliveProbability((x, _, _, _) => x == 0 ? 1.0 : 0.0, 0.5, 0.2);
         Assert.Equal(expected, Log.Classify(policy, quietDays, 0));
     }
 
@@ -25,7 +25,7 @@ public class LifecyclePolicyProbabilityTests
     {
         int calls = 0;
         var policy = LifecyclePolicy.FromAliveProbability(
-            (_, _, _) =>
+            (_, _, _, _) =>
             {
                 calls++;
                 return 0.0;
@@ -47,14 +47,14 @@ public class LifecyclePolicyProbabilityTests
     [Fact]
     public void Classify_RepeatBuyerWithProviderSayingAlive_NeverQuietWhateverTheDays()
     {
-        var policy = LifecyclePolicy.FromAliveProbability((_, _, _) => 1.0, 0.5, 0.2);
+        var policy = LifecyclePolicy.FromAliveProbability((_, _, _, _) => 1.0, 0.5, 0.2);
         Assert.Equal(LifecycleStage.Mature, Log.Classify(policy, 3000, 0, 10));
     }
 
     [Fact]
     public void EarlyWarning_OneTimeBuyerUnderProbabilityPolicy_ReasonHasNoProbability()
     {
-        var policy = LifecyclePolicy.FromAliveProbability((x, _, _) => x == 0 ? 1.0 : 0.9, 0.5, 0.2);
+        var policy = LifecyclePolicy.FromAliveProbability((x, _, _, _) => x == 0 ? 1.0 : 0.9, 0.5, 0.2);
         var summaries = Log.Summaries(0, Log.Buy("once", 0));
         var w = Assert.Single(EarlyWarningReport.Create(policy, summaries, Log.B.AddDays(10), Log.B.AddDays(100)).Rows);
         Assert.Equal(LifecycleStage.Dormant, w.Stage);
@@ -67,7 +67,7 @@ public class LifecyclePolicyProbabilityTests
         var rows = Log.Random(seed);
         var summaries = CustomerSummaries.FromTransactions(rows, Log.B.AddDays(100), TimeUnit.Week, Log.FarEnd);
         double p = constant / 255.0;
-        var probability = LifecyclePolicy.FromAliveProbability((_, _, _) => p, 0.5, 0.2);
+        var probability = LifecyclePolicy.FromAliveProbability((_, _, _, _) => p, 0.5, 0.2);
         var days = LifecyclePolicy.FromDays();
         var date = summaries.ObservationEnd.AddDays(dateOffset * 3);
         var a = probability.Classify(summaries, date);

@@ -177,7 +177,7 @@ public class LifecyclePolicyTests
     {
         var seen = new List<(int X, double Tx, double T)>();
         var policy = LifecyclePolicy.FromAliveProbability(
-            (x, tx, t) =>
+            (x, tx, t, _) =>
             {
                 seen.Add((x, tx, t));
                 return t - tx <= 10 ? 0.9 : t - tx <= 20 ? 0.3 : 0.1;
@@ -198,7 +198,7 @@ public class LifecyclePolicyTests
     [Fact]
     public void Classify_ProviderOutsideUnitInterval_Throws()
     {
-        var policy = LifecyclePolicy.FromAliveProbability((_, _, _) => 1.5, 0.5, 0.2);
+        var policy = LifecyclePolicy.FromAliveProbability((_, _, _, _) => 1.5, 0.5, 0.2);
         var ex = Assert.Throws<InvalidOperationException>(() => Log.Classify(policy, 10, 0, 5));
         Assert.Contains("1.5", ex.Message, StringComparison.Ordinal);
     }
@@ -253,7 +253,7 @@ public class LifecyclePolicyTests
             "ReactivationHoldDays" => new LifecycleOptions { ReactivationHoldDays = -3 },
             _ => new LifecycleOptions { MatureMinTenureDays = -3 },
         };
-        foreach (var build in new Func<LifecyclePolicy>[] { () => LifecyclePolicy.FromDays(options), () => LifecyclePolicy.RelativeToGap(3, 6, options), () => LifecyclePolicy.FromAliveProbability((_, _, _) => 1, 0.5, 0.2, options) })
+        foreach (var build in new Func<LifecyclePolicy>[] { () => LifecyclePolicy.FromDays(options), () => LifecyclePolicy.RelativeToGap(3, 6, options), () => LifecyclePolicy.FromAliveProbability((_, _, _, _) => 1, 0.5, 0.2, options) })
         {
             var ex = Assert.Throws<ArgumentOutOfRangeException>(build);
             Assert.Equal("options." + property, ex.ParamName);
@@ -293,7 +293,7 @@ public class LifecyclePolicyTests
     [InlineData(0.5, -0.1)]
     [InlineData(double.NaN, 0.2)]
     public void FromAliveProbability_InvalidThresholds_Rejected(double dormant, double churned) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => LifecyclePolicy.FromAliveProbability((_, _, _) => 1, dormant, churned));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LifecyclePolicy.FromAliveProbability((_, _, _, _) => 1, dormant, churned));
 
     [Fact]
     public void Classify_DateBeforeFirstPurchaseDay_ThrowsNamingDataRange()
@@ -336,7 +336,7 @@ public class LifecyclePolicyTests
             engagement[i] = new CustomerEngagement(new DateOnly(1998, 1, 1).AddDays(i % 90), i % 3 == 0);
         }
 
-        foreach (var policy in new[] { Days, LifecyclePolicy.RelativeToGap(3, 6), LifecyclePolicy.FromAliveProbability((x, tx, t) => Math.Exp(-(t - tx) / (x + 2.0) / 10), 0.5, 0.2) })
+        foreach (var policy in new[] { Days, LifecyclePolicy.RelativeToGap(3, 6), LifecyclePolicy.FromAliveProbability((x, tx, t, _) => Math.Exp(-(t - tx) / (x + 2.0) / 10), 0.5, 0.2) })
         {
             foreach (var date in new[] { new DateOnly(1997, 9, 30), new DateOnly(1998, 2, 14), new DateOnly(1998, 6, 30) })
             {

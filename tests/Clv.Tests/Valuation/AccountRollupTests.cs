@@ -25,7 +25,7 @@ public class AccountRollupTests
         Assert.Equal(2, accounts.Count);
         Assert.True(accounts.TryGetIndex("acme", out int acme));
         Assert.Equal(2, accounts[acme].PurchaseDays);
-        Assert.Equal(220, accounts[acme].TotalSpend, 1e-12);
+        Assert.Equal(220, accounts[acme].Spend, 1e-12);
         Assert.Equal(70, accounts[acme].MonetaryValue, 1e-12);
         Assert.Equal(220, HistoricalValue.ForCustomer(accounts, acme), 1e-12);
     }

@@ -21,7 +21,7 @@ public class OtherModelRecoveryTests
     private static (FitResult<ShiftedBetaGeometricModel>, Func<double>) FitCohort(double[] t, int customers, int seed)
     {
         var alive = Recovery.SimulateCohort(t[0], t[1], customers, 12, seed);
-        return (ShiftedBetaGeometricModel.Fit(alive), () => ShiftedBetaGeometricModel.LikelihoodLn(t[0], t[1], [.. alive.Select(a => (double)a)], new double[2]));
+        return (ShiftedBetaGeometricModel.Fit(alive), () => ShiftedBetaGeometricLikelihood.LikelihoodLn(t[0], t[1], [.. alive.Select(a => (double)a)], new double[2]));
     }
 
     private static IEnumerable<double[]> Grid3(double[] first, double[] second, double[] third) =>
