@@ -165,15 +165,16 @@ public sealed class ShiftedBetaGeometricModel : IJsonPersistable<ShiftedBetaGeom
     /// <param name="destination">Receives S(t) at t = index.</param>
     public void SurvivalCurve(Span<double> destination)
     {
-        double s = 1;
+        // The same sum of logs as Survival(t), in the same order, so the curve equals the scalar exactly.
+        double lnS = 0;
         for (int t = 0; t < destination.Length; t++)
         {
             if (t > 0)
             {
-                s *= (Beta + t - 1) / (Alpha + Beta + t - 1);
+                lnS += Math.Log((Beta + t - 1) / (Alpha + Beta + t - 1));
             }
 
-            destination[t] = s;
+            destination[t] = Math.Exp(lnS);
         }
     }
 
@@ -195,7 +196,8 @@ public sealed class ShiftedBetaGeometricModel : IJsonPersistable<ShiftedBetaGeom
     {
         for (int i = 0; i < destination.Length; i++)
         {
-            destination[i] = (Beta + i) / (Alpha + Beta + i);
+            int t = i + 1;
+            destination[i] = (Beta + t - 1) / (Alpha + Beta + t - 1);
         }
     }
 
