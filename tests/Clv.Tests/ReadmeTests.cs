@@ -3,54 +3,55 @@ using System.Text.RegularExpressions;
 namespace Clv.Tests;
 
 /// <summary>
-/// The README's examples are compiled and run here, so they never rot: every README code block preceded by
-/// <c>&lt;!-- readme:NAME --&gt;</c> must equal the region <c>// &lt;readme:NAME&gt;</c> of ReadmeExamples.cs.
+/// The README's examples are compiled and run here, so they never rot: every C# block of README.md is preceded by
+/// <c>&lt;!-- readme:NAME --&gt;</c> and must equal the region <c>// &lt;readme:NAME&gt;</c> of the ReadmeExamples*.cs files;
+/// the tests in ReadmeTests.Examples.cs run each example and assert the values the README states.
 /// </summary>
 public partial class ReadmeTests
 {
     [Fact]
     public void Readme_EveryMarkedBlock_EqualsTheCompiledExample()
     {
-        string readme = File.ReadAllText(FindRepoFile("README.md"));
-        string source = File.ReadAllText(FindRepoFile("tests/Clv.Tests/ReadmeExamples.cs"));
+        string readme = ReadmeText();
+        string source = ExamplesSource();
         var blocks = ReadmeBlock().Matches(readme);
         Assert.NotEmpty(blocks);
         foreach (Match block in blocks)
         {
             string name = block.Groups[1].Value;
             var region = Regex.Match(source, $@"// <readme:{Regex.Escape(name)}>\r?\n(.*?)\r?\n\s*// </readme:{Regex.Escape(name)}>", RegexOptions.Singleline);
-            Assert.True(region.Success, $"ReadmeExamples.cs has no region readme:{name}");
+            Assert.True(region.Success, $"ReadmeExamples*.cs has no region readme:{name}");
             Assert.Equal(Normalize(block.Groups[2].Value), Normalize(ReadmeExamples.ToReadme(region.Groups[1].Value)));
         }
     }
 
     [Fact]
-    public void FrontDoor_Example_RunsOnCdnowAndReproducesThePublishedFit()
+    public void Readme_EveryCSharpBlock_IsMarkedWithAUniqueName()
     {
-        var r = ReadmeExamples.FrontDoor(TestData.PathOf("orders.csv"));
-        Assert.Equal(2357, r.Customers.Count);
-        Assert.Equal(0.242593, r.Model.R, 0.242593 * 1e-3);
-        Assert.Equal(4.413532, r.Model.Alpha, 4.413532 * 1e-3);
-        Assert.Equal(0.792886, r.Model.A, 0.792886 * 1e-3);
-        Assert.Equal(2.425752, r.Model.B, 2.425752 * 1e-3);
-        Assert.Equal(6.248805, r.Spend.P, 6.248805 * 1e-3);
-        Assert.InRange(r.PAlive, 0.0, 1.0);
-        Assert.True(r.Next52 > 0);
-        Assert.InRange(r.Score.R, 1, 5);
-        Assert.True(Enum.IsDefined(r.Stage));
-        Assert.Equal(r.Customers.Count, r.Clv.Length);
-        Assert.All(r.Clv, v => Assert.True(double.IsFinite(v) && v >= 0));
+        string readme = ReadmeText();
+        var names = new List<string>();
+        foreach (Match fence in CSharpFence().Matches(readme))
+        {
+            string before = readme[..fence.Index].TrimEnd();
+            var marker = TrailingMarker().Match(before);
+            int line = readme[..fence.Index].Count(ch => ch == '\n') + 1;
+            Assert.True(marker.Success, $"README.md line {line}: a ```csharp block without a <!-- readme:NAME --> marker right before it");
+            names.Add(marker.Groups[1].Value);
+        }
+
+        Assert.NotEmpty(names);
+        Assert.Empty(names.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key));
+        Assert.Equal(names.Count, ReadmeBlock().Count(readme));
     }
 
     [Fact]
-    public void Summaries_Example_RunsAndGivesTheValuesItStates()
+    public void Readme_EveryExampleRegion_IsShownInTheReadme()
     {
-        var alice = ReadmeExamples.Summaries();
-        Assert.Equal(1, alice.Frequency);
-        Assert.Equal(6.0, alice.Recency, 1e-12);
-        Assert.Equal(88 / 7.0, alice.Age, 1e-12);
-        Assert.Equal(25.0, alice.MonetaryValue, 1e-12);
-        Assert.Equal(1, alice.HoldoutPurchaseDays);
+        string readme = ReadmeText();
+        var shown = ReadmeBlock().Matches(readme).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        var regions = RegionStart().Matches(ExamplesSource()).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(regions.Count, regions.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(regions, r => Assert.Contains(r, shown));
     }
 
     private static string Normalize(string code)
@@ -70,6 +71,17 @@ public partial class ReadmeTests
         return string.Join("\n", lines.Select(l => l.Length >= indent ? l[indent..] : l));
     }
 
+    internal static string ReadmeText() => File.ReadAllText(FindRepoFile("README.md"));
+
+    /// <summary>All ReadmeExamples*.cs files (the examples are split by section into partial files).</summary>
+    internal static string ExamplesSource()
+    {
+        string dir = Path.GetDirectoryName(FindRepoFile("tests/Clv.Tests/ReadmeExamples.cs"))!;
+        var files = Directory.GetFiles(dir, "ReadmeExamples*.cs").Order(StringComparer.Ordinal).ToList();
+        Assert.True(files.Count > 1, "ReadmeExamples*.cs not found");
+        return string.Join("\n", files.Select(File.ReadAllText));
+    }
+
     internal static string FindRepoFile(string relative)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -86,4 +98,13 @@ public partial class ReadmeTests
 
     [GeneratedRegex(@"<!-- readme:([a-z-]+) -->\s*```csharp\r?\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex ReadmeBlock();
+
+    [GeneratedRegex(@"^```\s*(csharp|cs|c#)\b", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex CSharpFence();
+
+    [GeneratedRegex(@"<!-- readme:([a-z-]+) -->$")]
+    private static partial Regex TrailingMarker();
+
+    [GeneratedRegex(@"// <readme:([a-z-]+)>")]
+    private static partial Regex RegionStart();
 }

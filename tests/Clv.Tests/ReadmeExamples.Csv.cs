@@ -1,0 +1,62 @@
+using System.Globalization;
+using Clv.Csv;
+
+namespace Clv.Tests;
+
+/// <content>The README's CSV section: reading, lenient reading, writing.</content>
+internal static partial class ReadmeExamples
+{
+    public static (TransactionLog Orders, TransactionLog Cdnow, TransactionLog German) CsvRead(string ordersCsv, string cdnowTxt, string umsaetzeCsv)
+    {
+        // <readme:csv-read>
+        // A header customer_id,date,amount, commas, ISO dates and invariant amounts need no options.
+        TransactionLog orders = TransactionCsv.Read(ordersCsv);   // 6,919 rows
+
+        // Other layouts are options. The CDNOW sample: whitespace separated, no header, yyyyMMdd dates,
+        // fields master_id sample_id date cds dollars; the customer is sample_id (field 1).
+        TransactionLog cdnow = TransactionCsv.Read(cdnowTxt, new TransactionCsvOptions
+        {
+            WhitespaceDelimited = true,
+            HasHeader = false,
+            CustomerIdIndex = 1,
+            DateIndex = 2,
+            DateFormat = "yyyyMMdd",
+            AmountIndex = 4,
+        });                                                          // the same 6,919 rows
+
+        // Columns by other names, semicolons and German decimal commas.
+        TransactionLog german = TransactionCsv.Read(umsaetzeCsv, new TransactionCsvOptions
+        {
+            CustomerIdColumn = "kunde",
+            DateColumn = "datum",
+            AmountColumn = "betrag",
+            Delimiter = ';',
+            DateFormat = "dd.MM.yyyy",
+            Culture = CultureInfo.GetCultureInfo("de-DE"),          // "12,50" is 12.5
+        });
+        // </readme:csv-read>
+        return (orders, cdnow, german);
+    }
+
+    public static TransactionLog CsvLenient(string exportCsv)
+    {
+        // <readme:csv-lenient>
+        TransactionLog log = TransactionCsv.Read(exportCsv, new TransactionCsvOptions { Mode = CsvReadMode.Lenient });
+        foreach (RejectedRow r in log.Rejected)
+        {
+            Console.WriteLine($"line {r.LineNumber}, column {r.Column}: {r.Reason} ('{r.RawText}')");
+        }
+
+        // Nothing is lost: log.RowsRead == log.Count + log.Rejected.Count.
+        // </readme:csv-lenient>
+        return log;
+    }
+
+    public static void CsvWrite(CustomerSummaries customers, TransactionLog log, string customersCsv, string cleanCsv)
+    {
+        // <readme:csv-write>
+        CustomerSummaryCsv.Write(customersCsv, customers);   // one row per customer; also Write(Stream, ...) and Write(TextWriter, ...)
+        TransactionCsv.Write(cleanCsv, log.Transactions);    // customer_id,date,amount; reads back identically
+        // </readme:csv-write>
+    }
+}
