@@ -97,7 +97,7 @@ internal static partial class ReadmeExamples
             rows, observationEnd: new DateOnly(2024, 3, 31), TimeUnit.Week, holdoutEnd: new DateOnly(2024, 4, 30));
 
         CustomerSummary alice = customers[0];   // Frequency 1, Recency 6 weeks, Age 12.57 weeks, MonetaryValue 25, HoldoutPurchaseDays 1
-        CustomerSummary bob = customers[1];     // Frequency 0, TotalSpend 80, Refunds 20, NetSpend 60, DaysSinceLastPurchase 59
+        CustomerSummary bob = customers[1];     // Frequency 0, Spend 80, Refunds 20, NetSpend 60, DaysSinceLastPurchase 59
         // </readme:summaries>
         return (customers, alice, bob);
     }

@@ -69,13 +69,13 @@ public partial class ReadmeTests
         Assert.Equal(88 / 7.0, alice.Age, 1e-12);
         Near(12.57, alice.Age, 2);
         Assert.Equal(25.0, alice.MonetaryValue, 1e-12);
-        Assert.Equal(75.0, alice.TotalSpend, 1e-12);
+        Assert.Equal(75.0, alice.Spend, 1e-12);
         Assert.Equal(1, alice.HoldoutPurchaseDays);
         Assert.Equal(30.0, alice.HoldoutSpend, 1e-12);
         Assert.Equal(TimeUnit.Week, alice.TimeUnit);
         Assert.Equal(0, bob.Frequency);
         Assert.Equal(0.0, bob.MonetaryValue);
-        Assert.Equal(80.0, bob.TotalSpend, 1e-12);
+        Assert.Equal(80.0, bob.Spend, 1e-12);
         Assert.Equal(20.0, bob.Refunds, 1e-12);
         Assert.Equal(60.0, bob.NetSpend, 1e-12);
         Assert.Equal(59, bob.DaysSinceLastPurchase);
@@ -133,7 +133,7 @@ public partial class ReadmeTests
         }
     }
 
-    private const string CustomerSummaryColumns = "customer_id,first_purchase,last_purchase,purchase_days,frequency,recency,age,days_since_last_purchase,total_spend,refunds,monetary_value,holdout_purchase_days,holdout_spend";
+    private const string CustomerSummaryColumns = "customer_id,first_purchase,last_purchase,purchase_days,frequency,recency,age,time_unit,days_since_last_purchase,spend,refunds,monetary_value,holdout_purchase_days,holdout_spend";
 
     [Fact]
     public void Rfm_Example_ScoresCdnow_WithTheCollapsedPurchaseDayCutPoints()
