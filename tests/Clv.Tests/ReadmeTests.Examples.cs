@@ -46,7 +46,11 @@ public partial class ReadmeTests
         Published(6.2488, r.Spend.P, 1e-3);
         Published(3.7446, r.Spend.Q, 1e-3);
         Published(15.4477, r.Spend.V, 1e-3);
-        Assert.InRange(r.PAlive, 0.0, 1.0);
+        // P(alive) by the closed form of Fader, Hardie and Lee (2005), eq. 11, computed here independently.
+        var c0 = r.Customers[0];
+        var m = r.Model;
+        double odds = c0.Frequency == 0 ? 0 : m.A / (m.B + c0.Frequency - 1) * Math.Pow((m.Alpha + c0.Age) / (m.Alpha + c0.Recency), m.R + c0.Frequency);
+        Assert.Equal(1 / (1 + odds), r.PAlive, 1e-12);
         Assert.True(r.Next52 > 0);
         Assert.InRange(r.Score.R, 1, 5);
         Assert.Equal((100 * r.Score.R) + (10 * r.Score.F) + r.Score.M, r.Score.Code);
@@ -283,8 +287,14 @@ public partial class ReadmeTests
         Published(0.6062, r.Fit.Model.S);
         Published(11.6679, r.Fit.Model.Beta);
         Near(-9594.98, r.Fit.LikelihoodLn, 2);
-        Assert.InRange(r.PAlive, 0, 1);
-        Assert.InRange(r.PExactlyTwo, 0, 1);
+        // Pareto/NBD: E[Y(t) | x, t_x, T] = P(alive) (r + x)(β + T) / ((α + T)(s - 1)) [1 - ((β + T) / (β + T + t))^(s - 1)]
+        // (Schmittlein, Morrison and Colombo 1987; Fader, Hardie and Lee 2005 note, eq. 22): ties P(alive) to the expectation.
+        var p = r.Fit.Model;
+        var c = Cdnow.Value[0];
+        double e = r.PAlive * (p.R + c.Frequency) * (p.Beta + c.Age) / ((p.Alpha + c.Age) * (p.S - 1))
+            * (1 - Math.Pow((p.Beta + c.Age) / (p.Beta + c.Age + 52), p.S - 1));
+        Assert.Equal(e, r.Next52, 1e-9);
+        Assert.InRange(r.PExactlyTwo, 1e-6, r.PAlive);   // two purchases need the customer alive
         Assert.True(r.Next52 >= 0 && r.NewCustomer > 0);
         Assert.Equal(2357, r.Clv.Length);
         Assert.Equal(12, PredictiveClvOptions.Default.Periods);
