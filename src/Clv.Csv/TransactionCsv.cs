@@ -159,6 +159,17 @@ public static class TransactionCsv
     }
 
     /// <summary>Writes transactions as <c>customer_id,date,amount</c> with ISO dates and invariant, round-trippable amounts.</summary>
+    /// <param name="stream">The destination (left open; UTF-8 without byte order mark).</param>
+    /// <param name="transactions">The rows.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    public static void Write(Stream stream, ReadOnlySpan<Transaction> transactions)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var writer = new StreamWriter(stream, CsvTable.Utf8, BufferSize, leaveOpen: true);
+        Write(writer, transactions);
+    }
+
+    /// <summary>Writes transactions as <c>customer_id,date,amount</c> with ISO dates and invariant, round-trippable amounts.</summary>
     /// <param name="writer">The destination (left open; flushed).</param>
     /// <param name="transactions">The rows.</param>
     /// <exception cref="ArgumentNullException"><paramref name="writer"/> is null.</exception>

@@ -14,6 +14,8 @@ public class ProbabilisticBenchmarks
     private GammaGammaModel _spend = null!;
     private double[] _alive = [];
     private double[] _expected = [];
+    private PurchaseHistory[] _continuous = [];
+    private PurchaseHistory[] _dayResolution = [];
 
     [Params(1_000_000)]
     public int Customers { get; set; }
@@ -26,6 +28,18 @@ public class ProbabilisticBenchmarks
         _spend = new GammaGammaModel(6.25, 3.74, 15.44);
         _alive = new double[_customers.Count];
         _expected = new double[_customers.Count];
+
+        // The issue's case: 1M customers simulated in continuous time (ages spread over 52 to 78 weeks), every customer
+        // a distinct (x, t_x, T) row; and the same histories rounded to whole days, as summaries of a dated log are.
+        var ages = new double[Customers];
+        var random = new Random(7);
+        for (int i = 0; i < ages.Length; i++)
+        {
+            ages[i] = 52 + (26 * random.NextDouble());
+        }
+
+        _continuous = new BgNbdModel(0.8, 6, 0.5, 4, TimeUnit.Week).Simulate(ages, 11);
+        _dayResolution = [.. _continuous.Select(h => new PurchaseHistory(h.Frequency, Math.Round(h.Recency * 7) / 7, Math.Round(h.Age * 7) / 7))];
     }
 
     /// <summary>Physical-limit proxy: one streaming pass over every customer's (x, t_x, T).</summary>
@@ -34,6 +48,14 @@ public class ProbabilisticBenchmarks
 
     [Benchmark]
     public FitResult<BgNbdModel> FitBgNbd() => BgNbdModel.Fit(_customers);
+
+    /// <summary>BG/NBD fit of 1M continuous-time histories (1M distinct rows); issue 12: within 2x of <see cref="FitBgNbdDayResolution"/>.</summary>
+    [Benchmark]
+    public FitResult<BgNbdModel> FitBgNbdContinuous() => BgNbdModel.Fit(_continuous, TimeUnit.Week, null);
+
+    /// <summary>The same histories at day resolution (tens of thousands of distinct rows).</summary>
+    [Benchmark]
+    public FitResult<BgNbdModel> FitBgNbdDayResolution() => BgNbdModel.Fit(_dayResolution, TimeUnit.Week, null);
 
     [Benchmark]
     public double ProbabilityAliveAndExpected52()

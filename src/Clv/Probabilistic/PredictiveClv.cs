@@ -60,7 +60,7 @@ public static class PredictiveClv
 
     /// <summary>
     /// Value at risk of every customer: CLV x (1 - P(alive)), the part of the customer's value that the model says
-    /// may already be lost. Pass it to <c>Clv.Lifecycle.EarlyWarning.Find</c> to rank slipping customers by it.
+    /// may already be lost. Pass it to <c>Clv.Lifecycle.EarlyWarningReport.Create</c> to rank slipping customers by it.
     /// </summary>
     /// <param name="purchases">The repeat-purchase model (also gives P(alive)).</param>
     /// <param name="spend">The spend model.</param>

@@ -27,6 +27,20 @@ public class CsvWriteTests
     }
 
     [Fact]
+    public void Write_TransactionsStream_RoundTripsAndLeavesTheStreamOpenWithoutBom()
+    {
+        var rows = TestData.CdnowSample();
+        using var stream = new MemoryStream();
+
+        TransactionCsv.Write(stream, rows);
+
+        Assert.True(stream.CanWrite);
+        Assert.Equal((byte)'c', stream.ToArray()[0]);
+        stream.Position = 0;
+        Assert.Equal(rows, TransactionCsv.Read(stream).Transactions.ToArray());
+    }
+
+    [Fact]
     public void Write_TransactionsFile_RoundTripsCdnow()
     {
         var rows = TestData.CdnowSample();
