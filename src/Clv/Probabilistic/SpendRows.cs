@@ -40,18 +40,37 @@ internal sealed class SpendRows
 
     public LikelihoodProblem Problem()
     {
+        // Canonical order (x, then m_x) without a comparison delegate: sort by m_x with the primitive sort, then a stable
+        // counting sort by x. Within one x every m_x is distinct (the rows are distinct pairs), so the order is unique.
         int n = _index.Count;
-        var order = new int[n];
+        var byM = new double[n];
+        var sortedByM = new int[n];
+        int maxX = 0;
         for (int i = 0; i < n; i++)
         {
-            order[i] = i;
+            byM[i] = _index.Recency(i);
+            sortedByM[i] = i;
+            maxX = Math.Max(maxX, _index.X(i));
         }
 
-        Array.Sort(order, (a, b) =>
+        Array.Sort(byM, sortedByM);
+        var starts = new int[maxX + 2];
+        for (int i = 0; i < n; i++)
         {
-            int c = _index.X(a).CompareTo(_index.X(b));
-            return c != 0 ? c : _index.Recency(a).CompareTo(_index.Recency(b));
-        });
+            starts[_index.X(i) + 1]++;
+        }
+
+        for (int k = 1; k < starts.Length; k++)
+        {
+            starts[k] += starts[k - 1];
+        }
+
+        var order = new int[n];
+        foreach (int i in sortedByM)
+        {
+            order[starts[_index.X(i)]++] = i;
+        }
+
         var x = new int[n];
         var m = new double[n];
         var w = new double[n];
@@ -110,6 +129,38 @@ internal sealed class SpendRows
         }
 
         public override IReadOnlyList<double[]> Starts { get; }
+
+        /// <summary>Every step-th row (rows are sorted by x, so a systematic sample stratified by x), weights scaled to the same total.</summary>
+        public override LikelihoodProblem? Sample(int rows)
+        {
+            int step = Math.Max(1, _x.Length / rows);
+            if (step == 1)
+            {
+                return null;
+            }
+
+            int n = (_x.Length + step - 1) / step;
+            var x = new int[n];
+            var m = new double[n];
+            var w = new double[n];
+            double sampled = 0, weightedSpend = 0;
+            for (int i = 0; i < n; i++)
+            {
+                x[i] = _x[i * step];
+                m[i] = _m[i * step];
+                w[i] = _w[i * step];
+                sampled += w[i];
+            }
+
+            double scale = TotalWeight / sampled;
+            for (int i = 0; i < n; i++)
+            {
+                w[i] *= scale;
+                weightedSpend += w[i] * m[i];
+            }
+
+            return new Likelihood(x, m, w, TotalWeight, weightedSpend / TotalWeight);
+        }
 
         public override double LogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient, CancellationToken cancellationToken)
         {
