@@ -61,6 +61,13 @@ internal abstract class LikelihoodProblem
     public virtual LikelihoodProblem? Sample(int rows) => null;
 
     /// <summary>
+    /// The work bound of a fit, independent of the clock: at most this many likelihood evaluations over the rows (a fit that
+    /// works needs a few dozen; every start, line-search step and finite-difference Hessian counts). Past it the fit throws
+    /// <see cref="ModelFitException"/> saying so.
+    /// </summary>
+    public virtual long EvaluationBound => 4_000;
+
+    /// <summary>
     /// A sentence in the model's own terms about parameters that ran to a boundary together (for example "r/α = 0.31 per
     /// week is held"); null for the generic wording.
     /// </summary>

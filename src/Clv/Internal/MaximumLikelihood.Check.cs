@@ -104,6 +104,14 @@ internal static partial class MaximumLikelihood
                 }
             }
 
+            if (!definite || se.Any(e => !double.IsFinite(e)))
+            {
+                // No curvature to measure: the estimate is not an identified maximum, whatever the search's stopping rule said.
+                var unidentified = _problem.Names.Where((_, i) => !double.IsFinite(se[i])).DefaultIfEmpty(string.Join(", ", _problem.Names));
+                return new Estimate(p, se, covariance, ll, _iterations, FitStatus.Ridge, Guard.Format(
+                    $"Ridge: the information matrix is not positive definite at the estimate, so the data do not identify {string.Join(", ", unidentified)} (no finite standard error) ({names}); the likelihood is flat there, typically because the customers do not vary enough."));
+            }
+
             string message = best.Stalled is { } stalled
                 ? Guard.Format($"Converged after {_iterations} Newton iterations: ln L rose by less than {StallGain:G1} over the last {StallIterations}, the last step being {stalled:G2} standard errors ({names}).")
                 : Guard.Format($"Converged after {_iterations} Newton iterations to within {_options.Tolerance:G2} standard errors of the maximum ({names}).");

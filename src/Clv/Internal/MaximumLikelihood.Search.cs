@@ -12,6 +12,7 @@ internal static partial class MaximumLikelihood
         private readonly double _n;
         private readonly CancellationToken _token;
         private int _iterations;
+        private long _evaluations;
         private double _reported;
 
         public Search(LikelihoodProblem problem, FitOptions options)
@@ -120,6 +121,12 @@ internal static partial class MaximumLikelihood
         private double Evaluate(ReadOnlySpan<double> u, Span<double> gradient, Span<double> hessian = default)
         {
             _token.ThrowIfCancellationRequested();
+            if (++_evaluations > _problem.EvaluationBound)
+            {
+                throw new ModelFitException(Guard.Format(
+                    $"{_problem.ModelName} fit stopped after {_problem.EvaluationBound:N0} likelihood evaluations over {_problem.Rows:N0} distinct rows (the work bound of every fit) and {_iterations} Newton iterations: the search is not closing in on a maximum on these data (a fit that works needs a few dozen evaluations)."));
+            }
+
             Span<double> theta = stackalloc double[_k];
             for (int i = 0; i < _k; i++)
             {

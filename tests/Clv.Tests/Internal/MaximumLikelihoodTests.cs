@@ -43,7 +43,38 @@ public class MaximumLikelihoodTests
         }
     }
 
+    /// <summary>The exponential problem with a work bound too small for any fit.</summary>
+    private sealed class Impatient(double[] x) : LikelihoodProblem("Impatient", ["lambda"], [1], x.Length, x.Length)
+    {
+        public int Evaluations { get; private set; }
+
+        public override IReadOnlyList<double[]> Starts { get; } = [[100.0]];
+
+        public override long EvaluationBound => 3;
+
+        public override double LogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient, CancellationToken cancellationToken)
+        {
+            Evaluations++;
+            double lambda = Math.Exp(theta[0]), n = x.Length, sum = x.Sum();
+            gradient[0] = n - (lambda * sum);
+            return (n * theta[0]) - (lambda * sum);
+        }
+    }
+
     private static readonly double[] Sample = [0.5, 1.5, 2.0, 0.25, 3.0, 1.0, 0.75];
+
+    [Fact]
+    public void Maximize_SearchThatNeverConverges_StopsAtTheWorkBoundSayingSo()
+    {
+        var impatient = new Impatient(Sample);
+
+        var e = Assert.Throws<ModelFitException>(() => MaximumLikelihood.Maximize(impatient, new FitOptions { MaxIterations = 1_000_000 }));
+
+        Assert.Equal(3, impatient.Evaluations);
+        Assert.Equal(4_000, new Exponential(Sample).EvaluationBound);
+        Assert.Contains("likelihood evaluations", e.Message, StringComparison.Ordinal);
+        Assert.Contains("work bound", e.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Maximize_ExponentialRate_FindsClosedFormEstimateAndStandardError()
