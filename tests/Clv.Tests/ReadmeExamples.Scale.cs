@@ -94,4 +94,19 @@ internal static partial class ReadmeExamples
         // </readme:partitioned>
         return (merged, model, scores);
     }
+
+    public static (FitResult<BgNbdModel> Fit, int Bytes, int Rows) FitStatistics(CustomerSummaries[] partial)
+    {
+        // <readme:fit-statistics>
+        // Each part (a partition, a machine, a warehouse query) reduces its customers to fit statistics:
+        // the distinct (x, t_x, T) rows with customer counts, 28 bytes a row when shipped.
+        byte[][] shipped = [.. partial.Select(part => PurchaseStatistics.FromSummaries(part).ToBytes())];
+
+        // The coordinator merges them and fits once: the same model as fitting all summaries, bit for bit
+        // (SpendStatistics does the same for Gamma-Gamma: 20 bytes a distinct (x, m_x) pair).
+        PurchaseStatistics all = PurchaseStatistics.Merge(shipped.Select(b => PurchaseStatistics.FromBytes(b)));
+        FitResult<BgNbdModel> fit = BgNbdModel.Fit(all, null);   // also MbgNbdModel.Fit and ParetoNbdModel.Fit
+        // </readme:fit-statistics>
+        return (fit, shipped.Sum(b => b.Length), all.Count);
+    }
 }

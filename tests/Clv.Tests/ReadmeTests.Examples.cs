@@ -382,6 +382,22 @@ public partial class ReadmeTests
     }
 
     [Fact]
+    public void FitStatistics_Example_FitsExactlyLikeAllSummaries()
+    {
+        var rows = TestData.CdnowSample();
+        var parts = new[] { rows.Where(t => t.CustomerId.GetHashCode(StringComparison.Ordinal) % 2 == 0).ToArray(), rows.Where(t => t.CustomerId.GetHashCode(StringComparison.Ordinal) % 2 != 0).ToArray() }
+            .Select(p => CustomerSummaries.FromTransactions(p, new DateOnly(1997, 9, 30), TimeUnit.Week)).ToArray();
+
+        var (fit, bytes, count) = ReadmeExamples.FitStatistics(parts);
+
+        var whole = BgNbdModel.Fit(CustomerSummaries.FromTransactions(rows, new DateOnly(1997, 9, 30), TimeUnit.Week));
+        Assert.Equal(whole.Model.ToJson(), fit.Model.ToJson());
+        Assert.Equal(whole.LikelihoodLn, fit.LikelihoodLn);
+        Assert.True(count < 2357);
+        Assert.True(bytes < 2 * (18 + (28 * count)));
+    }
+
+    [Fact]
     public void Readme_StageCountTable_IsTheLifecycleExamplesCounts()
     {
         var ic = CultureInfo.InvariantCulture;

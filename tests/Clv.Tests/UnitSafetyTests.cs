@@ -61,6 +61,8 @@ public class UnitSafetyTests
         ["MbgNbdModel.Fit(CustomerSummaries,FitOptions)"] = (c => TenWeeks(MbgNbdModel.Fit(c, FitOptions.Default).Model), 1e-4),
         ["ParetoNbdModel.Fit(CustomerSummaries)"] = (c => ParetoNbdModel.Fit(c).Model.ProbabilityAlive(Weeks.Value), 1e-4),
         ["ParetoNbdModel.Fit(CustomerSummaries,FitOptions)"] = (c => TenWeeks(ParetoNbdModel.Fit(c, FitOptions.Default).Model), 1e-4),
+        ["PurchaseStatistics.FromSummaries(CustomerSummaries)"] = (c => StatisticsInDays(PurchaseStatistics.FromSummaries(c)), 1e-9),
+        ["SpendStatistics.FromSummaries(CustomerSummaries)"] = (c => Spends(SpendStatistics.FromSummaries(c)), 0),
         ["ModelComparison.Compare(CustomerSummaries)"] = (c => Comparison(ModelComparison.Compare(c)), 1e-4),
         ["ModelComparison.Compare(CustomerSummaries,FitOptions)"] = (c => Comparison(ModelComparison.Compare(c, FitOptions.Default)), 1e-4),
         ["CohortForecast.ActualCumulativeRepeatPurchases(CustomerSummaries,TimeUnit,ReadOnlySpan<Double>)"] = (c => CohortForecast.ActualCumulativeRepeatPurchases(c, TimeUnit.Week, Times), 1e-12),
@@ -245,6 +247,15 @@ public class UnitSafetyTests
 
     /// <summary>Expected purchases in the next ten weeks (a horizon is in the model's own unit).</summary>
     private static double[] TenWeeks(PurchaseModel m) => m.ConditionalExpectedPurchases(Weeks.Value, 70 / m.TimeUnit.LengthInDays());
+
+    private static double[] StatisticsInDays(PurchaseStatistics s)
+    {
+        double days = s.TimeUnit.LengthInDays();
+        return [.. Enumerable.Range(0, s.Count).SelectMany(i => new[] { s[i].Frequency, s[i].Recency * days, s[i].Age * days, s[i].Weight }), s.ExcludedCount];
+    }
+
+    private static double[] Spends(SpendStatistics s) =>
+        [.. Enumerable.Range(0, s.Count).SelectMany(i => new[] { s[i].Frequency, s[i].MonetaryValue, s[i].Weight }), s.ExcludedCount];
 
     private static double[] Parameters(GammaGammaModel m) => [m.P, m.Q, m.V];
 

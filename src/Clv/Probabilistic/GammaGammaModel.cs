@@ -129,6 +129,18 @@ public sealed class GammaGammaModel : IJsonPersistable<GammaGammaModel>
         return FitCore(rows, 0, options);
     }
 
+    /// <summary>Fits the model to spend statistics (built from summaries, merged from parts or read back from bytes); equal to fitting the summaries they came from, bit for bit.</summary>
+    /// <param name="statistics">The distinct (x, m_x) pairs with their counts.</param>
+    /// <param name="options">Penalty, iteration cap, tolerance, progress and cancellation; <see cref="FitOptions.Default"/> when null.</param>
+    /// <returns>The fitted model with its diagnostics.</returns>
+    /// <exception cref="ModelFitException">Fewer than two customers qualify, or no starting point led to a maximum.</exception>
+    public static FitResult<GammaGammaModel> Fit(SpendStatistics statistics, FitOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(statistics);
+        options = MaximumLikelihood.Begin(options);
+        return FitCore(statistics.ToRows(), statistics.ExcludedCount, options);
+    }
+
     /// <summary>
     /// The check of the model's key assumption: spend is independent of purchase frequency. Returns the Pearson correlation of
     /// (x, m_x) over the customers the fit uses (CDNOW: 0.1139); a correlation far from 0 means the Gamma-Gamma predictions are biased.

@@ -140,6 +140,33 @@ internal sealed class HistoryRows
         return collector.Build(excluded, cancellationToken);
     }
 
+    /// <summary>The rows of several parts as one: equal (x, t_x, T) keys add their weights; excluded counts add.</summary>
+    public static HistoryRows Merge(IReadOnlyList<HistoryRows> parts, long excluded)
+    {
+        var collector = new Collector(parts.Count == 0 ? 16 : parts.Max(p => p.Count));
+        foreach (var part in parts)
+        {
+            for (int i = 0; i < part.Count; i++)
+            {
+                collector.Add(part.X[i], part.Recency[i], part.Age[i], part.Weight[i]);
+            }
+        }
+
+        return collector.Build(excluded, CancellationToken.None);
+    }
+
+    /// <summary>Rows already validated and in any order (read back from a serialised form).</summary>
+    public static HistoryRows FromValidated(int[] x, double[] recency, double[] age, double[] weight, long excluded)
+    {
+        var collector = new Collector(x.Length);
+        for (int i = 0; i < x.Length; i++)
+        {
+            collector.Add(x[i], recency[i], age[i], weight[i]);
+        }
+
+        return collector.Build(excluded, CancellationToken.None);
+    }
+
     /// <summary>Validated histories (weights greater than 0, 0 ≤ t_x ≤ T, t_x = 0 when x = 0).</summary>
     public static HistoryRows FromHistories(ReadOnlySpan<PurchaseHistory> histories, CancellationToken cancellationToken)
     {

@@ -77,6 +77,18 @@ public sealed class MbgNbdModel : PurchaseModel, IJsonPersistable<MbgNbdModel>
     public static FitResult<MbgNbdModel> Fit(ReadOnlySpan<PurchaseHistory> histories, TimeUnit timeUnit, FitOptions? options) =>
         FitHistories(histories, timeUnit, options, rows => new BetaGeometricLikelihood(true, ModelName, rows), Create);
 
+    /// <summary>
+    /// Fits the model to fit statistics (built from summaries, merged from parts or read back from bytes), in their time
+    /// unit; equal to fitting the summaries they came from, bit for bit.
+    /// </summary>
+    /// <param name="statistics">The distinct (x, t_x, T) rows with their counts.</param>
+    /// <param name="options">Penalty, iteration cap, tolerance, progress and cancellation; <see cref="FitOptions.Default"/> when null.</param>
+    /// <returns>The fitted model with its diagnostics.</returns>
+    /// <exception cref="ModelFitException">No repeat purchase, or no starting point led to a maximum.</exception>
+    /// <exception cref="OperationCanceledException"><see cref="FitOptions.CancellationToken"/> was cancelled.</exception>
+    public static FitResult<MbgNbdModel> Fit(PurchaseStatistics statistics, FitOptions? options) =>
+        FitStatistics(statistics, options, rows => new BetaGeometricLikelihood(true, ModelName, rows), Create);
+
     /// <summary>Reads a model written by <see cref="PurchaseModel.ToJson"/>.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The model.</returns>

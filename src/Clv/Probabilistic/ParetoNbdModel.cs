@@ -93,6 +93,18 @@ public sealed class ParetoNbdModel : PurchaseModel, IJsonPersistable<ParetoNbdMo
     public static FitResult<ParetoNbdModel> Fit(ReadOnlySpan<PurchaseHistory> histories, TimeUnit timeUnit, FitOptions? options) =>
         FitHistories(histories, timeUnit, options, ParetoNbdLikelihood.Create, Create);
 
+    /// <summary>
+    /// Fits the model to fit statistics (built from summaries, merged from parts or read back from bytes), in their time
+    /// unit; equal to fitting the summaries they came from, bit for bit.
+    /// </summary>
+    /// <param name="statistics">The distinct (x, t_x, T) rows with their counts.</param>
+    /// <param name="options">Penalty, iteration cap, tolerance, progress and cancellation; <see cref="FitOptions.Default"/> when null.</param>
+    /// <returns>The fitted model with its diagnostics.</returns>
+    /// <exception cref="ModelFitException">No repeat purchase, or no starting point led to a maximum.</exception>
+    /// <exception cref="OperationCanceledException"><see cref="FitOptions.CancellationToken"/> was cancelled.</exception>
+    public static FitResult<ParetoNbdModel> Fit(PurchaseStatistics statistics, FitOptions? options) =>
+        FitStatistics(statistics, options, ParetoNbdLikelihood.Create, Create);
+
     /// <summary>Reads a model written by <see cref="PurchaseModel.ToJson"/>.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The model.</returns>

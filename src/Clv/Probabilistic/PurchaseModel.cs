@@ -129,6 +129,15 @@ public abstract partial class PurchaseModel : IJsonPersistable
         return MaximumLikelihood.Fit(problem(rows), options, p => create(p, timeUnit), rows.Excluded);
     }
 
+    /// <summary>Fits a model to merged or shipped fit statistics, in their unit.</summary>
+    private protected static FitResult<TModel> FitStatistics<TModel>(PurchaseStatistics statistics, FitOptions? options, Func<HistoryRows, LikelihoodProblem> problem, Func<double[], TimeUnit, TModel> create)
+        where TModel : PurchaseModel, IJsonPersistable<TModel>
+    {
+        ArgumentNullException.ThrowIfNull(statistics);
+        options = MaximumLikelihood.Begin(options);
+        return MaximumLikelihood.Fit(problem(statistics.Rows), options, p => create(p, statistics.TimeUnit), statistics.ExcludedCount);
+    }
+
     /// <summary>Draws (x, t_x) for a customer observed for <paramref name="age"/>; adds purchase times (first at 0) to <paramref name="times"/> when given.</summary>
     internal abstract PurchaseHistory Draw(double age, Random random, List<double>? times);
 }

@@ -38,7 +38,8 @@ internal sealed class SpendRows
             + ((px - 1) * Math.Log(m)) + (px * Math.Log(x)) - ((px + q) * Math.Log((x * m) + v));
     }
 
-    public LikelihoodProblem Problem()
+    /// <summary>The distinct (x, m_x) rows with their weights, sorted by x, then m_x.</summary>
+    public (int[] X, double[] M, double[] W) Sorted()
     {
         // Canonical order (x, then m_x) without a comparison delegate: sort by m_x with the primitive sort, then a stable
         // counting sort by x. Within one x every m_x is distinct (the rows are distinct pairs), so the order is unique.
@@ -51,6 +52,11 @@ internal sealed class SpendRows
             byM[i] = _index.Recency(i);
             sortedByM[i] = i;
             maxX = Math.Max(maxX, _index.X(i));
+        }
+
+        if (maxX > (4L * n) + 1024)
+        {
+            return SortedByKeys(n);
         }
 
         Array.Sort(byM, sortedByM);
@@ -74,12 +80,35 @@ internal sealed class SpendRows
         var x = new int[n];
         var m = new double[n];
         var w = new double[n];
-        double weightedMean = 0;
         for (int i = 0; i < n; i++)
         {
             x[i] = _index.X(order[i]);
             m[i] = _index.Recency(order[i]);
             w[i] = _weights[order[i]];
+        }
+
+        return (x, m, w);
+    }
+
+    /// <summary>The same order by a comparison sort, for frequencies too large for a counting sort.</summary>
+    private (int[] X, double[] M, double[] W) SortedByKeys(int n)
+    {
+        var keys = new (int X, double M, int Slot)[n];
+        for (int i = 0; i < n; i++)
+        {
+            keys[i] = (_index.X(i), _index.Recency(i), i);
+        }
+
+        Array.Sort(keys);
+        return ([.. keys.Select(k => k.X)], [.. keys.Select(k => k.M)], [.. keys.Select(k => _weights[k.Slot])]);
+    }
+
+    public LikelihoodProblem Problem()
+    {
+        var (x, m, w) = Sorted();
+        double weightedMean = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
             weightedMean += w[i] * m[i];
         }
 
