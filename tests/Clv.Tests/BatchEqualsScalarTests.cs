@@ -95,6 +95,10 @@ public class BatchEqualsScalarTests
             select (Objects(Into<double>(Margins.Length, d => Contracts.ResidualValue(Margins, Renewals, rate, d))), Objects(Margins.Select((m, i) => Contracts.ResidualValue(m, Renewals[i], rate))), (object[]?)null),
         ["RetentionClv.Value(ReadOnlySpan<Double>,ReadOnlySpan<Double>,RetentionClvOptions,Span<Double>)"] = () =>
             [(Objects(Into<double>(Margins.Length, d => RetentionClv.Value(Margins, Retentions, null, d))), Objects(Margins.Select((m, i) => RetentionClv.Value(m, Retentions[i], null))), Objects(RetentionClv.Value(Margins, Retentions, null)))],
+        ["AbcClassification.Classify(ReadOnlySpan<Double>,AbcOptions,Span<AbcClass>)"] = () =>
+            from c in Summaries()
+            let values = HistoricalValue.Compute(c, null)
+            select (Objects(Into<AbcClass>(values.Length, d => AbcClassification.Classify(values, null, d))), Objects(AbcClassification.Classify(values, null)), (object[]?)null),
         ["RetentionClv.Value(ReadOnlySpan<Double>,Double,RetentionClvOptions,Span<Double>)"] = () =>
             [(Objects(Into<double>(Margins.Length, d => RetentionClv.Value(Margins, 0.8, null, d))), Objects(Margins.Select(m => RetentionClv.Value(m, 0.8, null))), null)],
     };

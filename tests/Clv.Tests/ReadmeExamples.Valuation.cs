@@ -72,4 +72,16 @@ internal static partial class ReadmeExamples
         // </readme:sbg>
         return (fit, r1, survival, del, derl, worth, monthlyDel);
     }
+
+    public static (AbcClass[] Classes, int A, double AShareOfValue) Abc(CustomerSummaries customers)
+    {
+        // <readme:abc>
+        // ABC tiers by cumulative share of value: A = the fewest top customers bringing 80% of it, B the next 15%, C the rest.
+        double[] value = HistoricalValue.Compute(customers, HistoricalValueOptions.Default);   // or predicted CLV
+        AbcClass[] tiers = AbcClassification.Classify(value, AbcOptions.Default);            // aligned with the summaries
+        int aCustomers = tiers.Count(t => t == AbcClass.A);                                   // CDNOW: 900 of 2,357 bring 80%
+        // </readme:abc>
+        double total = value.Where(v => v > 0).Sum();
+        return (tiers, aCustomers, value.Where((v, i) => tiers[i] == AbcClass.A).Sum() / total);
+    }
 }

@@ -183,6 +183,15 @@ public partial class ReadmeTests
     private static readonly int[] StageCountsAt19980630 = [0, 0, 0, 130, 215, 1842, 170, 0];
 
     [Fact]
+    public void Abc_Example_GivesTheStatedCount()
+    {
+        var (tiers, a, share) = ReadmeExamples.Abc(Cdnow.Value);
+        Assert.Equal(Cdnow.Value.Count, tiers.Length);
+        Assert.Equal(900, a);
+        Assert.InRange(share, 0.8, 0.81);
+    }
+
+    [Fact]
     public void Valuation_Example_GivesTheStatedValues()
     {
         var customers = Cdnow.Value;

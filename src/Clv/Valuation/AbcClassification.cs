@@ -1,0 +1,92 @@
+using Clv.Internal;
+
+namespace Clv.Valuation;
+
+/// <summary>
+/// ABC classification of customers by cumulative share of value (Pareto's 80/20 as CRM teams use it): rank customers by a
+/// per-customer value (historical spend, historical value, predicted CLV), and the A customers are the fewest top customers
+/// who together bring <see cref="AbcOptions.AShare"/> of the total, B the next ones up to <see cref="AbcOptions.AShare"/> +
+/// <see cref="AbcOptions.BShare"/>, C the rest.
+/// </summary>
+/// <remarks>
+/// <para>The rule, exactly: with T the sum of the positive values, a customer of value v &gt; 0 is A when the value of the
+/// customers worth strictly more than v is below AShare·T, B when it is below (AShare + BShare)·T, and C otherwise; values
+/// of 0 or less are C. So the A customers bring at least AShare of the value, equal values always share a class, a higher
+/// value never gets a lower class, and the order of the input does not matter.</para>
+/// <para>The classes are aligned with the input: pass <c>HistoricalValue.Compute(customers, options)</c> or
+/// <c>PredictiveClv.Compute(...)</c> and index the result like the summaries.</para>
+/// </remarks>
+public static class AbcClassification
+{
+    /// <summary>The ABC class of every value.</summary>
+    /// <param name="values">One value per customer (finite; negative values count as 0).</param>
+    /// <param name="options">The class shares; <see cref="AbcOptions.Default"/> (80/15/5) when null.</param>
+    /// <returns>One class per value, aligned with <paramref name="values"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A value is NaN or infinite (the message names its index), or an option is out of range.</exception>
+    public static AbcClass[] Classify(ReadOnlySpan<double> values, AbcOptions? options)
+    {
+        var result = new AbcClass[values.Length];
+        Classify(values, options, result);
+        return result;
+    }
+
+    /// <summary>The ABC class of every value, into <paramref name="destination"/>.</summary>
+    /// <param name="values">One value per customer (finite; negative values count as 0).</param>
+    /// <param name="options">The class shares; <see cref="AbcOptions.Default"/> (80/15/5) when null.</param>
+    /// <param name="destination">One class per value, aligned with <paramref name="values"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> does not have one element per value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value is NaN or infinite (the message names its index), or an option is out of range.</exception>
+    public static void Classify(ReadOnlySpan<double> values, AbcOptions? options, Span<AbcClass> destination)
+    {
+        options = (options ?? AbcOptions.Default).Validate();
+        Guard.SameLength(values.Length, destination.Length);
+        var sorted = new double[values.Length];
+        double total = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            double v = values[i];
+            if (!double.IsFinite(v))
+            {
+                ThrowHelper.ArgumentOutOfRange(nameof(values), v, Guard.Format($"values[{i}] must be finite, but was {v}."));
+            }
+
+            sorted[i] = Math.Max(v, 0);
+        }
+
+        // Descending, then the value strictly above each distinct value (summed in this fixed order, so ties agree).
+        Array.Sort(sorted);
+        Array.Reverse(sorted);
+        foreach (double v in sorted)
+        {
+            total += v;
+        }
+
+        double aLimit = options.AShare * total, bLimit = (options.AShare + options.BShare) * total;
+        double aFrom = double.PositiveInfinity, bFrom = double.PositiveInfinity;   // the smallest value still in A, in B
+        double above = 0;
+        for (int i = 0; i < sorted.Length && sorted[i] > 0;)
+        {
+            double v = sorted[i];
+            if (above < aLimit)
+            {
+                aFrom = v;
+            }
+
+            if (above < bLimit)
+            {
+                bFrom = v;
+            }
+
+            for (; i < sorted.Length && sorted[i] == v; i++)
+            {
+                above += v;
+            }
+        }
+
+        for (int i = 0; i < values.Length; i++)
+        {
+            double v = values[i];
+            destination[i] = v > 0 && v >= aFrom ? AbcClass.A : v > 0 && v >= bFrom ? AbcClass.B : AbcClass.C;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Clv.Internal;
+
+namespace Clv.Valuation;
+
+/// <summary>The value shares of the ABC classes. Validated once per call; errors name the property (<c>options.AShare</c>).</summary>
+public sealed class AbcOptions
+{
+    /// <summary>The shared default options: A brings 80% of the value, B the next 15%, C the last 5%.</summary>
+    public static AbcOptions Default { get; } = new();
+
+    /// <summary>The share of the total value that the A customers bring, in (0, 1]. Default 0.80.</summary>
+    public double AShare { get; init; } = 0.80;
+
+    /// <summary>The share of the total value that the B customers bring after the A customers, in [0, 1 - <see cref="AShare"/>]. Default 0.15.</summary>
+    public double BShare { get; init; } = 0.15;
+
+    /// <summary>Checks every option once; errors name the property path.</summary>
+    /// <returns>This instance.</returns>
+    internal AbcOptions Validate()
+    {
+        if (!(AShare > 0 && AShare <= 1))
+        {
+            ThrowHelper.ArgumentOutOfRange("options.AShare", AShare, Guard.Format($"options.AShare must be in (0, 1], but was {AShare}."));
+        }
+
+        if (!(BShare >= 0 && AShare + BShare <= 1 + 1e-12))
+        {
+            ThrowHelper.ArgumentOutOfRange("options.BShare", BShare, Guard.Format($"options.BShare must be in [0, 1 - options.AShare] = [0, {1 - AShare}], but was {BShare}."));
+        }
+
+        return this;
+    }
+}

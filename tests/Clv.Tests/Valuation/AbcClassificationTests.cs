@@ -1,0 +1,92 @@
+using Clv.Valuation;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace Clv.Tests.Valuation;
+
+public class AbcClassificationTests
+{
+    private static double[] Values(int seed)
+    {
+        var g = new Random(seed);
+        int n = g.Next(0, 300);
+        // Heavy-tailed spend with many ties (rounded) and some zero or negative values (refunds).
+        return [.. Enumerable.Range(0, n).Select(_ => g.Next(10) == 0 ? -g.Next(50) : Math.Round(Math.Exp(3 * g.NextDouble() * g.NextDouble() * 4)))];
+    }
+
+    private static AbcOptions Options(int seed)
+    {
+        var g = new Random(seed ^ 0x5bd1);
+        double a = 0.05 + (0.9 * g.NextDouble());
+        return new AbcOptions { AShare = a, BShare = (1 - a) * g.NextDouble() };
+    }
+
+    [Fact]
+    public void Classify_WorkedExample_80_15_5()
+    {
+        AbcClass[] classes = AbcClassification.Classify([3, 50, 10, 2, 30, 5], null);
+
+        Assert.Equal([AbcClass.C, AbcClass.A, AbcClass.B, AbcClass.C, AbcClass.A, AbcClass.B], classes);
+    }
+
+    [Property(MaxTest = 300)]
+    public Property Classify_HigherValueNeverALowerClass_AndEqualValuesShareOne(int seed)
+    {
+        var v = Values(seed);
+        var c = AbcClassification.Classify(v, Options(seed));
+        bool ok = true;
+        for (int i = 0; i < v.Length; i++)
+        {
+            for (int j = 0; j < v.Length; j++)
+            {
+                ok &= !(v[i] > v[j]) || c[i] <= c[j];
+                ok &= v[i] != v[j] || c[i] == c[j];
+            }
+
+            ok &= v[i] > 0 || c[i] == AbcClass.C;
+        }
+
+        return ok.Label($"seed {seed}");
+    }
+
+    [Property(MaxTest = 300)]
+    public Property Classify_ABringsItsShare_AndIsTheFewestWhoDo(int seed)
+    {
+        var v = Values(seed);
+        var o = Options(seed);
+        var c = AbcClassification.Classify(v, o);
+        double total = v.Where(x => x > 0).Sum();
+        double a = v.Where((_, i) => c[i] == AbcClass.A).Sum();
+        double ab = v.Where((_, i) => c[i] != AbcClass.C).Sum();
+        double smallestA = v.Where((_, i) => c[i] == AbcClass.A).DefaultIfEmpty(double.NaN).Min();
+        double aWithoutItsSmallest = v.Where((x, i) => c[i] == AbcClass.A && x > smallestA).Sum();
+        const double slack = 1e-9;
+        bool covers = total == 0 || (a >= (o.AShare * total) - slack && ab >= ((o.AShare + o.BShare) * total) - (slack * total));
+        bool fewest = double.IsNaN(smallestA) || aWithoutItsSmallest < (o.AShare * total) + slack;
+        return (covers && fewest).Label($"seed {seed}: total {total}, A {a}, A+B {ab}, A without its smallest value {aWithoutItsSmallest}, options {o.AShare}/{o.BShare}");
+    }
+
+    [Property(MaxTest = 100)]
+    public Property Classify_OrderOfTheInput_DoesNotMatter(int seed)
+    {
+        var v = Values(seed);
+        var order = Enumerable.Range(0, v.Length).OrderBy(_ => new Random(seed).Next()).ToArray();
+        var shuffled = order.Select(i => v[i]).ToArray();
+        var c = AbcClassification.Classify(v, null);
+        var cs = AbcClassification.Classify(shuffled, null);
+        return order.Select((i, k) => cs[k] == c[i]).All(x => x).Label($"seed {seed}");
+    }
+
+    [Fact]
+    public void Classify_BadInput_NamesTheIndexOrTheOption()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => AbcClassification.Classify([1, double.NaN], null));
+        Assert.Contains("values[1]", e.Message, StringComparison.Ordinal);
+        Assert.Equal("options.AShare", Assert.Throws<ArgumentOutOfRangeException>(() => AbcClassification.Classify([1.0], new AbcOptions { AShare = 0 })).ParamName);
+        Assert.Equal("options.BShare", Assert.Throws<ArgumentOutOfRangeException>(() => AbcClassification.Classify([1.0], new AbcOptions { AShare = 0.9, BShare = 0.2 })).ParamName);
+        Assert.Throws<ArgumentException>(() => AbcClassification.Classify([1.0, 2.0], null, new AbcClass[1]));
+        Assert.All(AbcClassification.Classify([0.0, -5, 0], null), c => Assert.Equal(AbcClass.C, c));
+        Assert.Empty(AbcClassification.Classify([], null));
+    }
+}
