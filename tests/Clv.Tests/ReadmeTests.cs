@@ -86,8 +86,9 @@ public partial class ReadmeTests
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
+            // The repository root (where Clv.sln is): tests/README.md must not be taken for the root README.md.
             string candidate = Path.Combine(dir.FullName, relative);
-            if (File.Exists(candidate))
+            if (File.Exists(Path.Combine(dir.FullName, "Clv.sln")) && File.Exists(candidate))
             {
                 return candidate;
             }

@@ -1,0 +1,125 @@
+using Clv.Internal;
+
+namespace Clv.Tests.Internal;
+
+/// <summary>The log-space helpers of <see cref="SpecialMath"/>: ln(1 + x), eˣ − 1, and sums and differences of exponentials.</summary>
+public class LogSpaceArithmeticTests
+{
+    private static void Relative(double expected, double actual, double tolerance) =>
+        Assert.True(Math.Abs(actual - expected) <= tolerance * Math.Abs(expected), $"expected {expected:R}, got {actual:R}");
+
+    [Theory]
+    [InlineData(1e-20)]
+    [InlineData(-1e-20)]
+    [InlineData(1e-10)]
+    [InlineData(-3e-9)]
+    public void Log1P_Tiny_KeepsEveryDigit(double x) =>
+        Relative(x - (x * x / 2) + (x * x * x / 3), SpecialMath.Log1P(x), 1e-15);
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(3.0)]
+    [InlineData(-0.75)]
+    [InlineData(1e6)]
+    public void Log1P_Ordinary_IsLogOfOnePlusX(double x) =>
+        Relative(Math.Log(1 + x), SpecialMath.Log1P(x), 1e-15);
+
+    [Fact]
+    public void Log1P_Zero_IsZero() => Assert.Equal(0.0, SpecialMath.Log1P(0.0));
+
+    [Theory]
+    [InlineData(1e-8)]
+    [InlineData(-1e-8)]
+    [InlineData(9e-6)]
+    [InlineData(-9e-6)]
+    public void ExpM1_Small_KeepsEveryDigit(double x) =>
+        Relative(x + (x * x / 2) + (x * x * x / 6) + (x * x * x * x / 24), SpecialMath.ExpM1(x), 1e-15);
+
+    [Theory]
+    [InlineData(1e-5)]
+    [InlineData(2e-5)]
+    [InlineData(0.3)]
+    [InlineData(-2.0)]
+    [InlineData(5.0)]
+    public void ExpM1_Ordinary_IsExpMinusOne(double x) =>
+        Relative(Math.Exp(x) - 1, SpecialMath.ExpM1(x), 1e-10);
+
+    [Fact]
+    public void LnAddExp_IsLogOfTheSum()
+    {
+        Relative(Math.Log(5), SpecialMath.LnAddExp(Math.Log(2), Math.Log(3)), 1e-15);
+        Relative(Math.Log(5), SpecialMath.LnAddExp(Math.Log(3), Math.Log(2)), 1e-15);
+        Relative(1000 + Math.Log(2), SpecialMath.LnAddExp(1000, 1000), 1e-15);
+        Relative(-1000 + Math.Log(1 + Math.Exp(-3)), SpecialMath.LnAddExp(-1003, -1000), 1e-15);
+    }
+
+    [Fact]
+    public void LnAddExp_MinusInfinity_IsTheOtherTerm()
+    {
+        Assert.Equal(1.5, SpecialMath.LnAddExp(double.NegativeInfinity, 1.5));
+        Assert.Equal(1.5, SpecialMath.LnAddExp(1.5, double.NegativeInfinity));
+        Assert.Equal(double.NegativeInfinity, SpecialMath.LnAddExp(double.NegativeInfinity, double.NegativeInfinity));
+    }
+
+    [Theory]
+    [InlineData(5.0, 1, 3.0, 1, 2.0, 1)]
+    [InlineData(3.0, 1, 5.0, 1, 2.0, -1)]
+    [InlineData(5.0, -1, 3.0, -1, 2.0, -1)]
+    [InlineData(3.0, -1, 5.0, -1, 2.0, 1)]
+    [InlineData(3.0, 1, 5.0, -1, 8.0, 1)]
+    [InlineData(3.0, -1, 5.0, 1, 8.0, -1)]
+    [InlineData(7.0, 1, 5.0, 0, 7.0, 1)]
+    [InlineData(7.0, 0, 5.0, 1, 5.0, -1)]
+    [InlineData(7.0, 0, 5.0, -1, 5.0, 1)]
+    [InlineData(1.0, 1, 0.999999999, 1, 1e-9, 1)]
+    [InlineData(100.0, 1, 1.0, 1, 99.0, 1)]
+    public void LnDiffExp_IsLogOfTheSignedDifference(double ea, int signA, double eb, int signB, double expected, int expectedSign)
+    {
+        double ln = SpecialMath.LnDiffExp(Math.Log(ea), signA, Math.Log(eb), signB, out int sign);
+        Assert.Equal(expectedSign, sign);
+        Relative(Math.Log(expected), ln, 1e-6);
+    }
+
+    [Fact]
+    public void LnDiffExp_CloseTerms_KeepTheirDigits()
+    {
+        // ln(e^0 − e^(−1e-12)) = ln(1 − e^(−1e-12)) ≈ ln(1e-12 − 5e-25): needs the ExpM1 branch.
+        double ln = SpecialMath.LnDiffExp(0, 1, -1e-12, 1, out int sign);
+        Assert.Equal(1, sign);
+        Relative(Math.Log(1e-12 - 5e-25), ln, 1e-12);
+
+        // A wide gap goes through ln(1 − e^x) = Log1P(−e^x): ln(1 − e^−50) = −e^−50 to all digits.
+        double wide = SpecialMath.LnDiffExp(0, 1, -50, 1, out sign);
+        Assert.Equal(1, sign);
+        Relative(-Math.Exp(-50), wide, 1e-12);
+    }
+
+    [Fact]
+    public void LnDiffExp_EqualTermsOrMinusInfinity()
+    {
+        Assert.Equal(double.NegativeInfinity, SpecialMath.LnDiffExp(2.0, 1, 2.0, 1, out int sign));
+        Assert.Equal(0, sign);
+        Assert.Equal(2.0, SpecialMath.LnDiffExp(2.0, 1, double.NegativeInfinity, 1, out sign));
+        Assert.Equal(1, sign);
+        Assert.Equal(2.0, SpecialMath.LnDiffExp(double.NegativeInfinity, 1, 2.0, 1, out sign));
+        Assert.Equal(-1, sign);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-50.0)]
+    [InlineData(10.0)]
+    [InlineData(34.0)]
+    [InlineData(36.0)]
+    [InlineData(700.0)]
+    public void Log1PExp_IsLogOfOnePlusExp(double v)
+    {
+        double expected = v > 0 ? v + Math.Log(1 + Math.Exp(-v)) : Math.Log(1 + Math.Exp(v));
+        if (v < -30)
+        {
+            expected = Math.Exp(v);
+        }
+
+        Relative(expected, SpecialMath.Log1PExp(v), 1e-15);
+    }
+}
