@@ -163,4 +163,20 @@ internal static partial class ReadmeExamples
     {
         public void Report(FitProgress value) => report(value);
     }
+
+    public static (ValueEvaluationReport Report, double Top10) Evaluation(CustomerSummaries customers, PurchaseModel chosen)
+    {
+        // <readme:evaluation>
+        // Beyond MAE: does the model rank customers well? Predicted holdout purchases against the realised ones.
+        double[] predicted = chosen.ConditionalExpectedPurchases(customers, 39);
+        double[] actual = [.. customers.AsSpan().ToArray().Select(c => (double)c.HoldoutPurchaseDays)];
+        ValueEvaluationReport evaluation = ValueEvaluationReport.Create(predicted, actual);
+        double gini = evaluation.NormalizedGini;               // 1 = a perfect ranking, 0 = chance
+        double top10 = evaluation.CaptureShare(0.10);          // share of holdout purchases made by the top 10% predicted
+        double slope = evaluation.CalibrationSlope;            // actual = intercept + slope x predicted; 1 = calibrated
+        // evaluation.Rows: the decile table; ValueEvaluationReportCsv.Write(path, evaluation) writes it.
+        // </readme:evaluation>
+        _ = gini + slope;
+        return (evaluation, top10);
+    }
 }

@@ -183,6 +183,18 @@ public partial class ReadmeTests
     private static readonly int[] StageCountsAt19980630 = [0, 0, 0, 130, 215, 1842, 170, 0];
 
     [Fact]
+    public void Evaluation_Example_RanksCdnowHoldoutPurchases()
+    {
+        var customers = CustomerSummaries.FromTransactions(Orders.Value.Transactions, new DateOnly(1997, 9, 30), TimeUnit.Week, new DateOnly(1998, 6, 30));
+        var (report, top10) = ReadmeExamples.Evaluation(customers, BgNbdModel.Fit(customers).Model);
+        Log(report.ToString());
+        Assert.Equal(customers.Count, report.Customers);
+        Assert.InRange(report.NormalizedGini, 0.5, 1);
+        Assert.InRange(top10, 0.3, 1);
+        Assert.Equal(10, report.Rows.Count);
+    }
+
+    [Fact]
     public void Abc_Example_GivesTheStatedCount()
     {
         var (tiers, a, share) = ReadmeExamples.Abc(Cdnow.Value);

@@ -13,8 +13,8 @@ namespace Clv.Valuation;
 /// customers worth strictly more than v is below AShare·T, B when it is below (AShare + BShare)·T, and C otherwise; values
 /// of 0 or less are C. So the A customers bring at least AShare of the value, equal values always share a class, a higher
 /// value never gets a lower class, and the order of the input does not matter.</para>
-/// <para>The classes are aligned with the input: pass <c>HistoricalValue.Compute(customers, options)</c> or
-/// <c>PredictiveClv.Compute(...)</c> and index the result like the summaries.</para>
+/// <para>The classes are aligned with the input: pass historical values (<see cref="HistoricalValue"/>) or predicted
+/// customer lifetime values, one per summary, and index the result like the summaries.</para>
 /// </remarks>
 public static class AbcClassification
 {
