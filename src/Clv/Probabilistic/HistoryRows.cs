@@ -52,7 +52,10 @@ internal sealed class HistoryRows
     /// <summary>Index of each row's frequency group in <see cref="DistinctX"/>.</summary>
     public int[] Group { get; }
 
-    /// <summary>The distinct ages (in order of first appearance in the sorted rows), with each row's index into them.</summary>
+    /// <summary>
+    /// The distinct ages (in order of first appearance in the sorted rows), with each row's index into them; when nearly
+    /// every age is distinct (data not at day resolution), every row's own age, indexed by itself.
+    /// </summary>
     public double[] DistinctAges { get; }
 
     public int[] AgeIndex { get; }
@@ -223,13 +226,26 @@ internal sealed class HistoryRows
         }
     }
 
-    /// <summary>The distinct values in order of first appearance, and each element's index into them.</summary>
+    /// <summary>The distinct values in order of first appearance, and each element's index into them (or the values themselves when nearly all differ).</summary>
     private static (double[] Values, int[] Index) Distinct(double[] values)
     {
-        var keys = new KeyIndex(values.Length);
+        // Data not at day resolution has (nearly) every value distinct: when the first 65,536 values are over 90% distinct,
+        // caching per distinct value saves nothing, so each row keeps its own value and the hashing is skipped.
+        const int Probe = 1 << 16;
+        var keys = new KeyIndex(Math.Min(values.Length, Probe));
         var index = new int[values.Length];
         for (int i = 0; i < values.Length; i++)
         {
+            if (i == Probe && keys.Count > 0.9 * Probe)
+            {
+                for (int k = 0; k < index.Length; k++)
+                {
+                    index[k] = k;
+                }
+
+                return ((double[])values.Clone(), index);
+            }
+
             index[i] = keys.GetOrAdd(0, values[i], 0);
         }
 
@@ -278,13 +294,7 @@ internal sealed class HistoryRows
         {
             cancellationToken.ThrowIfCancellationRequested();
             int n = _keys.Count;
-            var order = new Key[n];
-            for (int i = 0; i < n; i++)
-            {
-                order[i] = new Key(_keys.X(i), _keys.Recency(i), _keys.Age(i), i);
-            }
-
-            Array.Sort(order);
+            int[] slots = SortedSlots(n);
             cancellationToken.ThrowIfCancellationRequested();
             var x = new int[n];
             var tx = new double[n];
@@ -292,13 +302,102 @@ internal sealed class HistoryRows
             var w = new double[n];
             for (int i = 0; i < n; i++)
             {
-                x[i] = order[i].X;
-                tx[i] = order[i].Recency;
-                t[i] = order[i].Age;
-                w[i] = _weights[order[i].Slot];
+                int slot = slots[i];
+                x[i] = _keys.X(slot);
+                tx[i] = _keys.Recency(slot);
+                t[i] = _keys.Age(slot);
+                w[i] = _weights[slot];
             }
 
             return new HistoryRows(x, tx, t, w, excluded);
+        }
+
+        /// <summary>
+        /// The key slots in canonical order (x, then t_x, then T; the keys are distinct, so the order is unique): a counting sort
+        /// by x, a primitive sort by t_x within each x, and a sort by T within each run of equal t_x. A comparison sort of
+        /// whole keys when frequencies are too large to count.
+        /// </summary>
+        private int[] SortedSlots(int n)
+        {
+            int maxX = 0;
+            for (int i = 0; i < n; i++)
+            {
+                maxX = Math.Max(maxX, _keys.X(i));
+            }
+
+            var slots = new int[n];
+            if (maxX > (4L * n) + 1024)
+            {
+                var keys = new Key[n];
+                for (int i = 0; i < n; i++)
+                {
+                    keys[i] = new Key(_keys.X(i), _keys.Recency(i), _keys.Age(i), i);
+                }
+
+                Array.Sort(keys);
+                for (int i = 0; i < n; i++)
+                {
+                    slots[i] = keys[i].Slot;
+                }
+
+                return slots;
+            }
+
+            var starts = new int[maxX + 2];
+            for (int i = 0; i < n; i++)
+            {
+                starts[_keys.X(i) + 1]++;
+            }
+
+            for (int k = 1; k < starts.Length; k++)
+            {
+                starts[k] += starts[k - 1];
+            }
+
+            var next = (int[])starts.Clone();
+            for (int i = 0; i < n; i++)
+            {
+                slots[next[_keys.X(i)]++] = i;
+            }
+
+            var sortKeys = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                sortKeys[i] = _keys.Recency(slots[i]);
+            }
+
+            for (int g = 0; g <= maxX; g++)
+            {
+                if (starts[g + 1] - starts[g] > 1)
+                {
+                    Array.Sort(sortKeys, slots, starts[g], starts[g + 1] - starts[g]);
+                }
+            }
+
+            // Runs of equal (x, t_x): by T.
+            for (int i = 0; i < n;)
+            {
+                int end = i + 1;
+                int xi = _keys.X(slots[i]);
+                while (end < n && sortKeys[end] == sortKeys[i] && _keys.X(slots[end]) == xi)
+                {
+                    end++;
+                }
+
+                if (end - i > 1)
+                {
+                    for (int k = i; k < end; k++)
+                    {
+                        sortKeys[k] = _keys.Age(slots[k]);
+                    }
+
+                    Array.Sort(sortKeys, slots, i, end - i);
+                }
+
+                i = end;
+            }
+
+            return slots;
         }
     }
 }
