@@ -53,6 +53,20 @@ public class BatchEqualsScalarTests
             from c in Summaries()
             from t in new[] { 0.0, 1, 52 }
             select (B(c, (s, d) => m.ProbabilityOfAnyPurchase(s, t, d)), S(c, s => m.ProbabilityOfAnyPurchase(s, t)), A(m.ProbabilityOfAnyPurchase(c, t))),
+        ["PurchaseModel.NextPurchaseTime(ReadOnlySpan<CustomerSummary>,Double,Span<Double>)"] = () =>
+            from m in Models
+            from c in Summaries()
+            from p in new[] { 0.1, 0.5 }
+            select (B(c, (s, d) => m.NextPurchaseTime(s, p, d)), S(c, s => m.NextPurchaseTime(s, p)), A(m.NextPurchaseTime(c, p))),
+        ["ClvByPeriod.Compute(PurchaseModel,GammaGammaModel,CustomerSummary&,PredictiveClvOptions,Span<Double>)"] = () =>
+            from m in Models
+            from c in Summaries()
+            from o in new[] { PredictiveClvOptions.Default, new PredictiveClvOptions { Periods = 3, Period = TimeUnit.Year, MarginRate = 0.3 } }
+            let table = ClvByPeriod.Compute(m, Spend, c, o)
+            select (
+                Objects(Enumerable.Range(0, c.Count).SelectMany(i => table.Row(i).ToArray())),
+                Objects(c.AsSpan().ToArray().SelectMany(s => Into<double>(o.Periods, d => ClvByPeriod.Compute(m, Spend, s, o, d)))),
+                (object[]?)null),
         ["GammaGammaModel.ConditionalExpectedSpend(ReadOnlySpan<CustomerSummary>,Span<Double>)"] = () =>
             from c in Summaries() select (B(c, Spend.ConditionalExpectedSpend), S(c, s => Spend.ConditionalExpectedSpend(s)), A(Spend.ConditionalExpectedSpend(c))),
         ["PredictiveClv.Compute(PurchaseModel,GammaGammaModel,ReadOnlySpan<CustomerSummary>,PredictiveClvOptions,Span<Double>)"] = () =>

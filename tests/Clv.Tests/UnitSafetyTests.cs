@@ -49,6 +49,11 @@ public class UnitSafetyTests
         ["PurchaseModel.ProbabilityOfAnyPurchase(CustomerSummary&,Double)"] = (c => Models.Select(m => Each(c, s => m.ProbabilityOfAnyPurchase(s, 10))).ToArray(), 1e-9),
         ["PurchaseModel.ProbabilityOfAnyPurchase(CustomerSummaries,Double)"] = (c => Models.Select(m => m.ProbabilityOfAnyPurchase(c, 10)).ToArray(), 1e-9),
         ["PurchaseModel.ProbabilityOfAnyPurchase(ReadOnlySpan<CustomerSummary>,Double,Span<Double>)"] = (c => Models.Select(m => Into(c, (s, d) => m.ProbabilityOfAnyPurchase(s, 10, d))).ToArray(), 1e-9),
+        ["PurchaseModel.NextPurchaseTime(CustomerSummary&,Double)"] = (c => Models.Select(m => Finite(Each(c, s => m.NextPurchaseTime(s, 0.5)))).ToArray(), 1e-9),
+        ["PurchaseModel.NextPurchaseTime(CustomerSummaries,Double)"] = (c => Models.Select(m => Finite(m.NextPurchaseTime(c, 0.4))).ToArray(), 1e-9),
+        ["PurchaseModel.NextPurchaseTime(ReadOnlySpan<CustomerSummary>,Double,Span<Double>)"] = (c => Models.Select(m => Finite(Into(c, (s, d) => m.NextPurchaseTime(s, 0.3, d)))).ToArray(), 1e-9),
+        ["ClvByPeriod.Compute(PurchaseModel,GammaGammaModel,CustomerSummaries,PredictiveClvOptions)"] = (c => Models.Select(m => Column(ClvByPeriod.Compute(m, Spend, c, null), 5)).ToArray(), 1e-9),
+        ["ClvByPeriod.Compute(PurchaseModel,GammaGammaModel,CustomerSummary&,PredictiveClvOptions,Span<Double>)"] = (c => Models.Select(m => Each(c, s => Period(m, s, 11))).ToArray(), 1e-9),
         ["GammaGammaModel.ConditionalExpectedSpend(CustomerSummary&)"] = (c => Each(c, s => Spend.ConditionalExpectedSpend(s)), 1e-12),
         ["GammaGammaModel.ConditionalExpectedSpend(CustomerSummaries)"] = (c => Spend.ConditionalExpectedSpend(c), 1e-12),
         ["GammaGammaModel.ConditionalExpectedSpend(ReadOnlySpan<CustomerSummary>,Span<Double>)"] = (c => Into(c, Spend.ConditionalExpectedSpend), 1e-12),
@@ -211,6 +216,18 @@ public class UnitSafetyTests
 
     private static string Name(Type t) =>
         t.IsGenericType ? $"{t.Name[..t.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(",", t.GetGenericArguments().Select(Name))}>" : t.Name;
+
+    /// <summary>Infinite times (customers who likely never buy again) as -1, so the tolerance comparison applies to the rest.</summary>
+    private static double[] Finite(double[] values) => [.. values.Select(v => double.IsPositiveInfinity(v) ? -1 : v)];
+
+    private static double[] Column(ClvByPeriod values, int period) => values.Column(period);
+
+    private static double Period(PurchaseModel model, CustomerSummary customer, int period)
+    {
+        var d = new double[PredictiveClvOptions.Default.Periods];
+        ClvByPeriod.Compute(model, Spend, customer, null, d);
+        return d[period];
+    }
 
     private static double[] Each(CustomerSummaries c, Func<CustomerSummary, double> f) => [.. c.AsSpan().ToArray().Select(f)];
 

@@ -170,6 +170,10 @@ internal static class BetaGeometric
     public static double AnyPurchaseIfAlive(double r, double alpha, int x, double age, double time) =>
         -SpecialMath.ExpM1((r + x) * -SpecialMath.Log1P(time / (alpha + age)));
 
+    /// <summary>The t with 1 - ((alpha + T)/(alpha + T + t))^(r + x) = target, in closed form: (alpha + T) expm1(-ln(1 - target)/(r + x)).</summary>
+    public static double NextPurchaseTimeIfAlive(double r, double alpha, int x, double age, double target) =>
+        (alpha + age) * SpecialMath.ExpM1(-SpecialMath.Log1P(-target) / (r + x));
+
     /// <summary>Draws (x, t_x) for a customer observed for <paramref name="age"/> from the model's generative process.</summary>
     public static PurchaseHistory Simulate(bool modified, double r, double alpha, double a, double b, double age, Random random, List<double>? purchaseTimes)
     {

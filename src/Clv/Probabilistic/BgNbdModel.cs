@@ -115,6 +115,12 @@ public sealed class BgNbdModel : PurchaseModel, IJsonPersistable<BgNbdModel>
     internal override double ExpectedPurchasesCore(double time) =>
         BetaGeometric.ExpectedPurchases(false, R, Alpha, A, B, time);
 
+    internal override double PurchaseCountProbabilityIfAlive(int frequency, double age, double time, int count) =>
+        BetaGeometric.PurchaseCountProbability(false, R + frequency, Alpha + age, A, B + frequency, count, time);
+
+    internal override double NextPurchaseTimeIfAlive(int frequency, double age, double target) =>
+        BetaGeometric.NextPurchaseTimeIfAlive(R, Alpha, frequency, age, target);
+
     internal override double PurchaseCountProbabilityCore(int count, double time) =>
         BetaGeometric.PurchaseCountProbability(false, R, Alpha, A, B, count, time);
 

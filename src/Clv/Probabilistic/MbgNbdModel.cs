@@ -114,6 +114,14 @@ public sealed class MbgNbdModel : PurchaseModel, IJsonPersistable<MbgNbdModel>
     internal override double ExpectedPurchasesCore(double time) =>
         BetaGeometric.ExpectedPurchases(true, R, Alpha, A, B, time);
 
+    // Alive at T after x repeat purchases, the customer survived x + 1 dropout chances (one at time 0), and from now on can
+    // only drop out after a purchase: BG/NBD's process with p ~ Beta(a, b + x + 1).
+    internal override double PurchaseCountProbabilityIfAlive(int frequency, double age, double time, int count) =>
+        BetaGeometric.PurchaseCountProbability(false, R + frequency, Alpha + age, A, B + frequency + 1, count, time);
+
+    internal override double NextPurchaseTimeIfAlive(int frequency, double age, double target) =>
+        BetaGeometric.NextPurchaseTimeIfAlive(R, Alpha, frequency, age, target);
+
     internal override double PurchaseCountProbabilityCore(int count, double time) =>
         BetaGeometric.PurchaseCountProbability(true, R, Alpha, A, B, count, time);
 

@@ -307,6 +307,17 @@ internal static class ParetoNbdMath
     }
 
     /// <summary>
+    /// P(no purchase before dropping out) for a customer alive at time 0: E[μ/(λ + μ)], the limit of P(N(t) = 0) as t grows. Taken
+    /// as P(N(t) = 0) at a t where the integrand, which decays like (β + τ)^-(r + s), has fallen by e^-50 (capped at ln(β + t) = 700).
+    /// </summary>
+    public static double NeverPurchaseProbability(double r, double alpha, double s, double beta)
+    {
+        double lnBeta = Math.Log(beta);
+        double upper = Math.Min(lnBeta + Math.Max(0, Math.Log(alpha / beta)) + 1 + (50 / (r + s)), 700);
+        return PurchaseCountProbability(r, alpha, s, beta, 0, Math.Exp(upper) - beta);
+    }
+
+    /// <summary>
     /// Draws (x, t_x) for a customer observed for <paramref name="age"/> from the generative process: λ ~ Gamma(r, α),
     /// μ ~ Gamma(s, β), a lifetime τ ~ Exponential(μ), and Poisson(λ) purchases on (0, min(τ, T)] in continuous time.
     /// </summary>

@@ -149,6 +149,12 @@ public sealed class ParetoNbdModel : PurchaseModel, IJsonPersistable<ParetoNbdMo
     internal override double ExpectedPurchasesCore(double time) =>
         ParetoNbdMath.ExpectedPurchases(R, Alpha, S, Beta, time);
 
+    internal override double PurchaseCountProbabilityIfAlive(int frequency, double age, double time, int count) =>
+        ParetoNbdMath.PurchaseCountProbability(R + frequency, Alpha + age, S, Beta + age, count, time);
+
+    internal override double AnyPurchaseLimitIfAlive(int frequency, double age) =>
+        1 - ParetoNbdMath.NeverPurchaseProbability(R + frequency, Alpha + age, S, Beta + age);
+
     internal override double PurchaseCountProbabilityCore(int count, double time) =>
         ParetoNbdMath.PurchaseCountProbability(R, Alpha, S, Beta, count, time);
 

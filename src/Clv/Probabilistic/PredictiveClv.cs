@@ -59,6 +59,19 @@ public static class PredictiveClv
     }
 
     /// <summary>
+    /// The value of a customer not yet acquired (x = 0 at T = 0): the first purchase's margin plus the discounted expected margin of
+    /// the repeat purchases over the horizon, from the unconditional E[X(t)] and the population mean spend p v / (q - 1). Compare
+    /// it with the cost of acquiring a customer (LTV:CAC).
+    /// </summary>
+    /// <param name="purchases">The repeat-purchase model.</param>
+    /// <param name="spend">The spend model (its q must exceed 1 for a finite mean spend).</param>
+    /// <param name="options">Horizon, period, discount rate and margin; <see cref="PredictiveClvOptions.Default"/> when null.</param>
+    /// <returns>The expected repeat purchases over the horizon, the mean spend and the first-purchase, repeat and total values.</returns>
+    /// <exception cref="ArgumentException">The spend model's q is at most 1.</exception>
+    public static NewCustomerValue NewCustomer(PurchaseModel purchases, GammaGammaModel spend, PredictiveClvOptions? options) =>
+        Plan.Create(purchases, spend, options).NewCustomer();
+
+    /// <summary>
     /// Value at risk of every customer: CLV x (1 - P(alive)), the part of the customer's value that the model says
     /// may already be lost. Pass it to <c>Clv.Lifecycle.EarlyWarningReport.Create</c> to rank slipping customers by it.
     /// </summary>
@@ -83,7 +96,7 @@ public static class PredictiveClv
         return clv;
     }
 
-    private sealed class Plan
+    internal sealed class Plan
     {
         private readonly PurchaseModel _purchases;
         private readonly GammaGammaModel _spend;
@@ -97,6 +110,7 @@ public static class PredictiveClv
             _spend = spend;
             _margin = options.MarginRate;
             _periodLength = purchases.Scale(options.Period);
+            Period = options.Period;
             _discount = new double[options.Periods + 1];
             for (int k = 1; k <= options.Periods; k++)
             {
@@ -112,29 +126,85 @@ public static class PredictiveClv
             return new Plan(purchases, spend, options.Validate());
         }
 
+        /// <summary>The number of periods of the horizon.</summary>
+        public int PeriodCount => _discount.Length - 1;
+
+        /// <summary>The unit of one period.</summary>
+        public TimeUnit Period { get; }
+
         /// <summary>Σ_k discount_k (E[Y(kL) | alive] - E[Y((k-1)L) | alive]).</summary>
         public double PurchaseFactor(in CustomerSummary c, double scale) => PurchaseFactor(c.Frequency, c.Age * scale);
 
         public double PurchaseFactor(int x, double age)
         {
-            int n = _discount.Length - 1;
+            int n = PeriodCount;
+            Span<double> terms = n <= 512 ? stackalloc double[n] : new double[n];
+            PeriodTerms(x, age, terms);
+            double sum = 0;
+            for (int k = 0; k < n; k++)
+            {
+                sum += terms[k];
+            }
+
+            return sum;
+        }
+
+        /// <summary>discount_k (E[Y(kL) | alive] - E[Y((k-1)L) | alive]) for k = 1..N, into <paramref name="terms"/>.</summary>
+        public void PeriodTerms(int x, double age, Span<double> terms)
+        {
+            int n = PeriodCount;
             Span<double> times = n <= 512 ? stackalloc double[n] : new double[n];
-            Span<double> expected = n <= 512 ? stackalloc double[n] : new double[n];
             for (int k = 1; k <= n; k++)
             {
                 times[k - 1] = k * _periodLength;
             }
 
-            _purchases.ExpectedPurchasesIfAlive(x, age, times, expected);
+            _purchases.ExpectedPurchasesIfAlive(x, age, times, terms);
+            double previous = 0;
+            for (int k = 1; k <= n; k++)
+            {
+                double expected = terms[k - 1];
+                terms[k - 1] = _discount[k] * (expected - previous);
+                previous = expected;
+            }
+        }
 
+        /// <summary>Each period's value: margin E[M] P(alive) times the period's discounted term (0 without a purchase).</summary>
+        public void PeriodValues(in CustomerSummary c, double scale, ReadOnlySpan<double> terms, Span<double> destination)
+        {
+            if (!c.HasPurchase)
+            {
+                destination.Clear();
+                return;
+            }
+
+            double alive = _purchases.ProbabilityAliveCore(c.Frequency, c.Recency * scale, c.Age * scale);
+            double common = _margin * _spend.ExpectedSpendCore(c.Frequency, c.MonetaryValue) * alive;
+            for (int k = 0; k < terms.Length; k++)
+            {
+                destination[k] = common * terms[k];
+            }
+        }
+
+        /// <summary>The value of a customer acquired now: the first purchase (undiscounted) and the discounted repeat purchases.</summary>
+        public NewCustomerValue NewCustomer()
+        {
+            if (!_spend.HasFiniteMeanSpend)
+            {
+                ThrowHelper.Argument("spend", Guard.Format($"The spend model's q ({_spend.Q}) is at most 1, so the mean spend of a new customer is infinite."));
+            }
+
+            int n = PeriodCount;
+            double meanSpend = _spend.MeanSpend;
             double sum = 0, previous = 0;
             for (int k = 1; k <= n; k++)
             {
-                sum += _discount[k] * (expected[k - 1] - previous);
-                previous = expected[k - 1];
+                double expected = _purchases.ExpectedPurchasesCore(k * _periodLength);
+                sum += _discount[k] * (expected - previous);
+                previous = expected;
             }
 
-            return sum;
+            return new NewCustomerValue(previous, meanSpend, _margin * meanSpend, _margin * meanSpend * sum);
         }
 
         public double Value(in CustomerSummary c, double scale, double purchaseFactor)

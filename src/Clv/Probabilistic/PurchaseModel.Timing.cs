@@ -1,0 +1,209 @@
+using Clv.Internal;
+
+namespace Clv.Probabilistic;
+
+/// <content>
+/// The distribution of a customer's next purchases: the conditional purchase-count distribution P(Y(t) = n | x, t_x, T), its
+/// quantiles, and the time by which the next purchase happens with a given probability (the median time to the next purchase).
+/// </content>
+/// <remarks>
+/// Given alive at T, each model's future is a fresh copy of the model with the posterior parameters (the purchase and dropout
+/// processes are memoryless): for BG/NBD (r + x, α + T, a, b + x), for MBG/NBD (r + x, α + T, a, b + x + 1) with dropout
+/// only after purchases, for Pareto/NBD (r + x, α + T, s, β + T). So P(Y(t) = n | x, t_x, T) = (1 - P(alive)) [n = 0] +
+/// P(alive) P(X'(t) = n) with X' the fresh copy (Fader, Hardie &amp; Lee 2005, "Counting your customers the easy way", §5;
+/// Schmittlein, Morrison &amp; Colombo 1987).
+/// </remarks>
+public abstract partial class PurchaseModel
+{
+    /// <summary>P(Y(t) = n | x, t_x, T): the probability that the customer makes exactly <paramref name="count"/> purchases in the next <paramref name="time"/>.</summary>
+    /// <param name="frequency">Repeat frequency x (at least 0).</param>
+    /// <param name="recency">Recency t_x, in [0, <paramref name="age"/>], in <see cref="TimeUnit"/>.</param>
+    /// <param name="age">Age T (at least 0), in <see cref="TimeUnit"/>.</param>
+    /// <param name="time">Horizon t (at least 0), in <see cref="TimeUnit"/>.</param>
+    /// <param name="count">The number of purchases n (at least 0).</param>
+    /// <returns>The probability, in [0, 1]; over n the probabilities sum to 1 and their mean is <see cref="ConditionalExpectedPurchases(int, double, double, double)"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A value is negative, NaN or infinite.</exception>
+    /// <exception cref="ArgumentException"><paramref name="recency"/> exceeds <paramref name="age"/>.</exception>
+    public double ConditionalPurchaseCountProbability(int frequency, double recency, double age, double time, int count)
+    {
+        HistoryRows.Validate(frequency, recency, age);
+        Guard.NonNegative(time);
+        Guard.NonNegative(count);
+        double alive = ProbabilityAliveCore(frequency, recency, age);
+        double p = alive * PurchaseCountProbabilityIfAlive(frequency, age, time, count);
+        return Math.Clamp(count == 0 ? p + (1 - alive) : p, 0, 1);
+    }
+
+    /// <summary>
+    /// The <paramref name="probability"/>-quantile of the number of purchases in the next <paramref name="time"/>: the smallest n with
+    /// P(Y(t) ≤ n | x, t_x, T) ≥ <paramref name="probability"/> (the process part of a prediction interval).
+    /// </summary>
+    /// <param name="frequency">Repeat frequency x (at least 0).</param>
+    /// <param name="recency">Recency t_x, in [0, <paramref name="age"/>], in <see cref="TimeUnit"/>.</param>
+    /// <param name="age">Age T (at least 0), in <see cref="TimeUnit"/>.</param>
+    /// <param name="time">Horizon t (at least 0), in <see cref="TimeUnit"/>.</param>
+    /// <param name="probability">The level, in (0, 1).</param>
+    /// <returns>The quantile n, at least 0; non-decreasing in <paramref name="probability"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of range, NaN or infinite.</exception>
+    /// <exception cref="ArgumentException"><paramref name="recency"/> exceeds <paramref name="age"/>.</exception>
+    public int ConditionalPurchaseCountQuantile(int frequency, double recency, double age, double time, double probability)
+    {
+        HistoryRows.Validate(frequency, recency, age);
+        Guard.NonNegative(time);
+        CheckLevel(probability, nameof(probability));
+        return PurchaseCountQuantileCore(frequency, recency, age, time, probability);
+    }
+
+    /// <summary>
+    /// The time by which the customer makes the next purchase with probability <paramref name="probability"/>: the t with
+    /// P(Y(t) &gt; 0 | x, t_x, T) = <paramref name="probability"/> (with 0.5, the median time to the next purchase).
+    /// </summary>
+    /// <param name="frequency">Repeat frequency x (at least 0).</param>
+    /// <param name="recency">Recency t_x, in [0, <paramref name="age"/>], in <see cref="TimeUnit"/>.</param>
+    /// <param name="age">Age T (at least 0), in <see cref="TimeUnit"/>.</param>
+    /// <param name="probability">The level, in (0, 1).</param>
+    /// <returns>
+    /// The time t in <see cref="TimeUnit"/>, counted from T; <see cref="double.PositiveInfinity"/> when the customer never buys again
+    /// with that probability: for BG/NBD and MBG/NBD when P(alive) ≤ <paramref name="probability"/>, for Pareto/NBD when P(alive)
+    /// times the chance of a purchase before dropping out is at most <paramref name="probability"/>.
+    /// </returns>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of range, NaN or infinite.</exception>
+    /// <exception cref="ArgumentException"><paramref name="recency"/> exceeds <paramref name="age"/>.</exception>
+    public double NextPurchaseTime(int frequency, double recency, double age, double probability)
+    {
+        HistoryRows.Validate(frequency, recency, age);
+        CheckLevel(probability, nameof(probability));
+        return NextPurchaseTimeCore(frequency, recency, age, probability);
+    }
+
+    /// <summary>The time by which one customer buys again with probability <paramref name="probability"/>, converting the summary's time unit to the model's.</summary>
+    /// <param name="customer">The customer.</param>
+    /// <param name="probability">The level, in (0, 1); 0.5 gives the median time to the next purchase.</param>
+    /// <returns>The time in the model's <see cref="TimeUnit"/>, or <see cref="double.PositiveInfinity"/> (see <see cref="NextPurchaseTime(int, double, double, double)"/>).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="probability"/> is not in (0, 1).</exception>
+    public double NextPurchaseTime(in CustomerSummary customer, double probability)
+    {
+        CheckLevel(probability, nameof(probability));
+        double scale = Scale(customer.TimeUnit);
+        return NextPurchaseTimeCore(customer.Frequency, customer.Recency * scale, customer.Age * scale, probability);
+    }
+
+    /// <summary>The time by which each customer buys again with probability <paramref name="probability"/>; identical to the scalar entry.</summary>
+    /// <param name="customers">The customers (each summary's time unit is converted to the model's).</param>
+    /// <param name="probability">The level, in (0, 1).</param>
+    /// <param name="destination">One time per customer, in the model's <see cref="TimeUnit"/>.</param>
+    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="probability"/> is not in (0, 1).</exception>
+    public void NextPurchaseTime(ReadOnlySpan<CustomerSummary> customers, double probability, Span<double> destination)
+    {
+        CheckLevel(probability, nameof(probability));
+        Guard.SameLength(customers.Length, destination.Length);
+
+        // Distinct (x, t_x, T) are solved once each, in parallel; each root is independent of the others.
+        var index = new KeyIndex(256);
+        var slot = new int[customers.Length];
+        for (int i = 0; i < customers.Length; i++)
+        {
+            ref readonly var c = ref customers[i];
+            double scale = Scale(c.TimeUnit);
+            slot[i] = index.GetOrAdd(c.Frequency, c.Recency * scale, c.Age * scale);
+        }
+
+        var times = new double[index.Count];
+        Parallel.For(0, times.Length, j => times[j] = NextPurchaseTimeCore(index.X(j), index.Recency(j), index.Age(j), probability));
+        for (int i = 0; i < customers.Length; i++)
+        {
+            destination[i] = times[slot[i]];
+        }
+    }
+
+    /// <summary>The time by which every customer buys again with probability <paramref name="probability"/>.</summary>
+    /// <param name="customers">The customers.</param>
+    /// <param name="probability">The level, in (0, 1); 0.5 gives the median time to the next purchase.</param>
+    /// <returns>One time per customer, in the model's <see cref="TimeUnit"/>; <see cref="double.PositiveInfinity"/> for customers who likely never buy again.</returns>
+    public double[] NextPurchaseTime(CustomerSummaries customers, double probability)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        var result = new double[customers.Count];
+        NextPurchaseTime(customers.AsSpan(), probability, result);
+        return result;
+    }
+
+    /// <summary>Checks a probability level is in the open interval (0, 1).</summary>
+    internal static void CheckLevel(double probability, string paramName)
+    {
+        if (!(probability > 0 && probability < 1))
+        {
+            ThrowHelper.ArgumentOutOfRange(paramName, probability, Guard.Format($"{paramName} must be in (0, 1), but was {probability}."));
+        }
+    }
+
+    /// <summary>The smallest n with P(Y(t) ≤ n | x, t_x, T) ≥ p; arguments trusted.</summary>
+    internal int PurchaseCountQuantileCore(int frequency, double recency, double age, double time, double probability)
+    {
+        double alive = ProbabilityAliveCore(frequency, recency, age);
+        double cumulative = 1 - alive;
+        double mean = ExpectedPurchasesIfAlive(frequency, age, time);
+        for (int n = 0; ; n++)
+        {
+            double p = alive * PurchaseCountProbabilityIfAlive(frequency, age, time, n);
+            cumulative += p;
+
+            // Past the mean, a term below 1e-17 means the rest of the mass is lost to rounding: n is the quantile.
+            if (cumulative >= probability || (n > mean && p < 1e-17) || n == int.MaxValue - 1)
+            {
+                return n;
+            }
+        }
+    }
+
+    /// <summary>The time t with P(alive) P(Y(t) &gt; 0 | alive) = p, or +∞; arguments trusted.</summary>
+    internal double NextPurchaseTimeCore(int frequency, double recency, double age, double probability)
+    {
+        double alive = ProbabilityAliveCore(frequency, recency, age);
+        double target = probability / alive;
+        if (!(target < AnyPurchaseLimitIfAlive(frequency, age)))
+        {
+            return double.PositiveInfinity;
+        }
+
+        return NextPurchaseTimeIfAlive(frequency, age, target);
+    }
+
+    /// <summary>P(Y(t) = n | alive at T, x): the posterior copy of the model's purchase-count distribution.</summary>
+    internal abstract double PurchaseCountProbabilityIfAlive(int frequency, double age, double time, int count);
+
+    /// <summary>The limit of P(Y(t) &gt; 0 | alive at T, x) as t grows (1 for models whose customers only drop out after a purchase).</summary>
+    internal virtual double AnyPurchaseLimitIfAlive(int frequency, double age) => 1;
+
+    /// <summary>The t with P(Y(t) &gt; 0 | alive at T, x) = <paramref name="target"/> (below the limit): a bracketed bisection-secant search in ln t.</summary>
+    internal virtual double NextPurchaseTimeIfAlive(int frequency, double age, double target)
+    {
+        // Bracket the root in ln t by doubling from one time unit, then refine with MathNet's Brent solver.
+        double lo = 0, hi = 1;
+        while (AnyPurchaseIfAlive(frequency, age, hi) < target)
+        {
+            lo = hi;
+            hi *= 2;
+            if (double.IsInfinity(hi))
+            {
+                return double.PositiveInfinity;
+            }
+        }
+
+        if (lo == 0)
+        {
+            lo = hi;
+            while (AnyPurchaseIfAlive(frequency, age, lo) >= target && lo > 1e-300)
+            {
+                hi = lo;
+                lo /= 2;
+            }
+        }
+
+        double f(double u) => AnyPurchaseIfAlive(frequency, age, Math.Exp(u)) - target;
+        return MathNet.Numerics.RootFinding.Brent.TryFindRoot(f, Math.Log(lo), Math.Log(hi), 1e-12, 200, out double root)
+            ? Math.Exp(root)
+            : Math.Exp(MathNet.Numerics.RootFinding.Bisection.FindRoot(f, Math.Log(lo), Math.Log(hi), 1e-12, 400));
+    }
+}

@@ -1,0 +1,185 @@
+using Clv.Probabilistic;
+
+namespace Clv.Tests.Probabilistic;
+
+/// <summary>
+/// The conditional purchase-count distribution, its quantiles and the next-purchase time (issue 16, item 3): laws for every
+/// model, and agreement with customers simulated from the model itself.
+/// </summary>
+public class NextPurchaseTests
+{
+    public static readonly TheoryData<string> ModelNames = ["BG/NBD", "MBG/NBD", "Pareto/NBD"];
+
+    private static readonly (int X, double Tx, double T)[] Histories =
+        [(0, 0, 0), (0, 0, 30), (1, 5, 30), (3, 25, 30), (7, 20, 39), (15, 38, 39), (2, 1, 78)];
+
+    private static PurchaseModel Model(string name) => name switch
+    {
+        "BG/NBD" => new BgNbdModel(0.243, 4.414, 0.793, 2.426, TimeUnit.Week),
+        "MBG/NBD" => new MbgNbdModel(0.525, 6.183, 0.891, 1.614, TimeUnit.Week),
+        _ => new ParetoNbdModel(0.553, 10.578, 0.606, 11.669, TimeUnit.Week),
+    };
+
+    [Theory]
+    [MemberData(nameof(ModelNames))]
+    public void ConditionalPurchaseCountProbability_SumsToOne_MeanIsConditionalExpectation(string name)
+    {
+        var m = Model(name);
+        foreach (var (x, tx, T) in Histories)
+        {
+            foreach (double t in new[] { 1.0, 13, 52 })
+            {
+                double total = 0, mean = 0;
+                for (int n = 0; n < 400; n++)
+                {
+                    double p = m.ConditionalPurchaseCountProbability(x, tx, T, t, n);
+                    Assert.InRange(p, 0, 1);
+                    total += p;
+                    mean += n * p;
+                }
+
+                Assert.Equal(1, total, 1e-7);
+                double expected = m.ConditionalExpectedPurchases(x, tx, T, t);
+                Assert.True(Math.Abs(mean - expected) <= 1e-6 * Math.Max(1, expected), $"{name} ({x}, {tx}, {T}), t = {t}: mean {mean} vs E[Y] {expected}");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ModelNames))]
+    public void ConditionalPurchaseCountProbability_JustAcquired_IsTheNewCustomerDistribution(string name)
+    {
+        // A customer seen at T = 0 right after the first purchase knows nothing more than a new customer: the same P(X(t) = n).
+        var m = Model(name);
+        for (int n = 0; n < 12; n++)
+        {
+            Assert.Equal(m.PurchaseCountProbability(n, 20), m.ConditionalPurchaseCountProbability(0, 0, 0, 20, n), 1e-10);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ModelNames))]
+    public void ConditionalPurchaseCountQuantile_IsTheSmallestCountWhoseCdfReachesTheLevel(string name)
+    {
+        var m = Model(name);
+        foreach (var (x, tx, T) in Histories)
+        {
+            foreach (double level in new[] { 0.05, 0.5, 0.95 })
+            {
+                int q = m.ConditionalPurchaseCountQuantile(x, tx, T, 26, level);
+                double below = Enumerable.Range(0, q).Sum(n => m.ConditionalPurchaseCountProbability(x, tx, T, 26, n));
+                double atQ = below + m.ConditionalPurchaseCountProbability(x, tx, T, 26, q);
+                Assert.True(atQ >= level - 1e-12, $"{name}: CDF({q}) = {atQ} < {level}");
+                Assert.True(q == 0 || below < level, $"{name}: CDF({q - 1}) = {below} already reaches {level}");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ModelNames))]
+    public void NextPurchaseTime_InvertsProbabilityOfAnyPurchase(string name)
+    {
+        var m = Model(name);
+        int finite = 0;
+        foreach (var (x, tx, T) in Histories)
+        {
+            double previous = 0;
+            foreach (double level in new[] { 0.05, 0.2, 0.5, 0.8 })
+            {
+                double t = m.NextPurchaseTime(x, tx, T, level);
+                Assert.True(t >= previous, $"{name}: not increasing in the level");
+                previous = t;
+                if (double.IsPositiveInfinity(t))
+                {
+                    // Never reached: the probability of ever buying again is at most the level.
+                    Assert.True(m.ProbabilityOfAnyPurchase(x, tx, T, 1e6) <= level + 1e-6, $"{name} ({x}, {tx}, {T}): infinite at {level}");
+                    continue;
+                }
+
+                finite++;
+                Assert.Equal(level, m.ProbabilityOfAnyPurchase(x, tx, T, t), 1e-9);
+            }
+        }
+
+        Assert.True(finite >= 12, $"only {finite} finite times");
+    }
+
+    [Fact]
+    public void NextPurchaseTime_BgNbd_InfiniteExactlyWhenTheLevelReachesPAlive()
+    {
+        var m = Model("BG/NBD");
+        double alive = m.ProbabilityAlive(2, 3, 39);
+        Assert.True(double.IsPositiveInfinity(m.NextPurchaseTime(2, 3, 39, Math.Min(0.999, alive * 1.0001))));
+        Assert.True(double.IsFinite(m.NextPurchaseTime(2, 3, 39, alive * 0.9999)));
+    }
+
+    [Fact]
+    public void NextPurchaseTime_BadLevel_ThrowsNamingIt()
+    {
+        var m = Model("BG/NBD");
+        foreach (double level in new[] { 0, 1, -0.5, double.NaN })
+        {
+            var e = Assert.Throws<ArgumentOutOfRangeException>(() => m.NextPurchaseTime(1, 2, 3, level));
+            Assert.Equal("probability", e.ParamName);
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => m.ConditionalPurchaseCountQuantile(1, 2, 3, 4, 1.5));
+    }
+
+    [Theory]
+    [MemberData(nameof(ModelNames))]
+    public void Predictions_AgreeWithCustomersSimulatedFromTheModel(string name)
+    {
+        // 30,000 customers born 0..26 weeks before calibration's end at 39, observed for 26 more weeks. For each customer the
+        // model predicts from (x, t_x, T) alone; the simulation knows what happened next.
+        var m = Model(name);
+        const double horizon = 26;
+        var random = new Random(2026);
+        var times = new List<double>();
+        double predictedAny = 0, varianceAny = 0, observedAny = 0;
+        double medianHits = 0, medianCount = 0;
+        var predictedCounts = new double[4];
+        var observedCounts = new double[4];
+        var varianceCounts = new double[4];
+        for (int i = 0; i < 30_000; i++)
+        {
+            double T = 13 + (26.0 * i / 30_000);
+            times.Clear();
+            m.Draw(T + horizon, random, times);
+            var calibration = times.Where(t => t <= T).ToArray();
+            int x = calibration.Length - 1;
+            double tx = calibration[^1];
+            var next = times.Where(t => t > T).ToArray();
+
+            double p = m.ProbabilityOfAnyPurchase(x, tx, T, horizon);
+            predictedAny += p;
+            varianceAny += p * (1 - p);
+            observedAny += next.Length > 0 ? 1 : 0;
+
+            // Only times within the observed horizon can be checked; choosing them by the calibration data keeps each a fair coin.
+            double median = m.NextPurchaseTime(x, tx, T, 0.5);
+            if (median <= horizon)
+            {
+                medianCount++;
+                medianHits += next.Length > 0 && next[0] - T <= median ? 1 : 0;
+            }
+
+            for (int n = 0; n < 4; n++)
+            {
+                double pn = n < 3 ? m.ConditionalPurchaseCountProbability(x, tx, T, horizon, n)
+                    : 1 - Enumerable.Range(0, 3).Sum(k => m.ConditionalPurchaseCountProbability(x, tx, T, horizon, k));
+                predictedCounts[n] += pn;
+                varianceCounts[n] += pn * (1 - pn);
+                observedCounts[n] += Math.Min(next.Length, 3) == n ? 1 : 0;
+            }
+        }
+
+        Assert.True(Math.Abs(observedAny - predictedAny) <= 4 * Math.Sqrt(varianceAny), $"{name}: {observedAny} bought again, model {predictedAny:F1}");
+        Assert.True(medianCount > 1000, $"{name}: only {medianCount} medians within the horizon");
+        Assert.True(Math.Abs(medianHits - (0.5 * medianCount)) <= 4 * Math.Sqrt(0.25 * medianCount), $"{name}: {medianHits} of {medianCount} bought within their median time");
+        for (int n = 0; n < 4; n++)
+        {
+            Assert.True(Math.Abs(observedCounts[n] - predictedCounts[n]) <= 4 * Math.Sqrt(varianceCounts[n]), $"{name}: {observedCounts[n]} with {n} purchases, model {predictedCounts[n]:F1}");
+        }
+    }
+}
