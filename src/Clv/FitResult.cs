@@ -26,8 +26,10 @@ public sealed class FitResult<TModel> : IJsonPersistable<FitResult<TModel>>
         IReadOnlyList<FittedParameter> parameters,
         long observationCount,
         long excludedCount,
-        IReadOnlyList<string>? warnings = null)
+        IReadOnlyList<string>? warnings = null,
+        double[]? logCovariance = null)
     {
+        LogCovariance = logCovariance ?? [];
         Model = model;
         Status = status;
         StatusMessage = statusMessage;
@@ -41,6 +43,14 @@ public sealed class FitResult<TModel> : IJsonPersistable<FitResult<TModel>>
 
     /// <summary>The fitted model.</summary>
     public TModel Model { get; }
+
+    /// <summary>
+    /// The asymptotic covariance of the log-parameters (ln of each of <see cref="Parameters"/>, in order), k × k in row-major order:
+    /// the inverse of the observed information at the maximum. All NaN when the maximum is not identified (see
+    /// <see cref="Status"/>); empty for results that are not likelihood fits. It drives the parameter draws of
+    /// <c>Clv.Probabilistic.PredictionIntervals</c>.
+    /// </summary>
+    public IReadOnlyList<double> LogCovariance { get; }
 
     /// <summary>What kind of maximum the fit found: <see cref="FitStatus.Converged"/> for an interior, identified maximum.</summary>
     public FitStatus Status { get; }
@@ -97,6 +107,20 @@ public sealed class FitResult<TModel> : IJsonPersistable<FitResult<TModel>>
                 parameters.Add(new FittedParameter(p.String("name"), p.Number("estimate"), p.NumberOrSpecial("standardError")));
             }
 
+            var covariance = new List<double>();
+            if (r.Has("fit.logCovariance"))
+            {
+                foreach (var (item, path) in r.Items("fit.logCovariance"))
+                {
+                    covariance.Add(item.ValueKind switch
+                    {
+                        JsonValueKind.Number => item.GetDouble(),
+                        JsonValueKind.String when item.GetString() == "NaN" => double.NaN,
+                        _ => throw r.Error(path, "is not a number or \"NaN\""),
+                    });
+                }
+            }
+
             var warnings = new List<string>();
             foreach (var (item, path) in r.Items("fit.warnings"))
             {
@@ -112,7 +136,8 @@ public sealed class FitResult<TModel> : IJsonPersistable<FitResult<TModel>>
                 parameters,
                 r.Long("fit.observationCount"),
                 r.Long("fit.excludedCount"),
-                warnings);
+                warnings,
+                [.. covariance]);
         });
     }
 
@@ -150,6 +175,20 @@ public sealed class FitResult<TModel> : IJsonPersistable<FitResult<TModel>>
                 w.WriteNumber("estimate", p.Estimate);
                 WriteNumberOrSpecial(w, "standardError", p.StandardError);
                 w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("logCovariance");
+            foreach (double c in LogCovariance)
+            {
+                if (double.IsFinite(c))
+                {
+                    w.WriteNumberValue(c);
+                }
+                else
+                {
+                    w.WriteStringValue(double.IsNaN(c) ? "NaN" : c > 0 ? "Infinity" : "-Infinity");
+                }
             }
 
             w.WriteEndArray();

@@ -67,7 +67,7 @@ internal static partial class MaximumLikelihood
 
         var model = create(estimate.Parameters);
         options.Progress?.Report(new FitProgress(FitStage.Done, 1, estimate.Iterations));
-        return new FitResult<TModel>(model, estimate.Status, estimate.Message, estimate.LikelihoodLn, estimate.Iterations, parameters, (long)Math.Round(problem.TotalWeight), excluded, warnings);
+        return new FitResult<TModel>(model, estimate.Status, estimate.Message, estimate.LikelihoodLn, estimate.Iterations, parameters, (long)Math.Round(problem.TotalWeight), excluded, warnings, estimate.LogCovariance);
     }
 
     /// <summary>The maximum-likelihood estimate with its status and standard errors.</summary>

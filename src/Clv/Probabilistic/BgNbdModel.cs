@@ -128,4 +128,6 @@ public sealed class BgNbdModel : PurchaseModel, IJsonPersistable<BgNbdModel>
         BetaGeometric.Simulate(false, R, Alpha, A, B, age, random, times);
 
     private static BgNbdModel Create(double[] p, TimeUnit unit) => new(p[0], p[1], p[2], p[3], unit);
+
+    internal override PurchaseModel WithParameters(double[] values) => Create(values, TimeUnit);
 }

@@ -267,7 +267,7 @@ public sealed class GammaGammaModel : IJsonPersistable<GammaGammaModel>
         ThrowHelper.InvalidOperation(Guard.Format(
             $"The expected spend does not exist for a customer with {frequency} repeat purchases under {this}: it needs p x + q > 1, but p x + q = {(P * frequency) + Q:G4}. A Gamma-Gamma fit with q ≤ 1 has no finite mean spend; check the data for extreme amounts, or value customers without repeat purchases another way."));
 
-    private static FitResult<GammaGammaModel> FitCore(SpendRows rows, long excluded, FitOptions options)
+    internal static FitResult<GammaGammaModel> FitCore(SpendRows rows, long excluded, FitOptions options)
     {
         if (rows.TotalWeight < 2)
         {
@@ -282,6 +282,6 @@ public sealed class GammaGammaModel : IJsonPersistable<GammaGammaModel>
 
         string warning = Guard.Format(
             $"q = {result.Model.Q:G4} ≤ 1: the spend distribution has no finite mean, so the population mean spend and the expected spend of customers with p x + q ≤ 1 (every customer without a repeat purchase) do not exist; those predictions throw.");
-        return new FitResult<GammaGammaModel>(result.Model, result.Status, result.StatusMessage, result.LikelihoodLn, result.Iterations, result.Parameters, result.ObservationCount, result.ExcludedCount, [warning]);
+        return new FitResult<GammaGammaModel>(result.Model, result.Status, result.StatusMessage, result.LikelihoodLn, result.Iterations, result.Parameters, result.ObservationCount, result.ExcludedCount, [warning], [.. result.LogCovariance]);
     }
 }

@@ -129,4 +129,6 @@ public sealed class MbgNbdModel : PurchaseModel, IJsonPersistable<MbgNbdModel>
         BetaGeometric.Simulate(true, R, Alpha, A, B, age, random, times);
 
     private static MbgNbdModel Create(double[] p, TimeUnit unit) => new(p[0], p[1], p[2], p[3], unit);
+
+    internal override PurchaseModel WithParameters(double[] values) => Create(values, TimeUnit);
 }

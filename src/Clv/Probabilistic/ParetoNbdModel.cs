@@ -183,4 +183,6 @@ public sealed class ParetoNbdModel : PurchaseModel, IJsonPersistable<ParetoNbdMo
     private static ParetoNbdModel Create(double[] p, TimeUnit unit) => new(p[0], p[1], p[2], p[3], unit);
 
     private sealed record TailEntry(int X, double T, double Ln);
+
+    internal override PurchaseModel WithParameters(double[] values) => Create(values, TimeUnit);
 }

@@ -138,6 +138,12 @@ public abstract partial class PurchaseModel : IJsonPersistable
         return MaximumLikelihood.Fit(problem(statistics.Rows), options, p => create(p, statistics.TimeUnit), statistics.ExcludedCount);
     }
 
+    /// <summary>The same kind of model in the same unit with other parameter values (in the paper's order); values trusted.</summary>
+    internal abstract PurchaseModel WithParameters(double[] values);
+
+    /// <summary>The parameter values in the paper's order (a copy).</summary>
+    internal double[] ParameterValues() => (double[])_values.Clone();
+
     /// <summary>Draws (x, t_x) for a customer observed for <paramref name="age"/>; adds purchase times (first at 0) to <paramref name="times"/> when given.</summary>
     internal abstract PurchaseHistory Draw(double age, Random random, List<double>? times);
 }

@@ -1,0 +1,177 @@
+using Clv.Internal;
+
+namespace Clv.Probabilistic;
+
+/// <summary>
+/// Prediction intervals for every customer: P(alive), expected purchases and CLV under parameter uncertainty (asymptotic-normal
+/// draws of the log-parameters or a Poisson bootstrap over customers), and the number of purchases itself under process
+/// uncertainty (quantiles of the conditional purchase-count distribution).
+/// </summary>
+/// <remarks>
+/// Parameter intervals are the quantiles (type 7, linear interpolation) of a prediction over the parameter draws: they say how
+/// well the data pin down the expectation. The purchase-count interval is the quantiles of P(Y(t) = n | x, t_x, T) at the fitted
+/// parameters: it says how many purchases a customer may actually make, and is the one to compare with holdout counts. It is
+/// discrete, so it covers at least the nominal level. Draws are made once, up front, from <see cref="PredictionIntervalOptions.Seed"/>;
+/// every customer is then computed independently, so results do not depend on the number of cores. Customers sharing (x, t_x, T)
+/// share their purchase intervals, computed once.
+/// </remarks>
+public static class PredictionIntervals
+{
+    private const int Chunk = 256;
+
+    /// <summary>Computes the intervals of every customer.</summary>
+    /// <typeparam name="TModel">The purchase model: <see cref="BgNbdModel"/>, <see cref="MbgNbdModel"/> or <see cref="ParetoNbdModel"/>.</typeparam>
+    /// <param name="purchases">The purchase model's fit (its <see cref="FitResult{TModel}.LogCovariance"/> drives the asymptotic draws).</param>
+    /// <param name="spend">The spend model's fit, for CLV intervals; null to leave CLV out.</param>
+    /// <param name="customers">The customers (for <see cref="ParameterUncertainty.Bootstrap"/>, the summaries the models were fitted to).</param>
+    /// <param name="time">The horizon t of the purchase predictions, in the purchase model's <see cref="PurchaseModel.TimeUnit"/> (at least 0).</param>
+    /// <param name="options">Level, draws, seed and CLV terms; <see cref="PredictionIntervalOptions.Default"/> when null.</param>
+    /// <returns>One row per customer, in order.</returns>
+    /// <exception cref="ArgumentException">Asymptotic draws were asked for but a fit has no finite covariance (a ridge or boundary).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="time"/> or an option is out of range.</exception>
+    public static PredictionIntervalReport Compute<TModel>(FitResult<TModel> purchases, FitResult<GammaGammaModel>? spend, CustomerSummaries customers, double time, PredictionIntervalOptions? options)
+        where TModel : PurchaseModel, IJsonPersistable<TModel>
+    {
+        ArgumentNullException.ThrowIfNull(purchases);
+        ArgumentNullException.ThrowIfNull(customers);
+        Guard.NonNegative(time);
+        options = (options ?? PredictionIntervalOptions.Default).Validate();
+        var models = ParameterDraws.Purchase(purchases, customers, options);
+        var spends = spend is null ? null : ParameterDraws.Spend(spend, customers, options);
+        var work = new Work(purchases.Model, models, spends, customers, time, options);
+        return new PredictionIntervalReport(work.Run(), options.Level, models.Length, options.Uncertainty, time, purchases.Model.TimeUnit);
+    }
+
+    /// <summary>The type-7 quantile of sorted values.</summary>
+    internal static double Quantile(ReadOnlySpan<double> sorted, double p)
+    {
+        double h = (sorted.Length - 1) * p;
+        int lo = (int)Math.Floor(h);
+        return lo + 1 < sorted.Length ? sorted[lo] + ((h - lo) * (sorted[lo + 1] - sorted[lo])) : sorted[lo];
+    }
+
+    private sealed class Work(PurchaseModel point, PurchaseModel[] models, GammaGammaModel[]? spends, CustomerSummaries customers, double time, PredictionIntervalOptions options)
+    {
+        private readonly double _low = (1 - options.Level) / 2;
+        private readonly double _high = (1 + options.Level) / 2;
+        private readonly PredictiveClv.Plan[]? _plans = spends is null ? null : [.. models.Select((m, d) => PredictiveClv.Plan.Create(m, spends![d], options.Clv))];
+
+        public PredictionIntervalRow[] Run()
+        {
+            var span = customers.AsSpan();
+            var index = new KeyIndex(256);
+            var slot = new int[span.Length];
+            for (int i = 0; i < span.Length; i++)
+            {
+                slot[i] = index.GetOrAdd(span[i].Frequency, span[i].Recency, span[i].Age);
+            }
+
+            // Keys in (x, T, t_x) order so keys sharing (x, T) are neighbours and share the terms that depend on (x, T) only.
+            var keys = Enumerable.Range(0, index.Count).ToArray();
+            Array.Sort(keys, (a, b) => index.X(a) != index.X(b) ? index.X(a).CompareTo(index.X(b)) : index.Age(a) != index.Age(b) ? index.Age(a).CompareTo(index.Age(b)) : index.Recency(a).CompareTo(index.Recency(b)));
+
+            // Customers grouped by key (counting sort), so each key's customers are computed right after it.
+            var start = new int[index.Count + 1];
+            foreach (int s in slot)
+            {
+                start[s + 1]++;
+            }
+
+            for (int j = 0; j < index.Count; j++)
+            {
+                start[j + 1] += start[j];
+            }
+
+            var members = new int[span.Length];
+            var next = (int[])start.Clone();
+            for (int i = 0; i < span.Length; i++)
+            {
+                members[next[slot[i]]++] = i;
+            }
+
+            var rows = new PredictionIntervalRow[span.Length];
+            int chunks = (keys.Length + Chunk - 1) / Chunk;
+            Parallel.For(0, chunks, new ParallelOptions { CancellationToken = options.CancellationToken }, c =>
+                RunChunk(index, keys.AsSpan(c * Chunk, Math.Min(Chunk, keys.Length - (c * Chunk))), start, members, rows));
+            return rows;
+        }
+
+        private void RunChunk(KeyIndex index, ReadOnlySpan<int> keys, int[] start, int[] members, PredictionIntervalRow[] rows)
+        {
+            int draws = models.Length;
+            var span = customers.AsSpan();
+            var ifAlive = new double[draws];
+            var factor = new double[draws];
+            var alive = new double[draws];
+            var expected = new double[draws];
+            var clv = new double[draws];
+            var sorted = new double[draws];
+            int lastX = -1;
+            double lastAge = double.NaN;
+            foreach (int key in keys)
+            {
+                int x = index.X(key);
+                double tx = index.Recency(key), age = index.Age(key);
+                if (x != lastX || age != lastAge)
+                {
+                    for (int d = 0; d < draws; d++)
+                    {
+                        var m = models[d];
+                        double scale = m.Scale(customers.TimeUnit);
+                        ifAlive[d] = m.ExpectedPurchasesIfAlive(x, age * scale, time * m.Scale(point.TimeUnit));
+                        factor[d] = _plans is null ? 0 : _plans[d].PurchaseFactor(x, age * scale);
+                    }
+
+                    (lastX, lastAge) = (x, age);
+                }
+
+                for (int d = 0; d < draws; d++)
+                {
+                    double scale = models[d].Scale(customers.TimeUnit);
+                    alive[d] = models[d].ProbabilityAliveCore(x, tx * scale, age * scale);
+                    expected[d] = alive[d] * ifAlive[d];
+                }
+
+                var aliveInterval = Interval(alive, sorted);
+                var expectedInterval = Interval(expected, sorted);
+                double pointScale = point.Scale(customers.TimeUnit);
+                var counts = new PredictionInterval(
+                    point.PurchaseCountQuantileCore(x, tx * pointScale, age * pointScale, time, _low),
+                    point.PurchaseCountQuantileCore(x, tx * pointScale, age * pointScale, time, 0.5),
+                    point.PurchaseCountQuantileCore(x, tx * pointScale, age * pointScale, time, _high));
+
+                for (int k = start[key]; k < start[key + 1]; k++)
+                {
+                    int i = members[k];
+                    ref readonly var c = ref span[i];
+                    PredictionInterval? value = null;
+                    if (spends is not null)
+                    {
+                        if (c.HasPurchase)
+                        {
+                            for (int d = 0; d < draws; d++)
+                            {
+                                clv[d] = options.Clv.MarginRate * spends[d].ExpectedSpendCore(x, c.MonetaryValue) * alive[d] * factor[d];
+                            }
+
+                            value = Interval(clv, sorted);
+                        }
+                        else
+                        {
+                            value = default(PredictionInterval);
+                        }
+                    }
+
+                    rows[i] = new PredictionIntervalRow(c.CustomerId, aliveInterval, expectedInterval, counts, value);
+                }
+            }
+        }
+
+        private PredictionInterval Interval(double[] values, double[] sorted)
+        {
+            values.CopyTo(sorted, 0);
+            Array.Sort(sorted);
+            return new PredictionInterval(Quantile(sorted, _low), Quantile(sorted, 0.5), Quantile(sorted, _high));
+        }
+    }
+}
