@@ -54,6 +54,8 @@ public class UnitSafetyTests
         ["PurchaseModel.NextPurchaseTime(ReadOnlySpan<CustomerSummary>,Double,Span<Double>)"] = (c => Models.Select(m => Finite(Into(c, (s, d) => m.NextPurchaseTime(s, 0.3, d)))).ToArray(), 1e-9),
         ["ClvByPeriod.Compute(PurchaseModel,GammaGammaModel,CustomerSummaries,PredictiveClvOptions)"] = (c => Models.Select(m => Column(ClvByPeriod.Compute(m, Spend, c, null), 5)).ToArray(), 1e-9),
         ["ClvByPeriod.Compute(PurchaseModel,GammaGammaModel,CustomerSummary&,PredictiveClvOptions,Span<Double>)"] = (c => Models.Select(m => Each(c, s => Period(m, s, 11))).ToArray(), 1e-9),
+        ["PredictionIntervals.Compute(FitResult<TModel>,FitResult<GammaGammaModel>,CustomerSummaries,Double,PredictionIntervalOptions)"] = (c => Intervals(PredictionIntervals.Compute(CdnowFits.BgNbd, CdnowFits.GammaGamma, c, 10, new PredictionIntervalOptions { Draws = 20 })), 1e-9),
+        ["PredictionIntervals.NewCustomer(FitResult<TModel>,FitResult<GammaGammaModel>,CustomerSummaries,PredictionIntervalOptions)"] = (c => PredictionIntervals.NewCustomer(CdnowFits.BgNbd, CdnowFits.GammaGamma, c, new PredictionIntervalOptions { Draws = 20 }).Value.Median, 1e-12),
         ["GammaGammaModel.ConditionalExpectedSpend(CustomerSummary&)"] = (c => Each(c, s => Spend.ConditionalExpectedSpend(s)), 1e-12),
         ["GammaGammaModel.ConditionalExpectedSpend(CustomerSummaries)"] = (c => Spend.ConditionalExpectedSpend(c), 1e-12),
         ["GammaGammaModel.ConditionalExpectedSpend(ReadOnlySpan<CustomerSummary>,Span<Double>)"] = (c => Into(c, Spend.ConditionalExpectedSpend), 1e-12),
@@ -221,6 +223,9 @@ public class UnitSafetyTests
     private static double[] Finite(double[] values) => [.. values.Select(v => double.IsPositiveInfinity(v) ? -1 : v)];
 
     private static double[] Column(ClvByPeriod values, int period) => values.Column(period);
+
+    private static double[] Intervals(PredictionIntervalReport report) =>
+        [.. report.Rows.SelectMany(r => new[] { r.AliveProbability.Lower, r.AliveProbability.Upper, r.ExpectedPurchases.Median, r.Purchases.Upper, r.Clv!.Value.Upper })];
 
     private static double Period(PurchaseModel model, CustomerSummary customer, int period)
     {

@@ -112,31 +112,6 @@ public sealed class ParetoNbdModel : PurchaseModel, IJsonPersistable<ParetoNbdMo
     /// <exception cref="FormatException">The text is not a Pareto/NBD model of a supported version, or a field is missing or invalid; the message names the field.</exception>
     public static ParetoNbdModel FromJson(string json) => ReadJson(json, ModelName, Names, Create);
 
-    /// <summary>
-    /// The conditional probability mass function: the probability that a customer with history (x, t_x, T) makes exactly
-    /// <paramref name="count"/> purchases in the next <paramref name="time"/>, P(Y(t) = k | x, t_x, T).
-    /// </summary>
-    /// <param name="count">Number of purchases k in (T, T + t] (at least 0).</param>
-    /// <param name="frequency">Repeat frequency x.</param>
-    /// <param name="recency">Recency t_x, in <see cref="PurchaseModel.TimeUnit"/>.</param>
-    /// <param name="age">Age T, in <see cref="PurchaseModel.TimeUnit"/>.</param>
-    /// <param name="time">Horizon t (at least 0), in <see cref="PurchaseModel.TimeUnit"/>.</param>
-    /// <returns>
-    /// (1 − P(alive)) [k = 0] + P(alive) P'(X(t) = k), where P' is the Pareto/NBD count distribution with the posterior parameters
-    /// (r + x, α + T, s, β + T) of a customer known to be alive at T. Sums to 1 over k.
-    /// </returns>
-    /// <exception cref="ArgumentOutOfRangeException">A value is negative, NaN or infinite.</exception>
-    /// <exception cref="ArgumentException"><paramref name="recency"/> exceeds <paramref name="age"/>.</exception>
-    public double ConditionalPurchaseCountProbability(int count, int frequency, double recency, double age, double time)
-    {
-        Guard.NonNegative(count);
-        HistoryRows.Validate(frequency, recency, age);
-        Guard.NonNegative(time);
-        double pAlive = ProbabilityAliveCore(frequency, recency, age);
-        double alive = ParetoNbdMath.PurchaseCountProbability(R + frequency, Alpha + age, S, Beta + age, count, time);
-        return Math.Clamp(((count == 0 ? 1 : 0) * (1 - pAlive)) + (pAlive * alive), 0, 1);
-    }
-
     internal override double LikelihoodLnCore(int frequency, double recency, double age) =>
         ParetoNbdMath.LnLikelihood(R, Alpha, S, Beta, frequency, recency, age);
 

@@ -42,6 +42,154 @@ public static class PredictionIntervals
         return new PredictionIntervalReport(work.Run(), options.Level, models.Length, options.Uncertainty, time, purchases.Model.TimeUnit);
     }
 
+    /// <summary>
+    /// Intervals for a customer not yet acquired (x = 0 at T = 0): expected and actual repeat purchases over the CLV horizon and the
+    /// value of <see cref="PredictiveClv.NewCustomer"/>, under the same parameter draws as <see cref="Compute"/>. Weigh the value's
+    /// lower bound against the cost of acquisition for a cautious LTV:CAC.
+    /// </summary>
+    /// <typeparam name="TModel">The purchase model.</typeparam>
+    /// <param name="purchases">The purchase model's fit.</param>
+    /// <param name="spend">The spend model's fit (its q must exceed 1 in every draw for a finite mean spend).</param>
+    /// <param name="customers">The summaries the models were fitted to (read only by <see cref="ParameterUncertainty.Bootstrap"/>).</param>
+    /// <param name="options">Level, draws, seed and the CLV horizon, discount rate and margin; <see cref="PredictionIntervalOptions.Default"/> when null.</param>
+    /// <returns>The three intervals.</returns>
+    /// <exception cref="ArgumentException">A spend draw has q ≤ 1, or asymptotic draws were asked for a fit without finite covariance.</exception>
+    public static NewCustomerIntervals NewCustomer<TModel>(FitResult<TModel> purchases, FitResult<GammaGammaModel> spend, CustomerSummaries customers, PredictionIntervalOptions? options)
+        where TModel : PurchaseModel, IJsonPersistable<TModel>
+    {
+        ArgumentNullException.ThrowIfNull(purchases);
+        ArgumentNullException.ThrowIfNull(spend);
+        ArgumentNullException.ThrowIfNull(customers);
+        options = (options ?? PredictionIntervalOptions.Default).Validate();
+        var models = ParameterDraws.Purchase(purchases, customers, options);
+        var spends = ParameterDraws.Spend(spend, customers, options);
+        var expected = new double[models.Length];
+        var value = new double[models.Length];
+        for (int d = 0; d < models.Length; d++)
+        {
+            var v = PredictiveClv.Plan.Create(models[d], spends[d], options.Clv).NewCustomer();
+            (expected[d], value[d]) = (v.ExpectedRepeatPurchases, v.Value);
+        }
+
+        // The count's quantiles at the fitted parameters, from P(X(t) = n) of a new customer.
+        var point = purchases.Model;
+        double horizon = options.Clv.Periods * point.Scale(options.Clv.Period);
+        double low = (1 - options.Level) / 2, high = (1 + options.Level) / 2;
+        Span<double> counts = stackalloc double[3];
+        double cumulative = 0;
+        int found = 0;
+        double mean = point.ExpectedPurchasesCore(horizon);
+        for (int n = 0; found < 3; n++)
+        {
+            double p = point.PurchaseCountProbabilityCore(n, horizon);
+            cumulative += p;
+            bool exhausted = (n > mean && p < 1e-17) || n == int.MaxValue - 1;
+            while (found < 3 && (cumulative >= (found == 0 ? low : found == 1 ? 0.5 : high) || exhausted))
+            {
+                counts[found++] = n;
+            }
+        }
+
+        return new NewCustomerIntervals(Quantiles(expected, low, high), new PredictionInterval(counts[0], counts[1], counts[2]), Quantiles(value, low, high));
+    }
+
+    /// <summary>
+    /// The type-7 (lower, median, upper) quantiles of <paramref name="values"/>, reordering them: three quickselects on shrinking
+    /// ranges, O(n), instead of a sort. Order statistics are unique values, so the result is bit for bit the sorted one's.
+    /// </summary>
+    internal static PredictionInterval Quantiles(Span<double> values, double low, double high)
+    {
+        int start = 0;
+        double lower = Pick(values, ref start, low);
+        double median = Pick(values, ref start, 0.5);
+        double upper = Pick(values, ref start, high);
+        return new PredictionInterval(lower, median, upper);
+
+        static double Pick(Span<double> values, ref int from, double p)
+        {
+            int n = values.Length;
+            double h = (n - 1) * p;
+            int k = (int)Math.Floor(h);
+            double at = Select(values, from, k);
+            double result = at;
+            if (k + 1 < n && h > k)
+            {
+                double next = double.PositiveInfinity;
+                for (int i = k + 1; i < n; i++)
+                {
+                    next = Math.Min(next, values[i]);
+                }
+
+                result = at + ((h - k) * (next - at));
+            }
+
+            from = k;
+            return result;
+        }
+    }
+
+    /// <summary>Puts the k-th smallest value at index k with smaller values before and larger after, searching [from, n) only.</summary>
+    private static double Select(Span<double> a, int from, int k)
+    {
+        int lo = from, hi = a.Length - 1;
+        while (hi > lo)
+        {
+            // Median of three as the pivot, then Hoare partition.
+            int mid = lo + ((hi - lo) / 2);
+            if (a[mid] < a[lo])
+            {
+                (a[mid], a[lo]) = (a[lo], a[mid]);
+            }
+
+            if (a[hi] < a[lo])
+            {
+                (a[hi], a[lo]) = (a[lo], a[hi]);
+            }
+
+            if (a[hi] < a[mid])
+            {
+                (a[hi], a[mid]) = (a[mid], a[hi]);
+            }
+
+            double pivot = a[mid];
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (a[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (a[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (a[i], a[j]) = (a[j], a[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (k <= j)
+            {
+                hi = j;
+            }
+            else if (k >= i)
+            {
+                lo = i;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return a[k];
+    }
+
     /// <summary>The type-7 quantile of sorted values.</summary>
     internal static double Quantile(ReadOnlySpan<double> sorted, double p)
     {
@@ -135,10 +283,7 @@ public static class PredictionIntervals
                 var aliveInterval = Interval(alive, sorted);
                 var expectedInterval = Interval(expected, sorted);
                 double pointScale = point.Scale(customers.TimeUnit);
-                var counts = new PredictionInterval(
-                    point.PurchaseCountQuantileCore(x, tx * pointScale, age * pointScale, time, _low),
-                    point.PurchaseCountQuantileCore(x, tx * pointScale, age * pointScale, time, 0.5),
-                    point.PurchaseCountQuantileCore(x, tx * pointScale, age * pointScale, time, _high));
+                var counts = point.PurchaseCountQuantilesCore(x, tx * pointScale, age * pointScale, time, _low, 0.5, _high);
 
                 for (int k = start[key]; k < start[key + 1]; k++)
                 {
@@ -167,11 +312,10 @@ public static class PredictionIntervals
             }
         }
 
-        private PredictionInterval Interval(double[] values, double[] sorted)
+        private PredictionInterval Interval(double[] values, double[] scratch)
         {
-            values.CopyTo(sorted, 0);
-            Array.Sort(sorted);
-            return new PredictionInterval(Quantile(sorted, _low), Quantile(sorted, 0.5), Quantile(sorted, _high));
+            values.CopyTo(scratch, 0);
+            return Quantiles(scratch, _low, _high);
         }
     }
 }

@@ -16,15 +16,15 @@ namespace Clv.Probabilistic;
 public abstract partial class PurchaseModel
 {
     /// <summary>P(Y(t) = n | x, t_x, T): the probability that the customer makes exactly <paramref name="count"/> purchases in the next <paramref name="time"/>.</summary>
+    /// <param name="count">The number of purchases n in (T, T + t] (at least 0).</param>
     /// <param name="frequency">Repeat frequency x (at least 0).</param>
     /// <param name="recency">Recency t_x, in [0, <paramref name="age"/>], in <see cref="TimeUnit"/>.</param>
     /// <param name="age">Age T (at least 0), in <see cref="TimeUnit"/>.</param>
     /// <param name="time">Horizon t (at least 0), in <see cref="TimeUnit"/>.</param>
-    /// <param name="count">The number of purchases n (at least 0).</param>
     /// <returns>The probability, in [0, 1]; over n the probabilities sum to 1 and their mean is <see cref="ConditionalExpectedPurchases(int, double, double, double)"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A value is negative, NaN or infinite.</exception>
     /// <exception cref="ArgumentException"><paramref name="recency"/> exceeds <paramref name="age"/>.</exception>
-    public double ConditionalPurchaseCountProbability(int frequency, double recency, double age, double time, int count)
+    public double ConditionalPurchaseCountProbability(int count, int frequency, double recency, double age, double time)
     {
         HistoryRows.Validate(frequency, recency, age);
         Guard.NonNegative(time);
@@ -139,8 +139,15 @@ public abstract partial class PurchaseModel
     }
 
     /// <summary>The smallest n with P(Y(t) ≤ n | x, t_x, T) ≥ p; arguments trusted.</summary>
-    internal int PurchaseCountQuantileCore(int frequency, double recency, double age, double time, double probability)
+    internal int PurchaseCountQuantileCore(int frequency, double recency, double age, double time, double probability) =>
+        (int)PurchaseCountQuantilesCore(frequency, recency, age, time, probability, probability, probability).Lower;
+
+    /// <summary>Three quantiles of the purchase count (levels ascending) in one pass over the distribution; arguments trusted.</summary>
+    internal PredictionInterval PurchaseCountQuantilesCore(int frequency, double recency, double age, double time, double low, double middle, double high)
     {
+        Span<double> levels = [low, middle, high];
+        Span<double> found = stackalloc double[3];
+        int next = 0;
         double alive = ProbabilityAliveCore(frequency, recency, age);
         double cumulative = 1 - alive;
         double mean = ExpectedPurchasesIfAlive(frequency, age, time);
@@ -150,9 +157,15 @@ public abstract partial class PurchaseModel
             cumulative += p;
 
             // Past the mean, a term below 1e-17 means the rest of the mass is lost to rounding: n is the quantile.
-            if (cumulative >= probability || (n > mean && p < 1e-17) || n == int.MaxValue - 1)
+            bool exhausted = (n > mean && p < 1e-17) || n == int.MaxValue - 1;
+            while (next < 3 && (cumulative >= levels[next] || exhausted))
             {
-                return n;
+                found[next++] = n;
+            }
+
+            if (next == 3)
+            {
+                return new PredictionInterval(found[0], found[1], found[2]);
             }
         }
     }

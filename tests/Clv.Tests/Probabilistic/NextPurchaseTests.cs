@@ -32,7 +32,7 @@ public class NextPurchaseTests
                 double total = 0, mean = 0;
                 for (int n = 0; n < 400; n++)
                 {
-                    double p = m.ConditionalPurchaseCountProbability(x, tx, T, t, n);
+                    double p = m.ConditionalPurchaseCountProbability(n, x, tx, T, t);
                     Assert.InRange(p, 0, 1);
                     total += p;
                     mean += n * p;
@@ -53,7 +53,7 @@ public class NextPurchaseTests
         var m = Model(name);
         for (int n = 0; n < 12; n++)
         {
-            Assert.Equal(m.PurchaseCountProbability(n, 20), m.ConditionalPurchaseCountProbability(0, 0, 0, 20, n), 1e-10);
+            Assert.Equal(m.PurchaseCountProbability(n, 20), m.ConditionalPurchaseCountProbability(n, 0, 0, 0, 20), 1e-10);
         }
     }
 
@@ -67,8 +67,8 @@ public class NextPurchaseTests
             foreach (double level in new[] { 0.05, 0.5, 0.95 })
             {
                 int q = m.ConditionalPurchaseCountQuantile(x, tx, T, 26, level);
-                double below = Enumerable.Range(0, q).Sum(n => m.ConditionalPurchaseCountProbability(x, tx, T, 26, n));
-                double atQ = below + m.ConditionalPurchaseCountProbability(x, tx, T, 26, q);
+                double below = Enumerable.Range(0, q).Sum(n => m.ConditionalPurchaseCountProbability(n, x, tx, T, 26));
+                double atQ = below + m.ConditionalPurchaseCountProbability(q, x, tx, T, 26);
                 Assert.True(atQ >= level - 1e-12, $"{name}: CDF({q}) = {atQ} < {level}");
                 Assert.True(q == 0 || below < level, $"{name}: CDF({q - 1}) = {below} already reaches {level}");
             }
@@ -166,8 +166,8 @@ public class NextPurchaseTests
 
             for (int n = 0; n < 4; n++)
             {
-                double pn = n < 3 ? m.ConditionalPurchaseCountProbability(x, tx, T, horizon, n)
-                    : 1 - Enumerable.Range(0, 3).Sum(k => m.ConditionalPurchaseCountProbability(x, tx, T, horizon, k));
+                double pn = n < 3 ? m.ConditionalPurchaseCountProbability(n, x, tx, T, horizon)
+                    : 1 - Enumerable.Range(0, 3).Sum(k => m.ConditionalPurchaseCountProbability(k, x, tx, T, horizon));
                 predictedCounts[n] += pn;
                 varianceCounts[n] += pn * (1 - pn);
                 observedCounts[n] += Math.Min(next.Length, 3) == n ? 1 : 0;

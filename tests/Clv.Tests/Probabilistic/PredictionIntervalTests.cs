@@ -124,4 +124,48 @@ public class PredictionIntervalTests
         Assert.Equal(actual.Where((a, i) => report.Rows[i].Purchases.Contains(a)).Count() / (double)actual.Length, coverage);
         Assert.Throws<ArgumentException>(() => report.PurchaseCoverage(new double[3]));
     }
+
+    [Fact]
+    public void Quantiles_BySelection_EqualTheSortedType7QuantilesExactly()
+    {
+        var random = new Random(11);
+        for (int trial = 0; trial < 2_000; trial++)
+        {
+            int n = 2 + random.Next(300);
+            var values = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                // Many ties half of the time: order statistics of repeated values.
+                values[i] = trial % 2 == 0 ? random.Next(5) : random.NextDouble() * 100;
+            }
+
+            double low = random.NextDouble() * 0.5, high = 0.5 + (random.NextDouble() * 0.5);
+            var sorted = values.Order().ToArray();
+            var expected = new PredictionInterval(PredictionIntervals.Quantile(sorted, low), PredictionIntervals.Quantile(sorted, 0.5), PredictionIntervals.Quantile(sorted, high));
+            Assert.Equal(expected, PredictionIntervals.Quantiles(values, low, high));
+        }
+    }
+
+
+    [Fact]
+    public void NewCustomer_IntervalsAroundThePointValue_CollapseWithoutUncertainty()
+    {
+        var options = new PredictionIntervalOptions { Draws = 100, Seed = 2, Clv = new PredictiveClvOptions { Periods = 52, Period = TimeUnit.Week } };
+        var point = PredictiveClv.NewCustomer(CdnowFits.BgNbd.Model, CdnowFits.GammaGamma.Model, options.Clv);
+        var intervals = PredictionIntervals.NewCustomer(CdnowFits.BgNbd, CdnowFits.GammaGamma, CdnowFits.Summaries, options);
+        Assert.True(intervals.Value.Contains(point.Value), $"{intervals.Value} vs {point.Value}");
+        Assert.True(intervals.ExpectedRepeatPurchases.Contains(point.ExpectedRepeatPurchases));
+        Assert.True(intervals.Value.Upper > intervals.Value.Lower);
+
+        var none = PredictionIntervals.NewCustomer(CdnowFits.BgNbd, CdnowFits.GammaGamma, CdnowFits.Summaries, new PredictionIntervalOptions { Uncertainty = ParameterUncertainty.None, Clv = options.Clv });
+        Assert.Equal(new PredictionInterval(point.Value, point.Value, point.Value), none.Value);
+
+        // The repeat-purchase interval: quantiles of P(X(52) = n) of the fitted model.
+        var model = CdnowFits.BgNbd.Model;
+        double Cdf(double n) => Enumerable.Range(0, (int)n + 1).Sum(k => model.PurchaseCountProbability(k, 52));
+        Assert.Equal(0, intervals.RepeatPurchases.Lower);
+        Assert.True(Cdf(intervals.RepeatPurchases.Upper) >= 0.95 && Cdf(intervals.RepeatPurchases.Upper - 1) < 0.95);
+        Assert.True(Cdf(intervals.RepeatPurchases.Median) >= 0.5);
+    }
+
 }

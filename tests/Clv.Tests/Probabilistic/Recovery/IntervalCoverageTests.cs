@@ -68,8 +68,8 @@ public class IntervalCoverageTests(ITestOutputHelper output)
         {
             var s = c[i];
             int y = s.HoldoutPurchaseDays;
-            double below = Enumerable.Range(0, y).Sum(k => model.ConditionalPurchaseCountProbability(s.Frequency, s.Recency, s.Age, 39, k));
-            double atY = model.ConditionalPurchaseCountProbability(s.Frequency, s.Recency, s.Age, 39, y);
+            double below = Enumerable.Range(0, y).Sum(k => model.ConditionalPurchaseCountProbability(k, s.Frequency, s.Recency, s.Age, 39));
+            double atY = model.ConditionalPurchaseCountProbability(y, s.Frequency, s.Recency, s.Age, 39);
             pitInside += atY > 0 ? Math.Max(0, Math.Min(below + atY, 0.95) - Math.Max(below, 0.05)) / atY : 0;
         }
 
