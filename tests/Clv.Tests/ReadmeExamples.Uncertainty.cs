@@ -56,4 +56,31 @@ internal static partial class ReadmeExamples
         _ = alive.Median + purchases.Upper + everyYear1[0];
         return new UncertaintyValues(median, medians, within13, pTwo, upper, byYear, year2, newCustomer, intervals, coverage, acquired);
     }
+
+    public static (FitResult<ShiftedBetaGeometricModel> Joint, FitResult<ShiftedBetaGeometricModel> Accounts, ContractCohortReport Curves) SbgCohorts()
+    {
+        // <readme:sbg-cohorts>
+        // Several cohorts, observed for different numbers of periods, fitted jointly (one cohort gives exactly Fit(counts)).
+        int[][] cohorts =
+        [
+            [1000, 869, 743, 653, 593, 551, 517, 491],   // joined 7 periods ago
+            [800, 690, 601, 538],                        // joined 3 periods ago
+        ];
+        FitResult<ShiftedBetaGeometricModel> joint = ShiftedBetaGeometricModel.FitCohorts(cohorts, FitOptions.Default);
+        ContractCohortReport curves = ContractCohortReport.Create(joint.Model, cohorts);   // actual vs model renewal per cohort
+
+        // Or one record per account: periods observed, and whether it is still active (right-censored) or cancelled.
+        ContractRecord[] accounts =
+        [
+            new(Periods: 3, IsActive: false),            // renewed twice, cancelled at the end of period 3
+            new(Periods: 5, IsActive: true),             // five periods so far, still subscribed
+            new(Periods: 1, IsActive: false, Weight: 40), // 40 accounts that left after their first period
+            new(Periods: 6, IsActive: true, Weight: 100),
+            new(Periods: 2, IsActive: false, Weight: 25),
+        ];
+        FitResult<ShiftedBetaGeometricModel> fromAccounts = ShiftedBetaGeometricModel.Fit(accounts, FitOptions.Default);
+        // </readme:sbg-cohorts>
+        return (joint, fromAccounts, curves);
+    }
+
 }

@@ -29,4 +29,19 @@ public partial class ReadmeTests
         Near(0.947, r.Coverage, 3);
         Assert.True(r.Acquired.Value.Contains(r.NewCustomer.Value));
     }
+
+    [Fact]
+    public void SbgCohorts_Example_FitsJointlyAndFromAccounts()
+    {
+        var (joint, accounts, curves) = ReadmeExamples.SbgCohorts();
+        Log(joint.ToString());
+        Log(accounts.ToString());
+        Log(curves.ToString());
+        Assert.True(joint.IsConverged, joint.StatusMessage);
+        Assert.True(accounts.IsConverged, accounts.StatusMessage);
+        Assert.Equal(10, curves.Rows.Count);
+        Near(0.702, joint.Model.Alpha, 3);
+        Near(4.090, joint.Model.Beta, 3);
+    }
+
 }

@@ -11,30 +11,37 @@ internal static class ShiftedBetaGeometricLikelihood
     /// <summary>The cohort log-likelihood at (α, β) for alive counts (real-valued).</summary>
     internal static double LikelihoodLn(double alpha, double beta, ReadOnlySpan<double> alive, Span<double> gradient)
     {
+        var (lost, censored) = FromAlive(alive);
+        return LikelihoodLn(alpha, beta, lost, censored, gradient);
+    }
+
+    /// <summary>
+    /// The log-likelihood of churn and censoring counts: lost[t] subscribers whose last period was t contribute ln P(T = t),
+    /// censored[t] still active after t periods contribute ln S(t) (Fader and Hardie 2007, eq. 7, summed over cohorts or accounts).
+    /// </summary>
+    internal static double LikelihoodLn(double alpha, double beta, ReadOnlySpan<double> lost, ReadOnlySpan<double> censored, Span<double> gradient)
+    {
         // ln S(t) and ln P(t) by recursion, with derivatives in (alpha, beta).
         double lnS = 0, dSa = 0, dSb = 0, ll = 0, ga = 0, gb = 0;
-        for (int t = 1; t < alive.Length; t++)
+        for (int t = 1; t < lost.Length; t++)
         {
-            double lost = alive[t - 1] - alive[t];
             double den = alpha + beta + t - 1;
-            if (lost > 0)
+            if (lost[t] > 0)
             {
-                ll += lost * (lnS + Math.Log(alpha / den));
-                ga += lost * (dSa + (1 / alpha) - (1 / den));
-                gb += lost * (dSb - (1 / den));
+                ll += lost[t] * (lnS + Math.Log(alpha / den));
+                ga += lost[t] * (dSa + (1 / alpha) - (1 / den));
+                gb += lost[t] * (dSb - (1 / den));
             }
 
             lnS += Math.Log((beta + t - 1) / den);
             dSa -= 1 / den;
             dSb += (1 / (beta + t - 1)) - (1 / den);
-        }
-
-        double survivors = alive[^1];
-        if (survivors > 0)
-        {
-            ll += survivors * lnS;
-            ga += survivors * dSa;
-            gb += survivors * dSb;
+            if (censored[t] > 0)
+            {
+                ll += censored[t] * lnS;
+                ga += censored[t] * dSa;
+                gb += censored[t] * dSb;
+            }
         }
 
         if (gradient.Length == 2)
@@ -46,9 +53,39 @@ internal static class ShiftedBetaGeometricLikelihood
         return ll;
     }
 
+    /// <summary>A cohort's alive counts as churn counts per period and the survivors censored at the last period.</summary>
+    internal static (double[] Lost, double[] Censored) FromAlive(ReadOnlySpan<double> alive)
+    {
+        var lost = new double[alive.Length];
+        var censored = new double[alive.Length];
+        for (int t = 1; t < alive.Length; t++)
+        {
+            lost[t] = alive[t - 1] - alive[t];
+        }
+
+        censored[^1] = alive.Length > 1 ? alive[^1] : 0;
+        return (lost, censored);
+    }
+
     internal static FitResult<ShiftedBetaGeometricModel> Fit(double[] alive, string paramName, FitOptions? options)
     {
         options = MaximumLikelihood.Begin(options);
+        Check(alive, paramName);
+        var (lost, censored) = FromAlive(alive);
+        return FitCounts(lost, censored, options);
+    }
+
+    /// <summary>A cohort's alive counts as reals, checked.</summary>
+    internal static double[] Checked(int[] alive, string paramName)
+    {
+        var counts = Array.ConvertAll(alive, a => (double)a);
+        Check(counts, paramName);
+        return counts;
+    }
+
+    /// <summary>Checks a cohort's alive counts: at least two, a positive size, never increasing.</summary>
+    private static void Check(double[] alive, string paramName)
+    {
         if (alive.Length < 2)
         {
             ThrowHelper.Argument(paramName, Guard.Format($"{paramName} needs at least two entries (alive at t = 0 and t = 1), but had {alive.Length}."));
@@ -73,29 +110,41 @@ internal static class ShiftedBetaGeometricLikelihood
             }
         }
 
-        if (alive[^1] == alive[0])
+    }
+
+    /// <summary>Fits churn and censoring counts (validated by the caller); throws when they cannot identify the model.</summary>
+    internal static FitResult<ShiftedBetaGeometricModel> FitCounts(double[] lost, double[] censored, FitOptions options)
+    {
+        double churned = 0, total = 0;
+        for (int t = 0; t < lost.Length; t++)
         {
-            throw new ModelFitException(Guard.Format($"sBG fit: nobody in the cohort of {alive[0]} churned in {alive.Length - 1} periods, so the churn probabilities cannot be estimated."));
+            churned += lost[t];
+            total += lost[t] + censored[t];
         }
 
-        if (alive[1] == 0)
+        if (churned == 0)
         {
-            throw new ModelFitException(Guard.Format($"sBG fit: the whole cohort of {alive[0]} churned in the first period, so the churn probabilities cannot be estimated."));
+            throw new ModelFitException(Guard.Format($"sBG fit: nobody of {total} subscribers churned in {lost.Length - 1} periods, so the churn probabilities cannot be estimated."));
         }
 
-        return MaximumLikelihood.Fit(new Likelihood(alive), options, p => new ShiftedBetaGeometricModel(p[0], p[1]), 0);
+        if (lost.Length > 1 && lost[1] == total)
+        {
+            throw new ModelFitException(Guard.Format($"sBG fit: all {total} subscribers churned in the first period, so the churn probabilities cannot be estimated."));
+        }
+
+        return MaximumLikelihood.Fit(new Likelihood(lost, censored, total), options, p => new ShiftedBetaGeometricModel(p[0], p[1]), 0);
     }
 
     /// <summary>The cohort log-likelihood over log-parameters (ln α, ln β), for <see cref="MaximumLikelihood"/>.</summary>
-    private sealed class Likelihood(double[] alive)
-        : LikelihoodProblem(ShiftedBetaGeometricModel.ModelName, ["alpha", "beta"], [1, 1], alive[0], alive.Length)
+    private sealed class Likelihood(double[] lost, double[] censored, double total)
+        : LikelihoodProblem(ShiftedBetaGeometricModel.ModelName, ["alpha", "beta"], [1, 1], total, lost.Length)
     {
         public override IReadOnlyList<double[]> Starts { get; } = [[1, 1], [0.5, 2], [2, 5]];
 
         public override double LogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient, CancellationToken cancellationToken)
         {
             double a = Math.Exp(theta[0]), b = Math.Exp(theta[1]);
-            double ll = LikelihoodLn(a, b, alive, gradient);
+            double ll = LikelihoodLn(a, b, lost, censored, gradient);
             gradient[0] *= a;
             gradient[1] *= b;
             return ll;

@@ -81,6 +81,90 @@ public sealed class ShiftedBetaGeometricModel : IJsonPersistable<ShiftedBetaGeom
         return ShiftedBetaGeometricLikelihood.Fit(counts, nameof(aliveCounts), options);
     }
 
+    /// <summary>
+    /// Fits one model jointly to several cohorts (one alive-count series per cohort, of any lengths: older cohorts are observed for
+    /// more periods): the log-likelihood is the sum of the cohorts' (Fader and Hardie 2007, eq. 7). With one cohort it is exactly
+    /// <see cref="Fit(ReadOnlySpan{int}, FitOptions)"/>.
+    /// </summary>
+    /// <param name="aliveCounts">Per cohort: subscribers alive at t = 0 (the cohort size, at least 1), 1, ..., n_c; never increasing; at least two entries each.</param>
+    /// <param name="options">Penalty, iteration cap, tolerance, progress and cancellation; <see cref="FitOptions.Default"/> when null.</param>
+    /// <returns>The model with its status, log-likelihood, iterations and standard errors of α and β.</returns>
+    /// <exception cref="ArgumentException">No cohort, or a cohort with fewer than two counts (the message names the cohort).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative, a cohort's first count is 0, or a count exceeds the one before it.</exception>
+    /// <exception cref="ModelFitException">The cohorts together cannot identify the model (nobody churned, or everybody churned at once).</exception>
+    public static FitResult<ShiftedBetaGeometricModel> FitCohorts(IReadOnlyList<int[]> aliveCounts, FitOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(aliveCounts);
+        options = MaximumLikelihood.Begin(options);
+        if (aliveCounts.Count == 0)
+        {
+            ThrowHelper.Argument(nameof(aliveCounts), "aliveCounts needs at least one cohort, but had none.");
+        }
+
+        int length = aliveCounts.Max(c => c?.Length ?? 0);
+        var lost = new double[Math.Max(length, 2)];
+        var censored = new double[lost.Length];
+        for (int c = 0; c < aliveCounts.Count; c++)
+        {
+            string name = Guard.Format($"aliveCounts[{c}]");
+            var alive = ShiftedBetaGeometricLikelihood.Checked(aliveCounts[c] ?? throw new ArgumentNullException(name), name);
+            var (cohortLost, cohortCensored) = ShiftedBetaGeometricLikelihood.FromAlive(alive);
+            for (int t = 0; t < cohortLost.Length; t++)
+            {
+                lost[t] += cohortLost[t];
+                censored[t] += cohortCensored[t];
+            }
+        }
+
+        return ShiftedBetaGeometricLikelihood.FitCounts(lost, censored, options);
+    }
+
+    /// <summary>
+    /// Fits the model to individual, right-censored contract records (one per account: periods observed, active or cancelled),
+    /// as pymc-marketing's individual-level sBG does: a cancelled account contributes ln P(T = t), an active one ln S(t).
+    /// </summary>
+    /// <param name="records">The accounts (or groups of identical accounts, by <see cref="ContractRecord.Weight"/>).</param>
+    /// <param name="options">Penalty, iteration cap, tolerance, progress and cancellation; <see cref="FitOptions.Default"/> when null.</param>
+    /// <returns>The model with its status, log-likelihood, iterations and standard errors of α and β.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A record has a cancelled account with fewer than 1 period, negative periods, or a weight that is not positive and finite (the message names the record).</exception>
+    /// <exception cref="ArgumentException">No records.</exception>
+    /// <exception cref="ModelFitException">The records cannot identify the model (nobody cancelled, or everybody cancelled in period 1).</exception>
+    public static FitResult<ShiftedBetaGeometricModel> Fit(ReadOnlySpan<ContractRecord> records, FitOptions? options)
+    {
+        options = MaximumLikelihood.Begin(options);
+        if (records.IsEmpty)
+        {
+            ThrowHelper.Argument(nameof(records), "records needs at least one account, but had none.");
+        }
+
+        int length = 2;
+        for (int i = 0; i < records.Length; i++)
+        {
+            var r = records[i];
+            if (r.Periods < (r.IsActive ? 0 : 1))
+            {
+                ThrowHelper.ArgumentOutOfRange(nameof(records), r.Periods, Guard.Format(
+                    $"records[{i}].Periods must be at least {(r.IsActive ? 0 : 1)} for {(r.IsActive ? "an active" : "a cancelled")} account, but was {r.Periods}."));
+            }
+
+            if (!(r.Weight > 0) || double.IsPositiveInfinity(r.Weight))
+            {
+                ThrowHelper.ArgumentOutOfRange(nameof(records), r.Weight, Guard.Format($"records[{i}].Weight must be a finite number greater than 0, but was {r.Weight}."));
+            }
+
+            length = Math.Max(length, r.Periods + 1);
+        }
+
+        var lost = new double[length];
+        var censored = new double[length];
+        foreach (var r in records)
+        {
+            (r.IsActive ? censored : lost)[r.Periods] += r.Weight;
+        }
+
+        return ShiftedBetaGeometricLikelihood.FitCounts(lost, censored, options);
+    }
+
     /// <summary>Fits the model to a cohort's survival curve given as percentages alive, as published tables give it.</summary>
     /// <param name="percentAlive">Percent of the cohort alive at t = 0 (100), 1, ..., n; never increasing; at least two entries.</param>
     /// <param name="cohortSize">Number of subscribers in the cohort at t = 0, at least 1.</param>
