@@ -56,6 +56,15 @@ public class UnitSafetyTests
         ["ClvByPeriod.Compute(PurchaseModel,GammaGammaModel,CustomerSummary&,PredictiveClvOptions,Span<Double>)"] = (c => Models.Select(m => Each(c, s => Period(m, s, 11))).ToArray(), 1e-9),
         ["PredictionIntervals.Compute(FitResult<TModel>,FitResult<GammaGammaModel>,CustomerSummaries,Double,PredictionIntervalOptions)"] = (c => Intervals(PredictionIntervals.Compute(CdnowFits.BgNbd, CdnowFits.GammaGamma, c, 10, new PredictionIntervalOptions { Draws = 20 })), 1e-9),
         ["PredictionIntervals.NewCustomer(FitResult<TModel>,FitResult<GammaGammaModel>,CustomerSummaries,PredictionIntervalOptions)"] = (c => PredictionIntervals.NewCustomer(CdnowFits.BgNbd, CdnowFits.GammaGamma, c, new PredictionIntervalOptions { Draws = 20 }).Value.Median, 1e-12),
+        ["ClvByPeriodCsv.Write(TextWriter,CustomerSummaries,ClvByPeriod)"] = (c => PeriodCsv(c, (w, v) => ClvByPeriodCsv.Write(w, c, v)), 1e-9),
+        ["ClvByPeriodCsv.Write(Stream,CustomerSummaries,ClvByPeriod)"] = (c => PeriodCsv(c, (w, v) => ClvByPeriodCsv.Write(((StreamWriter)w).BaseStream, c, v)), 1e-9),
+        ["ClvByPeriodCsv.Write(String,CustomerSummaries,ClvByPeriod)"] = (c => PeriodCsv(c, (w, v) =>
+        {
+            string path = Path.Combine(Path.GetTempPath(), $"clv-units-{Guid.NewGuid():N}.csv");
+            ClvByPeriodCsv.Write(path, c, v);
+            w.Write(File.ReadAllText(path));
+            File.Delete(path);
+        }), 1e-9),
         ["GammaGammaModel.ConditionalExpectedSpend(CustomerSummary&)"] = (c => Each(c, s => Spend.ConditionalExpectedSpend(s)), 1e-12),
         ["GammaGammaModel.ConditionalExpectedSpend(CustomerSummaries)"] = (c => Spend.ConditionalExpectedSpend(c), 1e-12),
         ["GammaGammaModel.ConditionalExpectedSpend(ReadOnlySpan<CustomerSummary>,Span<Double>)"] = (c => Into(c, Spend.ConditionalExpectedSpend), 1e-12),
@@ -313,6 +322,21 @@ public class UnitSafetyTests
         }
 
         return [.. result];
+    }
+
+    /// <summary>The numbers of a CLV-by-period CSV (ids dropped), for a model in weeks over summaries in either unit.</summary>
+    private static double[] PeriodCsv(CustomerSummaries c, Action<TextWriter, ClvByPeriod> write)
+    {
+        var values = ClvByPeriod.Compute(CdnowFits.Fitted, Spend, c, new PredictiveClvOptions { Periods = 3, Period = TimeUnit.Year });
+        using var stream = new MemoryStream();
+        using (var writer = new StreamWriter(stream, leaveOpen: true))
+        {
+            write(writer, values);
+            writer.Flush();
+        }
+
+        var lines = System.Text.Encoding.UTF8.GetString(stream.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        return [.. lines.Skip(1).SelectMany(l => l.Split(',').Skip(1)).Select(f => double.Parse(f, CultureInfo.InvariantCulture))];
     }
 
     private static void WriteViaFile(TextWriter writer, CustomerSummaries c)

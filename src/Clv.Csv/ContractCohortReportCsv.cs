@@ -1,0 +1,63 @@
+using Clv.Csv.Internal;
+using Clv.Probabilistic;
+
+namespace Clv.Csv;
+
+/// <summary>
+/// Writes a <see cref="ContractCohortReport"/> as CSV, one row per cohort and period:
+/// <c>cohort, period, actual_alive, expected_alive, actual_retention, expected_retention</c>; invariant culture, round-trippable
+/// numbers (an undefined retention, after a cohort emptied, is empty), <c>\r\n</c> line ends, UTF-8 without byte order mark.
+/// </summary>
+public static class ContractCohortReportCsv
+{
+    /// <summary>The column names, in order.</summary>
+    public static IReadOnlyList<string> Columns { get; } =
+        ["cohort", "period", "actual_alive", "expected_alive", "actual_retention", "expected_retention"];
+
+    /// <summary>Writes the report to a file (created or overwritten).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="report">The report.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    public static void Write(string path, ContractCohortReport report)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(report);
+        using var writer = new StreamWriter(path, append: false, CsvTable.Utf8);
+        Write(writer, report);
+    }
+
+    /// <summary>Writes the report to a stream (left open).</summary>
+    /// <param name="stream">The destination.</param>
+    /// <param name="report">The report.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(Stream stream, ContractCohortReport report)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(report);
+        using var writer = new StreamWriter(stream, CsvTable.Utf8, 1 << 12, leaveOpen: true);
+        Write(writer, report);
+    }
+
+    /// <summary>Writes the report to a text writer (left open; flushed).</summary>
+    /// <param name="writer">The destination.</param>
+    /// <param name="report">The report.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(TextWriter writer, ContractCohortReport report)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(report);
+        using var table = new CsvTable(writer);
+        table.Header([.. Columns]);
+        foreach (var row in report.Rows)
+        {
+            table.Field(row.Cohort);
+            table.Field(row.Period);
+            table.Field(row.ActualAlive);
+            table.Field(row.ExpectedAlive);
+            table.Field(double.IsNaN(row.ActualRetention) ? null : row.ActualRetention);
+            table.Field(row.ExpectedRetention);
+            table.EndRow();
+        }
+    }
+}
