@@ -89,7 +89,7 @@ internal static partial class ReadmeExamples
         return (fit, pAlive, next52, newCustomer, pExactlyTwo, clv);
     }
 
-    public static (FitResult<BetaGeoBetaBinomModel> Fit, BinaryPurchaseHistory[] Donors, double Alive, double Next5, double FirstSix) BgBb(string donationsCsv)
+    public static (FitResult<BetaGeoBetaBinomModel> Fit, BinaryPurchaseHistory[] Donors, double Alive, double Next5, double FirstSix, double AnyIn5, double Wait) BgBb(string donationsCsv)
     {
         // <readme:bgbb>
         // donations.csv: frequency,recency,periods,weights - one row per group of identical donors, 6 yearly opportunities.
@@ -108,8 +108,10 @@ internal static partial class ReadmeExamples
         double alive = bgbb.ProbabilityAlive(sixOfSix);                  // 0.93: alive at the next opportunity
         double next5 = bgbb.ConditionalExpectedPurchases(sixOfSix, 5);   // E[purchases at opportunities 7 .. 11]
         double firstSix = bgbb.ExpectedPurchases(6);                     // E[X(6)] for a new donor
+        double anyIn5 = bgbb.ProbabilityOfAnyPurchase(sixOfSix, 5);       // P(a gift in the next 5 opportunities)
+        double wait = bgbb.NextPurchaseTime(sixOfSix, 0.5);              // median wait: 1 opportunity (a whole number, or +∞)
         // </readme:bgbb>
-        return (fit, donors, alive, next5, firstSix);
+        return (fit, donors, alive, next5, firstSix, anyIn5, wait);
     }
 
     public static (string Json, PurchaseModel Loaded, BgNbdModel Typed, FitResult<BgNbdModel> FitBack) Persistence(FitResult<BgNbdModel> fit)

@@ -335,6 +335,8 @@ public partial class ReadmeTests
         Near(-33225.58, r.Fit.LikelihoodLn, 2);
         Near(0.93, r.Alive, 2);
         Assert.True(r.Next5 > 0 && r.FirstSix > 0);
+        Assert.InRange(r.AnyIn5, 0.5, r.Alive);
+        Assert.Equal(1, r.Wait);
     }
 
     [Fact]

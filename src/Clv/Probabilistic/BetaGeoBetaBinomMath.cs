@@ -80,6 +80,39 @@ internal static class BetaGeoBetaBinomMath
     }
 
     /// <summary>
+    /// P(at least one purchase at opportunities n + 1 .. n + k | x, t_x, n) for k = 1, 2, ...: alive at n (P(alive) U_0), a customer
+    /// buys nothing in k opportunities when they die before opportunity j + 1 after j empty ones (T_j) or survive all k empty (U_k):
+    /// P = U_0 - U_k - Σ_{j &lt; k} T_j, with T_j = B(α + x, β + n - x + j) B(γ + 1, δ + n + j) / (B(α, β) B(γ, δ) L) and
+    /// U_j = B(α + x, β + n - x + j) B(γ, δ + n + j) / (B(α, β) B(γ, δ) L). Calls <paramref name="visit"/> with (k, P, U_k) until it
+    /// returns false; P + U_k bounds every later P from above.
+    /// </summary>
+    public static void AnyPurchase(double alpha, double beta, double gamma, double delta, int x, int tx, int n, Func<int, double, double, bool> visit)
+    {
+        double lnL = LnLikelihood(alpha, beta, gamma, delta, x, tx, n, default);
+        double lnA = SpecialFunctions.BetaLn(alpha + x, beta + n - x) - SpecialFunctions.BetaLn(alpha, beta) - lnL;
+        double lnBgd = SpecialFunctions.BetaLn(gamma, delta);
+        double lnD = SpecialFunctions.BetaLn(gamma + 1, delta + n) - lnBgd;
+        double lnS = SpecialFunctions.BetaLn(gamma, delta + n) - lnBgd;
+        double u0 = Math.Exp(lnA + lnS), died = 0;
+        for (int k = 1; ; k++)
+        {
+            int j = k - 1;
+            died += Math.Exp(lnA + lnD);
+
+            // From j to j + 1: B(a, b + 1)/B(a, b) = b/(a + b).
+            lnA += Math.Log((beta + n - x + j) / (alpha + beta + n + j));
+            lnD += Math.Log((delta + n + j) / (gamma + 1 + delta + n + j));
+            lnS += Math.Log((delta + n + j) / (gamma + delta + n + j));
+            double uk = Math.Exp(lnA + lnS);
+            double p = Math.Clamp(u0 - uk - died, 0, 1);
+            if (!visit(k, p, uk))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
     /// E[X(n, n + n*) | x, t_x, n] = B(alpha + x + 1, beta + n - x)/B(alpha, beta) delta/(gamma - 1) G(gamma + delta)/G(1 + delta)
     /// [G(1 + delta + n)/G(gamma + delta + n) - G(1 + delta + n + n*)/G(gamma + delta + n + n*)] / L, in log space and
     /// stable through gamma = 1.

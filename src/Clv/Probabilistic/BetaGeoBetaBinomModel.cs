@@ -168,6 +168,53 @@ public sealed class BetaGeoBetaBinomModel : IJsonPersistable<BetaGeoBetaBinomMod
         }
     }
 
+    /// <summary>P(at least one purchase in the next <paramref name="periods"/> opportunities | x, t_x, n).</summary>
+    /// <param name="history">A history (x, t_x, n).</param>
+    /// <param name="periods">Opportunities ahead, k (at least 0).</param>
+    /// <returns>The probability, in [0, 1]; non-decreasing in <paramref name="periods"/>, 0 at 0.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="periods"/> is negative.</exception>
+    public double ProbabilityOfAnyPurchase(in BinaryPurchaseHistory history, int periods)
+    {
+        Guard.NonNegative(periods);
+        double result = 0;
+        if (periods > 0)
+        {
+            BetaGeoBetaBinomMath.AnyPurchase(Alpha, Beta, Gamma, Delta, history.Frequency, history.Recency, history.Periods, (k, p, _) =>
+            {
+                result = p;
+                return k < periods;
+            });
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The number of opportunities by which the customer buys again with probability <paramref name="probability"/>: the smallest k with
+    /// P(a purchase in the next k opportunities | x, t_x, n) ≥ <paramref name="probability"/> (with 0.5, the median wait for the next purchase).
+    /// </summary>
+    /// <param name="history">A history (x, t_x, n).</param>
+    /// <param name="probability">The level, in (0, 1).</param>
+    /// <returns>The number of opportunities k (a whole number, at least 1), or <see cref="double.PositiveInfinity"/> when the customer's chance of ever buying again is below the level (or the level is first reached beyond 10^8 opportunities).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="probability"/> is not in (0, 1).</exception>
+    public double NextPurchaseTime(in BinaryPurchaseHistory history, double probability)
+    {
+        PurchaseModel.CheckLevel(probability, nameof(probability));
+        double result = double.PositiveInfinity;
+        BetaGeoBetaBinomMath.AnyPurchase(Alpha, Beta, Gamma, Delta, history.Frequency, history.Recency, history.Periods, (k, p, alive) =>
+        {
+            if (p >= probability)
+            {
+                result = k;
+                return false;
+            }
+
+            // p + P(alive, no purchase yet) bounds every later probability: below the level, the customer never gets there.
+            return p + alive >= probability && k < 100_000_000;
+        });
+        return result;
+    }
+
     /// <summary>Expected purchases of a new customer at the first <paramref name="periods"/> opportunities, E[X(n)].</summary>
     /// <param name="periods">Opportunities, n (at least 0).</param>
     /// <returns>alpha/(alpha + beta) delta/(gamma - 1) [1 - G(gamma + delta)/G(gamma + delta + n) G(1 + delta + n)/G(1 + delta)]; its limit at gamma = 1.</returns>

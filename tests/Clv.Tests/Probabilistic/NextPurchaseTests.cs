@@ -182,4 +182,90 @@ public class NextPurchaseTests
             Assert.True(Math.Abs(observedCounts[n] - predictedCounts[n]) <= 4 * Math.Sqrt(varianceCounts[n]), $"{name}: {observedCounts[n]} with {n} purchases, model {predictedCounts[n]:F1}");
         }
     }
+
+    [Fact]
+    public void BgBb_AnyPurchaseAndNextPurchase_AgreeWithDonorsSimulatedFromTheModel()
+    {
+        // 60,000 donors over 6 calibration and 5 holdout opportunities: each dies at the start of an opportunity with probability
+        // θ and, while alive, gives with probability p.
+        var m = new BetaGeoBetaBinomModel(1.204, 0.750, 0.657, 2.783);
+        var random = new Random(31);
+        double predicted = 0, variance = 0, observed = 0, withinMedian = 0, medianPredicted = 0, medianVariance = 0;
+        int medians = 0;
+        for (int i = 0; i < 60_000; i++)
+        {
+            double p = MathNet.Numerics.Distributions.Beta.Sample(random, 1.204, 0.750);
+            double theta = MathNet.Numerics.Distributions.Beta.Sample(random, 0.657, 2.783);
+            bool alive = true;
+            int x = 0, tx = 0, next = 0;
+            for (int t = 1; t <= 11; t++)
+            {
+                alive = alive && random.NextDouble() >= theta;
+                bool buys = alive && random.NextDouble() < p;
+                if (buys && t <= 6)
+                {
+                    (x, tx) = (x + 1, t);
+                }
+                else if (buys && next == 0)
+                {
+                    next = t - 6;
+                }
+            }
+
+            var h = new BinaryPurchaseHistory(x, tx, 6);
+            double any = m.ProbabilityOfAnyPurchase(h, 5);
+            predicted += any;
+            variance += any * (1 - any);
+            observed += next > 0 ? 1 : 0;
+
+            double median = m.NextPurchaseTime(h, 0.5);
+            if (median <= 5)
+            {
+                double cdf = m.ProbabilityOfAnyPurchase(h, (int)median);
+                medians++;
+                medianPredicted += cdf;
+                medianVariance += cdf * (1 - cdf);
+                withinMedian += next > 0 && next <= median ? 1 : 0;
+            }
+        }
+
+        Assert.True(Math.Abs(observed - predicted) <= 4 * Math.Sqrt(variance), $"{observed} gave again, model {predicted:F1}");
+        Assert.True(medians > 5_000, $"{medians} medians within the holdout");
+        Assert.True(Math.Abs(withinMedian - medianPredicted) <= 4 * Math.Sqrt(medianVariance), $"{withinMedian} gave by their median, model {medianPredicted:F1}");
+    }
+
+    [Fact]
+    public void BgBb_NextPurchaseTime_IsTheSmallestCountReachingTheLevel_OrInfinite()
+    {
+        var m = new BetaGeoBetaBinomModel(1.204, 0.750, 0.657, 2.783);
+        foreach (var h in new[] { new BinaryPurchaseHistory(6, 6, 6), new BinaryPurchaseHistory(3, 4, 6), new BinaryPurchaseHistory(1, 1, 6), new BinaryPurchaseHistory(0, 0, 6) })
+        {
+            Assert.Equal(0, m.ProbabilityOfAnyPurchase(h, 0));
+            double previous = 0;
+            for (int k = 1; k <= 30; k++)
+            {
+                double p = m.ProbabilityOfAnyPurchase(h, k);
+                Assert.True(p >= previous - 1e-15 && p <= m.ProbabilityAlive(h), $"{h} k = {k}: {p}");
+                previous = p;
+            }
+
+            foreach (double level in new[] { 0.1, 0.3, 0.5, 0.7 })
+            {
+                double t = m.NextPurchaseTime(h, level);
+                if (double.IsPositiveInfinity(t))
+                {
+                    Assert.True(m.ProbabilityOfAnyPurchase(h, 100_000) < level, $"{h}: infinite at {level}");
+                    continue;
+                }
+
+                Assert.True(m.ProbabilityOfAnyPurchase(h, (int)t) >= level);
+                Assert.True(t == 1 || m.ProbabilityOfAnyPurchase(h, (int)t - 1) < level);
+            }
+        }
+
+        // One opportunity ahead: alive at n + 1 and giving, E[p | alive history] P(alive at n + 1).
+        var six = new BinaryPurchaseHistory(6, 6, 6);
+        Assert.Equal(m.ConditionalExpectedPurchases(six, 1), m.ProbabilityOfAnyPurchase(six, 1), 10);
+    }
+
 }
