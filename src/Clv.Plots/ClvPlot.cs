@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using Clv.Plots.Internal;
+using ScottPlot;
+
+namespace Clv.Plots;
+
+/// <summary>
+/// A finished plot, ready to write as PNG or SVG at the size its <see cref="PlotOptions"/> gave. Every plot function of
+/// Clv.Plots (<see cref="ProbabilisticPlots"/>, <see cref="RfmPlots"/>, <see cref="LifecyclePlots"/>,
+/// <see cref="ValuePlots"/>) returns one: <c>ProbabilisticPlots.Tracking(model, customers).SavePng("tracking.png")</c>.
+/// </summary>
+/// <remarks>The font was chosen and checked when the plot was made: a plot exists only if its font has every glyph of
+/// its text (otherwise the function threw <see cref="MissingGlyphsException"/>). Writing is thread-safe.</remarks>
+public sealed partial class ClvPlot
+{
+    private readonly Figure _figure;
+    private readonly object _gate = new();
+
+    internal ClvPlot(Figure figure, string fontFamily)
+    {
+        _figure = figure;
+        FontFamily = fontFamily;
+    }
+
+    /// <summary>The title drawn at the top.</summary>
+    public string Title => _figure.Title;
+
+    /// <summary>Width in pixels.</summary>
+    public int Width => _figure.Options.Width;
+
+    /// <summary>Height in pixels.</summary>
+    public int Height => _figure.Options.Height;
+
+    /// <summary>The font family the plot draws with (in SVG, followed by fallback families).</summary>
+    public string FontFamily { get; }
+
+    /// <summary>The drawn series and their numbers (tests read them back).</summary>
+    internal IReadOnlyList<PlotSeries> Series => _figure.Series;
+
+    /// <summary>The heatmap cells, rows as drawn from top to bottom (null unless the plot is a heatmap).</summary>
+    internal double[,]? Matrix => _figure.Matrix;
+
+    /// <summary>Every text of the plot (title, axis labels, legend entries, category names, annotations).</summary>
+    internal IReadOnlyList<string> Texts => _figure.Texts;
+
+    /// <summary>The plot as PNG bytes.</summary>
+    /// <returns>The PNG file's bytes.</returns>
+    public byte[] ToPng()
+    {
+        lock (_gate)
+        {
+            using var image = _figure.Plot.GetImage(Width, Height);
+            return image.GetImageBytes(ImageFormat.Png);
+        }
+    }
+
+    /// <summary>The plot as SVG text; text stays text, with font families that fall back to a CJK font in a browser.</summary>
+    /// <returns>The SVG document.</returns>
+    public string ToSvg()
+    {
+        string svg;
+        lock (_gate)
+        {
+            svg = _figure.Plot.GetSvgXml(Width, Height);
+        }
+
+        string family = PlotFonts.SvgFamily(FontFamily);
+        return FontFamilyAttribute().Replace(svg, _ => "font-family=\"" + family + "\"");
+    }
+
+    /// <summary>Writes the plot as a PNG file, replacing any file at <paramref name="path"/>.</summary>
+    /// <param name="path">The file to write.</param>
+    public void SavePng(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        File.WriteAllBytes(path, ToPng());
+    }
+
+    /// <summary>Writes the plot as PNG to a stream (left open).</summary>
+    /// <param name="destination">The stream to write to.</param>
+    public void SavePng(Stream destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        destination.Write(ToPng());
+    }
+
+    /// <summary>Writes the plot as an SVG file (UTF-8), replacing any file at <paramref name="path"/>.</summary>
+    /// <param name="path">The file to write.</param>
+    public void SaveSvg(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        File.WriteAllText(path, ToSvg(), new System.Text.UTF8Encoding(false));
+    }
+
+    /// <summary>Writes the plot as SVG (UTF-8) to a stream (left open).</summary>
+    /// <param name="destination">The stream to write to.</param>
+    public void SaveSvg(Stream destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        destination.Write(new System.Text.UTF8Encoding(false).GetBytes(ToSvg()));
+    }
+
+    /// <summary>The plot's title.</summary>
+    /// <returns><see cref="Title"/>.</returns>
+    public override string ToString() => Title;
+
+    [GeneratedRegex("font-family=\"[^\"]*\"")]
+    private static partial Regex FontFamilyAttribute();
+}
