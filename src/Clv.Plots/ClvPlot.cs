@@ -61,12 +61,61 @@ public sealed partial class ClvPlot
         string svg;
         lock (_gate)
         {
-            svg = _figure.Plot.GetSvgXml(Width, Height);
+            // Skia's SVG canvas drops dash effects (and says so on stderr for each): draw those lines solid in SVG.
+            _figure.SetDashes(false);
+            try
+            {
+                svg = _figure.Plot.GetSvgXml(Width, Height);
+            }
+            finally
+            {
+                _figure.SetDashes(true);
+            }
         }
 
         string family = PlotFonts.SvgFamily(FontFamily);
-        return FontFamilyAttribute().Replace(svg, _ => "font-family=\"" + family + "\"");
+        svg = FontFamilyAttribute().Replace(svg, _ => "font-family=\"" + family + "\"");
+
+        // Skia writes text back from glyphs: a CJK font that shares a glyph between an ideograph and its Kangxi radical
+        // (户 and ⼾) gives the radical. Put the plot's own text back.
+        svg = TextContent().Replace(svg, m => m.Groups[1].Value + Original(m.Groups[2].Value) + m.Groups[3].Value);
+
+        // Clip-path ids come from a process-wide counter: number them from 1 so equal plots give equal files.
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        return ClipId().Replace(svg, m =>
+        {
+            if (!ids.TryGetValue(m.Value, out string? id))
+            {
+                id = "cl_" + (ids.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                ids[m.Value] = id;
+            }
+
+            return id;
+        });
     }
+
+    /// <summary>The plot's text that SVG text content stands for, where Skia put a CJK radical in place of an ideograph.</summary>
+    private string Original(string content)
+    {
+        string trimmed = content.Trim();
+        if (!trimmed.Any(IsRadical))
+        {
+            return content;
+        }
+
+        foreach (string text in _figure.Texts)
+        {
+            string escaped = System.Security.SecurityElement.Escape(text);
+            if (escaped.Length == trimmed.Length && Enumerable.Range(0, escaped.Length).All(i => escaped[i] == trimmed[i] || IsRadical(trimmed[i])))
+            {
+                return content.Replace(trimmed, escaped, StringComparison.Ordinal);
+            }
+        }
+
+        return content;
+    }
+
+    private static bool IsRadical(char c) => c is >= '\u2E80' and <= '\u2FDF';
 
     /// <summary>Writes the plot as a PNG file, replacing any file at <paramref name="path"/>.</summary>
     /// <param name="path">The file to write.</param>
@@ -106,4 +155,10 @@ public sealed partial class ClvPlot
 
     [GeneratedRegex("font-family=\"[^\"]*\"")]
     private static partial Regex FontFamilyAttribute();
+
+    [GeneratedRegex("(<text[^>]*>)([^<]*)(</text>)")]
+    private static partial Regex TextContent();
+
+    [GeneratedRegex("\\bcl_[0-9a-f]+\\b")]
+    private static partial Regex ClipId();
 }

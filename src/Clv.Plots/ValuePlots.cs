@@ -66,7 +66,6 @@ public static class ValuePlots
         fig.Series.Add(new PlotSeries(bars.LegendText, centres, counts));
         var m = fig.Marker(mean, fig.L("Mean ", "均值 ") + Text.Number(mean, "N2"));
         m.Color = Figure.Colour(1);
-        m.LinePattern = LinePattern.Dashed;
         var d = fig.Marker(median, fig.L("Median ", "中位数 ") + Text.Number(median, "N2"));
         d.Color = Figure.Colour(2);
         fig.Labels(fig.L("Customer lifetime value", "客户终身价值"), fig.L("Customers", "客户数"));

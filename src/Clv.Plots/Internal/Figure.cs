@@ -17,6 +17,7 @@ internal sealed partial class Figure
     ];
 
     private readonly List<string> _texts = [];
+    private readonly List<Action<bool>> _dashes = [];
     private readonly List<ScottPlot.Plottables.Text> _annotations = [];
 
     public Figure(PlotOptions? options, string englishTitle, string chineseTitle)
@@ -55,6 +56,15 @@ internal sealed partial class Figure
         return (float)Math.Clamp(fit, 10, 16);
     }
 
+    /// <summary>Turns the dash patterns of dashed and dotted lines off (for SVG) or back on.</summary>
+    public void SetDashes(bool on)
+    {
+        foreach (var set in _dashes)
+        {
+            set(on);
+        }
+    }
+
     public string L(string english, string chinese) => Text.L(Options.Language, english, chinese);
 
     public string Unit(TimeUnit unit) => Text.Unit(Options.Language, unit);
@@ -88,6 +98,7 @@ internal sealed partial class Figure
         if (dashed)
         {
             line.LinePattern = LinePattern.Dashed;
+            _dashes.Add(on => line.LinePattern = on ? LinePattern.Dashed : LinePattern.Solid);
         }
 
         Series.Add(new PlotSeries(name, xs, ys));
@@ -100,6 +111,7 @@ internal sealed partial class Figure
         line.Color = Colors.Gray;
         line.LinePattern = LinePattern.Dotted;
         line.LineWidth = 1.5f;
+        _dashes.Add(on => line.LinePattern = on ? LinePattern.Dotted : LinePattern.Solid);
         line.LegendText = Track(label);
         return line;
     }
