@@ -10,11 +10,15 @@ namespace Clv.Plots;
 /// <see cref="ValuePlots"/>) returns one: <c>ProbabilisticPlots.Tracking(model, customers).SavePng("tracking.png")</c>.
 /// </summary>
 /// <remarks>The font was chosen and checked when the plot was made: a plot exists only if its font has every glyph of
-/// its text (otherwise the function threw <see cref="MissingGlyphsException"/>). Writing is thread-safe.</remarks>
+/// its text (otherwise the function threw <see cref="MissingGlyphsException"/>). Writing is thread-safe: renders take
+/// turns, process-wide.</remarks>
 public sealed partial class ClvPlot
 {
+    /// <summary>One render at a time in the process: ScottPlot and Skia's SVG writer share state between plots (dash
+    /// patterns, clip ids), and concurrent renders were seen to change each other's pixels.</summary>
+    internal static readonly object Gate = new();
+
     private readonly Figure _figure;
-    private readonly object _gate = new();
 
     internal ClvPlot(Figure figure, string fontFamily)
     {
@@ -47,7 +51,7 @@ public sealed partial class ClvPlot
     /// <returns>The PNG file's bytes.</returns>
     public byte[] ToPng()
     {
-        lock (_gate)
+        lock (Gate)
         {
             using var image = _figure.Plot.GetImage(Width, Height);
             return image.GetImageBytes(ImageFormat.Png);
@@ -59,7 +63,7 @@ public sealed partial class ClvPlot
     public string ToSvg()
     {
         string svg;
-        lock (_gate)
+        lock (Gate)
         {
             // Skia's SVG canvas drops dash effects (and says so on stderr for each): draw those lines solid in SVG.
             _figure.SetDashes(false);

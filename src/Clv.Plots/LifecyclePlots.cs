@@ -93,7 +93,7 @@ public static class LifecyclePlots
         fig.Heatmap(cells, new CoordinateRect(-0.5, n - 0.5, -0.5, n - 0.5), fig.L("% of row", "行百分比"), "0.#", 12);
         var names = stages.Select(s => fig.L(s.EnglishLabel(), s.ChineseLabel())).ToArray();
         fig.Categories(names);
-        fig.Categories(names.Reverse().ToArray(), left: true);
+        fig.Categories(Enumerable.Reverse(names).ToArray(), left: true);
         fig.Labels(fig.L("Stage on ", "阶段 ") + Text.Date(report.To), fig.L("Stage on ", "阶段 ") + Text.Date(report.From));
         return fig.Finish(legend: false);
     }

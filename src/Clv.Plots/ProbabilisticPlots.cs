@@ -63,7 +63,7 @@ public static partial class ProbabilisticPlots
         }
 
         fig.Marker(unit.FromDays(customers.ObservationEnd.DayNumber + 1 - origin.DayNumber), CalibrationEnd(fig, customers));
-        fig.Labels(fig.L("Time since ", "距首次购买的") + fig.Unit(unit) + fig.L(" since the first purchase", ""), fig.L("Cumulative repeat transactions", "累计重复购买次数"));
+        fig.Labels(fig.L(Capitalised(fig.Unit(unit)) + " since the first purchase of the cohort", "距群组首次购买的" + fig.Unit(unit) + "数"), fig.L("Cumulative repeat transactions", "累计重复购买次数"));
         fig.Plot.Axes.Margins(bottom: 0);
         return fig.Finish();
     }

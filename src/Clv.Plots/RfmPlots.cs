@@ -123,7 +123,7 @@ public static class RfmPlots
         plotted.Horizontal = true;
         plotted.ValueLabelStyle.FontSize = 13;
         fig.Series.Add(new PlotSeries(axis, Enumerable.Range(0, n).Select(i => (double)i).ToArray(), values));
-        fig.Categories(names.Reverse().ToArray(), left: true);
+        fig.Categories(Enumerable.Reverse(names).ToArray(), left: true);
         fig.Plot.XLabel(fig.Track(axis));
         double max = values.DefaultIfEmpty(0).Max();
         fig.Plot.Axes.SetLimitsX(0, max > 0 ? max * 1.3 : 1);

@@ -98,7 +98,8 @@ internal sealed partial class Figure
         if (dashed)
         {
             line.LinePattern = LinePattern.Dashed;
-            _dashes.Add(on => line.LinePattern = on ? LinePattern.Dashed : LinePattern.Solid);
+            var pattern = line.LinePattern;
+            _dashes.Add(on => line.LinePattern = on ? pattern : LinePattern.Solid);
         }
 
         Series.Add(new PlotSeries(name, xs, ys));
@@ -111,7 +112,8 @@ internal sealed partial class Figure
         line.Color = Colors.Gray;
         line.LinePattern = LinePattern.Dotted;
         line.LineWidth = 1.5f;
-        _dashes.Add(on => line.LinePattern = on ? LinePattern.Dotted : LinePattern.Solid);
+        var pattern = line.LinePattern;
+        _dashes.Add(on => line.LinePattern = on ? pattern : LinePattern.Solid);
         line.LegendText = Track(label);
         return line;
     }
@@ -150,12 +152,23 @@ internal sealed partial class Figure
     {
         Plot.Title(Track(Title));
         Plot.Axes.Title.Label.FontSize = TitleSize(Title, Options.Width);
-        string family = PlotFonts.Resolve(Options, _texts);
-        Plot.Font.Set(family);
-        Plot.Legend.FontName = family;
+        string family, renderName;
+        lock (ClvPlot.Gate)
+        {
+            // Registering a font file changes ScottPlot's font table: not while another plot renders.
+            (family, renderName) = PlotFonts.Resolve(Options, _texts);
+        }
+
+        Plot.Font.Set(renderName);
+        Plot.Legend.FontName = renderName;
+        foreach (var item in Plot.Legend.ManualItems)
+        {
+            item.LabelFontName = renderName;
+        }
+
         foreach (var label in _annotations)
         {
-            label.LabelFontName = family;
+            label.LabelFontName = renderName;
         }
 
         if (LegendOutside)

@@ -21,21 +21,29 @@ internal static class PlotFonts
     private static readonly object Gate = new();
     private static readonly Dictionary<string, string> RegisteredFiles = new(StringComparer.Ordinal);
 
-    /// <summary>The family to draw <paramref name="texts"/> with, per the options; throws when it lacks glyphs.</summary>
+    /// <summary>
+    /// The family to draw <paramref name="texts"/> with, per the options, and the name ScottPlot knows it by (a font file is
+    /// registered under its path, so it never replaces an installed family of the same name); throws when it lacks glyphs.
+    /// </summary>
     /// <exception cref="MissingGlyphsException">The chosen (or every available) font lacks a glyph of the text.</exception>
-    public static string Resolve(PlotOptions options, IReadOnlyList<string> texts)
+    public static (string Family, string RenderName) Resolve(PlotOptions options, IReadOnlyList<string> texts)
     {
         if (options.FontFile is { } file)
         {
-            string family = RegisterFile(file, out var typeface);
+            string alias = RegisterFile(file, out var typeface);
             using (typeface)
             {
-                Check(typeface, family, texts);
+                Check(typeface, typeface.FamilyName, texts);
+                return (typeface.FamilyName, alias);
             }
-
-            return family;
         }
 
+        string chosen = ResolveInstalled(options, texts);
+        return (chosen, chosen);
+    }
+
+    private static string ResolveInstalled(PlotOptions options, IReadOnlyList<string> texts)
+    {
         if (options.FontFamily is { } name)
         {
             using var typeface = Installed(name) ?? throw Throw.OptionError("options.FontFamily", Text.Format($"options.FontFamily: no installed font is named '{name}'. Install it or set options.FontFile."));
@@ -79,21 +87,21 @@ internal static class PlotFonts
         return best.FamilyName;
     }
 
-    /// <summary>Registers a font file with ScottPlot once and returns its family name.</summary>
+    /// <summary>Registers a font file with ScottPlot once, under a name of its own, and returns that name.</summary>
     private static string RegisterFile(string path, out SKTypeface typeface)
     {
         string full = Path.GetFullPath(path);
         typeface = SKTypeface.FromFile(full) ?? throw Throw.OptionError("options.FontFile", Text.Format($"options.FontFile: '{path}' is not a font file SkiaSharp can read."));
         lock (Gate)
         {
-            if (!RegisteredFiles.TryGetValue(full, out string? family))
+            if (!RegisteredFiles.TryGetValue(full, out string? alias))
             {
-                family = typeface.FamilyName;
-                ScottPlot.Fonts.AddFontFile(family, full);
-                RegisteredFiles[full] = family;
+                alias = "Clv.Plots file " + full;
+                ScottPlot.Fonts.AddFontFile(alias, full);
+                RegisteredFiles[full] = alias;
             }
 
-            return family;
+            return alias;
         }
     }
 

@@ -31,6 +31,26 @@ internal static class PlotImages
         return (bitmap.Width, bitmap.Height, colours.Count, ink / (double)(bitmap.Width * bitmap.Height));
     }
 
+    public static int DifferingPixels(byte[] first, byte[] second)
+    {
+        using var a = SKBitmap.Decode(first);
+        using var b = SKBitmap.Decode(second);
+        Assert.Equal((a.Width, a.Height), (b.Width, b.Height));
+        int differing = 0;
+        for (int y = 0; y < a.Height; y++)
+        {
+            for (int x = 0; x < a.Width; x++)
+            {
+                if (a.GetPixel(x, y) != b.GetPixel(x, y))
+                {
+                    differing++;
+                }
+            }
+        }
+
+        return differing;
+    }
+
     public static XDocument Svg(string svg)
     {
         var doc = XDocument.Parse(svg);
