@@ -11,10 +11,10 @@ internal sealed partial class Figure
     {
         int k = seriesNames.Count;
         double width = 0.8 / k;
-        var bars = new List<Bar>();
         for (int s = 0; s < k; s++)
         {
             var xs = new double[categories.Count];
+            var bars = new List<Bar>();
             for (int c = 0; c < categories.Count; c++)
             {
                 xs[c] = c;
@@ -28,11 +28,11 @@ internal sealed partial class Figure
                 });
             }
 
-            Plot.Legend.ManualItems.Add(new LegendItem { LabelText = Track(seriesNames[s]), FillColor = Colour(firstColour + s) });
+            // One bar plot per series, so the legend draws its name with the plot's font (manual legend items keep their own).
+            var plotted = Plot.Add.Bars(bars);
+            plotted.LegendText = Track(seriesNames[s]);
             Series.Add(new PlotSeries(seriesNames[s], xs, values[s]));
         }
-
-        Plot.Add.Bars(bars);
         Categories(categories);
         Plot.Axes.Margins(bottom: 0);
     }

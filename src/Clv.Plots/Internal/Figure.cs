@@ -31,9 +31,17 @@ internal sealed partial class Figure
         Plot.Legend.OutlineColor = Colors.Black.WithAlpha(0.3);
     }
 
-    public Plot Plot { get; } = new();
+    public Plot Plot { get; } = NewPlot();
 
     public PlotOptions Options { get; }
+
+    private static Plot NewPlot()
+    {
+        lock (ClvPlot.Gate)
+        {
+            return new Plot();
+        }
+    }
 
     public string Title { get; }
 
@@ -150,14 +158,18 @@ internal sealed partial class Figure
     /// <summary>Picks and checks the font, applies it to every text, and returns the finished plot.</summary>
     public ClvPlot Finish(bool legend = true)
     {
-        Plot.Title(Track(Title));
-        Plot.Axes.Title.Label.FontSize = TitleSize(Title, Options.Width);
-        string family, renderName;
+        // ScottPlot's font tables and typeface caches are process-wide: no font work while another plot renders.
         lock (ClvPlot.Gate)
         {
-            // Registering a font file changes ScottPlot's font table: not while another plot renders.
-            (family, renderName) = PlotFonts.Resolve(Options, _texts);
+            return FinishUnlocked(legend);
         }
+    }
+
+    private ClvPlot FinishUnlocked(bool legend)
+    {
+        Plot.Title(Track(Title));
+        Plot.Axes.Title.Label.FontSize = TitleSize(Title, Options.Width);
+        var (family, renderName) = PlotFonts.Resolve(Options, _texts);
 
         Plot.Font.Set(renderName);
         Plot.Legend.FontName = renderName;
@@ -174,6 +186,7 @@ internal sealed partial class Figure
         if (LegendOutside)
         {
             Plot.ShowLegend(Edge.Right);
+            Plot.Legend.Padding = new PixelPadding(8, 8, 14, 8);
         }
         else if (legend && Series.Count > 0)
         {
