@@ -69,6 +69,8 @@ public static class Program
         yield return ("tracking-incremental", () => ProbabilisticPlots.TrackingIncremental(model, customers));
         yield return ("frequency-in-calibration", () => ProbabilisticPlots.FrequencyInCalibration(model, customers));
         yield return ("calibration-vs-holdout", () => ProbabilisticPlots.CalibrationVsHoldout(HoldoutValidation.Evaluate(model, customers)));
+        yield return ("calibration-vs-holdout-by-recency", () => ProbabilisticPlots.CalibrationVsHoldoutByRecency(model, customers));
+        yield return ("calibration-vs-holdout-by-time-since-last", () => ProbabilisticPlots.CalibrationVsHoldoutByTimeSinceLastPurchase(model, customers));
         yield return ("expected-purchases-matrix", () => ProbabilisticPlots.ExpectedPurchasesMatrix(model, customers, 52));
         yield return ("probability-alive-matrix", () => ProbabilisticPlots.ProbabilityAliveMatrix(model, customers));
         yield return ("probability-alive-history", () => ProbabilisticPlots.ProbabilityAliveHistory(model, rows, customers[0].CustomerId, customers.HoldoutEnd));

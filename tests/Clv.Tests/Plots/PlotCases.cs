@@ -57,6 +57,8 @@ internal static class PlotCases
         ["TrackingIncremental"] = o => ProbabilisticPlots.TrackingIncremental(Model, Customers, o),
         ["FrequencyInCalibration"] = o => ProbabilisticPlots.FrequencyInCalibration(Model, Customers, 7, o),
         ["CalibrationVsHoldout"] = o => ProbabilisticPlots.CalibrationVsHoldout(HoldoutValidation.Evaluate(Model, Customers), o),
+        ["CalibrationVsHoldoutByRecency"] = o => ProbabilisticPlots.CalibrationVsHoldoutByRecency(Model, Customers, 8, o),
+        ["CalibrationVsHoldoutByTimeSinceLastPurchase"] = o => ProbabilisticPlots.CalibrationVsHoldoutByTimeSinceLastPurchase(Model, Customers, 8, o),
         ["ExpectedPurchasesMatrix"] = o => ProbabilisticPlots.ExpectedPurchasesMatrix(Model, Customers, 52, o),
         ["ProbabilityAliveMatrix"] = o => ProbabilisticPlots.ProbabilityAliveMatrix(Model, Customers, o),
         ["ProbabilityAliveHistory"] = o => ProbabilisticPlots.ProbabilityAliveHistory(Model, Rows, Customers[0].CustomerId, Customers.HoldoutEnd, o),

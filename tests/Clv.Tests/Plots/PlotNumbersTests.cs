@@ -56,6 +56,28 @@ public class PlotNumbersTests
     }
 
     [Fact]
+    public void CalibrationVsHoldoutByRecency_Cdnow_WeightedMeansGiveTheHoldoutTotals()
+    {
+        var customers = PlotCases.Customers;
+        var report = HoldoutValidation.Evaluate(PlotCases.Model, customers);
+        foreach (string name in new[] { "CalibrationVsHoldoutByRecency", "CalibrationVsHoldoutByTimeSinceLastPurchase" })
+        {
+            var plot = PlotCases.All[name](null);
+            double[] x = plot.Series[0].X;
+            double width = x.Length > 1 ? x[1] - x[0] : 1;
+            Func<CustomerSummary, double> key = name.EndsWith("Recency", StringComparison.Ordinal) ? c => c.Recency : c => c.Age - c.Recency;
+            var buyers = customers.Where(c => c.HasPurchase).ToList();
+            double top = buyers.Max(key);
+            var counts = x.Select(centre => (double)buyers.Count(c => Math.Min((int)(key(c) / (top / 8)), 7) == (int)Math.Floor(centre / (top / 8)))).ToArray();
+
+            // Customer-weighted sums of the group means are the report's totals (actual exactly, model to rounding).
+            Assert.Equal(report.ActualTotal, counts.Zip(Series(plot, "Actual")).Sum(p => p.First * p.Second), 6);
+            Assert.Equal(report.PredictedTotal, counts.Zip(Series(plot, "Model (BG/NBD)")).Sum(p => p.First * p.Second), 6);
+            Assert.Equal(top / 8, width, 9);
+        }
+    }
+
+    [Fact]
     public void Matrices_Cdnow_CellsAreTheModelsPredictionsAtTheLargestAge()
     {
         var customers = PlotCases.Customers;
