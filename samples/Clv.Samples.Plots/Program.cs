@@ -43,14 +43,21 @@ public static class Program
             written++;
         }
 
+        if (!gallery)
+        {
+            // The whole analysis as one HTML file (inline SVG, no script, no network), in English and Chinese.
+            var customers = CustomerSummaries.FromTransactions(ReadCdnow(), new DateOnly(1997, 9, 30), TimeUnit.Week);
+            ClvReport.Write(Path.Combine(folder, "report.html"), customers, null);
+            ClvReport.Write(Path.Combine(folder, "report-zh.html"), customers, new ClvReportOptions { Language = PlotLanguage.Chinese });
+            Console.WriteLine($"report written to {Path.GetFullPath(Path.Combine(folder, "report.html"))}");
+        }
+
         Console.WriteLine($"{written} plots written to {Path.GetFullPath(folder)}");
         return 0;
     }
 
-    /// <summary>Every plot, by file name, for CDNOW.</summary>
-    public static IEnumerable<(string Name, Func<ClvPlot> Plot)> Plots()
-    {
-        var log = TransactionCsv.Read(Path.Combine(AppContext.BaseDirectory, "Data", "CDNOW_sample.txt"), new TransactionCsvOptions
+    private static Transaction[] ReadCdnow() =>
+        TransactionCsv.Read(Path.Combine(AppContext.BaseDirectory, "Data", "CDNOW_sample.txt"), new TransactionCsvOptions
         {
             WhitespaceDelimited = true,
             HasHeader = false,
@@ -58,8 +65,12 @@ public static class Program
             DateIndex = 2,
             DateFormat = "yyyyMMdd",
             AmountIndex = 4,
-        });
-        var rows = log.Transactions.ToArray();
+        }).Transactions.ToArray();
+
+    /// <summary>Every plot, by file name, for CDNOW.</summary>
+    public static IEnumerable<(string Name, Func<ClvPlot> Plot)> Plots()
+    {
+        var rows = ReadCdnow();
         var customers = CustomerSummaries.FromTransactions(rows, new DateOnly(1997, 9, 30), TimeUnit.Week);
         var model = BgNbdModel.Fit(customers).Model;
         var spend = GammaGammaModel.Fit(customers).Model;

@@ -11,7 +11,8 @@ namespace Clv.Plots;
 /// </summary>
 /// <remarks>The font was chosen and checked when the plot was made: a plot exists only if its font has every glyph of
 /// its text (otherwise the function threw <see cref="MissingGlyphsException"/>). Writing is thread-safe: renders take
-/// turns, process-wide.</remarks>
+/// turns, process-wide. Make plots on one thread at a time, though: ScottPlot keeps process-wide font caches, and plots
+/// built concurrently on several threads were seen to lay out their legends a few pixels differently.</remarks>
 public sealed partial class ClvPlot
 {
     /// <summary>One render at a time in the process: ScottPlot and Skia's SVG writer share state between plots (dash

@@ -123,4 +123,15 @@ internal static partial class ReadmeExamples
         // </readme:plots-chinese>
         return (sizes, error);
     }
+
+    public static string PlotsReport(CustomerSummaries customers, string folder)
+    {
+        // <readme:plots-report>
+        // The whole analysis in one HTML file: inline SVG plots and tables, no script, no network, English or Chinese.
+        ClvReport.Write(Path.Combine(folder, "report.html"), customers, null);
+        ClvReport.Write(Path.Combine(folder, "report-zh.html"), customers, new ClvReportOptions { Language = PlotLanguage.Chinese, TopCustomers = 50 });
+        string html = ClvReport.ToHtml(customers);   // the same document as text
+        // </readme:plots-report>
+        return html;
+    }
 }

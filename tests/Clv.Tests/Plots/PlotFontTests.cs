@@ -7,6 +7,7 @@ namespace Clv.Tests.Plots;
 /// Fonts: Chinese labels draw with a CJK font (fonts-noto-cjk, which .ci/run installs), a font without the glyphs throws
 /// instead of drawing boxes, and the options are validated once with the property named.
 /// </summary>
+[Collection("Plots")]   // one plot at a time: ScottPlot's font caches are process-wide (see ClvPlot's remarks)
 public class PlotFontTests
 {
     /// <summary>A Latin-only font file of the DejaVu family (fonts-dejavu-core, on every Debian image).</summary>

@@ -5,6 +5,7 @@ using Clv.Probabilistic;
 namespace Clv.Tests.Plots;
 
 /// <summary>The series of each plot carry the library's own numbers (read from the plot model or back from the SVG).</summary>
+[Collection("Plots")]   // one plot at a time: ScottPlot's font caches are process-wide (see ClvPlot's remarks)
 public class PlotNumbersTests
 {
     private static double[] Series(ClvPlot plot, string name) => plot.Series.Single(s => s.Name == name).Y;

@@ -3,6 +3,7 @@ using Clv.Plots;
 namespace Clv.Tests.Plots;
 
 /// <summary>Every plot, drawn for CDNOW: a valid PNG and SVG of the options' size, not blank.</summary>
+[Collection("Plots")]   // one plot at a time: ScottPlot's font caches are process-wide (see ClvPlot's remarks)
 public class PlotOutputTests
 {
     private static readonly PlotOptions Size = new() { Width = 720, Height = 450 };

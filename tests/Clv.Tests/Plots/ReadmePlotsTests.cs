@@ -3,6 +3,7 @@ using Clv.Tests.Probabilistic;
 namespace Clv.Tests.Plots;
 
 /// <summary>Runs the README's plot examples and checks what their comments state.</summary>
+[Collection("Plots")]   // one plot at a time: ScottPlot's font caches are process-wide (see ClvPlot's remarks)
 public class ReadmePlotsTests
 {
     [Fact]
@@ -41,6 +42,22 @@ public class ReadmePlotsTests
                 "lorenz.png", "deciles.png", "ltv-cac.png", "segments-zh.png",
             ];
             Assert.Equal(expected.Order(StringComparer.Ordinal), Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ReportExample_Cdnow_WritesBothReports()
+    {
+        string folder = Directory.CreateTempSubdirectory("clv-readme-report-").FullName;
+        try
+        {
+            string html = ReadmeExamples.PlotsReport(CdnowFits.Summaries, folder);
+            Assert.Equal(html, File.ReadAllText(Path.Combine(folder, "report.html")));
+            Assert.Contains("客户终身价值报告", File.ReadAllText(Path.Combine(folder, "report-zh.html")), StringComparison.Ordinal);
         }
         finally
         {
