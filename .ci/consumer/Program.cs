@@ -1,6 +1,8 @@
-// A throwaway consumer that references the packed Clv and Clv.Csv packages from a local folder feed.
+// A throwaway consumer that references the packed Clv, Clv.Csv and Clv.Plots packages from a local folder feed.
 using Clv;
 using Clv.Csv;
+using Clv.Plots;
+using Clv.Probabilistic;
 
 var log = TransactionCsv.Read(args[0], new TransactionCsvOptions
 {
@@ -13,4 +15,6 @@ var log = TransactionCsv.Read(args[0], new TransactionCsvOptions
 });
 var customers = CustomerSummaries.FromTransactions(log.Transactions, new DateOnly(1997, 9, 30), TimeUnit.Week);
 Console.WriteLine($"consumer: {customers.Count} customers from {log.Count} rows");
-return customers.Count == 2357 ? 0 : 1;
+byte[] png = ProbabilisticPlots.TrackingCumulative(BgNbdModel.Fit(customers).Model, customers).ToPng();   // native SkiaSharp assets from the package
+Console.WriteLine($"consumer: tracking plot, {png.Length} PNG bytes");
+return customers.Count == 2357 && png.Length > 1000 ? 0 : 1;

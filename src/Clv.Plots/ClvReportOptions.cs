@@ -1,0 +1,41 @@
+using Clv.Plots.Internal;
+
+namespace Clv.Plots;
+
+/// <summary>What <see cref="ClvReport"/> writes: language, title, CLV horizon and the length of its customer lists.</summary>
+public sealed class ClvReportOptions
+{
+    /// <summary>The defaults: English, the report's own title, 52-period CLV, 20 customers per list.</summary>
+    public static ClvReportOptions Default { get; } = new();
+
+    /// <summary>The language of every heading, table and plot. Default <see cref="PlotLanguage.English"/>.</summary>
+    public PlotLanguage Language { get; init; } = PlotLanguage.English;
+
+    /// <summary>A title that replaces the report's own; null keeps it.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The CLV horizon in periods of the summaries' time unit, 1 to 1000. Default 52.</summary>
+    public int ClvPeriods { get; init; } = 52;
+
+    /// <summary>How many customers the top-CLV and value-at-risk lists show, 1 to 1000. Default 20.</summary>
+    public int TopCustomers { get; init; } = 20;
+
+    /// <summary>Checks every property once; errors name the property (<c>options.ClvPeriods</c>).</summary>
+    internal void Validate()
+    {
+        if (!Enum.IsDefined(Language))
+        {
+            Throw.OptionRange("options.Language", Language, Text.Format($"options.Language is not a defined PlotLanguage: {(int)Language}."));
+        }
+
+        if (ClvPeriods is < 1 or > 1000)
+        {
+            Throw.OptionRange("options.ClvPeriods", ClvPeriods, Text.Format($"options.ClvPeriods must be 1 to 1000, but was {ClvPeriods}."));
+        }
+
+        if (TopCustomers is < 1 or > 1000)
+        {
+            Throw.OptionRange("options.TopCustomers", TopCustomers, Text.Format($"options.TopCustomers must be 1 to 1000, but was {TopCustomers}."));
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using ScottPlot;
+using ScottPlot.Plottables;
+
+namespace Clv.Plots.Internal;
+
+/// <summary>Bars, heatmaps and date axes: the shapes several plots share.</summary>
+internal sealed partial class Figure
+{
+    /// <summary>Bars side by side per category: <paramref name="values"/>[series][category], categories at 0, 1, 2...</summary>
+    public void GroupedBars(IReadOnlyList<string> seriesNames, IReadOnlyList<double[]> values, IReadOnlyList<string> categories, int firstColour = 0)
+    {
+        int k = seriesNames.Count;
+        double width = 0.8 / k;
+        for (int s = 0; s < k; s++)
+        {
+            var xs = new double[categories.Count];
+            var bars = new List<Bar>();
+            for (int c = 0; c < categories.Count; c++)
+            {
+                xs[c] = c;
+                bars.Add(new Bar
+                {
+                    Position = c - 0.4 + (width * (s + 0.5)),
+                    Value = values[s][c],
+                    Size = width * 0.95,
+                    FillColor = Colour(firstColour + s),
+                    LineWidth = 0,
+                });
+            }
+
+            // One bar plot per series, so the legend draws its name with the plot's font (manual legend items keep their own).
+            var plotted = Plot.Add.Bars(bars);
+            plotted.LegendText = Track(seriesNames[s]);
+            Series.Add(new PlotSeries(seriesNames[s], xs, values[s]));
+        }
+        Categories(categories);
+        Plot.Axes.Margins(bottom: 0);
+    }
+
+    /// <summary>
+    /// A heatmap of <paramref name="cells"/> (rows drawn top to bottom) over the rectangle given, Viridis colours
+    /// (colour-blind safe), a colour bar, and the cell values written in when <paramref name="cellFormat"/> is set.
+    /// </summary>
+    public Heatmap Heatmap(double[,] cells, CoordinateRect extent, string colourBarLabel, string? cellFormat = null, float cellFontSize = 11)
+    {
+        Matrix = cells;
+        var map = Plot.Add.Heatmap(cells);
+        map.Colormap = new ScottPlot.Colormaps.Viridis();
+        // ScottPlot places the cell centres on Position's rectangle: give it the centres of the edge cells.
+        double halfW = (extent.Right - extent.Left) / cells.GetLength(1) / 2, halfH = (extent.Top - extent.Bottom) / cells.GetLength(0) / 2;
+        map.Position = new CoordinateRect(extent.Left + halfW, extent.Right - halfW, extent.Bottom + halfH, extent.Top - halfH);
+        map.NaNCellColor = Colors.Transparent;
+        var bar = Plot.Add.ColorBar(map);
+        bar.Label = Track(colourBarLabel);
+        if (cellFormat is not null)
+        {
+            int rows = cells.GetLength(0), cols = cells.GetLength(1);
+            double cw = (extent.Right - extent.Left) / cols, ch = (extent.Top - extent.Bottom) / rows;
+            var (min, max) = Range(cells);
+            for (int r = 0; r < rows; r++)
+            {
+                for (int c = 0; c < cols; c++)
+                {
+                    double v = cells[r, c];
+                    if (double.IsNaN(v))
+                    {
+                        continue;
+                    }
+
+                    // Light text on the dark (low) end of Viridis, dark text on the light end.
+                    bool dark = max > min && (v - min) / (max - min) > 0.6;
+                    Annotate(Text.Number(v, cellFormat), extent.Left + ((c + 0.5) * cw), extent.Top - ((r + 0.5) * ch), dark ? Colors.Black : Colors.White, cellFontSize);
+                }
+            }
+        }
+
+        Plot.Axes.SetLimits(extent.Left, extent.Right, extent.Bottom, extent.Top);
+        Plot.Axes.Margins(0, 0);
+        Plot.HideGrid();
+        return map;
+    }
+
+    /// <summary>Date ticks (yyyy-MM) on the bottom axis, whose coordinates are day numbers.</summary>
+    public void DateAxis(DateOnly from, DateOnly to)
+    {
+        int months = ((to.Year - from.Year) * 12) + to.Month - from.Month + 1;
+        int step = months <= 10 ? 1 : months <= 20 ? 2 : months <= 40 ? 3 : months <= 80 ? 6 : 12;
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        var first = new DateOnly(from.Year, from.Month, 1);
+        for (var d = first; d <= to; d = d.AddMonths(step))
+        {
+            if (d >= from)
+            {
+                ticks.AddMajor(d.DayNumber, d.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        Plot.Axes.Bottom.TickGenerator = ticks;
+    }
+
+    private static (double Min, double Max) Range(double[,] cells)
+    {
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (double v in cells)
+        {
+            if (!double.IsNaN(v))
+            {
+                min = Math.Min(min, v);
+                max = Math.Max(max, v);
+            }
+        }
+
+        return (min, max);
+    }
+}

@@ -1,0 +1,202 @@
+using ScottPlot;
+using ScottPlot.Plottables;
+
+namespace Clv.Plots.Internal;
+
+/// <summary>
+/// A ScottPlot plot under construction with every text it shows (to pick and check the font) and the numbers of its
+/// series (for tests). Plot functions build one, then call <see cref="Finish"/>.
+/// </summary>
+internal sealed partial class Figure
+{
+    /// <summary>Okabe-Ito colours (colour-blind safe): blue, vermillion, bluish green, orange, reddish purple, sky blue, yellow, black.</summary>
+    internal static readonly Color[] Palette =
+    [
+        Color.FromHex("#0072B2"), Color.FromHex("#D55E00"), Color.FromHex("#009E73"), Color.FromHex("#E69F00"),
+        Color.FromHex("#CC79A7"), Color.FromHex("#56B4E9"), Color.FromHex("#F0E442"), Color.FromHex("#000000"),
+    ];
+
+    private readonly List<string> _texts = [];
+    private readonly List<Action<bool>> _dashes = [];
+    private readonly List<ScottPlot.Plottables.Text> _annotations = [];
+
+    public Figure(PlotOptions? options, string englishTitle, string chineseTitle)
+    {
+        Options = options ?? PlotOptions.Default;
+        Options.Validate();
+        Title = Options.Title ?? L(englishTitle, chineseTitle);
+        Plot.Add.Palette = new ScottPlot.Palettes.Custom(Palette.Select(c => c.ToHex()).ToArray());
+        Plot.Grid.MajorLineColor = Colors.Black.WithAlpha(0.08);
+        Plot.Legend.Alignment = Alignment.UpperLeft;
+        Plot.Legend.OutlineColor = Colors.Black.WithAlpha(0.3);
+    }
+
+    public Plot Plot { get; } = NewPlot();
+
+    public PlotOptions Options { get; }
+
+    private static Plot NewPlot()
+    {
+        lock (ClvPlot.Gate)
+        {
+            return new Plot();
+        }
+    }
+
+    public string Title { get; }
+
+    public List<PlotSeries> Series { get; } = [];
+
+    /// <summary>The heatmap's cells (rows top to bottom as drawn), when the plot is a heatmap.</summary>
+    public double[,]? Matrix { get; set; }
+
+    public IReadOnlyList<string> Texts => _texts;
+
+    /// <summary>Draw the legend to the right of the data area (for plots whose data fill the whole area).</summary>
+    public bool LegendOutside { get; set; }
+
+    /// <summary>The title's font size: 16 points, smaller (down to 10) when a long title would not fit the width.</summary>
+    internal static float TitleSize(string title, int width)
+    {
+        // Approximate advance widths: 0.58 em for Latin text, 1 em for CJK.
+        double ems = title.Sum(c => c >= '\u2E80' ? 1.0 : 0.58);
+        double fit = (width - 40) / Math.Max(ems, 1);
+        return (float)Math.Clamp(fit, 10, 16);
+    }
+
+    /// <summary>Turns the dash patterns of dashed and dotted lines off (for SVG) or back on.</summary>
+    public void SetDashes(bool on)
+    {
+        foreach (var set in _dashes)
+        {
+            set(on);
+        }
+    }
+
+    public string L(string english, string chinese) => Text.L(Options.Language, english, chinese);
+
+    public string Unit(TimeUnit unit) => Text.Unit(Options.Language, unit);
+
+    public static Color Colour(int i) => Palette[i % Palette.Length];
+
+    public void Labels(string x, string y)
+    {
+        Plot.XLabel(Track(x));
+        Plot.YLabel(Track(y));
+    }
+
+    public string Track(string text)
+    {
+        _texts.Add(text);
+        return text;
+    }
+
+    public Scatter Line(string name, double[] xs, double[] ys, int colour, bool markers = false, bool dashed = false)
+    {
+        var line = Plot.Add.ScatterLine(xs, ys);
+        line.LegendText = Track(name);
+        line.Color = Colour(colour);
+        line.LineWidth = 2;
+        if (markers)
+        {
+            line.MarkerShape = MarkerShape.FilledCircle;
+            line.MarkerSize = 6;
+        }
+
+        if (dashed)
+        {
+            line.LinePattern = LinePattern.Dashed;
+            var pattern = line.LinePattern;
+            _dashes.Add(on => line.LinePattern = on ? pattern : LinePattern.Solid);
+        }
+
+        Series.Add(new PlotSeries(name, xs, ys));
+        return line;
+    }
+
+    public VerticalLine Marker(double x, string label)
+    {
+        var line = Plot.Add.VerticalLine(x);
+        line.Color = Colors.Gray;
+        line.LinePattern = LinePattern.Dotted;
+        line.LineWidth = 1.5f;
+        var pattern = line.LinePattern;
+        _dashes.Add(on => line.LinePattern = on ? pattern : LinePattern.Solid);
+        line.LegendText = Track(label);
+        return line;
+    }
+
+    public ScottPlot.Plottables.Text Annotate(string text, double x, double y, Color? colour = null, float size = 12)
+    {
+        var label = Plot.Add.Text(Track(text), x, y);
+        label.LabelFontSize = size;
+        label.LabelFontColor = colour ?? Colors.Black;
+        label.LabelAlignment = Alignment.MiddleCenter;
+        _annotations.Add(label);
+        return label;
+    }
+
+    /// <summary>Category names at integer positions on the bottom (or left) axis.</summary>
+    public void Categories(IReadOnlyList<string> names, bool left = false, double start = 0)
+    {
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        for (int i = 0; i < names.Count; i++)
+        {
+            ticks.AddMajor(start + i, Track(names[i]));
+        }
+
+        if (left)
+        {
+            Plot.Axes.Left.TickGenerator = ticks;
+        }
+        else
+        {
+            Plot.Axes.Bottom.TickGenerator = ticks;
+        }
+    }
+
+    /// <summary>Picks and checks the font, applies it to every text, and returns the finished plot.</summary>
+    public ClvPlot Finish(bool legend = true)
+    {
+        // ScottPlot's font tables and typeface caches are process-wide: no font work while another plot renders.
+        lock (ClvPlot.Gate)
+        {
+            return FinishUnlocked(legend);
+        }
+    }
+
+    private ClvPlot FinishUnlocked(bool legend)
+    {
+        Plot.Title(Track(Title));
+        Plot.Axes.Title.Label.FontSize = TitleSize(Title, Options.Width);
+        var (family, renderName) = PlotFonts.Resolve(Options, _texts);
+
+        Plot.Font.Set(renderName);
+        Plot.Legend.FontName = renderName;
+        foreach (var item in Plot.Legend.ManualItems)
+        {
+            item.LabelFontName = renderName;
+        }
+
+        foreach (var label in _annotations)
+        {
+            label.LabelFontName = renderName;
+        }
+
+        if (LegendOutside)
+        {
+            Plot.ShowLegend(Edge.Right);
+            Plot.Legend.Padding = new PixelPadding(8, 8, 14, 8);
+        }
+        else if (legend && Series.Count > 0)
+        {
+            Plot.ShowLegend();
+        }
+        else
+        {
+            Plot.HideLegend();
+        }
+
+        return new ClvPlot(this, family);
+    }
+}

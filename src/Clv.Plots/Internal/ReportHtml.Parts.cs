@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Clv.Probabilistic;
+
+namespace Clv.Plots.Internal;
+
+/// <summary>The value section and the HTML pieces (sections, cards, numbers, inline SVG).</summary>
+internal static partial class ReportHtml
+{
+    private static void Value(StringBuilder html, CustomerSummaries customers, PurchaseModel model, GammaGammaModel spend, double[] alive, double[] clv,
+        bool holdout, PlotOptions plot, ClvReportOptions options)
+    {
+        var lang = options.Language;
+        Section(html, Text.L(lang, "Customer value", "客户价值"));
+        var plots = new List<ClvPlot> { ValuePlots.ClvDistribution(clv, plot) };
+        if (holdout)
+        {
+            double length = customers.TimeUnit == model.TimeUnit ? customers.HoldoutLength : customers.TimeUnit.ConvertTo(customers.HoldoutLength, model.TimeUnit);
+            double[] purchases = model.ConditionalExpectedPurchases(customers, length);
+            double[] perPurchase = spend.ConditionalExpectedSpend(customers);
+            double[] predicted = purchases.Zip(perPurchase, (n, s) => n * s).ToArray();
+            var evaluation = ValueEvaluationReport.Create(predicted, customers.Select(c => c.HoldoutSpend).ToArray());
+            plots.Add(ValuePlots.Lorenz(evaluation, plot));
+            plots.Add(ValuePlots.Deciles(evaluation, plot));
+        }
+
+        PlotRow(html, plots);
+        int[] order = Enumerable.Range(0, customers.Count).OrderByDescending(i => clv[i]).ThenBy(i => i).Take(options.TopCustomers).ToArray();
+        html.Append("<h2>").Append(E(Text.L(lang, "Top customers by predicted CLV", "预测终身价值最高的客户"))).Append("</h2>");
+        CustomerTable(html, customers, alive, clv, order, lang);
+
+        // At risk: customers who spent the most so far but are more likely gone than not.
+        int[] risk = Enumerable.Range(0, customers.Count).Where(i => customers[i].Frequency > 0 && alive[i] < 0.5)
+            .OrderByDescending(i => customers[i].NetSpend).ThenBy(i => i).Take(options.TopCustomers).ToArray();
+        html.Append("<h2>").Append(E(Text.L(lang, "Value at risk: high spend, P(alive) below 50%", "流失风险价值：高消费但存活概率低于 50%"))).Append("</h2>");
+        CustomerTable(html, customers, alive, clv, risk, lang);
+        html.Append("</section>\n");
+    }
+
+    private static void CustomerTable(StringBuilder html, CustomerSummaries customers, double[] alive, double[] clv, int[] rows, PlotLanguage lang)
+    {
+        html.Append("<table><tr><th>").Append(E(Text.L(lang, "customer", "客户"))).Append("</th><th class=\"n\">x</th><th class=\"n\">t_x</th><th class=\"n\">T</th><th class=\"n\">")
+            .Append(E(Text.L(lang, "net spend", "净消费"))).Append("</th><th class=\"n\">P(alive)</th><th class=\"n\">CLV</th></tr>");
+        foreach (int i in rows)
+        {
+            var c = customers[i];
+            html.Append("<tr><td>").Append(E(c.CustomerId)).Append("</td>").Append(Num(c.Frequency, "N0")).Append(Num(c.Recency, "0.0")).Append(Num(c.Age, "0.0"))
+                .Append(Num(c.NetSpend, "N2")).Append(Num(alive[i], "0.000")).Append(Num(clv[i], "N2")).Append("</tr>");
+        }
+
+        html.Append("</table>");
+    }
+
+    private static void Plots(StringBuilder html, string heading, IEnumerable<ClvPlot> plots)
+    {
+        Section(html, heading);
+        PlotRow(html, plots);
+        html.Append("</section>\n");
+    }
+
+    private static void PlotRow(StringBuilder html, IEnumerable<ClvPlot> plots)
+    {
+        html.Append("<div class=\"plots\">");
+        foreach (var plot in plots)
+        {
+            html.Append("<div class=\"plot\" role=\"img\" aria-label=\"").Append(E(plot.Title)).Append("\">").Append(InlineSvg(plot.ToSvg())).Append("</div>");
+        }
+
+        html.Append("</div>\n");
+    }
+
+    /// <summary>The SVG without its XML declaration, scalable (a viewBox of its own size).</summary>
+    internal static string InlineSvg(string svg)
+    {
+        svg = XmlDeclaration().Replace(svg, "");
+        return SvgSize().Replace(svg, m => m.Value + " viewBox=\"0 0 " + m.Groups[1].Value + " " + m.Groups[2].Value + "\"", 1);
+    }
+
+    private static void Section(StringBuilder html, string heading) => html.Append("<section><h2>").Append(E(heading)).Append("</h2>");
+
+    private static void Card(StringBuilder html, string value, string label) =>
+        html.Append("<div class=\"card\"><b>").Append(E(value)).Append("</b><span>").Append(E(label)).Append("</span></div>");
+
+    private static string Num(double value, string format) =>
+        "<td class=\"n\">" + (double.IsNaN(value) ? "–" : E(Text.Number(value, format))) + "</td>";
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    [GeneratedRegex(@"<\?xml[^>]*\?>\s*")]
+    private static partial Regex XmlDeclaration();
+
+    [GeneratedRegex("width=\"([0-9.]+)\" height=\"([0-9.]+)\"")]
+    private static partial Regex SvgSize();
+}

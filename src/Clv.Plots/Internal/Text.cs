@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace Clv.Plots.Internal;
+
+/// <summary>Invariant formatting and the two-language label helper.</summary>
+internal static class Text
+{
+    public static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    public static string Number(double value, string format = "N0") => value.ToString(format, CultureInfo.InvariantCulture);
+
+    public static string L(PlotLanguage language, string english, string chinese) => language == PlotLanguage.Chinese ? chinese : english;
+
+    public static string Unit(PlotLanguage language, TimeUnit unit) => unit switch
+    {
+        TimeUnit.Day => L(language, "days", "天"),
+        TimeUnit.Week => L(language, "weeks", "周"),
+        TimeUnit.Month => L(language, "months", "月"),
+        _ => L(language, "years", "年"),
+    };
+
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

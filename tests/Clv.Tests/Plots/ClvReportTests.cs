@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using Clv.Plots;
+using Clv.Tests.Probabilistic;
+
+namespace Clv.Tests.Plots;
+
+/// <summary>The one-file HTML report: self-contained, the library's numbers in its tables, and it loads in headless Chromium.</summary>
+[Collection("Plots")]   // one plot at a time: ScottPlot's font caches are process-wide (see ClvPlot's remarks)
+public class ClvReportTests
+{
+    private static readonly Lazy<string> English = new(() => ClvReport.ToHtml(CdnowFits.Summaries));
+    private static readonly Lazy<string> Chinese = new(() => ClvReport.ToHtml(CdnowFits.Summaries, new ClvReportOptions { Language = PlotLanguage.Chinese }));
+
+    [Fact]
+    public void ToHtml_Cdnow_IsSelfContainedWithInlineSvg()
+    {
+        string html = English.Value;
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(" src=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch("href=\"(?!data:image/png;base64,|#)", html);   // heatmaps are embedded PNG data, nothing else is linked
+        Assert.DoesNotContain("url(http", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<?xml", html, StringComparison.Ordinal);
+        int svgs = html.Split("<svg ").Length - 1;
+        Assert.True(svgs >= 12, $"{svgs} inline SVG plots");
+        Assert.Equal(svgs, html.Split("viewBox=\"0 0 760 460\"").Length - 1);
+    }
+
+    [Fact]
+    public void ToHtml_Cdnow_TablesCarryTheLibrarysNumbers()
+    {
+        string html = English.Value;
+        var comparison = PlotCases.Comparison;
+        foreach (var row in comparison.Rows.Where(r => r.Succeeded))
+        {
+            Assert.Contains(row.Name, html, StringComparison.Ordinal);
+            var r = row.Parameters[0];
+            Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r.Name} {r.Estimate:0.####} ({r.StandardError:0.####})"), html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("r 0.2426", html, StringComparison.Ordinal);                 // BG/NBD r, as published
+        Assert.Contains(comparison.BestByBic!.Value.Name + " ★", html, StringComparison.Ordinal);
+        Assert.Contains("<b>2,357</b>", html, StringComparison.Ordinal);             // customers
+        Assert.Contains("Champions", html, StringComparison.Ordinal);
+        Assert.Contains("Value at risk", html, StringComparison.Ordinal);
+        var holdout = Clv.Probabilistic.HoldoutValidation.Evaluate(comparison.BestByBic!.Value.Model!, CdnowFits.Summaries);
+        Assert.Contains(holdout.Rows[0].ActualMean.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToHtml_Chinese_HasChineseHeadingsAndSegmentNames()
+    {
+        string html = Chinese.Value;
+        Assert.Contains("<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
+        Assert.Contains("客户终身价值报告", html, StringComparison.Ordinal);
+        Assert.Contains(Clv.Rfm.RfmSegment.Champions.ChineseName, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Value at risk", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, 20, "options.ClvPeriods")]
+    [InlineData(52, 0, "options.TopCustomers")]
+    public void Options_OutOfRange_ThrowNamingTheProperty(int periods, int top, string property)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => ClvReport.ToHtml(CdnowFits.Summaries, new ClvReportOptions { ClvPeriods = periods, TopCustomers = top }));
+        Assert.Equal(property, e.ParamName);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Report_InHeadlessChromium_LoadsWithoutConsoleErrorsAndIsNotBlank(bool chinese)
+    {
+        string chromium = Chromium();
+        string dir = Directory.CreateTempSubdirectory("clv-report-").FullName;
+        try
+        {
+            string page = Path.Combine(dir, "report.html"), shot = Path.Combine(dir, "report.png");
+            File.WriteAllText(page, chinese ? Chinese.Value : English.Value);
+            var (exit, log) = Run(chromium, dir, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1280,2400",
+                "--enable-logging=stderr", "--v=0", "--screenshot=" + shot, new Uri(page).AbsoluteUri);
+            Assert.True(exit == 0, $"chromium exited with {exit}: {log}");
+            Assert.DoesNotContain("CONSOLE", log, StringComparison.Ordinal);          // console messages of the page
+            Assert.DoesNotContain("net::ERR", log, StringComparison.Ordinal);         // failed loads
+            var (width, height, colours, ink) = PlotImages.Png(File.ReadAllBytes(shot));
+            Assert.Equal((1280, 2400), (width, height));
+            Assert.True(colours > 200, $"{colours} colours");
+            Assert.True(ink is > 0.08 and < 0.98, $"{ink:P1} not white");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ConsoleErrorCheck_APageThatLogsAnError_IsCaught()
+    {
+        string chromium = Chromium();
+        string dir = Directory.CreateTempSubdirectory("clv-report-").FullName;
+        try
+        {
+            string page = Path.Combine(dir, "bad.html");
+            File.WriteAllText(page, "<!DOCTYPE html><html><body><script>console.error('broken')</script></body></html>");
+            var (_, log) = Run(chromium, dir, "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
+                "--screenshot=" + Path.Combine(dir, "bad.png"), new Uri(page).AbsoluteUri);
+            Assert.Contains("CONSOLE", log, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>The Chromium executable (.ci/run installs Debian's chromium when absent).</summary>
+    private static string Chromium()
+    {
+        string? found = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists);
+        Assert.SkipWhen(found is null, "Chromium is not installed (.ci/run installs it: apt-get install chromium)");
+        return found!;
+    }
+
+    private static (int Exit, string Log) Run(string file, string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = workingDirectory };
+        foreach (string a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        if (!process.WaitForExit(120_000))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("chromium did not finish in 120 s");
+        }
+
+        return (process.ExitCode, stderr.Result + stdout.Result);
+    }
+}
