@@ -26,6 +26,7 @@ public static class Program
           --lenient                                skip bad rows and report them instead of stopping
           --observation-end YYYY-MM-DD             calibration end [the latest date in the file]
           --unit day|week|month|year               time unit of recency and age [week]
+          --output DIR                             folder for the HTML report and the plots [clv-output]
         """;
 
     /// <summary>How the bundled CDNOW sample is laid out: whitespace separated, no header, customer = sample_id.</summary>
@@ -142,6 +143,7 @@ public static class Program
         ValuationSection.Print(customers, output);
         ProbabilisticSection.Print(customers, output);
         CsvSection.Print(customers, output);
+        PlotsSection.Print(customers, o.GetValueOrDefault("--output", "clv-output"), output);
         return 0;
     }
 
