@@ -94,100 +94,37 @@ public static class PredictionIntervals
     }
 
     /// <summary>
-    /// The type-7 (lower, median, upper) quantiles of <paramref name="values"/>, reordering them: three quickselects on shrinking
-    /// ranges, O(n), instead of a sort. Order statistics are unique values, so the result is bit for bit the sorted one's.
+    /// The type-7 (lower, median, upper) quantiles of <paramref name="values"/>, reordering them: the six order statistics they
+    /// interpolate, selected in O(n) by <see cref="QuantileSelection"/> instead of a sort. Order statistics are unique values,
+    /// so the result is bit for bit the sorted one's.
     /// </summary>
     internal static PredictionInterval Quantiles(Span<double> values, double low, double high)
     {
-        int start = 0;
-        double lower = Pick(values, ref start, low);
-        double median = Pick(values, ref start, 0.5);
-        double upper = Pick(values, ref start, high);
-        return new PredictionInterval(lower, median, upper);
-
-        static double Pick(Span<double> values, ref int from, double p)
+        int n = values.Length;
+        Span<double> h = [(n - 1) * low, (n - 1) * 0.5, (n - 1) * high];
+        Span<int> ranks = stackalloc int[6];
+        for (int q = 0; q < 3; q++)
         {
-            int n = values.Length;
-            double h = (n - 1) * p;
-            int k = (int)Math.Floor(h);
-            double at = Select(values, from, k);
-            double result = at;
-            if (k + 1 < n && h > k)
-            {
-                double next = double.PositiveInfinity;
-                for (int i = k + 1; i < n; i++)
-                {
-                    next = Math.Min(next, values[i]);
-                }
-
-                result = at + ((h - k) * (next - at));
-            }
-
-            from = k;
-            return result;
-        }
-    }
-
-    /// <summary>Puts the k-th smallest value at index k with smaller values before and larger after, searching [from, n) only.</summary>
-    private static double Select(Span<double> a, int from, int k)
-    {
-        int lo = from, hi = a.Length - 1;
-        while (hi > lo)
-        {
-            // Median of three as the pivot, then Hoare partition.
-            int mid = lo + ((hi - lo) / 2);
-            if (a[mid] < a[lo])
-            {
-                (a[mid], a[lo]) = (a[lo], a[mid]);
-            }
-
-            if (a[hi] < a[lo])
-            {
-                (a[hi], a[lo]) = (a[lo], a[hi]);
-            }
-
-            if (a[hi] < a[mid])
-            {
-                (a[hi], a[mid]) = (a[mid], a[hi]);
-            }
-
-            double pivot = a[mid];
-            int i = lo, j = hi;
-            while (i <= j)
-            {
-                while (a[i] < pivot)
-                {
-                    i++;
-                }
-
-                while (a[j] > pivot)
-                {
-                    j--;
-                }
-
-                if (i <= j)
-                {
-                    (a[i], a[j]) = (a[j], a[i]);
-                    i++;
-                    j--;
-                }
-            }
-
-            if (k <= j)
-            {
-                hi = j;
-            }
-            else if (k >= i)
-            {
-                lo = i;
-            }
-            else
-            {
-                break;
-            }
+            int k = (int)Math.Floor(h[q]);
+            ranks[2 * q] = k;
+            ranks[(2 * q) + 1] = Math.Min(k + 1, n - 1);
         }
 
-        return a[k];
+        // The selection wants ranks in order; with few values the upper neighbour of one quantile can pass the next quantile.
+        Span<int> sorted = stackalloc int[6];
+        ranks.CopyTo(sorted);
+        sorted.Sort();
+        Span<double> order = stackalloc double[6];
+        QuantileSelection.Select(values, sorted, order);
+        Span<double> result = stackalloc double[3];
+        for (int q = 0; q < 3; q++)
+        {
+            double at = order[sorted.IndexOf(ranks[2 * q])], next = order[sorted.IndexOf(ranks[(2 * q) + 1])];
+            double fraction = h[q] - ranks[2 * q];
+            result[q] = fraction > 0 ? at + (fraction * (next - at)) : at;
+        }
+
+        return new PredictionInterval(result[0], result[1], result[2]);
     }
 
     /// <summary>The type-7 quantile of sorted values.</summary>

@@ -131,7 +131,7 @@ public class PredictionIntervalTests
         var random = new Random(11);
         for (int trial = 0; trial < 2_000; trial++)
         {
-            int n = 2 + random.Next(300);
+            int n = 1 + random.Next(300);
             var values = new double[n];
             for (int i = 0; i < n; i++)
             {

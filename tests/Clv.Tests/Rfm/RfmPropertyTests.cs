@@ -1,3 +1,4 @@
+using Clv.Internal;
 using Clv.Rfm;
 using FsCheck;
 using FsCheck.Fluent;

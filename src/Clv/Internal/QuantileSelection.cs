@@ -3,10 +3,10 @@ using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace Clv.Rfm;
+namespace Clv.Internal;
 
 /// <summary>
-/// Order statistics for the RFM cut points without a full sort: a counting pass for small integer ranges,
+/// Order statistics without a full sort (the RFM cut points, the quantiles of prediction intervals): a counting pass for small integer ranges,
 /// otherwise a radix step on the top 16 bits of the doubles and a deterministic quickselect (median of three, falls back
 /// to a sort if it degrades) inside the few buckets that hold a wanted rank. Expected O(n).
 /// </summary>
