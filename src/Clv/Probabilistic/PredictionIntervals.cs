@@ -75,22 +75,8 @@ public static class PredictionIntervals
         var point = purchases.Model;
         double horizon = options.Clv.Periods * point.Scale(options.Clv.Period);
         double low = (1 - options.Level) / 2, high = (1 + options.Level) / 2;
-        Span<double> counts = stackalloc double[3];
-        double cumulative = 0;
-        int found = 0;
-        double mean = point.ExpectedPurchasesCore(horizon);
-        for (int n = 0; found < 3; n++)
-        {
-            double p = point.PurchaseCountProbabilityCore(n, horizon);
-            cumulative += p;
-            bool exhausted = (n > mean && p < 1e-17) || n == int.MaxValue - 1;
-            while (found < 3 && (cumulative >= (found == 0 ? low : found == 1 ? 0.5 : high) || exhausted))
-            {
-                counts[found++] = n;
-            }
-        }
-
-        return new NewCustomerIntervals(Quantiles(expected, low, high), new PredictionInterval(counts[0], counts[1], counts[2]), Quantiles(value, low, high));
+        var counts = PurchaseModel.CountQuantiles(n => point.PurchaseCountProbabilityCore(n, horizon), 0, point.ExpectedPurchasesCore(horizon), low, 0.5, high);
+        return new NewCustomerIntervals(Quantiles(expected, low, high), counts, Quantiles(value, low, high));
     }
 
     /// <summary>

@@ -145,15 +145,24 @@ public abstract partial class PurchaseModel
     /// <summary>Three quantiles of the purchase count (levels ascending) in one pass over the distribution; arguments trusted.</summary>
     internal PredictionInterval PurchaseCountQuantilesCore(int frequency, double recency, double age, double time, double low, double middle, double high)
     {
+        double alive = ProbabilityAliveCore(frequency, recency, age);
+        return CountQuantiles(
+            n => alive * PurchaseCountProbabilityIfAlive(frequency, age, time, n), 1 - alive, ExpectedPurchasesIfAlive(frequency, age, time), low, middle, high);
+    }
+
+    /// <summary>
+    /// Three quantiles (levels ascending) of a count distribution in one pass: the smallest n whose cumulative mass, from
+    /// <paramref name="start"/> (mass already at 0, outside <paramref name="probability"/>), reaches each level.
+    /// </summary>
+    internal static PredictionInterval CountQuantiles(Func<int, double> probability, double start, double mean, double low, double middle, double high)
+    {
         Span<double> levels = [low, middle, high];
         Span<double> found = stackalloc double[3];
         int next = 0;
-        double alive = ProbabilityAliveCore(frequency, recency, age);
-        double cumulative = 1 - alive;
-        double mean = ExpectedPurchasesIfAlive(frequency, age, time);
+        double cumulative = start;
         for (int n = 0; ; n++)
         {
-            double p = alive * PurchaseCountProbabilityIfAlive(frequency, age, time, n);
+            double p = probability(n);
             cumulative += p;
 
             // Past the mean, a term below 1e-17 means the rest of the mass is lost to rounding: n is the quantile.
