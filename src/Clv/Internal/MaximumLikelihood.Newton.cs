@@ -40,7 +40,7 @@ internal static partial class MaximumLikelihood
                         f = Evaluate(u, g, h);
                     }
                 }
-                else
+                else if (!hessianKnown)
                 {
                     Hessian(u, g, h);
                 }
@@ -165,9 +165,16 @@ internal static partial class MaximumLikelihood
                 }
 
                 _iterations++;
+                if (!analytic)
+                {
+                    // Without an analytic Hessian, the differenced one is updated by BFGS along the accepted step (one gradient
+                    // instead of k + 1 per iteration); it is differenced afresh when the update would not stay positive definite.
+                    hessianKnown = UpdateHessian(h, u, trial, g, trialGradient, step);
+                }
+
                 (u, trial) = (trial, u);
                 (g, trialGradient) = (trialGradient, g);
-                if (hessianKnown)
+                if (hessianKnown && analytic)
                 {
                     (h, trialHessian) = (trialHessian, h);
                 }
@@ -178,6 +185,60 @@ internal static partial class MaximumLikelihood
             double rise = (f0 - f) * _n;
             return Outcome.Failed(Guard.Format(
                 $"{_options.MaxIterations} iterations (options.MaxIterations) were not enough: ln L rose by {rise:G3} and was still rising at ({Describe(u)}){(rise > 1 ? ", so the likelihood may have no maximum (data without variation drive parameters to infinity)" : string.Empty)}"));
+        }
+
+        /// <summary>
+        /// The BFGS update of <paramref name="h"/> for the step from <paramref name="u"/> to <paramref name="next"/>; false (and
+        /// <paramref name="h"/> left to be differenced again) when the gradient change does not satisfy the curvature condition.
+        /// </summary>
+        private bool UpdateHessian(double[] h, double[] u, double[] next, double[] g, double[] nextGradient, double[] scratch)
+        {
+            int k = _k;
+            Span<double> s = stackalloc double[k];
+            Span<double> y = stackalloc double[k];
+            double sy = 0, ss = 0, yy = 0;
+            for (int i = 0; i < k; i++)
+            {
+                s[i] = next[i] - u[i];
+                y[i] = nextGradient[i] - g[i];
+                sy += s[i] * y[i];
+                ss += s[i] * s[i];
+                yy += y[i] * y[i];
+            }
+
+            if (!(sy > 1e-10 * Math.Sqrt(ss * yy)))
+            {
+                return false;
+            }
+
+            // scratch = H s; sHs = s'H s.
+            double sHs = 0;
+            for (int i = 0; i < k; i++)
+            {
+                double sum = 0;
+                for (int j = 0; j < k; j++)
+                {
+                    sum += h[(i * k) + j] * s[j];
+                }
+
+                scratch[i] = sum;
+                sHs += s[i] * sum;
+            }
+
+            if (!(sHs > 0))
+            {
+                return false;
+            }
+
+            for (int i = 0; i < k; i++)
+            {
+                for (int j = 0; j < k; j++)
+                {
+                    h[(i * k) + j] += (y[i] * y[j] / sy) - (scratch[i] * scratch[j] / sHs);
+                }
+            }
+
+            return true;
         }
 
         /// <summary>Forward differences of the analytic gradient (k evaluations), symmetrised.</summary>

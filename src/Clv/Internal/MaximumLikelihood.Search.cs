@@ -92,7 +92,10 @@ internal static partial class MaximumLikelihood
             return best;
         }
 
-        /// <summary>The estimate on a sample of the rows, in natural parameters; null when there is none or it fails.</summary>
+        /// <summary>
+        /// The estimate on a sample of the rows, in natural parameters; null when there is none or it fails. Every start runs on a
+        /// small sample (<see cref="ScoutRows"/> rows) to find the highest maximum; only the best is refined on the larger sample.
+        /// </summary>
         private double[]? WarmStart()
         {
             if (_problem.Sample(SampleRows) is not { } sample)
@@ -100,11 +103,18 @@ internal static partial class MaximumLikelihood
                 return null;
             }
 
+            double[]? scouted = _problem.Sample(ScoutRows) is { } scout ? FitSample(scout, null) : null;
+            return (scouted is null ? null : FitSample(sample, scouted)) ?? FitSample(sample, null);
+        }
+
+        /// <summary>Newton on a sample from <paramref name="start"/> (natural parameters), or from the problem's starts when null.</summary>
+        private double[]? FitSample(LikelihoodProblem sample, double[]? start)
+        {
             var options = new FitOptions { L2Penalty = _options.L2Penalty, MaxIterations = _options.MaxIterations, Tolerance = 1e-2, CancellationToken = _token };
             try
             {
                 var search = new Search(sample, options);
-                var best = search.RunStarts(out _);
+                var best = start is null ? search.RunStarts(out _) : search.RunStarts([search.ToSearch(start)], out _);
                 _iterations += search._iterations;
                 return best is null ? null : [.. best.U.Select((u, i) => Math.Exp(u + search._lnReference[i]))];
             }

@@ -8,7 +8,8 @@ namespace Clv.Internal;
 /// </summary>
 /// <remarks>
 /// <para>The search runs over u = ln(p / p⁰), p⁰ the problem's reference scale, minimising f(u) = −ln L / N + λ Σ u², N the
-/// customers. Each iteration differences the analytic gradient for the Hessian H (forward differences, k evaluations), takes
+/// customers. Each iteration takes the problem's analytic Hessian H, or (without one) differences the analytic gradient once
+/// (forward differences, k evaluations) and then updates that H by BFGS along each accepted step (one gradient per iteration), takes
 /// the Newton step −H⁻¹g (shifting H towards the identity until it is positive definite, Levenberg-Marquardt style), caps it at
 /// a factor of e⁵ per parameter, and backtracks until f decreases enough (Armijo). Within one standard error of the maximum
 /// full Newton steps are taken as long as f does not rise beyond rounding, because there f changes by less than its own
@@ -44,6 +45,9 @@ internal static partial class MaximumLikelihood
     private const int SampleAbove = 60_000;
 
     private const int SampleRows = 20_000;
+
+    /// <summary>Rows of the smaller sample on which every start runs before the best is refined on <see cref="SampleRows"/> rows.</summary>
+    private const int ScoutRows = 4_000;
 
     /// <summary>Validates the options and reports the start of a fit; call before preparing the data.</summary>
     public static FitOptions Begin(FitOptions? options)
