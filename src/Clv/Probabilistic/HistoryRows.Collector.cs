@@ -21,10 +21,16 @@ internal sealed partial class HistoryRows
     }
 
     /// <summary>Adds weighted (x, t_x, T) observations into distinct keys, then sorts them into rows.</summary>
+    /// <remarks>
+    /// Sized for at most <see cref="InitialCapacity"/> keys and grown on demand: a million customers share a few hundred
+    /// thousand rows at most, and a table sized for the customers would spread the few keys over tens of megabytes (every
+    /// lookup a cache miss).
+    /// </remarks>
     private sealed class Collector(int capacity)
     {
-        private readonly KeyIndex _keys = new(capacity);
-        private double[] _weights = new double[Math.Max(capacity, 16)];
+        private const int InitialCapacity = 1 << 14;
+        private readonly KeyIndex _keys = new(Math.Min(capacity, InitialCapacity));
+        private double[] _weights = new double[Math.Clamp(capacity, 16, InitialCapacity)];
 
         public void Add(int x, double recency, double age, double weight)
         {
