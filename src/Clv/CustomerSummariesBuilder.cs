@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Clv.Internal;
 
 namespace Clv;
@@ -73,6 +74,7 @@ public sealed class CustomerSummariesBuilder
     /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
     /// <exception cref="ArgumentException"><paramref name="customerId"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is NaN or infinite.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<char> customerId, DateOnly date, double amount)
     {
         ThrowIfBuilt();

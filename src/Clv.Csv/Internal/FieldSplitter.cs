@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Clv.Csv.Internal;
 
 /// <summary>What is wrong with the quotes of a record (RFC 4180), if anything.</summary>
@@ -42,6 +43,7 @@ internal sealed class FieldSplitter(char delimiter, bool whitespaceDelimited)
     /// <param name="hasQuote">Whether the record holds a quote character.</param>
     /// <param name="wanted">The number of fields needed (int.MaxValue for all).</param>
     /// <returns>The record's quote problem, or <see cref="QuoteProblem.None"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public QuoteProblem Split(ReadOnlySpan<char> record, bool hasQuote, int wanted)
     {
         _inUnquoted = false;
@@ -78,6 +80,7 @@ internal sealed class FieldSplitter(char delimiter, bool whitespaceDelimited)
         _fields[count] = (start, end - start);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int SplitDelimited(ReadOnlySpan<char> record, int wanted)
     {
         int count = 0;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Clv.Csv.Internal;
 
@@ -32,6 +33,7 @@ internal sealed class NumberParser
         _decimalSeparator = _fast ? format.NumberDecimalSeparator[0] : '\0';
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryParse(ReadOnlySpan<char> s, out double value)
     {
         if (_fast && TryParseSimple(s, out value))
@@ -42,6 +44,7 @@ internal sealed class NumberParser
         return double.TryParse(s, NumberStyles.Float, _culture, out value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryParseSimple(ReadOnlySpan<char> s, out double value)
     {
         value = 0;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Clv.Csv.Internal;
 
@@ -76,6 +77,7 @@ internal sealed class RecordReader : IDisposable
     /// <summary>Reads the next record.</summary>
     /// <param name="text">The record (without its line break), or for an error the record's first line (or its start); valid until the next call.</param>
     /// <returns>What was found.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public RecordStatus Read(out ReadOnlySpan<char> text)
     {
         text = default;
@@ -166,6 +168,7 @@ internal sealed class RecordReader : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private RecordStatus Complete(int end, int breakLength, int breaks, out ReadOnlySpan<char> text)
     {
         text = _buffer.AsSpan(_start, end - _start);
@@ -267,6 +270,7 @@ internal sealed class RecordReader : IDisposable
     }
 
     /// <summary>Moves the unread text to the start of the buffer (growing it when full) and reads more.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Fill(ref int p, ref int firstBreak)
     {
         int shift = _start;

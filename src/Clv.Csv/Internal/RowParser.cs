@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Clv.Csv.Internal;
 
@@ -50,6 +51,7 @@ internal sealed class RowParser
     /// <param name="date">The date.</param>
     /// <param name="amount">The amount.</param>
     /// <returns>Whether the row is good.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryParse(ReadOnlySpan<char> idField, ReadOnlySpan<char> dateField, ReadOnlySpan<char> amountField, ReadOnlySpan<char> record, long lineNumber, out ReadOnlySpan<char> id, out DateOnly date, out double amount)
     {
         date = default;
@@ -97,6 +99,7 @@ internal sealed class RowParser
     }
 
     /// <summary>Trims spaces and tabs (a loop: most fields have none, and the general Trim is a call per side).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ReadOnlySpan<char> Trim(ReadOnlySpan<char> field)
     {
         int start = 0, end = field.Length;
@@ -113,6 +116,7 @@ internal sealed class RowParser
         return field[start..end];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryDigits(ReadOnlySpan<char> s, out int value)
     {
         value = 0;
@@ -130,6 +134,7 @@ internal sealed class RowParser
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryParseDate(ReadOnlySpan<char> s, out DateOnly date)
     {
         // Fast exact paths for the two common formats; anything they do not accept goes to TryParseExact,

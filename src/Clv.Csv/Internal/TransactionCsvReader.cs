@@ -1,3 +1,7 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+
 namespace Clv.Csv.Internal;
 
 /// <summary>
@@ -34,46 +38,35 @@ internal static class TransactionCsvReader
         return new CsvReadReport(imported, rejections.Count == 0 ? [] : [.. rejections.Rows]);
     }
 
+    /// <summary>
+    /// Feeds the sink on the calling thread with the rows a reading thread parses (<see cref="Produce"/>), one
+    /// <see cref="RowBatch"/> of <see cref="ChunkRows"/> rows at a time, in file order: decoding, splitting and parsing run on
+    /// one core while the sink (the builder's id table) runs on the other. What the reading thread throws is rethrown here
+    /// after the rows before it, so a failure leaves the sink as a one-thread read would.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Rejections Run<TSink>(TextReader text, TransactionCsvOptions options, TSink sink, out long imported)
         where TSink : struct, IRowSink
     {
         var rejections = new Rejections(options.Mode == CsvReadMode.Strict);
-        var fields = new FieldSplitter(options.Delimiter, options.WhitespaceDelimited);
-        var columns = options.HasHeader ? null : ColumnMap.FromIndices(options);
-        var parser = new RowParser(options, rejections);
-        if (columns is not null)
+        using var full = new BlockingCollection<RowBatch>(new ConcurrentQueue<RowBatch>(), Batches);
+        using var free = new BlockingCollection<RowBatch>(new ConcurrentQueue<RowBatch>(), Batches);
+        for (int i = 0; i < Batches; i++)
         {
-            parser.Columns = columns;
+            free.Add(new RowBatch());
         }
 
+        using var stop = new CancellationTokenSource();
+        var reading = Task.Factory.StartNew(
+            () => Produce(text, options, rejections, full, free, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         long read = 0;
-        int untilCheck = 1;
         imported = 0;
-        using (text)
-        using (var records = new RecordReader(text, !options.WhitespaceDelimited, options.MaxRecordLength, options.MaxRecordLines, options.BufferSize))
+        try
         {
             while (true)
             {
-                var status = records.Read(out var record);
-                if (status == RecordStatus.End)
-                {
-                    break;
-                }
-
-                if (status == RecordStatus.Complete && !records.HasQuote && IsBlank(record))
-                {
-                    continue;
-                }
-
-                long line = records.LineNumber;
-                if (columns is null)
-                {
-                    columns = Header(status, record, records, fields, options);
-                    parser.Columns = columns;
-                    continue;
-                }
-
-                if (--untilCheck == 0)
+                var batch = full.Take(CancellationToken.None);
+                if (batch.Read > 0)
                 {
                     // What was read is in the sink already; the token is checked only when another row follows.
                     if (read > 0)
@@ -82,40 +75,146 @@ internal static class TransactionCsvReader
                     }
 
                     options.CancellationToken.ThrowIfCancellationRequested();
-                    untilCheck = ChunkRows;
                 }
 
-                read++;
-                if (status != RecordStatus.Complete)
+                for (int i = 0; i < batch.Count; i++)
                 {
-                    rejections.Row(line, null, record, records.Length, RecordReason(status, options));
-                    continue;
+                    sink.Add(batch.Id(i), batch.Dates[i], batch.Amounts[i]);
                 }
 
-                var problem = fields.Split(record, records.HasQuote, columns.FieldsNeeded);
-                if (problem != QuoteProblem.None)
+                imported += batch.Count;
+                read += batch.Read;
+                batch.Failure?.Throw();
+                if (batch.Last)
                 {
-                    rejections.Row(line, null, record, QuoteReason(problem, fields.ProblemField));
-                    continue;
+                    break;
                 }
 
-                if (fields.Count < columns.FieldsNeeded)
-                {
-                    var (label, index) = columns.FirstMissing(fields.Count);
-                    rejections.Row(line, label, record, ThrowHelper.Format($"The row has {fields.Count} field(s), so column '{MessageText.Show(label)}' (index {index}) is missing."));
-                    continue;
-                }
-
-                if (parser.TryParse(fields.Field(record, columns.IdIndex), fields.Field(record, columns.DateIndex), fields.Field(record, columns.AmountIndex), record, line, out var id, out var date, out double amount))
-                {
-                    sink.Add(id, date, amount);
-                    imported++;
-                }
+                batch.Reset();
+                free.Add(batch, CancellationToken.None);
             }
+        }
+        finally
+        {
+            stop.Cancel();
+            reading.Wait(CancellationToken.None);
         }
 
         options.Progress?.Report(read);
         return rejections;
+    }
+
+    /// <summary>Batches in flight between the reading thread and the sink.</summary>
+    private const int Batches = 4;
+
+    /// <summary>
+    /// The reading thread: records from <see cref="RecordReader"/>, the header to a <see cref="ColumnMap"/>, fields from
+    /// <see cref="FieldSplitter"/>, values from <see cref="RowParser"/>, bad rows to the rejections, good rows into batches.
+    /// Never throws: what reading throws goes to the sink's thread on the last batch.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Produce(TextReader text, TransactionCsvOptions options, Rejections rejections, BlockingCollection<RowBatch> full, BlockingCollection<RowBatch> free, CancellationToken stop)
+    {
+        RowBatch batch;
+        try
+        {
+            batch = free.Take(stop);
+        }
+        catch (OperationCanceledException)
+        {
+            text.Dispose();
+            return;
+        }
+
+        try
+        {
+            var fields = new FieldSplitter(options.Delimiter, options.WhitespaceDelimited);
+            var columns = options.HasHeader ? null : ColumnMap.FromIndices(options);
+            var parser = new RowParser(options, rejections);
+            if (columns is not null)
+            {
+                parser.Columns = columns;
+            }
+
+            using (text)
+            using (var records = new RecordReader(text, !options.WhitespaceDelimited, options.MaxRecordLength, options.MaxRecordLines, options.BufferSize))
+            {
+                while (true)
+                {
+                    var status = records.Read(out var record);
+                    if (status == RecordStatus.End)
+                    {
+                        break;
+                    }
+
+                    if (status == RecordStatus.Complete && !records.HasQuote && IsBlank(record))
+                    {
+                        continue;
+                    }
+
+                    long line = records.LineNumber;
+                    if (columns is null)
+                    {
+                        columns = Header(status, record, records, fields, options);
+                        parser.Columns = columns;
+                        continue;
+                    }
+
+                    if (batch.Read == ChunkRows)
+                    {
+                        full.Add(batch, stop);
+                        batch = free.Take(stop);
+                    }
+
+                    batch.Read++;
+                    if (status != RecordStatus.Complete)
+                    {
+                        rejections.Row(line, null, record, records.Length, RecordReason(status, options));
+                        continue;
+                    }
+
+                    var problem = fields.Split(record, records.HasQuote, columns.FieldsNeeded);
+                    if (problem != QuoteProblem.None)
+                    {
+                        rejections.Row(line, null, record, QuoteReason(problem, fields.ProblemField));
+                        continue;
+                    }
+
+                    if (fields.Count < columns.FieldsNeeded)
+                    {
+                        var (label, index) = columns.FirstMissing(fields.Count);
+                        rejections.Row(line, label, record, ThrowHelper.Format($"The row has {fields.Count} field(s), so column '{MessageText.Show(label)}' (index {index}) is missing."));
+                        continue;
+                    }
+
+                    if (parser.TryParse(fields.Field(record, columns.IdIndex), fields.Field(record, columns.DateIndex), fields.Field(record, columns.AmountIndex), record, line, out var id, out var date, out double amount))
+                    {
+                        batch.Add(id, date, amount);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The sink's thread stopped (it threw, or was cancelled): nobody takes more batches.
+            return;
+        }
+#pragma warning disable CA1031 // Any failure of reading is handed to the sink's thread, which rethrows it after the rows before it.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            batch.Failure = ExceptionDispatchInfo.Capture(e);
+        }
+
+        batch.Last = true;
+        try
+        {
+            full.Add(batch, stop);
+        }
+        catch (OperationCanceledException)
+        {
+            // The sink's thread stopped first.
+        }
     }
 
     /// <summary>The first non-blank record: any problem with it is a file-level error, in both modes.</summary>

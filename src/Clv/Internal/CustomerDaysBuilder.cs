@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Clv.Internal;
@@ -53,6 +54,7 @@ internal sealed class CustomerDaysBuilder(int endDay, int holdoutEndDay)
 
     private int CustomerCount => _table.Count;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<Transaction> transactions)
     {
         for (int r = 0; r < transactions.Length; r++)
@@ -91,6 +93,7 @@ internal sealed class CustomerDaysBuilder(int endDay, int holdoutEndDay)
     }
 
     /// <summary>Adds one row whose id is still text (a CSV field): a string is allocated only for a new customer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public unsafe void Add(ReadOnlySpan<char> id, DateOnly date, double amount)
     {
         _total++;
@@ -148,6 +151,7 @@ internal sealed class CustomerDaysBuilder(int endDay, int holdoutEndDay)
         return new CustomerDays(n, _ids, starts, lengths, days, amounts, _refunds, firstRowDay);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddRow(int c, int day, double amount)
     {
         ref var state = ref _state[c];
@@ -205,6 +209,7 @@ internal sealed class CustomerDaysBuilder(int endDay, int holdoutEndDay)
         _excludedLast = Math.Max(_excludedLast, day);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Append(int c, int day, double amount)
     {
         int offset = _rows & (NativeRowChunks.Size - 1);
@@ -310,6 +315,7 @@ internal sealed class CustomerDaysBuilder(int endDay, int holdoutEndDay)
 
     private int ChunkLength(int k) => Math.Min(NativeRowChunks.Size, _rows - (k << NativeRowChunks.Shift));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddCustomer(string id)
     {
         int c = CustomerCount - 1;
