@@ -87,6 +87,48 @@ public sealed class CustomerSummariesBuilder
         _days.Add(customerId, date, amount);
     }
 
+    /// <summary>
+    /// Adds a block of rows whose customer ids are text laid end to end, as a reader of a columnar or buffered source has them
+    /// (a CSV block, a Parquet string column, a database cursor's page): row i's id is
+    /// <c>idText[idEnds[i - 1]..idEnds[i]]</c> (from 0 for the first row). The same as adding the rows one by one with
+    /// <see cref="Add(ReadOnlySpan{char}, DateOnly, double)"/>, and faster on large logs in date order: the block's lookups
+    /// are overlapped in memory.
+    /// </summary>
+    /// <param name="idText">The ids of the rows, one after the other; only read during the call.</param>
+    /// <param name="idEnds">Where each row's id ends in <paramref name="idText"/>: increasing (no empty id), the last at most its length.</param>
+    /// <param name="dates">The calendar date of each row.</param>
+    /// <param name="amounts">The amount of each row (negative for a refund); all finite.</param>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
+    /// <exception cref="ArgumentException">The three row spans differ in length, or an id end is out of order or beyond the text (the message names the row); nothing is added.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An amount is NaN or infinite (the message names the row); nothing is added.</exception>
+    public void Add(ReadOnlySpan<char> idText, ReadOnlySpan<int> idEnds, ReadOnlySpan<DateOnly> dates, ReadOnlySpan<double> amounts)
+    {
+        ThrowIfBuilt();
+        if (dates.Length != idEnds.Length || amounts.Length != idEnds.Length)
+        {
+            ThrowHelper.Argument(nameof(dates), Guard.Format($"idEnds, dates and amounts must have one element per row, but have {idEnds.Length}, {dates.Length} and {amounts.Length}."));
+        }
+
+        int previous = 0;
+        for (int i = 0; i < idEnds.Length; i++)
+        {
+            int end = idEnds[i];
+            if (end <= previous || end > idText.Length)
+            {
+                ThrowHelper.Argument(nameof(idEnds), Guard.Format($"idEnds[{i}] is {end}, but must be greater than the previous end ({previous}: ids are not empty) and at most the text's length ({idText.Length})."));
+            }
+
+            if (!double.IsFinite(amounts[i]))
+            {
+                ThrowHelper.ArgumentOutOfRange(nameof(amounts), amounts[i], Guard.Format($"amounts[{i}] must be a finite number, but was {amounts[i]}."));
+            }
+
+            previous = end;
+        }
+
+        _days.Add(idText, idEnds, dates, amounts);
+    }
+
     /// <summary>Builds the summaries of every row added. Can be called once (a call that throws for the observation end can be repeated after adding rows).</summary>
     /// <returns>The summaries; their <see cref="CustomerSummaries.Warnings"/> say when the observation end is well after the data.</returns>
     /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>

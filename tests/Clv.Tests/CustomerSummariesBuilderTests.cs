@@ -33,6 +33,76 @@ public class CustomerSummariesBuilderTests
         Assert.Equal(1, actual.HoldoutOnlyCustomerCount);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Add_BlocksOfIdText_LargeLogInAnyOrder_SameSummariesAsTheTransactions(bool dateOrder)
+    {
+        // 20,000 customers over 60,000 rows: the block path requests each row's slot 16 rows ahead; lookups, new customers,
+        // growth of the tables, holdout rows and refunds must all come out as the row-by-row path gives them.
+        var random = new Random(7);
+        var rows = new Transaction[60_000];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            rows[i] = new Transaction("cust-" + random.Next(20_000), new DateOnly(2024, 1, 1).AddDays(random.Next(120)), random.Next(10) == 0 ? -random.Next(1, 50) : random.Next(1, 500));
+        }
+
+        if (dateOrder)
+        {
+            rows = [.. rows.OrderBy(t => t.Date)];
+        }
+
+        var builder = new CustomerSummariesBuilder(End, TimeUnit.Day);
+        for (int i = 0; i < rows.Length; i += 16_384)
+        {
+            var (text, ends, dates, amounts) = Block(rows.AsSpan(i, Math.Min(16_384, rows.Length - i)));
+            builder.Add(text, ends, dates, amounts);
+        }
+
+        var expected = CustomerSummaries.FromTransactions(rows, End, TimeUnit.Day);
+        var actual = builder.Build();
+
+        Assert.True(CustomerSummariesPropertyTests.SameSummaries(expected, actual));
+        Assert.Equal(expected.Select(c => c.CustomerId), actual.Select(c => c.CustomerId));
+        Assert.Equal((expected.TransactionCount, expected.HoldoutTransactionCount, expected.RefundTransactionCount), (actual.TransactionCount, actual.HoldoutTransactionCount, actual.RefundTransactionCount));
+    }
+
+    [Fact]
+    public void Add_BlockWithABadRow_ThrowsNamingItAndAddsNothing()
+    {
+        var builder = new CustomerSummariesBuilder(End, TimeUnit.Day);
+        DateOnly[] dates = [new(2024, 1, 1), new(2024, 1, 2)];
+
+        var lengths = Assert.Throws<ArgumentException>(() => builder.Add("ab".AsSpan(), [1, 2], dates, [1.0]));
+        var empty = Assert.Throws<ArgumentException>(() => builder.Add("ab".AsSpan(), [1, 1], dates, [1.0, 2.0]));
+        var beyond = Assert.Throws<ArgumentException>(() => builder.Add("ab".AsSpan(), [1, 3], dates, [1.0, 2.0]));
+        var nan = Assert.Throws<ArgumentOutOfRangeException>(() => builder.Add("ab".AsSpan(), [1, 2], dates, [1.0, double.NaN]));
+
+        Assert.Contains("have 2, 2 and 1", lengths.Message, StringComparison.Ordinal);
+        Assert.Equal("idEnds", empty.ParamName);
+        Assert.Contains("idEnds[1] is 1", empty.Message, StringComparison.Ordinal);
+        Assert.Contains("idEnds[1] is 3", beyond.Message, StringComparison.Ordinal);
+        Assert.Equal("amounts", nan.ParamName);
+        Assert.Contains("amounts[1]", nan.Message, StringComparison.Ordinal);
+        Assert.Equal(0, builder.TransactionCount);
+        builder.Build();
+        Assert.Throws<InvalidOperationException>(() => builder.Add("a".AsSpan(), [1], dates.AsSpan(0, 1), [1.0]));
+    }
+
+    /// <summary>The rows as a block: ids end to end with their ends, dates, amounts.</summary>
+    internal static (string Text, int[] Ends, DateOnly[] Dates, double[] Amounts) Block(ReadOnlySpan<Transaction> rows)
+    {
+        var text = new System.Text.StringBuilder();
+        var ends = new int[rows.Length];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            text.Append(rows[i].CustomerId);
+            ends[i] = text.Length;
+        }
+
+        return (text.ToString(), ends, [.. rows.ToArray().Select(t => t.Date)], [.. rows.ToArray().Select(t => t.Amount)]);
+    }
+
     [Fact]
     public void Add_IdAsTextThenAsString_OneCustomer()
     {

@@ -67,6 +67,23 @@ public class CustomerSummariesPropertyTests
     }
 
     [Property]
+    public bool Builder_IdTextInBlocks_EqualsTheRowsAsTransactions(byte[] customers, ushort[] days, short[] cents, byte chunk)
+    {
+        var rows = Log(customers, days, cents);
+        var builder = new CustomerSummariesBuilder(End, TimeUnit.Week);
+        int size = 1 + (chunk % 40);
+        for (int i = 0; i < rows.Length; i += size)
+        {
+            var (text, ends, dates, amounts) = CustomerSummariesBuilderTests.Block(rows.AsSpan(i, Math.Min(size, rows.Length - i)));
+            builder.Add(text, ends, dates, amounts);
+        }
+
+        var blocks = builder.Build();
+        var whole = CustomerSummaries.FromTransactions(rows, End, TimeUnit.Week);
+        return SameSummaries(whole, blocks) && blocks.TransactionCount == rows.Length && blocks.RefundTransactionCount == whole.RefundTransactionCount;
+    }
+
+    [Property]
     public bool FromTransactions_AnyRowOrder_GivesTheSameSummaries(byte[] customers, ushort[] days, short[] cents, int seed)
     {
         var rows = Log(customers, days, cents);

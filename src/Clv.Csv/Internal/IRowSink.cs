@@ -6,4 +6,7 @@ internal interface IRowSink
 {
     /// <summary>Takes one good row; <paramref name="customerId"/> is only valid during the call.</summary>
     void Add(ReadOnlySpan<char> customerId, DateOnly date, double amount);
+
+    /// <summary>Takes the good rows of a batch, in order.</summary>
+    void Add(RowBatch batch);
 }

@@ -47,6 +47,9 @@ internal sealed class RowBatch
         Count++;
     }
 
+    /// <summary>The ids of the good rows, end to end (row i's ends at <see cref="IdEnds"/>[i]).</summary>
+    public ReadOnlySpan<char> Text => _text.AsSpan(0, _textLength);
+
     /// <summary>The id of good row <paramref name="index"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<char> Id(int index)

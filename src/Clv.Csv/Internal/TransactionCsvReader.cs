@@ -77,10 +77,7 @@ internal static class TransactionCsvReader
                     options.CancellationToken.ThrowIfCancellationRequested();
                 }
 
-                for (int i = 0; i < batch.Count; i++)
-                {
-                    sink.Add(batch.Id(i), batch.Dates[i], batch.Amounts[i]);
-                }
+                sink.Add(batch);
 
                 imported += batch.Count;
                 read += batch.Read;

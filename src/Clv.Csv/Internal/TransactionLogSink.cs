@@ -12,5 +12,13 @@ internal readonly struct TransactionLogSink() : IRowSink
     public void Add(ReadOnlySpan<char> customerId, DateOnly date, double amount) =>
         _rows.Add(new Transaction(_ids.Get(customerId), date, amount));
 
+    public void Add(RowBatch batch)
+    {
+        for (int i = 0; i < batch.Count; i++)
+        {
+            Add(batch.Id(i), batch.Dates[i], batch.Amounts[i]);
+        }
+    }
+
     public TransactionLog ToLog(IReadOnlyList<RejectedRow> rejected) => new(_rows, rejected);
 }

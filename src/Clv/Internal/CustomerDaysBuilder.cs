@@ -19,7 +19,7 @@ namespace Clv.Internal;
 /// at Build, so a one-shot job gives that memory back at once instead of leaving it to the next full collection.</para>
 /// </remarks>
 [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "Build releases the native rows; the rows' finalizer releases those of a builder that is never built.")]
-internal sealed class CustomerDaysBuilder(int endDay, int holdoutEndDay)
+internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
 {
     /// <summary>Rows dated out of order that are tolerated before a compaction, at least.</summary>
     internal const int MinimumRowsBeforeCompaction = 1 << 20;
@@ -93,8 +93,11 @@ internal sealed class CustomerDaysBuilder(int endDay, int holdoutEndDay)
     }
 
     /// <summary>Adds one row whose id is still text (a CSV field): a string is allocated only for a new customer.</summary>
+    public void Add(ReadOnlySpan<char> id, DateOnly date, double amount) => AddText(id, string.GetHashCode(id), date, amount);
+
+    /// <summary>Adds one row whose id is text with its hash (<see cref="string.GetHashCode(ReadOnlySpan{char})"/>) already computed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public unsafe void Add(ReadOnlySpan<char> id, DateOnly date, double amount)
+    private unsafe void AddText(ReadOnlySpan<char> id, int hash, DateOnly date, double amount)
     {
         _total++;
         int day = date.DayNumber;
@@ -110,7 +113,7 @@ internal sealed class CustomerDaysBuilder(int endDay, int holdoutEndDay)
             fixed (char* text = id)
             {
                 var matcher = new TextMatcher(_ids, text, id.Length);
-                _previous = _table.FindOrAdd(string.GetHashCode(id), ref matcher, out bool added);
+                _previous = _table.FindOrAdd(hash, ref matcher, out bool added);
                 if (added)
                 {
                     AddCustomer(id.ToString());

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Clv.Internal;
 
@@ -76,6 +77,25 @@ internal sealed class SlotTable
         _slots = new ulong[16];
         _mask = 15;
         Count = 0;
+    }
+
+    /// <summary>Requests the slot where a lookup of <paramref name="hash"/> starts from memory (a hint; nothing without SSE).</summary>
+    public unsafe void Prefetch(int hash)
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref _slots[hash & _mask]));
+        }
+    }
+
+    /// <summary>
+    /// The index in the slot where a lookup of <paramref name="hash"/> starts, when that slot holds this hash, else -1: a guess
+    /// for prefetching (the key is not compared, and a key further along the probe is not found).
+    /// </summary>
+    public int Peek(int hash)
+    {
+        ulong slot = _slots[hash & _mask];
+        return slot != 0 && (int)(slot >> 32) == hash ? (int)(uint)slot - 1 : -1;
     }
 
     /// <summary>The index of the key with this hash that <paramref name="matcher"/> accepts, or -1.</summary>
