@@ -133,6 +133,18 @@ public class HealthScoreTests
     }
 
     [Fact]
+    public void Defaults_AreTheDocumentedOnes()
+    {
+        var o = HealthScoreOptions.Default;
+        Assert.Equal((0.30, 0.20, 0.20, 0.30), (o.RecencyWeight, o.FrequencyTrendWeight, o.SpendTrendWeight, o.AliveProbabilityWeight));
+        Assert.Equal((90.0, 90, 40.0, 70.0), (o.RecencyHalfLifeDays, o.TrendWindowDays, o.AmberFrom, o.GreenFrom));
+        Assert.Empty(o.CustomSignals);
+        var custom = new CustomHealthSignal("x", 1);
+        Assert.Equal((true, SignalScaling.PercentileRank, (double?)null, (double?)null), (custom.HigherIsBetter, custom.Scaling, custom.Minimum, custom.Maximum));
+        Assert.Equal((Clv.Lifecycle.CohortPeriod.Month, 90), (KpiOptions.Default.Period, KpiOptions.Default.ActiveWindowDays));
+    }
+
+    [Fact]
     public void Rules_Scalar_StatedValues()
     {
         Assert.Equal(1, HealthSignals.Recency(0, 90));
