@@ -9,7 +9,7 @@ namespace Clv.Tests;
 /// <content>The README's CRM section: the customer health score and the KPI report.</content>
 internal static partial class ReadmeExamples
 {
-    public static (CustomerHealth[] Health, HealthReport ByBand, HealthSignals Signals) Health(CustomerSummaries customers, BgNbdModel model)
+    public static (CustomerHealth[] Health, HealthReport ByBand, HealthSignals Signals) Health(CustomerSummaries customers, BgNbdModel model, string healthCsv)
     {
         // <readme:health>
         // Customer health: recency, frequency and spend trends, P(alive) and your own signals, each normalised to [0, 1],
@@ -25,6 +25,7 @@ internal static partial class ReadmeExamples
             new Dictionary<string, double[]> { ["tickets"] = tickets }, healthOptions);
         CustomerHealth[] health = HealthScore.Score(signals);   // Score, Band, Reason (top signal), Weakest, per customer
         HealthReport byBand = HealthReport.Create(signals);      // CDNOW: Red 499, Amber 1,625, Green 233 customers
+        HealthReportCsv.Write(healthCsv, byBand);             // customer_id,score,band,reason,weakest: back into the CRM
         // </readme:health>
         return (health, byBand, signals);
     }

@@ -33,6 +33,7 @@ internal static partial class ReadmeExamples
         ("migrationCsv", "\"migration.csv\""),
         ("comparisonCsv", "\"models.csv\""),
         ("kpisCsv", "\"kpis.csv\""),
+        ("healthCsv", "\"health.csv\""),
     ];
 
     /// <summary>Maps the test-only names to what the README shows (file paths).</summary>

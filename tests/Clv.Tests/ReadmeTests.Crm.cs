@@ -8,7 +8,9 @@ public partial class ReadmeTests
     [Fact]
     public void Health_Example_GivesTheStatedBands()
     {
-        var (health, byBand, signals) = ReadmeExamples.Health(Cdnow.Value, BgNbdRun.Value.Fit.Model);
+        string path = TempFile("health.csv");
+        var (health, byBand, signals) = ReadmeExamples.Health(Cdnow.Value, BgNbdRun.Value.Fit.Model, path);
+        Assert.Equal(Cdnow.Value.Count + 1, File.ReadAllLines(path).Length);
         Log(byBand.ToString());
         Assert.Equal(Cdnow.Value.Count, health.Length);
         Assert.Equal(["recency", "frequency_trend", "spend_trend", "alive_probability", "tickets"], signals.Names);
