@@ -1,4 +1,5 @@
 using System.Reflection;
+using Clv.Crm;
 using Clv.Csv;
 using Clv.Lifecycle;
 using Clv.Probabilistic;
@@ -113,6 +114,11 @@ public class BatchEqualsScalarTests
             from c in Summaries()
             let values = HistoricalValue.Compute(c, null)
             select (Objects(Into<AbcClass>(values.Length, d => AbcClassification.Classify(values, null, d))), Objects(AbcClassification.Classify(values, null)), (object[]?)null),
+        ["HealthScore.Score(HealthSignals,Span<CustomerHealth>)"] = () =>
+            from c in Summaries()
+            from o in new[] { HealthScoreOptions.Default, new HealthScoreOptions { TrendWindowDays = 30, RecencyWeight = 0, AmberFrom = 10, GreenFrom = 20 } }
+            let s = HealthSignals.Create(c, CdnowFits.Fitted.ProbabilityAlive(c), null, o)
+            select (Objects(Into<CustomerHealth>(c.Count, d => HealthScore.Score(s, d))), Objects(Enumerable.Range(0, c.Count).Select(i => HealthScore.Score(s, i))), Objects(HealthScore.Score(s))),
         ["RetentionClv.Value(ReadOnlySpan<Double>,Double,RetentionClvOptions,Span<Double>)"] = () =>
             [(Objects(Into<double>(Margins.Length, d => RetentionClv.Value(Margins, 0.8, null, d))), Objects(Margins.Select(m => RetentionClv.Value(m, 0.8, null))), null)],
     };

@@ -1,6 +1,7 @@
 // <readme:usings>
 using System.Globalization;
 using Clv;
+using Clv.Crm;
 using Clv.Csv;
 using Clv.Lifecycle;
 using Clv.Probabilistic;
@@ -31,6 +32,8 @@ internal static partial class ReadmeExamples
         ("segmentsCsv", "\"segments.csv\""),
         ("migrationCsv", "\"migration.csv\""),
         ("comparisonCsv", "\"models.csv\""),
+        ("kpisCsv", "\"kpis.csv\""),
+        ("healthCsv", "\"health.csv\""),
     ];
 
     /// <summary>Maps the test-only names to what the README shows (file paths).</summary>

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
+using Clv.Crm;
 using Clv.Csv;
 using Clv.Lifecycle;
 using Clv.Probabilistic;
@@ -120,6 +121,7 @@ public class UnitSafetyTests
         ["HistoricalValue.Compute(CustomerSummaries,HistoricalValueOptions)"] = (c => HistoricalValue.Compute(c, null), 1e-12),
         ["HistoricalValue.Compute(CustomerSummaries,HistoricalValueOptions,Span<Double>)"] = (c => Into(c, (_, d) => HistoricalValue.Compute(c, null, d)), 1e-12),
         ["HistoricalValue.ForCustomer(CustomerSummaries,Int32,HistoricalValueOptions)"] = (c => Each(c, (_, i) => HistoricalValue.ForCustomer(c, i)), 1e-12),
+        ["HealthSignals.Create(CustomerSummaries,ReadOnlySpan<Double>,IReadOnlyDictionary<String,Double[]>,HealthScoreOptions)"] = (c => Health(c), 1e-9),
         ["CustomerSummaryCsv.Write(TextWriter,CustomerSummaries)"] = (c => CsvTimesInDays(w => CustomerSummaryCsv.Write(w, c)), 1e-9),
         ["CustomerSummaryCsv.Write(Stream,CustomerSummaries)"] = (c => CsvTimesInDays(w => CustomerSummaryCsv.Write(((StreamWriter)w).BaseStream, c)), 1e-9),
         ["CustomerSummaryCsv.Write(String,CustomerSummaries)"] = (c => CsvTimesInDays(w => WriteViaFile(w, c)), 1e-9),
@@ -287,6 +289,16 @@ public class UnitSafetyTests
 
     private static double[] Spends(SpendStatistics s) =>
         [.. Enumerable.Range(0, s.Count).SelectMany(i => new[] { s[i].Frequency, s[i].MonetaryValue, s[i].Weight }), s.ExcludedCount];
+
+    /// <summary>Every normalised signal and score of the CDNOW customers, with a custom signal and P(alive) from a model in weeks.</summary>
+    private static double[] Health(CustomerSummaries c)
+    {
+        var options = new HealthScoreOptions { CustomSignals = [new CustomHealthSignal("spend", 1) { Scaling = SignalScaling.MinMax }] };
+        var spend = c.AsSpan().ToArray().Select(s => s.Spend).ToArray();
+        var signals = HealthSignals.Create(c, CdnowFits.Fitted.ProbabilityAlive(c), new Dictionary<string, double[]> { ["spend"] = spend }, options);
+        return [.. Enumerable.Range(0, signals.Names.Count).SelectMany(k => signals.Values(k).ToArray().Select(v => double.IsNaN(v) ? -1 : v)),
+            .. HealthScore.Score(signals).Select(h => h.Score)];
+    }
 
     private static double[] Parameters(GammaGammaModel m) => [m.P, m.Q, m.V];
 

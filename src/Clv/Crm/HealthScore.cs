@@ -1,0 +1,115 @@
+using Clv.Internal;
+
+namespace Clv.Crm;
+
+/// <summary>
+/// The customer health score (how B2B and SaaS CRM teams watch accounts): a weighted mean of normalised signals
+/// (<see cref="HealthSignals"/>) scaled to 0..100, banded Red, Amber or Green, with the top contributing signal as the reason
+/// and the weakest signal as what to work on.
+/// </summary>
+/// <remarks>
+/// For customer i with non-missing signals K_i: score = 100 x sum over k in K_i of w_k s_ik / sum over k in K_i of w_k, where
+/// s_ik in [0, 1] is the normalised signal and w_k its normalised weight. So the weights the customer has are renormalised to sum
+/// to 1, the score is non-decreasing in every signal, and a customer whose signals are all missing is not scored.
+/// </remarks>
+public static class HealthScore
+{
+    /// <summary>The health of one customer.</summary>
+    /// <param name="signals">The normalised signals.</param>
+    /// <param name="customer">The customer's position.</param>
+    /// <returns>The customer's score, band, reason and weakest signal.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="signals"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="customer"/> is not a valid position.</exception>
+    public static CustomerHealth Score(HealthSignals signals, int customer)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        if ((uint)customer >= (uint)signals.Count)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(customer), customer, Guard.Format($"customer must be between 0 and {signals.Count - 1}, but was {customer}."));
+        }
+
+        return ScoreUnchecked(signals, customer);
+    }
+
+    /// <summary>The health of every customer, into <paramref name="destination"/>.</summary>
+    /// <param name="signals">The normalised signals.</param>
+    /// <param name="destination">One result per customer, aligned with the summaries.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="signals"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> does not have one element per customer.</exception>
+    public static void Score(HealthSignals signals, Span<CustomerHealth> destination)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        Guard.SameLength(signals.Count, destination.Length);
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = ScoreUnchecked(signals, i);
+        }
+    }
+
+    /// <summary>The health of every customer.</summary>
+    /// <param name="signals">The normalised signals.</param>
+    /// <returns>One result per customer, aligned with the summaries.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="signals"/> is null.</exception>
+    public static CustomerHealth[] Score(HealthSignals signals)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        var result = new CustomerHealth[signals.Count];
+        Score(signals, result);
+        return result;
+    }
+
+    /// <summary>The band of a score under the options' thresholds: Red below AmberFrom, Amber below GreenFrom, Green otherwise; NotScored for NaN.</summary>
+    /// <param name="score">The score, in [0, 100] or NaN.</param>
+    /// <param name="options">The thresholds; <see cref="HealthScoreOptions.Default"/> (40, 70) when null.</param>
+    /// <returns>The band.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public static HealthBand Band(double score, HealthScoreOptions? options)
+    {
+        options = (options ?? HealthScoreOptions.Default).Validate();
+        return BandUnchecked(score, options);
+    }
+
+    private static HealthBand BandUnchecked(double score, HealthScoreOptions options) =>
+        double.IsNaN(score) ? HealthBand.NotScored :
+        score >= options.GreenFrom ? HealthBand.Green :
+        score >= options.AmberFrom ? HealthBand.Amber : HealthBand.Red;
+
+    private static CustomerHealth ScoreUnchecked(HealthSignals signals, int customer)
+    {
+        double sum = 0, weight = 0, best = double.NegativeInfinity, worst = double.NegativeInfinity;
+        int reason = -1, weakest = -1;
+        var weights = signals.Weights;
+        for (int k = 0; k < weights.Count; k++)
+        {
+            double s = signals.Values(k)[customer];
+            if (double.IsNaN(s))
+            {
+                continue;
+            }
+
+            double w = weights[k];
+            sum += w * s;
+            weight += w;
+            if (w * s > best)
+            {
+                best = w * s;
+                reason = k;
+            }
+
+            if (w * (1 - s) > worst)
+            {
+                worst = w * (1 - s);
+                weakest = k;
+            }
+        }
+
+        string id = signals.CustomerId(customer);
+        if (!(weight > 0))
+        {
+            return new CustomerHealth(id, double.NaN, HealthBand.NotScored, null, null);
+        }
+
+        double score = Math.Min(100, 100 * sum / weight);
+        return new CustomerHealth(id, score, BandUnchecked(score, signals.Options), signals.Names[reason], signals.Names[weakest]);
+    }
+}

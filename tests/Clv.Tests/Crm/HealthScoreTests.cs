@@ -1,0 +1,197 @@
+using Clv.Crm;
+using Clv.Tests.Lifecycle;
+
+namespace Clv.Tests.Crm;
+
+/// <summary>The health score on a hand-computed log, the normalisation rules, and bad input.</summary>
+public class HealthScoreTests
+{
+    /// <summary>
+    /// Observation end day 100, windows of 30 days (recent 71..100, prior 41..70), half-life 10 days.
+    /// a: days 10, 50, 80, 90; b: days 0, 60; c: day 95 only; d: a refund only.
+    /// </summary>
+    private static CustomerSummaries Tiny() => Log.Summaries(
+        100,
+        Log.Buy("a", 10, 10), Log.Buy("a", 50, 10), Log.Buy("a", 80, 20), Log.Buy("a", 90, 20),
+        Log.Buy("b", 0, 100), Log.Buy("b", 60, 50),
+        Log.Buy("c", 95, 30),
+        new Transaction("d", Log.B.AddDays(20), -5));
+
+    private static readonly HealthScoreOptions TinyOptions = new() { RecencyHalfLifeDays = 10, TrendWindowDays = 30 };
+
+    private static readonly double[] Alive = [0.9, 0.2, double.NaN, 0.5];
+
+    [Fact]
+    public void Create_TinyLog_SignalsFollowTheStatedRules()
+    {
+        var s = HealthSignals.Create(Tiny(), Alive, null, TinyOptions);
+
+        Assert.Equal(["recency", "frequency_trend", "spend_trend", "alive_probability"], s.Names);
+        Assert.Equal([0.3, 0.2, 0.2, 0.3], s.Weights.Select(w => Math.Round(w, 12)));
+        Assert.Equal([0.5, 0.0625, Math.Sqrt(0.5), 0], s.Values(0).ToArray(), new RoundedComparer());
+        Assert.Equal([2 / 3.0, 0, double.NaN, double.NaN], s.Values(1).ToArray());
+        Assert.Equal([0.8, 0, double.NaN, double.NaN], s.Values(2).ToArray());
+        Assert.Equal(Alive, s.Values(3).ToArray());
+        Assert.Equal("c", s.CustomerId(2));
+    }
+
+    [Fact]
+    public void Score_TinyLog_HandComputedScoresBandsAndReasons()
+    {
+        var h = HealthScore.Score(HealthSignals.Create(Tiny(), Alive, null, TinyOptions));
+
+        // a: 0.3 x 0.5 + 0.2 x 2/3 + 0.2 x 0.8 + 0.3 x 0.9; the largest part is P(alive) (0.27), the largest shortfall recency (0.15).
+        Assert.Equal(71.3333333333, h[0].Score, 9);
+        Assert.Equal(new CustomerHealth("a", h[0].Score, HealthBand.Green, "alive_probability", "recency"), h[0]);
+
+        // b: 0.3 x 0.0625 + 0 + 0 + 0.3 x 0.2.
+        Assert.Equal(7.875, h[1].Score, 12);
+        Assert.Equal((HealthBand.Red, "alive_probability", "recency"), (h[1].Band, h[1].Reason, h[1].Weakest));
+
+        // c: only recency has a value (trends: first purchase in the recent window; P(alive) NaN), so it is the whole score.
+        Assert.Equal(100 * Math.Sqrt(0.5), h[2].Score, 12);
+        Assert.Equal((HealthBand.Green, "recency", "recency"), (h[2].Band, h[2].Reason, h[2].Weakest));
+
+        // d: no purchase, so recency 0; trends missing; P(alive) 0.5: (0.3 x 0 + 0.3 x 0.5) / 0.6.
+        Assert.Equal(25, h[3].Score, 12);
+        Assert.Equal((HealthBand.Red, "alive_probability", "recency"), (h[3].Band, h[3].Reason, h[3].Weakest));
+    }
+
+    [Fact]
+    public void Create_NoAliveProbability_LeftOutAndWeightsRenormalised()
+    {
+        var s = HealthSignals.Create(Tiny(), [], null, TinyOptions);
+
+        Assert.Equal(["recency", "frequency_trend", "spend_trend"], s.Names);
+        Assert.Equal([3 / 7.0, 2 / 7.0, 2 / 7.0], s.Weights.Select(w => Math.Round(w, 15)).ToArray(), new RoundedComparer());
+        var a = HealthScore.Score(s, 0);
+        Assert.Equal(100 * ((0.3 * 0.5) + (0.2 * 2 / 3.0) + (0.2 * 0.8)) / 0.7, a.Score, 10);
+
+        // d has recency 0 and nothing else: scored 0, Red, never filled from a missing signal.
+        Assert.Equal(new CustomerHealth("d", 0, HealthBand.Red, "recency", "recency"), HealthScore.Score(s, 3));
+    }
+
+    [Fact]
+    public void Score_EverySignalMissing_NotScored()
+    {
+        var options = new HealthScoreOptions { RecencyWeight = 0, TrendWindowDays = 30 };
+        var h = HealthScore.Score(HealthSignals.Create(Tiny(), Alive, null, options));
+
+        Assert.Equal(HealthBand.NotScored, h[2].Band);
+        Assert.True(double.IsNaN(h[2].Score));
+        Assert.Null(h[2].Reason);
+        Assert.Null(h[2].Weakest);
+        Assert.Equal(new CustomerHealth("d", 50, HealthBand.Amber, "alive_probability", "alive_probability"), h[3]);
+    }
+
+    [Fact]
+    public void Create_CustomSignals_FixedMinMaxAndPercentileRank()
+    {
+        var options = new HealthScoreOptions
+        {
+            RecencyWeight = 0,
+            FrequencyTrendWeight = 0,
+            SpendTrendWeight = 0,
+            CustomSignals =
+            [
+                new CustomHealthSignal("nps", 1) { Scaling = SignalScaling.MinMax, Minimum = -100, Maximum = 100 },
+                new CustomHealthSignal("tickets", 3) { HigherIsBetter = false },
+                new CustomHealthSignal("usage", 2) { Scaling = SignalScaling.MinMax },
+                new CustomHealthSignal("unused", 5),
+            ],
+        };
+        var values = new Dictionary<string, double[]>
+        {
+            ["nps"] = [50, -300, double.NaN, 100],
+            ["tickets"] = [0, 3, 3, 10],
+            ["usage"] = [5, 5, 10, 15],
+        };
+
+        var s = HealthSignals.Create(Tiny(), [], values, options);
+
+        Assert.Equal(["nps", "tickets", "usage"], s.Names);
+        Assert.Equal([1 / 6.0, 0.5, 2 / 6.0], s.Weights.ToArray(), new RoundedComparer());
+        Assert.Equal([0.75, 0, double.NaN, 1], s.Values(0).ToArray());
+        Assert.Equal([1, 0.5, 0.5, 0], s.Values(1).ToArray());
+        Assert.Equal([0, 0, 0.5, 1], s.Values(2).ToArray());
+        var c = HealthScore.Score(s, 2);
+        Assert.Equal(100 * ((3 * 0.5) + (2 * 0.5)) / 5, c.Score, 10);
+        Assert.Equal(("tickets", "tickets"), (c.Reason, c.Weakest));
+    }
+
+    [Theory]
+    [InlineData(SignalScaling.MinMax)]
+    [InlineData(SignalScaling.PercentileRank)]
+    public void Create_AllValuesEqualOrOneValue_Neutral(SignalScaling scaling)
+    {
+        var options = new HealthScoreOptions { CustomSignals = [new CustomHealthSignal("x", 1) { Scaling = scaling }] };
+        var equal = HealthSignals.Create(Tiny(), [], new Dictionary<string, double[]> { ["x"] = [7, 7, 7, 7] }, options);
+        var one = HealthSignals.Create(Tiny(), [], new Dictionary<string, double[]> { ["x"] = [double.NaN, 7, double.NaN, double.NaN] }, options);
+
+        Assert.Equal([0.5, 0.5, 0.5, 0.5], equal.Values(equal.IndexOf("x")).ToArray());
+        Assert.Equal([double.NaN, 0.5, double.NaN, double.NaN], one.Values(one.IndexOf("x")).ToArray());
+    }
+
+    [Fact]
+    public void Defaults_AreTheDocumentedOnes()
+    {
+        var o = HealthScoreOptions.Default;
+        Assert.Equal((0.30, 0.20, 0.20, 0.30), (o.RecencyWeight, o.FrequencyTrendWeight, o.SpendTrendWeight, o.AliveProbabilityWeight));
+        Assert.Equal((90.0, 90, 40.0, 70.0), (o.RecencyHalfLifeDays, o.TrendWindowDays, o.AmberFrom, o.GreenFrom));
+        Assert.Empty(o.CustomSignals);
+        var custom = new CustomHealthSignal("x", 1);
+        Assert.Equal((true, SignalScaling.PercentileRank, (double?)null, (double?)null), (custom.HigherIsBetter, custom.Scaling, custom.Minimum, custom.Maximum));
+        Assert.Equal((Clv.Lifecycle.CohortPeriod.Month, 90), (KpiOptions.Default.Period, KpiOptions.Default.ActiveWindowDays));
+    }
+
+    [Fact]
+    public void Rules_Scalar_StatedValues()
+    {
+        Assert.Equal(1, HealthSignals.Recency(0, 90));
+        Assert.Equal(0.5, HealthSignals.Recency(90, 90));
+        Assert.Equal(0.25, HealthSignals.Recency(180, 90));
+        Assert.Equal(0, HealthSignals.Recency(null, 90));
+        Assert.Equal(0.5, HealthSignals.Trend(3, 3));
+        Assert.Equal(1, HealthSignals.Trend(2, 0));
+        Assert.Equal(0, HealthSignals.Trend(0, 4));
+        Assert.True(double.IsNaN(HealthSignals.Trend(0, 0)));
+        Assert.Equal(0.25, HealthSignals.MinMax(25, 0, 100, true));
+        Assert.Equal(0.75, HealthSignals.MinMax(25, 0, 100, false));
+        Assert.Equal(1, HealthSignals.MinMax(250, 0, 100, true));
+        Assert.Equal(0.5, HealthSignals.MinMax(3, 3, 3, true));
+        Assert.True(double.IsNaN(HealthSignals.MinMax(double.NaN, 0, 1, true)));
+        Assert.Equal(HealthBand.Amber, HealthScore.Band(40, null));
+        Assert.Equal(HealthBand.Red, HealthScore.Band(39.999, null));
+        Assert.Equal(HealthBand.Green, HealthScore.Band(70, null));
+        Assert.Equal(HealthBand.NotScored, HealthScore.Band(double.NaN, null));
+    }
+
+    [Fact]
+    public void Report_TinyLog_BandsPartitionTheCustomers()
+    {
+        var report = HealthReport.Create(HealthSignals.Create(Tiny(), Alive, null, TinyOptions));
+
+        Assert.Equal([HealthBand.Red, HealthBand.Amber, HealthBand.Green, HealthBand.NotScored], report.Rows.Select(r => r.Band));
+        Assert.Equal([2, 0, 2, 0], report.Rows.Select(r => r.Customers));
+        Assert.Equal(4, report.Customers.Count);
+        Assert.Equal((7.875 + 25) / 2, report.Rows[0].MeanScore, 12);
+        Assert.Equal(("alive_probability", "recency"), (report.Rows[0].TopReason, report.Rows[0].TopWeakest));
+        Assert.Equal(("recency", "recency"), (report.Rows[2].TopReason, report.Rows[2].TopWeakest));   // a tie (1 each): the signal listed first
+        Assert.Null(report.Rows[1].TopReason);
+        Assert.Equal(
+            "Customer health (4 customers; weights recency 0.30, frequency_trend 0.20, spend_trend 0.20, alive_probability 0.30)\n" +
+            "band       customers  share  mean score  top reason         top weakest\n" +
+            "Red                2  0.500        16.4  alive_probability  recency\n" +
+            "Amber              0  0.000           -  -                  -\n" +
+            "Green              2  0.500        71.0  recency            recency\n" +
+            "NotScored          0  0.000           -  -                  -\n",
+            report.ToString());
+    }
+
+    private sealed class RoundedComparer : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= 1e-12;
+
+        public int GetHashCode(double obj) => 0;
+    }
+}
