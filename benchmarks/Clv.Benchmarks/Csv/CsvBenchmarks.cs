@@ -51,21 +51,21 @@ public class CsvBenchmarks
     }
 
     /// <summary>
-    /// Reference for the design decision in TransactionCsvReader: CsvHelper's CsvParser alone, handing out the three
-    /// fields of every row as strings (no parsing, no validation): a lower bound for a reader built on CsvParser only.
+    /// Reference for the design decision in TransactionCsvReader: CsvHelper 34's SIMD <c>CsvReader</c> alone, handing out the
+    /// three fields of every row as UTF-8 spans (no decoding to text, no parsing, no validation): a lower bound for a reader
+    /// built on it. (Named for the CsvHelper 33 <c>CsvParser</c> it replaced, so the rows stay comparable across runs.)
     /// </summary>
     [Benchmark]
     public long CsvParserFieldsOnly()
     {
-        using var reader = new StreamReader(_path);
-        using var parser = new CsvParser(reader, CultureInfo.InvariantCulture);
-        long chars = 0;
-        while (parser.Read())
+        using var reader = CsvReader.FromFile(_path, CsvReaderOptions.Default, FileOptions.SequentialScan);
+        long bytes = 0;
+        while (reader.Read())
         {
-            chars += parser[0].Length + parser[1].Length + parser[2].Length;
+            bytes += reader.GetSpan(0).Length + reader.GetSpan(1).Length + reader.GetSpan(2).Length;
         }
 
-        return chars;
+        return bytes;
     }
 
     [Benchmark]

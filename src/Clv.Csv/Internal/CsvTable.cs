@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace Clv.Csv.Internal;
 
@@ -18,12 +17,8 @@ internal sealed class CsvTable : IDisposable
 
     public CsvTable(TextWriter writer)
     {
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            NewLine = "\r\n",
-            HasHeaderRecord = true,
-        };
-        _writer = new CsvWriter(writer, config, leaveOpen: true);
+        var options = CsvWriterOptions.Default with { NewLine = "\r\n", FormatProvider = CultureInfo.InvariantCulture, Injection = CsvInjection.None };
+        _writer = CsvWriter.Create(writer, options, leaveOpen: true);
     }
 
     public void Header(params ReadOnlySpan<string> names)
@@ -38,21 +33,21 @@ internal sealed class CsvTable : IDisposable
 
     public void Field(string? value) => _writer.WriteField(value ?? string.Empty);
 
-    public void Field(double value) => _writer.WriteField(value.ToString("R", CultureInfo.InvariantCulture), shouldQuote: false);
+    public void Field(double value) => _writer.WriteField(value.ToString("R", CultureInfo.InvariantCulture), CsvQuoting.WhenNeeded);
 
     public void Field(double? value) => Field(value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : string.Empty);
 
-    public void Field(int value) => _writer.WriteField(value.ToString(CultureInfo.InvariantCulture), shouldQuote: false);
+    public void Field(int value) => _writer.WriteField(value.ToString(CultureInfo.InvariantCulture), CsvQuoting.WhenNeeded);
 
-    public void Field(long value) => _writer.WriteField(value.ToString(CultureInfo.InvariantCulture), shouldQuote: false);
+    public void Field(long value) => _writer.WriteField(value.ToString(CultureInfo.InvariantCulture), CsvQuoting.WhenNeeded);
 
     public void Field(int? value) => Field(value is { } v ? v.ToString(CultureInfo.InvariantCulture) : string.Empty);
 
-    public void Field(DateOnly value) => _writer.WriteField(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), shouldQuote: false);
+    public void Field(DateOnly value) => _writer.WriteField(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CsvQuoting.WhenNeeded);
 
     public void Field(DateOnly? value) => Field(value is { } v ? v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
 
-    public void EndRow() => _writer.NextRecord();
+    public void EndRow() => _writer.EndRecord();
 
     public void Dispose()
     {

@@ -158,12 +158,18 @@ public class CsvWriteTests
 
     private static List<string[]> ParseAll(Stream stream)
     {
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        using var parser = new CsvParser(reader, CultureInfo.InvariantCulture);
+        // An independent RFC 4180 reader (CsvHelper's), every record including the header.
+        using var reader = CsvReader.Create(stream, CsvReaderOptions.Default with { HasHeader = false, SkipEmptyLines = false }, leaveOpen: true);
         var rows = new List<string[]>();
-        while (parser.Read())
+        while (reader.Read())
         {
-            rows.Add(parser.Record!);
+            var record = new string[reader.FieldCount];
+            for (int i = 0; i < record.Length; i++)
+            {
+                record[i] = reader.GetString(i);
+            }
+
+            rows.Add(record);
         }
 
         return rows;

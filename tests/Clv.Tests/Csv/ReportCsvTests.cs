@@ -61,20 +61,18 @@ public class ReportCsvTests
         string text = WriteText(w => CohortReportCsv.Write(w, report));
         Assert.StartsWith("cohort_start,periods_since,period_start,cohort_size,active_customers,retention_share,spend\r\n1997-01-01,0,1997-01-01,", text, StringComparison.Ordinal);
 
-        using var csv = new CsvReader(new StringReader(text), CultureInfo.InvariantCulture);
-        csv.Read();
-        csv.ReadHeader();
+        using var csv = CsvReader.Create(new StringReader(text), CsvReaderOptions.Default, leaveOpen: false);
         int k = 0;
         while (csv.Read())
         {
             var row = report.Rows[k++];
-            Assert.Equal(row.CohortStart, DateOnly.ParseExact(csv.GetField(0)!, "yyyy-MM-dd", CultureInfo.InvariantCulture));
-            Assert.Equal(row.PeriodsSince, int.Parse(csv.GetField(1)!, CultureInfo.InvariantCulture));
-            Assert.Equal(row.PeriodStart, DateOnly.ParseExact(csv.GetField(2)!, "yyyy-MM-dd", CultureInfo.InvariantCulture));
-            Assert.Equal(row.CohortSize, int.Parse(csv.GetField(3)!, CultureInfo.InvariantCulture));
-            Assert.Equal(row.ActiveCustomers, int.Parse(csv.GetField(4)!, CultureInfo.InvariantCulture));
-            Assert.Equal(row.RetentionShare, double.Parse(csv.GetField(5)!, CultureInfo.InvariantCulture));
-            Assert.Equal(row.Spend, double.Parse(csv.GetField(6)!, CultureInfo.InvariantCulture));
+            Assert.Equal(row.CohortStart, DateOnly.ParseExact(csv.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Assert.Equal(row.PeriodsSince, int.Parse(csv.GetString(1), CultureInfo.InvariantCulture));
+            Assert.Equal(row.PeriodStart, DateOnly.ParseExact(csv.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Assert.Equal(row.CohortSize, int.Parse(csv.GetString(3), CultureInfo.InvariantCulture));
+            Assert.Equal(row.ActiveCustomers, int.Parse(csv.GetString(4), CultureInfo.InvariantCulture));
+            Assert.Equal(row.RetentionShare, double.Parse(csv.GetString(5), CultureInfo.InvariantCulture));
+            Assert.Equal(row.Spend, double.Parse(csv.GetString(6), CultureInfo.InvariantCulture));
         }
 
         Assert.Equal(report.Rows.Count, k);
