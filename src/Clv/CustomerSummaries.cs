@@ -104,6 +104,9 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
     /// <returns>A read-only view of all summaries.</returns>
     public ReadOnlySpan<CustomerSummary> AsSpan() => _summaries;
 
+    /// <summary>The summaries as memory, for work split over threads.</summary>
+    internal ReadOnlyMemory<CustomerSummary> AsMemory() => _summaries;
+
     /// <summary>Finds a customer's position by identifier (ordinal comparison).</summary>
     /// <param name="customerId">The identifier.</param>
     /// <param name="index">The position when found; otherwise -1.</param>

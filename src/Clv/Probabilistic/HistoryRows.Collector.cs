@@ -43,6 +43,15 @@ internal sealed partial class HistoryRows
             _weights[i] += weight;
         }
 
+        /// <summary>Adds every key of <paramref name="other"/> with its weight.</summary>
+        public void AddAll(Collector other)
+        {
+            for (int i = 0; i < other._keys.Count; i++)
+            {
+                Add(other._keys.X(i), other._keys.Recency(i), other._keys.Age(i), other._weights[i]);
+            }
+        }
+
         public HistoryRows Build(long excluded, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();

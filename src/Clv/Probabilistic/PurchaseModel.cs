@@ -115,7 +115,7 @@ public abstract partial class PurchaseModel : IJsonPersistable
     {
         ArgumentNullException.ThrowIfNull(customers);
         options = MaximumLikelihood.Begin(options);
-        var rows = HistoryRows.FromSummaries(customers.AsSpan(), options.CancellationToken);
+        var rows = HistoryRows.FromSummaries(customers.AsMemory(), options.CancellationToken);
         return MaximumLikelihood.Fit(problem(rows), options, p => create(p, customers.TimeUnit), rows.Excluded);
     }
 

@@ -64,7 +64,7 @@ public sealed class PurchaseStatistics
     public static PurchaseStatistics FromSummaries(CustomerSummaries customers)
     {
         ArgumentNullException.ThrowIfNull(customers);
-        return new PurchaseStatistics(HistoryRows.FromSummaries(customers.AsSpan(), CancellationToken.None), customers.TimeUnit);
+        return new PurchaseStatistics(HistoryRows.FromSummaries(customers.AsMemory(), CancellationToken.None), customers.TimeUnit);
     }
 
     /// <summary>The statistics of weighted histories (for example counts from a database query).</summary>

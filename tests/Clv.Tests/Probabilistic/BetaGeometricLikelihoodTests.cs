@@ -18,7 +18,7 @@ public class BetaGeometricLikelihoodTests
     [MemberData(nameof(Points))]
     public void LogLikelihood_AnalyticDerivatives_MatchDifferences(bool modified, double r, double alpha, double a, double b)
     {
-        var rows = HistoryRows.FromSummaries(CdnowFits.Summaries.AsSpan(), TestContext.Current.CancellationToken);
+        var rows = HistoryRows.FromSummaries(CdnowFits.Summaries.AsMemory(), TestContext.Current.CancellationToken);
         var problem = new BetaGeometricLikelihood(modified, modified ? "MBG/NBD" : "BG/NBD", rows);
         double[] theta = [Math.Log(r), Math.Log(alpha), Math.Log(a), Math.Log(b)];
         var gradient = new double[4];

@@ -66,6 +66,39 @@ public class PurchaseStatisticsTests
     }
 
     [Fact]
+    public void FromSummaries_LargeBaseCollectedOnTwoCores_EqualsTheMergeOfItsHalvesByteForByte()
+    {
+        // 200,000 customers: above the size at which the rows are collected in two halves in parallel; each half alone is
+        // collected in one pass, and merging them must give exactly the same rows and weights.
+        var random = new Random(11);
+        var start = new DateOnly(2024, 1, 1);
+        var rows = new List<Transaction>();
+        for (int c = 0; c < 200_000; c++)
+        {
+            string id = "c" + c;
+            int first = random.Next(60), purchases = random.Next(5);
+            rows.Add(new Transaction(id, start.AddDays(first), 10));
+            for (int k = 0, day = first; k < purchases; k++)
+            {
+                day += 1 + random.Next(30);
+                rows.Add(new Transaction(id, start.AddDays(day), 10));
+            }
+        }
+
+        var end = start.AddDays(180);
+        var log = rows.ToArray();
+        var whole = PurchaseStatistics.FromSummaries(CustomerSummaries.FromTransactions(log, end, TimeUnit.Week));
+        var halves = PurchaseStatistics.Merge([
+            PurchaseStatistics.FromSummaries(CustomerSummaries.FromTransactions([.. log.Where(t => int.Parse(t.CustomerId.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture) < 100_000)], end, TimeUnit.Week)),
+            PurchaseStatistics.FromSummaries(CustomerSummaries.FromTransactions([.. log.Where(t => int.Parse(t.CustomerId.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture) >= 100_000)], end, TimeUnit.Week)),
+        ]);
+
+        Assert.True(whole.Count > 1_000, whole.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(200_000, whole.Customers + whole.ExcludedCount);
+        Assert.Equal(halves.ToBytes(), whole.ToBytes());
+    }
+
+    [Fact]
     public void ToBytes_FromBytes_RoundTripsExactlyIn28BytesPerRow()
     {
         var statistics = PurchaseStatistics.FromSummaries(CdnowFits.Summaries);
