@@ -60,4 +60,20 @@ public class HypergeometricTests
         Assert.Equal(1, sign);
         Assert.Equal(expectedLn, actual, expectedLn * 1e-10);
     }
+
+    [Theory]
+    [InlineData(500, 500, 300, 0.9, 1688.3114931562225563, 1)]
+    [InlineData(1200.5, 1199.25, 2400.1, 0.99, 1434.6156515408539715, 1)]
+    [InlineData(1000.25, 1002.5, 1002.3, 0.6, 916.70281705850343182, 1)]
+    [InlineData(-5.5, 3, 2, 0.9, -9.4966354809866020105, -1)]
+    [InlineData(0.5, 0.75, 20.0, 0.999, 0.019845553917698766445, 1)]
+    public void Hyp2F1Ln_TermsBeyondADoubleOrANegativeValue_MatchesHighPrecisionReference(double a, double b, double c, double z, double expectedLn, int expectedSign)
+    {
+        // References from mpmath at 50 digits. The first two sum the direct series through terms far beyond 1e308 (the
+        // series is rescaled by 1e250 as it goes, and the scale is added back to the logarithm); the fourth is negative
+        // (a below -1 makes the terms change sign).
+        double actual = Hypergeometric.Hyp2F1Ln(a, b, c, z, out int sign);
+        Assert.Equal(expectedSign, sign);
+        Assert.Equal(expectedLn, actual, Math.Max(1, Math.Abs(expectedLn)) * 1e-12);
+    }
 }

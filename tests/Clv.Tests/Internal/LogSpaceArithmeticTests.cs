@@ -122,4 +122,14 @@ public class LogSpaceArithmeticTests
 
         Relative(expected, SpecialMath.Log1PExp(v), 1e-15);
     }
+
+    [Theory]
+    [InlineData(710.0)]
+    [InlineData(1e300)]
+    [InlineData(double.PositiveInfinity)]
+    public void Log1PExp_BeyondWhereExpOverflows_IsV(double v)
+    {
+        // e^v overflows above 709.78: ln(1 + e^v) = v there (to double precision), never NaN.
+        Assert.Equal(v, SpecialMath.Log1PExp(v));
+    }
 }

@@ -25,6 +25,20 @@ public class SpecialMathTests
         Assert.Equal(Math.PI * Math.PI / 2, SpecialMath.TriGamma(0.5), 1e-13);
     }
 
+    /// <summary>
+    /// The asymptotic series to its last term: at x = 10 and 10.5 (no recurrence) against ψ'(n) = π²/6 − Σ_(k&lt;n) 1/k² and
+    /// ψ'(n + ½) = π²/2 − 4 Σ_(k≤n) 1/(2k − 1)², computed to 50 digits. The documented 1e-15 relative error holds (6.6e-16 and
+    /// 1.4e-16); a wrong sign or operator in the last Bernoulli term (B₁₄) errs by 1.2e-15 to 2e-14.
+    /// </summary>
+    [Theory]
+    [InlineData(10.0, 0.10516633568168575)]
+    [InlineData(10.5, 0.09991695605912673)]
+    [InlineData(11.0, 0.09516633568168574)]
+    public void TriGamma_AsymptoticSeries_WithinItsDocumentedRelativeError(double x, double exact)
+    {
+        Assert.InRange(Math.Abs(SpecialMath.TriGamma(x) - exact) / exact, 0, 1e-15);
+    }
+
     [Theory]
     [InlineData(0.3, 5)]
     [InlineData(2.5, 63)]
