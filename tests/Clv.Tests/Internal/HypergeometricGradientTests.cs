@@ -10,6 +10,8 @@ public class HypergeometricGradientTests
     [InlineData(0.5, 0.25, 2.0, 0.9)] // direct, z near 1
     [InlineData(5.0, 6.0, 7.0, 0.7)] // Euler: c close to a + b
     [InlineData(40.25, 3.5, 42.0, 0.3)] // Euler
+    [InlineData(500.0, 500.0, 300.0, 0.9)] // direct, terms beyond 1e308: the sums are rescaled as they go
+    [InlineData(1200.5, 1199.25, 2400.1, 0.99)] // direct, rescaled
     public void Gradient_MatchesCentralDifferences(double a, double b, double c, double z)
     {
         Span<double> gradient = stackalloc double[4];
