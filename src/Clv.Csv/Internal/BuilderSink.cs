@@ -6,7 +6,5 @@ namespace Clv.Csv.Internal;
 /// </summary>
 internal readonly struct BuilderSink(CustomerSummariesBuilder builder) : IRowSink
 {
-    public void Add(ReadOnlySpan<char> customerId, DateOnly date, double amount) => builder.Add(customerId, date, amount);
-
     public void Add(RowBatch batch) => builder.Add(batch.Text, batch.IdEnds.AsSpan(0, batch.Count), batch.Dates.AsSpan(0, batch.Count), batch.Amounts.AsSpan(0, batch.Count));
 }

@@ -9,14 +9,11 @@ internal readonly struct TransactionLogSink() : IRowSink
     private readonly ChunkedList<Transaction> _rows = new();
     private readonly IdPool _ids = new();
 
-    public void Add(ReadOnlySpan<char> customerId, DateOnly date, double amount) =>
-        _rows.Add(new Transaction(_ids.Get(customerId), date, amount));
-
     public void Add(RowBatch batch)
     {
         for (int i = 0; i < batch.Count; i++)
         {
-            Add(batch.Id(i), batch.Dates[i], batch.Amounts[i]);
+            _rows.Add(new Transaction(_ids.Get(batch.Id(i)), batch.Dates[i], batch.Amounts[i]));
         }
     }
 
