@@ -48,6 +48,25 @@ public sealed partial class ClvPlot
     /// <summary>Every text of the plot (title, axis labels, legend entries, category names, annotations).</summary>
     internal IReadOnlyList<string> Texts => _figure.Texts;
 
+    /// <summary>
+    /// The legend alone as PNG bytes (null when the plot shows no legend), and the top of the area its items are clipped
+    /// to, in pixels from the legend image's top (tests check no label reaches it).
+    /// </summary>
+    internal (byte[] Png, int ClipTop)? LegendToPng()
+    {
+        lock (Gate)
+        {
+            var legend = _figure.Plot.Legend;
+            if (!legend.IsVisible || legend.GetItems().Length == 0)
+            {
+                return null;
+            }
+
+            using var image = legend.GetImage();
+            return (image.GetImageBytes(ImageFormat.Png), (int)MathF.Floor(legend.Padding.Top - 1));
+        }
+    }
+
     /// <summary>The plot as PNG bytes.</summary>
     /// <returns>The PNG file's bytes.</returns>
     public byte[] ToPng()

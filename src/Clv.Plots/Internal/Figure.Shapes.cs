@@ -52,6 +52,7 @@ internal sealed partial class Figure
         map.NaNCellColor = Colors.Transparent;
         var bar = Plot.Add.ColorBar(map);
         bar.Label = Track(colourBarLabel);
+        _colourBar = bar;
         if (cellFormat is not null)
         {
             int rows = cells.GetLength(0), cols = cells.GetLength(1);

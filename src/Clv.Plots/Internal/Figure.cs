@@ -19,6 +19,7 @@ internal sealed partial class Figure
     private readonly List<string> _texts = [];
     private readonly List<Action<bool>> _dashes = [];
     private readonly List<ScottPlot.Plottables.Text> _annotations = [];
+    private ScottPlot.Panels.ColorBar? _colourBar;
 
     public Figure(PlotOptions? options, string englishTitle, string chineseTitle)
     {
@@ -155,6 +156,9 @@ internal sealed partial class Figure
         }
     }
 
+    /// <summary>Whether the text has a CJK character (U+2E80 and above, as <see cref="TitleSize"/> counts them).</summary>
+    internal static bool HasCjk(string text) => text.Any(c => c >= '\u2E80' && !char.IsSurrogate(c));
+
     /// <summary>Picks and checks the font, applies it to every text, and returns the finished plot.</summary>
     public ClvPlot Finish(bool legend = true)
     {
@@ -181,6 +185,20 @@ internal sealed partial class Figure
         foreach (var label in _annotations)
         {
             label.LabelFontName = renderName;
+        }
+
+        // ScottPlot draws CJK text beyond the box it measures for it (ScottPlot#5213): the first legend item's top was
+        // clipped by the legend's inner clip, the rotated left-axis title's left edge by the image's edge, and the colour
+        // bar's title its right edge. Our own legend layout leaves room above the first item; the titles move inwards.
+        if (_texts.Any(HasCjk))
+        {
+            Plot.Axes.Left.Label.OffsetX = 6;
+            if (_colourBar is not null)
+            {
+                _colourBar.LabelStyle.OffsetX = -6;
+            }
+
+            Plot.Legend.Layout = new RoomAboveLegendLayout(Plot.Legend.Layout, 8);
         }
 
         if (LegendOutside)

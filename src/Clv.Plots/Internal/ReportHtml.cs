@@ -87,7 +87,7 @@ internal static partial class ReportHtml
             html.Append("<tr><td>").Append(E(row.Name + (ReferenceEquals(row.Model, model) ? " ★" : ""))).Append("</td><td>").Append(E(parameters)).Append("</td>")
                 .Append(Num(row.LikelihoodLn, "N2")).Append(Num(row.Aic, "N2")).Append(Num(row.Bic, "N2"))
                 .Append(holdout ? Num(row.Holdout?.MeanAbsoluteError ?? double.NaN, "0.000") : "")
-                .Append("<td>").Append(E(row.Succeeded ? row.Status.ToString() : L("failed", "失败"))).Append("</td></tr>");
+                .Append("<td>").Append(E(row.Succeeded ? Text.Status(lang, row.Status) : L("failed", "失败"))).Append("</td></tr>");
         }
 
         html.Append("</table><p class=\"note\">").Append(E(L("★ lowest BIC: used for the predictions below.", "★ BIC 最低：用于以下预测。")));

@@ -19,5 +19,13 @@ internal static class Text
         _ => L(language, "years", "年"),
     };
 
+    /// <summary>A fit's status in the report's language.</summary>
+    public static string Status(PlotLanguage language, FitStatus status) => status switch
+    {
+        FitStatus.Converged => L(language, "converged", "已收敛"),
+        FitStatus.Ridge => L(language, "ridge: parameters not identified", "岭: 参数不可识别"),
+        _ => L(language, "boundary: a parameter at the edge of its range", "边界: 参数位于取值范围边缘"),
+    };
+
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -55,6 +55,11 @@ public class ClvReportTests
         Assert.Contains("客户终身价值报告", html, StringComparison.Ordinal);
         Assert.Contains(Clv.Rfm.RfmSegment.Champions.ChineseName, html, StringComparison.Ordinal);
         Assert.DoesNotContain("Value at risk", html, StringComparison.Ordinal);
+
+        // Every CDNOW fit converges: the status column says so in Chinese, with no English status left.
+        Assert.Contains("<td>已收敛</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Converged<", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<td>converged</td>", English.Value, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using Clv.Plots;
 using Clv.Rfm;
+using SkiaSharp;
 
 namespace Clv.Tests.Plots;
 
@@ -45,6 +46,33 @@ public class PlotFontTests
         Assert.Contains("CJK", plot.FontFamily, StringComparison.Ordinal);
         Assert.NotEmpty(plot.ToPng());
     }
+
+    [Theory]
+    [MemberData(nameof(PlotCases.Names), MemberType = typeof(PlotCases))]
+    public void EveryPlot_InChinese_ClipsNoLegendLabelAndNoAxisTitle(string name)
+    {
+        // ScottPlot draws CJK text above the box it measures (ScottPlot#5213): the first legend label lost its top to the
+        // legend's clip, the left axis title its left edge to the image's edge, and the colour bar's title its right edge.
+        var plot = PlotCases.All[name](new PlotOptions { Language = PlotLanguage.Chinese });
+        using var image = SKBitmap.Decode(plot.ToPng());
+        for (int y = 0; y < image.Height; y++)
+        {
+            Assert.False(IsText(image.GetPixel(0, y)), $"{name}: text in the image's first column at y = {y}");
+            Assert.False(IsText(image.GetPixel(image.Width - 1, y)), $"{name}: text in the image's last column at y = {y}");
+        }
+
+        if (plot.LegendToPng() is not var (png, clipTop))
+        {
+            return;
+        }
+
+        using var legend = SKBitmap.Decode(png);
+        int firstTextRow = Enumerable.Range(0, legend.Height).First(y => Enumerable.Range(2, legend.Width - 4).Any(x => IsText(legend.GetPixel(x, y))));
+        Assert.True(firstTextRow > clipTop + 1, $"{name}: the first legend label starts at row {firstTextRow}, on the clip edge {clipTop}");
+    }
+
+    /// <summary>Dark grey or black: label text (the palette's colours all have a channel above 100).</summary>
+    private static bool IsText(SKColor c) => c.Alpha > 128 && c.Red < 100 && c.Green < 100 && c.Blue < 100;
 
     [Fact]
     public void ChineseTitle_WithALatinOnlyFontFile_ThrowsNamingTheTextAndTheFont()
