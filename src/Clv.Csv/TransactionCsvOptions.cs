@@ -57,9 +57,22 @@ public sealed class TransactionCsvOptions
 
     /// <summary>
     /// The exact date format (a .NET custom or standard format string, parsed with the invariant culture), for example
-    /// <c>"yyyyMMdd"</c> or <c>"dd/MM/yyyy"</c>. Default <c>"yyyy-MM-dd"</c> (ISO 8601).
+    /// <c>"yyyyMMdd"</c> or <c>"dd/MM/yyyy"</c>. Default <c>"yyyy-MM-dd"</c> (ISO 8601). A format with a time of day reads
+    /// timestamps, for example <c>"yyyy-MM-dd HH:mm:ss"</c> (<c>2005-01-02 14:31:00</c>) or, with an offset,
+    /// <c>"yyyy-MM-ddTHH:mm:sszzz"</c> (<c>2005-01-02T14:31:00+08:00</c>); each row counts on one calendar day:
+    /// a time without an offset on its date as written, a time with an offset by <see cref="CalendarDay"/>'s rule (its own
+    /// day, or its day in <see cref="TimeZone"/>). The one-letter formats <c>"o"</c> and <c>"O"</c> read dates
+    /// (<c>yyyy-MM-dd</c>), as for <see cref="DateOnly"/>.
     /// </summary>
     public string DateFormat { get; init; } = "yyyy-MM-dd";
+
+    /// <summary>
+    /// The zone whose calendar days count for timestamps with an offset (<see cref="DateFormat"/> with <c>zzz</c>, <c>K</c>,
+    /// <c>"u"</c> or <c>"r"</c>): each is moved to the zone's clock before its date is taken, so
+    /// <c>2005-01-02T23:30:00-05:00</c> counts on 3 January in China Standard Time. Times without an offset are wall-clock
+    /// times already in the zone (their date as written). Default null: each timestamp's own day.
+    /// </summary>
+    public TimeZoneInfo? TimeZone { get; init; }
 
     /// <summary>
     /// The culture of amounts (decimal separator), for example <c>de-DE</c> for <c>12,50</c> (use it with
@@ -154,7 +167,9 @@ public sealed class TransactionCsvOptions
 
         try
         {
-            _ = new DateOnly(2001, 2, 3).ToString(DateFormat, CultureInfo.InvariantCulture);
+            _ = DateFormats.HasTime(DateFormat)
+                ? new DateTimeOffset(2001, 2, 3, 4, 5, 6, TimeSpan.FromHours(8)).ToString(DateFormat, CultureInfo.InvariantCulture)
+                : new DateOnly(2001, 2, 3).ToString(DateFormat, CultureInfo.InvariantCulture);
         }
         catch (FormatException e)
         {

@@ -43,6 +43,65 @@ public sealed class TransactionLog
         Rejected = rows.Length == 0 ? [] : Array.AsReadOnly(rows);
     }
 
+    /// <summary>
+    /// Creates a log from records as a CRM holds them (entities with a <see cref="DateTimeOffset"/> timestamp and a
+    /// <see cref="decimal"/> amount), without converting each row by hand: each record becomes
+    /// <see cref="Transaction.FromTimestamp(string, DateTimeOffset, decimal, TimeZoneInfo?)"/>, in order.
+    /// </summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="records">The records.</param>
+    /// <param name="customerId">Selects the customer id.</param>
+    /// <param name="timestamp">Selects the timestamp; its calendar day follows <see cref="CalendarDay"/>'s rule.</param>
+    /// <param name="amount">Selects the amount (negative for a refund).</param>
+    /// <param name="timeZone">The zone whose calendar days count; null for each timestamp's own offset.</param>
+    /// <returns>The log (nothing rejected: a bad record throws).</returns>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="timeZone"/> is null.</exception>
+    /// <exception cref="ArgumentException">A record's customer id is null or empty: the message names the record's index.</exception>
+    public static TransactionLog FromRecords<T>(IEnumerable<T> records, Func<T, string> customerId, Func<T, DateTimeOffset> timestamp, Func<T, decimal> amount, TimeZoneInfo? timeZone)
+    {
+        ArgumentNullException.ThrowIfNull(timestamp);
+        return FromRecords(records, customerId, r => CalendarDay.Of(timestamp(r), timeZone), amount);
+    }
+
+    /// <summary>
+    /// Creates a log from records with a <see cref="DateTime"/> timestamp and a <see cref="decimal"/> amount: each record
+    /// becomes <see cref="Transaction.FromTimestamp(string, DateTime, decimal, TimeZoneInfo?)"/>, in order.
+    /// </summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="records">The records.</param>
+    /// <param name="customerId">Selects the customer id.</param>
+    /// <param name="timestamp">Selects the timestamp: the date as written, a UTC one moved to <paramref name="timeZone"/> first.</param>
+    /// <param name="amount">Selects the amount (negative for a refund).</param>
+    /// <param name="timeZone">The zone whose calendar days count; null for the date as written.</param>
+    /// <returns>The log (nothing rejected: a bad record throws).</returns>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="timeZone"/> is null.</exception>
+    /// <exception cref="ArgumentException">A record's customer id is null or empty: the message names the record's index.</exception>
+    public static TransactionLog FromRecords<T>(IEnumerable<T> records, Func<T, string> customerId, Func<T, DateTime> timestamp, Func<T, decimal> amount, TimeZoneInfo? timeZone)
+    {
+        ArgumentNullException.ThrowIfNull(timestamp);
+        return FromRecords(records, customerId, r => CalendarDay.Of(timestamp(r), timeZone), amount);
+    }
+
+    private static TransactionLog FromRecords<T>(IEnumerable<T> records, Func<T, string> customerId, Func<T, DateOnly> day, Func<T, decimal> amount)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(customerId);
+        ArgumentNullException.ThrowIfNull(amount);
+        var rows = records.TryGetNonEnumeratedCount(out int count) ? new List<Transaction>(count) : [];
+        foreach (var record in records)
+        {
+            string id = customerId(record);
+            if (string.IsNullOrEmpty(id))
+            {
+                ThrowHelper.Argument(nameof(records), Guard.Format($"records[{rows.Count}]: the customer id is {(id is null ? "null" : "empty")}."));
+            }
+
+            rows.Add(new Transaction(id, day(record), (double)amount(record)));
+        }
+
+        return new TransactionLog(rows);
+    }
+
     /// <summary>The imported rows.</summary>
     public ReadOnlySpan<Transaction> Transactions => _transactions;
 

@@ -119,6 +119,10 @@ public class BatchEqualsScalarTests
             from o in new[] { HealthScoreOptions.Default, new HealthScoreOptions { TrendWindowDays = 30, RecencyWeight = 0, AmberFrom = 10, GreenFrom = 20 } }
             let s = HealthSignals.Create(c, CdnowFits.Fitted.ProbabilityAlive(c), null, o)
             select (Objects(Into<CustomerHealth>(c.Count, d => HealthScore.Score(s, d))), Objects(Enumerable.Range(0, c.Count).Select(i => HealthScore.Score(s, i))), Objects(HealthScore.Score(s))),
+        ["CalendarDay.Of(ReadOnlySpan<DateTimeOffset>,TimeZoneInfo,Span<DateOnly>)"] = () =>
+            from zone in new[] { null, TimeZoneInfo.Utc, CalendarDayTests.China, CalendarDayTests.Eastern }
+            let stamps = Enumerable.Range(0, 400).Select(i => new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.FromMinutes(((i * 37) % 113 - 56) * 15)).AddMinutes(i * 1307.0)).ToArray()
+            select (Objects(Into<DateOnly>(stamps.Length, d => CalendarDay.Of(stamps, zone, d))), Objects(stamps.Select(t => CalendarDay.Of(t, zone))), (object[]?)null),
         ["RetentionClv.Value(ReadOnlySpan<Double>,Double,RetentionClvOptions,Span<Double>)"] = () =>
             [(Objects(Into<double>(Margins.Length, d => RetentionClv.Value(Margins, 0.8, null, d))), Objects(Margins.Select(m => RetentionClv.Value(m, 0.8, null))), null)],
     };

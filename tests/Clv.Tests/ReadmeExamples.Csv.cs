@@ -59,4 +59,24 @@ internal static partial class ReadmeExamples
         TransactionCsv.Write(cleanCsv, log.Transactions);    // customer_id,date,amount; reads back identically
         // </readme:csv-write>
     }
+
+    /// <summary>A CRM's order entity: a timestamp with an offset and a decimal amount.</summary>
+    internal sealed record Order(string AccountId, DateTimeOffset CreatedAt, decimal Total);
+
+    public static (TransactionLog Export, TransactionLog Orders) Timestamps(string crmExportCsv, Order[] crmOrders)
+    {
+        // <readme:timestamps>
+        // Exports with timestamps: give the format; each row counts on one calendar day (see CalendarDay's rule).
+        TimeZoneInfo shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        TransactionLog export = TransactionCsv.Read(crmExportCsv, new TransactionCsvOptions
+        {
+            DateFormat = "yyyy-MM-ddTHH:mm:sszzz",   // 2005-01-02T23:30:00-05:00
+            TimeZone = shanghai,                      // counts on 2005-01-03, the store's day in Shanghai
+        });
+
+        // CRM entities in memory: DateTimeOffset (or DateTime) timestamps and decimal amounts, no conversion by hand.
+        TransactionLog orders = TransactionLog.FromRecords(crmOrders, o => o.AccountId, o => o.CreatedAt, o => o.Total, shanghai);
+        // </readme:timestamps>
+        return (export, orders);
+    }
 }

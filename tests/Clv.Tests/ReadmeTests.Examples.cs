@@ -122,6 +122,19 @@ public partial class ReadmeTests
     }
 
     [Fact]
+    public void Timestamps_Example_CountsEachRowOnTheStoresDay()
+    {
+        string path = TempFile("crm-export.csv");
+        File.WriteAllText(path, "customer_id,date,amount\nA-1,2005-01-02T23:30:00-05:00,19.99\nA-2,2005-01-02T09:00:00+08:00,5\n", Encoding.UTF8);
+        ReadmeExamples.Order[] crm = [new("A-1", new DateTimeOffset(2005, 1, 2, 23, 30, 0, TimeSpan.FromHours(-5)), 19.99m)];
+        var (export, orders) = ReadmeExamples.Timestamps(path, crm);
+        Assert.Equal([new Transaction("A-1", new DateOnly(2005, 1, 3), 19.99), new Transaction("A-2", new DateOnly(2005, 1, 2), 5)], export.Transactions.ToArray());
+        Assert.Equal(export.Transactions[0], Assert.Single(orders.Transactions.ToArray()));
+        Assert.Contains("2005-01-02T23:30:00-05:00", ReadmeText(), StringComparison.Ordinal);
+        Assert.Contains("counts on 2005-01-03", ReadmeText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CsvWrite_Example_WritesSummariesAndARoundTrippingLog()
     {
         string customersCsv = TempFile("customers.csv"), cleanCsv = TempFile("clean.csv");

@@ -13,6 +13,9 @@ internal sealed class RowParser
     private const char Replacement = '\uFFFD';
     private readonly string _dateFormat;
     private readonly DateFastPath _dateFast;
+    private readonly bool _timestamps;
+    private readonly bool _offsets;
+    private readonly TimeZoneInfo? _timeZone;
     private readonly NumberParser _numbers;
     private readonly string _cultureLabel;
     private readonly Rejections _rejections;
@@ -23,10 +26,15 @@ internal sealed class RowParser
         _dateFormat = options.DateFormat;
         _numbers = new NumberParser(options.Culture);
         _cultureLabel = options.Culture.Name.Length == 0 ? "invariant" : options.Culture.Name;
+        _timestamps = DateFormats.HasTime(options.DateFormat);
+        _offsets = DateFormats.HasOffset(options.DateFormat);
+        _timeZone = options.TimeZone;
         _dateFast = options.DateFormat switch
         {
             "yyyy-MM-dd" => DateFastPath.Iso,
             "yyyyMMdd" => DateFastPath.Compact,
+            "yyyy-MM-dd HH:mm:ss" => DateFastPath.IsoSpaceTime,
+            "yyyy-MM-ddTHH:mm:ss" or "yyyy-MM-dd'T'HH:mm:ss" => DateFastPath.IsoTTime,
             _ => DateFastPath.None,
         };
     }
@@ -39,6 +47,8 @@ internal sealed class RowParser
         None,
         Iso,
         Compact,
+        IsoSpaceTime,
+        IsoTTime,
     }
 
     /// <summary>Parses a row's fields; on failure the row goes to the rejections (which throw in strict mode).</summary>
@@ -137,7 +147,7 @@ internal sealed class RowParser
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryParseDate(ReadOnlySpan<char> s, out DateOnly date)
     {
-        // Fast exact paths for the two common formats; anything they do not accept goes to TryParseExact,
+        // Fast exact paths for the common formats; anything they do not accept goes to TryParseExact,
         // so they only ever accept what TryParseExact accepts.
         if (_dateFast == DateFastPath.Iso && s.Length == 10 && s[4] == '-' && s[7] == '-'
             && TryDigits(s[..4], out int y) && TryDigits(s.Slice(5, 2), out int m) && TryDigits(s.Slice(8, 2), out int d)
@@ -155,7 +165,32 @@ internal sealed class RowParser
             return true;
         }
 
-        return DateOnly.TryParseExact(s, _dateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        // "yyyy-MM-dd HH:mm:ss" and the 'T' form: a wall-clock time without an offset counts on its date as written.
+        if (_dateFast is DateFastPath.IsoSpaceTime or DateFastPath.IsoTTime && s.Length == 19
+            && s[4] == '-' && s[7] == '-' && s[10] == (_dateFast == DateFastPath.IsoSpaceTime ? ' ' : 'T') && s[13] == ':' && s[16] == ':'
+            && TryDigits(s[..4], out y) && TryDigits(s.Slice(5, 2), out m) && TryDigits(s.Slice(8, 2), out d) && IsValidDate(y, m, d)
+            && TryDigits(s.Slice(11, 2), out int hour) && hour < 24 && TryDigits(s.Slice(14, 2), out int minute) && minute < 60
+            && TryDigits(s.Slice(17, 2), out int second) && second < 60)
+        {
+            date = new DateOnly(y, m, d);
+            return true;
+        }
+
+        if (!_timestamps)
+        {
+            return DateOnly.TryParseExact(s, _dateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        }
+
+        // A timestamp: without an offset in the format it is a wall clock (its date as written); with one, the day follows
+        // CalendarDay's rule (its own offset's day, or its day in options.TimeZone).
+        if (!DateTimeOffset.TryParseExact(s, _dateFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamp))
+        {
+            date = default;
+            return false;
+        }
+
+        date = _offsets ? CalendarDay.Of(stamp, _timeZone) : DateOnly.FromDateTime(stamp.DateTime);
+        return true;
 
         static bool IsValidDate(int y, int m, int d) => y >= 1 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m);
     }
