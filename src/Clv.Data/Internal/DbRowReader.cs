@@ -1,0 +1,182 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace Clv.Data.Internal;
+
+/// <summary>Turns one row of a result into (id, day, amount), or a rejection naming the row, column and value.</summary>
+internal sealed class DbRowReader
+{
+    private readonly DbDataReader _reader;
+    private readonly TransactionDbOptions _options;
+    private readonly int _id;
+    private readonly int _date;
+    private readonly int _amount;
+    private readonly bool _offsets;
+    private readonly List<RejectedRow> _rejected = [];
+
+    public DbRowReader(DbDataReader reader, TransactionDbOptions options)
+    {
+        _reader = reader;
+        _options = options;
+        _id = Ordinal(reader, options.CustomerIdColumn, "options.CustomerIdColumn");
+        _date = Ordinal(reader, options.DateColumn, "options.DateColumn");
+        _amount = Ordinal(reader, options.AmountColumn, "options.AmountColumn");
+        _offsets = options.DateFormat.Contains('z', StringComparison.Ordinal) || options.DateFormat.Contains('K', StringComparison.Ordinal);
+    }
+
+    public IReadOnlyList<RejectedRow> Rejected => _rejected;
+
+    public long Rows { get; private set; }
+
+    private static int Ordinal(DbDataReader reader, string name, string option)
+    {
+        for (int i = 0; i < reader.FieldCount; i++)
+        {
+            if (string.Equals(reader.GetName(i), name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        var columns = string.Join(", ", Enumerable.Range(0, reader.FieldCount).Select(i => "'" + reader.GetName(i) + "'"));
+        throw new ArgumentException(FormattableString.Invariant($"{option}: the result has no column '{name}'; its columns are {columns}."), option);
+    }
+
+    /// <summary>Reads the current row; false (after recording it, or throwing in strict mode) when it is bad.</summary>
+    public bool TryRead(out string id, out DateOnly day, out double amount)
+    {
+        Rows++;
+        day = default;
+        amount = 0;
+        if (!TryId(out id, out string? reason))
+        {
+            return Reject(_options.CustomerIdColumn, _id, reason);
+        }
+
+        if (!TryDay(out day, out reason))
+        {
+            return Reject(_options.DateColumn, _date, reason);
+        }
+
+        if (!TryAmount(out amount, out reason))
+        {
+            return Reject(_options.AmountColumn, _amount, reason);
+        }
+
+        return true;
+    }
+
+    private bool Reject(string column, int ordinal, string reason)
+    {
+        string raw = _reader.IsDBNull(ordinal) ? string.Empty : Convert.ToString(_reader.GetValue(ordinal), CultureInfo.InvariantCulture) ?? string.Empty;
+        var e = new DbFormatException(Rows, column, raw, reason);
+        if (_options.Mode == DbReadMode.Strict)
+        {
+            throw e;
+        }
+
+        _rejected.Add(e.ToRejectedRow());
+        return false;
+    }
+
+    private bool TryId(out string id, out string reason)
+    {
+        id = string.Empty;
+        reason = string.Empty;
+        if (_reader.IsDBNull(_id))
+        {
+            reason = "The customer id is NULL.";
+            return false;
+        }
+
+        var type = _reader.GetFieldType(_id);
+        id = type == typeof(string) ? _reader.GetString(_id).Trim()
+            : type == typeof(long) ? _reader.GetInt64(_id).ToString(CultureInfo.InvariantCulture)
+            : type == typeof(int) ? _reader.GetInt32(_id).ToString(CultureInfo.InvariantCulture)
+            : type == typeof(short) ? _reader.GetInt16(_id).ToString(CultureInfo.InvariantCulture)
+            : type == typeof(Guid) ? _reader.GetGuid(_id).ToString("D")
+            : type == typeof(decimal) && decimal.IsInteger(_reader.GetDecimal(_id)) ? decimal.Truncate(_reader.GetDecimal(_id)).ToString(CultureInfo.InvariantCulture)
+            : string.Empty;
+        if (id.Length == 0)
+        {
+            reason = type == typeof(string) ? "The customer id is empty." : FormattableString.Invariant($"A customer id of type {type.Name} is not text, an integer or a Guid.");
+            return false;
+        }
+
+        return true;
+    }
+
+    private bool TryDay(out DateOnly day, out string reason)
+    {
+        day = default;
+        reason = string.Empty;
+        if (_reader.IsDBNull(_date))
+        {
+            reason = "The date is NULL.";
+            return false;
+        }
+
+        var type = _reader.GetFieldType(_date);
+        var zone = _options.TimeZone;
+        object value = _reader.GetValue(_date);
+        switch (value)
+        {
+            case DateOnly d:
+                day = d;
+                return true;
+            case DateTime t:
+                day = CalendarDay.Of(t, zone);
+                return true;
+            case DateTimeOffset o:
+                day = CalendarDay.Of(o, zone);
+                return true;
+            case string text when DateTimeOffset.TryParseExact(text.Trim(), _options.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamp):
+                day = _offsets ? CalendarDay.Of(stamp, zone) : DateOnly.FromDateTime(stamp.DateTime);
+                return true;
+            case string:
+                reason = FormattableString.Invariant($"Not a date in the format '{_options.DateFormat}'.");
+                return false;
+            default:
+                reason = FormattableString.Invariant($"A date of type {type.Name} is not a date, a timestamp or text.");
+                return false;
+        }
+    }
+
+    private bool TryAmount(out double amount, out string reason)
+    {
+        amount = 0;
+        reason = string.Empty;
+        if (_reader.IsDBNull(_amount))
+        {
+            reason = "The amount is NULL.";
+            return false;
+        }
+
+        object value = _reader.GetValue(_amount);
+        switch (value)
+        {
+            case double d: amount = d; break;
+            case float f: amount = f; break;
+            case decimal m: amount = (double)m; break;
+            case long l: amount = l; break;
+            case int i: amount = i; break;
+            case short s: amount = s; break;
+            case byte b: amount = b; break;
+            case string text when double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed): amount = parsed; break;
+            case string:
+                reason = "Not a number in the invariant culture.";
+                return false;
+            default:
+                reason = FormattableString.Invariant($"An amount of type {value.GetType().Name} is not a number.");
+                return false;
+        }
+
+        if (!double.IsFinite(amount))
+        {
+            reason = "The amount is not a finite number (NaN or infinity).";
+            return false;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,82 @@
+namespace Clv.Data;
+
+/// <summary>
+/// How <see cref="TransactionDb"/> reads a query's result: which columns hold the customer id, the date and the amount, how
+/// text dates are written, which zone's calendar days count, and what a bad row does.
+/// </summary>
+/// <remarks>
+/// <para>Columns are found by name, case-insensitively (<see cref="System.Data.Common.DbDataReader.GetOrdinal(string)"/>).</para>
+/// <para>Accepted value types, checked row by row (SQLite's values may change type from row to row):</para>
+/// <list type="bullet">
+/// <item><description>customer id: text, an integer (written in invariant digits) or a <see cref="Guid"/> (<c>"D"</c> format);</description></item>
+/// <item><description>date: <see cref="DateOnly"/>, <see cref="DateTime"/> and <see cref="DateTimeOffset"/> (their calendar day by
+/// <see cref="CalendarDay"/>'s rule with <see cref="TimeZone"/>), or text in <see cref="DateFormat"/>;</description></item>
+/// <item><description>amount: any integer or floating-point type, <see cref="decimal"/>, or invariant text; it must be finite.</description></item>
+/// </list>
+/// <para>NULL, another type, or text that does not parse is a bad row.</para>
+/// </remarks>
+public sealed class TransactionDbOptions
+{
+    /// <summary>The defaults: columns <c>customer_id</c>, <c>date</c>, <c>amount</c>, ISO dates, strict.</summary>
+    public static TransactionDbOptions Default { get; } = new();
+
+    /// <summary>The customer id column. Default <c>"customer_id"</c>.</summary>
+    public string CustomerIdColumn { get; init; } = "customer_id";
+
+    /// <summary>The date column. Default <c>"date"</c>.</summary>
+    public string DateColumn { get; init; } = "date";
+
+    /// <summary>The amount column. Default <c>"amount"</c>.</summary>
+    public string AmountColumn { get; init; } = "amount";
+
+    /// <summary>
+    /// The exact format of dates stored as text (SQLite has no date type), parsed with the invariant culture. Default
+    /// <c>"yyyy-MM-dd"</c>. A format with a time (<c>"yyyy-MM-dd HH:mm:ss"</c>) reads timestamps: without an offset they count
+    /// on their date as written; with <c>zzz</c> or <c>K</c> by <see cref="CalendarDay"/>'s rule with <see cref="TimeZone"/>.
+    /// </summary>
+    public string DateFormat { get; init; } = "yyyy-MM-dd";
+
+    /// <summary>
+    /// The zone whose calendar days count for instants (<see cref="DateTimeOffset"/> values, <see cref="DateTime"/> values of kind
+    /// <see cref="DateTimeKind.Utc"/> such as PostgreSQL's <c>timestamptz</c>, text with an offset). Default null: each value's own day.
+    /// </summary>
+    public TimeZoneInfo? TimeZone { get; init; }
+
+    /// <summary>Strict (the first bad row throws) or lenient (bad rows are collected). Default <see cref="DbReadMode.Strict"/>.</summary>
+    public DbReadMode Mode { get; init; } = DbReadMode.Strict;
+
+    /// <summary>Receives the number of rows read so far after every 16,384 rows and once at the end. Default null.</summary>
+    public IProgress<long>? Progress { get; init; }
+
+    /// <summary>Cancels a read: checked before the first row and after every 16,384 rows. Default none.</summary>
+    public CancellationToken CancellationToken { get; init; }
+
+    internal void Validate()
+    {
+        Require(CustomerIdColumn, "options.CustomerIdColumn");
+        Require(DateColumn, "options.DateColumn");
+        Require(AmountColumn, "options.AmountColumn");
+        Require(DateFormat, "options.DateFormat");
+        if (Mode is not (DbReadMode.Strict or DbReadMode.Lenient))
+        {
+            throw new ArgumentOutOfRangeException("options.Mode", Mode, FormattableString.Invariant($"options.Mode must be Strict or Lenient, but was {(int)Mode}."));
+        }
+
+        try
+        {
+            _ = new DateTimeOffset(2001, 2, 3, 4, 5, 6, TimeSpan.FromHours(8)).ToString(DateFormat, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (FormatException e)
+        {
+            throw new ArgumentException(FormattableString.Invariant($"options.DateFormat '{DateFormat}' is not a valid date format string."), "options.DateFormat", e);
+        }
+
+        static void Require(string? value, string name)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                throw new ArgumentException(FormattableString.Invariant($"{name} must name a column (or a format), but was '{value}'."), name);
+            }
+        }
+    }
+}
