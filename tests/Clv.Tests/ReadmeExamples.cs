@@ -34,6 +34,7 @@ internal static partial class ReadmeExamples
         ("comparisonCsv", "\"models.csv\""),
         ("kpisCsv", "\"kpis.csv\""),
         ("healthCsv", "\"health.csv\""),
+        ("scorecardCsv", "\"scorecard.csv\""),
     ];
 
     /// <summary>Maps the test-only names to what the README shows (file paths).</summary>

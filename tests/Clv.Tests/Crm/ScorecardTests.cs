@@ -292,4 +292,22 @@ public class ScorecardTests
         int warned = card.Rows.Count(r => r.ChurnWarning is not null);
         Assert.Matches($@"^churn_warning\s+text\s+{warned}$", lines.Single(l => l.StartsWith("churn_warning", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void Default_TheDocumentedDefaults()
+    {
+        var d = ScorecardOptions.Default;
+
+        Assert.Equal(5, d.Rfm!.ScoreCount);
+        Assert.Equal(SegmentMap.RfGrid().Segments, d.Segments!.Segments);
+        Assert.Equal(SegmentMap.ValueTiers().Segments, d.ValueTiers!.Segments);
+        Assert.Equal((LifecycleQuietRule.Days, 90.0, 180.0), (d.Lifecycle!.Rule, d.Lifecycle.DormantThreshold, d.Lifecycle.ChurnedThreshold));
+        Assert.Equal(90, d.ChurnWarningDays);
+        Assert.Same(HistoricalValueOptions.Default, d.HistoricalValue);
+        Assert.Equal((0.80, 0.15, AbcBasis.HistoricalValue), (d.Abc!.AShare, d.Abc.BShare, d.AbcBasis));
+        Assert.Equal((12, TimeUnit.Month, 1.0), (d.Horizon.Periods, d.Horizon.Period, d.Horizon.MarginRate));
+        Assert.Same(HealthScoreOptions.Default, d.Health);
+        Assert.Null(d.Purchases);
+        Assert.Null(d.Spend);
+    }
 }
