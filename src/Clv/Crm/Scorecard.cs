@@ -194,7 +194,7 @@ public sealed partial class Scorecard
         var byYear = perYear > 0 ? ClvByPeriod.Compute(options.Purchases, options.Spend, customers, horizon).Grouped(perYear) : null;
         for (int i = 0; i < rows.Length; i++)
         {
-            rows[i] = rows[i] with { Clv = clv[i], ValueAtRisk = atRisk[i], ClvByYear = byYear?.Row(i).ToArray() };
+            rows[i] = rows[i] with { Clv = clv[i], ValueAtRisk = atRisk[i], ClvByYear = byYear is null ? null : Array.AsReadOnly(byYear.Row(i).ToArray()) };
         }
 
         return (clv, byYear);

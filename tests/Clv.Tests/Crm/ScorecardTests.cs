@@ -126,6 +126,7 @@ public class ScorecardTests
             Assert.Equal(clv[i], row.Clv);
             Assert.Equal(atRisk[i], row.ValueAtRisk);
             Assert.Equal(years.Row(i).ToArray(), row.ClvByYear);
+            Assert.IsNotType<double[]>(row.ClvByYear);   // read-only: the scorecard is immutable
             Close(clv[i], row.ClvByYear!.Sum());
             Assert.Equal(abc[i], row.Abc);
             Assert.Equal(health[i].Score, row.HealthScore);
