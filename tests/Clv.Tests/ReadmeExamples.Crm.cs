@@ -42,6 +42,25 @@ internal static partial class ReadmeExamples
         return (kpis, april);
     }
 
+    public static (Scorecard Scorecard, ScorecardRow First) ScorecardExample(CustomerSummaries customers, BgNbdModel model, GammaGammaModel spend, string scorecardCsv)
+    {
+        // <readme:scorecard>
+        // One row per customer with every score for a CRM field. A part set to null is left out (no column), never zeros.
+        var scorecardOptions = new ScorecardOptions
+        {
+            Purchases = model,     // P(alive), expected purchases; with Spend also CLV, CLV by year and value at risk
+            Spend = spend,         // expected spend per purchase (Gamma-Gamma)
+            Horizon = new PredictiveClvOptions { Periods = 36, Period = TimeUnit.Month },   // 3 years: clv_year_1..3
+            AbcBasis = AbcBasis.Clv,                  // ABC by CLV (default: by historical value)
+            ChurnWarningDays = 90,                    // active 90 days ago, dormant or churned now: the reason
+        };
+        Scorecard scorecard = Scorecard.Create(customers, scorecardOptions);   // CDNOW: 2,357 rows, 27 columns
+        ScorecardRow first = scorecard.Rows[0];   // customer 1: R5 F4 M4, Champions (冠军客户), Reactivated (召回), ABC A
+        ScorecardCsv.Write(scorecardCsv, scorecard);   // header: the data dictionary below; written whole or not at all
+        // </readme:scorecard>
+        return (scorecard, first);
+    }
+
     /// <summary>Stands in for a CRM lookup: 0 to 4 tickets by id, unknown for every seventh customer.</summary>
     private static double SupportTickets(string customerId)
     {

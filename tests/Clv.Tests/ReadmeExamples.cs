@@ -35,6 +35,7 @@ internal static partial class ReadmeExamples
         ("kpisCsv", "\"kpis.csv\""),
         ("healthCsv", "\"health.csv\""),
         ("crmExportCsv", "\"crm-export.csv\""),
+        ("scorecardCsv", "\"scorecard.csv\""),
     ];
 
     /// <summary>Maps the test-only names to what the README shows (file paths).</summary>

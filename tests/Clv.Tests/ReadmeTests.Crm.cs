@@ -1,4 +1,7 @@
 using Clv.Crm;
+using Clv.Lifecycle;
+using Clv.Rfm;
+using Clv.Valuation;
 
 namespace Clv.Tests;
 
@@ -34,5 +37,45 @@ public partial class ReadmeTests
         Near(0.238, april.ChurnRate, 3);
         Assert.StartsWith("period_start,period_end,customer_base,", File.ReadAllText(path), StringComparison.Ordinal);
         Assert.True(File.Exists(path));
+    }
+
+    [Fact]
+    public void Scorecard_Example_GivesTheStatedRowsColumnsAndFirstRow()
+    {
+        string path = TempFile("scorecard.csv");
+        var (card, first) = ReadmeExamples.ScorecardExample(Cdnow.Value, BgNbdRun.Value.Fit.Model, BgNbdRun.Value.SpendFit.Model, path);
+        Log(card.ToString());
+        Assert.Equal(2357, card.Rows.Count);
+        Assert.Equal(27, card.Columns.Count);
+        Assert.Equal(3, card.ClvYears);
+        Assert.Equal(("1", new RfmScore(5, 4, 4), "Champions", "冠军客户"), (first.CustomerId, first.Rfm!.Value, first.Segment!.Name, first.Segment.ChineseName));
+        Assert.Equal(544, first.Rfm.Value.Code);   // the data dictionary's example code
+        Assert.Equal((LifecycleStage.Reactivated, "召回", AbcClass.A), (first.Stage!.Value, first.Stage.Value.ChineseLabel(), first.Abc!.Value));
+        Assert.Equal(2358, File.ReadLines(path).Count());
+        Assert.Equal(string.Join(",", card.Columns.Select(c => c.Name)), File.ReadLines(path).First());
+    }
+
+    [Fact]
+    public void Scorecard_DataDictionary_ListsEveryColumnInOrderWithItsType()
+    {
+        string readme = ReadmeText();
+        int start = readme.IndexOf("**Data dictionary**", StringComparison.Ordinal);
+        Assert.True(start >= 0, "README.md has no scorecard data dictionary");
+        var rows = readme[start..].Split('\n')
+            .SkipWhile(l => !l.StartsWith("| column |", StringComparison.Ordinal))
+            .Skip(2)
+            .TakeWhile(l => l.StartsWith('|'))
+            .Select(l => l.Split('|', StringSplitOptions.TrimEntries))
+            .Select(f => (Name: f[1].Split('`')[1], Type: f[2]))
+            .ToList();
+
+        // Every part configured, three CLV years: the README lists clv_year_1 for the whole family.
+        var card = Scorecard.Create(Cdnow.Value, Crm.ScorecardTests.Full());
+        var columns = card.Columns
+            .Where(c => !c.Name.StartsWith("clv_year_", StringComparison.Ordinal) || c.Name == "clv_year_1")
+            .Select(c => (c.Name, Type: c.Kind.ToString().ToLowerInvariant()))
+            .ToList();
+        Assert.Equal(columns, rows);
+        Assert.Equal(27, card.Columns.Count);
     }
 }

@@ -122,6 +122,8 @@ public class UnitSafetyTests
         ["HistoricalValue.Compute(CustomerSummaries,HistoricalValueOptions,Span<Double>)"] = (c => Into(c, (_, d) => HistoricalValue.Compute(c, null, d)), 1e-12),
         ["HistoricalValue.ForCustomer(CustomerSummaries,Int32,HistoricalValueOptions)"] = (c => Each(c, (_, i) => HistoricalValue.ForCustomer(c, i)), 1e-12),
         ["HealthSignals.Create(CustomerSummaries,ReadOnlySpan<Double>,IReadOnlyDictionary<String,Double[]>,HealthScoreOptions)"] = (c => Health(c), 1e-9),
+        ["Scorecard.Create(CustomerSummaries,ScorecardOptions)"] = (c => Cells(Scorecard.Create(c, ScorecardWithModels)), 1e-9),
+        ["Scorecard.Create(CustomerSummaries,IReadOnlyDictionary<String,Double[]>,ScorecardOptions)"] = (c => Cells(Scorecard.Create(c, null, ScorecardWithModels)), 1e-9),
         ["CustomerSummaryCsv.Write(TextWriter,CustomerSummaries)"] = (c => CsvTimesInDays(w => CustomerSummaryCsv.Write(w, c)), 1e-9),
         ["CustomerSummaryCsv.Write(Stream,CustomerSummaries)"] = (c => CsvTimesInDays(w => CustomerSummaryCsv.Write(((StreamWriter)w).BaseStream, c)), 1e-9),
         ["CustomerSummaryCsv.Write(String,CustomerSummaries)"] = (c => CsvTimesInDays(w => WriteViaFile(w, c)), 1e-9),
@@ -299,6 +301,28 @@ public class UnitSafetyTests
         return [.. Enumerable.Range(0, signals.Names.Count).SelectMany(k => signals.Values(k).ToArray().Select(v => double.IsNaN(v) ? -1 : v)),
             .. HealthScore.Score(signals).Select(h => h.Score)];
     }
+
+    /// <summary>Every part, models in weeks, stages by P(alive), a 36-month horizon (three CLV years), ABC by CLV.</summary>
+    private static ScorecardOptions ScorecardWithModels => new()
+    {
+        Purchases = CdnowFits.Fitted,
+        Spend = Spend,
+        Lifecycle = Policy,
+        Horizon = new PredictiveClvOptions { Periods = 36 },
+        AbcBasis = AbcBasis.Clv,
+    };
+
+    /// <summary>Every cell of a scorecard, row by row: text as is, numbers as doubles, -1 for an empty cell.</summary>
+    private static object[] Cells(Scorecard card) =>
+    [
+        .. card.Columns.Select(c => c.Name),
+        .. card.Rows.SelectMany(r => card.Columns.Select(c => c.Kind switch
+        {
+            ScorecardColumnKind.Text => (object)(c.GetText(r) ?? "-"),
+            ScorecardColumnKind.Integer => (object)(double)(c.GetInteger(r) ?? -1),
+            _ => c.GetNumber(r) ?? -1,
+        })),
+    ];
 
     private static double[] Parameters(GammaGammaModel m) => [m.P, m.Q, m.V];
 

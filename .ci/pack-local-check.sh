@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Checks .ci/pack-local.sh: two packs into one feed get two different versions, every package of src/ is in the feed at
+# both, the later version sorts above the earlier one, and a project restoring the newest local pack (the README's
+# `dotnet add package Clv --prerelease`) resolves the second version even though the first is already in NuGet's cache.
+# Usage: .ci/pack-local-check.sh [more dotnet pack arguments, e.g. --no-build]. Exit 0 when every check passes.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+feed="$work/feed"
+packages="$work/packages"   # a private NuGet cache, so the check neither reads nor pollutes ~/.nuget/packages
+export NUGET_PACKAGES="$packages"
+fail() { echo "pack-local-check: FAILED: $*" >&2; exit 1; }
+
+ids=()
+for project in "$root"/src/*/*.csproj; do ids+=("$(basename "$project" .csproj)"); done
+
+consume() {   # restore the newest local Clv* packages; print the Clv version the restore resolved
+  local dir="$work/consumer"
+  mkdir -p "$dir"
+  cat > "$dir/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="clv-local" value="$feed" />
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+  </packageSources>
+</configuration>
+XML
+  { echo '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup><ItemGroup>'
+    for id in "${ids[@]}"; do echo "<PackageReference Include=\"$id\" Version=\"*-*\" />"; done
+    echo '</ItemGroup></Project>'; } > "$dir/Consumer.csproj"
+  cp "$root/global.json" "$dir/"
+  ( cd "$dir" && dotnet restore --force-evaluate -v q >&2 )
+  grep -oE '"Clv/[^"]+"' "$dir/obj/project.assets.json" | head -1 | tr -d '"' | cut -d/ -f2
+}
+
+first=$("$root/.ci/pack-local.sh" "$feed" "$@" | tail -1)
+used_first=$(consume)
+[ "$used_first" = "$first" ] || fail "after the first pack the consumer restored Clv $used_first, not $first"
+second=$("$root/.ci/pack-local.sh" "$feed" "$@" | tail -1)
+echo "first pack: $first; second pack: $second"
+
+[[ "$first" =~ \.local\.[0-9]{14}$ ]] || fail "first version '$first' has no .local.<UTC stamp> suffix"
+[[ "$second" =~ \.local\.[0-9]{14}$ ]] || fail "second version '$second' has no .local.<UTC stamp> suffix"
+[ "$first" != "$second" ] || fail "both packs have version $first"
+[ "${second##*.}" -gt "${first##*.}" ] || fail "the second stamp (${second##*.}) does not sort above the first (${first##*.})"
+for id in "${ids[@]}"; do
+  for v in "$first" "$second"; do
+    [ -e "$feed/$id.$v.nupkg" ] || fail "$id.$v.nupkg is not in the feed"
+  done
+done
+
+# The first version is now in the (private) cache; the newest pack must still be the one restored.
+used_second=$(consume)
+[ "$used_second" = "$second" ] || fail "after the second pack the consumer restored Clv $used_second, not $second (a stale copy)"
+echo "pack-local-check: two packs, two versions ($first, $second); ${#ids[@]} packages each; the consumer moved to the newest"

@@ -1,0 +1,36 @@
+namespace Clv.Csv.Internal;
+
+/// <summary>
+/// Writes a file so that it is never left half-written: the table goes to a temporary file next to the destination (same
+/// folder, so the move is a rename on one volume), which then replaces the destination in one move. When writing fails the
+/// temporary file is deleted and the destination, if it existed, is unchanged.
+/// </summary>
+internal static class ReplacingFile
+{
+    public static void Write<TReport>(string path, TReport report, Action<CsvTable, TReport> write)
+        where TReport : class
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(report);
+        string full = Path.GetFullPath(path);
+        string temp = TemporaryPath(full);
+        try
+        {
+            using (var writer = new StreamWriter(temp, append: false, CsvTable.Utf8, 1 << 16))
+            {
+                CsvDestination.Write(writer, report, write);
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>A hidden name next to <paramref name="path"/>, unique to this call: <c>.scorecard.csv.1a2b3c4d.tmp</c>.</summary>
+    internal static string TemporaryPath(string path) =>
+        Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+}

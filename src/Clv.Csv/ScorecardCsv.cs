@@ -1,0 +1,69 @@
+using Clv.Crm;
+using Clv.Csv.Internal;
+
+namespace Clv.Csv;
+
+/// <summary>
+/// Writes a <see cref="Scorecard"/> as CSV for a CRM to import: one row per customer (in the summaries' order), the columns of
+/// <see cref="Scorecard.Columns"/> in their order under their stable snake_case names (the README's data dictionary), invariant
+/// culture, round-trippable numbers (<c>R</c> format) and an empty field where the customer has no value.
+/// </summary>
+/// <remarks>
+/// A part of the scorecard that was not configured has no column, so the header says which parts are present. Lines end with
+/// <c>\r\n</c> (RFC 4180) and fields holding a delimiter or quote are quoted. Every destination gets UTF-8 without a byte order
+/// mark. A file is written to a temporary file in the same folder and then moved over the destination, so a failure never
+/// leaves a half-written scorecard behind (and an existing file stays as it was).
+/// </remarks>
+public static class ScorecardCsv
+{
+    /// <summary>Writes the scorecard to a file (created or replaced as a whole).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="scorecard">The scorecard.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="scorecard"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    public static void Write(string path, Scorecard scorecard) => ReplacingFile.Write(path, scorecard, WriteRows);
+
+    /// <summary>Writes the scorecard to a stream (left open).</summary>
+    /// <param name="stream">The destination.</param>
+    /// <param name="scorecard">The scorecard.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="scorecard"/> is null.</exception>
+    public static void Write(Stream stream, Scorecard scorecard) => CsvDestination.Write(stream, scorecard, WriteRows);
+
+    /// <summary>Writes the scorecard to a text writer (left open; flushed).</summary>
+    /// <param name="writer">The destination.</param>
+    /// <param name="scorecard">The scorecard.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="scorecard"/> is null.</exception>
+    public static void Write(TextWriter writer, Scorecard scorecard) => CsvDestination.Write(writer, scorecard, WriteRows);
+
+    private static void WriteRows(CsvTable table, Scorecard scorecard)
+    {
+        var columns = scorecard.Columns;
+        var names = new string[columns.Count];
+        for (int c = 0; c < names.Length; c++)
+        {
+            names[c] = columns[c].Name;
+        }
+
+        table.Header(names);
+        foreach (var row in scorecard.Rows)
+        {
+            foreach (var column in columns)
+            {
+                switch (column.Kind)
+                {
+                    case ScorecardColumnKind.Text:
+                        table.Field(column.GetText(row));
+                        break;
+                    case ScorecardColumnKind.Integer:
+                        table.Field(column.GetInteger(row));
+                        break;
+                    default:
+                        table.Field(column.GetNumber(row));
+                        break;
+                }
+            }
+
+            table.EndRow();
+        }
+    }
+}
