@@ -1,0 +1,35 @@
+using System.Data.Common;
+using Clv.Crm;
+using Clv.Data.Internal;
+
+namespace Clv.Data;
+
+/// <summary>
+/// Writes a <see cref="Scorecard"/> back into the CRM's database: a new table with one row per customer and one column per
+/// <see cref="Scorecard.Columns"/> entry, named as in the scorecard's data dictionary (the CSV's names), typed by its kind
+/// (<see cref="ScorecardColumnKind.Text"/> TEXT, <see cref="ScorecardColumnKind.Integer"/> BIGINT,
+/// <see cref="ScorecardColumnKind.Number"/> DOUBLE PRECISION); an empty cell (NaN included) is NULL.
+/// </summary>
+public static class ScorecardDb
+{
+    /// <summary>Creates <paramref name="table"/> and writes every row, in one transaction (a failure writes nothing).</summary>
+    /// <param name="connection">An open or closed connection (a closed one is opened and closed again).</param>
+    /// <param name="table">The new table's name: ASCII letters, digits and '_' (quoted in the SQL).</param>
+    /// <param name="scorecard">The scorecard.</param>
+    /// <param name="options">Replace an existing table, cancellation; null for <see cref="DbWriteOptions.Default"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="connection"/>, <paramref name="table"/> or <paramref name="scorecard"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="table"/> is not a plain name.</exception>
+    /// <exception cref="DbException">The database refused (for example the table exists and <see cref="DbWriteOptions.ReplaceExisting"/> is false).</exception>
+    public static void Write(DbConnection connection, string table, Scorecard scorecard, DbWriteOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(scorecard);
+        var rows = scorecard.Rows;
+        var columns = scorecard.Columns.Select(c => c.Kind switch
+        {
+            ScorecardColumnKind.Text => new TableColumn(c.Name, DbColumnKind.Text, i => c.GetText(rows[i])),
+            ScorecardColumnKind.Integer => new TableColumn(c.Name, DbColumnKind.Integer, i => (long?)c.GetInteger(rows[i])),
+            _ => new TableColumn(c.Name, DbColumnKind.Real, i => c.GetNumber(rows[i]) is double v && double.IsFinite(v) ? v : null),
+        }).ToArray();
+        DbTableWriter.Write(connection, table, columns, rows.Count, options);
+    }
+}
