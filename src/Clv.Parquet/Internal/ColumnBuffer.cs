@@ -31,7 +31,7 @@ internal sealed class ColumnBuffer<T>(DataField field)
             _levels = new int[rows];
         }
 
-        Memory<int>? levels = _maxLevel > 0 ? _levels.AsMemory(0, rows) : null;
+        Memory<int>? levels = _maxLevel > 0 ? _levels.AsMemory(0, rows) : (Memory<int>?)null;
         group.ReadRawAsync(Field, _values.AsMemory(0, rows), levels, null).AsTask().GetAwaiter().GetResult();
         _row = 0;
         _next = 0;

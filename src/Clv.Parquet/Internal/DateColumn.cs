@@ -37,7 +37,7 @@ internal sealed class DateColumn
     public static DateColumn Resolve(ParquetSchema schema, string name, string format, string? path)
     {
         var field = TransactionParquetReader.Find(schema, name, "date", path);
-        if (field.ClrType != typeof(DateOnly) && field.ClrType != typeof(DateTime) && field.ClrType != typeof(string))
+        if (field.ClrType != typeof(DateOnly) && field.ClrType != typeof(DateTime) && !TransactionParquetReader.IsText(field))
         {
             throw TransactionParquetReader.WrongType(field, "date", "a date must be DATE, TIMESTAMP or STRING (in options.DateFormat)", path);
         }

@@ -15,9 +15,14 @@ internal sealed class IdColumn
     private IdColumn(DataField field)
     {
         Name = field.Name;
+        if (TransactionParquetReader.IsText(field))
+        {
+            _text = new(field);
+            return;
+        }
+
         switch (Type.GetTypeCode(field.ClrType))
         {
-            case TypeCode.String: _text = new(field); break;
             case TypeCode.Int16: _int16 = new(field); break;
             case TypeCode.Int32: _int32 = new(field); break;
             default: _int64 = new(field); break;
@@ -30,7 +35,7 @@ internal sealed class IdColumn
     {
         var field = TransactionParquetReader.Find(schema, name, "customer id", path);
         if (field is DateTimeDataField or DecimalDataField
-            || Type.GetTypeCode(field.ClrType) is not (TypeCode.String or TypeCode.Int16 or TypeCode.Int32 or TypeCode.Int64))
+            || (!TransactionParquetReader.IsText(field) && Type.GetTypeCode(field.ClrType) is not (TypeCode.Int16 or TypeCode.Int32 or TypeCode.Int64)))
         {
             throw TransactionParquetReader.WrongType(field, "customer id", "a customer id must be STRING, INT16, INT32 or INT64", path);
         }

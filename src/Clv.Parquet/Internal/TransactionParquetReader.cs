@@ -134,6 +134,9 @@ internal static class TransactionParquetReader
         new(path, 0, field.Name, string.Empty, ThrowHelper.Format(
             $"The {role} column '{field.Name}' holds {Describe(field)}; {accepted}."));
 
+    /// <summary>Whether the column holds text (Parquet.Net reads a <c>STRING</c> column as <see cref="string"/> or as <see cref="ReadOnlyMemory{T}"/> of char).</summary>
+    internal static bool IsText(DataField field) => field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>);
+
     /// <summary>The column's type as a message names it (the Parquet logical type where it tells more than the CLR type).</summary>
     internal static string Describe(DataField field) => field switch
     {
@@ -144,6 +147,7 @@ internal static class TransactionParquetReader
             _ => "TIMESTAMP values",
         },
         DecimalDataField => "DECIMAL values",
+        _ when IsText(field) => "STRING values",
         _ => Type.GetTypeCode(field.ClrType) switch
         {
             TypeCode.String => "STRING values",
