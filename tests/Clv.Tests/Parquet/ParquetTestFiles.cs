@@ -53,7 +53,15 @@ internal sealed class ParquetTestFiles : IDisposable
 
     public static double Double(object? value) => Convert.ToDouble(value, CultureInfo.InvariantCulture);
 
-    public static long Long(object? value) => Convert.ToInt64(value, CultureInfo.InvariantCulture);
+    public static long Long(object? value) => value is System.Numerics.BigInteger big ? (long)big : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+
+    /// <summary>A DuckDB <c>DATE</c> (returned as <see cref="DateOnly"/>) or <c>TIMESTAMP</c> as a calendar day.</summary>
+    public static DateOnly Date(object? value) => value switch
+    {
+        DateOnly d => d,
+        DateTime t => DateOnly.FromDateTime(t),
+        _ => throw new InvalidCastException($"Not a date: {value}"),
+    };
 
     public void Dispose()
     {
