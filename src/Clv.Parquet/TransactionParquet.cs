@@ -18,7 +18,7 @@ namespace Clv.Parquet;
 /// column missing (the message lists the file's columns), two columns matching a name ignoring case, a nested column, or a
 /// column of a type that cannot be mapped (the message names the type).</para>
 /// <para>Writing: <c>customer_id</c> (<c>STRING</c>), <c>date</c> (<c>DATE</c>) and <c>amount</c> (<c>DOUBLE</c>), all
-/// <c>REQUIRED</c>, in row groups of 1,048,576 rows, through a temporary file moved over the destination when complete.
+/// <c>REQUIRED</c>, in row groups of 131,072 rows, through a temporary file moved over the destination when complete.
 /// Read back, the rows are exactly the rows written.</para>
 /// </remarks>
 public static class TransactionParquet

@@ -28,19 +28,83 @@ internal static class TransactionParquetReader
         }
     }
 
+    /// <summary>
+    /// Decodes row group g + 1 on a worker while the sink takes the good rows of group g (two blocks in turn), as the
+    /// CSV reader parses ahead of the builder: a read costs about the larger of decoding and building, not their sum.
+    /// </summary>
     private static ParquetReadReport Read(ParquetReader reader, string? path, TransactionParquetOptions options, IRowSink sink)
     {
-        var id = IdColumn.Resolve(reader.Schema, options.CustomerIdColumn, path);
-        var date = DateColumn.Resolve(reader.Schema, options.DateColumn, options.DateFormat, path);
-        var amount = AmountColumn.Resolve(reader.Schema, options.AmountColumn, path);
-        bool strict = options.Mode == ParquetReadMode.Strict;
-        var rejected = new List<RejectedRow>();
-        var block = new RowBlock();
+        var decoder = new GroupDecoder(reader, path, options);
+        RowBlock[] blocks = [new RowBlock(), new RowBlock()];
+        int groups = reader.RowGroupCount;
         long before = 0;
-        Span<char> digits = stackalloc char[24];
-        for (int g = 0; g < reader.RowGroupCount; g++)
+        Task<Decoded>? next = null;
+        try
         {
             options.CancellationToken.ThrowIfCancellationRequested();
+            if (groups > 0)
+            {
+                next = Task.Run(() => decoder.Decode(0, 0, blocks[0]));
+            }
+
+            for (int g = 0; g < groups; g++)
+            {
+                var done = next!.GetAwaiter().GetResult();
+                next = null;
+                if (done.Failure is null && g + 1 < groups)
+                {
+                    options.CancellationToken.ThrowIfCancellationRequested();
+                    (int group, long start, var block) = (g + 1, before + done.Rows, blocks[(g + 1) & 1]);
+                    next = Task.Run(() => decoder.Decode(group, start, block));
+                }
+
+                // Strict mode: the rows before the bad one are handed over first, as the CSV reader does.
+                sink.Add(done.Block);
+                if (done.Failure is not null)
+                {
+                    throw done.Failure;
+                }
+
+                before += done.Rows;
+                options.Progress?.Report(before);
+            }
+        }
+        finally
+        {
+            if (next is not null)
+            {
+                // The reader and its stream are disposed after this: let the worker finish first.
+                try
+                {
+                    next.Wait(CancellationToken.None);
+                }
+                catch (AggregateException)
+                {
+                    // The first failure is the one already propagating.
+                }
+            }
+        }
+
+        var rejected = decoder.Rejected;
+        return new ParquetReadReport(before - rejected.Count, rejected.Count == 0 ? [] : rejected.AsReadOnly(), groups);
+    }
+
+    /// <summary>A decoded row group: its good rows, its row count, and (strict mode) the bad row it stopped at.</summary>
+    private readonly record struct Decoded(RowBlock Block, int Rows, ParquetFormatException? Failure);
+
+    /// <summary>Decodes one row group at a time into a block, checking every row; collects rejections in lenient mode.</summary>
+    private sealed class GroupDecoder(ParquetReader reader, string? path, TransactionParquetOptions options)
+    {
+        private readonly IdColumn _id = IdColumn.Resolve(reader.Schema, options.CustomerIdColumn, path);
+        private readonly DateColumn _date = DateColumn.Resolve(reader.Schema, options.DateColumn, options.DateFormat, path);
+        private readonly AmountColumn _amount = AmountColumn.Resolve(reader.Schema, options.AmountColumn, path);
+        private readonly bool _strict = options.Mode == ParquetReadMode.Strict;
+
+        public List<RejectedRow> Rejected { get; } = [];
+
+        public Decoded Decode(int g, long before, RowBlock block)
+        {
+            var (id, date, amount) = (_id, _date, _amount);
             using var group = reader.OpenRowGroupReader(g);
             int n = checked((int)group.RowCount);
             ParquetFile.Guard(path, () =>
@@ -50,15 +114,19 @@ internal static class TransactionParquetReader
                 amount.Read(group, n);
             });
             block.Reset(n);
+            Span<char> digits = stackalloc char[24];
             for (int i = 0; i < n; i++)
             {
-                long row = before + i + 1;
                 bool hasId = id.Next(digits, out var idText);
                 bool hasDate = date.Next(out var day, out bool dateParsed, out var dateText);
                 bool hasAmount = amount.Next(out double value);
-                string? reason = null;
-                string? column = null;
-                string raw = string.Empty;
+                if (hasId && !idText.IsEmpty && hasDate && dateParsed && hasAmount && double.IsFinite(value))
+                {
+                    block.Add(idText, day, value);
+                    continue;
+                }
+
+                string column, reason, raw = string.Empty;
                 if (!hasId || idText.IsEmpty)
                 {
                     (column, reason) = (id.Name, hasId ? "The customer id is empty." : "The customer id is null.");
@@ -68,34 +136,23 @@ internal static class TransactionParquetReader
                     (column, reason) = (date.Name, hasDate ? ThrowHelper.Format($"Not a date in the format '{options.DateFormat}'.") : "The date is null.");
                     raw = hasDate ? MessageText.Cap(dateText) : string.Empty;
                 }
-                else if (!hasAmount || !double.IsFinite(value))
+                else
                 {
                     (column, reason) = (amount.Name, hasAmount ? "The amount is not a finite number (NaN or infinity)." : "The amount is null.");
                     raw = hasAmount ? value.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
                 }
 
-                if (reason is null)
+                long row = before + i + 1;
+                if (_strict)
                 {
-                    block.Add(idText, day, value);
-                    continue;
+                    return new Decoded(block, i, new ParquetFormatException(path, row, column, raw, reason));
                 }
 
-                if (strict)
-                {
-                    // Rows before the bad one are handed over first, as the CSV reader does.
-                    sink.Add(block);
-                    throw new ParquetFormatException(path, row, column, raw, reason);
-                }
-
-                rejected.Add(new RejectedRow(row, column, raw, reason));
+                Rejected.Add(new RejectedRow(row, column, raw, reason));
             }
 
-            sink.Add(block);
-            before += n;
-            options.Progress?.Report(before);
+            return new Decoded(block, n, null);
         }
-
-        return new ParquetReadReport(before - rejected.Count, rejected.Count == 0 ? [] : rejected.AsReadOnly(), reader.RowGroupCount);
     }
 
     /// <summary>Finds a top-level column by name: an exact match, else the single match ignoring case.</summary>
