@@ -5,7 +5,10 @@ namespace Clv.Parquet.Internal;
 
 /// <summary>
 /// A table of named, typed columns of equal length, written as one Parquet file: every writer of the package
-/// (transactions, summaries, scores) is a list of <c>Add</c> calls and a <see cref="WriteTo(string)"/>.
+/// (transactions, summaries, scores) is a list of <c>Add</c> calls and a <see cref="WriteTo(string)"/>, for example
+/// <c>new ParquetTable(n).Add("customer_id", ids).Add("p_alive", pAlive).Add("stage", stages).WriteTo(path)</c>
+/// (a per-customer scorecard is one column per field; leave a field out rather than fill it with zeros, or give it as
+/// nullable values).
 /// </summary>
 /// <remarks>
 /// <para>Types as other readers see them: text is <c>BYTE_ARRAY</c> with the <c>STRING</c> logical type (UTF-8), a date is
@@ -81,6 +84,12 @@ internal sealed class ParquetTable
 
     /// <summary>A column of whole numbers (<c>INT64</c>, <c>REQUIRED</c>).</summary>
     public ParquetTable Add(string name, ReadOnlyMemory<long> values) => Add(new ValueColumn<long>(new DataField<long>(name, false), values));
+
+    /// <summary>A column of whole numbers, null where missing (<c>INT64</c>, <c>OPTIONAL</c>).</summary>
+    public ParquetTable Add(string name, ReadOnlyMemory<long?> values) => Add(new NullableColumn<long>(new DataField<long>(name, true), values));
+
+    /// <summary>A column of flags, null where missing (<c>BOOLEAN</c>, <c>OPTIONAL</c>).</summary>
+    public ParquetTable Add(string name, ReadOnlyMemory<bool?> values) => Add(new NullableColumn<bool>(new DataField<bool>(name, true), values));
 
     /// <summary>A column of flags (<c>BOOLEAN</c>, <c>REQUIRED</c>).</summary>
     public ParquetTable Add(string name, ReadOnlyMemory<bool> values) => Add(new ValueColumn<bool>(new DataField<bool>(name, false), values));
