@@ -84,7 +84,11 @@ public readonly struct CustomerSummary
         double holdoutSpend)
     {
         ArgumentException.ThrowIfNullOrEmpty(customerId);
-        _ = timeUnit.LengthInDays();
+        if (!Enum.IsDefined(timeUnit))
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(timeUnit), timeUnit, Guard.Format($"timeUnit must be Day, Week, Month or Year, but was {(int)timeUnit}."));
+        }
+
         Guard.NonNegative(purchaseDays);
         Guard.NonNegative(holdoutPurchaseDays);
         Guard.NonNegative(recency);
