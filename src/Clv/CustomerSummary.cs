@@ -1,3 +1,5 @@
+using Clv.Internal;
+
 namespace Clv;
 
 /// <summary>
@@ -42,6 +44,97 @@ public readonly struct CustomerSummary
         MonetaryValue = monetaryValue;
         HoldoutPurchaseDays = holdoutPurchaseDays;
         HoldoutSpend = holdoutSpend;
+    }
+
+    /// <summary>
+    /// Restores a summary from its stored fields (a summaries file written by Clv.Csv or Clv.Parquet, a database row), so
+    /// that the batch members taking <see cref="ReadOnlySpan{T}"/> of summaries can score customers without their log.
+    /// The fields are checked for consistency, not recomputed: values written from a built summary come back exactly.
+    /// </summary>
+    /// <param name="customerId">The customer's identifier; not null or empty.</param>
+    /// <param name="timeUnit">The unit of <paramref name="recency"/> and <paramref name="age"/>.</param>
+    /// <param name="firstPurchase">The first purchase day; null exactly when <paramref name="purchaseDays"/> is 0.</param>
+    /// <param name="lastPurchase">The last purchase day, on or after the first; null exactly when <paramref name="purchaseDays"/> is 0.</param>
+    /// <param name="purchaseDays">Distinct purchase days up to the observation end; at least 0 (1 when the first and last day are the same).</param>
+    /// <param name="recency">t_x in <paramref name="timeUnit"/>: finite, at least 0 and at most <paramref name="age"/>; 0 with at most one purchase day.</param>
+    /// <param name="age">T in <paramref name="timeUnit"/>: finite and at least 0; 0 without a purchase.</param>
+    /// <param name="daysSinceLastPurchase">Whole days from the last purchase day to the observation end, at least 0; null exactly when <paramref name="purchaseDays"/> is 0.</param>
+    /// <param name="spend">Gross spend up to the observation end: finite, at least 0; 0 without a purchase.</param>
+    /// <param name="refunds">Refunded amounts as a positive number: finite, at least 0.</param>
+    /// <param name="monetaryValue">Mean spend per repeat purchase day: finite, at least 0; 0 with at most one purchase day.</param>
+    /// <param name="holdoutPurchaseDays">Distinct purchase days in the holdout period; at least 0.</param>
+    /// <param name="holdoutSpend">Spend in the holdout period: finite, at least 0.</param>
+    /// <returns>The summary.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="customerId"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="customerId"/> is empty, or the fields contradict each other (the message names both).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeUnit"/> is undefined, or a count or amount is negative, NaN or infinite.</exception>
+    public static CustomerSummary Create(
+        string customerId,
+        TimeUnit timeUnit,
+        DateOnly? firstPurchase,
+        DateOnly? lastPurchase,
+        int purchaseDays,
+        double recency,
+        double age,
+        int? daysSinceLastPurchase,
+        double spend,
+        double refunds,
+        double monetaryValue,
+        int holdoutPurchaseDays,
+        double holdoutSpend)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        if (!Enum.IsDefined(timeUnit))
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(timeUnit), timeUnit, Guard.Format($"timeUnit must be Day, Week, Month or Year, but was {(int)timeUnit}."));
+        }
+
+        Guard.NonNegative(purchaseDays);
+        Guard.NonNegative(holdoutPurchaseDays);
+        Guard.NonNegative(recency);
+        Guard.NonNegative(age);
+        Guard.NonNegative(spend);
+        Guard.NonNegative(refunds);
+        Guard.NonNegative(monetaryValue);
+        Guard.NonNegative(holdoutSpend);
+        bool has = purchaseDays > 0;
+        if (firstPurchase.HasValue != has || lastPurchase.HasValue != has || daysSinceLastPurchase.HasValue != has)
+        {
+            ThrowHelper.Argument(nameof(firstPurchase), Guard.Format(
+                $"firstPurchase ({firstPurchase:yyyy-MM-dd}), lastPurchase ({lastPurchase:yyyy-MM-dd}) and daysSinceLastPurchase ({daysSinceLastPurchase}) must be given exactly when purchaseDays ({purchaseDays}) is above 0."));
+        }
+
+        if (!has && (recency != 0 || age != 0 || spend != 0 || monetaryValue != 0))
+        {
+            ThrowHelper.Argument(nameof(purchaseDays), Guard.Format(
+                $"A customer without a purchase day has recency, age, spend and monetaryValue 0, but they were {recency}, {age}, {spend} and {monetaryValue}."));
+        }
+
+        if (has)
+        {
+            if (lastPurchase < firstPurchase)
+            {
+                ThrowHelper.Argument(nameof(lastPurchase), Guard.Format($"lastPurchase ({lastPurchase:yyyy-MM-dd}) cannot be before firstPurchase ({firstPurchase:yyyy-MM-dd})."));
+            }
+
+            if ((lastPurchase == firstPurchase) != (purchaseDays == 1))
+            {
+                ThrowHelper.Argument(nameof(purchaseDays), Guard.Format($"purchaseDays ({purchaseDays}) must be 1 exactly when the first and last purchase days are the same ({firstPurchase:yyyy-MM-dd}, {lastPurchase:yyyy-MM-dd})."));
+            }
+
+            Guard.NonNegative(daysSinceLastPurchase!.Value, nameof(daysSinceLastPurchase));
+            if (recency > age)
+            {
+                ThrowHelper.Argument(nameof(recency), Guard.Format($"Recency ({recency}) cannot exceed age ({age})."));
+            }
+
+            if (purchaseDays == 1 && (recency != 0 || monetaryValue != 0))
+            {
+                ThrowHelper.Argument(nameof(recency), Guard.Format($"A customer with one purchase day has recency and monetaryValue 0, but they were {recency} and {monetaryValue}."));
+            }
+        }
+
+        return new CustomerSummary(customerId, timeUnit, firstPurchase, lastPurchase, purchaseDays, recency, age, daysSinceLastPurchase, spend, refunds, monetaryValue, holdoutPurchaseDays, holdoutSpend);
     }
 
     // Dates are stored as day numbers with a sentinel (not as nullable fields) to keep the struct at 80 bytes:

@@ -4,6 +4,7 @@ using Clv;
 using Clv.Crm;
 using Clv.Csv;
 using Clv.Lifecycle;
+using Clv.Parquet;
 using Clv.Probabilistic;
 using Clv.Rfm;
 using Clv.Valuation;
@@ -36,6 +37,11 @@ internal static partial class ReadmeExamples
         ("healthCsv", "\"health.csv\""),
         ("crmExportCsv", "\"crm-export.csv\""),
         ("scorecardCsv", "\"scorecard.csv\""),
+        ("ordersParquet", "\"orders.parquet\""),
+        ("exportParquet", "\"export.parquet\""),
+        ("customersParquet", "\"customers.parquet\""),
+        ("rfmParquet", "\"rfm.parquet\""),
+        ("cleanParquet", "\"clean.parquet\""),
     ];
 
     /// <summary>Maps the test-only names to what the README shows (file paths).</summary>

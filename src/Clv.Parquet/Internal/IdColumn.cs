@@ -1,0 +1,90 @@
+using System.Globalization;
+using Parquet;
+using Parquet.Schema;
+
+namespace Clv.Parquet.Internal;
+
+/// <summary>The customer id column: text taken as it is, or whole numbers written as invariant decimal text.</summary>
+internal sealed class IdColumn
+{
+    private readonly ColumnBuffer<ReadOnlyMemory<char>>? _text;
+    private readonly ColumnBuffer<short>? _int16;
+    private readonly ColumnBuffer<int>? _int32;
+    private readonly ColumnBuffer<long>? _int64;
+
+    private IdColumn(DataField field)
+    {
+        Name = field.Name;
+        if (TransactionParquetReader.IsText(field))
+        {
+            _text = new(field);
+            return;
+        }
+
+        switch (Type.GetTypeCode(field.ClrType))
+        {
+            case TypeCode.Int16: _int16 = new(field); break;
+            case TypeCode.Int32: _int32 = new(field); break;
+            default: _int64 = new(field); break;
+        }
+    }
+
+    public string Name { get; }
+
+    public static IdColumn Resolve(ParquetSchema schema, string name, string? path)
+    {
+        var field = TransactionParquetReader.Find(schema, name, "customer id", path);
+        if (field is DateTimeDataField or DecimalDataField
+            || (!TransactionParquetReader.IsText(field) && Type.GetTypeCode(field.ClrType) is not (TypeCode.Int16 or TypeCode.Int32 or TypeCode.Int64)))
+        {
+            throw TransactionParquetReader.WrongType(field, "customer id", "a customer id must be STRING, INT16, INT32 or INT64", path);
+        }
+
+        return new IdColumn(field);
+    }
+
+    public void Read(ParquetRowGroupReader group, int rows)
+    {
+        _text?.Read(group, rows);
+        _int16?.Read(group, rows);
+        _int32?.Read(group, rows);
+        _int64?.Read(group, rows);
+    }
+
+    /// <summary>The next row's id as text (<paramref name="digits"/> holds a number's text); false when it is null.</summary>
+    public bool Next(Span<char> digits, out ReadOnlySpan<char> id)
+    {
+        id = default;
+        if (_text is not null)
+        {
+            bool has = _text.Next(out var text);
+            id = text.Span;
+            return has;
+        }
+
+        long number;
+        bool present;
+        if (_int16 is not null)
+        {
+            present = _int16.Next(out short v);
+            number = v;
+        }
+        else if (_int32 is not null)
+        {
+            present = _int32.Next(out int v);
+            number = v;
+        }
+        else
+        {
+            present = _int64!.Next(out number);
+        }
+
+        if (present)
+        {
+            number.TryFormat(digits, out int written, default, CultureInfo.InvariantCulture);
+            id = digits[..written];
+        }
+
+        return present;
+    }
+}

@@ -1,0 +1,51 @@
+using Clv.Crm;
+using Clv.Parquet.Internal;
+
+namespace Clv.Parquet;
+
+/// <summary>
+/// Writes a <see cref="Scorecard"/> as Parquet, one row per customer and one column per <see cref="Scorecard.Columns"/>
+/// entry, named as in the scorecard's data dictionary (the CSV's names) and typed by its kind: text as nullable STRING,
+/// integers as nullable INT32, numbers as nullable DOUBLE (an empty cell, NaN included, is null).
+/// </summary>
+public static class ScorecardParquet
+{
+    /// <summary>Writes the scorecard to a file, through a temporary file moved over <paramref name="path"/> when complete.</summary>
+    /// <param name="path">The file to create or overwrite.</param>
+    /// <param name="scorecard">The scorecard.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="scorecard"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
+    public static void Write(string path, Scorecard scorecard)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        Table(scorecard).WriteTo(path);
+    }
+
+    /// <summary>Writes the scorecard to a stream (writable and seekable; left open).</summary>
+    /// <param name="stream">The destination.</param>
+    /// <param name="scorecard">The scorecard.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(Stream stream, Scorecard scorecard)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        Table(scorecard).WriteTo(stream);
+    }
+
+    private static ParquetTable Table(Scorecard scorecard)
+    {
+        ArgumentNullException.ThrowIfNull(scorecard);
+        var rows = scorecard.Rows;
+        var table = new ParquetTable(rows.Count);
+        foreach (var column in scorecard.Columns)
+        {
+            _ = column.Kind switch
+            {
+                ScorecardColumnKind.Text => table.AddNullable(column.Name, [.. rows.Select(column.GetText)]),
+                ScorecardColumnKind.Integer => table.Add(column.Name, (int?[])[.. rows.Select(column.GetInteger)]),
+                _ => table.Add(column.Name, (double?[])[.. rows.Select(r => column.GetNumber(r) is double v && double.IsFinite(v) ? v : (double?)null)]),
+            };
+        }
+
+        return table;
+    }
+}

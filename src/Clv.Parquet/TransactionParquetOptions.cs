@@ -1,0 +1,97 @@
+using System.Globalization;
+using Clv.Parquet.Internal;
+
+namespace Clv.Parquet;
+
+/// <summary>
+/// How <see cref="TransactionParquet"/> finds and maps the customer, date and amount columns, and how a read reports
+/// progress and is cancelled. Every property has a documented default, so <see cref="Default"/> (or
+/// <c>new TransactionParquetOptions()</c>) reads the columns <c>customer_id</c>, <c>date</c> and <c>amount</c>, strictly:
+/// the same names and defaults as the CSV reader's options (<c>Clv.Csv.TransactionCsvOptions</c>).
+/// </summary>
+/// <remarks>
+/// <para>Columns are found by name among the file's top-level columns: an exact match first, otherwise the one column
+/// whose name matches ignoring case (two such columns are an error). Other columns are never read.</para>
+/// <para>Types mapped (any other type is a file-level <see cref="ParquetFormatException"/> naming the column and its type):
+/// the customer id may be text (<c>STRING</c>, taken exactly, not trimmed) or a whole number (<c>INT16</c>, <c>INT32</c>,
+/// <c>INT64</c>, written as invariant decimal text, so <c>42</c> is the customer <c>"42"</c>); the date may be a
+/// <c>DATE</c>, a <c>TIMESTAMP</c> (any unit, or legacy <c>INT96</c>), whose calendar day is taken as stored (the UTC day
+/// for a timestamp adjusted to UTC, the local day for a local timestamp; the time of day is dropped), or text in
+/// <see cref="DateFormat"/>; the amount may be <c>DOUBLE</c>, <c>FLOAT</c> (widened exactly), <c>DECIMAL</c> (rounded to
+/// the nearest double), <c>INT32</c> or <c>INT64</c>.</para>
+/// <para>The options are checked once, when a read starts; an error names the property (<c>options.DateFormat</c>).</para>
+/// </remarks>
+public sealed class TransactionParquetOptions
+{
+    /// <summary>The defaults: columns <c>customer_id</c>, <c>date</c> and <c>amount</c>, ISO dates for a text date column, strict, no progress, not cancellable.</summary>
+    public static TransactionParquetOptions Default { get; } = new();
+
+    /// <summary>Name of the customer id column. Default <c>"customer_id"</c>.</summary>
+    public string CustomerIdColumn { get; init; } = "customer_id";
+
+    /// <summary>Name of the date column. Default <c>"date"</c>.</summary>
+    public string DateColumn { get; init; } = "date";
+
+    /// <summary>Name of the amount column. Default <c>"amount"</c>.</summary>
+    public string AmountColumn { get; init; } = "amount";
+
+    /// <summary>
+    /// The exact date format of a text date column (a .NET custom or standard format string, parsed with the invariant
+    /// culture after trimming spaces and tabs, as the CSV reader does), for example <c>"yyyyMMdd"</c>. Default
+    /// <c>"yyyy-MM-dd"</c> (ISO 8601). Not used when the date column is a <c>DATE</c> or <c>TIMESTAMP</c>.
+    /// </summary>
+    public string DateFormat { get; init; } = "yyyy-MM-dd";
+
+    /// <summary>Strict (the first bad row throws) or lenient (bad rows are collected). Default <see cref="ParquetReadMode.Strict"/>.</summary>
+    public ParquetReadMode Mode { get; init; } = ParquetReadMode.Strict;
+
+    /// <summary>
+    /// Receives the number of rows read so far (imported plus rejected) after every row group. Each report counts rows
+    /// already in the result (or the builder). Called on the reading thread. Default null (no reports).
+    /// </summary>
+    public IProgress<long>? Progress { get; init; }
+
+    /// <summary>
+    /// Cancels a read: checked before every row group. Rows added to a builder before it was seen stay in the builder.
+    /// Default <see cref="CancellationToken.None"/>.
+    /// </summary>
+    public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>Checks the options once, before any I/O; every error names the property (<c>options.DateFormat</c>).</summary>
+    internal void Validate()
+    {
+        RequireText(CustomerIdColumn, "options.CustomerIdColumn");
+        RequireText(DateColumn, "options.DateColumn");
+        RequireText(AmountColumn, "options.AmountColumn");
+        RequireText(DateFormat, "options.DateFormat");
+        if (!Enum.IsDefined(Mode))
+        {
+            ThrowHelper.ArgumentOutOfRange("options.Mode", Mode, ThrowHelper.Format($"options.Mode must be Strict or Lenient, but was {(int)Mode}."));
+        }
+
+        try
+        {
+            _ = new DateOnly(2001, 2, 3).ToString(DateFormat, CultureInfo.InvariantCulture);
+        }
+        catch (FormatException e)
+        {
+            ThrowHelper.Argument("options.DateFormat", ThrowHelper.Format($"options.DateFormat '{DateFormat}' is not a valid date format string."), e);
+        }
+
+        if (string.Equals(CustomerIdColumn, DateColumn, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(CustomerIdColumn, AmountColumn, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(DateColumn, AmountColumn, StringComparison.OrdinalIgnoreCase))
+        {
+            ThrowHelper.Argument("options.CustomerIdColumn", ThrowHelper.Format(
+                $"options.CustomerIdColumn ('{CustomerIdColumn}'), options.DateColumn ('{DateColumn}') and options.AmountColumn ('{AmountColumn}') must name different columns."));
+        }
+
+        static void RequireText(string? value, string name)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                ThrowHelper.Argument(name, ThrowHelper.Format($"{name} must not be null, empty or white space, but was '{value}'."));
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Clv.Crm;
+using Clv.Parquet;
+using Clv.Tests.Crm;
+
+namespace Clv.Tests.Parquet;
+
+/// <summary>The scorecard as Parquet, read back by DuckDB: every column name, every cell, nulls as nulls.</summary>
+public class ScorecardParquetTests
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void DuckDb_ReadsOurScorecard_EveryColumnAndCell(bool models)
+    {
+        var card = Scorecard.Create(ScorecardTests.Cdnow.Value, models ? ScorecardTests.Full() : null);
+        using var files = new ParquetTestFiles();
+        string path = files.PathOf("scorecard.parquet");
+        ScorecardParquet.Write(path, card);
+
+        string source = $"read_parquet({ParquetTestFiles.Sql(path)}, file_row_number = true)";
+        var names = files.Query($"SELECT column_name FROM (DESCRIBE SELECT * EXCLUDE (file_row_number) FROM {source})").Select(r => (string)r[0]!);
+        Assert.Equal(card.Columns.Select(c => c.Name), names);
+        var table = files.Query($"SELECT * EXCLUDE (file_row_number) FROM {source} ORDER BY file_row_number");
+        Assert.Equal(card.Rows.Count, table.Count);
+        for (int i = 0; i < table.Count; i++)
+        {
+            for (int c = 0; c < card.Columns.Count; c++)
+            {
+                var column = card.Columns[c];
+                object? expected = column.Kind switch
+                {
+                    ScorecardColumnKind.Text => column.GetText(card.Rows[i]),
+                    ScorecardColumnKind.Integer => column.GetInteger(card.Rows[i]),
+                    _ => column.GetNumber(card.Rows[i]) is double v && double.IsFinite(v) ? v : null,
+                };
+                Assert.Equal(expected, table[i][c]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Write_Stream_EqualsTheFile()
+    {
+        var card = Scorecard.Create(ScorecardTests.Cdnow.Value, null);
+        using var files = new ParquetTestFiles();
+        string path = files.PathOf("scorecard.parquet");
+        ScorecardParquet.Write(path, card);
+        using var stream = new MemoryStream();
+        ScorecardParquet.Write(stream, card);
+        Assert.Equal(File.ReadAllBytes(path), stream.ToArray());
+    }
+}
