@@ -1,7 +1,8 @@
+// Shared source: compiled into Clv.Csv and Clv.Parquet (each gets its own internal copy; packages share no internals).
 using System.Globalization;
 using System.Text;
 
-namespace Clv.Csv.Internal;
+namespace Clv.Shared;
 
 /// <summary>
 /// Keeps what a message quotes bounded and readable: raw text capped at <see cref="RawTextCap"/> characters with its
@@ -9,7 +10,7 @@ namespace Clv.Csv.Internal;
 /// </summary>
 internal static class MessageText
 {
-    /// <summary>Characters of raw text kept in <see cref="RejectedRow.RawText"/> and <see cref="CsvFormatException.RawText"/>.</summary>
+    /// <summary>Characters of raw text kept in <see cref="RejectedRow.RawText"/> and in the readers' format exceptions.</summary>
     public const int RawTextCap = 200;
 
     /// <summary>Characters a message shows of one quoted value (a capped raw text fits, with its length).</summary>
@@ -34,7 +35,7 @@ internal static class MessageText
             keep--;
         }
 
-        return string.Concat(text[..keep], ThrowHelper.Format($"... ({fullLength:N0} characters)"));
+        return string.Concat(text[..keep], string.Create(CultureInfo.InvariantCulture, $"... ({fullLength:N0} characters)"));
     }
 
     /// <inheritdoc cref="Cap(ReadOnlySpan{char}, long)"/>
@@ -70,7 +71,7 @@ internal static class MessageText
         {
             if (list.Length >= ListCap)
             {
-                return list.Append(ThrowHelper.Format($"... ({names.Count} names)")).ToString();
+                return list.Append(string.Create(CultureInfo.InvariantCulture, $"... ({names.Count} names)")).ToString();
             }
 
             if (i > 0)

@@ -1,4 +1,5 @@
-namespace Clv.Parquet.Internal;
+// Shared source: compiled into Clv.Csv and Clv.Parquet (each gets its own internal copy; packages share no internals).
+namespace Clv.Shared;
 
 /// <summary>
 /// Stores each distinct customer id string once (ordinal), so that a log of millions of rows holds one string per
