@@ -1,9 +1,10 @@
+// Shared source: compiled into Clv.Csv and Clv.Parquet (each gets its own internal copy; packages share no internals).
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
-namespace Clv.Csv.Internal;
+namespace Clv.Shared;
 
-/// <summary>Throw helpers of Clv.Csv, kept out of line so that the reader's loops stay small.</summary>
+/// <summary>Throw helpers of the reader packages (Clv.Csv, Clv.Parquet), kept out of line so that the reader's loops stay small.</summary>
 internal static class ThrowHelper
 {
     [DoesNotReturn]
