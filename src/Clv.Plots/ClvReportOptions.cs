@@ -1,4 +1,5 @@
 using Clv.Plots.Internal;
+using Clv.Probabilistic;
 
 namespace Clv.Plots;
 
@@ -19,6 +20,19 @@ public sealed class ClvReportOptions
 
     /// <summary>How many customers the top-CLV and value-at-risk lists show, 1 to 1000. Default 20.</summary>
     public int TopCustomers { get; init; } = 20;
+
+    /// <summary>
+    /// Purchase models already fitted to the same summaries (from <see cref="ModelComparison.Compare(CustomerSummaries, FitOptions?)"/>,
+    /// or one fit through <see cref="ModelComparison.FromFit{TModel}(FitResult{TModel}, CustomerSummaries)"/>); the report
+    /// predicts with its lowest-BIC row. Null (the default): the report fits BG/NBD, MBG/NBD and Pareto/NBD itself.
+    /// </summary>
+    public ModelComparisonReport? Comparison { get; init; }
+
+    /// <summary>
+    /// A Gamma-Gamma spend model already fitted to the same summaries. Null (the default): the report fits one itself, and
+    /// leaves the value sections out when that fit fails.
+    /// </summary>
+    public GammaGammaModel? Spend { get; init; }
 
     /// <summary>Checks every property once; errors name the property (<c>options.ClvPeriods</c>).</summary>
     internal void Validate()

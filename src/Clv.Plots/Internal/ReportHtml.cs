@@ -35,14 +35,19 @@ internal static partial class ReportHtml
         string title = options.Title ?? L("Customer lifetime value report", "客户终身价值报告");
         bool holdout = customers.HoldoutLength > 0;
 
-        var comparison = ModelComparison.Compare(customers);
+        var comparison = options.Comparison ?? ModelComparison.Compare(customers);
         var best = comparison.BestByBic ?? throw new ArgumentException("No purchase model could be fitted to the summaries: " +
             string.Join("; ", comparison.Rows.Select(r => r.Name + ": " + r.Failure)), nameof(customers));
         var model = best.Model!;
-        GammaGammaModel? spend = null;
+        if (model.TimeUnit != customers.TimeUnit)
+        {
+            throw new ArgumentException(Text.Format($"options.Comparison holds a {model.Name} model in {model.TimeUnit}s but the summaries are in {customers.TimeUnit}s."), nameof(options));
+        }
+
+        GammaGammaModel? spend = options.Spend;
         try
         {
-            spend = GammaGammaModel.Fit(customers).Model;
+            spend ??= GammaGammaModel.Fit(customers).Model;
         }
         catch (ModelFitException)
         {

@@ -113,7 +113,7 @@ public sealed partial class Scorecard
             return;
         }
 
-        var scores = RfmScorer.Score(customers, options.Rfm);
+        var scores = options.RfmCutPoints is { } cuts ? cuts.Score(customers) : RfmScorer.Score(customers, options.Rfm);
         var segments = options.Segments?.Assign(scores.AsSpan());
         var tiers = options.ValueTiers?.Assign(scores.AsSpan());
         for (int i = 0; i < rows.Length; i++)

@@ -27,6 +27,14 @@ public sealed class ScorecardOptions
     /// <summary>RFM scoring (cut points fitted on the customers, <see cref="RfmScorer"/>). Default <see cref="RfmOptions.Default"/> (k = 5); null leaves out the RFM scores, segments and value tiers.</summary>
     public RfmOptions? Rfm { get; init; } = RfmOptions.Default;
 
+    /// <summary>
+    /// RFM cut points fitted earlier (<see cref="RfmCutPoints.Fit(CustomerSummaries, RfmOptions?)"/>, saved with
+    /// <see cref="RfmCutPoints.ToJson"/>) to score with instead of this population's quantiles, so that scores mean the same
+    /// across runs (the <c>clv score</c> command uses the cut points <c>clv analyze</c> saved). Needs <see cref="Rfm"/>, whose
+    /// score count and measures must equal the cut points'. Default null: cut points from this population.
+    /// </summary>
+    public RfmCutPoints? RfmCutPoints { get; init; }
+
     /// <summary>The segment map for the RFM segment (English and Chinese label). Default <see cref="SegmentMap.RfGrid"/> (for k = 5); its score count must equal <see cref="RfmOptions.ScoreCount"/>. Null leaves the segment out.</summary>
     public SegmentMap? Segments { get; init; } = SegmentMap.RfGrid();
 
@@ -73,6 +81,19 @@ public sealed class ScorecardOptions
     internal ScorecardOptions Validate()
     {
         Rfm?.Validate();
+        if (RfmCutPoints is { } cuts)
+        {
+            if (Rfm is null)
+            {
+                ThrowHelper.Argument("options", "options.RfmCutPoints needs options.Rfm: set RFM options with the cut points' score count and measures, or set RfmCutPoints to null.");
+            }
+
+            if (cuts.ScoreCount != Rfm.ScoreCount || cuts.FrequencyMeasure != Rfm.FrequencyMeasure || cuts.MonetaryMeasure != Rfm.MonetaryMeasure)
+            {
+                ThrowHelper.Argument("options", Guard.Format($"options.RfmCutPoints (k = {cuts.ScoreCount}, {cuts.FrequencyMeasure}, {cuts.MonetaryMeasure}) do not match options.Rfm (k = {Rfm.ScoreCount}, {Rfm.FrequencyMeasure}, {Rfm.MonetaryMeasure})."));
+            }
+        }
+
         CheckMap(Segments, "options.Segments");
         CheckMap(ValueTiers, "options.ValueTiers");
         if (ChurnWarningDays is { } days)

@@ -1,3 +1,5 @@
+using Clv.Internal;
+
 namespace Clv.Probabilistic;
 
 /// <summary>
@@ -39,6 +41,41 @@ public static class ModelComparison
             Row("MBG/NBD", () => MbgNbdModel.Fit(customers, options), customers, holdout),
             Row("Pareto/NBD", () => ParetoNbdModel.Fit(customers, options), customers, holdout),
         ];
+        return new ModelComparisonReport(rows, used, customers.Count - used);
+    }
+
+    /// <summary>
+    /// A one-row report of a purchase-model fit already made, in the shape <see cref="Compare(CustomerSummaries, FitOptions?)"/>
+    /// returns: for callers that chose their model and want the comparison's table, holdout errors and consumers
+    /// (such as Clv.Plots' report) without fitting the other models.
+    /// </summary>
+    /// <typeparam name="TModel">The fitted model's type.</typeparam>
+    /// <param name="fit">The fit, for example <see cref="BgNbdModel.Fit(CustomerSummaries, FitOptions?)"/>'s result.</param>
+    /// <param name="customers">The summaries the model was fitted to (with holdout purchases for the holdout errors).</param>
+    /// <returns>A report whose only row is the fit; <see cref="ModelComparisonReport.BestByBic"/> is that row.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="fit"/> or <paramref name="customers"/> is null.</exception>
+    /// <exception cref="ArgumentException">The model's time unit differs from the summaries'.</exception>
+    public static ModelComparisonReport FromFit<TModel>(FitResult<TModel> fit, CustomerSummaries customers)
+        where TModel : PurchaseModel, IJsonPersistable<TModel>
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        ArgumentNullException.ThrowIfNull(customers);
+        if (fit.Model.TimeUnit != customers.TimeUnit)
+        {
+            ThrowHelper.Argument(nameof(fit), Guard.Format($"The model is in {fit.Model.TimeUnit}s but the summaries are in {customers.TimeUnit}s."));
+        }
+
+        long used = 0;
+        foreach (ref readonly var c in customers.AsSpan())
+        {
+            if (c.HasPurchase)
+            {
+                used++;
+            }
+        }
+
+        var report = customers.HoldoutLength > 0 ? HoldoutValidation.Evaluate(fit.Model, customers) : null;
+        ModelComparisonRow[] rows = [new(fit.Model.Name, fit.Model, fit.Status, fit.StatusMessage, fit.Parameters, fit.LikelihoodLn, fit.Aic, fit.Bic, report, null)];
         return new ModelComparisonReport(rows, used, customers.Count - used);
     }
 

@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using Clv.Csv;
+using Clv.Parquet;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Clv.Tool;
+
+/// <summary>The <c>clv</c> command line: its commands, help, examples, and how failures become exit codes.</summary>
+internal static class ClvApp
+{
+    /// <summary>Runs one command line.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="env">Where to write.</param>
+    /// <param name="cancellation">Cancels the run (Ctrl+C); outputs are then not moved into place.</param>
+    /// <returns>The exit code (see <see cref="ExitCode"/>).</returns>
+    public static int Run(string[] args, ToolEnvironment env, CancellationToken cancellation)
+    {
+        bool json = args.Contains("--json", StringComparer.Ordinal);
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("clv");
+            config.ConfigureConsole(env.Console);
+            config.Settings.Registrar.RegisterInstance(env);
+            config.CaseSensitivity(CaseSensitivity.None);
+            config.UseStrictParsing();
+            config.CancellationExitCode(ExitCode.Cancelled);
+            config.SetExceptionHandler((ex, _) => Fail(ex, json, env));
+            config.AddExample("analyze", "orders.csv", "--observation-end", "1997-09-30", "--out", "clv-out");
+            config.AddExample("score", "new-orders.parquet", "--observation-end", "1998-06-30", "--models", "clv-out", "--out", "clv-scores");
+            config.AddExample("rfm", "orders.csv", "--observation-end", "1997-09-30", "--out", "rfm.parquet", "--json");
+
+            config.AddCommand<AnalyzeCommand>("analyze")
+                .WithDescription("The whole job: read the log, fit the purchase and spend models, score every customer, and write the scorecard (CSV and Parquet), the model files, the HTML report and summary.json into --out.")
+                .WithExample("analyze", "orders.csv", "--observation-end", "1997-09-30", "--out", "clv-out")
+                .WithExample("analyze", "orders.parquet", "--observation-end", "1997-09-30", "--holdout-end", "1998-06-30", "--model", "auto", "--out", "clv-out")
+                .WithExample("analyze", "export.csv", "--observation-end", "2026-11-30", "--date-format", "\"yyyy-MM-dd HH:mm:ss\"", "--time-zone", "Asia/Shanghai", "--unit", "day", "--out", "out", "--json");
+            config.AddCommand<ScoreCommand>("score")
+                .WithDescription("Apply saved models (and RFM cut points) from 'clv analyze' or 'clv fit' to a new log: the scorecard without refitting.")
+                .WithExample("score", "new-orders.csv", "--observation-end", "1998-06-30", "--models", "clv-out", "--out", "clv-scores");
+            config.AddCommand<FitCommand>("fit")
+                .WithDescription("Fit the purchase and spend models (and RFM cut points) and write them as JSON into --out.")
+                .WithExample("fit", "orders.csv", "--observation-end", "1997-09-30", "--model", "paretonbd", "--out", "models");
+            config.AddCommand<RfmCommand>("rfm")
+                .WithDescription("RFM scores, code, segment and value tier per customer, into one .csv or .parquet file.")
+                .WithExample("rfm", "orders.csv", "--observation-end", "1997-09-30", "--out", "rfm.csv");
+            config.AddCommand<StagesCommand>("stages")
+                .WithDescription("Lifecycle stage, days quiet and churn warning per customer, into one .csv or .parquet file.")
+                .WithExample("stages", "orders.csv", "--observation-end", "1997-09-30", "--out", "stages.parquet");
+        });
+        return app.Run(args, cancellation);
+    }
+
+    /// <summary>Reports a failure (a message to standard error; with <c>--json</c> also an error document on standard output) and picks the exit code.</summary>
+    private static int Fail(Exception ex, bool json, ToolEnvironment env)
+    {
+        var error = Classify(ex);
+        env.Stderr.WriteLine("clv: " + error.Message);
+        if (error.ExitCode == ExitCode.Failure)
+        {
+            env.Stderr.WriteLine(ex.ToString());
+        }
+        else if (error.ExitCode == ExitCode.Usage)
+        {
+            env.Stderr.WriteLine("Run 'clv --help' or 'clv <command> --help' for the commands and options.");
+        }
+
+        if (json)
+        {
+            var o = new JsonObject
+            {
+                ["status"] = "error",
+                ["kind"] = error.Kind,
+                ["exit_code"] = error.ExitCode,
+                ["message"] = error.Message,
+                ["file"] = error.File,
+                ["row"] = error.Row,
+                ["column"] = error.Column,
+            };
+            env.Stdout.WriteLine(o.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        }
+
+        return error.ExitCode;
+    }
+
+    /// <summary>The tool's view of any failure.</summary>
+    internal static ToolException Classify(Exception ex) => ex switch
+    {
+        ToolException t => t,
+        OperationCanceledException => new ToolException(ExitCode.Cancelled, "cancelled", "Cancelled; no output was moved into place.", ex),
+        CommandParseException or CommandRuntimeException => ToolException.Usage(ex.Message),
+        CsvFormatException c => new ToolException(ExitCode.BadInput, "bad_input", c.Message, ex) { Row = c.LineNumber, Column = c.Column },
+        ParquetFormatException p => new ToolException(ExitCode.BadInput, "bad_input", p.Message, ex) { File = p.Path, Row = p.RowNumber, Column = p.Column },
+        _ => new ToolException(ExitCode.Failure, "failure", "Unexpected failure (please report it): " + ex.Message, ex),
+    };
+}

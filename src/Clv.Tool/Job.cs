@@ -1,0 +1,153 @@
+using System.Globalization;
+using Clv.Crm;
+using Clv.Csv;
+using Clv.Parquet;
+using Clv.Probabilistic;
+using Clv.Rfm;
+
+namespace Clv.Tool;
+
+/// <summary>The steps the commands share: fits, the scorecard and its files.</summary>
+internal static class Job
+{
+    /// <summary>The file names the commands write and <c>clv score</c> reads.</summary>
+    public const string PurchaseModelFile = "purchase-model.json";
+    public const string SpendModelFile = "spend-model.json";
+    public const string RfmCutPointsFile = "rfm-cut-points.json";
+    public const string ScorecardCsvFile = "scorecard.csv";
+    public const string ScorecardParquetFile = "scorecard.parquet";
+    public const string ReportFile = "report.html";
+    public const string SummaryFile = "summary.json";
+    public const string RejectedRowsFile = "rejected-rows.csv";
+
+    /// <summary>The purchase models <c>--model</c> accepts.</summary>
+    public static readonly string[] ModelChoices = ["bgnbd", "mbgnbd", "paretonbd", "auto"];
+
+    public static string CheckModelChoice(string choice)
+    {
+        string c = choice.ToLowerInvariant().Replace("/", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        return ModelChoices.Contains(c) ? c : throw ToolException.Usage($"--model must be one of {string.Join(", ", ModelChoices)}, but was '{choice}'.");
+    }
+
+    /// <summary>Fits the chosen purchase model (or all three, for <c>auto</c>) and returns them as a comparison.</summary>
+    public static ModelComparisonReport FitPurchases(Run run, CustomerSummaries customers, string choice)
+    {
+        var comparison = run.Step(choice == "auto" ? "Fit BG/NBD, MBG/NBD, Pareto/NBD" : "Fit " + Name(choice), report =>
+        {
+            var options = new FitOptions { Progress = new FitReport(report), CancellationToken = run.Cancellation };
+            return Fitting(() => choice switch
+            {
+                "bgnbd" => ModelComparison.FromFit(BgNbdModel.Fit(customers, options), customers),
+                "mbgnbd" => ModelComparison.FromFit(MbgNbdModel.Fit(customers, options), customers),
+                "paretonbd" => ModelComparison.FromFit(ParetoNbdModel.Fit(customers, options), customers),
+                _ => ModelComparison.Compare(customers, options),
+            });
+        });
+        if (comparison.BestByBic is null)
+        {
+            throw new ToolException(ExitCode.FitFailed, "fit_failed", "No purchase model could be fitted: " + string.Join("; ", comparison.Rows.Select(r => r.Name + ": " + r.Failure)));
+        }
+
+        return comparison;
+    }
+
+    public static FitResult<GammaGammaModel> FitSpend(Run run, CustomerSummaries customers) => run.Step("Fit Gamma-Gamma", report =>
+        Fitting(() => GammaGammaModel.Fit(customers, new FitOptions { Progress = new FitReport(report), CancellationToken = run.Cancellation })));
+
+    private static T Fitting<T>(Func<T> fit)
+    {
+        try
+        {
+            return fit();
+        }
+        catch (ModelFitException ex)
+        {
+            throw new ToolException(ExitCode.FitFailed, "fit_failed", ex.Message, ex);
+        }
+    }
+
+    private static string Name(string choice) => choice switch
+    {
+        "bgnbd" => "BG/NBD",
+        "mbgnbd" => "MBG/NBD",
+        "paretonbd" => "Pareto/NBD",
+        _ => choice,
+    };
+
+    /// <summary>The CLV horizon from the command's options.</summary>
+    public static PredictiveClvOptions Horizon(int periods, string unitText, double discountRate, double margin)
+    {
+        if (periods is < 1 or > 1200)
+        {
+            throw ToolException.Usage(Format($"--horizon must be 1 to 1200 periods, but was {periods}."));
+        }
+
+        var unit = Input.ParseUnit("--horizon-unit", unitText);
+        if (unit == TimeUnit.Day)
+        {
+            throw ToolException.Usage("--horizon-unit must be week, month or year (CLV is discounted per period; days are too fine).");
+        }
+
+        if (!double.IsFinite(discountRate) || discountRate < 0 || discountRate >= 10)
+        {
+            throw ToolException.Usage(Format($"--discount-rate must be an annual rate from 0 to 10 (0.1 is 10%), but was {discountRate}."));
+        }
+
+        if (!double.IsFinite(margin) || margin <= 0 || margin > 1)
+        {
+            throw ToolException.Usage(Format($"--margin must be above 0 and at most 1, but was {margin}."));
+        }
+
+        return new PredictiveClvOptions { Periods = periods, Period = unit, DiscountRate = DiscountRate.Annual(discountRate), MarginRate = margin };
+    }
+
+    /// <summary>Writes the scorecard as CSV and Parquet at once (two threads).</summary>
+    public static void WriteScorecard(Run run, Staging staging, Scorecard scorecard) => run.Step("Write scorecard (CSV, Parquet)", _ =>
+    {
+        var parquet = Task.Run(() => staging.Write(ScorecardParquetFile, p => ScorecardParquet.Write(p, scorecard)));
+        staging.Write(ScorecardCsvFile, p => ScorecardCsv.Write(p, scorecard));
+        try
+        {
+            parquet.GetAwaiter().GetResult();
+        }
+        catch (AggregateException ex) when (ex.InnerException is not null)
+        {
+            throw ex.InnerException;
+        }
+    });
+
+    /// <summary>Writes the rows a lenient read rejected, so none is dropped unseen.</summary>
+    public static void WriteRejected(Staging staging, Input input, IReadOnlyList<RejectedRow> rejected)
+    {
+        if (rejected.Count == 0)
+        {
+            return;
+        }
+
+        staging.Write(RejectedRowsFile, path =>
+        {
+            using var w = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
+            w.WriteLine(input.IsParquet ? "row,column,reason,value" : "line,column,reason,value");
+            foreach (var r in rejected)
+            {
+                w.WriteLine(string.Join(',', r.LineNumber.ToString(CultureInfo.InvariantCulture), Csv(r.Column), Csv(r.Reason), Csv(r.RawText)));
+            }
+        });
+    }
+
+    /// <summary>Fits the RFM cut points the scorecard uses, so <c>clv score</c> can score new data with the same ones.</summary>
+    public static RfmCutPoints FitCutPoints(CustomerSummaries customers) => RfmCutPoints.Fit(customers, RfmOptions.Default).Model;
+
+    private static string Csv(string? text)
+    {
+        text ??= "";
+        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+    }
+
+    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private sealed class FitReport(Action<double> report) : IProgress<FitProgress>
+    {
+        public void Report(FitProgress value) => report(value.Fraction);
+    }
+}

@@ -1,0 +1,110 @@
+namespace Clv.Tool;
+
+/// <summary>
+/// Outputs written whole or not at all: every file goes to a hidden staging folder beside the destination, and is moved
+/// into place only when all of them are complete. A failure or a cancellation deletes the staging folder and leaves the
+/// destination as it was.
+/// </summary>
+internal sealed class Staging : IDisposable
+{
+    private readonly string _staging;
+    private readonly List<(string Staged, string Final)> _files = [];
+    private bool _committed;
+
+    private Staging(string destinationFolder)
+    {
+        string parent = Path.GetDirectoryName(destinationFolder) ?? destinationFolder;
+        _staging = Path.Combine(parent, "." + Path.GetFileName(destinationFolder) + ".clv-tmp-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            Directory.CreateDirectory(parent);
+            Directory.CreateDirectory(_staging);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ToolException(ExitCode.OutputFailed, "output_failed", $"Cannot create a folder beside '{destinationFolder}': {ex.Message}", ex) { File = destinationFolder };
+        }
+    }
+
+    /// <summary>Stages files for the folder <paramref name="folder"/>.</summary>
+    public static Staging ForFolder(string folder) => new(Path.GetFullPath(folder)) { Folder = Path.GetFullPath(folder) };
+
+    /// <summary>Stages one file, <paramref name="file"/>.</summary>
+    public static Staging ForFile(string file)
+    {
+        string full = Path.GetFullPath(file);
+        if (Directory.Exists(full))
+        {
+            throw ToolException.Usage($"--out '{file}' is a folder; give a file name such as scores.csv or scores.parquet.");
+        }
+
+        return new Staging(Path.GetDirectoryName(full)!) { Folder = Path.GetDirectoryName(full)! };
+    }
+
+    /// <summary>The final paths of the files staged so far.</summary>
+    public IReadOnlyList<string> Files => [.. _files.Select(f => f.Final)];
+
+    /// <summary>The destination folder.</summary>
+    public string Folder { get; private init; } = "";
+
+    /// <summary>Where to write the output named <paramref name="name"/>; it moves to the destination on <see cref="Commit"/>.</summary>
+    public string File(string name)
+    {
+        string staged = Path.Combine(_staging, name);
+        _files.Add((staged, Path.Combine(Folder, name)));
+        return staged;
+    }
+
+    /// <summary>Writes one output, turning an I/O failure into the tool's output error.</summary>
+    public void Write(string name, Action<string> write)
+    {
+        string path = File(name);
+        try
+        {
+            write(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ToolException(ExitCode.OutputFailed, "output_failed", $"Cannot write {name}: {ex.Message}", ex) { File = Path.Combine(Folder, name) };
+        }
+    }
+
+    /// <summary>Moves every staged file into the destination folder (replacing older files of the same names).</summary>
+    /// <returns>The final paths, in the order the files were staged.</returns>
+    public IReadOnlyList<string> Commit()
+    {
+        try
+        {
+            Directory.CreateDirectory(Folder);
+            foreach (var (staged, final) in _files)
+            {
+                System.IO.File.Move(staged, final, overwrite: true);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ToolException(ExitCode.OutputFailed, "output_failed", $"Cannot move the outputs into '{Folder}': {ex.Message}", ex) { File = Folder };
+        }
+
+        _committed = true;
+        Dispose();
+        return [.. _files.Select(f => f.Final)];
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (Directory.Exists(_staging))
+            {
+                Directory.Delete(_staging, recursive: true);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: a leftover hidden staging folder is harmless; the destination is untouched.
+        }
+
+        _ = _committed;
+    }
+}

@@ -1,0 +1,236 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Clv.Crm;
+using Clv.Probabilistic;
+using Spectre.Console;
+
+namespace Clv.Tool;
+
+/// <summary>
+/// What a run did, as one JSON object (printed by <c>--json</c>, saved as <c>summary.json</c>) and as the final table. Field
+/// names are snake_case and stable; the README lists them.
+/// </summary>
+internal sealed class Summary
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private readonly JsonObject _json = [];
+    private readonly List<(string Item, string Value)> _rows = [];
+
+    public Summary(string command)
+    {
+        _json["command"] = command;
+        _json["status"] = "ok";
+    }
+
+    public JsonObject Json => _json;
+
+    public void Input(Input input, Input.Loaded loaded)
+    {
+        _json["input"] = input.Path;
+        _json["format"] = input.IsParquet ? "parquet" : "csv";
+        _json["observation_end"] = Date(input.ObservationEnd);
+        _json["holdout_end"] = input.HoldoutEnd is { } h ? Date(h) : null;
+        _json["unit"] = input.Unit.ToString().ToLowerInvariant();
+        _json["rows_read"] = loaded.RowsRead;
+        _json["rows_rejected"] = loaded.Rejected.Count;
+        _json["customers"] = loaded.Customers.Count;
+        _json["transactions"] = loaded.Customers.TransactionCount;
+        Row("input", input.Path);
+        Row("observation end", Date(input.ObservationEnd) + (input.HoldoutEnd is { } e ? ", holdout to " + Date(e) : ""));
+        Row("rows read", N(loaded.RowsRead) + (loaded.Rejected.Count > 0 ? F($" ({loaded.Rejected.Count:N0} rejected, see {Job.RejectedRowsFile})") : ""));
+        Row("customers", N(loaded.Customers.Count));
+    }
+
+    public void PurchaseModel(ModelComparisonReport comparison)
+    {
+        var best = comparison.BestByBic!.Value;
+        _json["purchase_model"] = Fit(best.Name, best.Status, best.StatusMessage, best.Parameters, best.LikelihoodLn, best.Aic, best.Bic);
+        if (comparison.Rows.Count > 1)
+        {
+            var rows = new JsonArray();
+            foreach (var r in comparison.Rows)
+            {
+                rows.Add(new JsonObject
+                {
+                    ["name"] = r.Name,
+                    ["succeeded"] = r.Succeeded,
+                    ["bic"] = Number(r.Bic),
+                    ["failure"] = r.Failure,
+                });
+            }
+
+            _json["models_compared"] = rows;
+            Row("models compared (BIC)", string.Join(", ", comparison.Rows.Select(r => r.Succeeded ? F($"{r.Name} {r.Bic:N1}") : r.Name + " failed")));
+        }
+
+        Row("purchase model", best.Name + ": " + Parameters(best.Parameters) + (best.Status == FitStatus.Converged ? "" : " [" + best.Status + "]"));
+        if (best.Holdout is { } h)
+        {
+            _json["holdout"] = new JsonObject { ["mae"] = Number(h.MeanAbsoluteError), ["rmse"] = Number(h.RootMeanSquaredError), ["actual_total"] = Number(h.ActualTotal), ["predicted_total"] = Number(h.PredictedTotal) };
+            Row("holdout purchases", F($"actual {h.ActualTotal:N0}, predicted {h.PredictedTotal:N0} (MAE {h.MeanAbsoluteError:0.###})"));
+        }
+    }
+
+    public void SpendModel(FitResult<GammaGammaModel> fit)
+    {
+        _json["spend_model"] = Fit("Gamma-Gamma", fit.Status, fit.StatusMessage, fit.Parameters, fit.LikelihoodLn, fit.Aic, fit.Bic);
+        Row("spend model", "Gamma-Gamma: " + Parameters(fit.Parameters) + (fit.Status == FitStatus.Converged ? "" : " [" + fit.Status + "]"));
+    }
+
+    public void Horizon(PredictiveClvOptions horizon, double annualRate)
+    {
+        _json["horizon"] = new JsonObject
+        {
+            ["periods"] = horizon.Periods,
+            ["unit"] = horizon.Period.ToString().ToLowerInvariant(),
+            ["annual_discount_rate"] = annualRate,
+            ["margin"] = horizon.MarginRate,
+        };
+    }
+
+    /// <summary>Totals and counts over the scorecard, for the parts it has.</summary>
+    public void Scorecard(Scorecard scorecard)
+    {
+        var rows = scorecard.Rows;
+        var totals = new JsonObject();
+        void Total(string name, string label, Func<ScorecardRow, double?> value)
+        {
+            double sum = 0;
+            bool any = false;
+            foreach (var r in rows)
+            {
+                if (value(r) is { } v)
+                {
+                    sum += v;
+                    any = true;
+                }
+            }
+
+            if (any)
+            {
+                totals[name] = Number(sum);
+                Row(label, sum.ToString("N0", CultureInfo.InvariantCulture));
+            }
+        }
+
+        Total("historical_value", "historical value (total)", r => r.HistoricalValue);
+        Total("expected_purchases", "expected purchases in horizon", r => r.ExpectedPurchases);
+        Total("clv", "CLV (total)", r => r.Clv);
+        Total("value_at_risk", "value at risk (total)", r => r.ValueAtRisk);
+        _json["scorecard"] = new JsonObject { ["rows"] = rows.Count, ["columns"] = scorecard.Columns.Count, ["clv_years"] = scorecard.ClvYears };
+        if (totals.Count > 0)
+        {
+            _json["totals"] = totals;
+        }
+
+        Counts("stages", "lifecycle stages", rows.Select(r => r.Stage?.ToString()));
+        Counts("segments", "RFM segments", rows.Select(r => r.Segment?.Name));
+        Counts("abc", "ABC classes", rows.Select(r => r.Abc?.ToString()));
+        Counts("health_bands", "health bands", rows.Select(r => r.HealthBand?.ToString()));
+        if (scorecard.Columns.Any(c => c.Name == "churn_warning"))
+        {
+            int warned = rows.Count(r => !string.IsNullOrEmpty(r.ChurnWarning));
+            _json["churn_warnings"] = warned;
+            Row("churn warnings", N(warned) + " customers");
+        }
+    }
+
+    private void Counts(string name, string label, IEnumerable<string?> values)
+    {
+        var counts = values.Where(v => v is not null).GroupBy(v => v!).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        if (counts.Count == 0)
+        {
+            return;
+        }
+
+        var o = new JsonObject();
+        foreach (var g in counts)
+        {
+            o[g.Key] = g.Count();
+        }
+
+        _json[name] = o;
+        Row(label, string.Join(", ", counts.Take(8).Select(g => F($"{g.Key} {g.Count():N0}"))) + (counts.Count > 8 ? ", ..." : ""));
+    }
+
+    public void Note(string name, string label, string value)
+    {
+        _json[name] = value;
+        Row(label, value);
+    }
+
+    public void Outputs(IReadOnlyList<string> paths)
+    {
+        _json["outputs"] = new JsonArray([.. paths.Select(p => (JsonNode?)JsonValue.Create(p))]);
+        foreach (var p in paths)
+        {
+            Row("wrote", p);
+        }
+    }
+
+    public void Timings(Run run)
+    {
+        var o = new JsonObject();
+        foreach (var (name, ms) in run.Timings)
+        {
+            o[name] = Math.Round(ms, 1);
+        }
+
+        _json["step_ms"] = o;
+        _json["total_ms"] = Math.Round(run.TotalMilliseconds, 1);
+    }
+
+    public string ToJsonText() => _json.ToJsonString(Indented);
+
+    /// <summary>The final table: one row per item.</summary>
+    public void Render(IAnsiConsole console, Run run)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("clv " + Markup.Escape(run.Command)).AddColumn("item").AddColumn("value");
+        foreach (var (item, value) in _rows)
+        {
+            table.AddRow(Markup.Escape(item), Markup.Escape(value));
+        }
+
+        foreach (var (name, ms) in run.Timings)
+        {
+            table.AddRow(Markup.Escape("time: " + name), F($"{ms:N0} ms"));
+        }
+
+        table.AddRow("time: total", F($"{run.TotalMilliseconds:N0} ms"));
+        console.Write(table);
+    }
+
+    private static JsonObject Fit(string name, FitStatus status, string message, IReadOnlyList<FittedParameter> parameters, double ll, double aic, double bic)
+    {
+        var p = new JsonObject();
+        foreach (var q in parameters)
+        {
+            p[q.Name] = new JsonObject { ["estimate"] = Number(q.Estimate), ["standard_error"] = Number(q.StandardError) };
+        }
+
+        return new JsonObject
+        {
+            ["name"] = name,
+            ["status"] = status.ToString().ToLowerInvariant(),
+            ["status_message"] = message,
+            ["log_likelihood"] = Number(ll),
+            ["aic"] = Number(aic),
+            ["bic"] = Number(bic),
+            ["parameters"] = p,
+        };
+    }
+
+    private static string Parameters(IReadOnlyList<FittedParameter> parameters) =>
+        string.Join(", ", parameters.Select(p => F($"{p.Name} {p.Estimate:0.####} (SE {p.StandardError:0.####})")));
+
+    private static JsonValue? Number(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
+
+    private void Row(string item, string value) => _rows.Add((item, value));
+
+    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

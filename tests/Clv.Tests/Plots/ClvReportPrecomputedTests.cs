@@ -1,0 +1,40 @@
+using Clv.Plots;
+using Clv.Probabilistic;
+using Clv.Tests.Probabilistic;
+
+namespace Clv.Tests.Plots;
+
+public sealed class ClvReportPrecomputedTests
+{
+    [Fact]
+    public void GivenTheComparisonAndSpendModel_TheReportIsTheSameAsFittingThem()
+    {
+        var customers = CdnowFits.Summaries;
+        string fitted = ClvReport.ToHtml(customers);
+        string given = ClvReport.ToHtml(customers, new ClvReportOptions
+        {
+            Comparison = ModelComparison.Compare(customers),
+            Spend = GammaGammaModel.Fit(customers).Model,
+        });
+        Assert.Equal(fitted, given);
+    }
+
+    [Fact]
+    public void GivenOneFit_TheReportPredictsWithIt()
+    {
+        var customers = CdnowFits.Summaries;
+        var fit = ParetoNbdModel.Fit(customers);
+        string html = ClvReport.ToHtml(customers, new ClvReportOptions { Comparison = ModelComparison.FromFit(fit, customers) });
+        Assert.Contains("predictions from Pareto/NBD", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("MBG/NBD", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AComparisonInAnotherUnit_IsRejected()
+    {
+        var days = CustomerSummaries.FromTransactions(TestData.CdnowSample(), TestData.CdnowCalibrationEnd, TimeUnit.Day);
+        var weeks = CdnowFits.Summaries;
+        var e = Assert.Throws<ArgumentException>(() => { _ = ClvReport.ToHtml(days, new ClvReportOptions { Comparison = ModelComparison.Compare(weeks) }); });
+        Assert.Contains("options.Comparison holds a", e.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,55 @@
+using Clv.Tool;
+
+namespace Clv.Tests.Tool;
+
+/// <summary>The built <c>clv</c> run as a separate process: exit codes, standard output and standard error as a pipeline sees them.</summary>
+public sealed class ClvToolProcessTests
+{
+    [Fact]
+    public void GoodInput_ExitsZero_PrintsOnlyTheJsonSummary_AndWritesEveryOutput()
+    {
+        using var dir = new TempFolder();
+        var r = ToolRunner.AsProcess(["analyze", .. ToolRunner.Cdnow("--out", dir["out"], "--json")]);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var json = r.Json();   // all of standard output is one JSON document
+        Assert.Equal("ok", json.GetProperty("status").GetString());
+        Assert.Equal(2357, json.GetProperty("customers").GetInt32());
+        Assert.Equal(7, json.GetProperty("outputs").GetArrayLength());
+        foreach (var output in json.GetProperty("outputs").EnumerateArray())
+        {
+            Assert.True(File.Exists(output.GetString()), output.GetString());
+        }
+
+        Assert.Equal(2358, File.ReadAllLines(Path.Combine(dir["out"], Job.ScorecardCsvFile)).Length);
+        Assert.Equal("", r.Stderr);
+    }
+
+    [Fact]
+    public void BadRow_ExitsThree_NamesFileLineAndColumnOnStandardError_AndWritesNothing()
+    {
+        using var dir = new TempFolder();
+        File.WriteAllText(dir["log.csv"], "customer_id,date,amount\n1,1997-01-01,10\n1,1997-02-01,ten\n");
+        var r = ToolRunner.AsProcess("analyze", dir["log.csv"], "--observation-end", "1997-09-30", "--out", dir["out"]);
+        Assert.Equal(ExitCode.BadInput, r.ExitCode);
+        Assert.Contains(dir["log.csv"] + ", line 3, column 'amount'", r.Stderr, StringComparison.Ordinal);
+        Assert.Equal(["log.csv"], dir.Entries());
+    }
+
+    [Fact]
+    public void BadCommandLine_ExitsTwo_AndQuietPrintsNothingOnSuccess()
+    {
+        var usage = ToolRunner.AsProcess("analyze", "orders.csv", "--out", "x");
+        Assert.Equal(ExitCode.Usage, usage.ExitCode);
+        Assert.Contains("--observation-end is required", usage.Stderr, StringComparison.Ordinal);
+
+        var unknown = ToolRunner.AsProcess("forecast");
+        Assert.Equal(ExitCode.Usage, unknown.ExitCode);
+
+        using var dir = new TempFolder();
+        var quiet = ToolRunner.AsProcess(["stages", .. ToolRunner.Cdnow("--out", dir["stages.csv"], "--quiet")]);
+        Assert.Equal(0, quiet.ExitCode);
+        Assert.Equal("", quiet.Stdout);
+        Assert.Equal("", quiet.Stderr);
+        Assert.True(File.Exists(dir["stages.csv"]));
+    }
+}
