@@ -1,6 +1,6 @@
 namespace Clv.Parquet;
 
-/// <summary>What a streaming read (<see cref="TransactionParquet.ReadInto(string, CustomerSummariesBuilder, TransactionParquetOptions?)"/>) did: rows imported, and every row rejected with its reason.</summary>
+/// <summary>What a streaming read (<see cref="TransactionParquet.ReadInto(string, CustomerSummariesBuilder, TransactionParquetOptions?)"/>, <see cref="CustomerSummaryParquet.ReadInto(string, ICollection{CustomerSummary}, CustomerSummaryParquetOptions?)"/>) did: rows imported, and every row rejected with its reason.</summary>
 public sealed class ParquetReadReport
 {
     internal ParquetReadReport(long imported, IReadOnlyList<RejectedRow> rejected, int rowGroups)

@@ -15,15 +15,19 @@ namespace Clv.Parquet;
 /// <para>Types mapped (any other type is a file-level <see cref="ParquetFormatException"/> naming the column and its type):
 /// the customer id may be text (<c>STRING</c>, taken exactly, not trimmed) or a whole number (<c>INT16</c>, <c>INT32</c>,
 /// <c>INT64</c>, written as invariant decimal text, so <c>42</c> is the customer <c>"42"</c>); the date may be a
-/// <c>DATE</c>, a <c>TIMESTAMP</c> (any unit, or legacy <c>INT96</c>), whose calendar day is taken as stored (the UTC day
-/// for a timestamp adjusted to UTC, the local day for a local timestamp; the time of day is dropped), or text in
+/// <c>DATE</c> (the day), a <c>TIMESTAMP</c> (any unit, or legacy <c>INT96</c>; the time of day is dropped) or text in
 /// <see cref="DateFormat"/>; the amount may be <c>DOUBLE</c>, <c>FLOAT</c> (widened exactly), <c>DECIMAL</c> (rounded to
 /// the nearest double), <c>INT32</c> or <c>INT64</c>.</para>
+/// <para>A timestamp's calendar day follows <see cref="CalendarDay"/>'s rule, as in the CSV reader and
+/// <c>Clv.Data.TransactionDb</c>: a <c>TIMESTAMP</c> adjusted to UTC (<c>isAdjustedToUTC</c>, DuckDB's
+/// <c>TIMESTAMPTZ</c>) and text with an offset are instants, counted on their day in <see cref="TimeZone"/> (without a
+/// zone: the UTC day, or the text's own offset's day); a local <c>TIMESTAMP</c> (not adjusted), an <c>INT96</c>, and
+/// text without an offset are wall-clock times, counted on their date as written whatever the zone.</para>
 /// <para>The options are checked once, when a read starts; an error names the property (<c>options.DateFormat</c>).</para>
 /// </remarks>
 public sealed class TransactionParquetOptions
 {
-    /// <summary>The defaults: columns <c>customer_id</c>, <c>date</c> and <c>amount</c>, ISO dates for a text date column, strict, no progress, not cancellable.</summary>
+    /// <summary>The defaults: columns <c>customer_id</c>, <c>date</c> and <c>amount</c>, ISO dates for a text date column, no time zone, strict, no progress, not cancellable.</summary>
     public static TransactionParquetOptions Default { get; } = new();
 
     /// <summary>Name of the customer id column. Default <c>"customer_id"</c>.</summary>
@@ -38,9 +42,23 @@ public sealed class TransactionParquetOptions
     /// <summary>
     /// The exact date format of a text date column (a .NET custom or standard format string, parsed with the invariant
     /// culture after trimming spaces and tabs, as the CSV reader does), for example <c>"yyyyMMdd"</c>. Default
-    /// <c>"yyyy-MM-dd"</c> (ISO 8601). Not used when the date column is a <c>DATE</c> or <c>TIMESTAMP</c>.
+    /// <c>"yyyy-MM-dd"</c> (ISO 8601). A format with a time of day reads timestamps, as the CSV reader does:
+    /// <c>"yyyy-MM-dd HH:mm:ss"</c> counts each row on its date as written; with an offset
+    /// (<c>"yyyy-MM-ddTHH:mm:sszzz"</c>, <c>K</c>, <c>"u"</c>, <c>"r"</c>) by <see cref="CalendarDay"/>'s rule with
+    /// <see cref="TimeZone"/>. Not used when the date column is a <c>DATE</c> or <c>TIMESTAMP</c>.
     /// </summary>
     public string DateFormat { get; init; } = "yyyy-MM-dd";
+
+    /// <summary>
+    /// The zone whose calendar days count for instants: <c>TIMESTAMP</c> columns adjusted to UTC (<c>isAdjustedToUTC</c>
+    /// true, such as DuckDB's <c>TIMESTAMPTZ</c>) and text timestamps with an offset. Each is moved to
+    /// the zone's clock before its date is taken (<see cref="CalendarDay.Of(DateTime, TimeZoneInfo?)"/>), so
+    /// <c>2005-01-02 16:30 UTC</c> counts on 3 January in China Standard Time. Local timestamps (not adjusted to UTC),
+    /// legacy <c>INT96</c> timestamps, text without an offset and <c>DATE</c> columns keep their date as written. The
+    /// same option, and rule, as the CSV reader's <c>TimeZone</c> and <c>Clv.Data</c>'s. Default null: the UTC day of an
+    /// adjusted timestamp, the own offset's day of text.
+    /// </summary>
+    public TimeZoneInfo? TimeZone { get; init; }
 
     /// <summary>Strict (the first bad row throws) or lenient (bad rows are collected). Default <see cref="ParquetReadMode.Strict"/>.</summary>
     public ParquetReadMode Mode { get; init; } = ParquetReadMode.Strict;
@@ -71,7 +89,9 @@ public sealed class TransactionParquetOptions
 
         try
         {
-            _ = new DateOnly(2001, 2, 3).ToString(DateFormat, CultureInfo.InvariantCulture);
+            _ = DateFormats.HasTime(DateFormat)
+                ? new DateTimeOffset(2001, 2, 3, 4, 5, 6, TimeSpan.FromHours(8)).ToString(DateFormat, CultureInfo.InvariantCulture)
+                : new DateOnly(2001, 2, 3).ToString(DateFormat, CultureInfo.InvariantCulture);
         }
         catch (FormatException e)
         {

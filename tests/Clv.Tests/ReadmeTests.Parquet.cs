@@ -61,4 +61,19 @@ public partial class ReadmeTests
         Assert.Contains("row groups of 131,072 rows", ReadmeText(), StringComparison.Ordinal);
         Assert.Contains("`42` is the customer `\"42\"`", ReadmeText(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parquet_TimeZoneAndLenientSummaries_AsTheReadmeSays()
+    {
+        using var files = new ParquetTestFiles();
+        string path = files.PathOf("stamps.parquet");
+        files.Execute($"COPY (SELECT 'a' AS customer_id, TIMESTAMPTZ '2005-01-02 16:00:00+00' AS date, 1.0 AS amount) TO {ParquetTestFiles.Sql(path)} (FORMAT PARQUET)");
+        var shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+        Assert.Equal(new DateOnly(2005, 1, 3), TransactionParquet.Read(path, new TransactionParquetOptions { TimeZone = shanghai }).Transactions[0].Date);
+        Assert.Equal(new DateOnly(2005, 1, 2), TransactionParquet.Read(path).Transactions[0].Date);
+        string readme = ReadmeText().Replace("\n", " ", StringComparison.Ordinal);
+        Assert.Contains("DuckDB's `TIMESTAMPTZ` `2005-01-02 16:00:00+00` counts on 3 January with `TimeZone` Asia/Shanghai and on 2 January without one", readme, StringComparison.Ordinal);
+        Assert.Contains("`CustomerSummaryParquet.ReadInto(path, list, new CustomerSummaryParquetOptions { Mode = ParquetReadMode.Lenient })`", readme, StringComparison.Ordinal);
+    }
 }

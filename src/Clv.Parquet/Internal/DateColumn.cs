@@ -4,7 +4,12 @@ using Parquet.Schema;
 
 namespace Clv.Parquet.Internal;
 
-/// <summary>The date column: a <c>DATE</c>, the calendar day of a <c>TIMESTAMP</c> as stored, or text in the configured format.</summary>
+/// <summary>
+/// The date column: a <c>DATE</c>, the calendar day of a <c>TIMESTAMP</c>, or text in the configured format. A
+/// timestamp adjusted to UTC and a text timestamp with an offset are instants: their day follows
+/// <see cref="CalendarDay"/>'s rule (their own day without a zone, their day in the zone with one); a local timestamp and
+/// a text timestamp without an offset are wall-clock times that count on their date as written.
+/// </summary>
 internal sealed class DateColumn
 {
     private readonly ColumnBuffer<DateOnly>? _date;
@@ -12,12 +17,17 @@ internal sealed class DateColumn
     private readonly ColumnBuffer<ReadOnlyMemory<char>>? _text;
     private readonly string _format;
     private readonly bool _iso;
+    private readonly bool _textTimestamps;
+    private readonly bool _textOffsets;
+    private readonly DateTimeKind _timestampKind;
+    private readonly TimeZoneInfo? _timeZone;
 
-    private DateColumn(DataField field, string format)
+    private DateColumn(DataField field, string format, TimeZoneInfo? timeZone)
     {
         Name = field.Name;
         _format = format;
         _iso = format == "yyyy-MM-dd";
+        _timeZone = timeZone;
         if (field.ClrType == typeof(DateOnly))
         {
             _date = new(field);
@@ -25,16 +35,19 @@ internal sealed class DateColumn
         else if (field.ClrType == typeof(DateTime))
         {
             _timestamp = new(field);
+            _timestampKind = IsAdjustedToUtc(field) ? DateTimeKind.Utc : DateTimeKind.Unspecified;
         }
         else
         {
             _text = new(field);
+            _textTimestamps = DateFormats.HasTime(format);
+            _textOffsets = DateFormats.HasOffset(format);
         }
     }
 
     public string Name { get; }
 
-    public static DateColumn Resolve(ParquetSchema schema, string name, string format, string? path)
+    public static DateColumn Resolve(ParquetSchema schema, string name, string format, TimeZoneInfo? timeZone, string? path)
     {
         var field = TransactionParquetReader.Find(schema, name, "date", path);
         if (field.ClrType != typeof(DateOnly) && field.ClrType != typeof(DateTime) && !TransactionParquetReader.IsText(field))
@@ -42,8 +55,15 @@ internal sealed class DateColumn
             throw TransactionParquetReader.WrongType(field, "date", "a date must be DATE, TIMESTAMP or STRING (in options.DateFormat)", path);
         }
 
-        return new DateColumn(field, format);
+        return new DateColumn(field, format, timeZone);
     }
+
+    /// <summary>
+    /// Whether a timestamp column holds instants: the logical type's <c>isAdjustedToUTC</c> (DuckDB's <c>TIMESTAMPTZ</c>
+    /// is true, its <c>TIMESTAMP</c> false). Legacy <c>INT96</c> timestamps carry no flag and are read as written.
+    /// </summary>
+    internal static bool IsAdjustedToUtc(DataField field) =>
+        field is DateTimeDataField { DateTimeFormat: not (DateTimeFormat.Impala or DateTimeFormat.Date), IsAdjustedToUTC: true };
 
     public void Read(ParquetRowGroupReader group, int rows)
     {
@@ -65,7 +85,9 @@ internal sealed class DateColumn
         if (_timestamp is not null)
         {
             bool has = _timestamp.Next(out var stamp);
-            date = DateOnly.FromDateTime(stamp);
+
+            // Parquet.Net gives the stored clock reading; the column's flag says whether it is UTC (an instant).
+            date = has ? CalendarDay.Of(DateTime.SpecifyKind(stamp, _timestampKind), _timeZone) : default;
             return has;
         }
 
@@ -92,7 +114,21 @@ internal sealed class DateColumn
             return true;
         }
 
-        return DateOnly.TryParseExact(s, _format, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        if (!_textTimestamps)
+        {
+            return DateOnly.TryParseExact(s, _format, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        }
+
+        // As the CSV reader: a time without an offset is a wall clock (its date as written); with an offset, the day
+        // follows CalendarDay's rule (its own offset's day, or its day in options.TimeZone).
+        if (!DateTimeOffset.TryParseExact(s, _format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamp))
+        {
+            date = default;
+            return false;
+        }
+
+        date = _textOffsets ? CalendarDay.Of(stamp, _timeZone) : DateOnly.FromDateTime(stamp.DateTime);
+        return true;
     }
 
     private static ReadOnlySpan<char> Trim(ReadOnlySpan<char> s) => s.Trim(" \t");

@@ -96,7 +96,7 @@ internal static class TransactionParquetReader
     private sealed class GroupDecoder(ParquetReader reader, string? path, TransactionParquetOptions options)
     {
         private readonly IdColumn _id = IdColumn.Resolve(reader.Schema, options.CustomerIdColumn, path);
-        private readonly DateColumn _date = DateColumn.Resolve(reader.Schema, options.DateColumn, options.DateFormat, path);
+        private readonly DateColumn _date = DateColumn.Resolve(reader.Schema, options.DateColumn, options.DateFormat, options.TimeZone, path);
         private readonly AmountColumn _amount = AmountColumn.Resolve(reader.Schema, options.AmountColumn, path);
         private readonly bool _strict = options.Mode == ParquetReadMode.Strict;
 

@@ -1,4 +1,5 @@
-namespace Clv.Csv.Internal;
+// Shared source: compiled into Clv.Csv and Clv.Parquet (each gets its own internal copy; packages share no internals).
+namespace Clv.Shared;
 
 /// <summary>What a .NET date format string holds: a time of day, an offset.</summary>
 internal static class DateFormats
