@@ -12,8 +12,13 @@ packages="$work/packages"   # a private NuGet cache, so the check neither reads 
 export NUGET_PACKAGES="$packages"
 fail() { echo "pack-local-check: FAILED: $*" >&2; exit 1; }
 
-ids=()
-for project in "$root"/src/*/*.csproj; do ids+=("$(basename "$project" .csproj)"); done
+ids=()         # every package of src/
+libraries=()   # the library packages a project references (Clv.Tool is a .NET tool: installed, not referenced)
+for project in "$root"/src/*/*.csproj; do
+  id=$(basename "$project" .csproj)
+  ids+=("$id")
+  [ "$id" = "Clv.Tool" ] || libraries+=("$id")
+done
 
 consume() {   # restore the newest local Clv* packages; print the Clv version the restore resolved
   local dir="$work/consumer"
@@ -28,7 +33,7 @@ consume() {   # restore the newest local Clv* packages; print the Clv version th
 </configuration>
 XML
   { echo '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup><ItemGroup>'
-    for id in "${ids[@]}"; do echo "<PackageReference Include=\"$id\" Version=\"*-*\" />"; done
+    for id in "${libraries[@]}"; do echo "<PackageReference Include=\"$id\" Version=\"*-*\" />"; done
     echo '</ItemGroup></Project>'; } > "$dir/Consumer.csproj"
   cp "$root/global.json" "$dir/"
   ( cd "$dir" && dotnet restore --force-evaluate -v q >&2 )
@@ -54,4 +59,12 @@ done
 # The first version is now in the (private) cache; the newest pack must still be the one restored.
 used_second=$(consume)
 [ "$used_second" = "$second" ] || fail "after the second pack the consumer restored Clv $used_second, not $second (a stale copy)"
+# The README's tool install from the feed: the newest pack, and it runs.
+dotnet tool install Clv.Tool --tool-path "$work/tool" --prerelease --add-source "$feed" >&2
+tool_version=$("$work/tool/clv" --version 2>/dev/null | tail -1 || true)
+"$work/tool/clv" --help > "$work/tool-help.txt" || fail "the installed clv --help failed"
+grep -q "analyze" "$work/tool-help.txt" || fail "the installed clv --help does not list analyze"
+grep -q "Clv.Tool.$second.nupkg" <(ls "$feed") || fail "Clv.Tool.$second.nupkg is not in the feed"
+ls "$work/tool/.store/clv.tool/" | grep -qx "$(echo "$second" | tr 'A-Z' 'a-z')" || fail "dotnet tool install took $(ls "$work/tool/.store/clv.tool/"), not $second"
+echo "pack-local-check: the clv tool installs from the feed at $second and runs (${tool_version:-no version printed})"
 echo "pack-local-check: two packs, two versions ($first, $second); ${#ids[@]} packages each; the consumer moved to the newest"

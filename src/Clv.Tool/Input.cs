@@ -104,6 +104,7 @@ internal sealed record Input(string Path, bool IsParquet, DateOnly ObservationEn
                     DateColumn = Settings.DateColumn,
                     AmountColumn = Settings.AmountColumn,
                     DateFormat = Settings.DateFormat,
+                    TimeZone = TimeZone,
                     Mode = Settings.Lenient ? ParquetReadMode.Lenient : ParquetReadMode.Strict,
                     Progress = progress,
                     CancellationToken = cancellation,

@@ -14,6 +14,10 @@ internal sealed class ParquetTestFiles : IDisposable
         Directory.CreateDirectory(Folder);
         _duck = new DuckDBConnection("Data Source=:memory:");
         _duck.Open();
+
+        // DuckDB casts text to TIMESTAMPTZ in its session zone, which defaults to the machine's: pin it, so that the tests
+        // mean the same instants on every machine.
+        Execute("SET TimeZone = 'UTC'");
     }
 
     public string Folder { get; }

@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+using Clv.Tests.Tool;
+using Clv.Tool;
+
+namespace Clv.Tests;
+
+/// <content>The README's section on the <c>clv</c> command: its example runs, its tables match the tool.</content>
+public partial class ReadmeTests
+{
+    private static string ToolSection()
+    {
+        string readme = ReadmeText();
+        int start = readme.IndexOf("## The `clv` command (`Clv.Tool`)", StringComparison.Ordinal);
+        int end = readme.IndexOf("\n## ", start + 5, StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "the README has no section on the clv command");
+        return readme[start..end];
+    }
+
+    [Fact]
+    public void Tool_TheReadmesAnalyzeExample_RunsAndWritesTheFilesItNames()
+    {
+        string section = ToolSection();
+        var block = Regex.Match(section, "```bash\n(dotnet run --project src/Clv.Tool -- analyze [^`]*)```").Groups[1].Value;
+        string[] words = block.Replace("\\\n", " ", StringComparison.Ordinal).Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["dotnet", "run", "--project", "src/Clv.Tool", "--", "analyze", "samples/Clv.Samples.QuickStart/Data/CDNOW_sample.txt"], words[..7]);
+        using var dir = new TempFolder();
+        string[] args = [TestData.PathOf("CDNOW_sample.txt"), .. words[7..]];
+        int outAt = Array.IndexOf(args, "--out");
+        args[outAt + 1] = dir["clv-out"];
+        var r = ToolRunner.InProcess("analyze", args);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+
+        // The command table names exactly the files analyze writes.
+        var analyzeRow = section.Split('\n').Single(l => l.StartsWith("| `clv analyze", StringComparison.Ordinal));
+        var named = Regex.Matches(analyzeRow.Split('|')[3], "`([a-z-]+\\.[a-z]+)`").Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal);
+        Assert.Equal(named, Directory.GetFiles(dir["clv-out"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Tool_TheReadmesExitCodeTable_IsTheToolsExitCodes()
+    {
+        var rows = ToolSection().Split('\n').Select(l => Regex.Match(l, @"^\| (\d+) \| ")).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        var constants = typeof(ExitCode).GetFields().Select(f => (int)f.GetValue(null)!).Order();
+        Assert.Equal(constants, rows.Order());
+    }
+
+    [Fact]
+    public void Tool_TheReadmesJsonFields_AreTheSummarysFields()
+    {
+        using var dir = new TempFolder();
+        var r = ToolRunner.InProcess("analyze", ToolRunner.Cdnow("--holdout-end", "1998-06-30", "--model", "auto", "--out", dir["o"], "--no-report", "--json"));
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var fields = r.Json().EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        string section = ToolSection();
+        string listed = section[section.IndexOf("the same document", StringComparison.Ordinal)..section.IndexOf("or on failure", StringComparison.Ordinal)];
+        foreach (Match m in Regex.Matches(listed, "`([a-z_]+)`"))
+        {
+            Assert.True(fields.Contains(m.Groups[1].Value), $"the README lists {m.Groups[1].Value}, the summary has no such field");
+        }
+    }
+}
