@@ -138,6 +138,11 @@ public class UnitSafetyTests
             Assert.Contains("Day", e.Message, StringComparison.Ordinal);
             Assert.Contains("Week", e.Message, StringComparison.Ordinal);
         },
+        ["ModelComparison.FromFit(FitResult<TModel>,CustomerSummaries)"] = () =>
+        {
+            var e = Assert.Throws<ArgumentException>(() => ModelComparison.FromFit(BgNbdModel.Fit(Weeks.Value), Days.Value));
+            Assert.Contains("Weeks but the summaries are in Days", e.Message, StringComparison.Ordinal);
+        },
     };
 
     private static RfmCutPoints CutPoints => RfmCutPoints.Fit(Weeks.Value).Model;

@@ -33,15 +33,52 @@ internal sealed class CsvTable : IDisposable
 
     public void Field(string? value) => _writer.WriteField(value ?? string.Empty);
 
-    public void Field(double value) => _writer.WriteField(value.ToString("R", CultureInfo.InvariantCulture), CsvQuoting.WhenNeeded);
+    /// <summary>A number in its shortest round-trip form ("R", invariant), formatted without allocating.</summary>
+    public void Field(double value)
+    {
+        Span<char> buffer = stackalloc char[32];
+        if (value.TryFormat(buffer, out int length, "R", CultureInfo.InvariantCulture))
+        {
+            _writer.WriteField(buffer[..length], CsvQuoting.WhenNeeded);
+        }
+        else
+        {
+            _writer.WriteField(value.ToString("R", CultureInfo.InvariantCulture), CsvQuoting.WhenNeeded);
+        }
+    }
 
-    public void Field(double? value) => Field(value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : string.Empty);
+    public void Field(double? value)
+    {
+        if (value is { } v)
+        {
+            Field(v);
+        }
+        else
+        {
+            Field(string.Empty);
+        }
+    }
 
-    public void Field(int value) => _writer.WriteField(value.ToString(CultureInfo.InvariantCulture), CsvQuoting.WhenNeeded);
+    public void Field(int value)
+    {
+        Span<char> buffer = stackalloc char[12];
+        value.TryFormat(buffer, out int length, default, CultureInfo.InvariantCulture);
+        _writer.WriteField(buffer[..length], CsvQuoting.WhenNeeded);
+    }
 
     public void Field(long value) => _writer.WriteField(value.ToString(CultureInfo.InvariantCulture), CsvQuoting.WhenNeeded);
 
-    public void Field(int? value) => Field(value is { } v ? v.ToString(CultureInfo.InvariantCulture) : string.Empty);
+    public void Field(int? value)
+    {
+        if (value is { } v)
+        {
+            Field(v);
+        }
+        else
+        {
+            Field(string.Empty);
+        }
+    }
 
     public void Field(DateOnly value) => _writer.WriteField(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CsvQuoting.WhenNeeded);
 

@@ -52,7 +52,7 @@ public sealed partial class Scorecard
 
         if (options.Abc is not null)
         {
-            columns.Add(ScorecardColumn.Text("abc_class", "A, B or C by cumulative share of the ABC basis value (80/15/5 by default).", r => r.Abc?.ToString()));
+            columns.Add(ScorecardColumn.Text("abc_class", "A, B or C by cumulative share of the ABC basis value (80/15/5 by default).", r => r.Abc is { } abc ? AbcNames[(int)abc] : null));
         }
 
         if (options.Purchases is not null)
@@ -82,13 +82,18 @@ public sealed partial class Scorecard
         if (options.Health is not null)
         {
             columns.Add(ScorecardColumn.Number("health_score", "The health score 0..100; empty when not scored.", r => r.HealthScore));
-            columns.Add(ScorecardColumn.Text("health_band", "Red, Amber, Green or NotScored.", r => r.HealthBand?.ToString()));
+            columns.Add(ScorecardColumn.Text("health_band", "Red, Amber, Green or NotScored.", r => r.HealthBand is { } band ? BandNames[(int)band] : null));
             columns.Add(ScorecardColumn.Text("health_reason", "The signal that contributes most to the score; empty when not scored.", r => r.HealthReason));
             columns.Add(ScorecardColumn.Text("health_weakest", "The signal that costs the most points; empty when not scored.", r => r.HealthWeakest));
         }
 
         return [.. columns];
     }
+
+    /// <summary>The enum names, indexed by value: one string each instead of one per cell.</summary>
+    private static readonly string[] AbcNames = [.. Enum.GetValues<Valuation.AbcClass>().OrderBy(v => (int)v).Select(v => v.ToString())];
+
+    private static readonly string[] BandNames = [.. Enum.GetValues<HealthBand>().OrderBy(v => (int)v).Select(v => v.ToString())];
 
     private static int? Part(ScorecardRow row, Func<Rfm.RfmScore, int> part) =>
         row.Rfm is { IsLead: false } score ? part(score) : null;

@@ -66,21 +66,15 @@ public sealed partial class Scorecard
     {
         ArgumentNullException.ThrowIfNull(customers);
         options = (options ?? ScorecardOptions.Default).Validate();
-        int n = customers.Count;
-        var summaries = customers.AsSpan();
-        var rows = new ScorecardRow[n];
-        for (int i = 0; i < n; i++)
-        {
-            rows[i] = new ScorecardRow { CustomerId = summaries[i].CustomerId, DaysSinceLastPurchase = summaries[i].DaysSinceLastPurchase };
-        }
-
-        AddRfm(customers, options, rows);
-        AddLifecycle(customers, options, rows);
+        var parts = new Parts();
+        AddRfm(customers, options, parts);
+        AddLifecycle(customers, options, parts);
         double[]? alive = options.Purchases?.ProbabilityAlive(customers);
-        var (clv, clvByYear) = AddModels(customers, options, alive, rows);
-        AddValue(customers, options, clv, rows);
-        AddHealth(customers, customHealthSignals, options, alive, rows);
-        int years = clvByYear?.PeriodCount ?? 0;
+        AddModels(customers, options, alive, parts);
+        AddValue(customers, options, parts);
+        AddHealth(customers, customHealthSignals, options, alive, parts);
+        var rows = parts.Rows(customers.AsSpan());
+        int years = parts.ByYear?.PeriodCount ?? 0;
         return new Scorecard(rows, ColumnsFor(options, years), customers.ObservationEnd, years);
     }
 
@@ -106,7 +100,7 @@ public sealed partial class Scorecard
         return table.Render(Guard.Format($"Scorecard as of {TextTable.Date(AsOf)}: {TextTable.Int(_rows.Length)} customers, {TextTable.Int(_columns.Length)} columns"));
     }
 
-    private static void AddRfm(CustomerSummaries customers, ScorecardOptions options, ScorecardRow[] rows)
+    private static void AddRfm(CustomerSummaries customers, ScorecardOptions options, Parts parts)
     {
         if (options.Rfm is null)
         {
@@ -114,15 +108,12 @@ public sealed partial class Scorecard
         }
 
         var scores = options.RfmCutPoints is { } cuts ? cuts.Score(customers) : RfmScorer.Score(customers, options.Rfm);
-        var segments = options.Segments?.Assign(scores.AsSpan());
-        var tiers = options.ValueTiers?.Assign(scores.AsSpan());
-        for (int i = 0; i < rows.Length; i++)
-        {
-            rows[i] = rows[i] with { Rfm = scores[i], Segment = segments?[i], ValueTier = tiers?[i] };
-        }
+        parts.Rfm = scores;
+        parts.Segments = options.Segments?.Assign(scores.AsSpan());
+        parts.Tiers = options.ValueTiers?.Assign(scores.AsSpan());
     }
 
-    private static void AddLifecycle(CustomerSummaries customers, ScorecardOptions options, ScorecardRow[] rows)
+    private static void AddLifecycle(CustomerSummaries customers, ScorecardOptions options, Parts parts)
     {
         if (options.Lifecycle is not { } policy)
         {
@@ -130,22 +121,20 @@ public sealed partial class Scorecard
         }
 
         var asOf = customers.ObservationEnd;
-        var stages = policy.Classify(customers, asOf);
-        for (int i = 0; i < rows.Length; i++)
-        {
-            rows[i] = rows[i] with { Stage = stages[i] };
-        }
-
+        parts.Stages = policy.Classify(customers, asOf);
         if (options.ChurnWarningDays is not { } days || !HasAnyPurchase(customers))
         {
             return;
         }
 
         var since = DateOnly.FromDayNumber(Math.Max(LifecycleDates.FirstDay(customers).DayNumber, asOf.DayNumber - days));
+        var warnings = new string?[customers.Count];
         foreach (var warning in EarlyWarningReport.Create(policy, customers, since, asOf).Rows)
         {
-            rows[warning.CustomerIndex] = rows[warning.CustomerIndex] with { ChurnWarning = warning.Reason };
+            warnings[warning.CustomerIndex] = warning.Reason;
         }
+
+        parts.Warnings = warnings;
     }
 
     private static bool HasAnyPurchase(CustomerSummaries customers)
@@ -161,43 +150,30 @@ public sealed partial class Scorecard
         return false;
     }
 
-    private static (double[]? Clv, ClvByPeriod? ByYear) AddModels(CustomerSummaries customers, ScorecardOptions options, double[]? alive, ScorecardRow[] rows)
+    private static void AddModels(CustomerSummaries customers, ScorecardOptions options, double[]? alive, Parts parts)
     {
         var horizon = options.Horizon;
         if (options.Purchases is { } purchases && alive is not null)
         {
             double time = horizon.Period.ConvertTo(horizon.Periods, purchases.TimeUnit);
-            var expected = purchases.ConditionalExpectedPurchases(customers, time);
-            for (int i = 0; i < rows.Length; i++)
-            {
-                rows[i] = rows[i] with { AliveProbability = alive[i], ExpectedPurchases = expected[i] };
-            }
+            parts.Alive = alive;
+            parts.Expected = purchases.ConditionalExpectedPurchases(customers, time);
         }
 
         if (options.Spend is { } spend)
         {
-            var perPurchase = spend.ConditionalExpectedSpend(customers);
-            for (int i = 0; i < rows.Length; i++)
-            {
-                rows[i] = rows[i] with { ExpectedSpendPerPurchase = perPurchase[i] };
-            }
+            parts.Spend = spend.ConditionalExpectedSpend(customers);
         }
 
         if (options.Purchases is null || options.Spend is null)
         {
-            return (null, null);
+            return;
         }
 
-        var clv = PredictiveClv.Compute(options.Purchases, options.Spend, customers, horizon);
-        var atRisk = PredictiveClv.ValueAtRisk(options.Purchases, options.Spend, customers, horizon);
+        parts.Clv = PredictiveClv.Compute(options.Purchases, options.Spend, customers, horizon);
+        parts.AtRisk = PredictiveClv.ValueAtRisk(options.Purchases, options.Spend, customers, horizon);
         int perYear = PeriodsPerYear(horizon.Period);
-        var byYear = perYear > 0 ? ClvByPeriod.Compute(options.Purchases, options.Spend, customers, horizon).Grouped(perYear) : null;
-        for (int i = 0; i < rows.Length; i++)
-        {
-            rows[i] = rows[i] with { Clv = clv[i], ValueAtRisk = atRisk[i], ClvByYear = byYear is null ? null : Array.AsReadOnly(byYear.Row(i).ToArray()) };
-        }
-
-        return (clv, byYear);
+        parts.ByYear = perYear > 0 ? ClvByPeriod.Compute(options.Purchases, options.Spend, customers, horizon).Grouped(perYear) : null;
     }
 
     /// <summary>Periods of the horizon per year: 12 for months, 1 for years, 0 (no CLV by year) for days and weeks, which do not make whole years.</summary>
@@ -208,48 +184,104 @@ public sealed partial class Scorecard
         _ => 0,
     };
 
-    private static void AddValue(CustomerSummaries customers, ScorecardOptions options, double[]? clv, ScorecardRow[] rows)
+    private static void AddValue(CustomerSummaries customers, ScorecardOptions options, Parts parts)
     {
         double[]? historical = options.HistoricalValue is { } h ? Valuation.HistoricalValue.Compute(customers, h) : null;
-        if (historical is not null)
-        {
-            for (int i = 0; i < rows.Length; i++)
-            {
-                rows[i] = rows[i] with { HistoricalValue = historical[i] };
-            }
-        }
-
+        parts.Historical = historical;
         if (options.Abc is null)
         {
             return;
         }
 
-        var basis = options.AbcBasis == AbcBasis.Clv ? clv! : historical!;
-        var classes = AbcClassification.Classify(basis, options.Abc);
-        for (int i = 0; i < rows.Length; i++)
-        {
-            rows[i] = rows[i] with { Abc = classes[i] };
-        }
+        var basis = options.AbcBasis == AbcBasis.Clv ? parts.Clv! : historical!;
+        parts.Abc = AbcClassification.Classify(basis, options.Abc);
     }
 
-    private static void AddHealth(CustomerSummaries customers, IReadOnlyDictionary<string, double[]>? customSignals, ScorecardOptions options, double[]? alive, ScorecardRow[] rows)
+    private static void AddHealth(CustomerSummaries customers, IReadOnlyDictionary<string, double[]>? customSignals, ScorecardOptions options, double[]? alive, Parts parts)
     {
         if (options.Health is null)
         {
             return;
         }
 
-        var health = HealthScore.Score(HealthSignals.Create(customers, alive ?? [], customSignals, options.Health));
-        for (int i = 0; i < rows.Length; i++)
+        parts.Health = HealthScore.Score(HealthSignals.Create(customers, alive ?? [], customSignals, options.Health));
+    }
+
+    /// <summary>Each configured part's results, one array per part, turned into rows once at the end.</summary>
+    private sealed class Parts
+    {
+        public RfmScores? Rfm { get; set; }
+
+        public RfmSegment[]? Segments { get; set; }
+
+        public RfmSegment[]? Tiers { get; set; }
+
+        public LifecycleStage[]? Stages { get; set; }
+
+        public string?[]? Warnings { get; set; }
+
+        public double[]? Historical { get; set; }
+
+        public AbcClass[]? Abc { get; set; }
+
+        public double[]? Alive { get; set; }
+
+        public double[]? Expected { get; set; }
+
+        public double[]? Spend { get; set; }
+
+        public double[]? Clv { get; set; }
+
+        public double[]? AtRisk { get; set; }
+
+        public ClvByPeriod? ByYear { get; set; }
+
+        public CustomerHealth[]? Health { get; set; }
+
+        public ScorecardRow[] Rows(ReadOnlySpan<CustomerSummary> customers)
         {
-            var h = health[i];
-            rows[i] = rows[i] with
+            var rows = new ScorecardRow[customers.Length];
+            var rfm = Rfm is null ? default : Rfm.AsSpan();
+            for (int i = 0; i < rows.Length; i++)
             {
-                HealthScore = double.IsNaN(h.Score) ? null : h.Score,
-                HealthBand = h.Band,
-                HealthReason = h.Reason,
-                HealthWeakest = h.Weakest,
-            };
+                ref readonly var c = ref customers[i];
+                double? score = null;
+                HealthBand? band = null;
+                string? reason = null, weakest = null;
+                if (Health is not null)
+                {
+                    var h = Health[i];
+                    score = double.IsNaN(h.Score) ? null : h.Score;
+                    band = h.Band;
+                    reason = h.Reason;
+                    weakest = h.Weakest;
+                }
+
+                rows[i] = new ScorecardRow
+                {
+                    CustomerId = c.CustomerId,
+                    DaysSinceLastPurchase = c.DaysSinceLastPurchase,
+                    Rfm = Rfm is null ? null : rfm[i],
+                    Segment = Segments?[i],
+                    ValueTier = Tiers?[i],
+                    Stage = Stages is null ? null : Stages[i],
+                    ChurnWarning = Warnings?[i],
+                    HistoricalValue = Historical is null ? null : Historical[i],
+                    Abc = Abc is null ? null : Abc[i],
+                    AliveProbability = Expected is null ? null : Alive![i],
+                    ExpectedPurchases = Expected is null ? null : Expected[i],
+                    ExpectedSpendPerPurchase = Spend is null ? null : Spend[i],
+                    Clv = Clv is null ? null : Clv[i],
+                    ValueAtRisk = AtRisk is null ? null : AtRisk[i],
+                    ClvByYear = ByYear is null ? null : Array.AsReadOnly(ByYear.Row(i).ToArray()),
+                    HealthScore = score,
+                    HealthBand = band,
+                    HealthReason = reason,
+                    HealthWeakest = weakest,
+                };
+            }
+
+            return rows;
         }
     }
 }
