@@ -89,7 +89,7 @@ public sealed class ValueEvaluationReport
         double intercept = spp > 0 ? ma - (slope * mp) : double.NaN;
 
         // Deciles by rank of prediction (highest first; equal predictions in input order).
-        var order = Enumerable.Range(0, n).OrderByDescending(i => p[i]).ThenBy(i => i).ToArray();
+        var order = Ranking.Descending(p);
         double total = a.Sum();
         int deciles = Math.Min(10, n);
         var rows = new DecileRow[deciles];
@@ -157,7 +157,7 @@ public sealed class ValueEvaluationReport
     private static double RankingGini(double[] score, double[] value, double[] capture)
     {
         int n = score.Length;
-        var order = Enumerable.Range(0, n).OrderByDescending(i => score[i]).ToArray();
+        var order = Ranking.Descending(score);
         double total = value.Sum();
         double area = 0, cumulative = 0;
         int k = 0;
