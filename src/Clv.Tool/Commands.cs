@@ -92,7 +92,7 @@ internal sealed class AnalyzeCommand(ToolEnvironment env) : ToolCommand<AnalyzeS
             Spend = spend.Model,
             Horizon = horizon,
         }));
-        summary.Scorecard(scorecard);
+        run.Step("Summarise", _ => summary.Scorecard(scorecard));
 
         using var staging = Staging.ForFolder(outFolder);
         Job.WriteScorecard(run, staging, scorecard);
@@ -157,7 +157,7 @@ internal sealed class ScoreCommand(ToolEnvironment env) : ToolCommand<ScoreSetti
             Spend = spend,
             Horizon = horizon,
         }));
-        summary.Scorecard(scorecard);
+        run.Step("Summarise", _ => summary.Scorecard(scorecard));
         using var staging = Staging.ForFolder(outFolder);
         Job.WriteScorecard(run, staging, scorecard);
         Job.WriteRejected(staging, input, loaded.Rejected);
@@ -258,7 +258,7 @@ internal abstract class TableCommand(ToolEnvironment env) : ToolCommand<TableSet
         RequireCustomers(input, loaded);
         summary.Input(input, loaded);
         var scorecard = run.Step("Score customers", _ => Scorecard.Create(loaded.Customers, Options));
-        summary.Scorecard(scorecard);
+        run.Step("Summarise", _ => summary.Scorecard(scorecard));
         using var staging = Staging.ForFile(outFile);
         string name = Path.GetFileName(outFile);
         bool parquet = Path.GetExtension(outFile).Equals(".parquet", StringComparison.OrdinalIgnoreCase);

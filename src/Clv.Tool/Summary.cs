@@ -138,20 +138,29 @@ internal sealed class Summary
 
     private void Counts(string name, string label, IEnumerable<string?> values)
     {
-        var counts = values.Where(v => v is not null).GroupBy(v => v!).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
-        if (counts.Count == 0)
+        var tally = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var v in values)
+        {
+            if (v is not null)
+            {
+                tally[v] = tally.GetValueOrDefault(v) + 1;
+            }
+        }
+
+        if (tally.Count == 0)
         {
             return;
         }
 
+        var counts = tally.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
         var o = new JsonObject();
-        foreach (var g in counts)
+        foreach (var (key, count) in counts)
         {
-            o[g.Key] = g.Count();
+            o[key] = count;
         }
 
         _json[name] = o;
-        Row(label, string.Join(", ", counts.Take(8).Select(g => F($"{g.Key} {g.Count():N0}"))) + (counts.Count > 8 ? ", ..." : ""));
+        Row(label, string.Join(", ", counts.Take(8).Select(p => F($"{p.Key} {p.Value:N0}"))) + (counts.Count > 8 ? ", ..." : ""));
     }
 
     public void Note(string name, string label, string value)
