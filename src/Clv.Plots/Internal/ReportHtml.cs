@@ -95,7 +95,9 @@ internal static partial class ReportHtml
                 .Append("<td>").Append(E(row.Succeeded ? Text.Status(lang, row.Status) : L("failed", "失败"))).Append("</td></tr>");
         }
 
-        html.Append("</table><p class=\"note\">").Append(E(L("★ lowest BIC: used for the predictions below.", "★ BIC 最低：用于以下预测。")));
+        html.Append("</table><p class=\"note\">").Append(E(comparison.Rows.Count > 1
+            ? L("★ lowest BIC: used for the predictions below.", "★ BIC 最低：用于以下预测。")
+            : L("★ the model given to the report: used for the predictions below.", "★ 报告所用模型：用于以下预测。")));
         if (spend is not null)
         {
             html.Append(' ').Append(E(Text.Format($"Gamma-Gamma: p {spend.P:0.####}, q {spend.Q:0.####}, v {spend.V:0.####}.")));
