@@ -214,11 +214,11 @@ internal sealed class ScoreCommand(ToolEnvironment env) : ToolCommand<ScoreSetti
 }
 
 /// <summary><c>clv fit</c>: the models only.</summary>
-internal sealed class FitCommand(ToolEnvironment env) : ToolCommand<ModelSettings>(env)
+internal sealed class FitCommand(ToolEnvironment env) : ToolCommand<FitSettings>(env)
 {
     protected override string Name => "fit";
 
-    protected override Summary Execute(Run run, ModelSettings s)
+    protected override Summary Execute(Run run, FitSettings s)
     {
         string model = Job.CheckModelChoice(s.Model);
         var input = Input.Resolve(s, null);

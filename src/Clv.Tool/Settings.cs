@@ -88,21 +88,8 @@ internal class LogSettings : ReportingSettings
     public bool Lenient { get; set; }
 }
 
-/// <summary>Settings of the commands that fit models.</summary>
-internal class ModelSettings : LogSettings
-{
-    [CommandOption("--model <MODEL>")]
-    [Description("Purchase model: bgnbd, mbgnbd, paretonbd, or auto (fit all three, keep the lowest BIC). Default: bgnbd.")]
-    [DefaultValue("bgnbd")]
-    public string Model { get; set; } = "bgnbd";
-
-    [CommandOption("-o|--out <FOLDER>")]
-    [Description("The output folder (created if absent). Files are written to a temporary folder and moved in only when all are complete.")]
-    public string? Out { get; set; }
-}
-
-/// <summary><c>clv analyze</c>.</summary>
-internal sealed class AnalyzeSettings : ModelSettings
+/// <summary>The CLV horizon: <c>clv analyze</c> and <c>clv score</c>.</summary>
+internal class HorizonSettings : LogSettings
 {
     [CommandOption("--horizon <N>")]
     [Description("CLV horizon in --horizon-unit periods. Default: 36.")]
@@ -123,6 +110,32 @@ internal sealed class AnalyzeSettings : ModelSettings
     [Description("Share of spend that is margin, 0 to 1. Default: 1 (CLV in revenue).")]
     [DefaultValue(1.0)]
     public double Margin { get; set; } = 1.0;
+}
+
+/// <summary><c>clv fit</c>.</summary>
+internal sealed class FitSettings : LogSettings
+{
+    [CommandOption("--model <MODEL>")]
+    [Description("Purchase model: bgnbd, mbgnbd, paretonbd, or auto (fit all three, keep the lowest BIC). Default: bgnbd.")]
+    [DefaultValue("bgnbd")]
+    public string Model { get; set; } = "bgnbd";
+
+    [CommandOption("-o|--out <FOLDER>")]
+    [Description("The output folder (created if absent). Files are written to a temporary folder and moved in only when all are complete.")]
+    public string? Out { get; set; }
+}
+
+/// <summary><c>clv analyze</c>.</summary>
+internal sealed class AnalyzeSettings : HorizonSettings
+{
+    [CommandOption("--model <MODEL>")]
+    [Description("Purchase model: bgnbd, mbgnbd, paretonbd, or auto (fit all three, keep the lowest BIC). Default: bgnbd.")]
+    [DefaultValue("bgnbd")]
+    public string Model { get; set; } = "bgnbd";
+
+    [CommandOption("-o|--out <FOLDER>")]
+    [Description("The output folder (created if absent). Files are written to a temporary folder and moved in only when all are complete.")]
+    public string? Out { get; set; }
 
     [CommandOption("--language <LANG>")]
     [Description("Language of the HTML report: en or zh. Default: en.")]
@@ -135,7 +148,7 @@ internal sealed class AnalyzeSettings : ModelSettings
 }
 
 /// <summary><c>clv score</c>.</summary>
-internal sealed class ScoreSettings : LogSettings
+internal sealed class ScoreSettings : HorizonSettings
 {
     [CommandOption("-m|--models <FOLDER>")]
     [Description("The folder 'clv analyze' or 'clv fit' wrote: purchase-model.json, spend-model.json and rfm-cut-points.json.")]
@@ -144,26 +157,6 @@ internal sealed class ScoreSettings : LogSettings
     [CommandOption("-o|--out <FOLDER>")]
     [Description("The output folder (created if absent).")]
     public string? Out { get; set; }
-
-    [CommandOption("--horizon <N>")]
-    [Description("CLV horizon in --horizon-unit periods. Default: 36.")]
-    [DefaultValue(36)]
-    public int Horizon { get; set; } = 36;
-
-    [CommandOption("--horizon-unit <UNIT>")]
-    [Description("Unit of the CLV horizon: week, month or year. Default: month.")]
-    [DefaultValue("month")]
-    public string HorizonUnit { get; set; } = "month";
-
-    [CommandOption("--discount-rate <RATE>")]
-    [Description("Annual discount rate of CLV. Default: 0.1.")]
-    [DefaultValue(0.1)]
-    public double DiscountRate { get; set; } = 0.1;
-
-    [CommandOption("--margin <RATE>")]
-    [Description("Share of spend that is margin, 0 to 1. Default: 1.")]
-    [DefaultValue(1.0)]
-    public double Margin { get; set; } = 1.0;
 }
 
 /// <summary><c>clv rfm</c> and <c>clv stages</c>: one output file.</summary>

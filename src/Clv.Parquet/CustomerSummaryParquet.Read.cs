@@ -1,0 +1,243 @@
+using System.Globalization;
+using Clv.Parquet.Internal;
+using Parquet;
+using Parquet.Schema;
+
+namespace Clv.Parquet;
+
+/// <content>Reading: the columns found by name, each row checked and rebuilt, bad rows thrown or collected.</content>
+public static partial class CustomerSummaryParquet
+{
+    private static CustomerSummaryParquetOptions Checked(CustomerSummaryParquetOptions? options)
+    {
+        options ??= CustomerSummaryParquetOptions.Default;
+        options.Validate();
+        return options;
+    }
+
+    private static ParquetReadReport Read(Stream stream, string? path, CustomerSummaryParquetOptions options, ICollection<CustomerSummary> destination)
+    {
+        var reader = ParquetFile.OpenReader(stream, path);
+        try
+        {
+            var columns = new SummaryColumns(reader.Schema, path);
+            bool strict = options.Mode == ParquetReadMode.Strict;
+            var rejected = new List<RejectedRow>();
+            var seen = new Dictionary<string, long>(StringComparer.Ordinal);
+            long row = 0, imported = 0;
+            for (int g = 0; g < reader.RowGroupCount; g++)
+            {
+                using var group = reader.OpenRowGroupReader(g);
+                int n = checked((int)group.RowCount);
+                ParquetFile.Guard(path, () => columns.Read(group, n));
+                for (int i = 0; i < n; i++)
+                {
+                    row++;
+                    var values = columns.Next();
+                    if (!TryCreate(values, seen, out var summary, out var bad))
+                    {
+                        if (strict)
+                        {
+                            throw new ParquetFormatException(path, row, bad.Column, bad.RawText, bad.Reason, bad.Cause);
+                        }
+
+                        rejected.Add(new RejectedRow(row, bad.Column, bad.RawText, bad.Reason));
+                        continue;
+                    }
+
+                    seen.Add(summary.CustomerId, row);
+                    destination.Add(summary);
+                    imported++;
+                }
+            }
+
+            return new ParquetReadReport(imported, rejected.Count == 0 ? [] : rejected.AsReadOnly(), reader.RowGroupCount);
+        }
+        finally
+        {
+            reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>
+    /// Checks one row and builds its summary: nulls where none is allowed, the time unit, everything
+    /// <see cref="CustomerSummary.Create"/> checks, <c>frequency</c> (when the file has it) against <c>purchase_days</c>, and a
+    /// customer id seen in an earlier row. The first failing check (in that order) names the column.
+    /// </summary>
+    private static bool TryCreate(in SummaryValues v, Dictionary<string, long> seen, out CustomerSummary summary, out BadValue bad)
+    {
+        summary = default;
+        int nullColumn = v.FirstRequiredNull();
+        if (nullColumn >= 0)
+        {
+            bad = new BadValue(Columns[nullColumn], string.Empty, "The value is null.", null);
+            return false;
+        }
+
+        var unitText = v.Unit!.Value;
+        if (!Enum.TryParse(unitText.Span, ignoreCase: false, out TimeUnit unit) || !Enum.IsDefined(unit) || unitText.IsEmpty || !char.IsAsciiLetter(unitText.Span[0]))
+        {
+            bad = new BadValue(Columns[7], MessageText.Cap(unitText.Span), "The time unit must be Day, Week, Month or Year.", null);
+            return false;
+        }
+
+        string id = v.Id!.Value.ToString();
+        try
+        {
+            summary = CustomerSummary.Create(
+                id, unit, v.First, v.Last, v.PurchaseDays!.Value, v.Recency!.Value, v.Age!.Value, v.DaysQuiet, v.Spend!.Value,
+                v.Refunds!.Value, v.Monetary!.Value, v.HoldoutDays!.Value, v.HoldoutSpend!.Value);
+        }
+        catch (ArgumentException e)
+        {
+            int column = ColumnOf(e.ParamName);
+            bad = new BadValue(Columns[column], v.Raw(column), e.Message.Split(" (Parameter", 2)[0], e);
+            return false;
+        }
+
+        if (v.HasFrequency && v.Frequency != summary.Frequency)
+        {
+            bad = new BadValue(Columns[4], v.Raw(4), ThrowHelper.Format(
+                $"The frequency ({v.Frequency}) must be purchase_days - 1 ({summary.Frequency}; 0 without a purchase day)."), null);
+            summary = default;
+            return false;
+        }
+
+        if (seen.TryGetValue(id, out long earlier))
+        {
+            bad = new BadValue(Columns[0], MessageText.Cap(id), ThrowHelper.Format($"The customer id is already in row {earlier}; a summaries file has one row per customer."), null);
+            summary = default;
+            return false;
+        }
+
+        bad = default;
+        return true;
+    }
+
+    private static int ColumnOf(string? parameter) => parameter switch
+    {
+        "customerId" => 0,
+        "firstPurchase" => 1,
+        "lastPurchase" => 2,
+        "recency" => 5,
+        "age" => 6,
+        "daysSinceLastPurchase" => 8,
+        "spend" => 9,
+        "refunds" => 10,
+        "monetaryValue" => 11,
+        "holdoutPurchaseDays" => 12,
+        "holdoutSpend" => 13,
+        _ => 3,
+    };
+
+    /// <summary>Why a row was not imported: the column, its value as text, the reason, and the exception behind it.</summary>
+    private readonly record struct BadValue(string Column, string RawText, string Reason, Exception? Cause);
+
+    /// <summary>One row's values as stored (null for a null), in <see cref="Columns"/> order.</summary>
+    private readonly record struct SummaryValues(
+        ReadOnlyMemory<char>? Id, DateOnly? First, DateOnly? Last, int? PurchaseDays, bool HasFrequency, int? Frequency, double? Recency,
+        double? Age, ReadOnlyMemory<char>? Unit, int? DaysQuiet, double? Spend, double? Refunds, double? Monetary, int? HoldoutDays,
+        double? HoldoutSpend)
+    {
+        /// <summary>The first column that is null but must not be (<c>first_purchase</c>, <c>last_purchase</c> and <c>days_since_last_purchase</c> may be); -1 when none.</summary>
+        public int FirstRequiredNull() =>
+            Id is null ? 0
+            : PurchaseDays is null ? 3
+            : HasFrequency && Frequency is null ? 4
+            : Recency is null ? 5
+            : Age is null ? 6
+            : Unit is null ? 7
+            : Spend is null ? 9
+            : Refunds is null ? 10
+            : Monetary is null ? 11
+            : HoldoutDays is null ? 12
+            : HoldoutSpend is null ? 13
+            : -1;
+
+        /// <summary>A column's value as a rejected row shows it: invariant, round-trip numbers, ISO dates, empty for a null.</summary>
+        public string Raw(int column) => column switch
+        {
+            0 => Id is { } id ? MessageText.Cap(id.Span) : string.Empty,
+            1 => Text(First),
+            2 => Text(Last),
+            3 => Text(PurchaseDays),
+            4 => Text(Frequency),
+            5 => Text(Recency),
+            6 => Text(Age),
+            7 => Unit is { } unit ? MessageText.Cap(unit.Span) : string.Empty,
+            8 => Text(DaysQuiet),
+            9 => Text(Spend),
+            10 => Text(Refunds),
+            11 => Text(Monetary),
+            12 => Text(HoldoutDays),
+            _ => Text(HoldoutSpend),
+        };
+
+        private static string Text(DateOnly? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
+
+        private static string Text(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+
+        private static string Text(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty;
+    }
+
+    /// <summary>The summary columns of a file, found by name and checked for type once; <c>frequency</c> is optional.</summary>
+    private sealed class SummaryColumns(ParquetSchema schema, string? path)
+    {
+        private readonly ColumnBuffer<ReadOnlyMemory<char>> _ids = Column<ReadOnlyMemory<char>>(schema, 0, typeof(string), path);
+        private readonly ColumnBuffer<DateOnly> _first = Column<DateOnly>(schema, 1, typeof(DateOnly), path);
+        private readonly ColumnBuffer<DateOnly> _last = Column<DateOnly>(schema, 2, typeof(DateOnly), path);
+        private readonly ColumnBuffer<int> _purchaseDays = Column<int>(schema, 3, typeof(int), path);
+        private readonly ColumnBuffer<int>? _frequency = HasColumn(schema, Columns[4]) ? Column<int>(schema, 4, typeof(int), path) : null;
+        private readonly ColumnBuffer<double> _recency = Column<double>(schema, 5, typeof(double), path);
+        private readonly ColumnBuffer<double> _age = Column<double>(schema, 6, typeof(double), path);
+        private readonly ColumnBuffer<ReadOnlyMemory<char>> _units = Column<ReadOnlyMemory<char>>(schema, 7, typeof(string), path);
+        private readonly ColumnBuffer<int> _quiet = Column<int>(schema, 8, typeof(int), path);
+        private readonly ColumnBuffer<double> _spend = Column<double>(schema, 9, typeof(double), path);
+        private readonly ColumnBuffer<double> _refunds = Column<double>(schema, 10, typeof(double), path);
+        private readonly ColumnBuffer<double> _monetary = Column<double>(schema, 11, typeof(double), path);
+        private readonly ColumnBuffer<int> _holdoutDays = Column<int>(schema, 12, typeof(int), path);
+        private readonly ColumnBuffer<double> _holdoutSpend = Column<double>(schema, 13, typeof(double), path);
+
+        public void Read(ParquetRowGroupReader group, int n)
+        {
+            _ids.Read(group, n);
+            _first.Read(group, n);
+            _last.Read(group, n);
+            _purchaseDays.Read(group, n);
+            _frequency?.Read(group, n);
+            _recency.Read(group, n);
+            _age.Read(group, n);
+            _units.Read(group, n);
+            _quiet.Read(group, n);
+            _spend.Read(group, n);
+            _refunds.Read(group, n);
+            _monetary.Read(group, n);
+            _holdoutDays.Read(group, n);
+            _holdoutSpend.Read(group, n);
+        }
+
+        /// <summary>The next row's values; every column advances, so a bad value never shifts the rows after it.</summary>
+        public SummaryValues Next() => new(
+            Get(_ids), Get(_first), Get(_last), Get(_purchaseDays), _frequency is not null, _frequency is null ? null : Get(_frequency),
+            Get(_recency), Get(_age), Get(_units), Get(_quiet), Get(_spend), Get(_refunds), Get(_monetary), Get(_holdoutDays), Get(_holdoutSpend));
+
+        private static T? Get<T>(ColumnBuffer<T> column)
+            where T : struct => column.Next(out var value) ? value : null;
+
+        private static bool HasColumn(ParquetSchema schema, string name) =>
+            schema.Fields.Any(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static ColumnBuffer<T> Column<T>(ParquetSchema schema, int index, Type type, string? path)
+        where T : struct
+    {
+        string name = Columns[index];
+        var field = TransactionParquetReader.Find(schema, name, "summary", path);
+        if ((type == typeof(string) ? !TransactionParquetReader.IsText(field) : field.ClrType != type) || field is DecimalDataField)
+        {
+            throw TransactionParquetReader.WrongType(field, "summary", ThrowHelper.Format($"'{name}' is written as {TransactionParquetReader.Describe(new DataField(name, type))}"), path);
+        }
+
+        return new ColumnBuffer<T>(field);
+    }
+}
