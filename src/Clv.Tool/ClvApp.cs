@@ -9,6 +9,11 @@ namespace Clv.Tool;
 /// <summary>The <c>clv</c> command line: its commands, help, examples, and how failures become exit codes.</summary>
 internal static class ClvApp
 {
+    /// <summary>The tool's version: the package version it was built as (for example <c>1.0.0-rc.1</c>), without the commit.</summary>
+    public static string Version { get; } =
+        (typeof(ClvApp).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "unknown").Split('+')[0];
+
     /// <summary>Runs one command line.</summary>
     /// <param name="args">The arguments.</param>
     /// <param name="env">Where to write.</param>
@@ -21,6 +26,7 @@ internal static class ClvApp
         app.Configure(config =>
         {
             config.SetApplicationName("clv");
+            config.SetApplicationVersion(Version);
             config.ConfigureConsole(env.Console);
             config.Settings.Registrar.RegisterInstance(env);
             config.CaseSensitivity(CaseSensitivity.None);

@@ -300,6 +300,15 @@ public sealed class ClvToolTests
     }
 
     [Fact]
+    public void Version_IsThePackageVersion()
+    {
+        var r = ToolRunner.InProcess("--version", []);
+        Assert.Equal(0, r.ExitCode);
+        Assert.StartsWith("1.0.0-rc.1", r.Stdout.Trim(), StringComparison.Ordinal);
+        Assert.Equal(ClvApp.Version, r.Stdout.Trim());
+    }
+
+    [Fact]
     public void Help_ListsCommandsAndExamples()
     {
         var r = ToolRunner.InProcess("--help", []);
