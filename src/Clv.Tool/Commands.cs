@@ -273,10 +273,7 @@ internal abstract class TableCommand(ToolEnvironment env) : ToolCommand<TableSet
                 ScorecardCsv.Write(p, scorecard);
             }
         }));
-        if (loaded.Rejected.Count > 0)
-        {
-            Job.WriteRejected(staging, input, loaded.Rejected);
-        }
+        Job.WriteRejected(staging, input, loaded.Rejected);
 
         summary.Outputs(staging.Files);
         staging.Commit();

@@ -106,14 +106,7 @@ internal static class Job
     {
         var parquet = Task.Run(() => staging.Write(ScorecardParquetFile, p => ScorecardParquet.Write(p, scorecard)));
         staging.Write(ScorecardCsvFile, p => ScorecardCsv.Write(p, scorecard));
-        try
-        {
-            parquet.GetAwaiter().GetResult();
-        }
-        catch (AggregateException ex) when (ex.InnerException is not null)
-        {
-            throw ex.InnerException;
-        }
+        parquet.GetAwaiter().GetResult();   // rethrows the writer's own exception, not an AggregateException
     });
 
     /// <summary>Writes the rows a lenient read rejected, so none is dropped unseen.</summary>

@@ -9,7 +9,6 @@ internal sealed class Staging : IDisposable
 {
     private readonly string _staging;
     private readonly List<(string Staged, string Final)> _files = [];
-    private bool _committed;
 
     private Staging(string destinationFolder)
     {
@@ -86,7 +85,6 @@ internal sealed class Staging : IDisposable
             throw new ToolException(ExitCode.OutputFailed, "output_failed", $"Cannot move the outputs into '{Folder}': {ex.Message}", ex) { File = Folder };
         }
 
-        _committed = true;
         Dispose();
         return [.. _files.Select(f => f.Final)];
     }
@@ -104,7 +102,5 @@ internal sealed class Staging : IDisposable
         {
             // Best effort: a leftover hidden staging folder is harmless; the destination is untouched.
         }
-
-        _ = _committed;
     }
 }
