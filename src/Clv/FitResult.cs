@@ -45,7 +45,8 @@ public sealed class FitResult<TModel> : IJsonPersistable<FitResult<TModel>>
     public TModel Model { get; }
 
     /// <summary>
-    /// The asymptotic covariance of the log-parameters (ln of each of <see cref="Parameters"/>, in order), k × k in row-major order:
+    /// The asymptotic covariance of the log-parameters (ln of each of <see cref="Parameters"/>, in order; covariate coefficients as
+    /// they are), k × k in row-major order:
     /// the inverse of the observed information at the maximum. All NaN when the maximum is not identified (see
     /// <see cref="Status"/>); empty for results that are not likelihood fits. It drives the parameter draws of
     /// <c>Clv.Probabilistic.PredictionIntervals</c>.

@@ -13,13 +13,17 @@ internal abstract class LikelihoodProblem
     /// scales): the centre of the scale-free penalty and of the search range.</param>
     /// <param name="totalWeight">Customers, counting weights (the penalty and the progress are per customer).</param>
     /// <param name="rows">Distinct rows one evaluation passes over.</param>
-    protected LikelihoodProblem(string modelName, string[] names, double[] reference, double totalWeight, long rows)
+    /// <param name="coefficients">How many of the parameters, at the end, are real-valued coefficients (covariate effects)
+    /// rather than positive parameters: the likelihood takes them as they are, not as logarithms, and their reference is
+    /// their natural scale (1 / the covariate's standard deviation), so the search moves them in standard-deviation units.</param>
+    protected LikelihoodProblem(string modelName, string[] names, double[] reference, double totalWeight, long rows, int coefficients = 0)
     {
         ModelName = modelName;
         Names = names;
         Reference = reference;
         TotalWeight = totalWeight;
         Rows = rows;
+        Coefficients = coefficients;
     }
 
     public string ModelName { get; }
@@ -34,7 +38,19 @@ internal abstract class LikelihoodProblem
 
     public long Rows { get; }
 
-    /// <summary>Starting points in natural parameters; the pipeline tries the one with the highest likelihood first.</summary>
+    /// <summary>How many parameters, at the end of <see cref="Names"/>, are real-valued coefficients (θ is the value itself).</summary>
+    public int Coefficients { get; }
+
+    /// <summary>Whether parameter <paramref name="index"/> is a real-valued coefficient rather than a positive parameter.</summary>
+    public bool IsCoefficient(int index) => index >= Names.Length - Coefficients;
+
+    /// <summary>
+    /// The L2 penalty λ on the coefficients: the pipeline maximises ln L − λ Σ γ² (on the total log-likelihood, so it acts like a
+    /// normal prior and fades as data grow). The reported ln L is without it. 0 by default.
+    /// </summary>
+    public double CoefficientPenalty { get; init; }
+
+    /// <summary>Starting points in natural parameters (coefficients as they are); the pipeline tries the one with the highest likelihood first.</summary>
     public abstract IReadOnlyList<double[]> Starts { get; }
 
     /// <summary>

@@ -13,8 +13,8 @@ internal static partial class MaximumLikelihood
             var p = new double[k];
             for (int i = 0; i < k; i++)
             {
-                theta[i] = best.U[i] + _lnReference[i];
-                p[i] = Math.Exp(theta[i]);
+                theta[i] = Theta(i, best.U[i]);
+                p[i] = Natural(i, best.U[i]);
             }
 
             var gradient = new double[k];
@@ -64,7 +64,7 @@ internal static partial class MaximumLikelihood
             for (int i = 0; i < k; i++)
             {
                 double variance = covariance[(i * k) + i];
-                se[i] = definite && variance > 0 ? p[i] * Math.Sqrt(variance) : double.NaN;
+                se[i] = definite && variance > 0 ? (_problem.IsCoefficient(i) ? 1 : p[i]) * Math.Sqrt(variance) : double.NaN;
             }
 
             if (!definite)
@@ -78,9 +78,20 @@ internal static partial class MaximumLikelihood
                 return new Estimate(p, se, covariance, ll, _iterations, FitStatus.Boundary, BoundaryMessage(best.AtBound, best.U, p));
             }
 
+            // The ridge check runs in the search coordinates u (coefficients in standard-deviation units), where a unit step means
+            // the same for every parameter.
+            var hu = new double[k * k];
+            for (int i = 0; i < k; i++)
+            {
+                for (int j = 0; j < k; j++)
+                {
+                    hu[(i * k) + j] = h[(i * k) + j] * _scale[i] * _scale[j];
+                }
+            }
+
             var values = new double[k];
             var vectors = new double[k * k];
-            SmallMatrix.SymmetricEigen(h, k, values, vectors);
+            SmallMatrix.SymmetricEigen(hu, k, values, vectors);
             if (values[0] * RidgeProbe * RidgeProbe / 2 < RidgeDrop * 4)
             {
                 var v = new double[k];
@@ -123,7 +134,7 @@ internal static partial class MaximumLikelihood
             var point = new double[_k];
             for (int i = 0; i < _k; i++)
             {
-                point[i] = theta[i] + (length * v[i]);
+                point[i] = theta[i] + (length * v[i] * _scale[i]);
             }
 
             double moved = _problem.LogLikelihood(point, new double[_k], _token);
@@ -133,7 +144,9 @@ internal static partial class MaximumLikelihood
         private string RidgeMessage(double[] v, double[] p, double drop)
         {
             var involved = Involved(v);
-            string moves = string.Join(" and ", involved.Select(i => Guard.Format($"{_problem.Names[i]} {(v[i] > 0 ? "up" : "down")} by a factor of {Math.Exp(RidgeProbe * Math.Abs(v[i])):G2}")));
+            string moves = string.Join(" and ", involved.Select(i => _problem.IsCoefficient(i)
+                ? Guard.Format($"{_problem.Names[i]} {(v[i] > 0 ? "up" : "down")} by {RidgeProbe * Math.Abs(v[i]) * _scale[i]:G2}")
+                : Guard.Format($"{_problem.Names[i]} {(v[i] > 0 ? "up" : "down")} by a factor of {Math.Exp(RidgeProbe * Math.Abs(v[i])):G2}")));
             return Guard.Format(
                 $"Ridge: moving {moves} changes ln L by less than {Math.Max(Math.Abs(drop), 1e-6):G2}, so the data cannot tell these values apart{Held(involved, v, p)}. Predictions are stable along the ridge; the parameter values along it are not.");
         }
@@ -147,7 +160,7 @@ internal static partial class MaximumLikelihood
                 direction[i] = Math.Sign(u[i]);
             }
 
-            string limits = string.Join(" and ", involved.Select(i => Guard.Format($"{_problem.Names[i]} {(u[i] > 0 ? "→ ∞" : "→ 0")} ({_problem.Names[i]} = {p[i]:G3})")));
+            string limits = string.Join(" and ", involved.Select(i => Guard.Format($"{_problem.Names[i]} {(u[i] > 0 ? "→ ∞" : _problem.IsCoefficient(i) ? "→ −∞" : "→ 0")} ({_problem.Names[i]} = {p[i]:G3})")));
             string? specific = _problem.DescribeBoundary(p, atBound);
             return Guard.Format(
                 $"Boundary: {limits}: the likelihood keeps rising towards the edge of the parameter range{Held(involved, direction, p)}.{(specific is null ? string.Empty : " " + specific)} Predictions use this limit; the value of a parameter at the limit is arbitrary.");
@@ -163,7 +176,7 @@ internal static partial class MaximumLikelihood
         /// <summary>For two parameters moving together, the combination the data still determine.</summary>
         private string Held(int[] involved, double[] v, double[] p)
         {
-            if (involved.Length != 2)
+            if (involved.Length != 2 || _problem.IsCoefficient(involved[0]) || _problem.IsCoefficient(involved[1]))
             {
                 return string.Empty;
             }

@@ -9,6 +9,8 @@ internal static partial class MaximumLikelihood
         private readonly FitOptions _options;
         private readonly int _k;
         private readonly double[] _lnReference;
+        private readonly double[] _scale;        // dθ/du: 1 for positive parameters, the reference for coefficients
+        private readonly double[] _penalty;      // per-coordinate penalty on u² in f
         private readonly double _n;
         private readonly CancellationToken _token;
         private int _iterations;
@@ -23,11 +25,22 @@ internal static partial class MaximumLikelihood
             _n = problem.TotalWeight;
             _token = options.CancellationToken;
             _lnReference = new double[_k];
+            _scale = new double[_k];
+            _penalty = new double[_k];
             for (int i = 0; i < _k; i++)
             {
-                _lnReference[i] = Math.Log(problem.Reference[i]);
+                bool coefficient = problem.IsCoefficient(i);
+                _lnReference[i] = coefficient ? 0 : Math.Log(problem.Reference[i]);
+                _scale[i] = coefficient ? problem.Reference[i] : 1;
+                _penalty[i] = coefficient ? problem.CoefficientPenalty * _scale[i] * _scale[i] / _n : options.L2Penalty;
             }
         }
+
+        /// <summary>The problem's parameter θ (a log-parameter, or a coefficient itself) at search coordinate u.</summary>
+        private double Theta(int i, double u) => _problem.IsCoefficient(i) ? u * _scale[i] : u + _lnReference[i];
+
+        /// <summary>The natural parameter (a positive value, or a coefficient) at search coordinate u.</summary>
+        private double Natural(int i, double u) => _problem.IsCoefficient(i) ? u * _scale[i] : Math.Exp(u + _lnReference[i]);
 
         public Estimate Run()
         {
@@ -64,7 +77,7 @@ internal static partial class MaximumLikelihood
             var u = new double[_k];
             for (int i = 0; i < _k; i++)
             {
-                u[i] = Math.Clamp(Math.Log(natural[i]) - _lnReference[i], -Bound, Bound);
+                u[i] = Math.Clamp(_problem.IsCoefficient(i) ? natural[i] / _scale[i] : Math.Log(natural[i]) - _lnReference[i], -Bound, Bound);
             }
 
             return u;
@@ -116,7 +129,7 @@ internal static partial class MaximumLikelihood
                 var search = new Search(sample, options);
                 var best = start is null ? search.RunStarts(out _) : search.RunStarts([search.ToSearch(start)], out _);
                 _iterations += search._iterations;
-                return best is null ? null : [.. best.U.Select((u, i) => Math.Exp(u + search._lnReference[i]))];
+                return best is null ? null : [.. best.U.Select((u, i) => search.Natural(i, u))];
             }
             catch (ModelFitException)
             {
@@ -140,10 +153,10 @@ internal static partial class MaximumLikelihood
             Span<double> theta = stackalloc double[_k];
             for (int i = 0; i < _k; i++)
             {
-                theta[i] = u[i] + _lnReference[i];
+                theta[i] = Theta(i, u[i]);
             }
 
-            double lambda = _options.L2Penalty, penalty = 0;
+            double penalty = 0;
             double ll;
             if (hessian.IsEmpty)
             {
@@ -156,26 +169,26 @@ internal static partial class MaximumLikelihood
                 {
                     for (int j = 0; j < _k; j++)
                     {
-                        hessian[(i * _k) + j] = (-hessian[(i * _k) + j] / _n) + (i == j ? 2 * lambda : 0);
+                        hessian[(i * _k) + j] = (-hessian[(i * _k) + j] * _scale[i] * _scale[j] / _n) + (i == j ? 2 * _penalty[i] : 0);
                     }
                 }
             }
 
             for (int i = 0; i < _k; i++)
             {
-                penalty += u[i] * u[i];
-                gradient[i] = (-gradient[i] / _n) + (2 * lambda * u[i]);
+                penalty += _penalty[i] * u[i] * u[i];
+                gradient[i] = (-gradient[i] * _scale[i] / _n) + (2 * _penalty[i] * u[i]);
                 if (!double.IsFinite(gradient[i]))
                 {
                     return double.NaN;
                 }
             }
 
-            return (-ll / _n) + (lambda * penalty);
+            return (-ll / _n) + penalty;
         }
 
         private string Describe(double[] u) =>
-            string.Join(", ", _problem.Names.Select((n, i) => Guard.Format($"{n} {Math.Exp(u[i] + _lnReference[i]):G4}")));
+            string.Join(", ", _problem.Names.Select((n, i) => Guard.Format($"{n} {Natural(i, u[i]):G4}")));
 
         private void ReportDistance(double first, double distance)
         {

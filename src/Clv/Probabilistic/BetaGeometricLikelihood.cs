@@ -28,7 +28,13 @@ internal sealed class BetaGeometricLikelihood : LikelihoodProblem
     /// <param name="rows">The compressed data.</param>
     /// <exception cref="ModelFitException">No customer with a purchase, or no repeat purchase at all.</exception>
     public BetaGeometricLikelihood(bool modified, string modelName, HistoryRows rows)
-        : base(modelName, ["r", "alpha", "a", "b"], [1, rows.RequireRepeatPurchases(modelName), 1, 1], rows.TotalWeight, rows.Count)
+        : this(modified, modelName, rows, rows.RequireRepeatPurchases(modelName))
+    {
+    }
+
+    /// <summary>The likelihood over one covariate group's rows, without the data checks (a group may lack repeat purchases).</summary>
+    public BetaGeometricLikelihood(bool modified, string modelName, HistoryRows rows, double alphaScale)
+        : base(modelName, ["r", "alpha", "a", "b"], [1, alphaScale, 1, 1], rows.TotalWeight, rows.Count)
     {
         _modified = modified;
         _rows = rows;

@@ -68,6 +68,23 @@ public sealed class BgNbdModel : PurchaseModel, IJsonPersistable<BgNbdModel>
     public static FitResult<BgNbdModel> Fit(CustomerSummaries customers, FitOptions? options) =>
         FitSummaries(customers, options, rows => new BetaGeometricLikelihood(false, ModelName, rows), Create);
 
+    /// <summary>
+    /// Fits the model with time-invariant covariates by maximum likelihood, in the summaries' time unit: first without covariates
+    /// (the start), then with them. Customers are grouped by covariate vector, so the cost grows with the number of distinct
+    /// (covariates, x, t_x, T) rows.
+    /// </summary>
+    /// <param name="customers">The calibration summaries.</param>
+    /// <param name="covariates">The covariates (one row per customer) and which of them shift which process; see <see cref="CovariateOptions"/>.</param>
+    /// <param name="options">Penalty, iteration cap, tolerance, progress and cancellation; <see cref="FitOptions.Default"/> when null.</param>
+    /// <returns>The model with its status, ln L and standard errors of the base parameters and of every coefficient (named <c>purchase.x</c>, <c>dropout.x</c>, <c>shared.x</c>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="customers"/> or <paramref name="covariates"/> is null.</exception>
+    /// <exception cref="ArgumentException">The covariates do not have one row per customer, or a name is unknown, repeated or wrongly constrained.</exception>
+    /// <exception cref="ModelFitException">No repeat purchase, a covariate does not vary over the customers fitted, or no starting point led to a maximum.</exception>
+    /// <exception cref="OperationCanceledException"><see cref="FitOptions.CancellationToken"/> was cancelled.</exception>
+    /// <remarks>Fader and Hardie (2007), "Incorporating time-invariant covariates into the Pareto/NBD and BG/NBD models"; see <see cref="CovariatePurchaseModel"/>.</remarks>
+    public static FitResult<CovariatePurchaseModel> Fit(CustomerSummaries customers, CovariateOptions covariates, FitOptions? options) =>
+        CovariatePurchaseModel.Fit(customers, covariates, options, new BgNbdModel(1, 1, 1, 1, customers?.TimeUnit ?? TimeUnit.Week), rows => new BetaGeometricLikelihood(false, ModelName, rows), rows => new BetaGeometricLikelihood(false, ModelName, rows, 1));
+
     /// <summary>Fits the model by maximum likelihood to weighted (x, t_x, T) histories.</summary>
     /// <param name="histories">The histories, in <paramref name="timeUnit"/>; identical rows may be repeated or weighted.</param>
     /// <param name="timeUnit">The unit of the recencies and ages.</param>

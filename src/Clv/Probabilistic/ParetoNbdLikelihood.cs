@@ -75,6 +75,9 @@ internal sealed class ParetoNbdLikelihood : LikelihoodProblem
         return sample.WeightedFrequency > 0 ? Create(sample) : null;
     }
 
+    /// <summary>The likelihood over one covariate group's rows, without the data checks (a group may lack repeat purchases).</summary>
+    public static ParetoNbdLikelihood ForGroup(HistoryRows rows) => new(rows, 1, 1);
+
     /// <summary>Builds the likelihood over the compressed rows of a fit.</summary>
     /// <exception cref="ModelFitException">No customer with a purchase, or no repeat purchase at all.</exception>
     public static ParetoNbdLikelihood Create(HistoryRows rows)
