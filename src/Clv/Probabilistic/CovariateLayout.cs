@@ -30,7 +30,7 @@ internal sealed class CovariateLayout
 
     /// <summary>Lays out the coefficients and checks every covariate varies over the customers fitted (those with a purchase).</summary>
     /// <exception cref="ModelFitException">A covariate has one value for every customer fitted.</exception>
-    public static CovariateLayout Create(CustomerSummaries customers, CovariateOptions options, bool pareto, CancellationToken cancellationToken)
+    public static CovariateLayout Create(FitData data, CovariateOptions options, bool pareto, CancellationToken cancellationToken)
     {
         var names = new List<string>();
         var columns = new List<int>();
@@ -60,17 +60,17 @@ internal sealed class CovariateLayout
         }
 
         var layout = new CovariateLayout(options, [.. names], [.. columns], [.. effects]);
-        layout.MeasureScales(customers, cancellationToken);
+        layout.MeasureScales(data, cancellationToken);
         return layout;
     }
 
     /// <summary>Customers with a purchase grouped by covariate vector, in canonical (lexicographic) order, each with its rows and likelihood.</summary>
-    public CovariateLikelihood.Group[] Groups(CustomerSummaries customers, Func<HistoryRows, LikelihoodProblem> problem, CancellationToken cancellationToken)
+    public CovariateLikelihood.Group[] Groups(FitData data, Func<HistoryRows, LikelihoodProblem> problem, CancellationToken cancellationToken)
     {
         var index = new Dictionary<double[], int>(new VectorComparer());
         var members = new List<List<int>>();
         var key = new double[_columns.Length];
-        var span = customers.AsSpan();
+        var span = data.Histories;
         for (int i = 0; i < span.Length; i++)
         {
             if ((i & 0xFFFF) == 0)
@@ -78,14 +78,9 @@ internal sealed class CovariateLayout
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            if (!span[i].HasPurchase)
-            {
-                continue;
-            }
-
             for (int j = 0; j < key.Length; j++)
             {
-                key[j] = _options.Covariates.Value(i, _columns[j]);
+                key[j] = _options.Covariates.Value(data.Row(i), _columns[j]);
             }
 
             if (!index.TryGetValue(key, out int g))
@@ -115,7 +110,7 @@ internal sealed class CovariateLayout
                 x[m] = c.Frequency;
                 recency[m] = c.Recency;
                 age[m] = c.Age;
-                weight[m] = 1;
+                weight[m] = c.Weight;
             }
 
             var rows = HistoryRows.FromValidated(x, recency, age, weight, 0);
@@ -141,9 +136,9 @@ internal sealed class CovariateLayout
             [.. _options.Dropout.Select(n => new KeyValuePair<string, double>(n, Find("dropout", n)))]);
     }
 
-    private void MeasureScales(CustomerSummaries customers, CancellationToken cancellationToken)
+    private void MeasureScales(FitData data, CancellationToken cancellationToken)
     {
-        var span = customers.AsSpan();
+        var span = data.Histories;
         for (int j = 0; j < _columns.Length; j++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -151,22 +146,17 @@ internal sealed class CovariateLayout
             bool varies = false;
             for (int i = 0; i < span.Length; i++)
             {
-                if (!span[i].HasPurchase)
-                {
-                    continue;
-                }
-
-                double z = _options.Covariates.Value(i, _columns[j]);
+                double z = _options.Covariates.Value(data.Row(i), _columns[j]), w = span[i].Weight;
                 if (double.IsNaN(first))
                 {
                     first = z;
                 }
 
                 varies |= z != first;
-                n++;
+                n += w;
                 double delta = z - mean;
-                mean += delta / n;
-                m2 += delta * (z - mean);
+                mean += delta * w / n;
+                m2 += w * delta * (z - mean);
             }
 
             double sd = n > 1 ? Math.Sqrt(m2 / (n - 1)) : 0;
@@ -178,6 +168,36 @@ internal sealed class CovariateLayout
             }
 
             Scales[j] = 1 / sd;
+        }
+    }
+
+    /// <summary>
+    /// The histories fitted (customers with a purchase, or the caller's weighted histories) and, for each, its row in the covariates.
+    /// </summary>
+    internal sealed class FitData(PurchaseHistory[] histories, int[]? rows, long excluded)
+    {
+        public ReadOnlySpan<PurchaseHistory> Histories => histories;
+
+        public long Excluded => excluded;
+
+        public int Row(int history) => rows is null ? history : rows[history];
+
+        /// <summary>Customers with a purchase, each with its own row; leads are excluded and counted.</summary>
+        public static FitData FromSummaries(CustomerSummaries customers)
+        {
+            var span = customers.AsSpan();
+            var histories = new List<PurchaseHistory>(span.Length);
+            var rows = new List<int>(span.Length);
+            for (int i = 0; i < span.Length; i++)
+            {
+                if (span[i].HasPurchase)
+                {
+                    histories.Add(new PurchaseHistory(span[i].Frequency, span[i].Recency, span[i].Age));
+                    rows.Add(i);
+                }
+            }
+
+            return new FitData([.. histories], [.. rows], span.Length - histories.Count);
         }
     }
 

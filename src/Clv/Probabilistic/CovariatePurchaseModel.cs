@@ -214,12 +214,12 @@ public sealed class CovariatePurchaseModel : IJsonPersistable<CovariatePurchaseM
     public override string ToString() =>
         Guard.Format($"{BaseModel} with purchase: {Describe(PurchaseCovariates, _purchase)}; dropout: {Describe(DropoutCovariates, _dropout)}");
 
-    /// <summary>Fits a covariate model: the model without covariates first (its estimate is the start), then with them.</summary>
+    /// <summary>Fits a covariate model to summaries: customers with a purchase, leads excluded and counted.</summary>
     internal static FitResult<CovariatePurchaseModel> Fit(
         CustomerSummaries customers,
         CovariateOptions covariates,
         FitOptions? options,
-        PurchaseModel template,
+        Func<TimeUnit, PurchaseModel> template,
         Func<HistoryRows, LikelihoodProblem> problem,
         Func<HistoryRows, LikelihoodProblem> groupProblem)
     {
@@ -227,13 +227,44 @@ public sealed class CovariatePurchaseModel : IJsonPersistable<CovariatePurchaseM
         ArgumentNullException.ThrowIfNull(covariates);
         options = MaximumLikelihood.Begin(options);
         covariates.Validate(customers.Count);
+        var rows = HistoryRows.FromSummaries(customers.AsMemory(), options.CancellationToken);
+        return Fit(CovariateLayout.FitData.FromSummaries(customers), rows, covariates, options, template(customers.TimeUnit), problem, groupProblem);
+    }
+
+    /// <summary>Fits a covariate model to weighted histories, each with the covariates' row of the same index.</summary>
+    internal static FitResult<CovariatePurchaseModel> Fit(
+        ReadOnlySpan<PurchaseHistory> histories,
+        TimeUnit timeUnit,
+        CovariateOptions covariates,
+        FitOptions? options,
+        Func<TimeUnit, PurchaseModel> template,
+        Func<HistoryRows, LikelihoodProblem> problem,
+        Func<HistoryRows, LikelihoodProblem> groupProblem)
+    {
+        PurchaseModel.CheckUnit(timeUnit, nameof(timeUnit));
+        ArgumentNullException.ThrowIfNull(covariates);
+        options = MaximumLikelihood.Begin(options);
+        covariates.Validate(histories.Length);
+        var rows = HistoryRows.FromHistories(histories, options.CancellationToken);
+        return Fit(new CovariateLayout.FitData(histories.ToArray(), null, 0), rows, covariates, options, template(timeUnit), problem, groupProblem);
+    }
+
+    /// <summary>The model without covariates first (its estimate is the start), then with them.</summary>
+    private static FitResult<CovariatePurchaseModel> Fit(
+        CovariateLayout.FitData data,
+        HistoryRows rows,
+        CovariateOptions covariates,
+        FitOptions options,
+        PurchaseModel template,
+        Func<HistoryRows, LikelihoodProblem> problem,
+        Func<HistoryRows, LikelihoodProblem> groupProblem)
+    {
         var token = options.CancellationToken;
-        var rows = HistoryRows.FromSummaries(customers.AsMemory(), token);
         var baseProblem = problem(rows);
         var plain = MaximumLikelihood.Maximize(baseProblem, new FitOptions { L2Penalty = options.L2Penalty, MaxIterations = options.MaxIterations, Tolerance = options.Tolerance, CancellationToken = token });
 
-        var layout = CovariateLayout.Create(customers, covariates, template is ParetoNbdModel, token);
-        var groups = layout.Groups(customers, groupProblem, token);
+        var layout = CovariateLayout.Create(data, covariates, template is ParetoNbdModel, token);
+        var groups = layout.Groups(data, groupProblem, token);
         string[] names = [.. baseProblem.Names, .. layout.Names];
         double[] reference = [.. baseProblem.Reference, .. layout.Scales];
         double[] start = [.. plain.Parameters, .. new double[layout.Names.Length]];
@@ -242,7 +273,7 @@ public sealed class CovariatePurchaseModel : IJsonPersistable<CovariatePurchaseM
             CoefficientPenalty = covariates.Regularization,
         };
 
-        return MaximumLikelihood.Fit(likelihood, options, p => layout.Model(template.WithParameters(p[..4]), p.AsSpan(4)), rows.Excluded);
+        return MaximumLikelihood.Fit(likelihood, options, p => layout.Model(template.WithParameters(p[..4]), p.AsSpan(4)), data.Excluded);
     }
 
     private static (string[] Names, double[] Values) Check(IReadOnlyList<KeyValuePair<string, double>> pairs, string paramName)

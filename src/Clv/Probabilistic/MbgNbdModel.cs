@@ -82,7 +82,20 @@ public sealed class MbgNbdModel : PurchaseModel, IJsonPersistable<MbgNbdModel>
     /// <exception cref="OperationCanceledException"><see cref="FitOptions.CancellationToken"/> was cancelled.</exception>
     /// <remarks>Fader and Hardie (2007), "Incorporating time-invariant covariates into the Pareto/NBD and BG/NBD models"; see <see cref="CovariatePurchaseModel"/>.</remarks>
     public static FitResult<CovariatePurchaseModel> Fit(CustomerSummaries customers, CovariateOptions covariates, FitOptions? options) =>
-        CovariatePurchaseModel.Fit(customers, covariates, options, new MbgNbdModel(1, 1, 1, 1, customers?.TimeUnit ?? TimeUnit.Week), rows => new BetaGeometricLikelihood(true, ModelName, rows), rows => new BetaGeometricLikelihood(true, ModelName, rows, 1));
+        CovariatePurchaseModel.Fit(customers, covariates, options, unit => new MbgNbdModel(1, 1, 1, 1, unit), rows => new BetaGeometricLikelihood(true, ModelName, rows), rows => new BetaGeometricLikelihood(true, ModelName, rows, 1));
+
+    /// <summary>Fits the model with time-invariant covariates to weighted (x, t_x, T) histories (computed elsewhere, or simulated in continuous time).</summary>
+    /// <param name="histories">The histories, in <paramref name="timeUnit"/>.</param>
+    /// <param name="timeUnit">The unit of the recencies and ages.</param>
+    /// <param name="covariates">The covariates, one row per history in the same order, and which of them shift which process.</param>
+    /// <param name="options">Penalty, iteration cap, tolerance, progress and cancellation; <see cref="FitOptions.Default"/> when null.</param>
+    /// <returns>The model with its diagnostics; see <see cref="Fit(CustomerSummaries, CovariateOptions, FitOptions?)"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="covariates"/> is null.</exception>
+    /// <exception cref="ArgumentException">A history is invalid, or the covariates do not have one row per history, or a name is unknown, repeated or wrongly constrained.</exception>
+    /// <exception cref="ModelFitException">No repeat purchase, a covariate does not vary, or no starting point led to a maximum.</exception>
+    /// <exception cref="OperationCanceledException"><see cref="FitOptions.CancellationToken"/> was cancelled.</exception>
+    public static FitResult<CovariatePurchaseModel> Fit(ReadOnlySpan<PurchaseHistory> histories, TimeUnit timeUnit, CovariateOptions covariates, FitOptions? options) =>
+        CovariatePurchaseModel.Fit(histories, timeUnit, covariates, options, unit => new MbgNbdModel(1, 1, 1, 1, unit), rows => new BetaGeometricLikelihood(true, ModelName, rows), rows => new BetaGeometricLikelihood(true, ModelName, rows, 1));
 
     /// <summary>Fits the model by maximum likelihood to weighted (x, t_x, T) histories.</summary>
     /// <param name="histories">The histories, in <paramref name="timeUnit"/>; identical rows may be repeated or weighted.</param>
