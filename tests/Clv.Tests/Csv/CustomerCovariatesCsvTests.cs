@@ -1,0 +1,82 @@
+using System.Text;
+using Clv.Csv;
+using Clv.Probabilistic;
+
+namespace Clv.Tests.Csv;
+
+public class CustomerCovariatesCsvTests
+{
+    private static readonly CustomerSummaries Customers = CustomerSummaries.FromTransactions(
+        [new("a", new DateOnly(2024, 1, 1), 10), new("b", new DateOnly(2024, 1, 2), 20), new("c", new DateOnly(2024, 1, 3), 30)],
+        new DateOnly(2024, 3, 1),
+        TimeUnit.Week);
+
+    private static CustomerCovariates Read(string text, CustomerCovariatesCsvOptions? options = null) =>
+        CustomerCovariatesCsv.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), Customers, options);
+
+    [Fact]
+    public void Read_AnyRowOrder_AlignsWithTheCustomers()
+    {
+        var covariates = Read("region,customer_id,gender\r\n2,c,1\r\n0,a,0\r\n1.5,b,1\r\n");
+
+        Assert.Equal(["region", "gender"], covariates.Names);
+        Assert.Equal(3, covariates.Count);
+        Assert.True(Customers.TryGetIndex("b", out int b));
+        Assert.Equal(1.5, covariates[b, 0]);
+        Assert.Equal(1, covariates[b, 1]);
+        Assert.True(Customers.TryGetIndex("c", out int c));
+        Assert.Equal(2, covariates[c, 0]);
+    }
+
+    [Fact]
+    public void Read_ChosenColumnsAndUnknownIdsSkipped_WhenAsked()
+    {
+        var covariates = Read("id;gender;age;x\nzz;1;30;9\na;0;40;9\nb;1;50;9\nc;0;60;9\n", new CustomerCovariatesCsvOptions { CustomerIdColumn = "id", Delimiter = ';', Columns = ["age", "gender"], IgnoreUnknownCustomers = true });
+
+        Assert.Equal(["age", "gender"], covariates.Names);
+        Assert.True(Customers.TryGetIndex("a", out int a));
+        Assert.Equal(40, covariates[a, 0]);
+    }
+
+    [Theory]
+    [InlineData("customer_id,gender\na,1\nb,\nc,0\n", "Line 3", "gender", "the cell is empty")]
+    [InlineData("customer_id,gender\na,1\nb,male\nc,0\n", "Line 3", "gender", "not a finite number")]
+    [InlineData("customer_id,gender\na,1\nb,1\na,0\nc,0\n", "Line 4", "customer_id", "first on line 2")]
+    [InlineData("customer_id,gender\na,1\nq,1\n", "Line 3", "customer_id", "IgnoreUnknownCustomers")]
+    [InlineData("id,gender\na,1\n", "Line 1", "customer_id", "no id column 'customer_id'")]
+    [InlineData("customer_id,gender,gender\na,1,1\n", "Line 1", "gender", "appears twice")]
+    [InlineData("customer_id\na\n", "Line 1", "", "no covariate column")]
+    [InlineData("customer_id,gender\na\n", "Line 2", "", "has 1 fields but the header has 2")]
+    public void Read_BadInput_NamesLineColumnAndReason(string text, string line, string column, string reason)
+    {
+        var ex = Assert.Throws<CsvFormatException>(() => Read(text));
+        Assert.Contains(line, ex.Message, StringComparison.Ordinal);
+        Assert.Contains(column, ex.Message, StringComparison.Ordinal);
+        Assert.Contains(reason, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_CustomersWithoutARow_AreListed()
+    {
+        var ex = Assert.Throws<CsvFormatException>(() => Read("customer_id,gender\nb,1\n"));
+        Assert.Contains("2 of 3 customers have no row in the covariates: a, c.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_ThenFit_CdnowWithASpendCovariate_Converges()
+    {
+        // A covariate file written from the data itself: whether the first purchase was above the median first spend.
+        var customers = TestData.CdnowSummaries();
+        var text = new StringBuilder("customer_id,big_first\n");
+        foreach (var c in customers)
+        {
+            text.Append(c.CustomerId).Append(',').Append(c.Spend > 40 ? 1 : 0).Append('\n');
+        }
+
+        var covariates = CustomerCovariatesCsv.Read(new MemoryStream(Encoding.UTF8.GetBytes(text.ToString())), customers, null);
+        var fit = ParetoNbdModel.Fit(customers, new CovariateOptions(covariates) { Purchase = ["big_first"], Dropout = ["big_first"] }, null);
+
+        Assert.Equal(FitStatus.Converged, fit.Status);
+        Assert.True(fit.LikelihoodLn >= ParetoNbdModel.Fit(customers).LikelihoodLn - 1e-6);
+    }
+}
