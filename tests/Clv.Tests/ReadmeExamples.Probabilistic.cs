@@ -1,4 +1,5 @@
 using System.Globalization;
+using Clv.Csv;
 using Clv.Probabilistic;
 
 namespace Clv.Tests;
@@ -87,6 +88,26 @@ internal static partial class ReadmeExamples
         double[] clv = PredictiveClv.Compute(pareto, spend, customers, PredictiveClvOptions.Default);
         // </readme:pareto>
         return (fit, pAlive, next52, newCustomer, pExactlyTwo, clv);
+    }
+
+    public static (FitResult<CovariatePurchaseModel> Fit, LikelihoodRatioTest Test, double[] Alive, PurchaseModel One, List<string> Lines) Covariates(CustomerSummaries customers, string covariatesCsv)
+    {
+        // <readme:covariates>
+        // covariates.csv: customer_id,web,age - one row per customer; a categorical covariate is a 0/1 column per level but one.
+        CustomerCovariates covariates = CustomerCovariatesCsv.Read(covariatesCsv, customers, null);
+        var options = new CovariateOptions(covariates) { Purchase = ["web", "age"], Dropout = ["web"] };
+        FitResult<CovariatePurchaseModel> fit = ParetoNbdModel.Fit(customers, options, null);   // BgNbdModel, MbgNbdModel alike
+        var lines = new List<string>();
+        foreach (FittedParameter p in fit.Parameters.Skip(4))   // r, alpha, s, beta first; then purchase.web, purchase.age, dropout.web
+        {
+            lines.Add(FormattableString.Invariant($"{p.Name}: {p.Estimate:F3} ± {p.StandardError:F3}, z {p.ZStatistic:F1}"));
+        }
+
+        LikelihoodRatioTest test = LikelihoodRatioTest.Compare(ParetoNbdModel.Fit(customers), fit);   // 3 degrees of freedom
+        double[] alive = fit.Model.ProbabilityAlive(customers, covariates);   // each customer under their own α_i, β_i
+        PurchaseModel one = fit.Model.ForCustomer(covariates, 0);              // customer 0's own Pareto/NBD
+        // </readme:covariates>
+        return (fit, test, alive, one, lines);
     }
 
     public static (FitResult<BetaGeoBetaBinomModel> Fit, BinaryPurchaseHistory[] Donors, double Alive, double Next5, double FirstSix, double AnyIn5, double Wait) BgBb(string donationsCsv)

@@ -29,6 +29,7 @@ internal static partial class ReadmeExamples
         ("customersCsv", "\"customers.csv\""),
         ("cleanCsv", "\"clean.csv\""),
         ("donationsCsv", "\"donations.csv\""),
+        ("covariatesCsv", "\"covariates.csv\""),
         ("holdoutCsv", "\"holdout.csv\""),
         ("segmentsCsv", "\"segments.csv\""),
         ("migrationCsv", "\"migration.csv\""),

@@ -4,6 +4,7 @@ using Clv.Csv;
 using Clv.Lifecycle;
 using Clv.Probabilistic;
 using Clv.Rfm;
+using Clv.Tests.Probabilistic;
 
 namespace Clv.Tests;
 
@@ -353,6 +354,41 @@ public partial class ReadmeTests
     }
 
     [Fact]
+    public void Covariates_Example_RecoversTheSimulatedEffects()
+    {
+        // 10,000 customers in 10 groups: web 0/1 and age 20..60; purchases +0.5 for web and -0.01 per year of age, dropout -0.4 for web.
+        var truth = new CovariatePurchaseModel(new ParetoNbdModel(0.8, 8, 0.6, 10, TimeUnit.Week), [new("web", 0.5), new("age", -0.01)], [new("web", -0.4)]);
+        double[][] levels = [.. from web in new[] { 0.0, 1.0 } from age in new[] { 20.0, 30, 40, 50, 60 } select new[] { web, age }];
+        var (customers, covariates) = CovariateSimulation.Simulate(truth, ["web", "age"], levels, 1_000, seed: 31);
+        string path = Path.Combine(Path.GetTempPath(), "clv-readme-covariates-" + Guid.NewGuid().ToString("N") + ".csv");
+        try
+        {
+            File.WriteAllText(path, "customer_id,web,age\n" + string.Concat(Enumerable.Range(0, customers.Count).Select(i =>
+                FormattableString.Invariant($"{customers[i].CustomerId},{covariates[i, 0]},{covariates[i, 1]}\n"))));
+            var r = ReadmeExamples.Covariates(customers, path);
+
+            Assert.Equal(10_000, customers.Count);
+            Assert.Equal(FitStatus.Converged, r.Fit.Status);
+            double[] expected = [0.5, -0.01, -0.4];
+            for (int i = 0; i < 3; i++)
+            {
+                var p = r.Fit.Parameters[4 + i];
+                Assert.True(Math.Abs(p.Estimate - expected[i]) < 4 * p.StandardError, r.Lines[i]);
+            }
+
+            Assert.Equal(["purchase.web", "purchase.age", "dropout.web"], r.Fit.Parameters.Skip(4).Select(p => p.Name));
+            Assert.StartsWith("purchase.web: ", r.Lines[0], StringComparison.Ordinal);
+            Assert.Equal(3, r.Test.DegreesOfFreedom);
+            Assert.True(r.Test.PValue < 0.001, r.Test.ToString());
+            Assert.Equal(r.One.ProbabilityAlive(customers[0]), r.Alive[0]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Persistence_Example_RoundTripsThroughOneFormat()
     {
         var fit = BgNbdRun.Value.Fit;
@@ -362,7 +398,7 @@ public partial class ReadmeTests
         Assert.IsType<BgNbdModel>(r.Loaded);
         Assert.Equal(fit.LikelihoodLn, r.FitBack.LikelihoodLn);
         Assert.Equal(fit.Parameters, r.FitBack.Parameters);
-        Assert.Equal(["BG/NBD", "MBG/NBD", "Pareto/NBD", "Gamma-Gamma", "BG/BB", "sBG"], ModelJson.ModelNames);
+        Assert.Equal(["BG/NBD", "MBG/NBD", "Pareto/NBD", "Gamma-Gamma", "BG/BB", "sBG", "BG/NBD with covariates", "MBG/NBD with covariates", "Pareto/NBD with covariates"], ModelJson.ModelNames);
     }
 
     [Fact]

@@ -124,6 +124,23 @@ public class UnitSafetyTests
         ["HealthSignals.Create(CustomerSummaries,ReadOnlySpan<Double>,IReadOnlyDictionary<String,Double[]>,HealthScoreOptions)"] = (c => Health(c), 1e-9),
         ["Scorecard.Create(CustomerSummaries,ScorecardOptions)"] = (c => Cells(Scorecard.Create(c, ScorecardWithModels)), 1e-9),
         ["Scorecard.Create(CustomerSummaries,IReadOnlyDictionary<String,Double[]>,ScorecardOptions)"] = (c => Cells(Scorecard.Create(c, null, ScorecardWithModels)), 1e-9),
+        ["BgNbdModel.Fit(CustomerSummaries,CovariateOptions,FitOptions)"] = (c => CovariateTenWeeks(c, BgNbdModel.Fit(c, Covariates(c), null).Model), 1e-4),
+        ["MbgNbdModel.Fit(CustomerSummaries,CovariateOptions,FitOptions)"] = (c => CovariateTenWeeks(c, MbgNbdModel.Fit(c, Covariates(c), null).Model), 1e-4),
+        ["ParetoNbdModel.Fit(CustomerSummaries,CovariateOptions,FitOptions)"] = (c => CovariateTenWeeks(c, ParetoNbdModel.Fit(c, Covariates(c), null).Model), 1e-4),
+        ["CustomerCovariatesCsv.Read(Stream,CustomerSummaries,CustomerCovariatesCsvOptions)"] = (c => CovariateValues(CustomerCovariatesCsv.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(CovariateText(c))), c, null)), 0),
+        ["CustomerCovariatesCsv.Read(String,CustomerSummaries,CustomerCovariatesCsvOptions)"] = (c =>
+        {
+            string path = Path.Combine(Path.GetTempPath(), "clv-covariates-" + Guid.NewGuid().ToString("N") + ".csv");
+            try
+            {
+                File.WriteAllText(path, CovariateText(c));
+                return CovariateValues(CustomerCovariatesCsv.Read(path, c, null));
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }, 0),
         ["CustomerSummaryCsv.Write(TextWriter,CustomerSummaries)"] = (c => CsvTimesInDays(w => CustomerSummaryCsv.Write(w, c)), 1e-9),
         ["CustomerSummaryCsv.Write(Stream,CustomerSummaries)"] = (c => CsvTimesInDays(w => CustomerSummaryCsv.Write(((StreamWriter)w).BaseStream, c)), 1e-9),
         ["CustomerSummaryCsv.Write(String,CustomerSummaries)"] = (c => CsvTimesInDays(w => WriteViaFile(w, c)), 1e-9),
@@ -138,12 +155,47 @@ public class UnitSafetyTests
             Assert.Contains("Day", e.Message, StringComparison.Ordinal);
             Assert.Contains("Week", e.Message, StringComparison.Ordinal);
         },
+        ["CovariatePurchaseModel.ProbabilityAlive(CustomerSummaries,CustomerCovariates)"] = () =>
+        {
+            var model = new CovariatePurchaseModel(CdnowFits.BgNbd.Model, [new("big_spender", 0.1)], []);
+            var e = Assert.Throws<ArgumentException>(() => model.ProbabilityAlive(Days.Value, Covariates(Days.Value).Covariates));
+            Assert.Contains("summaries are in Days but the model is in Weeks", e.Message, StringComparison.Ordinal);
+        },
+        ["CovariatePurchaseModel.ConditionalExpectedPurchases(CustomerSummaries,CustomerCovariates,Double)"] = () =>
+        {
+            var model = new CovariatePurchaseModel(CdnowFits.BgNbd.Model, [new("big_spender", 0.1)], []);
+            var e = Assert.Throws<ArgumentException>(() => model.ConditionalExpectedPurchases(Days.Value, Covariates(Days.Value).Covariates, 10));
+            Assert.Contains("summaries are in Days but the model is in Weeks", e.Message, StringComparison.Ordinal);
+        },
         ["ModelComparison.FromFit(FitResult<TModel>,CustomerSummaries)"] = () =>
         {
             var e = Assert.Throws<ArgumentException>(() => ModelComparison.FromFit(BgNbdModel.Fit(Weeks.Value), Days.Value));
             Assert.Contains("Weeks but the summaries are in Days", e.Message, StringComparison.Ordinal);
         },
     };
+
+    private static CovariateOptions Covariates(CustomerSummaries c) =>
+        new(CustomerCovariates.Create(["big_spender"], Matrix(c))) { Purchase = ["big_spender"], Dropout = ["big_spender"] };
+
+    private static double[,] Matrix(CustomerSummaries c)
+    {
+        var m = new double[c.Count, 1];
+        for (int i = 0; i < c.Count; i++)
+        {
+            m[i, 0] = c[i].Spend > 40 ? 1 : 0;
+        }
+
+        return m;
+    }
+
+    private static double[] CovariateTenWeeks(CustomerSummaries c, CovariatePurchaseModel m) =>
+        m.ConditionalExpectedPurchases(c, Covariates(c).Covariates, 70 / m.BaseModel.TimeUnit.LengthInDays());
+
+    private static string CovariateText(CustomerSummaries c) =>
+        "customer_id,big_spender\n" + string.Concat(c.Select(s => s.CustomerId + "," + (s.Spend > 40 ? "1" : "0") + "\n"));
+
+    private static double[] CovariateValues(CustomerCovariates covariates) =>
+        [.. Enumerable.Range(0, covariates.Count).Select(i => covariates[i, 0])];
 
     private static RfmCutPoints CutPoints => RfmCutPoints.Fit(Weeks.Value).Model;
 
