@@ -202,7 +202,7 @@ internal sealed class CovariateLayout
     }
 
     /// <summary>Structural equality and lexicographic order of covariate vectors.</summary>
-    private sealed class VectorComparer : IEqualityComparer<double[]>, IComparer<double[]>
+    internal sealed class VectorComparer : IEqualityComparer<double[]>, IComparer<double[]>
     {
         public bool Equals(double[]? x, double[]? y) => x.AsSpan().SequenceEqual(y);
 

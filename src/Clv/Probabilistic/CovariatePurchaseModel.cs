@@ -361,17 +361,26 @@ public sealed class CovariatePurchaseModel : IJsonPersistable<CovariatePurchaseM
             ThrowHelper.Argument(nameof(customers), Guard.Format($"The summaries are in {customers.TimeUnit}s but the model is in {BaseModel.TimeUnit}s; build the summaries in the model's unit."));
         }
 
-        // Customers with the same covariates share a model (and its memo of expensive terms).
-        var models = new Dictionary<string, PurchaseModel>(StringComparer.Ordinal);
+        // Customers with the same covariates share a model (and its memo of expensive terms); the key is both rows, concatenated.
+        var models = new Dictionary<double[], PurchaseModel>(new CovariateLayout.VectorComparer());
         var result = new double[customers.Count];
+        var key = new double[p.Length + d.Length];
         for (int i = 0; i < result.Length; i++)
         {
-            double[] zp = Row(covariates, p, i), zd = Row(covariates, d, i);
-            string key = string.Join(",", zp.Select(v => BitConverter.DoubleToInt64Bits(v))) + "|" + string.Join(",", zd.Select(v => BitConverter.DoubleToInt64Bits(v)));
+            for (int j = 0; j < p.Length; j++)
+            {
+                key[j] = covariates.Value(i, p[j]);
+            }
+
+            for (int j = 0; j < d.Length; j++)
+            {
+                key[p.Length + j] = covariates.Value(i, d[j]);
+            }
+
             if (!models.TryGetValue(key, out var model))
             {
-                model = ForCustomer(zp, zd);
-                models[key] = model;
+                model = ForCustomer(key.AsSpan(0, p.Length), key.AsSpan(p.Length));
+                models[(double[])key.Clone()] = model;
             }
 
             result[i] = predict(model, customers[i]);
