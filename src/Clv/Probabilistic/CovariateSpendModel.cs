@@ -198,12 +198,12 @@ public sealed class CovariateSpendModel : IJsonPersistable<CovariateSpendModel>
         int[] columns = [.. covariates.Spend.Select(covariates.Covariates.IndexOf)];
 
         // The customers Gamma-Gamma fits: a repeat purchase and a positive mean spend.
-        var plainRows = new SpendRows();
-        var x = new List<int>();
-        var m = new List<double>();
-        var z = new List<double>();
-        long excluded = 0;
         var span = customers.AsSpan();
+        var plainRows = new SpendRows();
+        var x = new List<int>(span.Length);
+        var m = new List<double>(span.Length);
+        var z = new List<double>(span.Length * j);
+        long excluded = 0;
         for (int i = 0; i < span.Length; i++)
         {
             if ((i & 0xFFFF) == 0)
@@ -306,7 +306,39 @@ public sealed class CovariateSpendModel : IJsonPersistable<CovariateSpendModel>
 
         Array.Sort(byM, order);
         token.ThrowIfCancellationRequested();
-        order = [.. order.OrderBy(i => x[i])];
+        int maxX = 0;
+        foreach (int xi in x)
+        {
+            maxX = Math.Max(maxX, xi);
+        }
+
+        if (maxX > (4L * n) + 1024)
+        {
+            order = [.. order.OrderBy(i => x[i])];
+        }
+        else
+        {
+            // A stable counting sort by x keeps the m_x order within each x.
+            var starts = new int[maxX + 2];
+            foreach (int xi in x)
+            {
+                starts[xi + 1]++;
+            }
+
+            for (int k = 1; k < starts.Length; k++)
+            {
+                starts[k] += starts[k - 1];
+            }
+
+            var byX = new int[n];
+            foreach (int i in order)
+            {
+                byX[starts[x[i]]++] = i;
+            }
+
+            order = byX;
+        }
+
         token.ThrowIfCancellationRequested();
         var xs = new List<int>(n);
         var ms = new List<double>(n);
