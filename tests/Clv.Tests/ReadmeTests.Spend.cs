@@ -33,6 +33,7 @@ public partial class ReadmeTests
     {
         var r = ReadmeExamples.NormalNormal(Cdnow.Value);
         Assert.Equal(946, r.X.Length);
+        Assert.Contains(Orders.Value.Transactions.ToArray(), t => t.Amount == 0);   // "CDNOW has some" zero-valued purchases
         Assert.Equal(209, r.Contribution.Count(v => v < 0));
         Near(20.09, r.Fit.Model.Mu, 2);
         Near(30.18, r.Fit.Model.Tau, 2);
