@@ -28,6 +28,7 @@ public class BatchEqualsScalarTests
     ];
 
     private static readonly GammaGammaModel Spend = new(6.25, 3.74, 15.44);
+    private static readonly NormalNormalModel Values = new(-4.5, 12.25, 30.5);
     private static readonly BetaGeoBetaBinomModel Donations = new(1.204, 0.750, 0.657, 2.783);
     private static readonly ShiftedBetaGeometricModel Contracts = new(0.668, 3.806);
     private static readonly double[] Margins = [.. Enumerable.Range(0, 40).Select(i => 5.0 + (i * 7.3 % 50))];
@@ -70,6 +71,8 @@ public class BatchEqualsScalarTests
                 (object[]?)null),
         ["GammaGammaModel.ConditionalExpectedSpend(ReadOnlySpan<CustomerSummary>,Span<Double>)"] = () =>
             from c in Summaries() select (B(c, Spend.ConditionalExpectedSpend), S(c, s => Spend.ConditionalExpectedSpend(s)), A(Spend.ConditionalExpectedSpend(c))),
+        ["NormalNormalModel.ConditionalExpectedValue(ReadOnlySpan<CustomerSummary>,Span<Double>)"] = () =>
+            from c in Summaries() select (B(c, Values.ConditionalExpectedValue), S(c, s => Values.ConditionalExpectedValue(s)), A(Values.ConditionalExpectedValue(c))),
         ["PredictiveClv.Compute(PurchaseModel,GammaGammaModel,ReadOnlySpan<CustomerSummary>,PredictiveClvOptions,Span<Double>)"] = () =>
             from m in Models
             from c in Summaries()

@@ -398,7 +398,7 @@ public partial class ReadmeTests
         Assert.IsType<BgNbdModel>(r.Loaded);
         Assert.Equal(fit.LikelihoodLn, r.FitBack.LikelihoodLn);
         Assert.Equal(fit.Parameters, r.FitBack.Parameters);
-        Assert.Equal(["BG/NBD", "MBG/NBD", "Pareto/NBD", "Gamma-Gamma", "BG/BB", "sBG", "BG/NBD with covariates", "MBG/NBD with covariates", "Pareto/NBD with covariates"], ModelJson.ModelNames);
+        Assert.Equal(["BG/NBD", "MBG/NBD", "Pareto/NBD", "Gamma-Gamma", "BG/BB", "sBG", "BG/NBD with covariates", "MBG/NBD with covariates", "Pareto/NBD with covariates", "Gamma-Gamma with covariates", "Normal-Normal"], ModelJson.ModelNames);
     }
 
     [Fact]

@@ -33,6 +33,8 @@ public class UnitSafetyTests
     ];
 
     private static readonly GammaGammaModel Spend = new(6.25, 3.74, 15.44);
+    private static readonly CovariateSpendModel SpendWithCovariates = new(Spend, [new("firstOrder", 0.39), new("january", 0.05)]);
+    private static readonly NormalNormalModel Values = new(-4.5, 12.25, 30.5);
     private static readonly double[] Times = [4, 26, 39];
     private static readonly int[] Members = [0, 5, 17, 400];
 
@@ -71,6 +73,13 @@ public class UnitSafetyTests
         ["GammaGammaModel.ConditionalExpectedSpend(ReadOnlySpan<CustomerSummary>,Span<Double>)"] = (c => Into(c, Spend.ConditionalExpectedSpend), 1e-12),
         ["GammaGammaModel.Fit(CustomerSummaries)"] = (c => Parameters(GammaGammaModel.Fit(c).Model), 1e-9),
         ["GammaGammaModel.Fit(CustomerSummaries,FitOptions)"] = (c => Parameters(GammaGammaModel.Fit(c, FitOptions.Default).Model), 1e-9),
+        ["GammaGammaModel.Fit(CustomerSummaries,SpendCovariateOptions,FitOptions)"] = (c => Coefficients(GammaGammaModel.Fit(c, new SpendCovariateOptions(SpendCovariates(c)) { Spend = ["firstOrder", "january"] }, null).Model), 1e-9),
+        ["CovariateSpendModel.ConditionalExpectedSpend(CustomerSummaries,CustomerCovariates)"] = (c => SpendWithCovariates.ConditionalExpectedSpend(c, SpendCovariates(c)), 1e-12),
+        ["NormalNormalModel.ConditionalExpectedValue(CustomerSummary&)"] = (c => Each(c, s => Values.ConditionalExpectedValue(s)), 1e-12),
+        ["NormalNormalModel.ConditionalExpectedValue(CustomerSummaries)"] = (c => Values.ConditionalExpectedValue(c), 1e-12),
+        ["NormalNormalModel.ConditionalExpectedValue(ReadOnlySpan<CustomerSummary>,Span<Double>)"] = (c => Into(c, Values.ConditionalExpectedValue), 1e-12),
+        ["NormalNormalModel.Fit(CustomerSummaries)"] = (c => NormalNormalModel.Fit(c).LikelihoodLn, 1e-9),
+        ["NormalNormalModel.Fit(CustomerSummaries,FitOptions)"] = (c => NormalNormalModel.Fit(c, FitOptions.Default).Model.ToJson(), 0),
         ["GammaGammaModel.CheckIndependence(CustomerSummaries)"] = (c => GammaGammaModel.CheckIndependence(c).Correlation, 1e-12),
         ["BgNbdModel.Fit(CustomerSummaries)"] = (c => BgNbdModel.Fit(c).Model.ProbabilityAlive(Weeks.Value), 1e-4),
         ["BgNbdModel.Fit(CustomerSummaries,FitOptions)"] = (c => TenWeeks(BgNbdModel.Fit(c, FitOptions.Default).Model), 1e-4),
@@ -382,6 +391,21 @@ public class UnitSafetyTests
     ];
 
     private static double[] Parameters(GammaGammaModel m) => [m.P, m.Q, m.V];
+
+    private static double[] Coefficients(CovariateSpendModel m) => [m.BaseModel.P, m.BaseModel.Q, m.BaseModel.V, .. m.Coefficients];
+
+    /// <summary>Unit-free covariates of each customer: ln(1 + the first purchase day's amount) and whether the customer joined in January.</summary>
+    private static CustomerCovariates SpendCovariates(CustomerSummaries c)
+    {
+        var z = new double[c.Count, 2];
+        for (int i = 0; i < c.Count; i++)
+        {
+            z[i, 0] = Math.Log(1 + c[i].Spend - (c[i].Frequency * c[i].MonetaryValue));
+            z[i, 1] = c[i].FirstPurchase is { Month: 1 } ? 1 : 0;
+        }
+
+        return CustomerCovariates.Create(["firstOrder", "january"], z);
+    }
 
     private static double[] Holdout(HoldoutReport r) => [r.MeanAbsoluteError, r.RootMeanSquaredError, r.ActualTotal, r.PredictedTotal, r.Customers];
 

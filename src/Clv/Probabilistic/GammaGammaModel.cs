@@ -98,6 +98,28 @@ public sealed class GammaGammaModel : IJsonPersistable<GammaGammaModel>
         return FitCore(rows, excluded, options);
     }
 
+    /// <summary>
+    /// Fits the model with time-invariant covariates on the spend scale by maximum likelihood: customer i's scale is
+    /// v_i = v exp(γ'z_i), so its mean spend per transaction p v_i / (q − 1) grows with a positive coefficient. The customers fitted
+    /// are those of <see cref="Fit(CustomerSummaries, FitOptions?)"/> (a repeat purchase and a positive mean spend); the model
+    /// without covariates is fitted first and is the start.
+    /// </summary>
+    /// <param name="customers">The calibration summaries.</param>
+    /// <param name="covariates">The covariates (one row per customer) and which of them enter; see <see cref="SpendCovariateOptions"/>.</param>
+    /// <param name="options">Penalty on the log-parameters, iteration cap, tolerance, progress and cancellation; <see cref="FitOptions.Default"/> when null.</param>
+    /// <returns>
+    /// The model with its status, ln L (compare it with the fit without covariates by <see cref="LikelihoodRatioTest"/>) and standard
+    /// errors of p, q, v and every coefficient (named <c>spend.x</c>; <see cref="FittedParameter.ZStatistic"/> tests each against 0).
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="customers"/> or <paramref name="covariates"/> is null.</exception>
+    /// <exception cref="ArgumentException">The covariates do not have one row per customer, or a name is unknown or repeated.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="SpendCovariateOptions.Regularization"/> is negative or not finite.</exception>
+    /// <exception cref="ModelFitException">Fewer than two customers qualify, a covariate has one value for every customer fitted, or no starting point led to a maximum.</exception>
+    /// <exception cref="OperationCanceledException"><see cref="FitOptions.CancellationToken"/> was cancelled.</exception>
+    /// <remarks>See <see cref="CovariateSpendModel"/>. Cost: one exponential and one logarithm per distinct (x, m_x, covariates) row per evaluation.</remarks>
+    public static FitResult<CovariateSpendModel> Fit(CustomerSummaries customers, SpendCovariateOptions covariates, FitOptions? options) =>
+        CovariateSpendModel.Fit(customers, covariates, options);
+
     /// <summary>Fits the model to (x, m_x) pairs, all of which must qualify.</summary>
     /// <param name="frequencies">Repeat frequencies x (each at least 1).</param>
     /// <param name="monetaryValues">Mean repeat spend m_x (each finite and greater than 0).</param>

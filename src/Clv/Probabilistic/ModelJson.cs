@@ -15,7 +15,7 @@ namespace Clv.Probabilistic;
 public static class ModelJson
 {
     /// <summary>The <c>"model"</c> names this class loads, with their types.</summary>
-    public static IReadOnlyList<string> ModelNames { get; } = ["BG/NBD", "MBG/NBD", "Pareto/NBD", "Gamma-Gamma", "BG/BB", "sBG", "BG/NBD with covariates", "MBG/NBD with covariates", "Pareto/NBD with covariates"];
+    public static IReadOnlyList<string> ModelNames { get; } = ["BG/NBD", "MBG/NBD", "Pareto/NBD", "Gamma-Gamma", "BG/BB", "sBG", "BG/NBD with covariates", "MBG/NBD with covariates", "Pareto/NBD with covariates", "Gamma-Gamma with covariates", "Normal-Normal"];
 
     /// <summary>Writes a model as versioned JSON (the model's own <c>ToJson</c>).</summary>
     /// <param name="model">The model: any <see cref="PurchaseModel"/>, <see cref="GammaGammaModel"/>, <see cref="BetaGeoBetaBinomModel"/> or <see cref="ShiftedBetaGeometricModel"/>.</param>
@@ -44,6 +44,8 @@ public static class ModelJson
             "Gamma-Gamma" => GammaGammaModel.FromJson(json),
             "BG/BB" => BetaGeoBetaBinomModel.FromJson(json),
             "sBG" => ShiftedBetaGeometricModel.FromJson(json),
+            "Gamma-Gamma with covariates" => CovariateSpendModel.FromJson(json),
+            "Normal-Normal" => NormalNormalModel.FromJson(json),
             _ when name?.EndsWith(" with covariates", StringComparison.Ordinal) == true => CovariatePurchaseModel.FromJson(json),
             null => throw new FormatException("Cannot read a model: the text is not a JSON object with a string field \"model\"."),
             _ => throw new FormatException(Guard.Format($"Cannot read a model: field \"model\" is \"{name}\", expected one of {string.Join(", ", ModelNames)}.")),

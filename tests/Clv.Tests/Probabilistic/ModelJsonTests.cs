@@ -18,6 +18,8 @@ public class ModelJsonTests
         "BG/NBD with covariates" => new CovariatePurchaseModel(new BgNbdModel(0.25, 4, 0.8, 2.5, TimeUnit.Week), [new("gender", 0.3)], [new("gender", -0.2), new("web", 0.1)]),
         "MBG/NBD with covariates" => new CovariatePurchaseModel(new MbgNbdModel(0.5, 6.1, 0.9, 1.6, TimeUnit.Month), [new("web", 1.25)], []),
         "Pareto/NBD with covariates" => new CovariatePurchaseModel(new ParetoNbdModel(0.55, 10.6, 0.61, 11.7, TimeUnit.Day), [], [new("age", -0.015)]),
+        "Gamma-Gamma with covariates" => new CovariateSpendModel(new GammaGammaModel(6.25, 3.74, 15.44), [new("web", 0.31), new("age", -0.0125)]),
+        "Normal-Normal" => new NormalNormalModel(-4.5, 12.25, 30.5),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
