@@ -110,6 +110,29 @@ internal static partial class ReadmeExamples
         return (fit, test, alive, one, lines);
     }
 
+    public static (FitResult<TimeVaryingParetoNbdModel> Fit, LikelihoodRatioTest Test, double[] Next13) TimeVarying(CustomerSummaries customers)
+    {
+        // <readme:time-varying>
+        // A value per customer and week; here a calendar shared by all: 1 in the weeks that start in March to May.
+        DateOnly[] weeks = [.. Enumerable.Range(0, 80).Select(w => new DateOnly(1997, 1, 1).AddDays(7 * w))];
+        var values = new double[customers.Count, weeks.Length, 1];
+        for (int i = 0; i < customers.Count; i++)
+        {
+            for (int w = 0; w < weeks.Length; w++)
+            {
+                values[i, w, 0] = weeks[w].Month is >= 3 and <= 5 ? 1 : 0;
+            }
+        }
+
+        TimeVaryingCovariates calendar = TimeVaryingCovariates.Create(["spring"], weeks, values);
+        var options = new TimeVaryingCovariateOptions(calendar) { Purchase = ["spring"] };   // and Dropout = [...]
+        FitResult<TimeVaryingParetoNbdModel> fit = ParetoNbdModel.Fit(customers, options, null);
+        LikelihoodRatioTest test = LikelihoodRatioTest.Compare(ParetoNbdModel.Fit(customers), fit);
+        double[] next13 = fit.Model.ConditionalExpectedPurchases(customers, calendar, 13);   // under the weeks ahead in the calendar
+        // </readme:time-varying>
+        return (fit, test, next13);
+    }
+
     public static (FitResult<BetaGeoBetaBinomModel> Fit, BinaryPurchaseHistory[] Donors, double Alive, double Next5, double FirstSix, double AnyIn5, double Wait) BgBb(string donationsCsv)
     {
         // <readme:bgbb>

@@ -389,6 +389,22 @@ public partial class ReadmeTests
     }
 
     [Fact]
+    public void TimeVarying_Example_FindsTheSpringEffectOnCdnow()
+    {
+        var r = ReadmeExamples.TimeVarying(Cdnow.Value);
+        var spring = r.Fit.Parameters[4];
+        Assert.Equal(FitStatus.Converged, r.Fit.Status);
+        Assert.Equal("purchase.spring", spring.Name);
+        Assert.Equal(-0.067, spring.Estimate, 0.0005);
+        Assert.Equal(0.047, spring.StandardError, 0.0005);
+        Assert.Equal(-1.43, spring.ZStatistic, 0.005);
+        Assert.Equal(2.06, r.Test.Statistic, 0.005);
+        Assert.Equal(0.15, r.Test.PValue, 0.005);
+        Assert.Equal(Cdnow.Value.Count, r.Next13.Length);
+        Assert.All(r.Next13, v => Assert.True(v >= 0 && double.IsFinite(v)));
+    }
+
+    [Fact]
     public void Persistence_Example_RoundTripsThroughOneFormat()
     {
         var fit = BgNbdRun.Value.Fit;
@@ -398,7 +414,7 @@ public partial class ReadmeTests
         Assert.IsType<BgNbdModel>(r.Loaded);
         Assert.Equal(fit.LikelihoodLn, r.FitBack.LikelihoodLn);
         Assert.Equal(fit.Parameters, r.FitBack.Parameters);
-        Assert.Equal(["BG/NBD", "MBG/NBD", "Pareto/NBD", "Gamma-Gamma", "BG/BB", "sBG", "BG/NBD with covariates", "MBG/NBD with covariates", "Pareto/NBD with covariates", "Gamma-Gamma with covariates", "Normal-Normal"], ModelJson.ModelNames);
+        Assert.Equal(["BG/NBD", "MBG/NBD", "Pareto/NBD", "Gamma-Gamma", "BG/BB", "sBG", "BG/NBD with covariates", "MBG/NBD with covariates", "Pareto/NBD with covariates", "Gamma-Gamma with covariates", "Normal-Normal", "Pareto/NBD with time-varying covariates"], ModelJson.ModelNames);
     }
 
     [Fact]

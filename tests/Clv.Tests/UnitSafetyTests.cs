@@ -150,6 +150,11 @@ public class UnitSafetyTests
                 File.Delete(path);
             }
         }, 0),
+        ["ParetoNbdModel.Fit(CustomerSummaries,TimeVaryingCovariateOptions,FitOptions)"] = (c =>
+        {
+            var fit = ParetoNbdModel.Fit(c, new TimeVaryingCovariateOptions(Spring(c)) { Purchase = ["spring"] }, null).Model;
+            return fit.ConditionalExpectedPurchases(c, Spring(c), 70 / fit.BaseModel.TimeUnit.LengthInDays());
+        }, 1e-4),
         ["CustomerSummaryCsv.Write(TextWriter,CustomerSummaries)"] = (c => CsvTimesInDays(w => CustomerSummaryCsv.Write(w, c)), 1e-9),
         ["CustomerSummaryCsv.Write(Stream,CustomerSummaries)"] = (c => CsvTimesInDays(w => CustomerSummaryCsv.Write(((StreamWriter)w).BaseStream, c)), 1e-9),
         ["CustomerSummaryCsv.Write(String,CustomerSummaries)"] = (c => CsvTimesInDays(w => WriteViaFile(w, c)), 1e-9),
@@ -176,12 +181,38 @@ public class UnitSafetyTests
             var e = Assert.Throws<ArgumentException>(() => model.ConditionalExpectedPurchases(Days.Value, Covariates(Days.Value).Covariates, 10));
             Assert.Contains("summaries are in Days but the model is in Weeks", e.Message, StringComparison.Ordinal);
         },
+        ["TimeVaryingParetoNbdModel.LikelihoodLn(CustomerSummaries,TimeVaryingCovariates)"] = () => RejectsDays(m => m.LikelihoodLn(Days.Value, Spring(Days.Value))),
+        ["TimeVaryingParetoNbdModel.ProbabilityAlive(CustomerSummaries,TimeVaryingCovariates)"] = () => RejectsDays(m => m.ProbabilityAlive(Days.Value, Spring(Days.Value))),
+        ["TimeVaryingParetoNbdModel.ConditionalExpectedPurchases(CustomerSummaries,TimeVaryingCovariates,Double)"] = () => RejectsDays(m => m.ConditionalExpectedPurchases(Days.Value, Spring(Days.Value), 10)),
         ["ModelComparison.FromFit(FitResult<TModel>,CustomerSummaries)"] = () =>
         {
             var e = Assert.Throws<ArgumentException>(() => ModelComparison.FromFit(BgNbdModel.Fit(Weeks.Value), Days.Value));
             Assert.Contains("Weeks but the summaries are in Days", e.Message, StringComparison.Ordinal);
         },
     };
+
+    /// <summary>A time-varying covariate on CDNOW: 1 in the weeks that start in March to May, weekly periods from 1997-01-01.</summary>
+    private static TimeVaryingCovariates Spring(CustomerSummaries c)
+    {
+        var starts = Enumerable.Range(0, 80).Select(w => new DateOnly(1997, 1, 1).AddDays(7 * w)).ToArray();
+        var values = new double[c.Count, starts.Length, 1];
+        for (int i = 0; i < c.Count; i++)
+        {
+            for (int w = 0; w < starts.Length; w++)
+            {
+                values[i, w, 0] = starts[w].Month is >= 3 and <= 5 ? 1 : 0;
+            }
+        }
+
+        return TimeVaryingCovariates.Create(["spring"], starts, values);
+    }
+
+    private static void RejectsDays(Action<TimeVaryingParetoNbdModel> call)
+    {
+        var model = new TimeVaryingParetoNbdModel(new ParetoNbdModel(0.55, 10.58, 0.61, 11.67, TimeUnit.Week), [new("spring", 0.2)], []);
+        var e = Assert.Throws<ArgumentException>(() => call(model));
+        Assert.Contains("summaries are in Days but the model is in Weeks", e.Message, StringComparison.Ordinal);
+    }
 
     private static CovariateOptions Covariates(CustomerSummaries c) =>
         new(CustomerCovariates.Create(["big_spender"], Matrix(c))) { Purchase = ["big_spender"], Dropout = ["big_spender"] };

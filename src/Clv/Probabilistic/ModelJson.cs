@@ -15,7 +15,7 @@ namespace Clv.Probabilistic;
 public static class ModelJson
 {
     /// <summary>The <c>"model"</c> names this class loads, with their types.</summary>
-    public static IReadOnlyList<string> ModelNames { get; } = ["BG/NBD", "MBG/NBD", "Pareto/NBD", "Gamma-Gamma", "BG/BB", "sBG", "BG/NBD with covariates", "MBG/NBD with covariates", "Pareto/NBD with covariates", "Gamma-Gamma with covariates", "Normal-Normal"];
+    public static IReadOnlyList<string> ModelNames { get; } = ["BG/NBD", "MBG/NBD", "Pareto/NBD", "Gamma-Gamma", "BG/BB", "sBG", "BG/NBD with covariates", "MBG/NBD with covariates", "Pareto/NBD with covariates", "Gamma-Gamma with covariates", "Normal-Normal", "Pareto/NBD with time-varying covariates"];
 
     /// <summary>Writes a model as versioned JSON (the model's own <c>ToJson</c>).</summary>
     /// <param name="model">The model: any <see cref="PurchaseModel"/>, <see cref="GammaGammaModel"/>, <see cref="BetaGeoBetaBinomModel"/> or <see cref="ShiftedBetaGeometricModel"/>.</param>
@@ -46,6 +46,7 @@ public static class ModelJson
             "sBG" => ShiftedBetaGeometricModel.FromJson(json),
             "Gamma-Gamma with covariates" => CovariateSpendModel.FromJson(json),
             "Normal-Normal" => NormalNormalModel.FromJson(json),
+            "Pareto/NBD with time-varying covariates" => TimeVaryingParetoNbdModel.FromJson(json),
             _ when name?.EndsWith(" with covariates", StringComparison.Ordinal) == true => CovariatePurchaseModel.FromJson(json),
             null => throw new FormatException("Cannot read a model: the text is not a JSON object with a string field \"model\"."),
             _ => throw new FormatException(Guard.Format($"Cannot read a model: field \"model\" is \"{name}\", expected one of {string.Join(", ", ModelNames)}.")),

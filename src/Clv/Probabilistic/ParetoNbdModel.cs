@@ -113,6 +113,24 @@ public sealed class ParetoNbdModel : PurchaseModel, IJsonPersistable<ParetoNbdMo
     public static FitResult<CovariatePurchaseModel> Fit(ReadOnlySpan<PurchaseHistory> histories, TimeUnit timeUnit, CovariateOptions covariates, FitOptions? options) =>
         CovariatePurchaseModel.Fit(histories, timeUnit, covariates, options, unit => new ParetoNbdModel(1, 1, 1, 1, unit), ParetoNbdLikelihood.Create, ParetoNbdLikelihood.ForGroup);
 
+    /// <summary>
+    /// Fits the model with time-varying covariates (a value per customer and period: seasons, campaigns, contacts) by maximum
+    /// likelihood, in the summaries' time unit: first without covariates (the start), then with them. The likelihood is exact
+    /// (Bachmann, Meierer and Naef 2021); each customer's repeat purchases are placed in their periods from the purchase days the
+    /// summaries keep.
+    /// </summary>
+    /// <param name="customers">The calibration summaries.</param>
+    /// <param name="covariates">The covariates (one row per customer, periods covering every first purchase) and which of them shift which rate.</param>
+    /// <param name="options">Penalty, iteration cap, tolerance, progress and cancellation; <see cref="FitOptions.Default"/> when null.</param>
+    /// <returns>The model with its status, ln L and standard errors of r, α, s, β and every coefficient (<c>purchase.x</c>, <c>dropout.x</c>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="customers"/> or <paramref name="covariates"/> is null.</exception>
+    /// <exception cref="ArgumentException">The covariates do not have one row per customer, a name is unknown or repeated, or a first purchase is before the first period.</exception>
+    /// <exception cref="ModelFitException">No repeat purchase, a covariate never varies, or no starting point led to a maximum.</exception>
+    /// <exception cref="OperationCanceledException"><see cref="FitOptions.CancellationToken"/> was cancelled.</exception>
+    /// <remarks>Each evaluation walks every customer's periods (cost ∝ customers × periods); see <see cref="TimeVaryingParetoNbdModel"/>.</remarks>
+    public static FitResult<TimeVaryingParetoNbdModel> Fit(CustomerSummaries customers, TimeVaryingCovariateOptions covariates, FitOptions? options) =>
+        TimeVaryingParetoNbdModel.Fit(customers, covariates, options);
+
     /// <summary>Fits the model by maximum likelihood to weighted (x, t_x, T) histories.</summary>
     /// <param name="histories">The histories, in <paramref name="timeUnit"/>; identical rows may be repeated or weighted.</param>
     /// <param name="timeUnit">The unit of the recencies and ages.</param>

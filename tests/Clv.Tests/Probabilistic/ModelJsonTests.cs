@@ -20,6 +20,7 @@ public class ModelJsonTests
         "Pareto/NBD with covariates" => new CovariatePurchaseModel(new ParetoNbdModel(0.55, 10.6, 0.61, 11.7, TimeUnit.Day), [], [new("age", -0.015)]),
         "Gamma-Gamma with covariates" => new CovariateSpendModel(new GammaGammaModel(6.25, 3.74, 15.44), [new("web", 0.31), new("age", -0.0125)]),
         "Normal-Normal" => new NormalNormalModel(-4.5, 12.25, 30.5),
+        "Pareto/NBD with time-varying covariates" => new TimeVaryingParetoNbdModel(new ParetoNbdModel(0.55, 10.6, 0.61, 11.7, TimeUnit.Week), [new("promo", 0.4)], [new("contact", -0.25)]),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
