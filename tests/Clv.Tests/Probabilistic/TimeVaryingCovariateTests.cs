@@ -17,7 +17,7 @@ public class TimeVaryingCovariateTests
     /// A log simulated in continuous time from the model (purchases then placed on their day): promo on one week in four (the week
     /// depends on the customer), season a yearly wave shared by all, contact on in a random 30% of a customer's weeks.
     /// </summary>
-    private static (CustomerSummaries Customers, TimeVaryingCovariates Covariates) Simulate(TimeVaryingParetoNbdModel truth, int count, int seed)
+    internal static (CustomerSummaries Customers, TimeVaryingCovariates Covariates) Simulate(TimeVaryingParetoNbdModel truth, int count, int seed)
     {
         var random = new Random(seed);
         var values = new Dictionary<string, double[,]>(StringComparer.Ordinal);
