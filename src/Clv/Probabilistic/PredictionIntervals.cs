@@ -5,13 +5,15 @@ namespace Clv.Probabilistic;
 /// <summary>
 /// Prediction intervals for every customer: P(alive), expected purchases and CLV under parameter uncertainty (asymptotic-normal
 /// draws of the log-parameters or a Poisson bootstrap over customers), and the number of purchases itself under process
-/// uncertainty (quantiles of the conditional purchase-count distribution).
+/// uncertainty (an interval of the conditional purchase-count distribution).
 /// </summary>
 /// <remarks>
 /// Parameter intervals are the quantiles (type 7, linear interpolation) of a prediction over the parameter draws: they say how
-/// well the data pin down the expectation. The purchase-count interval is the quantiles of P(Y(t) = n | x, t_x, T) at the fitted
-/// parameters: it says how many purchases a customer may actually make, and is the one to compare with holdout counts. It is
-/// discrete, so it covers at least the nominal level. Draws are made once, up front, from <see cref="PredictionIntervalOptions.Seed"/>;
+/// well the data pin down the expectation. The purchase-count interval comes from P(Y(t) = n | x, t_x, T) at the fitted
+/// parameters: it says how many purchases a customer may actually make, and is the one to compare with holdout counts. Its
+/// lower end is the (1 − level)/2 quantile L and its upper end the smallest n with P(Y ≤ n) ≥ P(Y &lt; L) + level, so it holds
+/// at least the level and the lower tail's unused share goes to the upper tail (most customers' L is 0: their interval is
+/// [0, level quantile], not [0, (1 + level)/2 quantile], which would cover 95% at a nominal 90%). Draws are made once, up front, from <see cref="PredictionIntervalOptions.Seed"/>;
 /// every customer is then computed independently, so results do not depend on the number of cores. Customers sharing (x, t_x, T)
 /// share their purchase intervals, computed once.
 /// </remarks>
@@ -75,7 +77,7 @@ public static class PredictionIntervals
         var point = purchases.Model;
         double horizon = options.Clv.Periods * point.Scale(options.Clv.Period);
         double low = (1 - options.Level) / 2, high = (1 + options.Level) / 2;
-        var counts = PurchaseModel.CountQuantiles(n => point.PurchaseCountProbabilityCore(n, horizon), 0, point.ExpectedPurchasesCore(horizon), low, 0.5, high);
+        var counts = PurchaseModel.CountInterval(n => point.PurchaseCountProbabilityCore(n, horizon), 0, point.ExpectedPurchasesCore(horizon), options.Level);
         return new NewCustomerIntervals(Quantiles(expected, low, high), counts, Quantiles(value, low, high));
     }
 
@@ -206,7 +208,7 @@ public static class PredictionIntervals
                 var aliveInterval = Interval(alive, sorted);
                 var expectedInterval = Interval(expected, sorted);
                 double pointScale = point.Scale(customers.TimeUnit);
-                var counts = point.PurchaseCountQuantilesCore(x, tx * pointScale, age * pointScale, time, _low, 0.5, _high);
+                var counts = point.PurchaseCountIntervalCore(x, tx * pointScale, age * pointScale, time, _high - _low);
 
                 for (int k = start[key]; k < start[key + 1]; k++)
                 {

@@ -179,6 +179,50 @@ public abstract partial class PurchaseModel
         }
     }
 
+    /// <summary>The purchase-count prediction interval at <paramref name="level"/>; see <see cref="CountInterval"/>. Arguments trusted.</summary>
+    internal PredictionInterval PurchaseCountIntervalCore(int frequency, double recency, double age, double time, double level)
+    {
+        double alive = ProbabilityAliveCore(frequency, recency, age);
+        return CountInterval(
+            n => alive * PurchaseCountProbabilityIfAlive(frequency, age, time, n), 1 - alive, ExpectedPurchasesIfAlive(frequency, age, time), level);
+    }
+
+    /// <summary>
+    /// The prediction interval of a count at <paramref name="level"/>, as tight as a whole-number interval can be: the lower end
+    /// is the (1 − level)/2 quantile L, the median the 0.5 quantile, and the upper end the smallest n with P(Y ≤ n) ≥ P(Y &lt; L)
+    /// + level. The interval holds at least <paramref name="level"/> of the probability; the lower tail gives the upper whatever
+    /// it leaves unused, so when L is 0 (nothing below it) the whole 1 − level goes to the upper tail, instead of wasting half
+    /// of it (a central interval of a count piled up at 0 would cover 95% at a nominal 90%).
+    /// </summary>
+    internal static PredictionInterval CountInterval(Func<int, double> probability, double start, double mean, double level)
+    {
+        double low = (1 - level) / 2, high = double.NaN;
+        double lower = double.NaN, median = double.NaN;
+        double cumulative = start;
+        for (int n = 0; ; n++)
+        {
+            double below = n == 0 ? 0 : cumulative;
+            double p = probability(n);
+            cumulative += p;
+            bool exhausted = (n > mean && p < 1e-17) || n == int.MaxValue - 1;
+            if (double.IsNaN(lower) && (cumulative >= low || exhausted))
+            {
+                lower = n;
+                high = below + level;
+            }
+
+            if (double.IsNaN(median) && (cumulative >= 0.5 || exhausted))
+            {
+                median = n;
+            }
+
+            if (!double.IsNaN(lower) && !double.IsNaN(median) && (cumulative >= high || exhausted))
+            {
+                return new PredictionInterval(lower, median, Math.Max(n, median));
+            }
+        }
+    }
+
     /// <summary>The time t with P(alive) P(Y(t) &gt; 0 | alive) = p, or +∞; arguments trusted.</summary>
     internal double NextPurchaseTimeCore(int frequency, double recency, double age, double probability)
     {

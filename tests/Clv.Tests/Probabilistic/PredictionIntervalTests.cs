@@ -66,7 +66,15 @@ public class PredictionIntervalTests
             Assert.Equal(model.ConditionalExpectedPurchases(customers[i], 39), r.ExpectedPurchases.Median, 1e-12);
             Assert.Equal(clv[i], r.Clv!.Value.Median, 1e-9);
             var c = customers[i];
-            Assert.Equal(model.ConditionalPurchaseCountQuantile(c.Frequency, c.Recency, c.Age, 39, 0.95), r.Purchases.Upper);
+            int lower = model.ConditionalPurchaseCountQuantile(c.Frequency, c.Recency, c.Age, 39, 0.05);
+            double below = Enumerable.Range(0, lower).Sum(k => model.ConditionalPurchaseCountProbability(k, c.Frequency, c.Recency, c.Age, 39));
+            double Cdf(double n) => Enumerable.Range(0, (int)n + 1).Sum(k => model.ConditionalPurchaseCountProbability(k, c.Frequency, c.Recency, c.Age, 39));
+            Assert.Equal(lower, r.Purchases.Lower);
+            Assert.Equal(model.ConditionalPurchaseCountQuantile(c.Frequency, c.Recency, c.Age, 39, 0.5), r.Purchases.Median);
+
+            // The upper end: the smallest n whose cumulative probability reaches P(Y < lower) + 0.9.
+            Assert.True(Cdf(r.Purchases.Upper) >= below + 0.9 - 1e-12, $"customer {i}: {r.Purchases}");
+            Assert.True(r.Purchases.Upper == r.Purchases.Median || Cdf(r.Purchases.Upper - 1) < below + 0.9, $"customer {i}: {r.Purchases}");
         }
     }
 
@@ -160,11 +168,12 @@ public class PredictionIntervalTests
         var none = PredictionIntervals.NewCustomer(CdnowFits.BgNbd, CdnowFits.GammaGamma, CdnowFits.Summaries, new PredictionIntervalOptions { Uncertainty = ParameterUncertainty.None, Clv = options.Clv });
         Assert.Equal(new PredictionInterval(point.Value, point.Value, point.Value), none.Value);
 
-        // The repeat-purchase interval: quantiles of P(X(52) = n) of the fitted model.
+        // The repeat-purchase interval from P(X(52) = n) of the fitted model: the lower end is 0, so the upper end is the 90%
+        // quantile (the whole 10% goes to the upper tail).
         var model = CdnowFits.BgNbd.Model;
         double Cdf(double n) => Enumerable.Range(0, (int)n + 1).Sum(k => model.PurchaseCountProbability(k, 52));
         Assert.Equal(0, intervals.RepeatPurchases.Lower);
-        Assert.True(Cdf(intervals.RepeatPurchases.Upper) >= 0.95 && Cdf(intervals.RepeatPurchases.Upper - 1) < 0.95);
+        Assert.True(Cdf(intervals.RepeatPurchases.Upper) >= 0.9 && Cdf(intervals.RepeatPurchases.Upper - 1) < 0.9);
         Assert.True(Cdf(intervals.RepeatPurchases.Median) >= 0.5);
     }
 

@@ -60,8 +60,8 @@ public class IntervalCoverageTests(ITestOutputHelper output)
         var actual = c.AsSpan().ToArray().Select(s => (double)s.HoldoutPurchaseDays).ToArray();
         double coverage = report.PurchaseCoverage(actual);
 
-        // Whole-number intervals cover at least the level: a customer with P(Y = 0) = 0.97 gets [0, 0], which covers 97%. The
-        // randomised PIT (Czado, Gneiting & Held 2009) spreads each count over [n, n + 1) and shows the distribution itself is
+        // Each customer's whole-number interval holds at least the level (the lower tail's unused share goes to the upper tail),
+        // so coverage is at least 90%, and the band caps it at 95%. The randomised PIT (Czado, Gneiting & Held 2009) spreads each count over [n, n + 1) and shows the distribution itself is
         // calibrated: the share of PIT mass inside [0.05, 0.95] must be 90%.
         var model = report.Rows.Count > 0 ? Fitted(truth, c) : truth;
         double pitInside = 0;
@@ -75,7 +75,7 @@ public class IntervalCoverageTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"{name}: nominal 90% purchase-count intervals cover {coverage:P1} of 20,000 realised holdout counts; randomised PIT inside [5%, 95%]: {pitInside / c.Count:P1}");
-        Assert.InRange(coverage, 0.90, 0.975);
+        Assert.InRange(coverage, 0.90, 0.95);
         Assert.InRange(pitInside / c.Count, 0.88, 0.92);
     }
 
