@@ -27,6 +27,7 @@ public static partial class CustomerSummaryParquet
             long row = 0, imported = 0;
             for (int g = 0; g < reader.RowGroupCount; g++)
             {
+                options.CancellationToken.ThrowIfCancellationRequested();
                 using var group = reader.OpenRowGroupReader(g);
                 int n = checked((int)group.RowCount);
                 ParquetFile.Guard(path, () => columns.Read(group, n));
@@ -49,6 +50,8 @@ public static partial class CustomerSummaryParquet
                     destination.Add(summary);
                     imported++;
                 }
+
+                options.Progress?.Report(row);
             }
 
             return new ParquetReadReport(imported, rejected.Count == 0 ? [] : rejected.AsReadOnly(), reader.RowGroupCount);

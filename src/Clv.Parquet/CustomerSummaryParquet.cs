@@ -94,11 +94,12 @@ public static partial class CustomerSummaryParquet
     /// </summary>
     /// <param name="path">The file.</param>
     /// <param name="destination">Receives each good row's summary, in file order (for example a <see cref="List{T}"/>).</param>
-    /// <param name="options">The mode; null for <see cref="CustomerSummaryParquetOptions.Default"/> (strict).</param>
+    /// <param name="options">The mode, progress and cancellation; null for <see cref="CustomerSummaryParquetOptions.Default"/> (strict).</param>
     /// <returns>Rows imported, rows rejected (lenient mode) and row groups read.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="destination"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="options"/> has an undefined mode (the message names <c>options.Mode</c>).</exception>
     /// <exception cref="ParquetFormatException">A file-level problem (not a Parquet file, a column missing or of another type), or (strict mode) the first bad row, naming file, row and column; rows before it were already added.</exception>
+    /// <exception cref="OperationCanceledException"><see cref="CustomerSummaryParquetOptions.CancellationToken"/> was cancelled before the whole file was read; the row groups read before it was seen stay in <paramref name="destination"/>, whole.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static ParquetReadReport ReadInto(string path, ICollection<CustomerSummary> destination, CustomerSummaryParquetOptions? options)
     {
@@ -112,12 +113,13 @@ public static partial class CustomerSummaryParquet
     /// <summary>Reads summaries from a stream (readable and seekable; left open) into <paramref name="destination"/>, as <see cref="ReadInto(string, ICollection{CustomerSummary}, CustomerSummaryParquetOptions?)"/> does from a file.</summary>
     /// <param name="stream">The source.</param>
     /// <param name="destination">Receives each good row's summary, in file order.</param>
-    /// <param name="options">The mode; null for <see cref="CustomerSummaryParquetOptions.Default"/> (strict).</param>
+    /// <param name="options">The mode, progress and cancellation; null for <see cref="CustomerSummaryParquetOptions.Default"/> (strict).</param>
     /// <returns>Rows imported, rows rejected (lenient mode) and row groups read.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="destination"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="stream"/> cannot seek.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="options"/> has an undefined mode (the message names <c>options.Mode</c>).</exception>
     /// <exception cref="ParquetFormatException">A file-level problem, or (strict mode) the first bad row, naming row and column; rows before it were already added.</exception>
+    /// <exception cref="OperationCanceledException"><see cref="CustomerSummaryParquetOptions.CancellationToken"/> was cancelled before the whole stream was read; the row groups read before it was seen stay in <paramref name="destination"/>, whole.</exception>
     public static ParquetReadReport ReadInto(Stream stream, ICollection<CustomerSummary> destination, CustomerSummaryParquetOptions? options)
     {
         ArgumentNullException.ThrowIfNull(stream);

@@ -2,13 +2,14 @@ namespace Clv.Parquet;
 
 /// <summary>
 /// How <see cref="CustomerSummaryParquet"/> reads a summaries file: strictly (the first bad row throws) or leniently (bad
-/// rows are collected in the report and the good ones returned). <see cref="Default"/> (or
-/// <c>new CustomerSummaryParquetOptions()</c>) is strict, as <see cref="CustomerSummaryParquet.Read(string)"/> is.
+/// rows are collected in the report and the good ones returned), and how a read reports progress and is cancelled, as
+/// <see cref="TransactionParquetOptions"/> does. <see cref="Default"/> (or <c>new CustomerSummaryParquetOptions()</c>) is
+/// strict, without progress and not cancellable, as <see cref="CustomerSummaryParquet.Read(string)"/> is.
 /// </summary>
 /// <remarks>The options are checked once, when a read starts; an error names the property (<c>options.Mode</c>).</remarks>
 public sealed class CustomerSummaryParquetOptions
 {
-    /// <summary>The defaults: strict.</summary>
+    /// <summary>The defaults: strict, no progress, not cancellable.</summary>
     public static CustomerSummaryParquetOptions Default { get; } = new();
 
     /// <summary>
@@ -17,6 +18,20 @@ public sealed class CustomerSummaryParquetOptions
     /// <see cref="ParquetReadMode.Strict"/>.
     /// </summary>
     public ParquetReadMode Mode { get; init; } = ParquetReadMode.Strict;
+
+    /// <summary>
+    /// Receives the number of rows read so far (imported plus rejected) after every row group, as
+    /// <see cref="TransactionParquetOptions.Progress"/> does. Each report counts rows already in the destination (or
+    /// rejected). Called on the reading thread. Default null (no reports).
+    /// </summary>
+    public IProgress<long>? Progress { get; init; }
+
+    /// <summary>
+    /// Cancels a read: checked before every row group, as <see cref="TransactionParquetOptions.CancellationToken"/> is, so a
+    /// row group is added to the destination whole or not at all; the row groups added before it was seen stay there.
+    /// Default <see cref="CancellationToken.None"/>.
+    /// </summary>
+    public CancellationToken CancellationToken { get; init; }
 
     /// <summary>Checks the options once, before any I/O; every error names the property (<c>options.Mode</c>).</summary>
     internal void Validate()

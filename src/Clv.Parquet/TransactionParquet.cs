@@ -88,7 +88,7 @@ public static class TransactionParquet
     /// the file. Call <see cref="CustomerSummariesBuilder.Build"/> afterwards (several files, Parquet or CSV, can feed one builder).
     /// </summary>
     /// <param name="path">The file.</param>
-    /// <param name="builder">Receives every imported row through <see cref="CustomerSummariesBuilder.Add(ReadOnlySpan{char}, ReadOnlySpan{int}, ReadOnlySpan{DateOnly}, ReadOnlySpan{double})"/>, one block per row group (no string per row).</param>
+    /// <param name="builder">Receives every imported row through <see cref="CustomerSummariesBuilder.Add(ReadOnlySpan{char}, ReadOnlySpan{int}, ReadOnlySpan{int}, ReadOnlySpan{DateOnly}, ReadOnlySpan{double})"/>, one block per row group: a table with one entry per run of equal ids and an index per row (no string per row, one lookup per entry).</param>
     /// <param name="options">Columns, date format, mode, progress and cancellation; null for <see cref="TransactionParquetOptions.Default"/>.</param>
     /// <returns>How many rows were imported and which were rejected (lenient mode).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="builder"/> is null.</exception>

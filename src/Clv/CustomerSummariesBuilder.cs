@@ -129,6 +129,58 @@ public sealed class CustomerSummariesBuilder
         _days.Add(idText, idEnds, dates, amounts);
     }
 
+    /// <summary>
+    /// Adds a block of rows whose customer ids are indices into a table of ids, as a dictionary-encoded column has them (a
+    /// Parquet or Arrow dictionary, a categorical): table entry k is <c>idTable[idTableEnds[k - 1]..idTableEnds[k]]</c> (from
+    /// 0 for the first entry), and row i's id is entry <c>idIndices[i]</c>. The same as adding the rows one by one with
+    /// <see cref="Add(ReadOnlySpan{char}, DateOnly, double)"/>, and faster: each entry's customer is looked up once, on the
+    /// first row that uses it, and the other rows of the entry go straight to it. Entries may repeat (two equal entries are
+    /// one customer) and need not all be used.
+    /// </summary>
+    /// <param name="idTable">The table's ids, one after the other; only read during the call.</param>
+    /// <param name="idTableEnds">Where each entry ends in <paramref name="idTable"/>: increasing (no empty id), the last at most its length.</param>
+    /// <param name="idIndices">Each row's entry in the table: from 0 to the number of entries - 1.</param>
+    /// <param name="dates">The calendar date of each row.</param>
+    /// <param name="amounts">The amount of each row (negative for a refund); all finite.</param>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
+    /// <exception cref="ArgumentException">The three row spans differ in length, an entry end is out of order or beyond the text, or a row's index is outside the table (the message names the entry or row); nothing is added.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An amount is NaN or infinite (the message names the row); nothing is added.</exception>
+    public void Add(ReadOnlySpan<char> idTable, ReadOnlySpan<int> idTableEnds, ReadOnlySpan<int> idIndices, ReadOnlySpan<DateOnly> dates, ReadOnlySpan<double> amounts)
+    {
+        ThrowIfBuilt();
+        if (dates.Length != idIndices.Length || amounts.Length != idIndices.Length)
+        {
+            ThrowHelper.Argument(nameof(dates), Guard.Format($"idIndices, dates and amounts must have one element per row, but have {idIndices.Length}, {dates.Length} and {amounts.Length}."));
+        }
+
+        int previous = 0;
+        for (int k = 0; k < idTableEnds.Length; k++)
+        {
+            int end = idTableEnds[k];
+            if (end <= previous || end > idTable.Length)
+            {
+                ThrowHelper.Argument(nameof(idTableEnds), Guard.Format($"idTableEnds[{k}] is {end}, but must be greater than the previous end ({previous}: ids are not empty) and at most the table's length ({idTable.Length})."));
+            }
+
+            previous = end;
+        }
+
+        for (int i = 0; i < idIndices.Length; i++)
+        {
+            if ((uint)idIndices[i] >= (uint)idTableEnds.Length)
+            {
+                ThrowHelper.Argument(nameof(idIndices), Guard.Format($"idIndices[{i}] is {idIndices[i]}, but must be from 0 to {idTableEnds.Length - 1} (the table has {idTableEnds.Length} entries)."));
+            }
+
+            if (!double.IsFinite(amounts[i]))
+            {
+                ThrowHelper.ArgumentOutOfRange(nameof(amounts), amounts[i], Guard.Format($"amounts[{i}] must be a finite number, but was {amounts[i]}."));
+            }
+        }
+
+        _days.Add(idTable, idTableEnds, idIndices, dates, amounts);
+    }
+
     /// <summary>Builds the summaries of every row added. Can be called once (a call that throws for the observation end can be repeated after adding rows).</summary>
     /// <returns>The summaries; their <see cref="CustomerSummaries.Warnings"/> say when the observation end is well after the data.</returns>
     /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>

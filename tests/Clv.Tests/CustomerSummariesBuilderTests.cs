@@ -103,6 +103,134 @@ public class CustomerSummariesBuilderTests
         return (text.ToString(), ends, [.. rows.ToArray().Select(t => t.Date)], [.. rows.ToArray().Select(t => t.Amount)]);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Add_BlocksOfIdTable_LargeLogInAnyOrder_SameSummariesAsTheTransactions(bool dateOrder)
+    {
+        // As the text blocks above, with a holdout end that excludes the last days' rows (a customer seen only there is
+        // never numbered), each block's table holding one entry per run of equal ids, an entry repeated and an entry no
+        // row uses: customers, their order and every figure must be the row-by-row path's.
+        var random = new Random(11);
+        var rows = new Transaction[60_000];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            rows[i] = new Transaction("cust-" + random.Next(20_000), new DateOnly(2024, 1, 1).AddDays(random.Next(130)), random.Next(10) == 0 ? -random.Next(1, 50) : random.Next(1, 500));
+        }
+
+        rows = dateOrder ? [.. rows.OrderBy(t => t.Date)] : [.. rows.OrderBy(t => t.CustomerId, StringComparer.Ordinal)];
+        var holdoutEnd = new DateOnly(2024, 4, 30);
+        var builder = new CustomerSummariesBuilder(End, TimeUnit.Day, holdoutEnd);
+        for (int i = 0; i < rows.Length; i += 16_384)
+        {
+            var (table, ends, indices, dates, amounts) = TableBlock(rows.AsSpan(i, Math.Min(16_384, rows.Length - i)));
+            builder.Add(table, ends, indices, dates, amounts);
+        }
+
+        var expected = CustomerSummaries.FromTransactions(rows, End, TimeUnit.Day, holdoutEnd);
+        var actual = builder.Build();
+
+        Assert.Contains(rows, t => t.Date > holdoutEnd);
+        Assert.True(CustomerSummariesPropertyTests.SameSummaries(expected, actual));
+        Assert.Equal(expected.Select(c => c.CustomerId), actual.Select(c => c.CustomerId));
+        Assert.Equal(
+            (expected.TransactionCount, expected.HoldoutTransactionCount, expected.RefundTransactionCount, expected.ExcludedTransactionCount),
+            (actual.TransactionCount, actual.HoldoutTransactionCount, actual.RefundTransactionCount, actual.ExcludedTransactionCount));
+    }
+
+    [Fact]
+    public void Add_TableBlockWithABadRow_ThrowsNamingItAndAddsNothing()
+    {
+        var builder = new CustomerSummariesBuilder(End, TimeUnit.Day);
+        DateOnly[] dates = [new(2024, 1, 1), new(2024, 1, 2)];
+
+        var lengths = Assert.Throws<ArgumentException>(() => builder.Add("ab".AsSpan(), [1, 2], [0, 1], dates, [1.0]));
+        var empty = Assert.Throws<ArgumentException>(() => builder.Add("ab".AsSpan(), [1, 1], [0, 1], dates, [1.0, 2.0]));
+        var beyond = Assert.Throws<ArgumentException>(() => builder.Add("ab".AsSpan(), [1, 3], [0, 1], dates, [1.0, 2.0]));
+        var index = Assert.Throws<ArgumentException>(() => builder.Add("ab".AsSpan(), [1, 2], [1, 2], dates, [1.0, 2.0]));
+        var negative = Assert.Throws<ArgumentException>(() => builder.Add("ab".AsSpan(), [1, 2], [-1, 0], dates, [1.0, 2.0]));
+        var nan = Assert.Throws<ArgumentOutOfRangeException>(() => builder.Add("ab".AsSpan(), [1, 2], [0, 1], dates, [1.0, double.NaN]));
+
+        Assert.Contains("have 2, 2 and 1", lengths.Message, StringComparison.Ordinal);
+        Assert.Equal("idTableEnds", empty.ParamName);
+        Assert.Contains("idTableEnds[1] is 1", empty.Message, StringComparison.Ordinal);
+        Assert.Contains("idTableEnds[1] is 3", beyond.Message, StringComparison.Ordinal);
+        Assert.Equal("idIndices", index.ParamName);
+        Assert.Contains("idIndices[1] is 2, but must be from 0 to 1", index.Message, StringComparison.Ordinal);
+        Assert.Contains("idIndices[0] is -1", negative.Message, StringComparison.Ordinal);
+        Assert.Equal("amounts", nan.ParamName);
+        Assert.Contains("amounts[1]", nan.Message, StringComparison.Ordinal);
+        Assert.Equal(0, builder.TransactionCount);
+        builder.Add("ab".AsSpan(), [1, 2], [1, 1], dates, [1.0, 2.0]);
+        var b = Assert.Single(builder.Build());
+        Assert.Equal(("b", 2, 3.0), (b.CustomerId, b.PurchaseDays, b.Spend));
+        Assert.Throws<InvalidOperationException>(() => builder.Add("a".AsSpan(), [1], [0], dates.AsSpan(0, 1), [1.0]));
+    }
+
+    [Fact]
+    public void Add_TableBlockOfKnownCustomers_AllocatesNothingPerRow()
+    {
+        var rows = Enumerable.Range(0, 50_000).Select(i => new Transaction("c" + (i / 3), new DateOnly(2024, 1, 1).AddDays(i % 90), 1 + (i % 7))).ToArray();
+        var (table, ends, indices, dates, amounts) = TableBlock(rows);
+        var builder = new CustomerSummariesBuilder(End, TimeUnit.Day);
+        builder.Add(table, ends, indices, dates, amounts);
+
+        // Smallest of several steady-state measurements (the JIT may allocate while it re-compiles a hot loop); every
+        // customer is known, so a string or an array per row or per entry would show up in every one.
+        long allocated = long.MaxValue;
+        for (int attempt = 0; attempt < 5; attempt++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            builder.Add(table, ends, indices, dates, amounts);
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        Assert.True(allocated < 1024, $"allocated {allocated} bytes");
+        Assert.Equal(6 * rows.Length, builder.TransactionCount);
+    }
+
+    /// <summary>
+    /// The rows as a table block: one entry per run of equal ids, plus an unused entry first and the first entry repeated
+    /// at the end (used by the rows of the first id that come back later), as a dictionary-encoded column may have them.
+    /// </summary>
+    internal static (string Table, int[] Ends, int[] Indices, DateOnly[] Dates, double[] Amounts) TableBlock(ReadOnlySpan<Transaction> rows)
+    {
+        var table = new System.Text.StringBuilder("unused");
+        var ends = new List<int> { table.Length };
+        var indices = new int[rows.Length];
+        string? firstId = null;
+        int repeat = -1;
+        for (int i = 0; i < rows.Length; i++)
+        {
+            string id = rows[i].CustomerId;
+            if (i > 0 && id == rows[i - 1].CustomerId)
+            {
+                indices[i] = indices[i - 1];
+                continue;
+            }
+
+            firstId ??= id;
+            if (id == firstId && i > 0)
+            {
+                if (repeat < 0)
+                {
+                    table.Append(id);
+                    ends.Add(table.Length);
+                    repeat = ends.Count - 1;
+                }
+
+                indices[i] = repeat;
+                continue;
+            }
+
+            table.Append(id);
+            ends.Add(table.Length);
+            indices[i] = ends.Count - 1;
+        }
+
+        return (table.ToString(), [.. ends], indices, [.. rows.ToArray().Select(t => t.Date)], [.. rows.ToArray().Select(t => t.Amount)]);
+    }
+
     [Fact]
     public void Add_IdAsTextThenAsString_OneCustomer()
     {

@@ -7,14 +7,17 @@ internal interface IRowSink
     void Add(RowBlock block);
 }
 
-/// <summary>Hands each block to <see cref="CustomerSummariesBuilder.Add(ReadOnlySpan{char}, ReadOnlySpan{int}, ReadOnlySpan{DateOnly}, ReadOnlySpan{double})"/>: no string per row.</summary>
+/// <summary>
+/// Hands each block to <see cref="CustomerSummariesBuilder.Add(ReadOnlySpan{char}, ReadOnlySpan{int}, ReadOnlySpan{int}, ReadOnlySpan{DateOnly}, ReadOnlySpan{double})"/>:
+/// no string per row, and one lookup per distinct id of the block.
+/// </summary>
 internal sealed class BuilderSink(CustomerSummariesBuilder builder) : IRowSink
 {
     public void Add(RowBlock block)
     {
         if (block.Count > 0)
         {
-            builder.Add(block.Text, block.IdEnds, block.Dates, block.Amounts);
+            builder.Add(block.Table, block.TableEnds, block.Indices, block.Dates, block.Amounts);
         }
     }
 }

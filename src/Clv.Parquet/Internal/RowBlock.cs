@@ -1,19 +1,29 @@
 namespace Clv.Parquet.Internal;
 
-/// <summary>The good rows of one row group, ids end to end as <see cref="CustomerSummariesBuilder"/>'s block API takes them.</summary>
+/// <summary>
+/// The good rows of one row group as <see cref="CustomerSummariesBuilder"/>'s table block API takes them: a table of the
+/// group's ids (text end to end, one entry per run of rows with the same id) and, per row, the index of its entry, its
+/// date and its amount. Logs grouped by customer, or with a customer's rows of a day together, have far fewer entries
+/// than rows, and the builder looks each entry up once. An id that comes back after other ids gets a new entry; the
+/// builder resolves equal entries to one customer.
+/// </summary>
 internal sealed class RowBlock
 {
-    private char[] _text = new char[1 << 16];
-    private int _textLength;
-    private int[] _idEnds = [];
+    private char[] _table = new char[1 << 16];
+    private int _tableLength;
+    private int[] _tableEnds = [];
+    private int _entries;
+    private int[] _indices = [];
     private DateOnly[] _dates = [];
     private double[] _amounts = [];
 
     public int Count { get; private set; }
 
-    public ReadOnlySpan<char> Text => _text.AsSpan(0, _textLength);
+    public ReadOnlySpan<char> Table => _table.AsSpan(0, _tableLength);
 
-    public ReadOnlySpan<int> IdEnds => _idEnds.AsSpan(0, Count);
+    public ReadOnlySpan<int> TableEnds => _tableEnds.AsSpan(0, _entries);
+
+    public ReadOnlySpan<int> Indices => _indices.AsSpan(0, Count);
 
     public ReadOnlySpan<DateOnly> Dates => _dates.AsSpan(0, Count);
 
@@ -22,36 +32,45 @@ internal sealed class RowBlock
     /// <summary>Empties the block for a group of up to <paramref name="rows"/> rows.</summary>
     public void Reset(int rows)
     {
-        if (_idEnds.Length < rows)
+        if (_indices.Length < rows)
         {
-            _idEnds = new int[rows];
+            _indices = new int[rows];
+            _tableEnds = new int[rows];
             _dates = new DateOnly[rows];
             _amounts = new double[rows];
         }
 
         Count = 0;
-        _textLength = 0;
+        _tableLength = 0;
+        _entries = 0;
     }
 
     public void Add(ReadOnlySpan<char> id, DateOnly date, double amount)
     {
-        if (_textLength + id.Length > _text.Length)
+        if (_entries == 0 || !id.SequenceEqual(Entry(_entries - 1)))
         {
-            Array.Resize(ref _text, Math.Max(_text.Length * 2, _textLength + id.Length));
+            if (_tableLength + id.Length > _table.Length)
+            {
+                Array.Resize(ref _table, Math.Max(_table.Length * 2, _tableLength + id.Length));
+            }
+
+            id.CopyTo(_table.AsSpan(_tableLength));
+            _tableLength += id.Length;
+            _tableEnds[_entries++] = _tableLength;
         }
 
-        id.CopyTo(_text.AsSpan(_textLength));
-        _textLength += id.Length;
-        _idEnds[Count] = _textLength;
+        _indices[Count] = _entries - 1;
         _dates[Count] = date;
         _amounts[Count] = amount;
         Count++;
     }
 
     /// <summary>The id of good row <paramref name="index"/>.</summary>
-    public ReadOnlySpan<char> Id(int index)
+    public ReadOnlySpan<char> Id(int index) => Entry(_indices[index]);
+
+    private ReadOnlySpan<char> Entry(int entry)
     {
-        int start = index == 0 ? 0 : _idEnds[index - 1];
-        return _text.AsSpan(start, _idEnds[index] - start);
+        int start = entry == 0 ? 0 : _tableEnds[entry - 1];
+        return _table.AsSpan(start, _tableEnds[entry] - start);
     }
 }
