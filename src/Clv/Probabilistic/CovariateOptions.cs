@@ -60,9 +60,9 @@ public sealed class CovariateOptions
             ThrowHelper.ArgumentOutOfRange("covariates.Regularization", Regularization, Guard.Format($"covariates.Regularization must be a finite number of at least 0, but was {Regularization}."));
         }
 
-        CheckNames(Purchase, "Purchase");
-        CheckNames(Dropout, "Dropout");
-        CheckNames(Constrained, "Constrained");
+        CovariateCoefficients.CheckNames(Purchase, "Purchase", Covariates.IndexOf, Covariates.Names);
+        CovariateCoefficients.CheckNames(Dropout, "Dropout", Covariates.IndexOf, Covariates.Names);
+        CovariateCoefficients.CheckNames(Constrained, "Constrained", Covariates.IndexOf, Covariates.Names);
         if (Purchase.Count + Dropout.Count == 0)
         {
             ThrowHelper.Argument("covariates", "Name at least one covariate in covariates.Purchase or covariates.Dropout.");
@@ -73,28 +73,6 @@ public sealed class CovariateOptions
             if (!Purchase.Contains(name, StringComparer.Ordinal) || !Dropout.Contains(name, StringComparer.Ordinal))
             {
                 ThrowHelper.Argument("covariates", Guard.Format($"covariates.Constrained names '{name}', which must be in both covariates.Purchase and covariates.Dropout."));
-            }
-        }
-    }
-
-    private void CheckNames(IReadOnlyList<string>? names, string property)
-    {
-        if (names is null)
-        {
-            ThrowHelper.Argument("covariates", Guard.Format($"covariates.{property} must not be null."));
-        }
-
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (string name in names)
-        {
-            if (name is null || Covariates.IndexOf(name) < 0)
-            {
-                ThrowHelper.Argument("covariates", Guard.Format($"covariates.{property} names '{name}', which is not a covariate; the covariates are {string.Join(", ", Covariates.Names)}."));
-            }
-
-            if (!seen.Add(name))
-            {
-                ThrowHelper.Argument("covariates", Guard.Format($"covariates.{property} names '{name}' twice."));
             }
         }
     }

@@ -42,8 +42,8 @@ public sealed class CovariatePurchaseModel : IJsonPersistable<CovariatePurchaseM
         }
 
         BaseModel = baseModel;
-        (PurchaseCovariates, _purchase) = Check(purchase, nameof(purchase));
-        (DropoutCovariates, _dropout) = Check(dropout, nameof(dropout));
+        (PurchaseCovariates, _purchase) = CovariateCoefficients.Check(purchase, nameof(purchase));
+        (DropoutCovariates, _dropout) = CovariateCoefficients.Check(dropout, nameof(dropout));
     }
 
     /// <summary>The model of a customer whose covariates are all 0.</summary>
@@ -206,13 +206,13 @@ public sealed class CovariatePurchaseModel : IJsonPersistable<CovariatePurchaseM
             _ => throw new FormatException(Guard.Format($"Cannot read a covariate model: \"{baseName}\" has no covariate form (Pareto/NBD, BG/NBD or MBG/NBD).")),
         };
 
-        return JsonFormat.Read(json, name, r => new CovariatePurchaseModel(baseModel, Coefficients(r, "covariates.purchase"), Coefficients(r, "covariates.dropout")));
+        return JsonFormat.Read(json, name, r => new CovariatePurchaseModel(baseModel, CovariateCoefficients.Read(r, "covariates.purchase"), CovariateCoefficients.Read(r, "covariates.dropout")));
     }
 
     /// <summary>The model's name, base model and coefficients, for logs and debugging.</summary>
     /// <returns>For example "Pareto/NBD(r = ...; Week) with purchase: gender 0.31; dropout: gender -0.12".</returns>
     public override string ToString() =>
-        Guard.Format($"{BaseModel} with purchase: {Describe(PurchaseCovariates, _purchase)}; dropout: {Describe(DropoutCovariates, _dropout)}");
+        Guard.Format($"{BaseModel} with purchase: {CovariateCoefficients.Describe(PurchaseCovariates, _purchase)}; dropout: {CovariateCoefficients.Describe(DropoutCovariates, _dropout)}");
 
     /// <summary>Fits a covariate model to summaries: customers with a purchase, leads excluded and counted.</summary>
     internal static FitResult<CovariatePurchaseModel> Fit(
@@ -274,42 +274,6 @@ public sealed class CovariatePurchaseModel : IJsonPersistable<CovariatePurchaseM
         };
 
         return MaximumLikelihood.Fit(likelihood, options, p => layout.Model(template.WithParameters(p[..4]), p.AsSpan(4)), data.Excluded);
-    }
-
-    private static (string[] Names, double[] Values) Check(IReadOnlyList<KeyValuePair<string, double>> pairs, string paramName)
-    {
-        var names = new string[pairs.Count];
-        var values = new double[pairs.Count];
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < pairs.Count; i++)
-        {
-            var (name, value) = pairs[i];
-            if (string.IsNullOrWhiteSpace(name) || !seen.Add(name))
-            {
-                ThrowHelper.Argument(paramName, Guard.Format($"Covariate name {i} ('{name}') is empty or repeated."));
-            }
-
-            if (!double.IsFinite(value))
-            {
-                ThrowHelper.Argument(paramName, Guard.Format($"The coefficient of '{name}' is {value}; it must be a finite number."));
-            }
-
-            names[i] = name;
-            values[i] = value;
-        }
-
-        return (names, values);
-    }
-
-    private static List<KeyValuePair<string, double>> Coefficients(JsonFormat.Reader reader, string path)
-    {
-        var result = new List<KeyValuePair<string, double>>();
-        foreach (var property in reader.Element(path, JsonValueKind.Object).EnumerateObject())
-        {
-            result.Add(new(property.Name, reader.Number(path + "." + property.Name)));
-        }
-
-        return result;
     }
 
     private static double Dot(double[] coefficients, ReadOnlySpan<double> values, string paramName)
@@ -388,7 +352,4 @@ public sealed class CovariatePurchaseModel : IJsonPersistable<CovariatePurchaseM
 
         return result;
     }
-
-    private static string Describe(IReadOnlyList<string> names, double[] values) =>
-        values.Length == 0 ? "none" : string.Join(", ", names.Select((n, i) => Guard.Format($"{n} {values[i]:G4}")));
 }

@@ -46,28 +46,8 @@ public sealed class TimeVaryingCovariateOptions
             ThrowHelper.ArgumentOutOfRange("covariates.Regularization", Regularization, Guard.Format($"covariates.Regularization must be a finite number of at least 0, but was {Regularization}."));
         }
 
-        foreach (var (names, property) in new[] { (Purchase, "Purchase"), (Dropout, "Dropout") })
-        {
-            if (names is null)
-            {
-                ThrowHelper.Argument("covariates", Guard.Format($"covariates.{property} must not be null."));
-            }
-
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (string name in names)
-            {
-                if (name is null || Covariates.IndexOf(name) < 0)
-                {
-                    ThrowHelper.Argument("covariates", Guard.Format($"covariates.{property} names '{name}', which is not a covariate; the covariates are {string.Join(", ", Covariates.Names)}."));
-                }
-
-                if (!seen.Add(name))
-                {
-                    ThrowHelper.Argument("covariates", Guard.Format($"covariates.{property} names '{name}' twice."));
-                }
-            }
-        }
-
+        CovariateCoefficients.CheckNames(Purchase, "Purchase", Covariates.IndexOf, Covariates.Names);
+        CovariateCoefficients.CheckNames(Dropout, "Dropout", Covariates.IndexOf, Covariates.Names);
         if (Purchase.Count + Dropout.Count == 0)
         {
             ThrowHelper.Argument("covariates", "Name at least one covariate in covariates.Purchase or covariates.Dropout.");

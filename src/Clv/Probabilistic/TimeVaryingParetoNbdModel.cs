@@ -38,8 +38,8 @@ public sealed class TimeVaryingParetoNbdModel : IJsonPersistable<TimeVaryingPare
         }
 
         BaseModel = baseModel;
-        (PurchaseCovariates, _purchase) = Check(purchase, nameof(purchase));
-        (DropoutCovariates, _dropout) = Check(dropout, nameof(dropout));
+        (PurchaseCovariates, _purchase) = CovariateCoefficients.Check(purchase, nameof(purchase));
+        (DropoutCovariates, _dropout) = CovariateCoefficients.Check(dropout, nameof(dropout));
     }
 
     /// <summary>The Pareto/NBD model when every covariate is 0.</summary>
@@ -151,14 +151,14 @@ public sealed class TimeVaryingParetoNbdModel : IJsonPersistable<TimeVaryingPare
         {
             var unit = r.Enum<TimeUnit>("timeUnit");
             var baseModel = new ParetoNbdModel(r.Positive("parameters.r"), r.Positive("parameters.alpha"), r.Positive("parameters.s"), r.Positive("parameters.beta"), unit);
-            return new TimeVaryingParetoNbdModel(baseModel, Coefficients(r, "covariates.purchase"), Coefficients(r, "covariates.dropout"));
+            return new TimeVaryingParetoNbdModel(baseModel, CovariateCoefficients.Read(r, "covariates.purchase"), CovariateCoefficients.Read(r, "covariates.dropout"));
         });
     }
 
     /// <summary>The base model and coefficients, for logs and debugging.</summary>
     /// <returns>For example "Pareto/NBD(r = ...; Week) with time-varying purchase: promotion 0.4; dropout: none".</returns>
     public override string ToString() =>
-        Guard.Format($"{BaseModel} with time-varying purchase: {Describe(PurchaseCovariates, _purchase)}; dropout: {Describe(DropoutCovariates, _dropout)}");
+        Guard.Format($"{BaseModel} with time-varying purchase: {CovariateCoefficients.Describe(PurchaseCovariates, _purchase)}; dropout: {CovariateCoefficients.Describe(DropoutCovariates, _dropout)}");
 
     /// <summary>Fits the model: Pareto/NBD without covariates first (its estimate is the start), then with them.</summary>
     internal static FitResult<TimeVaryingParetoNbdModel> Fit(CustomerSummaries customers, TimeVaryingCovariateOptions covariates, FitOptions? options)
@@ -309,45 +309,6 @@ public sealed class TimeVaryingParetoNbdModel : IJsonPersistable<TimeVaryingPare
 
         return scales;
     }
-
-    private static (string[] Names, double[] Values) Check(IReadOnlyList<KeyValuePair<string, double>> pairs, string paramName)
-    {
-        var names = new string[pairs.Count];
-        var values = new double[pairs.Count];
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < pairs.Count; i++)
-        {
-            var (name, value) = pairs[i];
-            if (string.IsNullOrWhiteSpace(name) || !seen.Add(name))
-            {
-                ThrowHelper.Argument(paramName, Guard.Format($"Covariate name {i} ('{name}') is empty or repeated."));
-            }
-
-            if (!double.IsFinite(value))
-            {
-                ThrowHelper.Argument(paramName, Guard.Format($"The coefficient of '{name}' is {value}; it must be a finite number."));
-            }
-
-            names[i] = name;
-            values[i] = value;
-        }
-
-        return (names, values);
-    }
-
-    private static List<KeyValuePair<string, double>> Coefficients(JsonFormat.Reader reader, string path)
-    {
-        var result = new List<KeyValuePair<string, double>>();
-        foreach (var property in reader.Element(path, JsonValueKind.Object).EnumerateObject())
-        {
-            result.Add(new(property.Name, reader.Number(path + "." + property.Name)));
-        }
-
-        return result;
-    }
-
-    private static string Describe(IReadOnlyList<string> names, double[] values) =>
-        values.Length == 0 ? "none" : string.Join(", ", names.Select((n, i) => Guard.Format($"{n} {values[i]:G4}")));
 
     /// <summary>The likelihood over the customers' paths, summed in fixed chunks (results independent of the core count).</summary>
     private sealed class TimeVaryingParetoNbdLikelihood : LikelihoodProblem
