@@ -70,4 +70,35 @@ internal static class CovariateCoefficients
             }
         }
     }
+
+    /// <summary>Checks the covariates have one row per customer and the penalty is finite and at least 0; errors name the property.</summary>
+    public static void CheckRowsAndPenalty(int rows, int customers, double regularization)
+    {
+        if (rows != customers)
+        {
+            ThrowHelper.Argument("covariates", Guard.Format($"The covariates have {rows} rows but the summaries have {customers} customers; give one row per customer, in the summaries' order."));
+        }
+
+        if (!(regularization >= 0) || double.IsPositiveInfinity(regularization))
+        {
+            ThrowHelper.ArgumentOutOfRange("covariates.Regularization", regularization, Guard.Format($"covariates.Regularization must be a finite number of at least 0, but was {regularization}."));
+        }
+    }
+
+    /// <summary>The column of each of a model's covariate <paramref name="names"/> in <paramref name="covariates"/>; an error names a missing one.</summary>
+    public static int[] Columns(CustomerCovariates covariates, IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(covariates);
+        var columns = new int[names.Count];
+        for (int i = 0; i < columns.Length; i++)
+        {
+            columns[i] = covariates.IndexOf(names[i]);
+            if (columns[i] < 0)
+            {
+                ThrowHelper.Argument(nameof(covariates), Guard.Format($"The model needs covariate '{names[i]}', which is not among {string.Join(", ", covariates.Names)}."));
+            }
+        }
+
+        return columns;
+    }
 }

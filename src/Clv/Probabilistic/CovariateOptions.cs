@@ -50,15 +50,7 @@ public sealed class CovariateOptions
     /// <summary>Checks the options against the customers fitted; errors name the property.</summary>
     internal void Validate(int customers)
     {
-        if (Covariates.Count != customers)
-        {
-            ThrowHelper.Argument("covariates", Guard.Format($"The covariates have {Covariates.Count} rows but the summaries have {customers} customers; give one row per customer, in the summaries' order."));
-        }
-
-        if (!(Regularization >= 0) || double.IsPositiveInfinity(Regularization))
-        {
-            ThrowHelper.ArgumentOutOfRange("covariates.Regularization", Regularization, Guard.Format($"covariates.Regularization must be a finite number of at least 0, but was {Regularization}."));
-        }
+        CovariateCoefficients.CheckRowsAndPenalty(Covariates.Count, customers, Regularization);
 
         CovariateCoefficients.CheckNames(Purchase, "Purchase", Covariates.IndexOf, Covariates.Names);
         CovariateCoefficients.CheckNames(Dropout, "Dropout", Covariates.IndexOf, Covariates.Names);

@@ -292,21 +292,8 @@ public sealed class CovariatePurchaseModel : IJsonPersistable<CovariatePurchaseM
         return sum;
     }
 
-    private (int[] Purchase, int[] Dropout) Columns(CustomerCovariates covariates)
-    {
-        ArgumentNullException.ThrowIfNull(covariates);
-        int[] Map(IReadOnlyList<string> names) => [.. names.Select(n =>
-        {
-            int j = covariates.IndexOf(n);
-            if (j < 0)
-            {
-                ThrowHelper.Argument(nameof(covariates), Guard.Format($"The model needs covariate '{n}', which is not among {string.Join(", ", covariates.Names)}."));
-            }
-
-            return j;
-        })];
-        return (Map(PurchaseCovariates), Map(DropoutCovariates));
-    }
+    private (int[] Purchase, int[] Dropout) Columns(CustomerCovariates covariates) =>
+        (CovariateCoefficients.Columns(covariates, PurchaseCovariates), CovariateCoefficients.Columns(covariates, DropoutCovariates));
 
     private static double[] Row(CustomerCovariates covariates, int[] columns, int customer) =>
         [.. columns.Select(j => covariates.Value(customer, j))];

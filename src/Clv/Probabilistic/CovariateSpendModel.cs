@@ -98,7 +98,7 @@ public sealed class CovariateSpendModel : IJsonPersistable<CovariateSpendModel>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="customer"/> is out of range.</exception>
     public GammaGammaModel ForCustomer(CustomerCovariates covariates, int customer)
     {
-        int[] columns = Columns(covariates);
+        int[] columns = CovariateCoefficients.Columns(covariates, _names);
         if ((uint)customer >= (uint)covariates.Count)
         {
             ThrowHelper.ArgumentOutOfRange(nameof(customer), customer, Guard.Format($"Customer index must be between 0 and {covariates.Count - 1}, but was {customer}."));
@@ -122,7 +122,7 @@ public sealed class CovariateSpendModel : IJsonPersistable<CovariateSpendModel>
     public double[] ConditionalExpectedSpend(CustomerSummaries customers, CustomerCovariates covariates)
     {
         ArgumentNullException.ThrowIfNull(customers);
-        int[] columns = Columns(covariates);
+        int[] columns = CovariateCoefficients.Columns(covariates, _names);
         if (covariates.Count != customers.Count)
         {
             ThrowHelper.Argument(nameof(covariates), Guard.Format($"The covariates have {covariates.Count} rows but the summaries have {customers.Count} customers."));
@@ -378,22 +378,6 @@ public sealed class CovariateSpendModel : IJsonPersistable<CovariateSpendModel>
         }
 
         return true;
-    }
-
-    private int[] Columns(CustomerCovariates covariates)
-    {
-        ArgumentNullException.ThrowIfNull(covariates);
-        var columns = new int[_names.Length];
-        for (int i = 0; i < columns.Length; i++)
-        {
-            columns[i] = covariates.IndexOf(_names[i]);
-            if (columns[i] < 0)
-            {
-                ThrowHelper.Argument(nameof(covariates), Guard.Format($"The model needs covariate '{_names[i]}', which is not among {string.Join(", ", covariates.Names)}."));
-            }
-        }
-
-        return columns;
     }
 
     private static void Row(CustomerCovariates covariates, int[] columns, int customer, Span<double> destination)

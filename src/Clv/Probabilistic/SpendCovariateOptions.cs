@@ -38,38 +38,12 @@ public sealed class SpendCovariateOptions
     /// <summary>Checks the options against the customers fitted; errors name the property.</summary>
     internal void Validate(int customers)
     {
-        if (Covariates.Count != customers)
-        {
-            ThrowHelper.Argument("covariates", Guard.Format($"The covariates have {Covariates.Count} rows but the summaries have {customers} customers; give one row per customer, in the summaries' order."));
-        }
+        CovariateCoefficients.CheckRowsAndPenalty(Covariates.Count, customers, Regularization);
 
-        if (!(Regularization >= 0) || double.IsPositiveInfinity(Regularization))
-        {
-            ThrowHelper.ArgumentOutOfRange("covariates.Regularization", Regularization, Guard.Format($"covariates.Regularization must be a finite number of at least 0, but was {Regularization}."));
-        }
-
-        if (Spend is null)
-        {
-            ThrowHelper.Argument("covariates", "covariates.Spend must not be null.");
-        }
-
+        CovariateCoefficients.CheckNames(Spend, "Spend", Covariates.IndexOf, Covariates.Names);
         if (Spend.Count == 0)
         {
             ThrowHelper.Argument("covariates", "Name at least one covariate in covariates.Spend.");
-        }
-
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (string name in Spend)
-        {
-            if (name is null || Covariates.IndexOf(name) < 0)
-            {
-                ThrowHelper.Argument("covariates", Guard.Format($"covariates.Spend names '{name}', which is not a covariate; the covariates are {string.Join(", ", Covariates.Names)}."));
-            }
-
-            if (!seen.Add(name))
-            {
-                ThrowHelper.Argument("covariates", Guard.Format($"covariates.Spend names '{name}' twice."));
-            }
         }
     }
 }
