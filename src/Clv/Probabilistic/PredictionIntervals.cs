@@ -8,8 +8,11 @@ namespace Clv.Probabilistic;
 /// uncertainty (an interval of the conditional purchase-count distribution).
 /// </summary>
 /// <remarks>
-/// Parameter intervals are the quantiles (type 7, linear interpolation) of a prediction over the parameter draws: they say how
-/// well the data pin down the expectation. The purchase-count interval comes from P(Y(t) = n | x, t_x, T) at the fitted
+/// Parameter intervals are the quantiles of a prediction over the parameter draws: they say how well the data pin down the
+/// expectation. They are Hyndman &amp; Fan's (1996) type 6, the order statistic at position (n + 1)p interpolated linearly: the
+/// k-th of n draws lies on average at the k/(n + 1) quantile of the draws' distribution, so the interval holds the level of
+/// that distribution whatever the number of draws (type 7, the usual default, puts the ends at 1 + (n − 1)p and holds only
+/// level · (n − 1)/(n + 1): 85.6% at a nominal 90% with 40 draws, 88.2% with 100). The purchase-count interval comes from P(Y(t) = n | x, t_x, T) at the fitted
 /// parameters: it says how many purchases a customer may actually make, and is the one to compare with holdout counts. Its
 /// lower end is the (1 − level)/2 quantile L and its upper end the smallest n with P(Y ≤ n) ≥ P(Y &lt; L) + level, so it holds
 /// at least the level and the lower tail's unused share goes to the upper tail (most customers' L is 0: their interval is
@@ -36,11 +39,18 @@ public static class PredictionIntervals
     {
         ArgumentNullException.ThrowIfNull(purchases);
         ArgumentNullException.ThrowIfNull(customers);
+        return ComputeRows(purchases, spend, customers, customers, time, options);
+    }
+
+    /// <summary>The intervals of the customers in <paramref name="rows"/>, with bootstrap refits over <paramref name="fitted"/>.</summary>
+    internal static PredictionIntervalReport ComputeRows<TModel>(FitResult<TModel> purchases, FitResult<GammaGammaModel>? spend, CustomerSummaries fitted, CustomerSummaries rows, double time, PredictionIntervalOptions? options)
+        where TModel : PurchaseModel, IJsonPersistable<TModel>
+    {
         Guard.NonNegative(time);
         options = (options ?? PredictionIntervalOptions.Default).Validate();
-        var models = ParameterDraws.Purchase(purchases, customers, options);
-        var spends = spend is null ? null : ParameterDraws.Spend(spend, customers, options);
-        var work = new Work(purchases.Model, models, spends, customers, time, options);
+        var models = ParameterDraws.Purchase(purchases, fitted, options);
+        var spends = spend is null ? null : ParameterDraws.Spend(spend, fitted, options);
+        var work = new Work(purchases.Model, models, spends, rows, time, options);
         return new PredictionIntervalReport(work.Run(), options.Level, models.Length, options.Uncertainty, time, purchases.Model.TimeUnit);
     }
 
@@ -82,14 +92,14 @@ public static class PredictionIntervals
     }
 
     /// <summary>
-    /// The type-7 (lower, median, upper) quantiles of <paramref name="values"/>, reordering them: the six order statistics they
+    /// The type-6 (lower, median, upper) quantiles of <paramref name="values"/>, reordering them: the six order statistics they
     /// interpolate, selected in O(n) by <see cref="QuantileSelection"/> instead of a sort. Order statistics are unique values,
     /// so the result is bit for bit the sorted one's.
     /// </summary>
     internal static PredictionInterval Quantiles(Span<double> values, double low, double high)
     {
         int n = values.Length;
-        Span<double> h = [(n - 1) * low, (n - 1) * 0.5, (n - 1) * high];
+        Span<double> h = [Position(n, low), Position(n, 0.5), Position(n, high)];
         Span<int> ranks = stackalloc int[6];
         for (int q = 0; q < 3; q++)
         {
@@ -115,13 +125,16 @@ public static class PredictionIntervals
         return new PredictionInterval(result[0], result[1], result[2]);
     }
 
-    /// <summary>The type-7 quantile of sorted values.</summary>
+    /// <summary>The type-6 quantile of sorted values.</summary>
     internal static double Quantile(ReadOnlySpan<double> sorted, double p)
     {
-        double h = (sorted.Length - 1) * p;
+        double h = Position(sorted.Length, p);
         int lo = (int)Math.Floor(h);
         return lo + 1 < sorted.Length ? sorted[lo] + ((h - lo) * (sorted[lo + 1] - sorted[lo])) : sorted[lo];
     }
+
+    /// <summary>The 0-based position of the type-6 p quantile of n values: (n + 1)p − 1, held within [0, n − 1].</summary>
+    private static double Position(int n, double p) => Math.Clamp(((n + 1) * p) - 1, 0, n - 1);
 
     private sealed class Work(PurchaseModel point, PurchaseModel[] models, GammaGammaModel[]? spends, CustomerSummaries customers, double time, PredictionIntervalOptions options)
     {

@@ -10,7 +10,8 @@ namespace Clv.Tests.Probabilistic.Recovery;
 public class IntervalCoverageTests(ITestOutputHelper output)
 {
     private static readonly GammaGammaModel SpendTruth = new(6.25, 3.74, 15.44);
-    private const int Customers = 10_000;
+    private const int Customers = 5_000;
+    private const int Evaluated = 1_000;
     private static readonly DateOnly Start = new(2020, 1, 6);
     private static readonly DateOnly CalibrationEnd = Start.AddDays((39 * 7) - 1);
     private static readonly DateOnly HoldoutEnd = CalibrationEnd.AddDays(39 * 7);
@@ -26,6 +27,12 @@ public class IntervalCoverageTests(ITestOutputHelper output)
 
     private static CustomerSummaries Simulate(PurchaseModel truth, int customers, int seed)
     {
+        Simulate(truth, customers, seed, out var summaries);
+        return summaries;
+    }
+
+    private static Transaction[] Simulate(PurchaseModel truth, int customers, int seed, out CustomerSummaries summaries)
+    {
         var firsts = new DateOnly[customers];
         for (int i = 0; i < customers; i++)
         {
@@ -33,7 +40,8 @@ public class IntervalCoverageTests(ITestOutputHelper output)
         }
 
         var log = truth.SimulateTransactions(firsts, HoldoutEnd, SpendTruth, seed);
-        return CustomerSummaries.FromTransactions(log, CalibrationEnd, TimeUnit.Week, HoldoutEnd);
+        summaries = CustomerSummaries.FromTransactions(log, CalibrationEnd, TimeUnit.Week, HoldoutEnd);
+        return log;
     }
 
     private static PurchaseModel Fitted(PurchaseModel truth, CustomerSummaries c) => truth switch
@@ -43,11 +51,15 @@ public class IntervalCoverageTests(ITestOutputHelper output)
         _ => ParetoNbdModel.Fit(c).Model,
     };
 
-    private static PredictionIntervalReport Intervals(PurchaseModel truth, CustomerSummaries c, PredictionIntervalOptions options, bool spend) => truth switch
+    private static PredictionIntervalReport Intervals(PurchaseModel truth, CustomerSummaries c, PredictionIntervalOptions options, bool spend) =>
+        Intervals(truth, c, c, options, spend);
+
+    /// <summary>The intervals of the customers in <paramref name="rows"/>, from fits (and bootstrap refits) to <paramref name="c"/>.</summary>
+    private static PredictionIntervalReport Intervals(PurchaseModel truth, CustomerSummaries c, CustomerSummaries rows, PredictionIntervalOptions options, bool spend) => truth switch
     {
-        BgNbdModel => PredictionIntervals.Compute(BgNbdModel.Fit(c), spend ? GammaGammaModel.Fit(c) : null, c, 39, options),
-        MbgNbdModel => PredictionIntervals.Compute(MbgNbdModel.Fit(c), spend ? GammaGammaModel.Fit(c) : null, c, 39, options),
-        _ => PredictionIntervals.Compute(ParetoNbdModel.Fit(c), spend ? GammaGammaModel.Fit(c) : null, c, 39, options),
+        BgNbdModel => PredictionIntervals.ComputeRows(BgNbdModel.Fit(c), spend ? GammaGammaModel.Fit(c) : null, c, rows, 39, options),
+        MbgNbdModel => PredictionIntervals.ComputeRows(MbgNbdModel.Fit(c), spend ? GammaGammaModel.Fit(c) : null, c, rows, 39, options),
+        _ => PredictionIntervals.ComputeRows(ParetoNbdModel.Fit(c), spend ? GammaGammaModel.Fit(c) : null, c, rows, 39, options),
     };
 
     [Theory]
@@ -80,12 +92,12 @@ public class IntervalCoverageTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("BG/NBD", ParameterUncertainty.Asymptotic, 80, 100)]
-    [InlineData("MBG/NBD", ParameterUncertainty.Asymptotic, 40, 100)]
-    [InlineData("Pareto/NBD", ParameterUncertainty.Asymptotic, 40, 100)]
-    [InlineData("BG/NBD", ParameterUncertainty.Bootstrap, 30, 40)]
-    [InlineData("MBG/NBD", ParameterUncertainty.Bootstrap, 30, 40)]
-    [InlineData("Pareto/NBD", ParameterUncertainty.Bootstrap, 10, 40)]
+    [InlineData("BG/NBD", ParameterUncertainty.Asymptotic, 200, 100)]
+    [InlineData("MBG/NBD", ParameterUncertainty.Asymptotic, 200, 100)]
+    [InlineData("Pareto/NBD", ParameterUncertainty.Asymptotic, 200, 100)]
+    [InlineData("BG/NBD", ParameterUncertainty.Bootstrap, 60, 40)]
+    [InlineData("MBG/NBD", ParameterUncertainty.Bootstrap, 60, 40)]
+    [InlineData("Pareto/NBD", ParameterUncertainty.Bootstrap, 60, 40)]
     public void ParameterIntervals_CoverTheTrueExpectations(string name, ParameterUncertainty kind, int datasets, int draws)
     {
         // Summaries at day resolution shift the estimator's limit a little from the simulating parameters (BG/NBD r 0.513 for
@@ -96,25 +108,28 @@ public class IntervalCoverageTests(ITestOutputHelper output)
         var spendTruth = GammaGammaModel.Fit(large).Model;
         var clvOptions = PredictiveClvOptions.Default;
 
-        // Coverage within one data set moves together (one fitted parameter set serves every customer), so the estimate's
-        // uncertainty comes from the spread over data sets: reported as mean ± standard error.
+        // Within one data set coverage moves together (one fitted parameter set serves every customer), so its uncertainty
+        // comes from the number of data sets, not of customers: many data sets of 5,000 customers, each fitted in full and its
+        // intervals checked on its first 1,000 customers. Reported as mean ± standard error over data sets.
         var alive = new List<double>();
         var expected = new List<double>();
         var clv = new List<double>();
         for (int s = 0; s < datasets; s++)
         {
-            var c = Simulate(Truth(name), Customers, 100 + s);
-            var report = Intervals(truth, c, new PredictionIntervalOptions { Draws = draws, Seed = s, Uncertainty = kind }, spend: true);
-            var trueClv = PredictiveClv.Compute(truth, spendTruth, c, clvOptions);
-            alive.Add(Enumerable.Range(0, c.Count).Average(i => report.Rows[i].AliveProbability.Contains(truth.ProbabilityAlive(c[i])) ? 1.0 : 0));
-            expected.Add(Enumerable.Range(0, c.Count).Average(i => report.Rows[i].ExpectedPurchases.Contains(truth.ConditionalExpectedPurchases(c[i], 39)) ? 1.0 : 0));
-            clv.Add(Enumerable.Range(0, c.Count).Average(i => report.Rows[i].Clv!.Value.Contains(trueClv[i]) ? 1.0 : 0));
+            var log = Simulate(Truth(name), Customers, 100 + s, out var c);
+            var ids = c.AsSpan()[..Evaluated].ToArray().Select(x => x.CustomerId).ToHashSet();
+            var rows = CustomerSummaries.FromTransactions([.. log.Where(t => ids.Contains(t.CustomerId))], CalibrationEnd, TimeUnit.Week, HoldoutEnd);
+            var report = Intervals(truth, c, rows, new PredictionIntervalOptions { Draws = draws, Seed = s, Uncertainty = kind }, spend: true);
+            var trueClv = PredictiveClv.Compute(truth, spendTruth, rows, clvOptions);
+            alive.Add(Enumerable.Range(0, rows.Count).Average(i => report.Rows[i].AliveProbability.Contains(truth.ProbabilityAlive(rows[i])) ? 1.0 : 0));
+            expected.Add(Enumerable.Range(0, rows.Count).Average(i => report.Rows[i].ExpectedPurchases.Contains(truth.ConditionalExpectedPurchases(rows[i], 39)) ? 1.0 : 0));
+            clv.Add(Enumerable.Range(0, rows.Count).Average(i => report.Rows[i].Clv!.Value.Contains(trueClv[i]) ? 1.0 : 0));
         }
 
         static string Figure(List<double> v) => $"{v.Average():P1} ± {Math.Sqrt(v.Sum(x => (x - v.Average()) * (x - v.Average())) / (v.Count - 1) / v.Count):P1}";
-        output.WriteLine($"{name}, {kind} ({datasets} data sets x {Customers:N0} customers, {draws} draws): nominal 90% intervals cover the true P(alive) {Figure(alive)}, E[Y(39)] {Figure(expected)}, CLV {Figure(clv)}");
-        Assert.InRange(alive.Average(), 0.80, 0.97);
-        Assert.InRange(expected.Average(), 0.80, 0.97);
-        Assert.InRange(clv.Average(), 0.80, 0.97);
+        output.WriteLine($"{name}, {kind} ({datasets} data sets x {Customers:N0} customers, {Evaluated:N0} checked each, {draws} draws): nominal 90% intervals cover the true P(alive) {Figure(alive)}, E[Y(39)] {Figure(expected)}, CLV {Figure(clv)}");
+        Assert.InRange(alive.Average(), 0.85, 0.95);
+        Assert.InRange(expected.Average(), 0.85, 0.95);
+        Assert.InRange(clv.Average(), 0.85, 0.95);
     }
 }
