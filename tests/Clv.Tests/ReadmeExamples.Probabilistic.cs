@@ -90,7 +90,7 @@ internal static partial class ReadmeExamples
         return (fit, pAlive, next52, newCustomer, pExactlyTwo, clv);
     }
 
-    public static (FitResult<CovariatePurchaseModel> Fit, LikelihoodRatioTest Test, double[] Alive, PurchaseModel One, List<string> Lines) Covariates(CustomerSummaries customers, string covariatesCsv)
+    public static (FitResult<CovariatePurchaseModel> Fit, LikelihoodRatioTest Test, double[] Alive, PurchaseModel One, List<string> Lines, PredictionIntervalReport Intervals) Covariates(CustomerSummaries customers, string covariatesCsv)
     {
         // <readme:covariates>
         // covariates.csv: customer_id,web,age - one row per customer; a categorical covariate is a 0/1 column per level but one.
@@ -106,8 +106,9 @@ internal static partial class ReadmeExamples
         LikelihoodRatioTest test = LikelihoodRatioTest.Compare(ParetoNbdModel.Fit(customers), fit);   // 3 degrees of freedom
         double[] alive = fit.Model.ProbabilityAlive(customers, covariates);   // each customer under their own α_i, β_i
         PurchaseModel one = fit.Model.ForCustomer(covariates, 0);              // customer 0's own Pareto/NBD
+        PredictionIntervalReport intervals = PredictionIntervals.Compute(fit, options, null, customers, 39, null);   // 90%, each customer's own draws
         // </readme:covariates>
-        return (fit, test, alive, one, lines);
+        return (fit, test, alive, one, lines, intervals);
     }
 
     public static (FitResult<TimeVaryingParetoNbdModel> Fit, LikelihoodRatioTest Test, double[] Next13) TimeVarying(CustomerSummaries customers)

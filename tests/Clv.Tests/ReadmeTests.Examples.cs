@@ -381,6 +381,8 @@ public partial class ReadmeTests
             Assert.Equal(3, r.Test.DegreesOfFreedom);
             Assert.True(r.Test.PValue < 0.001, r.Test.ToString());
             Assert.Equal(r.One.ProbabilityAlive(customers[0]), r.Alive[0]);
+            Assert.Equal(customers.Count, r.Intervals.Rows.Count);
+            Assert.True(Enumerable.Range(0, customers.Count).Count(i => r.Intervals.Rows[i].AliveProbability.Contains(r.Alive[i])) > 0.95 * customers.Count);
         }
         finally
         {

@@ -181,6 +181,14 @@ public class UnitSafetyTests
             var e = Assert.Throws<ArgumentException>(() => model.ConditionalExpectedPurchases(Days.Value, Covariates(Days.Value).Covariates, 10));
             Assert.Contains("summaries are in Days but the model is in Weeks", e.Message, StringComparison.Ordinal);
         },
+        ["PredictionIntervals.Compute(FitResult<CovariatePurchaseModel>,CovariateOptions,FitResult<GammaGammaModel>,CustomerSummaries,Double,PredictionIntervalOptions)"] = () =>
+        {
+            var options = Covariates(Weeks.Value);
+            var fit = BgNbdModel.Fit(Weeks.Value, new CovariateOptions(options.Covariates) { Purchase = ["big_spender"] }, null);
+            var dayOptions = new CovariateOptions(Covariates(Days.Value).Covariates) { Purchase = ["big_spender"] };
+            var e = Assert.Throws<ArgumentException>(() => PredictionIntervals.Compute(fit, dayOptions, null, Days.Value, 10, null));
+            Assert.Contains("summaries are in Days but the model is in Weeks", e.Message, StringComparison.Ordinal);
+        },
         ["TimeVaryingParetoNbdModel.LikelihoodLn(CustomerSummaries,TimeVaryingCovariates)"] = () => RejectsDays(m => m.LikelihoodLn(Days.Value, Spring(Days.Value))),
         ["TimeVaryingParetoNbdModel.ProbabilityAlive(CustomerSummaries,TimeVaryingCovariates)"] = () => RejectsDays(m => m.ProbabilityAlive(Days.Value, Spring(Days.Value))),
         ["TimeVaryingParetoNbdModel.ConditionalExpectedPurchases(CustomerSummaries,TimeVaryingCovariates,Double)"] = () => RejectsDays(m => m.ConditionalExpectedPurchases(Days.Value, Spring(Days.Value), 10)),

@@ -14,7 +14,7 @@ internal static class ParameterDraws
         switch (options.Uncertainty)
         {
             case ParameterUncertainty.Asymptotic:
-                return [.. Asymptotic(fit.Model.ParameterValues(), fit.LogCovariance, fit.Status, options.Draws, random, "purchases").Select(fit.Model.WithParameters)];
+                return [.. Asymptotic(fit.Model.ParameterValues(), fit.Model.Parameters.Count, fit.LogCovariance, fit.Status, options.Draws, random, "purchases").Select(fit.Model.WithParameters)];
             case ParameterUncertainty.Bootstrap:
                 var statistics = PurchaseStatistics.FromSummaries(customers);
                 var samples = new List<PurchaseHistory>[options.Draws];
@@ -51,7 +51,7 @@ internal static class ParameterDraws
         switch (options.Uncertainty)
         {
             case ParameterUncertainty.Asymptotic:
-                return [.. Asymptotic([m.P, m.Q, m.V], fit.LogCovariance, fit.Status, options.Draws, random, "spend").Select(p => new GammaGammaModel(p[0], p[1], p[2]))];
+                return [.. Asymptotic([m.P, m.Q, m.V], 3, fit.LogCovariance, fit.Status, options.Draws, random, "spend").Select(p => new GammaGammaModel(p[0], p[1], p[2]))];
             case ParameterUncertainty.Bootstrap:
                 var statistics = SpendStatistics.FromSummaries(customers);
                 var samples = new SpendRows[options.Draws];
@@ -81,9 +81,10 @@ internal static class ParameterDraws
 
     /// <summary>
     /// Draws θ_d = exp(ln θ̂ + V Λ^(1/2) z_d) with z_d standard normal and Σ = V Λ V' the log-parameter covariance (negative
-    /// eigenvalues from rounding clamped at 0).
+    /// eigenvalues from rounding clamped at 0). The first <paramref name="logCount"/> estimates are positive parameters drawn on
+    /// the log scale; the rest (covariate coefficients) are drawn as they are: γ_d = γ̂ + (V Λ^(1/2) z_d).
     /// </summary>
-    public static double[][] Asymptotic(double[] estimates, IReadOnlyList<double> logCovariance, FitStatus status, int draws, Random random, string what)
+    public static double[][] Asymptotic(double[] estimates, int logCount, IReadOnlyList<double> logCovariance, FitStatus status, int draws, Random random, string what)
     {
         int k = estimates.Length;
         if (logCovariance.Count != k * k || logCovariance.Any(c => !double.IsFinite(c)))
@@ -113,7 +114,7 @@ internal static class ParameterDraws
                     shift += vectors[(i * k) + j] * z[j];
                 }
 
-                p[i] = estimates[i] * Math.Exp(shift);
+                p[i] = i < logCount ? estimates[i] * Math.Exp(shift) : estimates[i] + shift;
             }
 
             result[d] = p;
@@ -121,6 +122,93 @@ internal static class ParameterDraws
 
         return result;
     }
+
+    /// <summary>The covariate models of every draw: asymptotic draws of base log-parameters and coefficients, or bootstrap refits.</summary>
+    public static CovariatePurchaseModel[] CovariatePurchase(FitResult<CovariatePurchaseModel> fit, CovariateOptions covariates, CustomerSummaries customers, PredictionIntervalOptions options)
+    {
+        var random = new Random(options.Seed);
+        var model = fit.Model;
+        string[] names = [.. fit.Parameters.Select(p => p.Name)];
+        int k = model.BaseModel.Parameters.Count;
+        switch (options.Uncertainty)
+        {
+            case ParameterUncertainty.Asymptotic:
+                double[] estimates = [.. fit.Parameters.Select(p => p.Estimate)];
+                return [.. Asymptotic(estimates, k, fit.LogCovariance, fit.Status, options.Draws, random, "purchases").Select(p => WithValues(model, names, p))];
+            case ParameterUncertainty.Bootstrap:
+                // Customers with a purchase (those the fit used), each drawn Poisson(1) times with its covariate row.
+                var data = CovariateLayout.FitData.FromSummaries(customers);
+                var source = covariates.Covariates;
+                var samples = new (PurchaseHistory[] Histories, CustomerCovariates Covariates)[options.Draws];
+                for (int d = 0; d < samples.Length; d++)
+                {
+                    var histories = new List<PurchaseHistory>();
+                    var rows = new List<int>();
+                    for (int i = 0; i < data.Histories.Length; i++)
+                    {
+                        int w = Poisson.Sample(random, data.Histories[i].Weight);
+                        if (w > 0)
+                        {
+                            histories.Add(data.Histories[i] with { Weight = w });
+                            rows.Add(data.Row(i));
+                        }
+                    }
+
+                    var values = new double[rows.Count, source.Names.Count];
+                    for (int r = 0; r < rows.Count; r++)
+                    {
+                        for (int j = 0; j < source.Names.Count; j++)
+                        {
+                            values[r, j] = source.Value(rows[r], j);
+                        }
+                    }
+
+                    samples[d] = ([.. histories], CustomerCovariates.Create(source.Names, values));
+                }
+
+                var models = new CovariatePurchaseModel[options.Draws];
+                var fitOptions = new FitOptions { CancellationToken = options.CancellationToken };
+                Parallel.For(0, models.Length, new ParallelOptions { CancellationToken = options.CancellationToken }, d =>
+                {
+                    var resampled = new CovariateOptions(samples[d].Covariates)
+                    {
+                        Purchase = covariates.Purchase,
+                        Dropout = covariates.Dropout,
+                        Constrained = covariates.Constrained,
+                        Regularization = covariates.Regularization,
+                    };
+                    models[d] = RefitCovariates(model.BaseModel, samples[d].Histories, customers.TimeUnit, resampled, fitOptions);
+                });
+                return models;
+            default:
+                return [model];
+        }
+    }
+
+    /// <summary>The covariate model with base parameters and coefficients replaced by <paramref name="values"/>, in the order of <paramref name="names"/>.</summary>
+    private static CovariatePurchaseModel WithValues(CovariatePurchaseModel model, string[] names, double[] values)
+    {
+        int k = model.BaseModel.Parameters.Count;
+        var byName = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (int j = k; j < names.Length; j++)
+        {
+            byName[names[j]] = values[j];
+        }
+
+        double Find(string process, string n) => byName.TryGetValue(process + "." + n, out double v) ? v : byName["shared." + n];
+        return new CovariatePurchaseModel(
+            model.BaseModel.WithParameters(values[..k]),
+            [.. model.PurchaseCovariates.Select(n => new KeyValuePair<string, double>(n, Find("purchase", n)))],
+            [.. model.DropoutCovariates.Select(n => new KeyValuePair<string, double>(n, Find("dropout", n)))]);
+    }
+
+    private static CovariatePurchaseModel RefitCovariates(PurchaseModel baseModel, PurchaseHistory[] histories, TimeUnit unit, CovariateOptions covariates, FitOptions options) => baseModel switch
+    {
+        BgNbdModel => BgNbdModel.Fit(histories, unit, covariates, options).Model,
+        MbgNbdModel => MbgNbdModel.Fit(histories, unit, covariates, options).Model,
+        ParetoNbdModel => ParetoNbdModel.Fit(histories, unit, covariates, options).Model,
+        _ => throw new NotSupportedException(Guard.Format($"Bootstrap refits are not defined for {baseModel.Name} with covariates.")),
+    };
 
     private static PurchaseModel Refit(PurchaseModel model, PurchaseStatistics statistics, FitOptions options) => model switch
     {

@@ -20,7 +20,7 @@ namespace Clv.Probabilistic;
 /// every customer is then computed independently, so results do not depend on the number of cores. Customers sharing (x, t_x, T)
 /// share their purchase intervals, computed once.
 /// </remarks>
-public static class PredictionIntervals
+public static partial class PredictionIntervals
 {
     private const int Chunk = 256;
 
@@ -144,12 +144,22 @@ public static class PredictionIntervals
 
         public PredictionIntervalRow[] Run()
         {
+            var rows = new PredictionIntervalRow[customers.Count];
+            Run(null, rows);
+            return rows;
+        }
+
+        /// <summary>Computes the rows of the customers in <paramref name="subset"/> (every customer when null) into <paramref name="rows"/>.</summary>
+        public void Run(int[]? subset, PredictionIntervalRow[] rows)
+        {
             var span = customers.AsSpan();
+            int n = subset?.Length ?? span.Length;
             var index = new KeyIndex(256);
-            var slot = new int[span.Length];
-            for (int i = 0; i < span.Length; i++)
+            var slot = new int[n];
+            for (int k = 0; k < n; k++)
             {
-                slot[i] = index.GetOrAdd(span[i].Frequency, span[i].Recency, span[i].Age);
+                int i = subset is null ? k : subset[k];
+                slot[k] = index.GetOrAdd(span[i].Frequency, span[i].Recency, span[i].Age);
             }
 
             // Keys in (x, T, t_x) order so keys sharing (x, T) are neighbours and share the terms that depend on (x, T) only.
@@ -168,18 +178,16 @@ public static class PredictionIntervals
                 start[j + 1] += start[j];
             }
 
-            var members = new int[span.Length];
+            var members = new int[n];
             var next = (int[])start.Clone();
-            for (int i = 0; i < span.Length; i++)
+            for (int k = 0; k < n; k++)
             {
-                members[next[slot[i]]++] = i;
+                members[next[slot[k]]++] = subset is null ? k : subset[k];
             }
 
-            var rows = new PredictionIntervalRow[span.Length];
             int chunks = (keys.Length + Chunk - 1) / Chunk;
             Parallel.For(0, chunks, new ParallelOptions { CancellationToken = options.CancellationToken }, c =>
                 RunChunk(index, keys.AsSpan(c * Chunk, Math.Min(Chunk, keys.Length - (c * Chunk))), start, members, rows));
-            return rows;
         }
 
         private void RunChunk(KeyIndex index, ReadOnlySpan<int> keys, int[] start, int[] members, PredictionIntervalRow[] rows)
