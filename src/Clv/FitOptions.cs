@@ -49,6 +49,12 @@ public sealed class FitOptions
     public CancellationToken CancellationToken { get; init; }
 
     /// <summary>Checks every option once, at the start of a fit; errors name the property (<c>options.Tolerance</c>).</summary>
+    /// <summary>
+    /// A starting point in natural parameters (coefficients as they are) tried before the problem's own starts, which are tried
+    /// only when it fails; null for none. Bootstrap refits start from the full-data estimate, where Newton needs a few steps.
+    /// </summary>
+    internal double[]? Start { get; init; }
+
     internal FitOptions Validate()
     {
         Guard.NonNegative(L2Penalty, "options.L2Penalty");

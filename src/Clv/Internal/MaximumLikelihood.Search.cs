@@ -50,7 +50,8 @@ internal static partial class MaximumLikelihood
             // Likelihoods of these models can have several maxima (MBG/NBD does on sparse data): Newton runs from every start and
             // the highest maximum wins. On large data those runs are on a sample of the rows, and the full data start from the
             // sample's best estimate, within a few standard errors of the maximum, where Newton needs only a few iterations.
-            var warm = _problem.Rows > SampleAbove ? WarmStart() : null;
+            var warm = _options.Start is { } given && given.Length == _problem.Dimension ? given
+                : _problem.Rows > SampleAbove ? WarmStart() : null;
             List<string> failures = [];
             Outcome? best = warm is null ? null : RunStarts([ToSearch(warm)], out failures);
             if (best is null)

@@ -33,7 +33,7 @@ internal static class ParameterDraws
                 }
 
                 var models = new PurchaseModel[options.Draws];
-                var fitOptions = new FitOptions { CancellationToken = options.CancellationToken };
+                var fitOptions = new FitOptions { CancellationToken = options.CancellationToken, Start = fit.Model.ParameterValues() };
                 Parallel.For(0, models.Length, new ParallelOptions { CancellationToken = options.CancellationToken }, d =>
                     models[d] = Refit(fit.Model, PurchaseStatistics.FromHistories(samples[d].ToArray(), customers.TimeUnit), fitOptions));
                 return models;
@@ -70,7 +70,7 @@ internal static class ParameterDraws
                 }
 
                 var models = new GammaGammaModel[options.Draws];
-                var fitOptions = new FitOptions { CancellationToken = options.CancellationToken };
+                var fitOptions = new FitOptions { CancellationToken = options.CancellationToken, Start = [m.P, m.Q, m.V] };
                 Parallel.For(0, models.Length, new ParallelOptions { CancellationToken = options.CancellationToken }, d =>
                     models[d] = GammaGammaModel.FitCore(samples[d], 0, fitOptions).Model);
                 return models;
@@ -167,7 +167,7 @@ internal static class ParameterDraws
                 }
 
                 var models = new CovariatePurchaseModel[options.Draws];
-                var fitOptions = new FitOptions { CancellationToken = options.CancellationToken };
+                var fitOptions = new FitOptions { CancellationToken = options.CancellationToken, Start = [.. fit.Parameters.Select(p => p.Estimate)] };
                 Parallel.For(0, models.Length, new ParallelOptions { CancellationToken = options.CancellationToken }, d =>
                 {
                     var resampled = new CovariateOptions(samples[d].Covariates)
