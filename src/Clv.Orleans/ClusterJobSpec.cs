@@ -17,7 +17,8 @@ namespace Clv.Orleans;
 /// <para><b>Partitions are partitions of customers</b>: every row of a customer must be in the files of one partition
 /// (split the log by a hash of the customer id, as a warehouse export <c>PARTITION BY</c> does). Rows of one customer
 /// in two partitions would count that customer twice. Within a partition, rows may be spread over any number of
-/// files in any order.</para>
+/// files in any order (amounts are summed in file order: rows of a customer in another order than one log would have
+/// can change a mean spend in the last bit, no more).</para>
 /// <para>Files ending in <c>.parquet</c> are read with <see cref="TransactionParquet"/> and <see cref="Parquet"/>; any
 /// other file with <see cref="TransactionCsv"/> and <see cref="Csv"/>. The options' <c>Progress</c> and
 /// <c>CancellationToken</c> are not sent to the silos (cancel the job instead); a time zone is sent by its id and a
