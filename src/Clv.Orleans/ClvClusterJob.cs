@@ -1,0 +1,144 @@
+using Clv.Lifecycle;
+using Clv.Orleans.Internal;
+using Clv.Probabilistic;
+
+namespace Clv.Orleans;
+
+/// <summary>
+/// Runs a Clv job on an Orleans cluster: the client-side entry point. The silos need only this package referenced (its
+/// grains register themselves) and a grain storage provider named <see cref="StorageName"/>.
+/// </summary>
+/// <remarks>
+/// <para>The job: each partition grain reads its shard files into customer summaries and ships its fit statistics
+/// (<see cref="PurchaseStatistics"/> and <see cref="SpendStatistics"/> as bytes, a few kilobytes whatever the number of
+/// customers); the job grain merges them, fits BG/NBD and Gamma-Gamma once, hands the models back as JSON, and each
+/// partition scores its own customers and writes one scorecard file (to a temporary name, then moved in). No summary
+/// and no transaction crosses the wire.</para>
+/// <para>Faults: the job grain writes its stage, the statistics and the models to grain storage as they come in. When a
+/// silo dies, calls to it fail with <c>SiloUnavailableException</c> (or a rejection or time-out); both the job grain
+/// and this method retry them, the grains are re-activated on the remaining silos, and the job resumes from the stored
+/// state; a partition that lost its summaries reads its files again, so the result is the same.</para>
+/// </remarks>
+public static class ClvClusterJob
+{
+    /// <summary>The name of the grain storage provider the job grain keeps its state in: register one under this name on every silo (<c>AddMemoryGrainStorage</c>, <c>AddAdoNetGrainStorage</c>, <c>AddRedisGrainStorage</c>, ...).</summary>
+    public const string StorageName = "clv-jobs";
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Runs the job to the end (or resumes it, if a job with this id was started before) and returns its result.</summary>
+    /// <param name="grains">The cluster client (<c>IClusterClient</c>) or, inside a grain, its grain factory.</param>
+    /// <param name="spec">The job.</param>
+    /// <param name="progress">Receives the stage and the partitions done whenever they change; null for none.</param>
+    /// <param name="cancellationToken">Cancels the job: the job is marked cancelled, its output files are deleted, then <see cref="OperationCanceledException"/> is thrown.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="grains"/> or <paramref name="spec"/> is null.</exception>
+    /// <exception cref="ArgumentException">The spec is incomplete (the message names the property), or its job id was used with a different spec.</exception>
+    /// <exception cref="ClusterJobException">The job failed: a shard file is bad (the message names the file, row and column) or a fit failed.</exception>
+    /// <exception cref="OperationCanceledException">The job was cancelled (by <paramref name="cancellationToken"/> or by another client).</exception>
+    public static async Task<ClusterJobResult> RunAsync(IGrainFactory grains, ClusterJobSpec spec, IProgress<ClusterJobProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        string definition = JobDefinition.FromSpec(spec).ToJson();
+        var job = grains.GetGrain<IClvJobGrain>(spec.JobId);
+        var status = await Transient.RetryAsync(() => job.StartAsync(definition), CancellationToken.None).ConfigureAwait(false);
+        ClusterJobProgress? last = null;
+        while (true)
+        {
+            var now = new ClusterJobProgress(status.Stage, status.PartitionsDone, status.PartitionCount);
+            if (now != last)
+            {
+                progress?.Report(now);
+                last = now;
+            }
+
+            switch (status.Stage)
+            {
+                case ClusterJobStage.Completed:
+                    var outcome = await Transient.RetryAsync(job.GetOutcomeAsync, CancellationToken.None).ConfigureAwait(false);
+                    return Result(spec.JobId, outcome);
+                case ClusterJobStage.Failed:
+                    throw new ClusterJobException(spec.JobId, status.Failure ?? "The job failed.");
+                case ClusterJobStage.Cancelled:
+                    throw new OperationCanceledException("The job '" + spec.JobId + "' was cancelled.", cancellationToken);
+            }
+
+            if (cancellationToken.IsCancellationRequested)
+            {
+                status = await Transient.RetryAsync(job.CancelAsync, CancellationToken.None).ConfigureAwait(false);
+                if (status.Stage == ClusterJobStage.Cancelled)
+                {
+                    progress?.Report(new ClusterJobProgress(status.Stage, status.PartitionsDone, status.PartitionCount));
+                    throw new OperationCanceledException("The job '" + spec.JobId + "' was cancelled.", cancellationToken);
+                }
+
+                continue;   // it completed or failed first
+            }
+
+            try
+            {
+                await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                continue;   // cancel on the next turn of the loop
+            }
+
+            status = await Transient.RetryAsync(job.GetStatusAsync, CancellationToken.None).ConfigureAwait(false);
+            if (!status.Known)
+            {
+                // The storage lost the job (in-memory storage on a silo that died): start it again. The partitions'
+                // work is idempotent, so the result is the same; a durable provider never gets here.
+                status = await Transient.RetryAsync(() => job.StartAsync(definition), CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static ClusterJobResult Result(string jobId, JobOutcome outcome)
+    {
+        var purchaseParts = outcome.Statistics.Select(s => PurchaseStatistics.FromBytes(s.Purchases)).ToArray();
+        var spendParts = outcome.Statistics.Select(s => SpendStatistics.FromBytes(s.Spend)).ToArray();
+        var stages = new Dictionary<LifecycleStage, long>();
+        var segments = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        double clv = 0, expected = 0, alive = 0, historical = 0;
+        long customers = 0;
+        foreach (var a in outcome.Aggregates)
+        {
+            customers += a.Customers;
+            clv += a.Clv;
+            expected += a.ExpectedPurchases;
+            alive += a.ExpectedAlive;
+            historical += a.HistoricalValue;
+            for (int s = 0; s < a.Stages.Length; s++)
+            {
+                if (a.Stages[s] > 0)
+                {
+                    stages[(LifecycleStage)s] = stages.GetValueOrDefault((LifecycleStage)s) + a.Stages[s];
+                }
+            }
+
+            foreach (var (name, count) in a.Segments)
+            {
+                segments[name] = segments.GetValueOrDefault(name) + count;
+            }
+        }
+
+        return new ClusterJobResult(
+            jobId,
+            BgNbdModel.FromJson(outcome.PurchaseModelJson),
+            GammaGammaModel.FromJson(outcome.SpendModelJson),
+            PurchaseStatistics.Merge(purchaseParts),
+            SpendStatistics.Merge(spendParts),
+            outcome.Statistics.Sum(s => (long)s.Purchases.Length + s.Spend.Length),
+            outcome.Statistics.Sum(s => s.Transactions),
+            outcome.Statistics.Sum(s => s.RejectedRows),
+            customers,
+            clv,
+            expected,
+            alive,
+            historical,
+            stages,
+            segments,
+            [.. outcome.Aggregates.Select(a => a.OutputFile)]);
+    }
+}

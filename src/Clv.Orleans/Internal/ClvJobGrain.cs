@@ -1,0 +1,260 @@
+using Clv.Probabilistic;
+using Orleans.Storage;
+
+namespace Clv.Orleans.Internal;
+
+/// <summary>
+/// The job: fan-out to the partitions, merge their statistics, fit once, hand the model JSON back for scoring, collect
+/// the aggregates. Everything it has collected is written to grain storage as it comes in, so an activation on another
+/// silo (after this one died) resumes where the last write left off; the work runs in the activation (not in the
+/// caller's request), and the client polls <see cref="GetStatusAsync"/>.
+/// </summary>
+internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageName)] IPersistentState<JobState> state) : Grain, IClvJobGrain, IDisposable
+{
+    /// <summary>Tests only (silos in the test process): awaited between the statistics and the fit, so a test can stop a silo there.</summary>
+    internal static Func<string, Task>? TestHookAfterStatistics { get; set; }
+
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly CancellationTokenSource _stop = new();
+    private JobDefinition? _definition;
+    private Task? _run;
+
+    public async Task<JobStatus> StartAsync(string definitionJson)
+    {
+        if (state.State.Definition is null)
+        {
+            var definition = JobDefinition.FromJson(definitionJson);
+            state.State = new JobState
+            {
+                Definition = definitionJson,
+                Stage = ClusterJobStage.Statistics,
+                Statistics = new PartitionStatistics?[definition.PartitionCount],
+                Aggregates = new PartitionAggregates?[definition.PartitionCount],
+            };
+            await WriteAsync();
+        }
+        else if (!string.Equals(state.State.Definition, definitionJson, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The job '" + this.GetPrimaryKeyString() + "' was started with a different spec; use a new job id.", nameof(definitionJson));
+        }
+
+        EnsureRunning();
+        return Status();
+    }
+
+    public Task<JobStatus> GetStatusAsync()
+    {
+        EnsureRunning();
+        return Task.FromResult(Status());
+    }
+
+    public Task<JobOutcome> GetOutcomeAsync()
+    {
+        var s = state.State;
+        if (s.Stage != ClusterJobStage.Completed)
+        {
+            throw new InvalidOperationException("The job '" + this.GetPrimaryKeyString() + "' has not completed (stage " + s.Stage + ").");
+        }
+
+        return Task.FromResult(new JobOutcome
+        {
+            PurchaseModelJson = s.PurchaseModelJson!,
+            SpendModelJson = s.SpendModelJson!,
+            Statistics = [.. s.Statistics.Select(x => x!)],
+            Aggregates = [.. s.Aggregates.Select(x => x!)],
+        });
+    }
+
+    public async Task<JobStatus> CancelAsync()
+    {
+        if (state.State.Definition is null || state.State.Stage is ClusterJobStage.Completed or ClusterJobStage.Failed)
+        {
+            return Status();
+        }
+
+        state.State.Stage = ClusterJobStage.Cancelled;
+        await _stop.CancelAsync();
+        if (_run is { } run)
+        {
+            await run.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Current);
+        }
+
+        await WriteAsync();
+        await DeleteOutputsAsync();
+        return Status();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Stop the work without recording anything: the next activation resumes from the stored state.
+        _stop.Cancel();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        _stop.Dispose();
+        _writeLock.Dispose();
+    }
+
+    private JobDefinition Definition => _definition ??= JobDefinition.FromJson(state.State.Definition!);
+
+    private void EnsureRunning()
+    {
+        if (_run is null && state.State.Definition is not null && state.State.Stage is ClusterJobStage.Statistics or ClusterJobStage.Fit or ClusterJobStage.Scoring)
+        {
+            DelayDeactivation(TimeSpan.FromHours(1));
+            _run = RunAsync(_stop.Token);
+        }
+    }
+
+    private JobStatus Status()
+    {
+        var s = state.State;
+        int count = s.Statistics.Length;
+        int done = s.Stage switch
+        {
+            ClusterJobStage.Statistics => s.Statistics.Count(x => x is not null),
+            ClusterJobStage.Fit => 0,
+            ClusterJobStage.Scoring => s.Aggregates.Count(x => x is not null),
+            ClusterJobStage.Completed => count,
+            _ => 0,
+        };
+        return new JobStatus { Stage = s.Stage, PartitionsDone = done, PartitionCount = count, Failure = s.Failure, Known = s.Definition is not null };
+    }
+
+    private async Task RunAsync(CancellationToken token)
+    {
+        try
+        {
+            await StatisticsAsync(token);
+            if (TestHookAfterStatistics is { } hook)
+            {
+                await hook(this.GetPrimaryKeyString());
+                token.ThrowIfCancellationRequested();
+            }
+
+            await FitAsync(token);
+            await ScoreAsync(token);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // Cancelled or deactivating: CancelAsync (or the next activation) takes it from here.
+        }
+        catch (Exception ex) when (Transient.IsSiloFailure(ex))
+        {
+            // Not the job's fault: leave the state as stored; the next status poll starts the work again.
+            _run = null;
+        }
+        catch (Exception ex)
+        {
+            state.State.Stage = ClusterJobStage.Failed;
+            state.State.Failure = ex is InvalidDataException or ModelFitException ? ex.Message : ex.GetType().Name + ": " + ex.Message;
+            await WriteAsync();
+            await DeleteOutputsAsync();
+        }
+    }
+
+    private async Task StatisticsAsync(CancellationToken token)
+    {
+        if (state.State.Stage != ClusterJobStage.Statistics)
+        {
+            return;
+        }
+
+        string json = state.State.Definition!;
+        await Task.WhenAll(Enumerable.Range(0, Definition.PartitionCount).Where(p => state.State.Statistics[p] is null).Select(async p =>
+        {
+            var result = await Transient.RetryAsync(() => Partition(p).ComputeStatisticsAsync(json, p), token);
+            token.ThrowIfCancellationRequested();
+            state.State.Statistics[p] = result;
+            await WriteAsync();
+        }));
+        await AdvanceAsync(ClusterJobStage.Fit, token);
+    }
+
+    private async Task FitAsync(CancellationToken token)
+    {
+        if (state.State.Stage != ClusterJobStage.Fit)
+        {
+            return;
+        }
+
+        var statistics = state.State.Statistics.Select(s => s!).ToArray();
+        var (purchases, spend) = await Task.Run(() =>
+        {
+            var purchaseStatistics = PurchaseStatistics.Merge(statistics.Select(s => PurchaseStatistics.FromBytes(s.Purchases)));
+            var spendStatistics = SpendStatistics.Merge(statistics.Select(s => SpendStatistics.FromBytes(s.Spend)));
+            var fitOptions = new FitOptions { CancellationToken = token };
+            return (BgNbdModel.Fit(purchaseStatistics, fitOptions).Model.ToJson(), GammaGammaModel.Fit(spendStatistics, fitOptions).Model.ToJson());
+        }, token);
+        token.ThrowIfCancellationRequested();
+        state.State.PurchaseModelJson = purchases;
+        state.State.SpendModelJson = spend;
+        await AdvanceAsync(ClusterJobStage.Scoring, token);
+    }
+
+    private async Task ScoreAsync(CancellationToken token)
+    {
+        if (state.State.Stage != ClusterJobStage.Scoring)
+        {
+            return;
+        }
+
+        string json = state.State.Definition!, purchases = state.State.PurchaseModelJson!, spend = state.State.SpendModelJson!;
+        await Task.WhenAll(Enumerable.Range(0, Definition.PartitionCount).Where(p => state.State.Aggregates[p] is null).Select(async p =>
+        {
+            var result = await Transient.RetryAsync(() => Partition(p).ScoreAsync(json, p, purchases, spend), token);
+            token.ThrowIfCancellationRequested();
+            state.State.Aggregates[p] = result;
+            await WriteAsync();
+        }));
+        await AdvanceAsync(ClusterJobStage.Completed, token);
+    }
+
+    /// <summary>Moves to the next stage unless the job was cancelled meanwhile (the check and the change run in one turn).</summary>
+    private async Task AdvanceAsync(ClusterJobStage next, CancellationToken token)
+    {
+        token.ThrowIfCancellationRequested();
+        state.State.Stage = next;
+        await WriteAsync();
+    }
+
+    private async Task DeleteOutputsAsync()
+    {
+        string json = state.State.Definition!;
+        await Task.WhenAll(Enumerable.Range(0, Definition.PartitionCount).Select(p =>
+            Transient.RetryAsync(async () =>
+            {
+                await Partition(p).DeleteOutputAsync(json, p);
+                return true;
+            }, CancellationToken.None)));
+    }
+
+    private IClvPartitionGrain Partition(int p) => GrainFactory.GetGrain<IClvPartitionGrain>(PartitionKey(this.GetPrimaryKeyString(), p));
+
+    internal static string PartitionKey(string jobId, int partition) => jobId + "/" + partition.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Writes the state; writes from concurrent partition results go one at a time (each carries the last ETag).</summary>
+    private async Task WriteAsync()
+    {
+        await _writeLock.WaitAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (InconsistentStateException)
+        {
+            // The stored copy changed under us: in-memory storage re-activated empty after its silo died, or a
+            // duplicate activation wrote. This activation holds the job's latest state: take the new ETag and write it.
+            var latest = state.State;
+            await state.ReadStateAsync();
+            state.State = latest;
+            await state.WriteStateAsync();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using Clv.Crm;
+using Clv.Csv;
+using Clv.Lifecycle;
+using Clv.Parquet;
+using Clv.Probabilistic;
+
+namespace Clv.Orleans.Internal;
+
+/// <summary>
+/// A partition: its summaries live only in this activation's memory. Everything it returns is derived from its files
+/// (and the model JSON), so a re-activation on another silo (after the first one died) recomputes the same answer.
+/// </summary>
+[global::Orleans.Placement.RandomPlacement]   // spread the partitions over the silos (activation-count placement puts them all beside the job grain until silo statistics arrive)
+internal sealed class ClvPartitionGrain : Grain, IClvPartitionGrain
+{
+    private static long _summariesBuilt;
+
+    private CustomerSummaries? _customers;
+    private PartitionStatistics? _statistics;
+    private long _rejected;
+
+    public async Task<PartitionStatistics> ComputeStatisticsAsync(string definitionJson, int partition)
+    {
+        if (_statistics is null)
+        {
+            // File and CPU work runs on the thread pool, not on the activation's scheduler: the Parquet reader waits on
+            // async I/O inside, which must not need this activation's (single) thread to continue.
+            var definition = JobDefinition.FromJson(definitionJson);
+            var customers = await Task.Run(() => Summaries(definition, partition));
+            _statistics = await Task.Run(() => new PartitionStatistics
+            {
+                Purchases = PurchaseStatistics.FromSummaries(customers).ToBytes(),
+                Spend = SpendStatistics.FromSummaries(customers).ToBytes(),
+                Customers = customers.Count,
+                Transactions = customers.TransactionCount,
+                RejectedRows = _rejected,
+            });
+        }
+
+        return _statistics;
+    }
+
+    public async Task<PartitionAggregates> ScoreAsync(string definitionJson, int partition, string purchaseModelJson, string spendModelJson)
+    {
+        var definition = JobDefinition.FromJson(definitionJson);
+        string path = definition.OutputPath(partition), temporary = definition.TemporaryPath(partition);
+        var scorecard = await Task.Run(() =>
+        {
+            var customers = Summaries(definition, partition);
+            var options = definition.ScorecardOptions(BgNbdModel.FromJson(purchaseModelJson), GammaGammaModel.FromJson(spendModelJson));
+            var scorecard = Scorecard.Create(customers, options);
+
+            // Write under the one temporary name, then move: a reader sees the whole file or none, and a re-run overwrites.
+            Directory.CreateDirectory(definition.OutputFolder);
+            using var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None);
+            if (definition.OutputFormat == ClusterOutputFormat.Csv)
+            {
+                ScorecardCsv.Write(stream, scorecard);
+            }
+            else
+            {
+                ScorecardParquet.Write(stream, scorecard);
+            }
+
+            return scorecard;
+        });
+
+        if (TestHookBeforeMove is { } hook)
+        {
+            await hook(this.GetPrimaryKeyString());
+        }
+
+        File.Move(temporary, path, overwrite: true);
+        var aggregates = Aggregate(scorecard, path);
+
+        // The summaries are not needed any more: free the memory and let the activation go.
+        _customers = null;
+        DeactivateOnIdle();
+        return aggregates;
+    }
+
+    public Task DeleteOutputAsync(string definitionJson, int partition)
+    {
+        var definition = JobDefinition.FromJson(definitionJson);
+        File.Delete(definition.TemporaryPath(partition));
+        File.Delete(definition.OutputPath(partition));
+        return Task.CompletedTask;
+    }
+
+    private CustomerSummaries Summaries(JobDefinition definition, int partition)
+    {
+        if (_customers is { } cached)
+        {
+            return cached;
+        }
+
+        var builder = new CustomerSummariesBuilder(definition.ObservationEnd, definition.TimeUnit);
+        long rejected = 0;
+        foreach (string file in definition.Partitions[partition])
+        {
+            rejected += ShardReader.ReadInto(file, builder, definition);
+        }
+
+        _rejected = rejected;
+        Interlocked.Increment(ref _summariesBuilt);
+        _customers = builder.Build();
+        return _customers;
+    }
+
+    /// <summary>Tests only (silos in the test process): awaited after the temporary file is written and before it is moved in (key: <c>job id/partition</c>).</summary>
+    internal static Func<string, Task>? TestHookBeforeMove { get; set; }
+
+    /// <summary>Tests only (silos in the test process): how many times any partition read its files into summaries.</summary>
+    internal static long SummariesBuilt => Interlocked.Read(ref _summariesBuilt);
+
+    private static PartitionAggregates Aggregate(Scorecard scorecard, string path)
+    {
+        double clv = 0, expected = 0, alive = 0, historical = 0;
+        var stages = new long[Enum.GetValues<LifecycleStage>().Max(s => (int)s) + 1];
+        var segments = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var row in scorecard.Rows)
+        {
+            clv += row.Clv ?? 0;
+            expected += row.ExpectedPurchases ?? 0;
+            alive += row.AliveProbability ?? 0;
+            historical += row.HistoricalValue ?? 0;
+            if (row.Stage is { } stage)
+            {
+                stages[(int)stage]++;
+            }
+
+            if (row.Segment is { } segment)
+            {
+                segments[segment.Name] = segments.GetValueOrDefault(segment.Name) + 1;
+            }
+        }
+
+        return new PartitionAggregates
+        {
+            Customers = scorecard.Rows.Count,
+            Clv = clv,
+            ExpectedPurchases = expected,
+            ExpectedAlive = alive,
+            HistoricalValue = historical,
+            Stages = stages,
+            Segments = segments,
+            OutputFile = path,
+        };
+    }
+}

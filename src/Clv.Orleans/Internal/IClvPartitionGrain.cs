@@ -1,0 +1,16 @@
+namespace Clv.Orleans.Internal;
+
+/// <summary>A partition grain (key: <c>job id/partition index</c>): reads its shard files, ships statistics, scores, writes its file.</summary>
+internal interface IClvPartitionGrain : IGrainWithStringKey
+{
+    /// <summary>Reads the partition's files into summaries (kept in memory) and returns their fit statistics.</summary>
+    [ResponseTimeout("02:00:00")]
+    Task<PartitionStatistics> ComputeStatisticsAsync(string definitionJson, int partition);
+
+    /// <summary>Scores the partition's customers (re-reading the files if the summaries were lost) and writes its output file.</summary>
+    [ResponseTimeout("02:00:00")]
+    Task<PartitionAggregates> ScoreAsync(string definitionJson, int partition, string purchaseModelJson, string spendModelJson);
+
+    /// <summary>Deletes the partition's output file and its temporary file, if any.</summary>
+    Task DeleteOutputAsync(string definitionJson, int partition);
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text.Json;
+using Clv.Crm;
+using Clv.Csv;
+using Clv.Parquet;
+using Clv.Probabilistic;
+using Clv.Rfm;
+
+namespace Clv.Orleans.Internal;
+
+/// <summary>
+/// A <see cref="ClusterJobSpec"/> in a form that crosses the wire and goes into grain storage: plain values only (a
+/// culture by name, a time zone by id, cut points as JSON), shipped and stored as one JSON string, so two runs of the
+/// same spec compare equal as text.
+/// </summary>
+internal sealed class JobDefinition
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public string JobId { get; set; } = "";
+
+    public string[][] Partitions { get; set; } = [];
+
+    public DateOnly ObservationEnd { get; set; }
+
+    public TimeUnit TimeUnit { get; set; }
+
+    public CsvShardOptions Csv { get; set; } = new();
+
+    public ParquetShardOptions Parquet { get; set; } = new();
+
+    public string OutputFolder { get; set; } = "";
+
+    public ClusterOutputFormat OutputFormat { get; set; }
+
+    public int HorizonPeriods { get; set; }
+
+    public TimeUnit HorizonPeriod { get; set; }
+
+    public double DiscountRate { get; set; }
+
+    public TimeUnit DiscountPeriod { get; set; }
+
+    public double MarginRate { get; set; }
+
+    public string? RfmCutPointsJson { get; set; }
+
+    public static JobDefinition FromSpec(ClusterJobSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (string.IsNullOrWhiteSpace(spec.JobId))
+        {
+            throw new ArgumentException(Format($"spec.JobId must not be empty, but was '{spec.JobId}'."), nameof(spec));
+        }
+
+        if (spec.Partitions is null || spec.Partitions.Count == 0)
+        {
+            throw new ArgumentException("spec.Partitions must list at least one partition.", nameof(spec));
+        }
+
+        for (int p = 0; p < spec.Partitions.Count; p++)
+        {
+            if (spec.Partitions[p] is not { Count: > 0 } files || files.Any(string.IsNullOrWhiteSpace))
+            {
+                throw new ArgumentException(Format($"spec.Partitions[{p}] must list at least one file, and no empty path."), nameof(spec));
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(spec.OutputFolder))
+        {
+            throw new ArgumentException("spec.OutputFolder must not be empty.", nameof(spec));
+        }
+
+        if (!Enum.IsDefined(spec.OutputFormat))
+        {
+            throw new ArgumentOutOfRangeException(nameof(spec), spec.OutputFormat, "spec.OutputFormat must be Parquet or Csv.");
+        }
+
+        var horizon = spec.Horizon ?? throw new ArgumentException("spec.Horizon must not be null.", nameof(spec));
+        var csv = spec.Csv ?? TransactionCsvOptions.Default;
+        var parquet = spec.Parquet ?? TransactionParquetOptions.Default;
+        return new JobDefinition
+        {
+            JobId = spec.JobId,
+            Partitions = [.. spec.Partitions.Select(files => files.Select(Path.GetFullPath).ToArray())],
+            ObservationEnd = spec.ObservationEnd,
+            TimeUnit = spec.TimeUnit,
+            Csv = CsvShardOptions.From(csv),
+            Parquet = ParquetShardOptions.From(parquet),
+            OutputFolder = Path.GetFullPath(spec.OutputFolder),
+            OutputFormat = spec.OutputFormat,
+            HorizonPeriods = horizon.Periods,
+            HorizonPeriod = horizon.Period,
+            DiscountRate = horizon.DiscountRate.Rate,
+            DiscountPeriod = horizon.DiscountRate.Period,
+            MarginRate = horizon.MarginRate,
+            RfmCutPointsJson = spec.RfmCutPoints?.ToJson(),
+        };
+    }
+
+    public int PartitionCount => Partitions.Length;
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static JobDefinition FromJson(string json) => JsonSerializer.Deserialize<JobDefinition>(json, Json) ?? throw new InvalidDataException("Empty job definition.");
+
+    public PredictiveClvOptions Horizon() => new()
+    {
+        Periods = HorizonPeriods,
+        Period = HorizonPeriod,
+        DiscountRate = Clv.DiscountRate.Per(DiscountPeriod, DiscountRate),
+        MarginRate = MarginRate,
+    };
+
+    public ScorecardOptions ScorecardOptions(PurchaseModel purchases, GammaGammaModel spend) =>
+        ScorecardOptions(RfmCutPointsJson is { } json ? RfmCutPoints.FromJson(json) : null, Horizon(), purchases, spend);
+
+    public static ScorecardOptions ScorecardOptions(RfmCutPoints? cuts, PredictiveClvOptions horizon, PurchaseModel purchases, GammaGammaModel spend) => new()
+    {
+        Rfm = cuts is null ? null : RfmOptions.Default,
+        RfmCutPoints = cuts,
+        Segments = cuts is null ? null : SegmentMap.RfGrid(),
+        ValueTiers = cuts is null ? null : SegmentMap.ValueTiers(),
+        ChurnWarningDays = null,
+        Abc = null,
+        Health = null,
+        Purchases = purchases,
+        Spend = spend,
+        Horizon = horizon,
+    };
+
+    public string OutputPath(int partition) => OutputPath(OutputFolder, OutputFormat, partition);
+
+    public static string OutputPath(string folder, ClusterOutputFormat format, int partition) =>
+        Path.Combine(folder, Format($"part-{partition:D5}") + (format == ClusterOutputFormat.Csv ? ".csv" : ".parquet"));
+
+    /// <summary>The one temporary name a partition writes to before moving the file in (a re-run overwrites it).</summary>
+    public string TemporaryPath(int partition) => OutputPath(partition) + ".tmp";
+
+    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
