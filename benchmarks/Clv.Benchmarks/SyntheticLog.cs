@@ -92,14 +92,20 @@ public static class SyntheticLog
         foreach (var t in rows)
         {
             count++;
-            w.Write(t.CustomerId);
-            w.Write(',');
-            w.Write(t.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            w.Write(',');
-            w.Write(t.Amount.ToString("R", CultureInfo.InvariantCulture));
-            w.Write('\n');
+            WriteRow(w, t);
         }
 
         return count;
+    }
+
+    /// <summary>Writes one row (customer_id,date,amount with an ISO date and a round-trip amount) and its line end.</summary>
+    public static void WriteRow(TextWriter w, Transaction t)
+    {
+        w.Write(t.CustomerId);
+        w.Write(',');
+        w.Write(t.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        w.Write(',');
+        w.Write(t.Amount.ToString("R", CultureInfo.InvariantCulture));
+        w.Write('\n');
     }
 }

@@ -25,13 +25,7 @@ internal static class Shards
 
             foreach (var t in SyntheticLog.Stream(customers))
             {
-                var w = writers[PartitionOf(t.CustomerId, partitions)];
-                w.Write(t.CustomerId);
-                w.Write(',');
-                w.Write(t.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                w.Write(',');
-                w.Write(t.Amount.ToString("R", CultureInfo.InvariantCulture));
-                w.Write('\n');
+                SyntheticLog.WriteRow(writers[PartitionOf(t.CustomerId, partitions)], t);
             }
         }
         finally
