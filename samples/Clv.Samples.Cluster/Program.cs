@@ -89,7 +89,8 @@ public static class Program
         }
         finally
         {
-            foreach (var p in processes)
+            // Secondaries first, the primary last: a silo that stops tells the others, which must still be up to hear it.
+            foreach (var p in Enumerable.Reverse(processes))
             {
                 p.StandardInput.Close();
                 if (!p.WaitForExit(10_000))

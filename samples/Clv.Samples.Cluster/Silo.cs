@@ -2,7 +2,6 @@ using System.Net;
 using Clv.Orleans;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Orleans.Configuration;
 using Orleans.Hosting;
 
 namespace Clv.Samples.Cluster;
@@ -19,10 +18,7 @@ internal static class Silo
         builder.Logging.SetMinimumLevel(LogLevel.Error);
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort, gatewayPort, new IPEndPoint(IPAddress.Loopback, primaryPort))
-            .AddMemoryGrainStorage(ClvClusterJob.StorageName)
-            // The job grain's stored state holds every partition's statistics (about 15 bytes per customer; 149 MB at 10M
-            // customers), above Orleans' default 100 MB message limit once the job passes about 7M customers.
-            .Configure<SiloMessagingOptions>(o => o.MaxMessageBodySize = 1 << 30));
+            .AddMemoryGrainStorage(ClvClusterJob.StorageName));
         using var host = builder.Build();
         await host.StartAsync();
         Console.WriteLine("ready");

@@ -1,19 +1,16 @@
 using Clv.Probabilistic;
-using Orleans.Storage;
 
 namespace Clv.Orleans.Internal;
 
 /// <summary>
 /// The job: fan-out to the partitions, merge their statistics, fit once, hand the model JSON back for scoring, collect
-/// the aggregates. Everything it has collected is written to grain storage as it comes in, so an activation on another
+/// the aggregates. What it keeps is written to grain storage as it comes in (stage, the partitions' counts, the models,
+/// the aggregates: a few kilobytes at any size; each partition keeps its own statistics), so an activation on another
 /// silo (after this one died) resumes where the last write left off; the work runs in the activation (not in the
 /// caller's request), and the client polls <see cref="GetStatusAsync"/>.
 /// </summary>
 internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageName)] IPersistentState<JobState> state) : Grain, IClvJobGrain, IDisposable
 {
-    /// <summary>Tests only (silos in the test process): awaited between the statistics and the fit, so a test can stop a silo there.</summary>
-    internal static Func<string, Task>? TestHookAfterStatistics { get; set; }
-
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
     private JobDefinition? _definition;
@@ -28,7 +25,7 @@ internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageN
             {
                 Definition = definitionJson,
                 Stage = ClusterJobStage.Statistics,
-                Statistics = new PartitionStatistics?[definition.PartitionCount],
+                Counts = new PartitionCounts?[definition.PartitionCount],
                 Aggregates = new PartitionAggregates?[definition.PartitionCount],
             };
             await WriteAsync();
@@ -60,7 +57,7 @@ internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageN
         {
             PurchaseModelJson = s.PurchaseModelJson!,
             SpendModelJson = s.SpendModelJson!,
-            Statistics = [.. s.Statistics.Select(x => x!)],
+            Counts = [.. s.Counts.Select(x => x!)],
             Aggregates = [.. s.Aggregates.Select(x => x!)],
         });
     }
@@ -111,10 +108,10 @@ internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageN
     private JobStatus Status()
     {
         var s = state.State;
-        int count = s.Statistics.Length;
+        int count = s.Counts.Length;
         int done = s.Stage switch
         {
-            ClusterJobStage.Statistics => s.Statistics.Count(x => x is not null),
+            ClusterJobStage.Statistics => s.Counts.Count(x => x is not null),
             ClusterJobStage.Fit => 0,
             ClusterJobStage.Scoring => s.Aggregates.Count(x => x is not null),
             ClusterJobStage.Completed => count,
@@ -128,7 +125,7 @@ internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageN
         try
         {
             await StatisticsAsync(token);
-            if (TestHookAfterStatistics is { } hook)
+            if (ServiceProvider.GetService(typeof(ClusterJobHooks)) is ClusterJobHooks { AfterStatistics: { } hook })
             {
                 await hook(this.GetPrimaryKeyString());
                 token.ThrowIfCancellationRequested();
@@ -163,11 +160,11 @@ internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageN
         }
 
         string json = state.State.Definition!;
-        await Task.WhenAll(Enumerable.Range(0, Definition.PartitionCount).Where(p => state.State.Statistics[p] is null).Select(async p =>
+        await Task.WhenAll(Enumerable.Range(0, Definition.PartitionCount).Where(p => state.State.Counts[p] is null).Select(async p =>
         {
             var result = await Transient.RetryAsync(() => Partition(p).ComputeStatisticsAsync(json, p), token);
             token.ThrowIfCancellationRequested();
-            state.State.Statistics[p] = result;
+            state.State.Counts[p] = result;
             await WriteAsync();
         }));
         await AdvanceAsync(ClusterJobStage.Fit, token);
@@ -180,9 +177,25 @@ internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageN
             return;
         }
 
-        var statistics = state.State.Statistics.Select(s => s!).ToArray();
+        // Fetched one partition per message (from the partitions' stored state, or computed again from their files if
+        // that state was lost), merged here, and dropped after the fit: nothing of their size is stored by the job.
+        string json = state.State.Definition!;
+        var statistics = await Task.WhenAll(Enumerable.Range(0, Definition.PartitionCount).Select(p =>
+            Transient.RetryAsync(() => Partition(p).GetStatisticsAsync(json, p), token)));
+        token.ThrowIfCancellationRequested();
         var (purchases, spend) = await Task.Run(() =>
         {
+            var ids = new DistinctIdSketch();
+            foreach (var s in statistics)
+            {
+                ids.Merge(DistinctIdSketch.FromBytes(s.IdSketch));
+            }
+
+            if (DistinctIdSketch.OverlapMessage(statistics.Sum(s => s.Customers), ids.Estimate()) is { } overlap)
+            {
+                throw new InvalidDataException(overlap);
+            }
+
             var purchaseStatistics = PurchaseStatistics.Merge(statistics.Select(s => PurchaseStatistics.FromBytes(s.Purchases)));
             var spendStatistics = SpendStatistics.Merge(statistics.Select(s => SpendStatistics.FromBytes(s.Spend)));
             var fitOptions = new FitOptions { CancellationToken = token };
@@ -241,16 +254,7 @@ internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageN
         await _writeLock.WaitAsync();
         try
         {
-            await state.WriteStateAsync();
-        }
-        catch (InconsistentStateException)
-        {
-            // The stored copy changed under us: in-memory storage re-activated empty after its silo died, or a
-            // duplicate activation wrote. This activation holds the job's latest state: take the new ETag and write it.
-            var latest = state.State;
-            await state.ReadStateAsync();
-            state.State = latest;
-            await state.WriteStateAsync();
+            await StateWrites.WriteAsync(state);
         }
         finally
         {

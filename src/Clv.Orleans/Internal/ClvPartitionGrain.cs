@@ -7,37 +7,45 @@ using Clv.Probabilistic;
 namespace Clv.Orleans.Internal;
 
 /// <summary>
-/// A partition: its summaries live only in this activation's memory. Everything it returns is derived from its files
-/// (and the model JSON), so a re-activation on another silo (after the first one died) recomputes the same answer.
+/// A partition: its summaries live only in this activation's memory; its fit statistics are kept in its own grain state
+/// (so the job grain's state stays small at any size). Everything it returns is derived from its files (and the model
+/// JSON), so a re-activation on another silo (after the first one died, or after its stored state was lost) recomputes
+/// the same answer.
 /// </summary>
 [global::Orleans.Placement.RandomPlacement]   // spread the partitions over the silos (activation-count placement puts them all beside the job grain until silo statistics arrive)
-internal sealed class ClvPartitionGrain : Grain, IClvPartitionGrain
+internal sealed class ClvPartitionGrain([PersistentState("partition", ClvClusterJob.StorageName)] IPersistentState<PartitionState> state) : Grain, IClvPartitionGrain
 {
-    private static long _summariesBuilt;
-
     private CustomerSummaries? _customers;
-    private PartitionStatistics? _statistics;
     private long _rejected;
 
-    public async Task<PartitionStatistics> ComputeStatisticsAsync(string definitionJson, int partition)
+    private ClusterJobHooks? Hooks => ServiceProvider.GetService(typeof(ClusterJobHooks)) as ClusterJobHooks;
+
+    public async Task<PartitionCounts> ComputeStatisticsAsync(string definitionJson, int partition) => (await GetStatisticsAsync(definitionJson, partition)).Counts();
+
+    public async Task<PartitionStatistics> GetStatisticsAsync(string definitionJson, int partition)
     {
-        if (_statistics is null)
+        if (state.State.Statistics is { } stored && string.Equals(state.State.Definition, definitionJson, StringComparison.Ordinal))
         {
-            // File and CPU work runs on the thread pool, not on the activation's scheduler: the Parquet reader waits on
-            // async I/O inside, which must not need this activation's (single) thread to continue.
-            var definition = JobDefinition.FromJson(definitionJson);
-            var customers = await Task.Run(() => Summaries(definition, partition));
-            _statistics = await Task.Run(() => new PartitionStatistics
-            {
-                Purchases = PurchaseStatistics.FromSummaries(customers).ToBytes(),
-                Spend = SpendStatistics.FromSummaries(customers).ToBytes(),
-                Customers = customers.Count,
-                Transactions = customers.TransactionCount,
-                RejectedRows = _rejected,
-            });
+            return stored;
         }
 
-        return _statistics;
+        // File and CPU work runs on the thread pool, not on the activation's scheduler: the Parquet reader waits on
+        // async I/O inside, which must not need this activation's (single) thread to continue.
+        var definition = JobDefinition.FromJson(definitionJson);
+        var customers = await Task.Run(() => Summaries(definition, partition));
+        var statistics = await Task.Run(() => new PartitionStatistics
+        {
+            Purchases = PurchaseStatistics.FromSummaries(customers).ToBytes(),
+            Spend = SpendStatistics.FromSummaries(customers).ToBytes(),
+            Customers = customers.Count,
+            Transactions = customers.TransactionCount,
+            RejectedRows = _rejected,
+            IdSketch = Sketch(customers),
+        });
+        Hooks?.CountStatisticsComputed();
+        state.State = new PartitionState { Definition = definitionJson, Statistics = statistics };
+        await StateWrites.WriteAsync(state);
+        return statistics;
     }
 
     public async Task<PartitionAggregates> ScoreAsync(string definitionJson, int partition, string purchaseModelJson, string spendModelJson)
@@ -65,7 +73,7 @@ internal sealed class ClvPartitionGrain : Grain, IClvPartitionGrain
             return scorecard;
         });
 
-        if (TestHookBeforeMove is { } hook)
+        if (Hooks?.BeforeMove is { } hook)
         {
             await hook(this.GetPrimaryKeyString());
         }
@@ -79,12 +87,15 @@ internal sealed class ClvPartitionGrain : Grain, IClvPartitionGrain
         return aggregates;
     }
 
-    public Task DeleteOutputAsync(string definitionJson, int partition)
+    public async Task DeleteOutputAsync(string definitionJson, int partition)
     {
         var definition = JobDefinition.FromJson(definitionJson);
         File.Delete(definition.TemporaryPath(partition));
         File.Delete(definition.OutputPath(partition));
-        return Task.CompletedTask;
+        if (state.RecordExists)
+        {
+            await state.ClearStateAsync();
+        }
     }
 
     private CustomerSummaries Summaries(JobDefinition definition, int partition)
@@ -102,16 +113,21 @@ internal sealed class ClvPartitionGrain : Grain, IClvPartitionGrain
         }
 
         _rejected = rejected;
-        Interlocked.Increment(ref _summariesBuilt);
+        Hooks?.CountSummariesBuilt();
         _customers = builder.Build();
         return _customers;
     }
 
-    /// <summary>Tests only (silos in the test process): awaited after the temporary file is written and before it is moved in (key: <c>job id/partition</c>).</summary>
-    internal static Func<string, Task>? TestHookBeforeMove { get; set; }
+    private static byte[] Sketch(CustomerSummaries customers)
+    {
+        var sketch = new DistinctIdSketch();
+        for (int i = 0; i < customers.Count; i++)
+        {
+            sketch.Add(customers[i].CustomerId);
+        }
 
-    /// <summary>Tests only (silos in the test process): how many times any partition read its files into summaries.</summary>
-    internal static long SummariesBuilt => Interlocked.Read(ref _summariesBuilt);
+        return sketch.ToBytes();
+    }
 
     private static PartitionAggregates Aggregate(Scorecard scorecard, string path)
     {

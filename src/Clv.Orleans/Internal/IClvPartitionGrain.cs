@@ -3,14 +3,18 @@ namespace Clv.Orleans.Internal;
 /// <summary>A partition grain (key: <c>job id/partition index</c>): reads its shard files, ships statistics, scores, writes its file.</summary>
 internal interface IClvPartitionGrain : IGrainWithStringKey
 {
-    /// <summary>Reads the partition's files into summaries (kept in memory) and returns their fit statistics.</summary>
+    /// <summary>Reads the partition's files into summaries (kept in memory), stores their fit statistics in the partition's state and returns their counts.</summary>
     [ResponseTimeout("02:00:00")]
-    Task<PartitionStatistics> ComputeStatisticsAsync(string definitionJson, int partition);
+    Task<PartitionCounts> ComputeStatisticsAsync(string definitionJson, int partition);
+
+    /// <summary>The partition's fit statistics: from its stored state, or computed again from its files when the state was lost.</summary>
+    [ResponseTimeout("02:00:00")]
+    Task<PartitionStatistics> GetStatisticsAsync(string definitionJson, int partition);
 
     /// <summary>Scores the partition's customers (re-reading the files if the summaries were lost) and writes its output file.</summary>
     [ResponseTimeout("02:00:00")]
     Task<PartitionAggregates> ScoreAsync(string definitionJson, int partition, string purchaseModelJson, string spendModelJson);
 
-    /// <summary>Deletes the partition's output file and its temporary file, if any.</summary>
+    /// <summary>Deletes the partition's output file and its temporary file, if any, and clears its stored state.</summary>
     Task DeleteOutputAsync(string definitionJson, int partition);
 }

@@ -1,6 +1,6 @@
 namespace Clv.Orleans.Internal;
 
-/// <summary>What a partition ships after the statistics stage: fit statistics as bytes and a few counts, never summaries.</summary>
+/// <summary>A partition's fit statistics as bytes and a few counts, never summaries: kept in the partition's own grain state and fetched by the fit and by the client, one partition per message.</summary>
 [GenerateSerializer]
 [Immutable]
 internal sealed class PartitionStatistics
@@ -21,6 +21,50 @@ internal sealed class PartitionStatistics
 
     [Id(4)]
     public long RejectedRows { get; init; }
+
+    /// <summary>The partition's customer ids as a <see cref="DistinctIdSketch"/> (64 KB): the job checks with it that no customer is in two partitions.</summary>
+    [Id(5)]
+    public byte[] IdSketch { get; init; } = [];
+
+    /// <summary>The counts of these statistics (what the job grain keeps).</summary>
+    public PartitionCounts Counts() => new()
+    {
+        Customers = Customers,
+        Transactions = Transactions,
+        RejectedRows = RejectedRows,
+        StatisticsBytes = (long)Purchases.Length + Spend.Length,
+    };
+}
+
+/// <summary>What a partition reports after the statistics stage, and all the job grain keeps of it: a few counts whatever the partition's size (the statistics stay in the partition's own state).</summary>
+[GenerateSerializer]
+[Immutable]
+internal sealed class PartitionCounts
+{
+    [Id(0)]
+    public long Customers { get; init; }
+
+    [Id(1)]
+    public long Transactions { get; init; }
+
+    [Id(2)]
+    public long RejectedRows { get; init; }
+
+    /// <summary>The length of the partition's purchase and spend statistics in bytes.</summary>
+    [Id(3)]
+    public long StatisticsBytes { get; init; }
+}
+
+/// <summary>A partition grain's persisted state: the definition its statistics were computed for, and the statistics.</summary>
+[GenerateSerializer]
+internal sealed class PartitionState
+{
+    /// <summary>The job definition (JSON) the statistics belong to; a different definition computes them again.</summary>
+    [Id(0)]
+    public string? Definition { get; set; }
+
+    [Id(1)]
+    public PartitionStatistics? Statistics { get; set; }
 }
 
 /// <summary>What a partition ships after scoring: totals and counts over its customers.</summary>
@@ -80,7 +124,7 @@ internal sealed class JobStatus
     public bool Known { get; init; }
 }
 
-/// <summary>A completed job's result as stored: the models, the partitions' statistics and aggregates.</summary>
+/// <summary>A completed job's result as stored: the models, the partitions' counts and aggregates (the statistics are fetched from the partitions).</summary>
 [GenerateSerializer]
 [Immutable]
 internal sealed class JobOutcome
@@ -92,7 +136,7 @@ internal sealed class JobOutcome
     public string SpendModelJson { get; init; } = "";
 
     [Id(2)]
-    public PartitionStatistics[] Statistics { get; init; } = [];
+    public PartitionCounts[] Counts { get; init; } = [];
 
     [Id(3)]
     public PartitionAggregates[] Aggregates { get; init; } = [];
@@ -111,9 +155,9 @@ internal sealed class JobState
     [Id(1)]
     public int StageValue { get; set; }
 
-    /// <summary>The partitions' statistics as they come in (null for a partition not done yet).</summary>
+    /// <summary>The partitions' counts as their statistics are computed (null for a partition not done yet). The statistics themselves stay in each partition's state, so this state stays small at any number of customers.</summary>
     [Id(2)]
-    public PartitionStatistics?[] Statistics { get; set; } = [];
+    public PartitionCounts?[] Counts { get; set; } = [];
 
     [Id(3)]
     public string? PurchaseModelJson { get; set; }

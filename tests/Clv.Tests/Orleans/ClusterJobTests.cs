@@ -28,10 +28,10 @@ public sealed class ClusterJobTests(OrleansCluster fixture) : IClassFixture<Orle
         Assert.True(result.StatisticsBytes < 28L * 3 * logs.Whole.Count, result.StatisticsBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         // Running the same spec again returns the stored result without redoing anything; a different spec under the id is refused.
-        long built = ClvPartitionGrain.SummariesBuilt;
+        long built = OrleansCluster.Hooks.SummariesBuilt;
         var again = await ClvClusterJob.RunAsync(fixture.Cluster.Client, spec, null, Token);
         Assert.Equal(result.TotalClv, again.TotalClv);
-        Assert.Equal(built, ClvPartitionGrain.SummariesBuilt);
+        Assert.Equal(built, OrleansCluster.Hooks.SummariesBuilt);
         var other = new ClusterJobSpec { JobId = spec.JobId, Partitions = spec.Partitions, ObservationEnd = spec.ObservationEnd.AddDays(-1), Csv = spec.Csv, OutputFolder = spec.OutputFolder };
         var refused = await Assert.ThrowsAsync<ArgumentException>(() => ClvClusterJob.RunAsync(fixture.Cluster.Client, other, null, Token));
         Assert.Contains("different spec", refused.Message, StringComparison.Ordinal);
@@ -54,7 +54,7 @@ public sealed class ClusterJobTests(OrleansCluster fixture) : IClassFixture<Orle
         var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         string last = ClvJobGrain.PartitionKey(spec.JobId, 2);
-        ClvPartitionGrain.TestHookBeforeMove = key =>
+        OrleansCluster.Hooks.BeforeMove = key =>
         {
             if (key != last)
             {
@@ -80,7 +80,7 @@ public sealed class ClusterJobTests(OrleansCluster fixture) : IClassFixture<Orle
         }
         finally
         {
-            ClvPartitionGrain.TestHookBeforeMove = null;
+            OrleansCluster.Hooks.BeforeMove = null;
             release.TrySetResult();
         }
     }
@@ -101,6 +101,27 @@ public sealed class ClusterJobTests(OrleansCluster fixture) : IClassFixture<Orle
         Assert.Contains("column '4'", ex.Message, StringComparison.Ordinal);
         Assert.Contains("12,x5", ex.Message, StringComparison.Ordinal);
         Assert.Equal(spec.JobId, ex.JobId);
+        Assert.False(Directory.Exists(spec.OutputFolder) && Directory.GetFiles(spec.OutputFolder).Length > 0);
+    }
+
+    [Fact]
+    public async Task RunAsync_SameCustomersInTwoPartitions_FailsSayingTheFilesAreNotSplitByCustomer()
+    {
+        // The third partition reads the second partition's files again: a third of the customers are in two partitions.
+        using var logs = ShardedLogs.Cdnow();
+        var good = logs.Spec("overlap-" + Guid.NewGuid().ToString("N"), ClusterOutputFormat.Csv);
+        var spec = new ClusterJobSpec
+        {
+            JobId = good.JobId,
+            Partitions = [good.Partitions[0], good.Partitions[1], good.Partitions[1]],
+            ObservationEnd = good.ObservationEnd,
+            Csv = good.Csv,
+            OutputFolder = good.OutputFolder,
+        };
+
+        var ex = await Assert.ThrowsAsync<ClusterJobException>(() => ClvClusterJob.RunAsync(fixture.Cluster.Client, spec, null, Token));
+        Assert.Contains("not split by customer", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("also appear in another partition", ex.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(spec.OutputFolder) && Directory.GetFiles(spec.OutputFolder).Length > 0);
     }
 

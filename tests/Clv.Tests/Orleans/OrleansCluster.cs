@@ -1,5 +1,9 @@
 using Clv.Orleans;
+using Clv.Orleans.Internal;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
 using Orleans.TestingHost;
 
 namespace Clv.Tests.Orleans;
@@ -11,14 +15,26 @@ public sealed class OrleansTestGroup
     public const string Name = "Orleans";
 }
 
-/// <summary>A three-silo cluster in this process, with in-memory grain storage for the job grains.</summary>
+/// <summary>A three-silo cluster in this process, with in-memory grain storage for the job (or, given a folder, durable storage in files).</summary>
 public sealed class OrleansCluster : IAsyncLifetime
 {
+    private const string StorageFolderKey = "ClvTests:StorageFolder";
+
+    /// <summary>The hooks every test silo registers (one instance: the Orleans tests run one at a time).</summary>
+    internal static ClusterJobHooks Hooks { get; } = new();
+
     public TestCluster Cluster { get; private set; } = null!;
 
-    public static async Task<TestCluster> StartAsync()
+    /// <summary>Starts three silos; with <paramref name="storageFolder"/>, their grain storage is files in that folder, which outlive the cluster.</summary>
+    public static async Task<TestCluster> StartAsync(string? storageFolder = null)
     {
-        var cluster = new TestClusterBuilder(3).AddSiloBuilderConfigurator<SiloConfigurator>().Build();
+        var builder = new TestClusterBuilder(3).AddSiloBuilderConfigurator<SiloConfigurator>();
+        if (storageFolder is not null)
+        {
+            builder.Properties[StorageFolderKey] = storageFolder;
+        }
+
+        var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
     }
@@ -33,6 +49,17 @@ public sealed class OrleansCluster : IAsyncLifetime
 
     public sealed class SiloConfigurator : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddMemoryGrainStorage(ClvClusterJob.StorageName);
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.Services.AddSingleton(Hooks);
+            if (siloBuilder.Configuration[StorageFolderKey] is { } folder)
+            {
+                siloBuilder.Services.AddGrainStorage(ClvClusterJob.StorageName, (services, _) => new FileGrainStorage(folder, services.GetRequiredService<Serializer>()));
+            }
+            else
+            {
+                siloBuilder.AddMemoryGrainStorage(ClvClusterJob.StorageName);
+            }
+        }
     }
 }

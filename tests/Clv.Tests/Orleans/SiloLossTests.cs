@@ -18,7 +18,7 @@ public sealed class SiloLossTests
         var cluster = await OrleansCluster.StartAsync();
         var statisticsDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var resume = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        ClvJobGrain.TestHookAfterStatistics = id =>
+        OrleansCluster.Hooks.AfterStatistics = id =>
         {
             if (id != spec.JobId)
             {
@@ -45,17 +45,17 @@ public sealed class SiloLossTests
             var victim = cluster.SecondarySilos.OrderByDescending(s => hosts.Count(h => h.Equals(s.SiloAddress))).First();
             int lost = hosts.Count(h => h.Equals(victim.SiloAddress));
             Assert.True(lost > 0, "no partition on a secondary silo: " + string.Join(", ", hosts) + " secondaries " + string.Join(", ", cluster.SecondarySilos.Select(s => s.SiloAddress)) + " primary " + cluster.Primary?.SiloAddress);
-            long builtBefore = ClvPartitionGrain.SummariesBuilt;
+            long builtBefore = OrleansCluster.Hooks.SummariesBuilt;
             await cluster.StopSiloAsync(victim, token);
             resume.TrySetResult();
 
             var result = await run.WaitAsync(TimeSpan.FromSeconds(120), token);
             logs.AssertEqualsSingleProcess(spec, result);
-            Assert.True(ClvPartitionGrain.SummariesBuilt - builtBefore >= lost, "the lost partitions read their files again");
+            Assert.True(OrleansCluster.Hooks.SummariesBuilt - builtBefore >= lost, "the lost partitions read their files again");
         }
         finally
         {
-            ClvJobGrain.TestHookAfterStatistics = null;
+            OrleansCluster.Hooks.AfterStatistics = null;
             resume.TrySetResult();
             await cluster.StopAllSilosAsync(CancellationToken.None);
             await cluster.DisposeAsync();
