@@ -191,7 +191,7 @@ internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageN
                 ids.Merge(DistinctIdSketch.FromBytes(s.IdSketch));
             }
 
-            if (DistinctIdSketch.OverlapMessage(statistics.Sum(s => s.Customers), ids.Estimate()) is { } overlap)
+            if (DistinctIdSketch.OverlapMessage(statistics.Sum(s => s.Counts.Customers), ids.Estimate()) is { } overlap)
             {
                 throw new InvalidDataException(overlap);
             }

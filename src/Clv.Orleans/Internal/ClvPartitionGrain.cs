@@ -20,7 +20,7 @@ internal sealed class ClvPartitionGrain([PersistentState("partition", ClvCluster
 
     private ClusterJobHooks? Hooks => ServiceProvider.GetService(typeof(ClusterJobHooks)) as ClusterJobHooks;
 
-    public async Task<PartitionCounts> ComputeStatisticsAsync(string definitionJson, int partition) => (await GetStatisticsAsync(definitionJson, partition)).Counts();
+    public async Task<PartitionCounts> ComputeStatisticsAsync(string definitionJson, int partition) => (await GetStatisticsAsync(definitionJson, partition)).Counts;
 
     public async Task<PartitionStatistics> GetStatisticsAsync(string definitionJson, int partition)
     {
@@ -33,14 +33,22 @@ internal sealed class ClvPartitionGrain([PersistentState("partition", ClvCluster
         // async I/O inside, which must not need this activation's (single) thread to continue.
         var definition = JobDefinition.FromJson(definitionJson);
         var customers = await Task.Run(() => Summaries(definition, partition));
-        var statistics = await Task.Run(() => new PartitionStatistics
+        var statistics = await Task.Run(() =>
         {
-            Purchases = PurchaseStatistics.FromSummaries(customers).ToBytes(),
-            Spend = SpendStatistics.FromSummaries(customers).ToBytes(),
-            Customers = customers.Count,
-            Transactions = customers.TransactionCount,
-            RejectedRows = _rejected,
-            IdSketch = Sketch(customers),
+            byte[] purchases = PurchaseStatistics.FromSummaries(customers).ToBytes(), spend = SpendStatistics.FromSummaries(customers).ToBytes();
+            return new PartitionStatistics
+            {
+                Purchases = purchases,
+                Spend = spend,
+                IdSketch = Sketch(customers),
+                Counts = new PartitionCounts
+                {
+                    Customers = customers.Count,
+                    Transactions = customers.TransactionCount,
+                    RejectedRows = _rejected,
+                    StatisticsBytes = (long)purchases.Length + spend.Length,
+                },
+            };
         });
         Hooks?.CountStatisticsComputed();
         state.State = new PartitionState { Definition = definitionJson, Statistics = statistics };

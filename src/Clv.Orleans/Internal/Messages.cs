@@ -13,27 +13,13 @@ internal sealed class PartitionStatistics
     [Id(1)]
     public byte[] Spend { get; init; } = [];
 
-    [Id(2)]
-    public long Customers { get; init; }
-
-    [Id(3)]
-    public long Transactions { get; init; }
-
-    [Id(4)]
-    public long RejectedRows { get; init; }
-
     /// <summary>The partition's customer ids as a <see cref="DistinctIdSketch"/> (64 KB): the job checks with it that no customer is in two partitions.</summary>
-    [Id(5)]
+    [Id(2)]
     public byte[] IdSketch { get; init; } = [];
 
-    /// <summary>The counts of these statistics (what the job grain keeps).</summary>
-    public PartitionCounts Counts() => new()
-    {
-        Customers = Customers,
-        Transactions = Transactions,
-        RejectedRows = RejectedRows,
-        StatisticsBytes = (long)Purchases.Length + Spend.Length,
-    };
+    /// <summary>The partition's counts (what the job grain keeps of these statistics).</summary>
+    [Id(3)]
+    public PartitionCounts Counts { get; init; } = new();
 }
 
 /// <summary>What a partition reports after the statistics stage, and all the job grain keeps of it: a few counts whatever the partition's size (the statistics stay in the partition's own state).</summary>
