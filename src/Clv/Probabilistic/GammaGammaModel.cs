@@ -74,27 +74,7 @@ public sealed class GammaGammaModel : IJsonPersistable<GammaGammaModel>
     {
         ArgumentNullException.ThrowIfNull(customers);
         options = MaximumLikelihood.Begin(options);
-        var rows = new SpendRows();
-        long excluded = 0;
-        var span = customers.AsSpan();
-        for (int i = 0; i < span.Length; i++)
-        {
-            if ((i & 0xFFFF) == 0)
-            {
-                options.CancellationToken.ThrowIfCancellationRequested();
-            }
-
-            ref readonly var c = ref span[i];
-            if (c.Frequency > 0 && c.MonetaryValue > 0)
-            {
-                rows.Add(c.Frequency, c.MonetaryValue, 1);
-            }
-            else
-            {
-                excluded++;
-            }
-        }
-
+        var rows = SpendRows.FromSummaries(customers.AsSpan(), options.CancellationToken, out long excluded);
         return FitCore(rows, excluded, options);
     }
 

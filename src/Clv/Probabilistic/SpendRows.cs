@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Clv.Internal;
 using MathNet.Numerics;
 
@@ -13,10 +14,14 @@ internal sealed class SpendRows
     private readonly KeyIndex _index = new(1024);
     private readonly List<double> _weights = [];
 
+    /// <summary>Rows already distinct and in canonical order (<see cref="FromSummaries"/>, <see cref="FromSorted"/>); then <see cref="Add"/> is not used.</summary>
+    private (int[] X, double[] M, double[] W)? _sorted;
+
     public double TotalWeight { get; private set; }
 
     public void Add(int frequency, double monetaryValue, double weight)
     {
+        Debug.Assert(_sorted is null, "Rows built sorted take no more rows.");
         int i = _index.GetOrAdd(frequency, monetaryValue, 0);
         if (i == _weights.Count)
         {
@@ -30,6 +35,152 @@ internal sealed class SpendRows
         TotalWeight += weight;
     }
 
+    /// <summary>Rows that are distinct and sorted by x, then m_x already (a <see cref="SpendStatistics"/>'s); the total weight is their sum in order.</summary>
+    public static SpendRows FromSorted(int[] x, double[] m, double[] w)
+    {
+        double total = 0;
+        foreach (double weight in w)
+        {
+            total += weight;
+        }
+
+        return new SpendRows { _sorted = (x, m, w), TotalWeight = total };
+    }
+
+    /// <summary>
+    /// The repeat customers with a positive mean spend (x &gt; 0, m_x &gt; 0), each with weight 1, as distinct (x, m_x) rows in canonical
+    /// order; the others are counted in <paramref name="excluded"/>. The same rows and weights as <see cref="Add"/> for each
+    /// customer, without hashing: a counting sort by x (two passes over the summaries), a primitive sort of m_x within each x, and
+    /// equal neighbours merged into a count. A few hundred thousand distinct pairs hash into tables several times their size;
+    /// the sort needs one array of the customers' m_x and the result.
+    /// </summary>
+    public static SpendRows FromSummaries(ReadOnlySpan<CustomerSummary> customers, CancellationToken cancellationToken, out long excluded)
+    {
+        // Pass 1: customers per x (the counts grow with the largest x; beyond a counting sort's reach, hash instead).
+        var counts = new int[64];
+        int n = 0;
+        long limit = (4L * customers.Length) + 1024;
+        for (int i = 0; i < customers.Length; i++)
+        {
+            if ((i & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            ref readonly var c = ref customers[i];
+            int x = c.Frequency;
+            if (x > 0 && c.MonetaryValue > 0)
+            {
+                if (x >= counts.Length)
+                {
+                    if (x > limit)
+                    {
+                        return Hashed(customers, cancellationToken, out excluded);
+                    }
+
+                    Array.Resize(ref counts, (int)Math.Min(Math.Max(2L * counts.Length, x + 1L), Math.Min(limit + 1, Array.MaxLength)));
+                }
+
+                counts[x]++;
+                n++;
+            }
+        }
+
+        excluded = customers.Length - n;
+
+        // Pass 2: each customer's m_x into its x's range.
+        var next = new int[counts.Length + 1];
+        for (int x = 0; x < counts.Length; x++)
+        {
+            next[x + 1] = next[x] + counts[x];
+        }
+
+        var starts = (int[])next.Clone();
+        var spend = new double[n];
+        for (int i = 0; i < customers.Length; i++)
+        {
+            if ((i & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            ref readonly var c = ref customers[i];
+            if (c.Frequency > 0 && c.MonetaryValue > 0)
+            {
+                spend[next[c.Frequency]++] = c.MonetaryValue;
+            }
+        }
+
+        // Sort within each x, then merge equal neighbours (m_x > 0 and finite, so == is equality of bits).
+        int distinct = 0;
+        for (int x = 1; x < counts.Length; x++)
+        {
+            int start = starts[x], length = starts[x + 1] - start;
+            if (length == 0)
+            {
+                continue;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            Array.Sort(spend, start, length);
+            distinct++;
+            for (int i = start + 1; i < start + length; i++)
+            {
+                if (spend[i] != spend[i - 1])
+                {
+                    distinct++;
+                }
+            }
+        }
+
+        var rx = new int[distinct];
+        var rm = new double[distinct];
+        var rw = new double[distinct];
+        int row = -1;
+        for (int x = 1; x < counts.Length; x++)
+        {
+            for (int i = starts[x]; i < starts[x + 1]; i++)
+            {
+                if (i == starts[x] || spend[i] != spend[i - 1])
+                {
+                    row++;
+                    rx[row] = x;
+                    rm[row] = spend[i];
+                }
+
+                rw[row]++;
+            }
+        }
+
+        return new SpendRows { _sorted = (rx, rm, rw), TotalWeight = n };
+    }
+
+    /// <summary>The same rows by hashing, for frequencies too large for a counting sort.</summary>
+    private static SpendRows Hashed(ReadOnlySpan<CustomerSummary> customers, CancellationToken cancellationToken, out long excluded)
+    {
+        var rows = new SpendRows();
+        excluded = 0;
+        for (int i = 0; i < customers.Length; i++)
+        {
+            if ((i & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            ref readonly var c = ref customers[i];
+            if (c.Frequency > 0 && c.MonetaryValue > 0)
+            {
+                rows.Add(c.Frequency, c.MonetaryValue, 1);
+            }
+            else
+            {
+                excluded++;
+            }
+        }
+
+        return rows;
+    }
+
     /// <summary>ln f(m_x | x; p, q, v) of one repeat customer.</summary>
     public static double LikelihoodLn(double p, double q, double v, int x, double m)
     {
@@ -41,6 +192,11 @@ internal sealed class SpendRows
     /// <summary>The distinct (x, m_x) rows with their weights, sorted by x, then m_x.</summary>
     public (int[] X, double[] M, double[] W) Sorted()
     {
+        if (_sorted is { } sorted)
+        {
+            return sorted;
+        }
+
         // Canonical order (x, then m_x) without a comparison delegate: sort by m_x with the primitive sort, then a stable
         // counting sort by x. Within one x every m_x is distinct (the rows are distinct pairs), so the order is unique.
         int n = _index.Count;

@@ -61,20 +61,7 @@ public sealed class SpendStatistics
     public static SpendStatistics FromSummaries(CustomerSummaries customers)
     {
         ArgumentNullException.ThrowIfNull(customers);
-        var rows = new SpendRows();
-        long excluded = 0;
-        foreach (ref readonly var c in customers.AsSpan())
-        {
-            if (c.Frequency > 0 && c.MonetaryValue > 0)
-            {
-                rows.Add(c.Frequency, c.MonetaryValue, 1);
-            }
-            else
-            {
-                excluded++;
-            }
-        }
-
+        var rows = SpendRows.FromSummaries(customers.AsSpan(), CancellationToken.None, out long excluded);
         return new SpendStatistics(rows, excluded);
     }
 
@@ -175,14 +162,5 @@ public sealed class SpendStatistics
     }
 
     /// <summary>The pairs as fit rows.</summary>
-    internal SpendRows ToRows()
-    {
-        var rows = new SpendRows();
-        for (int i = 0; i < _x.Length; i++)
-        {
-            rows.Add(_x[i], _m[i], _w[i]);
-        }
-
-        return rows;
-    }
+    internal SpendRows ToRows() => SpendRows.FromSorted(_x, _m, _w);
 }
