@@ -25,11 +25,14 @@ internal sealed class KeyIndex
     public double Age(int index) => BitConverter.Int64BitsToDouble(_keys[index].T);
 
     /// <summary>The index of the key, adding it when new.</summary>
-    public int GetOrAdd(int x, double recency, double age)
+    public int GetOrAdd(int x, double recency, double age) => GetOrAdd(x, recency, age, Hash(x, recency, age));
+
+    /// <summary>The index of the key whose <see cref="Hash(int, double, double)"/> is <paramref name="hash"/>, adding it when new.</summary>
+    public int GetOrAdd(int x, double recency, double age, int hash)
     {
         long tx = BitConverter.DoubleToInt64Bits(recency), t = BitConverter.DoubleToInt64Bits(age);
         var matcher = new Matcher(_keys, x, tx, t);
-        int index = _table.FindOrAdd(Hash(x, tx, t), ref matcher, out bool added);
+        int index = _table.FindOrAdd(hash, ref matcher, out bool added);
         if (added)
         {
             if (index == _keys.Length)
@@ -47,6 +50,8 @@ internal sealed class KeyIndex
     /// Mixes all 64 bits of every field (doubles of whole or simple fractional values share their low bits, which
     /// the table's probe starts from) with a 64-bit finalizer.
     /// </summary>
+    public static int Hash(int x, double recency, double age) => Hash(x, BitConverter.DoubleToInt64Bits(recency), BitConverter.DoubleToInt64Bits(age));
+
     private static int Hash(int x, long tx, long t)
     {
         ulong h = (ulong)tx ^ (ulong)(uint)x;

@@ -32,9 +32,14 @@ internal sealed partial class HistoryRows
         private readonly KeyIndex _keys = new(Math.Min(capacity, InitialCapacity));
         private double[] _weights = new double[Math.Clamp(capacity, 16, InitialCapacity)];
 
-        public void Add(int x, double recency, double age, double weight)
+        public int Count => _keys.Count;
+
+        public void Add(int x, double recency, double age, double weight) => Add(x, recency, age, weight, KeyIndex.Hash(x, recency, age));
+
+        /// <summary>Adds a key whose <see cref="KeyIndex.Hash(int, double, double)"/> the caller has computed.</summary>
+        public void Add(int x, double recency, double age, double weight, int hash)
         {
-            int i = _keys.GetOrAdd(x, recency, age);
+            int i = _keys.GetOrAdd(x, recency, age, hash);
             if (i == _weights.Length)
             {
                 Array.Resize(ref _weights, _weights.Length * 2);
@@ -43,20 +48,17 @@ internal sealed partial class HistoryRows
             _weights[i] += weight;
         }
 
-        /// <summary>Adds every key of <paramref name="other"/> with its weight.</summary>
-        public void AddAll(Collector other)
-        {
-            for (int i = 0; i < other._keys.Count; i++)
-            {
-                Add(other._keys.X(i), other._keys.Recency(i), other._keys.Age(i), other._weights[i]);
-            }
-        }
+        public HistoryRows Build(long excluded, CancellationToken cancellationToken) => Build(new Keys(this, null), excluded, cancellationToken);
 
-        public HistoryRows Build(long excluded, CancellationToken cancellationToken)
+        /// <summary>The rows of two collectors that hold disjoint keys (no key in both), as one.</summary>
+        public static HistoryRows Build(Collector first, Collector second, long excluded, CancellationToken cancellationToken) =>
+            Build(new Keys(first, second), excluded, cancellationToken);
+
+        private static HistoryRows Build(Keys keys, long excluded, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            int n = _keys.Count;
-            int[] slots = SortedSlots(n);
+            int n = keys.Count;
+            int[] slots = SortedSlots(keys);
             cancellationToken.ThrowIfCancellationRequested();
             var x = new int[n];
             var tx = new double[n];
@@ -65,10 +67,10 @@ internal sealed partial class HistoryRows
             for (int i = 0; i < n; i++)
             {
                 int slot = slots[i];
-                x[i] = _keys.X(slot);
-                tx[i] = _keys.Recency(slot);
-                t[i] = _keys.Age(slot);
-                w[i] = _weights[slot];
+                x[i] = keys.X(slot);
+                tx[i] = keys.Recency(slot);
+                t[i] = keys.Age(slot);
+                w[i] = keys.Weight(slot);
             }
 
             return new HistoryRows(x, tx, t, w, excluded);
@@ -79,27 +81,28 @@ internal sealed partial class HistoryRows
         /// by x, a primitive sort by t_x within each x, and a sort by T within each run of equal t_x. A comparison sort of
         /// whole keys when frequencies are too large to count.
         /// </summary>
-        private int[] SortedSlots(int n)
+        private static int[] SortedSlots(Keys keys)
         {
+            int n = keys.Count;
             int maxX = 0;
             for (int i = 0; i < n; i++)
             {
-                maxX = Math.Max(maxX, _keys.X(i));
+                maxX = Math.Max(maxX, keys.X(i));
             }
 
             var slots = new int[n];
             if (maxX > (4L * n) + 1024)
             {
-                var keys = new Key[n];
+                var sorted = new Key[n];
                 for (int i = 0; i < n; i++)
                 {
-                    keys[i] = new Key(_keys.X(i), _keys.Recency(i), _keys.Age(i), i);
+                    sorted[i] = new Key(keys.X(i), keys.Recency(i), keys.Age(i), i);
                 }
 
-                Array.Sort(keys);
+                Array.Sort(sorted);
                 for (int i = 0; i < n; i++)
                 {
-                    slots[i] = keys[i].Slot;
+                    slots[i] = sorted[i].Slot;
                 }
 
                 return slots;
@@ -108,7 +111,7 @@ internal sealed partial class HistoryRows
             var starts = new int[maxX + 2];
             for (int i = 0; i < n; i++)
             {
-                starts[_keys.X(i) + 1]++;
+                starts[keys.X(i) + 1]++;
             }
 
             for (int k = 1; k < starts.Length; k++)
@@ -119,13 +122,13 @@ internal sealed partial class HistoryRows
             var next = (int[])starts.Clone();
             for (int i = 0; i < n; i++)
             {
-                slots[next[_keys.X(i)]++] = i;
+                slots[next[keys.X(i)]++] = i;
             }
 
             var sortKeys = new double[n];
             for (int i = 0; i < n; i++)
             {
-                sortKeys[i] = _keys.Recency(slots[i]);
+                sortKeys[i] = keys.Recency(slots[i]);
             }
 
             for (int g = 0; g <= maxX; g++)
@@ -140,8 +143,8 @@ internal sealed partial class HistoryRows
             for (int i = 0; i < n;)
             {
                 int end = i + 1;
-                int xi = _keys.X(slots[i]);
-                while (end < n && sortKeys[end] == sortKeys[i] && _keys.X(slots[end]) == xi)
+                int xi = keys.X(slots[i]);
+                while (end < n && sortKeys[end] == sortKeys[i] && keys.X(slots[end]) == xi)
                 {
                     end++;
                 }
@@ -150,7 +153,7 @@ internal sealed partial class HistoryRows
                 {
                     for (int k = i; k < end; k++)
                     {
-                        sortKeys[k] = _keys.Age(slots[k]);
+                        sortKeys[k] = keys.Age(slots[k]);
                     }
 
                     Array.Sort(sortKeys, slots, i, end - i);
@@ -160,6 +163,22 @@ internal sealed partial class HistoryRows
             }
 
             return slots;
+        }
+
+        /// <summary>The keys of one collector, or of two with disjoint keys numbered one after the other.</summary>
+        private readonly struct Keys(Collector first, Collector? second)
+        {
+            private readonly int _firstCount = first.Count;
+
+            public int Count => _firstCount + (second?.Count ?? 0);
+
+            public int X(int slot) => slot < _firstCount ? first._keys.X(slot) : second!._keys.X(slot - _firstCount);
+
+            public double Recency(int slot) => slot < _firstCount ? first._keys.Recency(slot) : second!._keys.Recency(slot - _firstCount);
+
+            public double Age(int slot) => slot < _firstCount ? first._keys.Age(slot) : second!._keys.Age(slot - _firstCount);
+
+            public double Weight(int slot) => slot < _firstCount ? first._weights[slot] : second!._weights[slot - _firstCount];
         }
     }
 }

@@ -120,26 +120,28 @@ internal sealed partial class HistoryRows
 
     /// <summary>
     /// Customers with a purchase, in the summaries' unit; leads (no purchase) are counted as excluded. A large base is collected
-    /// in two halves on two cores and merged: the weights are whole numbers, so the sums are exact and the rows (sorted
-    /// canonically) are the same as from one pass.
+    /// on two cores, each scanning every customer but keeping only the keys whose hash has its top bit equal to the core's part:
+    /// the parts' keys are disjoint, so nothing is merged, no table holds more than its share, and the rows (sorted canonically,
+    /// weights summed in customer order) are the same as from one pass.
     /// </summary>
     public static HistoryRows FromSummaries(ReadOnlyMemory<CustomerSummary> customers, CancellationToken cancellationToken)
     {
         if (customers.Length < 4 * Parallelism.MinimumParallelCount || Environment.ProcessorCount < 2)
         {
-            var collector = Collect(customers.Span, cancellationToken, out long excluded);
+            var collector = Collect(customers.Span, -1, cancellationToken, out long excluded);
             return collector.Build(excluded, cancellationToken);
         }
 
-        int half = customers.Length / 2;
-        long excludedSecond = 0;
-        var second = Task.Run(() => Collect(customers.Span[half..], cancellationToken, out excludedSecond), cancellationToken);
-        var first = Collect(customers.Span[..half], cancellationToken, out long excludedFirst);
-        first.AddAll(second.GetAwaiter().GetResult());
-        return first.Build(excludedFirst + excludedSecond, cancellationToken);
+        var second = Task.Run(() => Collect(customers.Span, 1, cancellationToken, out _), cancellationToken);
+        var first = Collect(customers.Span, 0, cancellationToken, out long excludedAll);
+        return Collector.Build(first, second.GetAwaiter().GetResult(), excludedAll, cancellationToken);
     }
 
-    private static Collector Collect(ReadOnlySpan<CustomerSummary> customers, CancellationToken cancellationToken, out long excluded)
+    /// <summary>
+    /// The keys of the customers with a purchase (all of them when <paramref name="part"/> is -1, else those whose key's hash has
+    /// top bit <paramref name="part"/>); <paramref name="excluded"/> counts every customer without a purchase.
+    /// </summary>
+    private static Collector Collect(ReadOnlySpan<CustomerSummary> customers, int part, CancellationToken cancellationToken, out long excluded)
     {
         var collector = new Collector(customers.Length);
         excluded = 0;
@@ -157,7 +159,11 @@ internal sealed partial class HistoryRows
                 continue;
             }
 
-            collector.Add(c.Frequency, c.Recency, c.Age, 1);
+            int hash = KeyIndex.Hash(c.Frequency, c.Recency, c.Age);
+            if (part < 0 || (hash >>> 31) == part)
+            {
+                collector.Add(c.Frequency, c.Recency, c.Age, 1, hash);
+            }
         }
 
         return collector;

@@ -68,8 +68,9 @@ public class PurchaseStatisticsTests
     [Fact]
     public void FromSummaries_LargeBaseCollectedOnTwoCores_EqualsTheMergeOfItsHalvesByteForByte()
     {
-        // 200,000 customers: above the size at which the rows are collected in two halves in parallel; each half alone is
-        // collected in one pass, and merging them must give exactly the same rows and weights.
+        // 200,000 customers: above the size at which the rows are collected on two cores (each keeping half of the keys by
+        // hash); each half of the customers alone is collected in one pass, and merging them must give exactly the same rows
+        // and weights.
         var random = new Random(11);
         var start = new DateOnly(2024, 1, 1);
         var rows = new List<Transaction>();
