@@ -4,7 +4,7 @@ using Clv.Valuation;
 
 namespace Clv.Benchmarks.Probabilistic;
 
-/// <summary>BG/NBD fit, P(alive) + E[Y(52)] and 52-week discounted CLV for 1M synthetic customers.</summary>
+/// <summary>BG/NBD and Gamma-Gamma fits, P(alive) + E[Y(52)] and 52-week discounted CLV for 1M synthetic customers.</summary>
 [MemoryDiagnoser]
 public class ProbabilisticBenchmarks
 {
@@ -56,6 +56,10 @@ public class ProbabilisticBenchmarks
     /// <summary>The same histories at day resolution (tens of thousands of distinct rows).</summary>
     [Benchmark]
     public FitResult<BgNbdModel> FitBgNbdDayResolution() => BgNbdModel.Fit(_dayResolution, TimeUnit.Week, null);
+
+    /// <summary>Gamma-Gamma fit of the repeat customers (about 445,000 distinct (x, m_x) pairs).</summary>
+    [Benchmark]
+    public FitResult<GammaGammaModel> FitGammaGamma() => GammaGammaModel.Fit(_customers);
 
     [Benchmark]
     public double ProbabilityAliveAndExpected52()
