@@ -199,7 +199,6 @@ public sealed class CovariateSpendModel : IJsonPersistable<CovariateSpendModel>
 
         // The customers Gamma-Gamma fits: a repeat purchase and a positive mean spend.
         var span = customers.AsSpan();
-        var plainRows = new SpendRows();
         var x = new List<int>(span.Length);
         var m = new List<double>(span.Length);
         var z = new List<double>(span.Length * j);
@@ -214,7 +213,6 @@ public sealed class CovariateSpendModel : IJsonPersistable<CovariateSpendModel>
             ref readonly var c = ref span[i];
             if (c.Frequency > 0 && c.MonetaryValue > 0)
             {
-                plainRows.Add(c.Frequency, c.MonetaryValue, 1);
                 x.Add(c.Frequency);
                 m.Add(c.MonetaryValue);
                 for (int k = 0; k < j; k++)
@@ -235,7 +233,7 @@ public sealed class CovariateSpendModel : IJsonPersistable<CovariateSpendModel>
 
         double[] scales = Scales(covariates, columns, z, x.Count);
         var (xs, ms, zs, ws) = Compress(x, m, z, j, token);
-        var plainProblem = plainRows.Problem();
+        var plainProblem = SpendRows.FromSummaries(span, token, out _).Problem();
         var plain = MaximumLikelihood.Maximize(plainProblem, new FitOptions { L2Penalty = options.L2Penalty, MaxIterations = options.MaxIterations, Tolerance = options.Tolerance, CancellationToken = token });
 
         string[] names = ["p", "q", "v", .. covariates.Spend.Select(n => "spend." + n)];
