@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Clv.Probabilistic;
 
 /// <content>The rows of customer summaries, built by sorting rather than hashing.</content>
@@ -6,9 +8,9 @@ internal sealed partial class SpendRows
     /// <summary>
     /// The repeat customers with a positive mean spend (x &gt; 0, m_x &gt; 0), each with weight 1, as distinct (x, m_x) rows in canonical
     /// order; the others are counted in <paramref name="excluded"/>. The same rows and weights as <see cref="Add"/> for each
-    /// customer, without hashing: a counting sort by x (two passes over the summaries), a primitive sort of m_x within each x, and
-    /// equal neighbours merged into a count. A few hundred thousand distinct pairs hash into tables several times their size;
-    /// the sort needs one array of the customers' m_x and the result.
+    /// customer, without hashing: a counting sort by x (two passes over the summaries), a sort of m_x within each x (a radix sort of
+    /// the bits for a large x), and equal neighbours merged into a count. A few hundred thousand distinct pairs hash into tables several times their size;
+    /// the sort needs one array of the customers' m_x, a scratch array the size of the largest x's range, and the result.
     /// </summary>
     public static SpendRows FromSummaries(ReadOnlySpan<CustomerSummary> customers, CancellationToken cancellationToken, out long excluded)
     {
@@ -67,7 +69,15 @@ internal sealed partial class SpendRows
             }
         }
 
-        // Sort within each x, then merge equal neighbours (m_x > 0 and finite, so == is equality of bits).
+        // Sort within each x (a large range by a radix sort of the bits, in which positive finite doubles order as their values),
+        // then merge equal neighbours (m_x > 0 and finite, so == is equality of bits).
+        int largest = 0;
+        for (int x = 1; x < counts.Length; x++)
+        {
+            largest = Math.Max(largest, counts[x]);
+        }
+
+        ulong[]? scratch = null;
         int distinct = 0;
         for (int x = 1; x < counts.Length; x++)
         {
@@ -78,7 +88,17 @@ internal sealed partial class SpendRows
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            Array.Sort(spend, start, length);
+            var range = spend.AsSpan(start, length);
+            if (length < RadixThreshold)
+            {
+                range.Sort();
+            }
+            else
+            {
+                scratch ??= new ulong[largest];
+                RadixSort(MemoryMarshal.Cast<double, ulong>(range), scratch);
+            }
+
             distinct++;
             for (int i = start + 1; i < start + length; i++)
             {
@@ -109,6 +129,62 @@ internal sealed partial class SpendRows
         }
 
         return new SpendRows { _sorted = (rx, rm, rw), TotalWeight = n };
+    }
+
+    /// <summary>Below this many customers sharing an x, their m_x are sorted by comparison rather than by radix.</summary>
+    private const int RadixThreshold = 1 << 11;
+
+    /// <summary>
+    /// Sorts <paramref name="keys"/> ascending by a least-significant-digit radix sort in 11-bit digits, using
+    /// <paramref name="scratch"/> (at least as long) as the other buffer; a digit all keys share is skipped.
+    /// </summary>
+    private static void RadixSort(Span<ulong> keys, Span<ulong> scratch)
+    {
+        const int Bits = 11, Radix = 1 << Bits, Digits = (64 + Bits - 1) / Bits;
+        Span<int> histogram = new int[Digits * Radix];
+        foreach (ulong key in keys)
+        {
+            for (int d = 0; d < Digits; d++)
+            {
+                histogram[(d * Radix) + (int)((key >> (d * Bits)) & (Radix - 1))]++;
+            }
+        }
+
+        var from = keys;
+        var to = scratch[..keys.Length];
+        for (int d = 0; d < Digits; d++)
+        {
+            var offsets = histogram.Slice(d * Radix, Radix);
+            int offset = 0;
+            bool shared = false;
+            for (int b = 0; b < Radix; b++)
+            {
+                int count = offsets[b];
+                shared |= count == keys.Length;
+                offsets[b] = offset;
+                offset += count;
+            }
+
+            if (shared)
+            {
+                continue;
+            }
+
+            int shift = d * Bits;
+            foreach (ulong key in from)
+            {
+                to[offsets[(int)((key >> shift) & (Radix - 1))]++] = key;
+            }
+
+            var swap = from;
+            from = to;
+            to = swap;
+        }
+
+        if (from != keys)
+        {
+            from.CopyTo(keys);
+        }
     }
 
     /// <summary>The same rows by hashing, for frequencies too large for a counting sort.</summary>

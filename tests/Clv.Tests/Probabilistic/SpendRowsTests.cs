@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Clv.Probabilistic;
 using FsCheck.Xunit;
 
@@ -60,6 +61,29 @@ public class SpendRowsTests
         var sorted = SpendRows.FromSummaries(summaries.AsSpan(), CancellationToken.None, out long excludedSorted);
         var hashed = Hashed(summaries.AsSpan(), out long excludedHashed);
         return Same(sorted, hashed) && excludedSorted == excludedHashed;
+    }
+
+    [Property(MaxTest = 20)]
+    public bool FromSummaries_ManyCustomersPerFrequency_RadixSortedRowsEqualRowsAddedOneByOne(int seed)
+    {
+        // 10,000 customers, most with x = 0, 1 or 2 (ranges above the radix sort's threshold), amounts spread over nine decades with
+        // repeats, so both the radix digits that differ and those all keys share are exercised.
+        var random = new Random(seed);
+        var rows = new List<Transaction>();
+        for (int c = 0; c < 10_000; c++)
+        {
+            int purchases = 1 + random.Next(random.Next(4) == 0 ? 6 : 3);
+            for (int p = 0; p < purchases; p++)
+            {
+                double amount = random.Next(4) == 0 ? 25 : Math.Round(Math.Pow(10, (9 * random.NextDouble()) - 2), 2);
+                rows.Add(new Transaction("c" + c, Origin.AddDays(p * 7), amount));
+            }
+        }
+
+        var summaries = CustomerSummaries.FromTransactions(CollectionsMarshal.AsSpan(rows), End, TimeUnit.Week);
+        var sorted = SpendRows.FromSummaries(summaries.AsSpan(), CancellationToken.None, out long excludedSorted);
+        var hashed = Hashed(summaries.AsSpan(), out long excludedHashed);
+        return Same(sorted, hashed) && excludedSorted == excludedHashed && summaries.Count(s => s.Frequency == 1) > 2_048;
     }
 
     [Fact]
