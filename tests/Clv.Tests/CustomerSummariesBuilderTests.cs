@@ -6,6 +6,40 @@ public class CustomerSummariesBuilderTests
     private static readonly DateOnly End = new(2024, 3, 31);
 
     [Fact]
+    public void Add_RefundsBeforeAndAfterTheCustomerTableGrows_KeptPerCustomer()
+    {
+        // 5,000 customers: the builder's customer arrays grow several times; the first refund comes after the first growth,
+        // others after later growths, and one customer's refund precedes its purchases. No refund is lost or misplaced.
+        var rows = new List<Transaction>();
+        for (int c = 0; c < 5_000; c++)
+        {
+            var day = new DateOnly(2024, 1, 1).AddDays(c % 60);
+            if (c == 4_321)
+            {
+                rows.Add(new Transaction("c" + c, day, -4));
+            }
+
+            rows.Add(new Transaction("c" + c, day, 10 + (c % 7)));
+            if (c is 1_500 or 2_100 or 4_999)
+            {
+                rows.Add(new Transaction("c" + c, day.AddDays(3), -(c % 5) - 1.5));
+            }
+        }
+
+        var builder = new CustomerSummariesBuilder(End, TimeUnit.Day);
+        foreach (var t in rows)
+        {
+            builder.Add(t.CustomerId, t.Date, t.Amount);
+        }
+
+        var actual = builder.Build();
+        Assert.True(CustomerSummariesPropertyTests.SameSummaries(CustomerSummaries.FromTransactions(rows.ToArray(), End, TimeUnit.Day), actual));
+        Assert.Equal([1.5, 1.5, 4.0, 5.5], actual.Where(s => s.Refunds != 0).Select(s => s.Refunds).Order());
+        Assert.Equal(5.5, actual.Single(s => s.CustomerId == "c4999").Refunds);
+        Assert.Equal(0, actual.Single(s => s.CustomerId == "c0").Refunds);
+    }
+
+    [Fact]
     public void Add_IdAsText_SameSummariesAsRowsAsTransactions()
     {
         Transaction[] rows =

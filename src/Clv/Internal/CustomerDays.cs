@@ -14,15 +14,15 @@ internal sealed class CustomerDays
     private readonly int[] _lengths;
     private readonly int[] _days;
     private readonly double[] _amounts;
-    private readonly double[] _refunds;
+    private readonly double[]? _refunds;
     private readonly int[] _firstRowDay;
 
     /// <summary>
     /// Customer c's distinct days are <c>days[starts[c] .. starts[c] + lengths[c])</c>, ascending; segments may
     /// leave gaps (same-day rows merged in place), so no compacting copy is needed. Arrays may be longer than
-    /// <paramref name="count"/>.
+    /// <paramref name="count"/>. <paramref name="refunds"/> is null when no customer has a calibration refund.
     /// </summary>
-    internal CustomerDays(int count, string[] ids, int[] starts, int[] lengths, int[] days, double[] amounts, double[] refunds, int[] firstRowDay)
+    internal CustomerDays(int count, string[] ids, int[] starts, int[] lengths, int[] days, double[] amounts, double[]? refunds, int[] firstRowDay)
     {
         _count = count;
         _ids = ids;
@@ -42,7 +42,7 @@ internal sealed class CustomerDays
 
     public ReadOnlySpan<double> Amounts(int c) => _amounts.AsSpan(_starts[c], _lengths[c]);
 
-    public double Refunds(int c) => _refunds[c];
+    public double Refunds(int c) => _refunds is null ? 0 : _refunds[c];
 
     public int FirstRowDay(int c) => _firstRowDay[c];
 
@@ -92,7 +92,7 @@ internal sealed class CustomerDays
 
         var days = new int[total];
         var amounts = new double[total];
-        var refunds = new double[n];
+        var refunds = a._refunds is null && b._refunds is null ? null : new double[n];
         var firstRow = new int[n];
         int w = 0;
         for (int m = 0; m < n; m++)
@@ -124,7 +124,11 @@ internal sealed class CustomerDays
             }
 
             lengths[m] = w - starts[m];
-            refunds[m] = (m < a.CustomerCount ? a._refunds[m] : 0) + (cb >= 0 ? b._refunds[cb] : 0);
+            if (refunds is not null)
+            {
+                refunds[m] = (m < a.CustomerCount ? a.Refunds(m) : 0) + (cb >= 0 ? b.Refunds(cb) : 0);
+            }
+
             firstRow[m] = Math.Min(m < a.CustomerCount ? a._firstRowDay[m] : int.MaxValue, cb >= 0 ? b._firstRowDay[cb] : int.MaxValue);
         }
 

@@ -27,7 +27,7 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
     // Customers, by number in order of first row (the id table's index): id, per-row state, calibration refunds.
     private string[] _ids = new string[1024];
     private CustomerState[] _state = new CustomerState[1024];
-    private double[] _refunds = new double[1024];
+    private double[]? _refunds; // allocated at the first calibration refund
     private readonly SlotTable _table = new(1024);
 
     private readonly NativeRowChunks _rowChunks = new();
@@ -183,7 +183,7 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
             if (inCalibration)
             {
                 _refundRows++;
-                _refunds[c] -= amount;
+                (_refunds ??= new double[_ids.Length])[c] -= amount;
             }
 
             return;
@@ -327,7 +327,10 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
             int size = c * 2;
             Array.Resize(ref _ids, size);
             Array.Resize(ref _state, size);
-            Array.Resize(ref _refunds, size);
+            if (_refunds is not null)
+            {
+                Array.Resize(ref _refunds, size);
+            }
         }
 
         _ids[c] = id;
