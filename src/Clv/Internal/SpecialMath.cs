@@ -1,9 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace Clv.Internal;
 
 /// <summary>Small numerical helpers that the framework lacks on every target.</summary>
 internal static class SpecialMath
 {
     /// <summary>ln(1 + x), accurate for small |x| (Goldberg's correction).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Log1P(double x)
     {
         double u = 1.0 + x;

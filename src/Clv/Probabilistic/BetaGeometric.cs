@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Clv.Internal;
 using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
@@ -42,6 +43,7 @@ internal static class BetaGeometric
     }
 
     /// <summary>ln of the odds that the customer is dead: P(alive) = 1 / (1 + e^L). -∞ for BG/NBD at x = 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double LnOddsDead(bool modified, double r, double alpha, double a, double b, int x, double tx, double t)
     {
         if (!modified && x == 0)
@@ -55,6 +57,7 @@ internal static class BetaGeometric
     }
 
     /// <summary>P(alive) = 1 / (1 + e^L), exactly 0 when e^L overflows and exactly 1 at L = -∞.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double ProbabilityAlive(bool modified, double r, double alpha, double a, double b, int x, double tx, double t)
     {
         double l = LnOddsDead(modified, r, alpha, a, b, x, tx, t);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Clv.Probabilistic;
 
 /// <summary>
@@ -130,6 +132,7 @@ public sealed class BgNbdModel : PurchaseModel, IJsonPersistable<BgNbdModel>
     internal override double LikelihoodLnCore(int frequency, double recency, double age) =>
         BetaGeometric.LogLikelihood(false, R, Alpha, A, B, frequency, recency, age);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal override double ProbabilityAliveCore(int frequency, double recency, double age) =>
         BetaGeometric.ProbabilityAlive(false, R, Alpha, A, B, frequency, recency, age);
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Clv.Probabilistic;
 
 /// <summary>
@@ -129,6 +131,7 @@ public sealed class MbgNbdModel : PurchaseModel, IJsonPersistable<MbgNbdModel>
     internal override double LikelihoodLnCore(int frequency, double recency, double age) =>
         BetaGeometric.LogLikelihood(true, R, Alpha, A, B, frequency, recency, age);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal override double ProbabilityAliveCore(int frequency, double recency, double age) =>
         BetaGeometric.ProbabilityAlive(true, R, Alpha, A, B, frequency, recency, age);
 
