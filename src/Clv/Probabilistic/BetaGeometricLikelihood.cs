@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Clv.Internal;
 
 namespace Clv.Probabilistic;
@@ -200,6 +201,7 @@ internal sealed class BetaGeometricLikelihood : LikelihoodProblem
         return total[0];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SumRows(RowContext c, int from, int to, Span<double> result, bool second)
     {
         double sll = 0, gr = 0, gAlpha = 0, ga = 0, gb = 0;

@@ -77,21 +77,23 @@ internal sealed partial class HistoryRows
         }
 
         /// <summary>
-        /// The key slots in canonical order (x, then t_x, then T; the keys are distinct, so the order is unique): a counting sort
-        /// by x, a primitive sort by t_x within each x, and a sort by T within each run of equal t_x. A comparison sort of
-        /// whole keys when frequencies are too large to count.
+        /// The key slots in canonical order (x, then t_x, then T; the keys are distinct, so the order is unique): stable radix
+        /// sorts by T and then by t_x, then a stable counting sort by x. A comparison sort of whole keys when frequencies are too
+        /// large to count (or, defensively, when a t_x or T is negative or NaN, whose bits do not order as their values).
         /// </summary>
         private static int[] SortedSlots(Keys keys)
         {
             int n = keys.Count;
             int maxX = 0;
+            bool orderable = true;
             for (int i = 0; i < n; i++)
             {
                 maxX = Math.Max(maxX, keys.X(i));
+                orderable &= keys.Recency(i) >= 0 && keys.Age(i) >= 0;
             }
 
             var slots = new int[n];
-            if (maxX > (4L * n) + 1024)
+            if (maxX > (4L * n) + 1024 || !orderable)
             {
                 var sorted = new Key[n];
                 for (int i = 0; i < n; i++)
@@ -108,61 +110,43 @@ internal sealed partial class HistoryRows
                 return slots;
             }
 
-            var starts = new int[maxX + 2];
+            // Stable radix sorts by T, then by t_x (their bits order as the values: both are non-negative), then a stable counting
+            // sort by x: the order is by x, then t_x, then T.
+            var sortKeys = new ulong[n];
             for (int i = 0; i < n; i++)
             {
-                starts[keys.X(i) + 1]++;
+                slots[i] = i;
+                sortKeys[i] = RadixSort.Key(keys.Age(i));
             }
 
-            for (int k = 1; k < starts.Length; k++)
-            {
-                starts[k] += starts[k - 1];
-            }
-
-            var next = (int[])starts.Clone();
+            var scratchKeys = new ulong[n];
+            var scratchSlots = new int[n];
+            RadixSort.SortPairs(sortKeys, slots, scratchKeys, scratchSlots);
             for (int i = 0; i < n; i++)
             {
-                slots[next[keys.X(i)]++] = i;
+                sortKeys[i] = RadixSort.Key(keys.Recency(slots[i]));
             }
 
-            var sortKeys = new double[n];
+            RadixSort.SortPairs(sortKeys, slots, scratchKeys, scratchSlots);
+
+            var next = new int[maxX + 2];
             for (int i = 0; i < n; i++)
             {
-                sortKeys[i] = keys.Recency(slots[i]);
+                next[keys.X(i) + 1]++;
             }
 
-            for (int g = 0; g <= maxX; g++)
+            for (int k = 1; k < next.Length; k++)
             {
-                if (starts[g + 1] - starts[g] > 1)
-                {
-                    Array.Sort(sortKeys, slots, starts[g], starts[g + 1] - starts[g]);
-                }
+                next[k] += next[k - 1];
             }
 
-            // Runs of equal (x, t_x): by T.
-            for (int i = 0; i < n;)
+            for (int i = 0; i < n; i++)
             {
-                int end = i + 1;
-                int xi = keys.X(slots[i]);
-                while (end < n && sortKeys[end] == sortKeys[i] && keys.X(slots[end]) == xi)
-                {
-                    end++;
-                }
-
-                if (end - i > 1)
-                {
-                    for (int k = i; k < end; k++)
-                    {
-                        sortKeys[k] = keys.Age(slots[k]);
-                    }
-
-                    Array.Sort(sortKeys, slots, i, end - i);
-                }
-
-                i = end;
+                int slot = slots[i];
+                scratchSlots[next[keys.X(slot)]++] = slot;
             }
 
-            return slots;
+            return scratchSlots;
         }
 
         /// <summary>The keys of one collector, or of two with disjoint keys numbered one after the other.</summary>

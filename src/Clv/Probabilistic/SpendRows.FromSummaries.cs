@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Clv.Internal;
 
 namespace Clv.Probabilistic;
 
@@ -96,7 +97,7 @@ internal sealed partial class SpendRows
             else
             {
                 scratch ??= new ulong[largest];
-                RadixSort(MemoryMarshal.Cast<double, ulong>(range), scratch);
+                RadixSort.Sort(MemoryMarshal.Cast<double, ulong>(range), scratch);
             }
 
             distinct++;
@@ -133,59 +134,6 @@ internal sealed partial class SpendRows
 
     /// <summary>Below this many customers sharing an x, their m_x are sorted by comparison rather than by radix.</summary>
     private const int RadixThreshold = 1 << 11;
-
-    /// <summary>
-    /// Sorts <paramref name="keys"/> ascending by a least-significant-digit radix sort in 11-bit digits, using
-    /// <paramref name="scratch"/> (at least as long) as the other buffer; a digit all keys share is skipped.
-    /// </summary>
-    private static void RadixSort(Span<ulong> keys, Span<ulong> scratch)
-    {
-        const int Bits = 11, Radix = 1 << Bits, Digits = (64 + Bits - 1) / Bits;
-        Span<int> histogram = new int[Digits * Radix];
-        foreach (ulong key in keys)
-        {
-            for (int d = 0; d < Digits; d++)
-            {
-                histogram[(d * Radix) + (int)((key >> (d * Bits)) & (Radix - 1))]++;
-            }
-        }
-
-        var from = keys;
-        var to = scratch[..keys.Length];
-        for (int d = 0; d < Digits; d++)
-        {
-            var offsets = histogram.Slice(d * Radix, Radix);
-            int offset = 0;
-            bool shared = false;
-            for (int b = 0; b < Radix; b++)
-            {
-                int count = offsets[b];
-                shared |= count == keys.Length;
-                offsets[b] = offset;
-                offset += count;
-            }
-
-            if (shared)
-            {
-                continue;
-            }
-
-            int shift = d * Bits;
-            foreach (ulong key in from)
-            {
-                to[offsets[(int)((key >> shift) & (Radix - 1))]++] = key;
-            }
-
-            var swap = from;
-            from = to;
-            to = swap;
-        }
-
-        if (from != keys)
-        {
-            from.CopyTo(keys);
-        }
-    }
 
     /// <summary>The same rows by hashing, for frequencies too large for a counting sort.</summary>
     private static SpendRows Hashed(ReadOnlySpan<CustomerSummary> customers, CancellationToken cancellationToken, out long excluded)
