@@ -14,11 +14,42 @@ public class BetaGeometricLikelihoodTests
         { false, 1.2, 7, 1.0001, 3 },
     };
 
+    /// <summary>40,000 customers over two years in days: about 30,000 distinct (x, t_x, T) rows, more than one chunk of the sum.</summary>
+    private static readonly Lazy<CustomerSummaries> ManyRows = new(() =>
+    {
+        var random = new Random(12);
+        var origin = new DateOnly(2022, 1, 1);
+        var rows = new List<Transaction>();
+        for (int c = 0; c < 40_000; c++)
+        {
+            int first = random.Next(700);
+            rows.Add(new Transaction("c" + c, origin.AddDays(first), 1));
+            for (int k = random.Next(6); k > 0; k--)
+            {
+                rows.Add(new Transaction("c" + c, origin.AddDays(first + random.Next(730 - first)), 1));
+            }
+        }
+
+        return CustomerSummaries.FromTransactions(rows.ToArray(), origin.AddDays(730), TimeUnit.Day);
+    });
+
+    [Theory]
+    [InlineData(false, 0.243, 30.9, 0.793, 2.426)]
+    [InlineData(true, 0.525, 43.3, 0.891, 1.614)]
+    public void LogLikelihood_RowsInSeveralChunks_MatchPerCustomerSumAndDifferences(bool modified, double r, double alpha, double a, double b)
+    {
+        var rows = HistoryRows.FromSummaries(ManyRows.Value.AsMemory(), TestContext.Current.CancellationToken);
+        Assert.True(rows.Count > 16_384, $"{rows.Count} rows");
+        Check(modified, r, alpha, a, b, ManyRows.Value, rows, TimeUnit.Day);
+    }
+
     [Theory]
     [MemberData(nameof(Points))]
-    public void LogLikelihood_AnalyticDerivatives_MatchDifferences(bool modified, double r, double alpha, double a, double b)
+    public void LogLikelihood_AnalyticDerivatives_MatchDifferences(bool modified, double r, double alpha, double a, double b) =>
+        Check(modified, r, alpha, a, b, CdnowFits.Summaries, HistoryRows.FromSummaries(CdnowFits.Summaries.AsMemory(), TestContext.Current.CancellationToken), TimeUnit.Week);
+
+    private static void Check(bool modified, double r, double alpha, double a, double b, CustomerSummaries summaries, HistoryRows rows, TimeUnit unit)
     {
-        var rows = HistoryRows.FromSummaries(CdnowFits.Summaries.AsMemory(), TestContext.Current.CancellationToken);
         var problem = new BetaGeometricLikelihood(modified, modified ? "MBG/NBD" : "BG/NBD", rows);
         double[] theta = [Math.Log(r), Math.Log(alpha), Math.Log(a), Math.Log(b)];
         var gradient = new double[4];
@@ -27,8 +58,8 @@ public class BetaGeometricLikelihoodTests
         Assert.Equal(ll, problem.LogLikelihood(theta, new double[4], TestContext.Current.CancellationToken), Math.Abs(ll) * 1e-14);
 
         // The total ln L agrees with the sum of the per-customer formula.
-        var model = modified ? (PurchaseModel)new MbgNbdModel(r, alpha, a, b, TimeUnit.Week) : new BgNbdModel(r, alpha, a, b, TimeUnit.Week);
-        double sum = CdnowFits.Summaries.Sum(c => model.LikelihoodLn(c.Frequency, c.Recency, c.Age));
+        var model = modified ? (PurchaseModel)new MbgNbdModel(r, alpha, a, b, unit) : new BgNbdModel(r, alpha, a, b, unit);
+        double sum = summaries.Where(c => c.HasPurchase).Sum(c => model.LikelihoodLn(c.Frequency, c.Recency, c.Age));
         Assert.Equal(sum, ll, Math.Abs(sum) * 1e-10);
 
         const double Step = 1e-5;
