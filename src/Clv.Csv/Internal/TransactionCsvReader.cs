@@ -238,6 +238,7 @@ internal static class TransactionCsvReader
     }
 
     /// <summary>Empty or only spaces and tabs (most records fail at their first character).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsBlank(ReadOnlySpan<char> record) => record.IsEmpty || (record[0] is ' ' or '\t' && record.IndexOfAnyExcept(' ', '\t') < 0);
 
     private static string RecordReason(RecordStatus status, TransactionCsvOptions options) => status switch

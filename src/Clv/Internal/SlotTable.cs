@@ -38,7 +38,7 @@ internal sealed class SlotTable
     /// <summary>Creates a table sized for <paramref name="capacity"/> keys; it grows when more are added.</summary>
     public SlotTable(int capacity)
     {
-        _slots = new ulong[SlotsFor(capacity)];
+        _slots = NewSlots(SlotsFor(capacity));
         _mask = _slots.Length - 1;
     }
 
@@ -60,7 +60,7 @@ internal sealed class SlotTable
         int size = SlotsFor(capacity);
         if (size > _slots.Length)
         {
-            _slots = new ulong[size];
+            _slots = NewSlots(size);
         }
         else
         {
@@ -157,8 +157,25 @@ internal sealed class SlotTable
         }
     }
 
+    /// <summary>
+    /// Empty slots whose memory is written before anything reads it. A large new array is fresh memory from the operating
+    /// system, which maps every page to one shared page of zeros until the page is first written; a lookup reads a slot
+    /// before it writes one, so each page would fault twice, and the second fault (replacing the shared page) interrupts
+    /// every other core running the process to flush its address translations. Clearing the array first makes each page's
+    /// only fault a plain first write: measured in the 1M-customer pipeline, the id table's faults cost the builder's
+    /// thread about 100 ms of its 510 ms read (2026-12-03, perf).
+    /// </summary>
+    private static ulong[] NewSlots(int size)
+    {
+        var slots = GC.AllocateUninitializedArray<ulong>(size);
+        slots.AsSpan().Clear();
+        return slots;
+    }
+
     private static int SlotsFor(int capacity) => (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, 2 * Math.Max(capacity, 1)));
 
+    // Called once per new key, often a million times in one pass that ends before tiering would compile it optimised.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Add(int position, int hash)
     {
         int index = Count;
@@ -174,9 +191,10 @@ internal sealed class SlotTable
     }
 
     /// <summary>Doubles the slots; entries move by their stored hash, so no key is read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Grow()
     {
-        var slots = new ulong[(_mask + 1) * 2];
+        var slots = NewSlots((_mask + 1) * 2);
         int mask = slots.Length - 1;
         foreach (ulong slot in _slots.AsSpan(0, _mask + 1))
         {
