@@ -232,10 +232,13 @@ public static class PredictiveClv
             // Each distinct key is independent, so the parallel loop gives the same values as the scalar entry.
             var factors = new double[index.Count];
             Parallel.For(0, factors.Length, j => factors[j] = PurchaseFactor(index.X(j), index.Age(j)));
-            for (int i = 0; i < customers.Length; i++)
+            Parallelism.For(customers, destination, (part, into, from) =>
             {
-                destination[i] = Value(customers[i], _purchases.Scale(customers[i].TimeUnit), factors[slot[i]]);
-            }
+                for (int i = 0; i < part.Length; i++)
+                {
+                    into[i] = Value(part[i], _purchases.Scale(part[i].TimeUnit), factors[slot[from + i]]);
+                }
+            });
         }
     }
 }

@@ -67,10 +67,15 @@ public abstract partial class PurchaseModel
     public void ProbabilityAlive(ReadOnlySpan<CustomerSummary> customers, Span<double> destination)
     {
         Guard.SameLength(customers.Length, destination.Length);
-        for (int i = 0; i < customers.Length; i++)
+
+        // Customers are independent: split over the cores, the same values as one at a time.
+        Parallelism.For(customers, destination, (part, into, _) =>
         {
-            destination[i] = ProbabilityAlive(in customers[i]);
-        }
+            for (int i = 0; i < part.Length; i++)
+            {
+                into[i] = ProbabilityAlive(in part[i]);
+            }
+        });
     }
 
     /// <summary>P(alive) of every customer, converting the summaries' time unit to the model's.</summary>
@@ -125,22 +130,28 @@ public abstract partial class PurchaseModel
     {
         Guard.NonNegative(time);
         Guard.SameLength(customers.Length, destination.Length);
-        var index = new KeyIndex(256);
-        var cache = new List<double>();
-        for (int i = 0; i < customers.Length; i++)
-        {
-            ref readonly var c = ref customers[i];
-            double scale = Scale(c.TimeUnit);
-            int x = c.Frequency;
-            double age = c.Age * scale;
-            int k = index.GetOrAdd(x, 0, age);
-            if (k == cache.Count)
-            {
-                cache.Add(ExpectedPurchasesIfAlive(x, age, time));
-            }
 
-            destination[i] = ProbabilityAliveCore(x, c.Recency * scale, age) * cache[k];
-        }
+        // Split over the cores, each part with its own cache of E[Y(t) | alive] by (x, T): a value computed twice is the
+        // same value, so the result is the same as one pass.
+        Parallelism.For(customers, destination, (part, into, _) =>
+        {
+            var index = new KeyIndex(256);
+            var cache = new List<double>();
+            for (int i = 0; i < part.Length; i++)
+            {
+                ref readonly var c = ref part[i];
+                double scale = Scale(c.TimeUnit);
+                int x = c.Frequency;
+                double age = c.Age * scale;
+                int k = index.GetOrAdd(x, 0, age);
+                if (k == cache.Count)
+                {
+                    cache.Add(ExpectedPurchasesIfAlive(x, age, time));
+                }
+
+                into[i] = ProbabilityAliveCore(x, c.Recency * scale, age) * cache[k];
+            }
+        });
     }
 
     /// <summary>E[Y(t) | x, t_x, T] of every customer, converting the summaries' time unit to the model's.</summary>
