@@ -223,12 +223,26 @@ internal sealed class RowParser
         }
 
         int y = (int)((y0 * 1000) + (y1 * 100) + (y2 * 10) + y3), m = (int)((m0 * 10) + m1), d = (int)((d0 * 10) + d1);
-        if (!IsValidDate(y, m, d))
+        if (y < 1 || (uint)(m - 1) > 11 || d < 1)
         {
             return false;
         }
 
-        date = new DateOnly(y, m, d);
+        // The day number straight from the proleptic Gregorian calendar (what DateOnly counts), with the month's length
+        // and the days before it from one table per kind of year, instead of the checks and divisions of the general constructor.
+        bool leap = (y & 3) == 0 && ((y % 100) != 0 || (y % 400) == 0);
+        var before = leap ? DaysBeforeMonthLeap : DaysBeforeMonth;
+        if (d > before[m] - before[m - 1])
+        {
+            return false;
+        }
+
+        int years = y - 1;
+        date = DateOnly.FromDayNumber((years * 365) + (years / 4) - (years / 100) + (years / 400) + before[m - 1] + d - 1);
         return true;
     }
+
+    private static ReadOnlySpan<int> DaysBeforeMonth => [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
+
+    private static ReadOnlySpan<int> DaysBeforeMonthLeap => [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366];
 }

@@ -91,12 +91,46 @@ public class RowParserDateTests
         }
     }
 
-    private static void Check(string field)
+    /// <summary>Every day from 0001-01-01 to 9999-12-31 reads as itself, and days 29 to 31 of every month of 400 years (a whole leap cycle) are accepted exactly when they exist.</summary>
+    [Fact]
+    public void IsoDate_EveryDayOfTheCalendar_ReadsAsItself()
+    {
+        var parser = Parser();
+        Span<char> text = stackalloc char[10];
+        for (int n = DateOnly.MinValue.DayNumber; n <= DateOnly.MaxValue.DayNumber; n++)
+        {
+            var day = DateOnly.FromDayNumber(n);
+            Assert.True(day.TryFormat(text, out _, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+            if (!parser.TryParse("c", text, "1", "c", 2, out _, out var parsed, out _) || parsed != day)
+            {
+                Assert.Fail($"{text.ToString()} read as {parsed} (day number {n})");
+            }
+        }
+
+        for (int y = 1600; y < 2000; y++)
+        {
+            for (int m = 1; m <= 12; m++)
+            {
+                for (int d = 29; d <= 32; d++)
+                {
+                    string field = FormattableString.Invariant($"{y:0000}-{m:00}-{d:00}");
+                    bool ok = parser.TryParse("c", field, "1", "c", 2, out _, out var parsed, out _);
+                    Assert.Equal(d <= DateTime.DaysInMonth(y, m), ok);
+                    Assert.True(!ok || parsed == new DateOnly(y, m, d), field);
+                }
+            }
+        }
+    }
+
+    private static RowParser Parser()
     {
         var options = new TransactionCsvOptions { Mode = CsvReadMode.Lenient, HasHeader = false, CustomerIdIndex = 0, DateIndex = 1, AmountIndex = 2 };
-        var parser = new RowParser(options, new Rejections(strict: false)) { Columns = ColumnMap.FromIndices(options) };
+        return new RowParser(options, new Rejections(strict: false)) { Columns = ColumnMap.FromIndices(options) };
+    }
 
-        bool ok = parser.TryParse("c1", field, "1.5", "c1," + field + ",1.5", 2, out var id, out var date, out double amount);
+    private static void Check(string field)
+    {
+        bool ok = Parser().TryParse("c1", field, "1.5", "c1," + field + ",1.5", 2, out var id, out var date, out double amount);
 
         string trimmed = field.Trim(' ', '\t');
         bool expectedOk = DateOnly.TryParseExact(trimmed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var expected);
