@@ -273,6 +273,7 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
         }
 
         var result = new CustomerSummary[known];
+        HugePages.Advise(result);
         Parallelism.For(known, (from, to) =>
         {
             for (int k = from; k < to; k++)

@@ -282,6 +282,8 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
 
         var days = GC.AllocateUninitializedArray<int>(_rows);
         var amounts = GC.AllocateUninitializedArray<double>(_rows);
+        HugePages.Advise(days);
+        HugePages.Advise(amounts);
         var cursor = new int[n];
         Array.Copy(starts, cursor, n);
         for (int k = 0; k < _rowChunks.Count; k++)

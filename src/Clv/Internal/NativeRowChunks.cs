@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Clv.Internal;
 
 /// <summary>
-/// A builder's rows (customer number, day, amount) in native memory, in chunks of 65,536 rows (1 MB each).
+/// A builder's rows (customer number, day, amount) in native memory, in chunks of 131,072 rows (2 MB each, aligned to 2 MB).
 /// </summary>
 /// <remarks>
 /// Rows are only needed until the summaries are built. Held in managed arrays they would become tens of megabytes
@@ -12,7 +12,7 @@ namespace Clv.Internal;
 /// </remarks>
 internal sealed unsafe class NativeRowChunks : IDisposable
 {
-    public const int Shift = 16;
+    public const int Shift = 17;
     public const int Size = 1 << Shift;
     private const int RowBytes = sizeof(int) + sizeof(int) + sizeof(double);
 
@@ -31,7 +31,16 @@ internal sealed unsafe class NativeRowChunks : IDisposable
             Array.Resize(ref _chunks, _count * 2);
         }
 
-        _chunks[_count] = (nint)NativeMemory.Alloc((nuint)Size * RowBytes);
+        // One chunk is one 2 MB page's worth, aligned to it: from the second chunk on (a builder of more than 131,072 purchase
+        // days), each is hinted as a huge page, one fault instead of 512. The first is not, so a small builder keeps only the
+        // few 4 KB pages it writes.
+        void* chunk = NativeMemory.AlignedAlloc((nuint)Size * RowBytes, HugePages.Size);
+        if (_count > 0)
+        {
+            HugePages.Advise(chunk, (nuint)Size * RowBytes);
+        }
+
+        _chunks[_count] = (nint)chunk;
         return _count++;
     }
 
@@ -48,7 +57,7 @@ internal sealed unsafe class NativeRowChunks : IDisposable
         _chunks[k] = 0;
         if (chunk != 0)
         {
-            NativeMemory.Free((void*)chunk);
+            NativeMemory.AlignedFree((void*)chunk);
         }
     }
 

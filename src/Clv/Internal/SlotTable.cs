@@ -168,6 +168,7 @@ internal sealed class SlotTable
     private static ulong[] NewSlots(int size)
     {
         var slots = GC.AllocateUninitializedArray<ulong>(size);
+        HugePages.Advise(slots);
         slots.AsSpan().Clear();
         return slots;
     }
