@@ -63,6 +63,17 @@ internal static partial class MaximumLikelihood
             bool definite = SmallMatrix.TryInverse(h, k, covariance);
             for (int i = 0; i < k; i++)
             {
+                for (int j = i + 1; j < k; j++)
+                {
+                    // Column-by-column inversion leaves the two halves a rounding apart; a covariance is symmetric to the bit.
+                    double s = 0.5 * (covariance[(i * k) + j] + covariance[(j * k) + i]);
+                    covariance[(i * k) + j] = s;
+                    covariance[(j * k) + i] = s;
+                }
+            }
+
+            for (int i = 0; i < k; i++)
+            {
                 double variance = covariance[(i * k) + i];
                 se[i] = definite && variance > 0 ? (_problem.IsCoefficient(i) ? 1 : p[i]) * Math.Sqrt(variance) : double.NaN;
             }

@@ -115,6 +115,10 @@ public class MaximumLikelihoodTests
         Assert.Equal(FitStatus.Ridge, estimate.Status);
         Assert.Contains("ratio u/v", estimate.Message, StringComparison.Ordinal);
         Assert.Equal(Math.E, estimate.Parameters[0] / estimate.Parameters[1], 1e-6);
+
+        // The information matrix is singular: no standard error and no covariance, rather than whatever a failed inversion left.
+        Assert.All(estimate.StandardErrors, se => Assert.True(double.IsNaN(se)));
+        Assert.All(estimate.LogCovariance, c => Assert.True(double.IsNaN(c)));
     }
 
     [Fact]
