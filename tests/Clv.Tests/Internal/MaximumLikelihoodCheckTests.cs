@@ -91,17 +91,18 @@ public class MaximumLikelihoodCheckTests
     }
 
     /// <summary>
-    /// Two positive parameters: q well determined, p flat upwards only. ln L = −1000 + R(ln p − 1) − 50 (ln q)², maximised at
-    /// p = e, q = 1. The offset makes ln L look like a real one (large and negative).
+    /// Two positive parameters: q well determined, p flat on one side only (upwards for <c>flat</c> = 1, downwards for −1).
+    /// ln L = −1000 + R(flat (ln p − 1)) − 50 (ln q)², maximised at p = e, q = 1. The offset makes ln L look like a real one.
     /// </summary>
-    private sealed class OneSidedRidge() : LikelihoodProblem("OneSided", ["p", "q"], [1, 1], 100, 1)
+    private sealed class OneSidedRidge(int flat) : LikelihoodProblem("OneSided", ["p", "q"], [1, 1], 100, 1)
     {
-        public override IReadOnlyList<double[]> Starts { get; } = [[1.0, 2.0]];
+        // Start on the steep side (a start on the flat side creeps in and stops when ln L stalls, short of the maximum).
+        public override IReadOnlyList<double[]> Starts { get; } = [[Math.Exp(1 - flat), 2.0]];
 
         public override double LogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient, CancellationToken cancellationToken)
         {
-            double r = Profile(theta[0] - 1, out double slope);
-            gradient[0] = slope;
+            double r = Profile(flat * (theta[0] - 1), out double slope);
+            gradient[0] = flat * slope;
             gradient[1] = -100 * theta[1];
             return -1000 + r - (50 * theta[1] * theta[1]);
         }
@@ -122,19 +123,19 @@ public class MaximumLikelihoodCheckTests
     }
 
     /// <summary>
-    /// Two coefficients on scales 100 and 0.01 whose sum (in standard-deviation units u = γ / s) is flat upwards:
-    /// ln L = −1000 − 50 (u0 − u1 − 1)² + R((u0 + u1) / √2).
+    /// Two coefficients on scales 100 and 0.01 whose sum (in standard-deviation units u = γ / s) is flat on one side (upwards
+    /// for <c>flat</c> = 1): ln L = −1000 − 50 (u0 − u1 − 1)² + R(flat (u0 + u1) / √2).
     /// </summary>
-    private sealed class CoefficientRidge() : LikelihoodProblem("CoefficientRidge", ["g0", "g1"], [100, 0.01], 100, 1, coefficients: 2)
+    private sealed class CoefficientRidge(int flat) : LikelihoodProblem("CoefficientRidge", ["g0", "g1"], [100, 0.01], 100, 1, coefficients: 2)
     {
         public override IReadOnlyList<double[]> Starts { get; } = [[0.0, 0.0]];
 
         public override double LogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient, CancellationToken cancellationToken)
         {
             double u0 = theta[0] / 100, u1 = theta[1] / 0.01, d = u0 - u1 - 1;
-            double r = Profile((u0 + u1) / Math.Sqrt(2), out double slope);
-            gradient[0] = ((-100 * d) + (slope / Math.Sqrt(2))) / 100;
-            gradient[1] = ((100 * d) + (slope / Math.Sqrt(2))) / 0.01;
+            double r = Profile(flat * (u0 + u1) / Math.Sqrt(2), out double slope);
+            gradient[0] = ((-100 * d) + (flat * slope / Math.Sqrt(2))) / 100;
+            gradient[1] = ((100 * d) + (flat * slope / Math.Sqrt(2))) / 0.01;
             return -1000 - (50 * d * d) + r;
         }
     }
@@ -249,17 +250,20 @@ public class MaximumLikelihoodCheckTests
         Assert.Equal(-0.6 / 0.64 / 1_000 * 100 * 0.01, estimate.LogCovariance[1], 1e-12);
     }
 
-    [Fact]
-    public void Maximize_DirectionFlatOnOneSideOnly_IsARidgeTowardsTheFlatSide()
+    [Theory]
+    [InlineData(1, "up")]
+    [InlineData(-1, "down")]
+    public void Maximize_DirectionFlatOnOneSideOnly_IsARidgeTowardsTheFlatSide(int flat, string side)
     {
-        var estimate = MaximumLikelihood.Maximize(new OneSidedRidge(), FitOptions.Default);
+        var estimate = MaximumLikelihood.Maximize(new OneSidedRidge(flat), FitOptions.Default);
 
         Assert.Equal(FitStatus.Ridge, estimate.Status);
         Assert.Equal(Math.E, estimate.Parameters[0], 1e-6);
         Assert.Equal(1, estimate.Parameters[1], 1e-6);
 
-        // Moving p up by e⁴ ≈ 55 costs 1.40 in ln L (less than 2); down it costs 4: the message names the flat side and its cost.
-        Assert.StartsWith("Ridge: moving p up by a factor of 55 changes ln L by less than 1.4, so the data cannot tell these values apart.", estimate.Message, StringComparison.Ordinal);
+        // Moving p by e⁴ ≈ 55 to the flat side costs 1.40 in ln L (less than 2), to the other side 4: the message names the
+        // flat side and its cost, whichever sign the eigenvector came out with.
+        Assert.StartsWith($"Ridge: moving p {side} by a factor of 55 changes ln L by less than 1.4, so the data cannot tell these values apart.", estimate.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("q ", estimate.Message, StringComparison.Ordinal);
     }
 
@@ -275,15 +279,53 @@ public class MaximumLikelihoodCheckTests
         Assert.Equal(Math.Sqrt(2) * Math.E, estimate.StandardErrors[0], 1e-6);
     }
 
-    [Fact]
-    public void Maximize_RidgeAcrossCoefficientsOnDifferentScales_IsFoundAndReportedInEachCoefficientsUnits()
+    [Theory]
+    [InlineData(1, "up")]
+    [InlineData(-1, "down")]
+    public void Maximize_RidgeAcrossCoefficientsOnDifferentScales_IsFoundAndReportedInEachCoefficientsUnits(int flat, string side)
     {
-        var estimate = MaximumLikelihood.Maximize(new CoefficientRidge(), FitOptions.Default);
+        var estimate = MaximumLikelihood.Maximize(new CoefficientRidge(flat), FitOptions.Default);
 
         Assert.Equal(FitStatus.Ridge, estimate.Status);
 
         // The flat direction is u0 + u1 (u = γ / s): 4 / √2 ≈ 2.83 standard-deviation units each, i.e. g0 by 2.8e2 and g1 by 0.028.
         // (The two components are equal up to rounding, so either may be named first.)
-        Assert.Matches("^Ridge: moving (g0 up by 2.8E\\+02 and g1 up by 0.028|g1 up by 0.028 and g0 up by 2.8E\\+02) changes ln L by less than 1.4,", estimate.Message);
+        Assert.Matches($"^Ridge: moving (g0 {side} by 2.8E\\+02 and g1 {side} by 0.028|g1 {side} by 0.028 and g0 {side} by 2.8E\\+02) changes ln L by less than 1.4,", estimate.Message);
+    }
+
+    /// <summary>ln L = −θ: falls as p grows, so the maximum is at p → 0; the model adds its own sentence about it.</summary>
+    private sealed class Falling() : LikelihoodProblem("Falling", ["p"], [1], 10, 1)
+    {
+        public override IReadOnlyList<double[]> Starts { get; } = [[1.0]];
+
+        public override double LogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient, CancellationToken cancellationToken)
+        {
+            gradient[0] = -1;
+            return -theta[0];
+        }
+
+        public override string? DescribeBoundary(ReadOnlySpan<double> estimates, ReadOnlySpan<bool> atBound) =>
+            atBound[0] ? "Nothing is held." : null;
+    }
+
+    [Fact]
+    public void Maximize_LikelihoodRisingTowardsZero_ReportsTheLowerBoundaryAndTheModelsSentence()
+    {
+        var estimate = MaximumLikelihood.Maximize(new Falling(), FitOptions.Default);
+
+        Assert.Equal(FitStatus.Boundary, estimate.Status);
+        Assert.StartsWith("Boundary: p → 0 (p = 2.06E-09): the likelihood keeps rising towards the edge of the parameter range. Nothing is held. Predictions use this limit;", estimate.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Maximize_StartAtTheMaximum_ReportsOptimizingDoneAtOnce()
+    {
+        var x = GammaDraws();
+        var (alpha, beta) = GammaMle(x);
+        var recorder = new Recorder();
+        var estimate = MaximumLikelihood.Maximize(new GammaSample(x), new FitOptions { Tolerance = 1e-4, Progress = recorder, Start = [alpha, beta] });
+
+        Assert.Equal(0, estimate.Iterations);
+        Assert.Equal([0.9], recorder.Reports.Where(r => r.Stage == FitStage.Optimizing).Select(r => r.Fraction));
     }
 }

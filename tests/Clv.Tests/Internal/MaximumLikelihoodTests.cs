@@ -1,3 +1,4 @@
+using System.Globalization;
 using Clv.Internal;
 
 namespace Clv.Tests.Internal;
@@ -127,5 +128,26 @@ public class MaximumLikelihoodTests
         var options = new FitOptions { MaxIterations = 1, Tolerance = 1e-12 };
         var ex = Assert.Throws<ModelFitException>(() => MaximumLikelihood.Maximize(new Exponential(Sample, 1e-3), options));
         Assert.Contains("options.MaxIterations", ex.Message, StringComparison.Ordinal);
+
+        // One iteration from each of the two starts, each reporting how far ln L rose and where it stopped.
+        Assert.StartsWith("Exponential fit did not converge after 2 Newton iterations: from (lambda 1): ", ex.Message, StringComparison.Ordinal);
+        var runs = System.Text.RegularExpressions.Regex.Matches(ex.Message, @"from \(lambda ([0-9.E+-]+)\): 1 iterations \(options\.MaxIterations\) were not enough: ln L rose by ([0-9.E+-]+) and was still rising at \(lambda ([0-9.E+-]+)\)");
+        Assert.Equal(2, runs.Count);
+        foreach (System.Text.RegularExpressions.Match run in runs)
+        {
+            double from = double.Parse(run.Groups[1].Value, CultureInfo.InvariantCulture);
+            double rise = double.Parse(run.Groups[2].Value, CultureInfo.InvariantCulture);
+            double at = double.Parse(run.Groups[3].Value, CultureInfo.InvariantCulture);
+            double LnL(double lambda) => (Sample.Length * Math.Log(lambda)) - (lambda * Sample.Sum());
+            Assert.Equal(LnL(at) - LnL(from), rise, Math.Abs(rise) * 1e-2);
+            Assert.True(rise > 0);
+        }
+
+        // Only the run whose ln L rose by more than 1 adds the warning that the likelihood may have no maximum.
+        var first = runs[0].Groups[2].Value;
+        var second = runs[1].Groups[2].Value;
+        Assert.True(double.Parse(first, CultureInfo.InvariantCulture) < 1 && double.Parse(second, CultureInfo.InvariantCulture) > 1, ex.Message);
+        Assert.DoesNotContain("no maximum", ex.Message[..runs[1].Index], StringComparison.Ordinal);
+        Assert.EndsWith("), so the likelihood may have no maximum (data without variation drive parameters to infinity).", ex.Message, StringComparison.Ordinal);
     }
 }
