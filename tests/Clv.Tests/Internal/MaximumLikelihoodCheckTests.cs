@@ -123,8 +123,8 @@ public class MaximumLikelihoodCheckTests
     }
 
     /// <summary>
-    /// Two coefficients on scales 100 and 0.01 whose sum (in standard-deviation units u = γ / s) is flat on one side (upwards
-    /// for <c>flat</c> = 1): ln L = −1000 − 50 (u0 − u1 − 1)² + R(flat (u0 + u1) / √2).
+    /// Two coefficients on scales 100 and 0.01 with a direction, in standard-deviation units u = γ / s, that is flat on one side
+    /// (upwards for <c>flat</c> = 1): ln L = −1000 − 50 (u0 − 2 u1 − 1)² + R(flat (2 u0 + u1) / √5).
     /// </summary>
     private sealed class CoefficientRidge(int flat) : LikelihoodProblem("CoefficientRidge", ["g0", "g1"], [100, 0.01], 100, 1, coefficients: 2)
     {
@@ -132,10 +132,10 @@ public class MaximumLikelihoodCheckTests
 
         public override double LogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient, CancellationToken cancellationToken)
         {
-            double u0 = theta[0] / 100, u1 = theta[1] / 0.01, d = u0 - u1 - 1;
-            double r = Profile(flat * (u0 + u1) / Math.Sqrt(2), out double slope);
-            gradient[0] = ((-100 * d) + (flat * slope / Math.Sqrt(2))) / 100;
-            gradient[1] = ((100 * d) + (flat * slope / Math.Sqrt(2))) / 0.01;
+            double u0 = theta[0] / 100, u1 = theta[1] / 0.01, d = u0 - (2 * u1) - 1;
+            double r = Profile(flat * ((2 * u0) + u1) / Math.Sqrt(5), out double slope);
+            gradient[0] = ((-100 * d) + (flat * slope * 2 / Math.Sqrt(5))) / 100;
+            gradient[1] = ((200 * d) + (flat * slope / Math.Sqrt(5))) / 0.01;
             return -1000 - (50 * d * d) + r;
         }
     }
@@ -250,6 +250,48 @@ public class MaximumLikelihoodCheckTests
         Assert.Equal(-0.6 / 0.64 / 1_000 * 100 * 0.01, estimate.LogCovariance[1], 1e-12);
     }
 
+    /// <summary>−ln L = ½ n (γ − m)' B (γ − m) over three coefficients (n = 50), so the covariance is B⁻¹ / n.</summary>
+    private sealed class Quadratic3() : LikelihoodProblem("Quadratic3", ["g0", "g1", "g2"], [1, 1, 1], 50, 1, coefficients: 3)
+    {
+        public static readonly double[,] B = { { 2.3, 0.71, 0.37 }, { 0.71, 1.13, 0.29 }, { 0.37, 0.29, 1.57 } };
+
+        public override IReadOnlyList<double[]> Starts { get; } = [[0.0, 0.0, 0.0]];
+
+        public override double LogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient, CancellationToken cancellationToken)
+        {
+            double ll = 0;
+            for (int i = 0; i < 3; i++)
+            {
+                gradient[i] = 0;
+                for (int j = 0; j < 3; j++)
+                {
+                    ll -= 25 * (theta[i] - i - 1) * B[i, j] * (theta[j] - j - 1);
+                    gradient[i] -= 50 * B[i, j] * (theta[j] - j - 1);
+                }
+            }
+
+            return ll;
+        }
+    }
+
+    [Fact]
+    public void Maximize_ThreeParameters_CovarianceIsTheInverseInformationAndSymmetric()
+    {
+        var estimate = MaximumLikelihood.Maximize(new Quadratic3(), new FitOptions { Tolerance = 1e-8 });
+        var expected = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(Quadratic3.B).Inverse() / 50;
+
+        Assert.Equal(FitStatus.Converged, estimate.Status);
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(i + 1, estimate.Parameters[i], 1e-6);
+            for (int j = 0; j < 3; j++)
+            {
+                Assert.Equal(expected[i, j], estimate.LogCovariance[(i * 3) + j], 1e-9);
+                Assert.Equal(estimate.LogCovariance[(j * 3) + i], estimate.LogCovariance[(i * 3) + j]);
+            }
+        }
+    }
+
     [Theory]
     [InlineData(1, "up")]
     [InlineData(-1, "down")]
@@ -288,9 +330,8 @@ public class MaximumLikelihoodCheckTests
 
         Assert.Equal(FitStatus.Ridge, estimate.Status);
 
-        // The flat direction is u0 + u1 (u = γ / s): 4 / √2 ≈ 2.83 standard-deviation units each, i.e. g0 by 2.8e2 and g1 by 0.028.
-        // (The two components are equal up to rounding, so either may be named first.)
-        Assert.Matches($"^Ridge: moving (g0 {side} by 2.8E\\+02 and g1 {side} by 0.028|g1 {side} by 0.028 and g0 {side} by 2.8E\\+02) changes ln L by less than 1.4,", estimate.Message);
+        // The flat direction is (2, 1) / √5 in u = γ / s: 4 · 2/√5 ≈ 3.58 standard-deviation units of g0 (3.6e2) and 1.79 of g1 (0.018).
+        Assert.StartsWith($"Ridge: moving g0 {side} by 3.6E+02 and g1 {side} by 0.018 changes ln L by less than 1.4,", estimate.Message, StringComparison.Ordinal);
     }
 
     /// <summary>ln L = −θ: falls as p grows, so the maximum is at p → 0; the model adds its own sentence about it.</summary>
