@@ -12,7 +12,11 @@ namespace Clv.Probabilistic;
 /// </summary>
 internal static class BetaGeometric
 {
-    /// <summary>Below this distance from a = 1 the expectations (removable singularity at a = 1) are averaged from a = 1 ± this.</summary>
+    /// <summary>
+    /// Below this distance from a = 1 the expectations (removable singularity at a = 1, where the closed forms divide by
+    /// a − 1) are interpolated linearly between a = 1 − this and a = 1 + this: exact to O(this²) relative, against the
+    /// cancellation of the closed form itself.
+    /// </summary>
     private const double NearOne = 1e-4;
 
     /// <summary>ln L for one customer.</summary>
@@ -74,7 +78,7 @@ internal static class BetaGeometric
 
         if (Math.Abs(a - 1) < NearOne)
         {
-            return 0.5 * (AliveCore(modified, r, alpha, 1 + NearOne, b, x, age, time) + AliveCore(modified, r, alpha, 1 - NearOne, b, x, age, time));
+            return AcrossOne(a, AliveCore(modified, r, alpha, 1 - NearOne, b, x, age, time), AliveCore(modified, r, alpha, 1 + NearOne, b, x, age, time));
         }
 
         return AliveCore(modified, r, alpha, a, b, x, age, time);
@@ -126,6 +130,9 @@ internal static class BetaGeometric
         }
     }
 
+    /// <summary>The value at <paramref name="a"/> (within <see cref="NearOne"/> of 1) on the line through the values at 1 ± <see cref="NearOne"/>.</summary>
+    private static double AcrossOne(double a, double below, double above) => below + ((a - (1 - NearOne)) / (2 * NearOne) * (above - below));
+
     /// <summary>E[X(t)] for a new customer.</summary>
     public static double ExpectedPurchases(bool modified, double r, double alpha, double a, double b, double time)
     {
@@ -136,7 +143,7 @@ internal static class BetaGeometric
 
         if (Math.Abs(a - 1) < NearOne)
         {
-            return 0.5 * (ExpectedCore(modified, r, alpha, 1 + NearOne, b, time) + ExpectedCore(modified, r, alpha, 1 - NearOne, b, time));
+            return AcrossOne(a, ExpectedCore(modified, r, alpha, 1 - NearOne, b, time), ExpectedCore(modified, r, alpha, 1 + NearOne, b, time));
         }
 
         return ExpectedCore(modified, r, alpha, a, b, time);
