@@ -112,4 +112,55 @@ public class BetaGeometricQuadratureTests
         Assert.Equal(closedForm, Quadrature(R, Alpha, a, B, t, survivedFirstCoin: false), closedForm * 1e-11);
         Assert.Equal(closedForm, new BgNbdModel(R, Alpha, a, B, TimeUnit.Week).ExpectedPurchases(t), closedForm * 1e-8);
     }
+
+    /// <summary>
+    /// P(X(t) = n) by quadrature over p of the individual-level count law mixed over λ (negative binomial probabilities
+    /// summed term by term, not the library's regularized incomplete beta): alive throughout with n purchases,
+    /// (1 − p)^(n + m) NB(n), or dropped out at the n-th coin after at least n purchases, p (1 − p)^(n − 1 + m) (1 − Σ_{j&lt;n} NB(j)),
+    /// with m = 1 for MBG/NBD (its coin at time 0; then the second term exists for n = 0 too).
+    /// </summary>
+    private static double CountQuadrature(bool modified, double a, double b, int n, double t)
+    {
+        double z = t / (Alpha + t);
+        double lnNb0 = R * Math.Log(Alpha / (Alpha + t));
+        double nbN = Math.Exp(lnNb0), below = 0;
+        for (int j = 0; j < n; j++)
+        {
+            below += nbN;
+            nbN *= (R + j) / (j + 1) * z;
+        }
+
+        int m = modified ? 1 : 0;
+        double lnBeta = MathNet.Numerics.SpecialFunctions.BetaLn(a, b);
+        double Integrand(double p)
+        {
+            double density = Math.Exp(((a - 1) * Math.Log(p)) + ((b - 1) * Math.Log(1 - p)) - lnBeta);
+            double alive = Math.Pow(1 - p, n + m) * nbN;
+            double dropped = n + m > 0 ? p * Math.Pow(1 - p, n - 1 + m) * (1 - below) : 0;
+            return (alive + dropped) * density;
+        }
+
+        return DoubleExponentialTransformation.Integrate(Integrand, 0, 1, 1e-13);
+    }
+
+    [Theory]
+    [InlineData(false, 0.793)]
+    [InlineData(false, 1.0)]
+    [InlineData(false, 2.5)]
+    [InlineData(true, 0.793)]
+    [InlineData(true, 1.0)]
+    [InlineData(true, 2.5)]
+    public void PurchaseCountProbability_EqualsTheIntegralOverDropout(bool modified, double a)
+    {
+        var model = Model(modified, a);
+        foreach (double t in new[] { 1.0, 39, 260 })
+        {
+            foreach (int n in new[] { 0, 1, 2, 3, 7, 20 })
+            {
+                double expected = CountQuadrature(modified, a, B, n, t);
+                double actual = model.PurchaseCountProbability(n, t);
+                Assert.True(Math.Abs(actual - expected) <= (1e-9 * expected) + 1e-15, $"a = {a}, t = {t}, n = {n}: {actual:R} against {expected:R}");
+            }
+        }
+    }
 }
