@@ -15,7 +15,8 @@ namespace Clv.Benchmarks;
 /// <remarks>
 /// <c>pipeline --input file.csv --observation-end yyyy-MM-dd</c> (header <c>customer_id,date,amount</c>, ISO dates), or
 /// <c>pipeline --customers N</c> to generate the synthetic log first (written to a temporary CSV while generated, not timed).
-/// The last line is <c>total_ms=&lt;n&gt; peak_mb=&lt;n&gt; customers=&lt;n&gt; transactions=&lt;n&gt;</c>.
+/// The last line is <c>total_ms=&lt;n&gt; peak_mb=&lt;n&gt; customers=&lt;n&gt; transactions=&lt;n&gt;</c>. With the environment variable
+/// <c>CLV_GCINFO=1</c> each stage also prints the collections so far and the heap, committed and resident memory.
 /// </remarks>
 public static class Pipeline
 {
@@ -55,6 +56,12 @@ public static class Pipeline
         void Report(string name)
         {
             Console.WriteLine(string.Create(ic, $"{name,-34}{stage.Elapsed.TotalMilliseconds,10:F0} ms   (peak so far {PeakMemory.Bytes() / (1024 * 1024)} MB)"));
+            if (Environment.GetEnvironmentVariable("CLV_GCINFO") == "1")
+            {
+                // Diagnostics only (not part of the output format): collections so far by generation, heap, committed and resident memory.
+                var gc = GC.GetGCMemoryInfo();
+                Console.WriteLine(string.Create(ic, $"   gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} heap {GC.GetTotalMemory(false) / (1024 * 1024)} MB committed {gc.TotalCommittedBytes / (1024 * 1024)} MB rss {Environment.WorkingSet / (1024 * 1024)} MB allocated {GC.GetTotalAllocatedBytes() / (1024 * 1024)} MB"));
+            }
             stage.Restart();
         }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Clv.Internal;
 
 namespace Clv.Rfm;
@@ -39,15 +38,9 @@ public sealed partial class RfmCutPoints
     /// <exception cref="ArgumentException">No customer has a purchase, custom breakpoints are invalid, or a monetary value is not finite.</exception>
     public static FitResult<RfmCutPoints> Fit(ReadOnlySpan<CustomerSummary> customers, RfmOptions? options)
     {
-        var scores = ArrayPool<RfmScore>.Shared.Rent(customers.Length);
-        try
-        {
-            return Fit(customers, (options ?? RfmOptions.Default).Validate(), scores.AsSpan(0, customers.Length));
-        }
-        finally
-        {
-            ArrayPool<RfmScore>.Shared.Return(scores);
-        }
+        // Scratch allocated, not rented: see the working arrays below.
+        var scores = GC.AllocateUninitializedArray<RfmScore>(customers.Length);
+        return Fit(customers, (options ?? RfmOptions.Default).Validate(), scores);
     }
 
     /// <summary>Fits and scores: <paramref name="scores"/> receives every customer's score.</summary>
@@ -61,81 +54,73 @@ public sealed partial class RfmCutPoints
         Span<int> reversed = stackalloc int[k - 1];
         bool total = options.MonetaryMeasure == MonetaryMeasure.Total;
         int n = 0;
-        int[] dayValues = ArrayPool<int>.Shared.Rent(customers.Length);
-        int[] counts = ArrayPool<int>.Shared.Rent(customers.Length);
-        double[] money = ArrayPool<double>.Shared.Rent(customers.Length);
-        try
+        // Allocated, not rented from the shared pool, which would keep 16 MB for the rest of the process at a million customers.
+        int[] dayValues = GC.AllocateUninitializedArray<int>(customers.Length);
+        int[] counts = GC.AllocateUninitializedArray<int>(customers.Length);
+        double[] money = GC.AllocateUninitializedArray<double>(customers.Length);
+        int minDays = int.MaxValue, maxDays = int.MinValue, minCount = int.MaxValue, maxCount = int.MinValue;
+        foreach (ref readonly var c in customers)
         {
-            int minDays = int.MaxValue, maxDays = int.MinValue, minCount = int.MaxValue, maxCount = int.MinValue;
-            foreach (ref readonly var c in customers)
+            int f = c.PurchaseDays;
+            if (f <= 0)
             {
-                int f = c.PurchaseDays;
-                if (f <= 0)
+                continue;
+            }
+
+            int d = c.DaysSinceLastPurchase.GetValueOrDefault();
+            double m = total ? c.NetSpend : c.NetSpend / f;
+            if (!double.IsFinite(m))
+            {
+                ThrowHelper.Argument(nameof(customers), Guard.Format($"Customer '{c.CustomerId}' has a monetary value of {m}; RFM needs finite values."));
+            }
+
+            dayValues[n] = d;
+            counts[n] = f;
+            money[n] = m;
+            minDays = Math.Min(minDays, d);
+            maxDays = Math.Max(maxDays, d);
+            minCount = Math.Min(minCount, f);
+            maxCount = Math.Max(maxCount, f);
+            n++;
+        }
+
+        if (n == 0)
+        {
+            ThrowHelper.Argument(
+                nameof(customers),
+                customers.IsEmpty
+                    ? "The population is empty: RFM cut points need at least one customer with a purchase."
+                    : Guard.Format($"None of the {customers.Length} customers has a purchase (all are leads): RFM cut points need at least one purchaser."));
+        }
+
+        // Ranks from the worst end: lowest F and M first, most days since the last purchase first (so, for days, the
+        // ascending ranks n - 1 - rank_j, taken in reverse so they ascend).
+        QuantileSelection.Ranks(n, k, ranks);
+        for (int j = 0; j < k - 1; j++)
+        {
+            reversed[j] = n - 1 - ranks[k - 2 - j];
+        }
+
+        if (options.DaysSinceLastPurchaseBreakpoints is null)
+        {
+            QuantileSelection.SelectIntegers(dayValues.AsSpan(0, n), minDays, maxDays, reversed, days);
+        }
+
+        if (options.FrequencyBreakpoints is null)
+        {
+            QuantileSelection.SelectIntegers(counts.AsSpan(0, n), minCount, maxCount, ranks, frequency);
+            if (options.FrequencyMeasure == FrequencyMeasure.RepeatPurchases)
+            {
+                for (int j = 0; j < frequency.Length; j++)
                 {
-                    continue;
+                    frequency[j] -= 1;
                 }
-
-                int d = c.DaysSinceLastPurchase.GetValueOrDefault();
-                double m = total ? c.NetSpend : c.NetSpend / f;
-                if (!double.IsFinite(m))
-                {
-                    ThrowHelper.Argument(nameof(customers), Guard.Format($"Customer '{c.CustomerId}' has a monetary value of {m}; RFM needs finite values."));
-                }
-
-                dayValues[n] = d;
-                counts[n] = f;
-                money[n] = m;
-                minDays = Math.Min(minDays, d);
-                maxDays = Math.Max(maxDays, d);
-                minCount = Math.Min(minCount, f);
-                maxCount = Math.Max(maxCount, f);
-                n++;
-            }
-
-            if (n == 0)
-            {
-                ThrowHelper.Argument(
-                    nameof(customers),
-                    customers.IsEmpty
-                        ? "The population is empty: RFM cut points need at least one customer with a purchase."
-                        : Guard.Format($"None of the {customers.Length} customers has a purchase (all are leads): RFM cut points need at least one purchaser."));
-            }
-
-            // Ranks from the worst end: lowest F and M first, most days since the last purchase first (so, for days, the
-            // ascending ranks n - 1 - rank_j, taken in reverse so they ascend).
-            QuantileSelection.Ranks(n, k, ranks);
-            for (int j = 0; j < k - 1; j++)
-            {
-                reversed[j] = n - 1 - ranks[k - 2 - j];
-            }
-
-            if (options.DaysSinceLastPurchaseBreakpoints is null)
-            {
-                QuantileSelection.SelectIntegers(dayValues.AsSpan(0, n), minDays, maxDays, reversed, days);
-            }
-
-            if (options.FrequencyBreakpoints is null)
-            {
-                QuantileSelection.SelectIntegers(counts.AsSpan(0, n), minCount, maxCount, ranks, frequency);
-                if (options.FrequencyMeasure == FrequencyMeasure.RepeatPurchases)
-                {
-                    for (int j = 0; j < frequency.Length; j++)
-                    {
-                        frequency[j] -= 1;
-                    }
-                }
-            }
-
-            if (options.MonetaryBreakpoints is null)
-            {
-                QuantileSelection.Select(money.AsSpan(0, n), ranks, monetary);
             }
         }
-        finally
+
+        if (options.MonetaryBreakpoints is null)
         {
-            ArrayPool<int>.Shared.Return(dayValues);
-            ArrayPool<int>.Shared.Return(counts);
-            ArrayPool<double>.Shared.Return(money);
+            QuantileSelection.Select(money.AsSpan(0, n), ranks, monetary);
         }
 
         var d0 = options.DaysSinceLastPurchaseBreakpoints is { } cd ? [.. cd] : days;
