@@ -16,7 +16,7 @@ public class BetaGeometricBatchTests
         var data = new TheoryData<bool, double, int>();
         foreach (bool modified in new[] { false, true })
         {
-            // a = 0.793 and 1.9: the shared series; a within 1e-4 of 1: one horizon at a time by the symmetric limit; 5,000
+            // a = 0.793 and 1.9: the shared series; a within 1e-4 of 1: one horizon at a time, interpolated across a = 1; 5,000
             // horizons: beyond the shared buffers.
             data.Add(modified, 0.793, 52);
             data.Add(modified, 1.9, 52);

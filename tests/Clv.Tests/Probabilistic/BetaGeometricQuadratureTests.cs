@@ -6,7 +6,7 @@ namespace Clv.Tests.Probabilistic;
 /// <summary>
 /// The BG/NBD family's expectations against an independent value: the individual-level model integrated over the dropout
 /// probability by quadrature. This judges the closed forms everywhere, and in particular at a = 1, where the closed forms
-/// have a removable singularity and the library averages them from either side (a test that compares two library paths
+/// have a removable singularity and the library interpolates across it from either side (a test that compares two library paths
 /// cannot judge that code, since both paths share it).
 /// </summary>
 /// <remarks>
@@ -47,7 +47,7 @@ public class BetaGeometricQuadratureTests
         var data = new TheoryData<bool, double>();
         foreach (bool modified in new[] { false, true })
         {
-            // a = 1 exactly and just inside the band in which the closed form is averaged from a = 1 ± 1e-4; just outside it
+            // a = 1 exactly and just inside the band in which the closed form is interpolated from a = 1 ± 1e-4; just outside it
             // (the closed form divides by a − 1 = 2e-4); and ordinary values on either side.
             foreach (double a in new[] { 1.0, 1 + 5e-5, 1 - 5e-5, 1 + 2e-4, 1 - 2e-4, 1.35, 2.5 })
             {
