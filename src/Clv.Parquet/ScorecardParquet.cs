@@ -38,11 +38,12 @@ public static class ScorecardParquet
         var table = new ParquetTable(rows.Count);
         foreach (var column in scorecard.Columns)
         {
+            // Each column is computed one row group at a time while it is written: no column of a million values is held.
             _ = column.Kind switch
             {
-                ScorecardColumnKind.Text => table.AddNullable(column.Name, [.. rows.Select(column.GetText)]),
-                ScorecardColumnKind.Integer => table.Add(column.Name, (int?[])[.. rows.Select(column.GetInteger)]),
-                _ => table.Add(column.Name, (double?[])[.. rows.Select(r => column.GetNumber(r) is double v && double.IsFinite(v) ? v : (double?)null)]),
+                ScorecardColumnKind.Text => table.AddText(column.Name, i => column.GetText(i)),
+                ScorecardColumnKind.Integer => table.AddIntegers(column.Name, i => column.GetInteger(i)),
+                _ => table.AddNumbers(column.Name, i => column.GetNumber(i) is double v && double.IsFinite(v) ? v : null),
             };
         }
 

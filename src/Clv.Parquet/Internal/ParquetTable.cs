@@ -27,6 +27,7 @@ internal sealed class ParquetTable
     public const int DefaultRowGroupRows = 1 << 17;
 
     private readonly List<Column> _columns = [];
+    private readonly Scratch _scratch = new();
 
     /// <summary>Creates an empty table of <paramref name="rowCount"/> rows.</summary>
     public ParquetTable(int rowCount)
@@ -99,6 +100,30 @@ internal sealed class ParquetTable
 
     /// <summary>A column of calendar dates, null where missing (<c>DATE</c>, <c>OPTIONAL</c>).</summary>
     public ParquetTable Add(string name, ReadOnlyMemory<DateOnly?> values) => Add(new NullableColumn<DateOnly>(new DataField<DateOnly>(name, true), values));
+
+    /// <summary>
+    /// A text column computed row by row, null where missing (<c>OPTIONAL</c>): <paramref name="value"/> is called for each row
+    /// while its row group is written, so only one group's values are held at a time, never the whole column.
+    /// </summary>
+    public ParquetTable AddText(string name, Func<int, string?> value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return Add(new ComputedColumn<ReadOnlyMemory<char>>(new DataField<string>(name, true), RowCount, _scratch, i => value(i)?.AsMemory()));
+    }
+
+    /// <summary>A column of whole numbers computed row by row, null where missing (<c>INT32</c>, <c>OPTIONAL</c>); see <see cref="AddText"/>.</summary>
+    public ParquetTable AddIntegers(string name, Func<int, int?> value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return Add(new ComputedColumn<int>(new DataField<int>(name, true), RowCount, _scratch, value));
+    }
+
+    /// <summary>A column of numbers computed row by row, null where missing (<c>DOUBLE</c>, <c>OPTIONAL</c>); see <see cref="AddText"/>.</summary>
+    public ParquetTable AddNumbers(string name, Func<int, double?> value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return Add(new ComputedColumn<double>(new DataField<double>(name, true), RowCount, _scratch, value));
+    }
 
     /// <summary>Writes the table to a file through a temporary file in the same folder, moved over <paramref name="path"/> when complete.</summary>
     public void WriteTo(string path)
@@ -194,5 +219,44 @@ internal sealed class ParquetTable
         public override int Length => values.Length;
 
         public override Task WriteAsync(ParquetRowGroupWriter group, int start, int count) => group.WriteAsync(Field, values.Slice(start, count));
+    }
+
+    /// <summary>Values computed for one row group at a time into a buffer shared by the columns of the same type.</summary>
+    private sealed class ComputedColumn<T>(DataField field, int length, Scratch scratch, Func<int, T?> value) : Column(field)
+        where T : struct
+    {
+        public override int Length => length;
+
+        public override Task WriteAsync(ParquetRowGroupWriter group, int start, int count)
+        {
+            var buffer = scratch.Get<T?>(count);
+            for (int i = 0; i < count; i++)
+            {
+                buffer[i] = value(start + i);
+            }
+
+            return group.WriteAsync(Field, new ReadOnlyMemory<T?>(buffer, 0, count));
+        }
+    }
+
+    /// <summary>
+    /// One buffer per element type, reused by every computed column of that type: columns are written one after the other, each
+    /// write awaited before the next column fills the buffer.
+    /// </summary>
+    private sealed class Scratch
+    {
+        private readonly Dictionary<Type, Array> _buffers = [];
+
+        public T[] Get<T>(int length)
+        {
+            if (_buffers.TryGetValue(typeof(T), out var buffer) && buffer.Length >= length)
+            {
+                return (T[])buffer;
+            }
+
+            var created = new T[length];
+            _buffers[typeof(T)] = created;
+            return created;
+        }
     }
 }

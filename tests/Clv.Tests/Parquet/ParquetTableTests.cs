@@ -39,6 +39,35 @@ public class ParquetTableTests
     }
 
     [Fact]
+    public void WriteTo_ComputedColumnsOverSeveralRowGroups_EveryCellAsComputed()
+    {
+        // Two columns of each computed type share one buffer per type, refilled for every row group (7 rows in groups of 3):
+        // each value must be the one computed for its own row and column.
+        using var files = new ParquetTestFiles();
+        string path = files.PathOf("computed.parquet");
+        const int n = 7;
+        new ParquetTable(n) { RowGroupRows = 3 }
+            .AddText("a", i => i % 3 == 1 ? null : "a" + i)
+            .AddText("b", i => "b" + (10 * i))
+            .AddIntegers("c", i => i % 2 == 0 ? i : null)
+            .AddIntegers("d", i => -i)
+            .AddNumbers("e", i => i == 4 ? null : i + 0.5)
+            .AddNumbers("f", i => i * 1e10)
+            .WriteTo(path);
+        string source = $"read_parquet({ParquetTestFiles.Sql(path)}, file_row_number = true)";
+
+        var types = files.Query($"DESCRIBE SELECT * EXCLUDE (file_row_number) FROM {source}").Select(r => $"{r[0]} {r[1]}");
+        var rows = files.Query($"SELECT * EXCLUDE (file_row_number) FROM {source} ORDER BY file_row_number");
+
+        Assert.Equal(["a VARCHAR", "b VARCHAR", "c INTEGER", "d INTEGER", "e DOUBLE", "f DOUBLE"], types);
+        Assert.Equal(n, rows.Count);
+        for (int i = 0; i < n; i++)
+        {
+            Assert.Equal<object?>([i % 3 == 1 ? null : "a" + i, "b" + (10 * i), i % 2 == 0 ? i : null, -i, i == 4 ? null : i + 0.5, i * 1e10], rows[i]);
+        }
+    }
+
+    [Fact]
     public void Add_WrongLengthOrSameNameIgnoringCase_ArgumentException()
     {
         var table = new ParquetTable(2).Add("customer_id", ["a", "b"]);
