@@ -45,20 +45,21 @@ public static class ScorecardCsv
         }
 
         table.Header(names);
-        foreach (var row in scorecard.Rows)
+        int count = scorecard.Rows.Count;
+        for (int i = 0; i < count; i++)
         {
             foreach (var column in columns)
             {
                 switch (column.Kind)
                 {
                     case ScorecardColumnKind.Text:
-                        table.Field(column.GetText(row));
+                        table.Field(column.GetText(i));
                         break;
                     case ScorecardColumnKind.Integer:
-                        table.Field(column.GetInteger(row));
+                        table.Field(column.GetInteger(i));
                         break;
                     default:
-                        table.Field(column.GetNumber(row));
+                        table.Field(column.GetNumber(i));
                         break;
                 }
             }

@@ -26,9 +26,9 @@ public static class ScorecardDb
         var rows = scorecard.Rows;
         var columns = scorecard.Columns.Select(c => c.Kind switch
         {
-            ScorecardColumnKind.Text => new TableColumn(c.Name, DbColumnKind.Text, i => c.GetText(rows[i])),
-            ScorecardColumnKind.Integer => new TableColumn(c.Name, DbColumnKind.Integer, i => (long?)c.GetInteger(rows[i])),
-            _ => new TableColumn(c.Name, DbColumnKind.Real, i => c.GetNumber(rows[i]) is double v && double.IsFinite(v) ? v : null),
+            ScorecardColumnKind.Text => new TableColumn(c.Name, DbColumnKind.Text, i => c.GetText(i)),
+            ScorecardColumnKind.Integer => new TableColumn(c.Name, DbColumnKind.Integer, i => (long?)c.GetInteger(i)),
+            _ => new TableColumn(c.Name, DbColumnKind.Real, i => c.GetNumber(i) is double v && double.IsFinite(v) ? v : null),
         }).ToArray();
         DbTableWriter.Write(connection, table, columns, rows.Count, options);
     }

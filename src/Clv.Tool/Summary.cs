@@ -1,8 +1,11 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Clv.Crm;
+using Clv.Lifecycle;
 using Clv.Probabilistic;
+using Clv.Valuation;
 using Spectre.Console;
 
 namespace Clv.Tool;
@@ -89,35 +92,55 @@ internal sealed class Summary
         };
     }
 
-    /// <summary>Totals and counts over the scorecard, for the parts it has.</summary>
+    /// <summary>Totals and counts over the scorecard, for the parts it has: one pass over its rows (each row is assembled when read).</summary>
     public void Scorecard(Scorecard scorecard)
     {
         var rows = scorecard.Rows;
-        var totals = new JsonObject();
-        void Total(string name, string label, Func<ScorecardRow, double?> value)
+        string[] totalNames = ["historical_value", "expected_purchases", "clv", "value_at_risk"];
+        string[] totalLabels = ["historical value (total)", "expected purchases in horizon", "CLV (total)", "value at risk (total)"];
+        var sums = new double[totalNames.Length];
+        var any = new bool[totalNames.Length];
+        var stages = new Dictionary<LifecycleStage, int>();
+        var segments = new Dictionary<string, int>(StringComparer.Ordinal);
+        var abc = new Dictionary<AbcClass, int>();
+        var bands = new Dictionary<HealthBand, int>();
+        int warned = 0;
+        foreach (var r in rows)
         {
-            double sum = 0;
-            bool any = false;
-            foreach (var r in rows)
+            Add(0, r.HistoricalValue);
+            Add(1, r.ExpectedPurchases);
+            Add(2, r.Clv);
+            Add(3, r.ValueAtRisk);
+            Count(stages, r.Stage);
+            Count(abc, r.Abc);
+            Count(bands, r.HealthBand);
+            if (r.Segment?.Name is { } segment)
             {
-                if (value(r) is { } v)
-                {
-                    sum += v;
-                    any = true;
-                }
+                CollectionsMarshal.GetValueRefOrAddDefault(segments, segment, out _)++;
             }
 
-            if (any)
+            warned += string.IsNullOrEmpty(r.ChurnWarning) ? 0 : 1;
+        }
+
+        void Add(int k, double? value)
+        {
+            if (value is { } v)
             {
-                totals[name] = Number(sum);
-                Row(label, sum.ToString("N0", CultureInfo.InvariantCulture));
+                sums[k] += v;
+                any[k] = true;
             }
         }
 
-        Total("historical_value", "historical value (total)", r => r.HistoricalValue);
-        Total("expected_purchases", "expected purchases in horizon", r => r.ExpectedPurchases);
-        Total("clv", "CLV (total)", r => r.Clv);
-        Total("value_at_risk", "value at risk (total)", r => r.ValueAtRisk);
+        var totals = new JsonObject();
+        for (int k = 0; k < totalNames.Length; k++)
+        {
+            if (any[k])
+            {
+                totals[totalNames[k]] = Number(sums[k]);
+                Row(totalLabels[k], sums[k].ToString("N0", CultureInfo.InvariantCulture));
+            }
+        }
+
         _json["scorecard"] = new JsonObject { ["rows"] = rows.Count, ["columns"] = scorecard.Columns.Count, ["clv_years"] = scorecard.ClvYears };
         if (totals.Count > 0)
         {
@@ -125,46 +148,29 @@ internal sealed class Summary
         }
 
         // Tallied by value, named once per distinct value (an enum's name per row was most of this step at 1M rows).
-        Counts("stages", "lifecycle stages", Tally(rows, r => r.Stage));
-        Counts("segments", "RFM segments", Tally(rows, r => r.Segment?.Name));
-        Counts("abc", "ABC classes", Tally(rows, r => r.Abc));
-        Counts("health_bands", "health bands", Tally(rows, r => r.HealthBand));
+        Counts("stages", "lifecycle stages", Named(stages));
+        Counts("segments", "RFM segments", segments);
+        Counts("abc", "ABC classes", Named(abc));
+        Counts("health_bands", "health bands", Named(bands));
         if (scorecard.Columns.Any(c => c.Name == "churn_warning"))
         {
-            int warned = rows.Count(r => !string.IsNullOrEmpty(r.ChurnWarning));
             _json["churn_warnings"] = warned;
             Row("churn warnings", N(warned) + " customers");
         }
     }
 
-    private static Dictionary<string, int> Tally<T>(IReadOnlyList<ScorecardRow> rows, Func<ScorecardRow, T?> value)
+    private static void Count<T>(Dictionary<T, int> tally, T? value)
         where T : struct, Enum
     {
-        var byValue = new Dictionary<T, int>();
-        foreach (var r in rows)
+        if (value is { } v)
         {
-            if (value(r) is { } v)
-            {
-                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byValue, v, out _)++;
-            }
+            CollectionsMarshal.GetValueRefOrAddDefault(tally, v, out _)++;
         }
-
-        return byValue.ToDictionary(p => p.Key.ToString(), p => p.Value, StringComparer.Ordinal);
     }
 
-    private static Dictionary<string, int> Tally(IReadOnlyList<ScorecardRow> rows, Func<ScorecardRow, string?> value)
-    {
-        var tally = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var r in rows)
-        {
-            if (value(r) is { } v)
-            {
-                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(tally, v, out _)++;
-            }
-        }
-
-        return tally;
-    }
+    private static Dictionary<string, int> Named<T>(Dictionary<T, int> tally)
+        where T : struct, Enum =>
+        tally.ToDictionary(p => p.Key.ToString(), p => p.Value, StringComparer.Ordinal);
 
     private void Counts(string name, string label, Dictionary<string, int> tally)
     {

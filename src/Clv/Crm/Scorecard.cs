@@ -22,19 +22,24 @@ namespace Clv.Crm;
 /// </remarks>
 public sealed partial class Scorecard
 {
-    private readonly ScorecardRow[] _rows;
+    private readonly Parts _parts;
     private readonly ScorecardColumn[] _columns;
 
-    private Scorecard(ScorecardRow[] rows, ScorecardColumn[] columns, DateOnly asOf, int clvYears)
+    private Scorecard(Parts parts, ScorecardColumn[] columns, DateOnly asOf, int clvYears)
     {
-        _rows = rows;
+        _parts = parts;
         _columns = columns;
         AsOf = asOf;
         ClvYears = clvYears;
+        Rows = new RowList(parts);
     }
 
     /// <summary>One row per customer, in the order of the summaries.</summary>
-    public IReadOnlyList<ScorecardRow> Rows => _rows;
+    /// <remarks>
+    /// The scorecard keeps one array per part (column by column), and a row is assembled from them when it is read. To export
+    /// every cell, read by column and position (<see cref="ScorecardColumn.GetNumber(int)"/> and the like), which builds no row.
+    /// </remarks>
+    public IReadOnlyList<ScorecardRow> Rows { get; }
 
     /// <summary>The columns of the configured parts, in the order writers use: <c>customer_id</c> first.</summary>
     public IReadOnlyList<ScorecardColumn> Columns => _columns;
@@ -66,16 +71,15 @@ public sealed partial class Scorecard
     {
         ArgumentNullException.ThrowIfNull(customers);
         options = (options ?? ScorecardOptions.Default).Validate();
-        var parts = new Parts();
+        var parts = new Parts(customers.AsSpan());
         AddRfm(customers, options, parts);
         AddLifecycle(customers, options, parts);
         double[]? alive = options.Purchases?.ProbabilityAlive(customers);
         AddModels(customers, options, alive, parts);
         AddValue(customers, options, parts);
         AddHealth(customers, customHealthSignals, options, alive, parts);
-        var rows = parts.Rows(customers.AsSpan());
         int years = parts.ByYear?.PeriodCount ?? 0;
-        return new Scorecard(rows, ColumnsFor(options, years), customers.ObservationEnd, years);
+        return new Scorecard(parts, ColumnsFor(options, parts, years), customers.ObservationEnd, years);
     }
 
     /// <summary>
@@ -89,15 +93,15 @@ public sealed partial class Scorecard
         foreach (var column in _columns)
         {
             int filled = 0;
-            foreach (var row in _rows)
+            for (int i = 0; i < _parts.Count; i++)
             {
-                filled += column.HasValue(row) ? 1 : 0;
+                filled += column.HasValue(i) ? 1 : 0;
             }
 
             table.Add(column.Name, column.Kind.ToString().ToLowerInvariant(), TextTable.Int(filled));
         }
 
-        return table.Render(Guard.Format($"Scorecard as of {TextTable.Date(AsOf)}: {TextTable.Int(_rows.Length)} customers, {TextTable.Int(_columns.Length)} columns"));
+        return table.Render(Guard.Format($"Scorecard as of {TextTable.Date(AsOf)}: {TextTable.Int(_parts.Count)} customers, {TextTable.Int(_columns.Length)} columns"));
     }
 
     private static void AddRfm(CustomerSummaries customers, ScorecardOptions options, Parts parts)
@@ -204,12 +208,30 @@ public sealed partial class Scorecard
             return;
         }
 
-        parts.Health = HealthScore.Score(HealthSignals.Create(customers, alive ?? [], customSignals, options.Health));
+        parts.HealthParts = HealthScore.Score(HealthSignals.Create(customers, alive ?? [], customSignals, options.Health));
     }
 
-    /// <summary>Each configured part's results, one array per part, turned into rows once at the end.</summary>
+    /// <summary>Each configured part's results, one array per part; a row is assembled from them when it is read.</summary>
     private sealed class Parts
     {
+        public Parts(ReadOnlySpan<CustomerSummary> customers)
+        {
+            Ids = new string[customers.Length];
+            DaysSinceLastPurchase = new int?[customers.Length];
+            for (int i = 0; i < customers.Length; i++)
+            {
+                ref readonly var c = ref customers[i];
+                Ids[i] = c.CustomerId;
+                DaysSinceLastPurchase[i] = c.DaysSinceLastPurchase;
+            }
+        }
+
+        public int Count => Ids.Length;
+
+        public string[] Ids { get; }
+
+        public int?[] DaysSinceLastPurchase { get; }
+
         public RfmScores? Rfm { get; set; }
 
         public RfmSegment[]? Segments { get; set; }
@@ -236,52 +258,58 @@ public sealed partial class Scorecard
 
         public ClvByPeriod? ByYear { get; set; }
 
-        public CustomerHealth[]? Health { get; set; }
+        public CustomerHealth[]? HealthParts { get; set; }
 
-        public ScorecardRow[] Rows(ReadOnlySpan<CustomerSummary> customers)
+        /// <summary>The RFM score of a customer who has one (not a lead); null otherwise or when RFM is not configured.</summary>
+        public RfmScore? Scored(int i) => Rfm is not null && Rfm[i] is { IsLead: false } score ? score : null;
+
+        public double? Health(int i) => HealthParts is null || double.IsNaN(HealthParts[i].Score) ? null : HealthParts[i].Score;
+
+        public ScorecardRow Row(int i)
         {
-            var rows = new ScorecardRow[customers.Length];
-            var rfm = Rfm is null ? default : Rfm.AsSpan();
-            for (int i = 0; i < rows.Length; i++)
+            var h = HealthParts is null ? default(CustomerHealth?) : HealthParts[i];
+            return new ScorecardRow
             {
-                ref readonly var c = ref customers[i];
-                double? score = null;
-                HealthBand? band = null;
-                string? reason = null, weakest = null;
-                if (Health is not null)
-                {
-                    var h = Health[i];
-                    score = double.IsNaN(h.Score) ? null : h.Score;
-                    band = h.Band;
-                    reason = h.Reason;
-                    weakest = h.Weakest;
-                }
-
-                rows[i] = new ScorecardRow
-                {
-                    CustomerId = c.CustomerId,
-                    DaysSinceLastPurchase = c.DaysSinceLastPurchase,
-                    Rfm = Rfm is null ? null : rfm[i],
-                    Segment = Segments?[i],
-                    ValueTier = Tiers?[i],
-                    Stage = Stages is null ? null : Stages[i],
-                    ChurnWarning = Warnings?[i],
-                    HistoricalValue = Historical is null ? null : Historical[i],
-                    Abc = Abc is null ? null : Abc[i],
-                    AliveProbability = Expected is null ? null : Alive![i],
-                    ExpectedPurchases = Expected is null ? null : Expected[i],
-                    ExpectedSpendPerPurchase = Spend is null ? null : Spend[i],
-                    Clv = Clv is null ? null : Clv[i],
-                    ValueAtRisk = AtRisk is null ? null : AtRisk[i],
-                    ClvByYear = ByYear is null ? null : Array.AsReadOnly(ByYear.Row(i).ToArray()),
-                    HealthScore = score,
-                    HealthBand = band,
-                    HealthReason = reason,
-                    HealthWeakest = weakest,
-                };
-            }
-
-            return rows;
+                CustomerId = Ids[i],
+                DaysSinceLastPurchase = DaysSinceLastPurchase[i],
+                Rfm = Rfm is null ? null : Rfm[i],
+                Segment = Segments?[i],
+                ValueTier = Tiers?[i],
+                Stage = Stages is null ? null : Stages[i],
+                ChurnWarning = Warnings?[i],
+                HistoricalValue = Historical is null ? null : Historical[i],
+                Abc = Abc is null ? null : Abc[i],
+                AliveProbability = Expected is null ? null : Alive![i],
+                ExpectedPurchases = Expected is null ? null : Expected[i],
+                ExpectedSpendPerPurchase = Spend is null ? null : Spend[i],
+                Clv = Clv is null ? null : Clv[i],
+                ValueAtRisk = AtRisk is null ? null : AtRisk[i],
+                ClvByYear = ByYear is null ? null : Array.AsReadOnly(ByYear.Row(i).ToArray()),
+                HealthScore = Health(i),
+                HealthBand = h?.Band,
+                HealthReason = h?.Reason,
+                HealthWeakest = h?.Weakest,
+            };
         }
+    }
+
+    /// <summary>The rows, each assembled from the parts when read.</summary>
+    private sealed class RowList(Parts parts) : IReadOnlyList<ScorecardRow>
+    {
+        public int Count => parts.Count;
+
+        public ScorecardRow this[int index] => (uint)index < (uint)parts.Count
+            ? parts.Row(index)
+            : throw new ArgumentOutOfRangeException(nameof(index), index, Guard.Format($"The scorecard has {parts.Count} rows."));
+
+        public IEnumerator<ScorecardRow> GetEnumerator()
+        {
+            for (int i = 0; i < parts.Count; i++)
+            {
+                yield return parts.Row(i);
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

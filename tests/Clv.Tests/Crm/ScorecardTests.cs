@@ -280,6 +280,67 @@ public class ScorecardTests
         Assert.All(card.Columns, c => Assert.False(string.IsNullOrWhiteSpace(c.Description)));
     }
 
+    public static TheoryData<string> Configurations => ["full", "defaults", "nothing", "leads"];
+
+    [Theory]
+    [MemberData(nameof(Configurations))]
+    public void Column_ByPosition_EqualsTheColumnOfTheRow_EveryColumnAndCustomer(string configuration)
+    {
+        // Writers read by position (no row is built); users read rows. Both must give the same value in every cell, nulls
+        // included: the leads log has a refund-only customer (no RFM score, no days quiet) and customers with no warning.
+        var card = configuration switch
+        {
+            "full" => Scorecard.Create(Cdnow.Value, Full()),
+            "defaults" => Scorecard.Create(Cdnow.Value, null),
+            "nothing" => Scorecard.Create(Cdnow.Value, Nothing()),
+            _ => Scorecard.Create(
+                Log.Summaries(200, Log.Buy("a", 10, 30), Log.Buy("a", 60, 30), Log.Buy("a", 100, 30), Log.Buy("b", 190, 50), new Transaction("c", Log.B.AddDays(50), -5)),
+                new ScorecardOptions { Segments = null, ValueTiers = SegmentMap.ValueTiers() }),
+        };
+        int nulls = 0;
+
+        for (int i = 0; i < card.Rows.Count; i++)
+        {
+            var row = card.Rows[i];
+            foreach (var column in card.Columns)
+            {
+                switch (column.Kind)
+                {
+                    case ScorecardColumnKind.Text:
+                        Assert.Equal(column.GetText(row), column.GetText(i));
+                        nulls += column.GetText(i) is null ? 1 : 0;
+                        break;
+                    case ScorecardColumnKind.Integer:
+                        Assert.Equal(column.GetInteger(row), column.GetInteger(i));
+                        nulls += column.GetInteger(i) is null ? 1 : 0;
+                        break;
+                    default:
+                        Assert.Equal(column.GetNumber(row), column.GetNumber(i));
+                        nulls += column.GetNumber(i) is null ? 1 : 0;
+                        break;
+                }
+            }
+        }
+
+        Assert.True(configuration == "nothing" || nulls > 0, "the comparison includes empty cells");
+    }
+
+    [Fact]
+    public void Column_ByPosition_OutsideTheRowsOrWrongKind_Throws()
+    {
+        var card = Scorecard.Create(Cdnow.Value, null);
+        var id = card.Columns[0];
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => id.GetText(card.Rows.Count));
+        Assert.Equal("index", e.ParamName);
+        Assert.Contains("2357 rows", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => card.Columns[1].GetInteger(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => card.Rows[card.Rows.Count]);
+        Assert.Contains("'customer_id' holds Text", Assert.Throws<InvalidOperationException>(() => id.GetNumber(0)).Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => card.Columns[1].GetText(0));
+        Assert.Equal(card.Rows.ToArray(), Enumerable.Range(0, card.Rows.Count).Select(i => card.Rows[i]).ToArray());
+    }
+
     [Fact]
     public void ToString_ListsEveryColumnWithHowManyCustomersHaveAValue()
     {
