@@ -1,3 +1,4 @@
+using System.Text;
 using Clv.Crm;
 using Clv.Csv.Internal;
 
@@ -35,7 +36,16 @@ public static class ScorecardCsv
     /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="scorecard"/> is null.</exception>
     public static void Write(TextWriter writer, Scorecard scorecard) => CsvDestination.Write(writer, scorecard, WriteRows);
 
-    private static void WriteRows(CsvTable table, Scorecard scorecard)
+    /// <summary>Rows per chunk formatted on one thread.</summary>
+    internal const int DefaultChunkRows = 1 << 14;
+
+    /// <summary>Writes with chunks of <paramref name="chunkRows"/> rows (tests make them small to cross chunk boundaries).</summary>
+    internal static void Write(TextWriter writer, Scorecard scorecard, int chunkRows) =>
+        CsvDestination.Write(writer, scorecard, (table, card) => WriteRows(table, card, chunkRows));
+
+    private static void WriteRows(CsvTable table, Scorecard scorecard) => WriteRows(table, scorecard, DefaultChunkRows);
+
+    private static void WriteRows(CsvTable table, Scorecard scorecard, int chunkRows)
     {
         var columns = scorecard.Columns;
         var names = new string[columns.Count];
@@ -46,7 +56,44 @@ public static class ScorecardCsv
 
         table.Header(names);
         int count = scorecard.Rows.Count;
-        for (int i = 0; i < count; i++)
+        if (count <= chunkRows)
+        {
+            WriteRange(table, (columns, 0, count));
+            return;
+        }
+
+        // Chunks of rows are formatted in parallel, a batch at a time, while the previous batch is appended in order: the
+        // same text as one pass, with the number formatting (most of the cost) spread over the cores.
+        int chunks = (int)(((long)count + chunkRows - 1) / chunkRows);
+        int batch = Math.Max(2, Environment.ProcessorCount);
+        StringBuilder[] FormatBatch(int first)
+        {
+            var parts = new StringBuilder[Math.Min(batch, chunks - first)];
+            Parallel.For(0, parts.Length, k =>
+            {
+                int start = (first + k) * chunkRows;
+                parts[k] = CsvTable.Format((columns, start, Math.Min(chunkRows, count - start)), WriteRange);
+            });
+            return parts;
+        }
+
+        var next = Task.Run(() => FormatBatch(0));
+        for (int first = 0; first < chunks; first += batch)
+        {
+            var parts = next.GetAwaiter().GetResult();
+            int following = first + batch;
+            next = following < chunks ? Task.Run(() => FormatBatch(following)) : Task.FromResult<StringBuilder[]>([]);
+            foreach (var part in parts)
+            {
+                table.Append(part);
+            }
+        }
+    }
+
+    private static void WriteRange(CsvTable table, (IReadOnlyList<ScorecardColumn> Columns, int Start, int Count) range)
+    {
+        var (columns, start, count) = range;
+        for (int i = start; i < start + count; i++)
         {
             foreach (var column in columns)
             {

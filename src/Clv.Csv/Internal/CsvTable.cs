@@ -14,9 +14,11 @@ internal sealed class CsvTable : IDisposable
     public static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
     private readonly CsvWriter _writer;
+    private readonly TextWriter _destination;
 
     public CsvTable(TextWriter writer)
     {
+        _destination = writer;
         var options = CsvWriterOptions.Default with { NewLine = "\r\n", FormatProvider = CultureInfo.InvariantCulture, Injection = CsvInjection.None };
         _writer = CsvWriter.Create(writer, options, leaveOpen: true);
     }
@@ -83,6 +85,31 @@ internal sealed class CsvTable : IDisposable
     public void Field(DateOnly value) => _writer.WriteField(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CsvQuoting.WhenNeeded);
 
     public void Field(DateOnly? value) => Field(value is { } v ? v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
+
+    /// <summary>
+    /// Rows formatted apart (by <see cref="Format"/>, for example on another thread), appended after the rows written so far:
+    /// the same text as writing them here.
+    /// </summary>
+    public void Append(StringBuilder rows)
+    {
+        _writer.Flush();
+        foreach (var chunk in rows.GetChunks())
+        {
+            _destination.Write(chunk.Span);
+        }
+    }
+
+    /// <summary>Rows formatted by <paramref name="write"/> into text, with the options of every table (no header).</summary>
+    public static StringBuilder Format<TState>(TState state, Action<CsvTable, TState> write)
+    {
+        var text = new StringWriter(new StringBuilder(1 << 16), CultureInfo.InvariantCulture);
+        using (var table = new CsvTable(text))
+        {
+            write(table, state);
+        }
+
+        return text.GetStringBuilder();
+    }
 
     public void EndRow() => _writer.EndRecord();
 

@@ -97,6 +97,30 @@ public class ScorecardCsvTests
             header);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(1000)]
+    [InlineData(2356)]
+    [InlineData(2357)]
+    public void Write_InParallelChunks_SameTextAsOnePass(int chunkRows)
+    {
+        // Large scorecards are formatted in chunks of rows on several threads and appended in order: the text must be the one
+        // pass's, whatever the chunk size (one row per chunk, chunks that do not divide the rows, one row left over, one chunk).
+        var card = Scorecard.Create(ScorecardTests.Cdnow.Value, ScorecardTests.Full());
+        string Text(int rows) => Culture.Invariant(() =>
+        {
+            var writer = new StringWriter(CultureInfo.GetCultureInfo("de-DE"));
+            ScorecardCsv.Write(writer, card, rows);
+            return writer.ToString();
+        });
+
+        string onePass = Text(int.MaxValue);
+        Assert.Equal(card.Rows.Count + 2, onePass.Split("\r\n").Length);
+        Assert.Equal(onePass, Text(chunkRows));
+        Assert.Equal(onePass, WriteText(card));
+    }
+
     [Fact]
     public void Write_WithModels_EveryCellRoundTripsToTheRowsValue()
     {
