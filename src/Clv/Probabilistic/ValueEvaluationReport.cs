@@ -74,8 +74,9 @@ public sealed class ValueEvaluationReport
         var p = predicted.ToArray();
         var a = actual.ToArray();
         var capture = new double[n + 1];
-        double gini = RankingGini(p, a, capture);
-        double perfect = RankingGini(a, a, new double[n + 1]);
+        var order = Ranking.Descending(p);
+        double gini = RankingGini(p, order, a, capture);
+        double perfect = RankingGini(a, Ranking.Descending(a), a, new double[n + 1]);
 
         // Calibration line by least squares (centred sums).
         double mp = p.Average(), ma = a.Average(), spp = 0, spa = 0;
@@ -89,7 +90,6 @@ public sealed class ValueEvaluationReport
         double intercept = spp > 0 ? ma - (slope * mp) : double.NaN;
 
         // Deciles by rank of prediction (highest first; equal predictions in input order).
-        var order = Ranking.Descending(p);
         double total = a.Sum();
         int deciles = Math.Min(10, n);
         var rows = new DecileRow[deciles];
@@ -151,13 +151,12 @@ public sealed class ValueEvaluationReport
     }
 
     /// <summary>
-    /// Gini of ranking by <paramref name="score"/> (highest first) against <paramref name="value"/>, ties as blocks; fills
+    /// Gini of ranking by <paramref name="score"/> (highest first, in <paramref name="order"/>) against <paramref name="value"/>, ties as blocks; fills
     /// <paramref name="capture"/>[k] with the value captured by the first k customers (within a tied block, pro rata).
     /// </summary>
-    private static double RankingGini(double[] score, double[] value, double[] capture)
+    private static double RankingGini(double[] score, int[] order, double[] value, double[] capture)
     {
         int n = score.Length;
-        var order = Ranking.Descending(score);
         double total = value.Sum();
         double area = 0, cumulative = 0;
         int k = 0;
