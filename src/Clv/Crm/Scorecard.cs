@@ -177,7 +177,7 @@ public sealed partial class Scorecard
         parts.Clv = PredictiveClv.Compute(options.Purchases, options.Spend, customers, horizon);
         parts.AtRisk = PredictiveClv.ValueAtRisk(options.Purchases, options.Spend, customers, horizon);
         int perYear = PeriodsPerYear(horizon.Period);
-        parts.ByYear = perYear > 0 ? ClvByPeriod.Compute(options.Purchases, options.Spend, customers, horizon).Grouped(perYear) : null;
+        parts.ByYear = perYear > 0 ? ClvByPeriod.Compute(options.Purchases, options.Spend, customers, horizon, perYear) : null;
     }
 
     /// <summary>Periods of the horizon per year: 12 for months, 1 for years, 0 (no CLV by year) for days and weeks, which do not make whole years.</summary>

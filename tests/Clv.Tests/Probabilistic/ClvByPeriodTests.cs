@@ -79,6 +79,29 @@ public class ClvByPeriodTests
         Assert.Equal(months.Total(3), uneven.Total(3), 1e-10);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(12)]
+    [InlineData(36)]
+    [InlineData(40)]
+    public void ComputeGrouped_IsComputeThenGrouped_ToTheBit(int periodsPerGroup)
+    {
+        // The scorecard's CLV by year sums each customer's months without the customers x months table: the same cells, bit
+        // for bit, for every model, whether or not the group size divides the 36 months.
+        var customers = CdnowFits.Summaries;
+        foreach (var m in Models)
+        {
+            var expected = ClvByPeriod.Compute(m, Spend, customers, ThreeYears).Grouped(periodsPerGroup);
+            var actual = ClvByPeriod.Compute(m, Spend, customers, ThreeYears, periodsPerGroup);
+            Assert.Equal((expected.CustomerCount, expected.PeriodCount, expected.PeriodsPerColumn, expected.Period), (actual.CustomerCount, actual.PeriodCount, actual.PeriodsPerColumn, actual.Period));
+            for (int i = 0; i < customers.Count; i++)
+            {
+                Assert.Equal(expected.Row(i).ToArray(), actual.Row(i).ToArray());
+            }
+        }
+    }
+
     [Fact]
     public void OnePeriod_EqualsTheTotal()
     {
