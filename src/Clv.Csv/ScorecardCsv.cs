@@ -1,4 +1,3 @@
-using System.Text;
 using Clv.Crm;
 using Clv.Csv.Internal;
 
@@ -43,6 +42,10 @@ public static class ScorecardCsv
     internal static void Write(TextWriter writer, Scorecard scorecard, int chunkRows) =>
         CsvDestination.Write(writer, scorecard, (table, card) => WriteRows(table, card, chunkRows));
 
+    /// <summary>Writes to a stream with chunks of <paramref name="chunkRows"/> rows (tests: the UTF-8 bytes appended as they are).</summary>
+    internal static void Write(Stream stream, Scorecard scorecard, int chunkRows) =>
+        CsvDestination.Write(stream, scorecard, (table, card) => WriteRows(table, card, chunkRows));
+
     private static void WriteRows(CsvTable table, Scorecard scorecard) => WriteRows(table, scorecard, DefaultChunkRows);
 
     private static void WriteRows(CsvTable table, Scorecard scorecard, int chunkRows)
@@ -66,13 +69,18 @@ public static class ScorecardCsv
         // same text as one pass, with the number formatting (most of the cost) spread over the cores.
         int chunks = (int)(((long)count + chunkRows - 1) / chunkRows);
         int batch = Math.Max(2, Environment.ProcessorCount);
-        StringBuilder[] FormatBatch(int first)
+
+        // Two sets of buffers, one being filled while the other is appended, each reused for every other batch.
+        var buffers = new MemoryStream?[2, batch];
+        MemoryStream[] FormatBatch(int first)
         {
-            var parts = new StringBuilder[Math.Min(batch, chunks - first)];
+            int set = first / batch % 2;
+            var parts = new MemoryStream[Math.Min(batch, chunks - first)];
             Parallel.For(0, parts.Length, k =>
             {
                 int start = (first + k) * chunkRows;
-                parts[k] = CsvTable.Format((columns, start, Math.Min(chunkRows, count - start)), WriteRange);
+                parts[k] = CsvTable.Format((columns, start, Math.Min(chunkRows, count - start)), WriteRange, buffers[set, k]);
+                buffers[set, k] = parts[k];
             });
             return parts;
         }
@@ -82,7 +90,7 @@ public static class ScorecardCsv
         {
             var parts = next.GetAwaiter().GetResult();
             int following = first + batch;
-            next = following < chunks ? Task.Run(() => FormatBatch(following)) : Task.FromResult<StringBuilder[]>([]);
+            next = following < chunks ? Task.Run(() => FormatBatch(following)) : Task.FromResult<MemoryStream[]>([]);
             foreach (var part in parts)
             {
                 table.Append(part);

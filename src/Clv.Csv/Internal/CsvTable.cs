@@ -13,14 +13,23 @@ internal sealed class CsvTable : IDisposable
 {
     public static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
+    /// <summary>The options of every table: RFC 4180 line ends, invariant culture, no formula protection.</summary>
+    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { NewLine = "\r\n", FormatProvider = CultureInfo.InvariantCulture, Injection = CsvInjection.None };
+
     private readonly CsvWriter _writer;
     private readonly TextWriter _destination;
 
     public CsvTable(TextWriter writer)
     {
         _destination = writer;
-        var options = CsvWriterOptions.Default with { NewLine = "\r\n", FormatProvider = CultureInfo.InvariantCulture, Injection = CsvInjection.None };
-        _writer = CsvWriter.Create(writer, options, leaveOpen: true);
+        _writer = CsvWriter.Create(writer, Options, leaveOpen: true);
+    }
+
+    /// <summary>A table written as UTF-8 to a stream (left open); rows cannot be appended to it.</summary>
+    private CsvTable(Stream stream)
+    {
+        _destination = TextWriter.Null;
+        _writer = CsvWriter.Create(stream, Options, leaveOpen: true);
     }
 
     public void Header(params ReadOnlySpan<string> names)
@@ -87,28 +96,38 @@ internal sealed class CsvTable : IDisposable
     public void Field(DateOnly? value) => Field(value is { } v ? v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
 
     /// <summary>
-    /// Rows formatted apart (by <see cref="Format"/>, for example on another thread), appended after the rows written so far:
-    /// the same text as writing them here.
+    /// Rows formatted apart as UTF-8 (by <see cref="Format"/>, for example on another thread), appended after the rows written so
+    /// far: the same text as writing them here. A UTF-8 <see cref="StreamWriter"/> destination gets the bytes as they are.
     /// </summary>
-    public void Append(StringBuilder rows)
+    public void Append(MemoryStream rows)
     {
         _writer.Flush();
-        foreach (var chunk in rows.GetChunks())
+        var bytes = new ReadOnlySpan<byte>(rows.GetBuffer(), 0, (int)rows.Length);
+        if (_destination is StreamWriter { Encoding: UTF8Encoding } utf8)
         {
-            _destination.Write(chunk.Span);
+            utf8.Flush();
+            utf8.BaseStream.Write(bytes);
+        }
+        else
+        {
+            _destination.Write(Utf8.GetString(bytes));
         }
     }
 
-    /// <summary>Rows formatted by <paramref name="write"/> into text, with the options of every table (no header).</summary>
-    public static StringBuilder Format<TState>(TState state, Action<CsvTable, TState> write)
+    /// <summary>
+    /// Rows formatted by <paramref name="write"/> as UTF-8, with the options of every table (no header), into
+    /// <paramref name="reuse"/> (emptied first) or a new stream.
+    /// </summary>
+    public static MemoryStream Format<TState>(TState state, Action<CsvTable, TState> write, MemoryStream? reuse)
     {
-        var text = new StringWriter(new StringBuilder(1 << 16), CultureInfo.InvariantCulture);
-        using (var table = new CsvTable(text))
+        var bytes = reuse ?? new MemoryStream(1 << 16);
+        bytes.SetLength(0);
+        using (var table = new CsvTable(bytes))
         {
             write(table, state);
         }
 
-        return text.GetStringBuilder();
+        return bytes;
     }
 
     public void EndRow() => _writer.EndRecord();

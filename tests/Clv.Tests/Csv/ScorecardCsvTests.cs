@@ -119,6 +119,12 @@ public class ScorecardCsvTests
         Assert.Equal(card.Rows.Count + 2, onePass.Split("\r\n").Length);
         Assert.Equal(onePass, Text(chunkRows));
         Assert.Equal(onePass, WriteText(card));
+
+        // A stream (and a file) gets each chunk's UTF-8 bytes as they are: the same bytes as the text, Chinese labels included.
+        using var stream = new MemoryStream();
+        ScorecardCsv.Write(stream, card, chunkRows);
+        Assert.Equal(new UTF8Encoding(false).GetBytes(onePass), stream.ToArray());
+        Assert.Contains("冠军客户", onePass, StringComparison.Ordinal);
     }
 
     [Fact]
