@@ -279,14 +279,18 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
             for (int k = from; k < to; k++)
             {
                 int c = map is null ? k : map[k];
-                result[k] = Summarize(days.Id(c), days.Days(c), days.Amounts(c), days.Refunds(c), endDay, unit);
+                result[k] = Summarize(days.IdOwner(c), c, days.Days(c), days.Amounts(c), days.Refunds(c), endDay, unit);
             }
         });
 
         return (result, map);
     }
 
-    internal static CustomerSummary Summarize(string id, ReadOnlySpan<int> dayNumbers, ReadOnlySpan<double> amounts, double refunds, int endDay, TimeUnit unit)
+    internal static CustomerSummary Summarize(string id, ReadOnlySpan<int> dayNumbers, ReadOnlySpan<double> amounts, double refunds, int endDay, TimeUnit unit) =>
+        Summarize(id, 0, dayNumbers, amounts, refunds, endDay, unit);
+
+    /// <summary>The summary of one customer's days; its id is <paramref name="id"/> (a string) or entry <paramref name="idIndex"/> of it (packed ids).</summary>
+    internal static CustomerSummary Summarize(object id, int idIndex, ReadOnlySpan<int> dayNumbers, ReadOnlySpan<double> amounts, double refunds, int endDay, TimeUnit unit)
     {
         double unitDays = unit.LengthInDays();
         int n = 0;
@@ -303,7 +307,7 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
 
         if (n == 0)
         {
-            return new CustomerSummary(id, unit, null, null, 0, 0, 0, null, 0, refunds, 0, dayNumbers.Length, holdoutSpend);
+            return new CustomerSummary(id, idIndex, unit, null, null, 0, 0, 0, null, 0, refunds, 0, dayNumbers.Length, holdoutSpend);
         }
 
         int first = dayNumbers[0];
@@ -316,6 +320,7 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
 
         return new CustomerSummary(
             id,
+            idIndex,
             unit,
             DateOnly.FromDayNumber(first),
             DateOnly.FromDayNumber(last),

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Clv.Internal;
 
 namespace Clv;
@@ -14,7 +15,7 @@ namespace Clv;
 /// <see cref="HasPurchase"/> false, <see cref="Frequency"/>, <see cref="Recency"/> and <see cref="Age"/> 0 and
 /// no purchase dates.
 /// </remarks>
-public readonly struct CustomerSummary
+public readonly struct CustomerSummary : IEquatable<CustomerSummary>
 {
     internal CustomerSummary(
         string customerId,
@@ -30,12 +31,32 @@ public readonly struct CustomerSummary
         double monetaryValue,
         int holdoutPurchaseDays,
         double holdoutSpend)
+        : this(customerId, 0, timeUnit, firstPurchase, lastPurchase, purchaseDays, recency, age, daysSinceLastPurchase, spend, refunds, monetaryValue, holdoutPurchaseDays, holdoutSpend)
     {
-        CustomerId = customerId;
-        _unit = (byte)timeUnit;
+    }
+
+    /// <summary>A summary whose id is <paramref name="id"/> (a string) or entry <paramref name="idIndex"/> of <paramref name="id"/> (a <see cref="CustomerIds"/>).</summary>
+    internal CustomerSummary(
+        object id,
+        int idIndex,
+        TimeUnit timeUnit,
+        DateOnly? firstPurchase,
+        DateOnly? lastPurchase,
+        int purchaseDays,
+        double recency,
+        double age,
+        int? daysSinceLastPurchase,
+        double spend,
+        double refunds,
+        double monetaryValue,
+        int holdoutPurchaseDays,
+        double holdoutSpend)
+    {
+        _id = id;
+        _idIndex = idIndex;
+        _purchaseDaysAndUnit = purchaseDays | ((int)timeUnit << UnitShift);
         _firstDay = firstPurchase?.DayNumber ?? NoDay;
         _lastDay = lastPurchase?.DayNumber ?? NoDay;
-        PurchaseDays = purchaseDays;
         Recency = recency;
         Age = age;
         _daysSinceLastPurchase = daysSinceLastPurchase ?? NoDay;
@@ -122,6 +143,12 @@ public readonly struct CustomerSummary
                 ThrowHelper.Argument(nameof(purchaseDays), Guard.Format($"purchaseDays ({purchaseDays}) must be 1 exactly when the first and last purchase days are the same ({firstPurchase:yyyy-MM-dd}, {lastPurchase:yyyy-MM-dd})."));
             }
 
+            int span = lastPurchase!.Value.DayNumber - firstPurchase!.Value.DayNumber + 1;
+            if (purchaseDays > span)
+            {
+                ThrowHelper.Argument(nameof(purchaseDays), Guard.Format($"purchaseDays ({purchaseDays}) cannot exceed the {span} days from firstPurchase ({firstPurchase:yyyy-MM-dd}) to lastPurchase ({lastPurchase:yyyy-MM-dd})."));
+            }
+
             Guard.NonNegative(daysSinceLastPurchase!.Value, nameof(daysSinceLastPurchase));
             if (recency > age)
             {
@@ -140,22 +167,40 @@ public readonly struct CustomerSummary
     // Dates are stored as day numbers with a sentinel (not as nullable fields) to keep the struct at 80 bytes:
     // a million summaries are 80 MB.
     private const int NoDay = int.MinValue;
+
+    // The unit sits in the top bits of the purchase-day count (at most the days a DateOnly spans, under 2^22).
+    private const int UnitShift = 28;
+    private const int PurchaseDaysMask = (1 << UnitShift) - 1;
+
+    // The id: a string, or a CustomerIds (ids read as text, packed) and the entry's index in it.
+    private readonly object _id;
+    private readonly int _idIndex;
+    private readonly int _purchaseDaysAndUnit;
     private readonly int _firstDay;
     private readonly int _lastDay;
     private readonly int _daysSinceLastPurchase;
 
-    // The unit sits in the struct's padding: it stays at 80 bytes.
-    private readonly byte _unit;
-
     /// <summary>The customer's identifier, exactly as it appeared in the log.</summary>
-    public string CustomerId { get; }
+    /// <remarks>
+    /// Summaries built from text (a CSV file, a database cursor, <see cref="CustomerSummariesBuilder.Add(ReadOnlySpan{char}, DateOnly, double)"/>)
+    /// keep ASCII ids packed in one shared buffer rather than as a string per customer (about 30 MB less for a million
+    /// customers); for them each read of this property creates the string. Read it once per customer in a loop that needs it
+    /// more than once.
+    /// </remarks>
+    public string CustomerId => _id is CustomerIds ids ? ids[_idIndex] : Unsafe.As<string>(_id);
+
+    /// <summary>The packed ids this summary's id is an entry of; null when the id is kept as a string.</summary>
+    internal CustomerIds? PackedIds => _id as CustomerIds;
+
+    /// <summary>The entry of <see cref="PackedIds"/> holding the id.</summary>
+    internal int PackedIdIndex => _idIndex;
 
     /// <summary>
     /// The unit of <see cref="Recency"/> and <see cref="Age"/>: the unit the summaries were built in. Every member that takes a
     /// summary converts it exactly to its own unit (a model fitted in weeks reads a summary in days correctly) or throws
     /// an <see cref="ArgumentException"/> naming both units.
     /// </summary>
-    public TimeUnit TimeUnit => (TimeUnit)_unit;
+    public TimeUnit TimeUnit => (TimeUnit)(_purchaseDaysAndUnit >>> UnitShift);
 
     /// <summary>The first purchase day up to the observation end; null when the customer has no purchase.</summary>
     public DateOnly? FirstPurchase => _firstDay == NoDay ? null : DateOnly.FromDayNumber(_firstDay);
@@ -164,7 +209,7 @@ public readonly struct CustomerSummary
     public DateOnly? LastPurchase => _lastDay == NoDay ? null : DateOnly.FromDayNumber(_lastDay);
 
     /// <summary>Number of distinct purchase days up to the observation end (first purchase included).</summary>
-    public int PurchaseDays { get; }
+    public int PurchaseDays => _purchaseDaysAndUnit & PurchaseDaysMask;
 
     /// <summary>Whether the customer made at least one purchase up to the observation end.</summary>
     public bool HasPurchase => PurchaseDays > 0;
@@ -201,4 +246,39 @@ public readonly struct CustomerSummary
 
     /// <summary>Sum of purchase amounts after the observation end, up to the holdout end.</summary>
     public double HoldoutSpend { get; }
+
+    /// <summary>Whether two summaries are equal: the same customer id (ordinal) and the same value in every field.</summary>
+    /// <param name="left">The first summary.</param>
+    /// <param name="right">The second summary.</param>
+    /// <returns>Whether they are equal.</returns>
+    public static bool operator ==(CustomerSummary left, CustomerSummary right) => left.Equals(right);
+
+    /// <summary>Whether two summaries differ in the customer id or in any field.</summary>
+    /// <param name="left">The first summary.</param>
+    /// <param name="right">The second summary.</param>
+    /// <returns>Whether they differ.</returns>
+    public static bool operator !=(CustomerSummary left, CustomerSummary right) => !left.Equals(right);
+
+    /// <summary>Whether <paramref name="other"/> has the same customer id (ordinal) and the same value in every field, however each id is stored.</summary>
+    /// <param name="other">The summary to compare with.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(CustomerSummary other) =>
+        _purchaseDaysAndUnit == other._purchaseDaysAndUnit
+        && _firstDay == other._firstDay
+        && _lastDay == other._lastDay
+        && _daysSinceLastPurchase == other._daysSinceLastPurchase
+        && HoldoutPurchaseDays == other.HoldoutPurchaseDays
+        && Recency.Equals(other.Recency)
+        && Age.Equals(other.Age)
+        && Spend.Equals(other.Spend)
+        && Refunds.Equals(other.Refunds)
+        && MonetaryValue.Equals(other.MonetaryValue)
+        && HoldoutSpend.Equals(other.HoldoutSpend)
+        && ((ReferenceEquals(_id, other._id) && _idIndex == other._idIndex) || string.Equals(CustomerId, other.CustomerId, StringComparison.Ordinal));
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is CustomerSummary other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(CustomerId is { } id ? string.GetHashCode(id, StringComparison.Ordinal) : 0, _purchaseDaysAndUnit, _lastDay, Spend);
 }

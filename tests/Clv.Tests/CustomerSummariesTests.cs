@@ -15,6 +15,43 @@ public class CustomerSummariesTests
     }
 
     [Fact]
+    public void TextIds_ArePacked_AndTheSummariesEqualThoseOfTheSameLogAsStrings()
+    {
+        var rows = TestData.CdnowSample();
+        var end = new DateOnly(1997, 9, 30);
+        var fromStrings = CustomerSummaries.FromTransactions(rows, end, TimeUnit.Week);
+        var builder = new CustomerSummariesBuilder(end, TimeUnit.Week);
+        foreach (var t in rows)
+        {
+            builder.Add(t.CustomerId.AsSpan(), t.Date, t.Amount);
+        }
+
+        var fromText = builder.Build();
+        Assert.Equal(fromStrings.Count, fromText.Count);
+        for (int i = 0; i < fromText.Count; i++)
+        {
+            CustomerSummary a = fromStrings[i], b = fromText[i];
+            Assert.Null(a.PackedIds);
+            Assert.Same(fromText[0].PackedIds, b.PackedIds);
+            Assert.NotNull(b.PackedIds);
+            Assert.Equal(a.CustomerId, b.CustomerId);
+            Assert.True(a == b);
+            Assert.False(a != b);
+            Assert.True(a.Equals((object)b));
+            Assert.Equal(a.GetHashCode(), b.GetHashCode());
+            Assert.True(fromText.TryGetIndex(a.CustomerId, out int at) && at == i);
+        }
+
+        // Any field or the id differing makes them unequal.
+        var s = fromText.AsSpan()[^1];
+        Assert.NotEqual(s, CustomerSummary.Create(s.CustomerId, s.TimeUnit, s.FirstPurchase, s.LastPurchase, s.PurchaseDays, s.Recency, s.Age, s.DaysSinceLastPurchase, s.Spend + 0.01, s.Refunds, s.MonetaryValue, s.HoldoutPurchaseDays, s.HoldoutSpend));
+        Assert.NotEqual(s, CustomerSummary.Create(s.CustomerId + "x", s.TimeUnit, s.FirstPurchase, s.LastPurchase, s.PurchaseDays, s.Recency, s.Age, s.DaysSinceLastPurchase, s.Spend, s.Refunds, s.MonetaryValue, s.HoldoutPurchaseDays, s.HoldoutSpend));
+        Assert.Equal(s, CustomerSummary.Create(s.CustomerId, s.TimeUnit, s.FirstPurchase, s.LastPurchase, s.PurchaseDays, s.Recency, s.Age, s.DaysSinceLastPurchase, s.Spend, s.Refunds, s.MonetaryValue, s.HoldoutPurchaseDays, s.HoldoutSpend));
+        Assert.True(default(CustomerSummary) == default);
+        Assert.Null(default(CustomerSummary).CustomerId);
+    }
+
+    [Fact]
     public void FromTransactions_CdnowSample_ReproducesPublishedSummaryForAllCustomers()
     {
         var summaries = TestData.CdnowSummaries();

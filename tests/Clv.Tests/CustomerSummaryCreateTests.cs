@@ -28,6 +28,7 @@ public class CustomerSummaryCreateTests
         { "purchaseDays", () => CustomerSummary.Create("a", TimeUnit.Day, null, null, 0, 0, 3, null, 0, 0, 0, 0, 0) },
         { "lastPurchase", () => CustomerSummary.Create("a", TimeUnit.Day, D, D.AddDays(-1), 2, 1, 5, 4, 10, 0, 5, 0, 0) },
         { "purchaseDays", () => CustomerSummary.Create("a", TimeUnit.Day, D, D, 2, 0, 5, 4, 10, 0, 5, 0, 0) },
+        { "purchaseDays", () => CustomerSummary.Create("a", TimeUnit.Day, D, D.AddDays(2), 4, 2, 5, 3, 10, 0, 5, 0, 0) },
         { "recency", () => CustomerSummary.Create("a", TimeUnit.Day, D, D.AddDays(3), 2, 6, 5, 2, 10, 0, 5, 0, 0) },
         { "recency", () => CustomerSummary.Create("a", TimeUnit.Day, D, D, 1, 0, 5, 5, 10, 0, 5, 0, 0) },
         { "age", () => CustomerSummary.Create("a", TimeUnit.Day, D, D, 1, 0, double.NaN, 5, 10, 0, 0, 0, 0) },

@@ -25,12 +25,12 @@ namespace Clv.Crm;
 /// </remarks>
 public sealed partial class HealthSignals
 {
-    private readonly string[] _ids;
+    private readonly IdColumn _ids;
     private readonly string[] _names;
     private readonly double[] _weights;
     private readonly double[][] _columns;
 
-    private HealthSignals(string[] ids, string[] names, double[] weights, double[][] columns, HealthScoreOptions options)
+    private HealthSignals(IdColumn ids, string[] names, double[] weights, double[][] columns, HealthScoreOptions options)
     {
         _ids = ids;
         _names = names;
@@ -40,7 +40,7 @@ public sealed partial class HealthSignals
     }
 
     /// <summary>Number of customers, aligned with the summaries the signals were built from.</summary>
-    public int Count => _ids.Length;
+    public int Count => _ids.Count;
 
     /// <summary>The supplied signals' names, built-in ones first (recency, frequency_trend, spend_trend, alive_probability), then custom ones in declaration order.</summary>
     public IReadOnlyList<string> Names => _names;
@@ -143,13 +143,7 @@ public sealed partial class HealthSignals
         }
 
         var normalised = weights.Select(w => w / total).ToArray();
-        var ids = new string[n];
-        for (int i = 0; i < n; i++)
-        {
-            ids[i] = summaries[i].CustomerId;
-        }
-
-        return new HealthSignals(ids, [.. names], normalised, [.. columns], options);
+        return new HealthSignals(IdColumn.From(summaries), [.. names], normalised, [.. columns], options);
     }
 
     private static void CheckInputs(int n, ReadOnlySpan<double> aliveProbability, IReadOnlyDictionary<string, double[]>? customSignals, HealthScoreOptions options)

@@ -216,19 +216,18 @@ public sealed partial class Scorecard
     {
         public Parts(ReadOnlySpan<CustomerSummary> customers)
         {
-            Ids = new string[customers.Length];
+            // Ids packed by the summaries stay packed (a string is made when a row or cell is read).
+            Ids = IdColumn.From(customers);
             DaysSinceLastPurchase = new int?[customers.Length];
             for (int i = 0; i < customers.Length; i++)
             {
-                ref readonly var c = ref customers[i];
-                Ids[i] = c.CustomerId;
-                DaysSinceLastPurchase[i] = c.DaysSinceLastPurchase;
+                DaysSinceLastPurchase[i] = customers[i].DaysSinceLastPurchase;
             }
         }
 
-        public int Count => Ids.Length;
+        public int Count => Ids.Count;
 
-        public string[] Ids { get; }
+        public IdColumn Ids { get; }
 
         public int?[] DaysSinceLastPurchase { get; }
 

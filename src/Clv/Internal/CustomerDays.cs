@@ -8,7 +8,7 @@ namespace Clv.Internal;
 /// <remarks>Built by <see cref="CustomerDaysBuilder"/> (rows one at a time) or by <see cref="TransactionGrouping"/> (a log in memory).</remarks>
 internal sealed class CustomerDays
 {
-    private readonly string[] _ids;
+    private readonly CustomerIds _ids;
     private readonly int _count;
     private readonly int[] _starts;
     private readonly int[] _lengths;
@@ -22,7 +22,7 @@ internal sealed class CustomerDays
     /// leave gaps (same-day rows merged in place), so no compacting copy is needed. Arrays may be longer than
     /// <paramref name="count"/>. <paramref name="refunds"/> is null when no customer has a calibration refund.
     /// </summary>
-    internal CustomerDays(int count, string[] ids, int[] starts, int[] lengths, int[] days, double[] amounts, double[]? refunds, int[] firstRowDay)
+    internal CustomerDays(int count, CustomerIds ids, int[] starts, int[] lengths, int[] days, double[] amounts, double[]? refunds, int[] firstRowDay)
     {
         _count = count;
         _ids = ids;
@@ -36,7 +36,11 @@ internal sealed class CustomerDays
 
     public int CustomerCount => _count;
 
+    /// <summary>Customer c's id as a string (created when the ids are packed).</summary>
     public string Id(int c) => _ids[c];
+
+    /// <summary>What a summary of customer c stores as its id, with <paramref name="c"/> as the index: the string, or the packed ids.</summary>
+    public object IdOwner(int c) => _ids.Owner(c);
 
     public ReadOnlySpan<int> Days(int c) => _days.AsSpan(_starts[c], _lengths[c]);
 
@@ -52,18 +56,20 @@ internal sealed class CustomerDays
         var ids = new List<string>(a.CustomerCount + b.CustomerCount);
         for (int c = 0; c < a.CustomerCount; c++)
         {
-            lookup.Add(a._ids[c], c);
-            ids.Add(a._ids[c]);
+            string id = a._ids[c];
+            lookup.Add(id, c);
+            ids.Add(id);
         }
 
         var bToMerged = new int[b.CustomerCount];
         for (int c = 0; c < b.CustomerCount; c++)
         {
-            if (!lookup.TryGetValue(b._ids[c], out int m))
+            string id = b._ids[c];
+            if (!lookup.TryGetValue(id, out int m))
             {
                 m = ids.Count;
-                lookup.Add(b._ids[c], m);
-                ids.Add(b._ids[c]);
+                lookup.Add(id, m);
+                ids.Add(id);
             }
 
             bToMerged[c] = m;
@@ -132,7 +138,7 @@ internal sealed class CustomerDays
             firstRow[m] = Math.Min(m < a.CustomerCount ? a._firstRowDay[m] : int.MaxValue, cb >= 0 ? b._firstRowDay[cb] : int.MaxValue);
         }
 
-        return new CustomerDays(n, [.. ids], starts, lengths, days, amounts, refunds, firstRow);
+        return new CustomerDays(n, CustomerIds.FromStrings([.. ids], n), starts, lengths, days, amounts, refunds, firstRow);
     }
 
     /// <summary>Sorts a segment by day, merges equal days (summing amounts) to its front, and returns the distinct count.</summary>

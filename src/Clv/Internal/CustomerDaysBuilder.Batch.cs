@@ -113,7 +113,7 @@ internal sealed partial class CustomerDaysBuilder
                         c = _table.FindOrAdd(hashes[k], ref matcher, out bool added);
                         if (added)
                         {
-                            AddCustomer(id.ToString());
+                            AddCustomer(id);
                         }
                     }
 
@@ -122,7 +122,7 @@ internal sealed partial class CustomerDaysBuilder
 
                 if (c != _previous)
                 {
-                    (_previous, _previousId) = (c, _ids[c]);
+                    (_previous, _previousId) = (c, null);
                 }
 
                 AddRow(c, day, amounts[i]);
@@ -144,6 +144,6 @@ internal sealed partial class CustomerDaysBuilder
         }
 
         Sse.Prefetch0(Unsafe.AsPointer(ref _state[c]));
-        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.AsRef(in _ids[c].GetPinnableReference())));
+        Sse.Prefetch0(Unsafe.AsPointer(ref _ids.Start(c)));
     }
 }

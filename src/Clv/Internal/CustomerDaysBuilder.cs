@@ -25,7 +25,7 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
     internal const int MinimumRowsBeforeCompaction = 1 << 20;
 
     // Customers, by number in order of first row (the id table's index): id, per-row state, calibration refunds.
-    private string[] _ids = new string[1024];
+    private readonly CustomerIds _ids = new(1024);
     private CustomerState[] _state = new CustomerState[1024];
     private double[]? _refunds; // allocated at the first calibration refund
     private readonly SlotTable _table = new(1024);
@@ -37,7 +37,7 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
     private long _total, _calibration, _holdout, _excluded, _refundRows;
     private int _excludedFirst = int.MaxValue, _excludedLast = int.MinValue;
     private int _previous = -1;
-    private string? _previousId;
+    private string? _previousId; // the previous row's id when it came as a string
 
     public int LatestDay { get; private set; } = int.MinValue;
 
@@ -107,7 +107,7 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
             return;
         }
 
-        if (_previousId is null || !id.SequenceEqual(_previousId))
+        if (_previous < 0 || !_ids.Matches(_previous, id))
         {
             // Equal text has equal hashes as a span and as a string, so both kinds of Add find one customer.
             fixed (char* text = id)
@@ -116,11 +116,11 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
                 _previous = _table.FindOrAdd(hash, ref matcher, out bool added);
                 if (added)
                 {
-                    AddCustomer(id.ToString());
+                    AddCustomer(id);
                 }
             }
 
-            _previousId = _ids[_previous];
+            _previousId = null;
         }
 
         AddRow(_previous, day, amount);
@@ -151,6 +151,7 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
         }
 
         _state = [];
+        _ids.Trim();
         return new CustomerDays(n, _ids, starts, lengths, days, amounts, _refunds, firstRowDay);
     }
 
@@ -183,7 +184,7 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
             if (inCalibration)
             {
                 _refundRows++;
-                (_refunds ??= new double[_ids.Length])[c] -= amount;
+                (_refunds ??= new double[_state.Length])[c] -= amount;
             }
 
             return;
@@ -323,11 +324,23 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddCustomer(string id)
     {
+        GrowState();
+        _ids.Add(id);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddCustomer(ReadOnlySpan<char> id)
+    {
+        GrowState();
+        _ids.Add(id);
+    }
+
+    private void GrowState()
+    {
         int c = CustomerCount - 1;
-        if (c == _ids.Length)
+        if (c == _state.Length)
         {
             int size = c * 2;
-            Array.Resize(ref _ids, size);
             Array.Resize(ref _state, size);
             if (_refunds is not null)
             {
@@ -335,7 +348,6 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
             }
         }
 
-        _ids[c] = id;
         _state[c] = new CustomerState { FirstRowDay = int.MaxValue, LastDay = int.MinValue, LastRow = -1 };
     }
 
@@ -354,18 +366,14 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
     }
 
     /// <summary>Matches a customer id given as a string (the same instance first, then ordinal text).</summary>
-    private readonly struct StringMatcher(string[] ids, string id) : ISlotKeyMatcher
+    private readonly struct StringMatcher(CustomerIds ids, string id) : ISlotKeyMatcher
     {
-        public bool Matches(int index)
-        {
-            string known = ids[index];
-            return ReferenceEquals(known, id) || string.Equals(known, id, StringComparison.Ordinal);
-        }
+        public bool Matches(int index) => ids.Matches(index, id);
     }
 
     /// <summary>Matches a customer id given as text; the text is pinned by the caller for the duration of the lookup.</summary>
-    private readonly unsafe struct TextMatcher(string[] ids, char* text, int length) : ISlotKeyMatcher
+    private readonly unsafe struct TextMatcher(CustomerIds ids, char* text, int length) : ISlotKeyMatcher
     {
-        public bool Matches(int index) => new ReadOnlySpan<char>(text, length).SequenceEqual(ids[index]);
+        public bool Matches(int index) => ids.Matches(index, new ReadOnlySpan<char>(text, length));
     }
 }

@@ -120,7 +120,7 @@ internal static partial class TransactionGrouping
                 }
             }, minimumPerWorker: 1);
 
-            return new CustomerDays(n, ids, starts, lengths, days, amounts, refunds, firstDays);
+            return new CustomerDays(n, CustomerIds.FromStrings(ids, n), starts, lengths, days, amounts, refunds, firstDays);
         }
     }
 }

@@ -91,7 +91,7 @@ internal static partial class TransactionGrouping
 
             if (summaries is not null)
             {
-                return (new CustomerDays(n, ids, starts, lengths, _days, _amounts, refunds, firstDays), (summaries, map));
+                return (new CustomerDays(n, CustomerIds.FromStrings(ids, n), starts, lengths, _days, _amounts, refunds, firstDays), (summaries, map));
             }
 
             return (MergeRuns(n, ids, starts, lengths, refunds, firstDays, customerOf!), null);

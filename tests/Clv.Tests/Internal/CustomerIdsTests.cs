@@ -1,0 +1,107 @@
+using Clv.Internal;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace Clv.Tests.Internal;
+
+public class CustomerIdsTests
+{
+    [Fact]
+    public void AsciiText_IsPacked_AndReadBackExactly_ThroughGrowthAndTrim()
+    {
+        var ids = new CustomerIds(4);
+        var expected = Enumerable.Range(0, 5000).Select(i => i % 7 == 0 ? $"customer-{i}-{new string('x', i % 50)}" : $"C{i:D7}").ToArray();
+        foreach (string id in expected)
+        {
+            ids.Add(id.AsSpan());
+        }
+
+        ids.Trim();
+        Assert.False(ids.IsStrings);
+        Assert.Equal(expected.Length, ids.Count);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.Equal(expected[i], ids[i]);
+            Assert.True(ids.Matches(i, expected[i].AsSpan()));
+            Assert.True(ids.Matches(i, expected[i]));
+            Assert.False(ids.Matches(i, (expected[i] + "0").AsSpan()));
+            Assert.False(ids.Matches(i, expected[i][..^1]));
+            Assert.Same(ids, ids.Owner(i));
+        }
+    }
+
+    [Fact]
+    public void NonAsciiId_TurnsThePackedIdsIntoStrings_KeepingEveryEarlierId()
+    {
+        var ids = new CustomerIds(2);
+        ids.Add("A1".AsSpan());
+        ids.Add("B2".AsSpan());
+        ids.Add("Zoë".AsSpan());
+        ids.Add("客户-7".AsSpan());
+        ids.Add("C3".AsSpan());
+        Assert.True(ids.IsStrings);
+        Assert.Equal(["A1", "B2", "Zoë", "客户-7", "C3"], Enumerable.Range(0, ids.Count).Select(i => ids[i]));
+        Assert.True(ids.Matches(2, "Zoë".AsSpan()));
+        Assert.False(ids.Matches(2, "Zoe".AsSpan()));
+        Assert.Equal("A1", ids.Owner(0));
+    }
+
+    [Fact]
+    public void IdsArrivingAsStrings_AreKeptAsThoseStrings()
+    {
+        var ids = new CustomerIds(2);
+        string first = new('a', 3), second = new('b', 3);
+        ids.Add(first);
+        ids.Add(second);
+        ids.Add("ccc".AsSpan());
+        Assert.True(ids.IsStrings);
+        Assert.Same(first, ids[0]);
+        Assert.Same(second, ids.Owner(1));
+        Assert.True(ids.Matches(0, new string('a', 3)));
+        Assert.Equal("ccc", ids[2]);
+    }
+
+    [Fact]
+    public void PackedIds_AllocateNoObjectPerId()
+    {
+        var text = Enumerable.Range(0, 100_000).Select(i => $"C{i:D7}").ToArray();
+        var ids = new CustomerIds(1024);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (string id in text)
+        {
+            ids.Add(id.AsSpan());
+        }
+
+        long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // 8 bytes of text and a 4-byte end per id, grown by doubling: under 36 bytes per id, where a string per id is 40 alone.
+        Assert.InRange(bytes, 100_000 * 12, 100_000 * 36);
+    }
+
+    [Property(MaxTest = 300)]
+    public Property AnyMixOfIds_ReadsBackAndMatchesExactly()
+    {
+        var id = Gen.Elements("a", "B", "007", "x-y_z", "é", "ß1", "客", " ", "ab", "a ").ArrayOf().Select(parts => string.Concat(parts) + "#");
+        return Prop.ForAll(id.ArrayOf().ToArbitrary(), all =>
+        {
+            var ids = new CustomerIds(1);
+            foreach (string text in all)
+            {
+                ids.Add(text.AsSpan());
+            }
+
+            ids.Trim();
+            Assert.Equal(all.Length, ids.Count);
+            Assert.Equal(all.Any(s => s.Any(ch => ch > 127)), ids.IsStrings);
+            for (int i = 0; i < all.Length; i++)
+            {
+                Assert.Equal(all[i], ids[i]);
+                Assert.True(ids.Matches(i, all[i].AsSpan()));
+                Assert.True(ids.Matches(i, all[i]));
+                string other = all[(i + 1) % all.Length];
+                Assert.Equal(other == all[i], ids.Matches(i, other.AsSpan()));
+            }
+        });
+    }
+}
