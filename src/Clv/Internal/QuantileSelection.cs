@@ -161,7 +161,7 @@ internal static class QuantileSelection
     public static void SelectIntegers(Span<int> values, int min, int max, ReadOnlySpan<int> ranks, Span<double> output)
     {
         long range = (long)max - min + 1;
-        if (range > Math.Max(4L * values.Length, 1 << 16))
+        if (!UsesHistogram(range, values.Length))
         {
             double[] copy = ArrayPool<double>.Shared.Rent(values.Length);
             try
@@ -191,22 +191,34 @@ internal static class QuantileSelection
                 c[v - min]++;
             }
 
-            long seen = 0;
-            int bin = 0;
-            for (int i = 0; i < ranks.Length; i++)
-            {
-                while (seen + c[bin] <= ranks[i])
-                {
-                    seen += c[bin];
-                    bin++;
-                }
-
-                output[i] = min + bin;
-            }
+            SelectFromHistogram(c, min, ranks, output);
         }
         finally
         {
             ArrayPool<int>.Shared.Return(counts);
+        }
+    }
+
+    /// <summary>Whether integers spanning <paramref name="range"/> values, <paramref name="count"/> of them, are selected through a histogram.</summary>
+    public static bool UsesHistogram(long range, int count) => range <= Math.Max(4L * count, 1 << 16);
+
+    /// <summary>
+    /// Order statistics of integers given as a histogram: <paramref name="histogram"/>[v - <paramref name="min"/>] values equal
+    /// v. <paramref name="ranks"/> ascend and are below the histogram's total.
+    /// </summary>
+    public static void SelectFromHistogram(ReadOnlySpan<int> histogram, int min, ReadOnlySpan<int> ranks, Span<double> output)
+    {
+        long seen = 0;
+        int bin = 0;
+        for (int i = 0; i < ranks.Length; i++)
+        {
+            while (seen + histogram[bin] <= ranks[i])
+            {
+                seen += histogram[bin];
+                bin++;
+            }
+
+            output[i] = min + bin;
         }
     }
 

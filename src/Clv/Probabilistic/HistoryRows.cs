@@ -257,12 +257,15 @@ internal sealed partial class HistoryRows
     {
         // Data not at day resolution has (nearly) every value distinct: when the first 65,536 values are over 90% distinct,
         // caching per distinct value saves nothing, so each row keeps its own value and the hashing is skipped.
+        // Day-resolution data has a few hundred distinct values: the table starts small and grows (by doubling) only as needed.
         const int Probe = 1 << 16;
-        var keys = new KeyIndex(Math.Min(values.Length, Probe));
+        int capacity = Math.Clamp(values.Length, 4, 1024);
+        var table = new SlotTable(capacity);
+        var distinct = new double[capacity];
         var index = new int[values.Length];
         for (int i = 0; i < values.Length; i++)
         {
-            if (i == Probe && keys.Count > 0.9 * Probe)
+            if (i == Probe && table.Count > 0.9 * Probe)
             {
                 for (int k = 0; k < index.Length; k++)
                 {
@@ -272,15 +275,28 @@ internal sealed partial class HistoryRows
                 return ((double[])values.Clone(), index);
             }
 
-            index[i] = keys.GetOrAdd(0, values[i], 0);
+            double v = values[i];
+            var matcher = new BitsMatcher(distinct, BitConverter.DoubleToInt64Bits(v));
+            int d = table.FindOrAdd(KeyIndex.Hash(0, v, 0), ref matcher, out bool added);
+            if (added)
+            {
+                if (d == distinct.Length)
+                {
+                    Array.Resize(ref distinct, d * 2);
+                }
+
+                distinct[d] = v;
+            }
+
+            index[i] = d;
         }
 
-        var distinct = new double[keys.Count];
-        for (int i = 0; i < distinct.Length; i++)
-        {
-            distinct[i] = keys.Recency(i);
-        }
+        return (distinct.AsSpan(0, table.Count).ToArray(), index);
+    }
 
-        return (distinct, index);
+    /// <summary>Matches a value by its bits against the distinct values found so far.</summary>
+    private readonly struct BitsMatcher(double[] distinct, long bits) : ISlotKeyMatcher
+    {
+        public bool Matches(int index) => BitConverter.DoubleToInt64Bits(distinct[index]) == bits;
     }
 }

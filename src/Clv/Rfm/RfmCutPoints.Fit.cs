@@ -1,3 +1,4 @@
+using System.Buffers;
 using Clv.Internal;
 
 namespace Clv.Rfm;
@@ -54,9 +55,8 @@ public sealed partial class RfmCutPoints
         Span<int> reversed = stackalloc int[k - 1];
         bool total = options.MonetaryMeasure == MonetaryMeasure.Total;
         int n = 0;
-        // Allocated, not rented from the shared pool, which would keep 16 MB for the rest of the process at a million customers.
-        int[] dayValues = GC.AllocateUninitializedArray<int>(customers.Length);
-        int[] counts = GC.AllocateUninitializedArray<int>(customers.Length);
+        // Allocated, not rented from the shared pool, which would keep 8 MB for the rest of the process at a million customers.
+        // Days and purchase days are integers in a small range: they are counted into histograms in a second pass, not copied.
         double[] money = GC.AllocateUninitializedArray<double>(customers.Length);
         int minDays = int.MaxValue, maxDays = int.MinValue, minCount = int.MaxValue, maxCount = int.MinValue;
         foreach (ref readonly var c in customers)
@@ -74,8 +74,6 @@ public sealed partial class RfmCutPoints
                 ThrowHelper.Argument(nameof(customers), Guard.Format($"Customer '{c.CustomerId}' has a monetary value of {m}; RFM needs finite values."));
             }
 
-            dayValues[n] = d;
-            counts[n] = f;
             money[n] = m;
             minDays = Math.Min(minDays, d);
             maxDays = Math.Max(maxDays, d);
@@ -103,12 +101,12 @@ public sealed partial class RfmCutPoints
 
         if (options.DaysSinceLastPurchaseBreakpoints is null)
         {
-            QuantileSelection.SelectIntegers(dayValues.AsSpan(0, n), minDays, maxDays, reversed, days);
+            SelectIntegers(customers, n, true, minDays, maxDays, reversed, days);
         }
 
         if (options.FrequencyBreakpoints is null)
         {
-            QuantileSelection.SelectIntegers(counts.AsSpan(0, n), minCount, maxCount, ranks, frequency);
+            SelectIntegers(customers, n, false, minCount, maxCount, ranks, frequency);
             if (options.FrequencyMeasure == FrequencyMeasure.RepeatPurchases)
             {
                 for (int j = 0; j < frequency.Length; j++)
@@ -145,6 +143,56 @@ public sealed partial class RfmCutPoints
         var model = new RfmCutPoints(k, options.FrequencyMeasure, options.MonetaryMeasure, d0, f0, m0, n, Mean(r, n), Mean(fs, n), Mean(ms, n));
         string message = Guard.Format($"{(options.DaysSinceLastPurchaseBreakpoints is null && options.FrequencyBreakpoints is null && options.MonetaryBreakpoints is null ? "Quantile" : "Quantile and custom")} cut points for k = {k} over {n} purchasers ({customers.Length - n} leads excluded).");
         return new FitResult<RfmCutPoints>(model, FitStatus.Converged, message, double.NaN, 0, [], n, customers.Length - n, warnings);
+    }
+
+    /// <summary>
+    /// Order statistics of the purchasers' days since the last purchase (<paramref name="days"/>) or purchase days: a histogram
+    /// filled from the summaries when the range is small (nothing per customer), else the values gathered and selected.
+    /// </summary>
+    private static void SelectIntegers(ReadOnlySpan<CustomerSummary> customers, int n, bool days, int min, int max, ReadOnlySpan<int> ranks, Span<double> output)
+    {
+        long range = (long)max - min + 1;
+        if (!QuantileSelection.UsesHistogram(range, n))
+        {
+            int[] values = GC.AllocateUninitializedArray<int>(n);
+            int i = 0;
+            foreach (ref readonly var c in customers)
+            {
+                if (c.PurchaseDays > 0)
+                {
+                    values[i++] = days ? c.DaysSinceLastPurchase.GetValueOrDefault() : c.PurchaseDays;
+                }
+            }
+
+            QuantileSelection.SelectIntegers(values, min, max, ranks, output);
+            return;
+        }
+
+        // A histogram of at most 4n bins (and 65,536): rented only when small, so the pool never keeps a population-sized array.
+        int bins = (int)range;
+        int[] histogram = bins <= 1 << 16 ? ArrayPool<int>.Shared.Rent(bins) : new int[bins];
+        try
+        {
+            var h = histogram.AsSpan(0, bins);
+            h.Clear();
+            foreach (ref readonly var c in customers)
+            {
+                int f = c.PurchaseDays;
+                if (f > 0)
+                {
+                    h[(days ? c.DaysSinceLastPurchase.GetValueOrDefault() : f) - min]++;
+                }
+            }
+
+            QuantileSelection.SelectFromHistogram(h, min, ranks, output);
+        }
+        finally
+        {
+            if (bins <= 1 << 16)
+            {
+                ArrayPool<int>.Shared.Return(histogram);
+            }
+        }
     }
 
     private static double Mean(int[] countsByScore, int n)

@@ -25,6 +25,42 @@ public class RfmPropertyTests
 
     private static bool HasBuyer(CustomerSummary[] customers) => customers.Any(c => c.HasPurchase);
 
+    // Narrow ranges (days and purchase days counted into a histogram) or ranges far wider than the population (gathered and selected).
+    private static readonly Arbitrary<(CustomerSummary[] Customers, int K)> NarrowOrWide =
+        (from wide in Gen.Elements(false, true)
+         from n in Gen.Choose(1, 60)
+         from customers in (
+             from lead in Gen.Choose(0, 9)
+             from days in Gen.Choose(0, wide ? 200_000 : 40)
+             from purchaseDays in Gen.Choose(1, wide ? 100_000 : 6)
+             select lead == 0 ? RfmTestData.Customer(0, 0, 0) : RfmTestData.Customer(days, purchaseDays, 10)).ArrayOf(n)
+         from k in Gen.Choose(2, 10)
+         select (customers, k)).ToArbitrary();
+
+    [Property(MaxTest = 300)]
+    public Property CutPoints_AreThePurchasersOrderStatistics_WhateverTheRange() =>
+        Prop.ForAll(NarrowOrWide, p =>
+        {
+            var buyers = p.Customers.Where(c => c.HasPurchase).ToArray();
+            if (buyers.Length == 0)
+            {
+                return;
+            }
+
+            int n = buyers.Length, k = p.K;
+            int[] days = [.. buyers.Select(c => c.DaysSinceLastPurchase!.Value).Order()];
+            int[] counts = [.. buyers.Select(c => c.PurchaseDays).Order()];
+            var ranks = new int[k - 1];
+            QuantileSelection.Ranks(n, k, ranks);
+            var cuts = RfmCutPoints.Fit(p.Customers, new RfmOptions { ScoreCount = k }).Model;
+            for (int j = 0; j < k - 1; j++)
+            {
+                // Frequency: ascending ranks from the lowest; days: from the most days since the last purchase, taken in reverse.
+                Assert.Equal(counts[ranks[j]], cuts.Frequency[j]);
+                Assert.Equal(days[n - 1 - ranks[k - 2 - j]], cuts.DaysSinceLastPurchase[j]);
+            }
+        });
+
     private static double Money(CustomerSummary c) => c.NetSpend;
 
     [Property]
