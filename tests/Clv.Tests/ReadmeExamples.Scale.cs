@@ -60,7 +60,7 @@ internal static partial class ReadmeExamples
             CancellationToken = cancellationToken,
         });
 
-        // Rows from another reader (a database cursor): the id as text, a string made only for a new customer.
+        // Rows from another reader (a database cursor): the id as text; nothing is allocated per row.
         builder.Add("C0042".AsSpan(), new DateOnly(1997, 9, 1), 19.99);
         CustomerSummaries customers = builder.Build();   // customers.Warnings: e.g. an observation end long after the data
         // </readme:streaming>
