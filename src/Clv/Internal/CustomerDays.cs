@@ -11,11 +11,15 @@ internal sealed class CustomerDays
     private readonly CustomerIds _ids;
     private readonly int _count;
     private readonly int[] _starts;
-    private readonly int[] _lengths;
+    private readonly int[]? _lengths;
     private readonly int[] _days;
     private readonly double[] _amounts;
     private readonly double[]? _refunds;
-    private readonly int[] _firstRowDay;
+
+    // The earliest day of any row is the first purchase day for nearly every customer: only the others are kept
+    // (customers ascending), those whose first row is a refund before their first purchase or who have no purchase day.
+    private readonly int[] _otherFirstRowCustomers;
+    private readonly int[] _otherFirstRowDays;
 
     /// <summary>
     /// Customer c's distinct days are <c>days[starts[c] .. starts[c] + lengths[c])</c>, ascending; segments may
@@ -23,6 +27,21 @@ internal sealed class CustomerDays
     /// <paramref name="count"/>. <paramref name="refunds"/> is null when no customer has a calibration refund.
     /// </summary>
     internal CustomerDays(int count, CustomerIds ids, int[] starts, int[] lengths, int[] days, double[] amounts, double[]? refunds, int[] firstRowDay)
+        : this(count, ids, starts, lengths, days, amounts, refunds, OtherFirstRows(count, starts, lengths, days, firstRowDay))
+    {
+    }
+
+    /// <summary>
+    /// Contiguous segments: customer c's distinct days are <c>days[starts[c] .. starts[c + 1])</c> (<paramref name="starts"/>
+    /// holds <paramref name="count"/> + 1 offsets), and the earliest row day of each customer is its first day except for
+    /// the customers listed (ascending) in <paramref name="otherFirstRows"/>.
+    /// </summary>
+    internal CustomerDays(int count, CustomerIds ids, int[] starts, int[] days, double[] amounts, double[]? refunds, (int[] Customers, int[] Days) otherFirstRows)
+        : this(count, ids, starts, null, days, amounts, refunds, otherFirstRows)
+    {
+    }
+
+    private CustomerDays(int count, CustomerIds ids, int[] starts, int[]? lengths, int[] days, double[] amounts, double[]? refunds, (int[] Customers, int[] Days) otherFirstRows)
     {
         _count = count;
         _ids = ids;
@@ -31,7 +50,7 @@ internal sealed class CustomerDays
         _days = days;
         _amounts = amounts;
         _refunds = refunds;
-        _firstRowDay = firstRowDay;
+        (_otherFirstRowCustomers, _otherFirstRowDays) = otherFirstRows;
     }
 
     public int CustomerCount => _count;
@@ -42,13 +61,36 @@ internal sealed class CustomerDays
     /// <summary>What a summary of customer c stores as its id, with <paramref name="c"/> as the index: the string, or the packed ids.</summary>
     public object IdOwner(int c) => _ids.Owner(c);
 
-    public ReadOnlySpan<int> Days(int c) => _days.AsSpan(_starts[c], _lengths[c]);
+    public ReadOnlySpan<int> Days(int c) => _days.AsSpan(_starts[c], Length(c));
 
-    public ReadOnlySpan<double> Amounts(int c) => _amounts.AsSpan(_starts[c], _lengths[c]);
+    public ReadOnlySpan<double> Amounts(int c) => _amounts.AsSpan(_starts[c], Length(c));
 
     public double Refunds(int c) => _refunds is null ? 0 : _refunds[c];
 
-    public int FirstRowDay(int c) => _firstRowDay[c];
+    public int FirstRowDay(int c)
+    {
+        int i = Array.BinarySearch(_otherFirstRowCustomers, c);
+        return i >= 0 ? _otherFirstRowDays[i] : _days[_starts[c]];
+    }
+
+    /// <summary>The customers (ascending) whose earliest row day is not their first purchase day, and those days.</summary>
+    internal static (int[] Customers, int[] Days) OtherFirstRows(int count, int[] starts, int[]? lengths, int[] days, int[] firstRowDay)
+    {
+        List<int>? customers = null, firstDays = null;
+        for (int c = 0; c < count; c++)
+        {
+            int length = lengths is null ? starts[c + 1] - starts[c] : lengths[c];
+            if (length == 0 || days[starts[c]] != firstRowDay[c])
+            {
+                (customers ??= []).Add(c);
+                (firstDays ??= []).Add(firstRowDay[c]);
+            }
+        }
+
+        return customers is null ? ([], []) : ([.. customers], [.. firstDays!]);
+    }
+
+    private int Length(int c) => _lengths is null ? _starts[c + 1] - _starts[c] : _lengths[c];
 
     public static CustomerDays Merge(CustomerDays a, CustomerDays b)
     {
@@ -88,12 +130,12 @@ internal sealed class CustomerDays
         int total = 0;
         for (int c = 0; c < a.CustomerCount; c++)
         {
-            total += a._lengths[c];
+            total += a.Length(c);
         }
 
         for (int c = 0; c < b.CustomerCount; c++)
         {
-            total += b._lengths[c];
+            total += b.Length(c);
         }
 
         var days = new int[total];
@@ -135,7 +177,7 @@ internal sealed class CustomerDays
                 refunds[m] = (m < a.CustomerCount ? a.Refunds(m) : 0) + (cb >= 0 ? b.Refunds(cb) : 0);
             }
 
-            firstRow[m] = Math.Min(m < a.CustomerCount ? a._firstRowDay[m] : int.MaxValue, cb >= 0 ? b._firstRowDay[cb] : int.MaxValue);
+            firstRow[m] = Math.Min(m < a.CustomerCount ? a.FirstRowDay(m) : int.MaxValue, cb >= 0 ? b.FirstRowDay(cb) : int.MaxValue);
         }
 
         return new CustomerDays(n, CustomerIds.FromStrings([.. ids], n), starts, lengths, days, amounts, refunds, firstRow);

@@ -144,15 +144,36 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
         _table.Release();
         var (starts, lengths, days, amounts) = GroupRows(n);
         _rowChunks.Dispose();
-        var firstRowDay = new int[n];
+
+        // Close the gaps that same-day merges left (segments ascend, so each moves left or stays): starts becomes n + 1
+        // offsets and the lengths go. The earliest row day is kept only where it is not the first purchase day.
+        List<int>? otherCustomers = null, otherDays = null;
+        int write = 0;
         for (int c = 0; c < n; c++)
         {
-            firstRowDay[c] = _state[c].FirstRowDay;
+            int start = starts[c], length = lengths[c];
+            if (start != write)
+            {
+                days.AsSpan(start, length).CopyTo(days.AsSpan(write));
+                amounts.AsSpan(start, length).CopyTo(amounts.AsSpan(write));
+            }
+
+            starts[c] = write;
+            int firstRowDay = _state[c].FirstRowDay;
+            if (length == 0 || days[write] != firstRowDay)
+            {
+                (otherCustomers ??= []).Add(c);
+                (otherDays ??= []).Add(firstRowDay);
+            }
+
+            write += length;
         }
 
+        starts[n] = write;
         _state = [];
         _ids.Trim();
-        return new CustomerDays(n, _ids, starts, lengths, days, amounts, _refunds, firstRowDay);
+        (int[], int[]) otherFirstRows = otherCustomers is null ? ([], []) : ([.. otherCustomers], [.. otherDays!]);
+        return new CustomerDays(n, _ids, starts, days, amounts, _refunds, otherFirstRows);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -71,6 +71,38 @@ public class CustomerDaysBuilderTests
         Assert.All(summaries, s => Assert.Equal((2, 200.0), (s.PurchaseDays, s.Spend)));
     }
 
+    [Fact]
+    public void EarliestRow_ARefundBeforeThePurchases_DecidesWhoIsKnownAtTheObservationEnd_AlsoAfterAMerge()
+    {
+        static CustomerSummaries Build(params Transaction[] rows)
+        {
+            var builder = new CustomerSummariesBuilder(End, TimeUnit.Day, Origin.AddDays(260));
+            foreach (var t in rows)
+            {
+                builder.Add(t.CustomerId.AsSpan(), t.Date, t.Amount);
+            }
+
+            return builder.Build();
+        }
+
+        var first = Build(
+            new("a", Origin.AddDays(2), 10), new("a", Origin.AddDays(2), 5), new("a", Origin.AddDays(9), 1),   // a merged day first
+            new("r", Origin.AddDays(5), -4), new("r", Origin.AddDays(210), 20),                               // refund, then a holdout purchase
+            new("x", Origin.AddDays(3), -2),                                                                   // a refund only
+            new("h", Origin.AddDays(220), 7));                                                                 // holdout only
+        Assert.Equal(["a", "r", "x"], first.Select(s => s.CustomerId));
+        Assert.Equal(1, first.HoldoutOnlyCustomerCount);
+        Assert.Equal((2, 16.0, 4.0, 1), (first[0].PurchaseDays, first[0].Spend, first[1].Refunds, first[1].HoldoutPurchaseDays));
+        Assert.Equal([Origin.AddDays(2).DayNumber, Origin.AddDays(9).DayNumber], first.PurchaseDayNumbers(0).ToArray());
+
+        // A part where h bought in the calibration period: merged, h is known; r's refund still comes first.
+        var merged = CustomerSummaries.Merge(first, Build(new("h", Origin.AddDays(100), 3), new("r", Origin.AddDays(150), -1)));
+        Assert.Equal(["a", "r", "x", "h"], merged.Select(s => s.CustomerId));
+        Assert.Equal(0, merged.HoldoutOnlyCustomerCount);
+        Assert.Equal((5.0, 1), (merged[1].Refunds, merged[1].HoldoutPurchaseDays));
+        Assert.Equal(3.0, merged[3].Spend);
+    }
+
     [Property(MaxTest = 200)]
     public Property Build_AnyRowOrderAndCompactionThreshold_SameDaysAsTheGroupingOfTheWholeLog()
     {
