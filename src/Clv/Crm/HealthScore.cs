@@ -74,7 +74,22 @@ public static class HealthScore
         score >= options.GreenFrom ? HealthBand.Green :
         score >= options.AmberFrom ? HealthBand.Amber : HealthBand.Red;
 
-    private static CustomerHealth ScoreUnchecked(HealthSignals signals, int customer)
+    /// <summary>
+    /// The health of every customer without their ids (<see cref="CustomerHealth.CustomerId"/> null): for the scorecard, which
+    /// keeps the ids once; packed ids would otherwise each become a string here.
+    /// </summary>
+    internal static CustomerHealth[] ScoreWithoutIds(HealthSignals signals)
+    {
+        var result = new CustomerHealth[signals.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = ScoreUnchecked(signals, i, withId: false);
+        }
+
+        return result;
+    }
+
+    private static CustomerHealth ScoreUnchecked(HealthSignals signals, int customer, bool withId = true)
     {
         double sum = 0, weight = 0, best = double.NegativeInfinity, worst = double.NegativeInfinity;
         int reason = -1, weakest = -1;
@@ -103,7 +118,7 @@ public static class HealthScore
             }
         }
 
-        string id = signals.CustomerId(customer);
+        string id = withId ? signals.CustomerId(customer) : null!;
         if (!(weight > 0))
         {
             return new CustomerHealth(id, double.NaN, HealthBand.NotScored, null, null);

@@ -208,7 +208,7 @@ public sealed partial class Scorecard
             return;
         }
 
-        parts.HealthParts = HealthScore.Score(HealthSignals.Create(customers, alive ?? [], customSignals, options.Health));
+        parts.HealthParts = HealthScore.ScoreWithoutIds(HealthSignals.Create(customers, alive ?? [], customSignals, options.Health));
     }
 
     /// <summary>Each configured part's results, one array per part; a row is assembled from them when it is read.</summary>

@@ -58,6 +58,16 @@ public class HealthScoreTests
     }
 
     [Fact]
+    public void ScoreWithoutIds_IsScoreWithTheIdsLeftNull()
+    {
+        var signals = HealthSignals.Create(Tiny(), Alive, null, TinyOptions);
+        var withIds = HealthScore.Score(signals);
+        var withoutIds = HealthScore.ScoreWithoutIds(signals);
+        Assert.Equal(withIds.Select(h => h with { CustomerId = null! }), withoutIds);
+        Assert.All(withIds, h => Assert.NotNull(h.CustomerId));
+    }
+
+    [Fact]
     public void Create_NoAliveProbability_LeftOutAndWeightsRenormalised()
     {
         var s = HealthSignals.Create(Tiny(), [], null, TinyOptions);
