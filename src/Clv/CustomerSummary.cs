@@ -76,7 +76,7 @@ public readonly struct CustomerSummary : IEquatable<CustomerSummary>
     /// <param name="timeUnit">The unit of <paramref name="recency"/> and <paramref name="age"/>.</param>
     /// <param name="firstPurchase">The first purchase day; null exactly when <paramref name="purchaseDays"/> is 0.</param>
     /// <param name="lastPurchase">The last purchase day, on or after the first; null exactly when <paramref name="purchaseDays"/> is 0.</param>
-    /// <param name="purchaseDays">Distinct purchase days up to the observation end; at least 0 (1 when the first and last day are the same).</param>
+    /// <param name="purchaseDays">Distinct purchase days up to the observation end; at least 0 (1 when the first and last day are the same), at most the days from the first to the last purchase day.</param>
     /// <param name="recency">t_x in <paramref name="timeUnit"/>: finite, at least 0 and at most <paramref name="age"/>; 0 with at most one purchase day.</param>
     /// <param name="age">T in <paramref name="timeUnit"/>: finite and at least 0; 0 without a purchase.</param>
     /// <param name="daysSinceLastPurchase">Whole days from the last purchase day to the observation end, at least 0; null exactly when <paramref name="purchaseDays"/> is 0.</param>
