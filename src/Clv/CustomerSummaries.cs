@@ -22,7 +22,7 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
     private readonly CustomerSummary[] _summaries;
     private readonly CustomerDays _days;
     private readonly int[]? _summaryToInternal;
-    private Dictionary<string, int>? _index;
+    private object? _index; // an IdLookup, or a Dictionary<string, int> should an id repeat
 
     private CustomerSummaries(
         CustomerDays days,
@@ -115,7 +115,13 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
     {
         ArgumentNullException.ThrowIfNull(customerId);
         var lookup = _index ?? BuildIndex();
-        if (lookup.TryGetValue(customerId, out index))
+        if (lookup is IdLookup ids)
+        {
+            index = ids.Find(customerId);
+            return index >= 0;
+        }
+
+        if (((Dictionary<string, int>)lookup).TryGetValue(customerId, out index))
         {
             return true;
         }
@@ -236,12 +242,19 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
 
     private int InternalIndex(int index) => _summaryToInternal is null ? index : _summaryToInternal[index];
 
-    private Dictionary<string, int> BuildIndex()
+    /// <summary>The id lookup: a table over the summaries (no string per packed id), or a dictionary should an id repeat.</summary>
+    private object BuildIndex()
     {
-        var lookup = new Dictionary<string, int>(_summaries.Length, StringComparer.Ordinal);
-        for (int i = 0; i < _summaries.Length; i++)
+        object? lookup = IdLookup.Create(_summaries);
+        if (lookup is null)
         {
-            lookup[_summaries[i].CustomerId] = i;
+            var byId = new Dictionary<string, int>(_summaries.Length, StringComparer.Ordinal);
+            for (int i = 0; i < _summaries.Length; i++)
+            {
+                byId[_summaries[i].CustomerId] = i;
+            }
+
+            lookup = byId;
         }
 
         Interlocked.CompareExchange(ref _index, lookup, null);

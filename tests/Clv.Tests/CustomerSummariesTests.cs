@@ -42,6 +42,24 @@ public class CustomerSummariesTests
             Assert.True(fromText.TryGetIndex(a.CustomerId, out int at) && at == i);
         }
 
+        // Ids not summarised (a prefix, an extension, another case, empty) are not found, in either kind of summaries.
+        var all = fromStrings.Select(c => c.CustomerId).ToHashSet(StringComparer.Ordinal);
+        foreach (var summaries in new[] { fromText, fromStrings })
+        {
+            foreach (string id in all.Take(200))
+            {
+                foreach (string other in new[] { id[..^1], id + "0", "x" + id, "", "nobody" })
+                {
+                    Assert.Equal(all.Contains(other), summaries.TryGetIndex(other, out int at));
+                    Assert.Equal(other, at >= 0 ? summaries[at].CustomerId : other);
+                    if (!all.Contains(other))
+                    {
+                        Assert.Equal(-1, at);
+                    }
+                }
+            }
+        }
+
         // Any field or the id differing makes them unequal.
         var s = fromText.AsSpan()[^1];
         Assert.NotEqual(s, CustomerSummary.Create(s.CustomerId, s.TimeUnit, s.FirstPurchase, s.LastPurchase, s.PurchaseDays, s.Recency, s.Age, s.DaysSinceLastPurchase, s.Spend + 0.01, s.Refunds, s.MonetaryValue, s.HoldoutPurchaseDays, s.HoldoutSpend));

@@ -166,6 +166,9 @@ internal sealed class CustomerIds
         return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_text), index == 0 ? 0 : _ends[index - 1]);
     }
 
+    /// <summary>The packed ASCII text of id <paramref name="index"/> (packed sets only).</summary>
+    public ReadOnlySpan<byte> TextOf(int index) => Text(index);
+
     private ReadOnlySpan<byte> Text(int index)
     {
         int start = index == 0 ? 0 : _ends[index - 1];
