@@ -320,7 +320,7 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
 
         if (n == 0)
         {
-            return new CustomerSummary(id, idIndex, unit, null, null, 0, 0, 0, null, 0, refunds, 0, dayNumbers.Length, holdoutSpend);
+            return new CustomerSummary(id, unit, null, null, 0, 0, 0, null, 0, refunds, 0, dayNumbers.Length, holdoutSpend, idIndex);
         }
 
         int first = dayNumbers[0];
@@ -333,7 +333,6 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
 
         return new CustomerSummary(
             id,
-            idIndex,
             unit,
             DateOnly.FromDayNumber(first),
             DateOnly.FromDayNumber(last),
@@ -345,6 +344,7 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
             refunds,
             n > 1 ? repeatSpend / (n - 1) : 0,
             dayNumbers.Length - n,
-            holdoutSpend);
+            holdoutSpend,
+            idIndex);
     }
 }

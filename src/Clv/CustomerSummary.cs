@@ -17,28 +17,9 @@ namespace Clv;
 /// </remarks>
 public readonly struct CustomerSummary : IEquatable<CustomerSummary>
 {
-    internal CustomerSummary(
-        string customerId,
-        TimeUnit timeUnit,
-        DateOnly? firstPurchase,
-        DateOnly? lastPurchase,
-        int purchaseDays,
-        double recency,
-        double age,
-        int? daysSinceLastPurchase,
-        double spend,
-        double refunds,
-        double monetaryValue,
-        int holdoutPurchaseDays,
-        double holdoutSpend)
-        : this(customerId, 0, timeUnit, firstPurchase, lastPurchase, purchaseDays, recency, age, daysSinceLastPurchase, spend, refunds, monetaryValue, holdoutPurchaseDays, holdoutSpend)
-    {
-    }
-
     /// <summary>A summary whose id is <paramref name="id"/> (a string) or entry <paramref name="idIndex"/> of <paramref name="id"/> (a <see cref="CustomerIds"/>).</summary>
     internal CustomerSummary(
         object id,
-        int idIndex,
         TimeUnit timeUnit,
         DateOnly? firstPurchase,
         DateOnly? lastPurchase,
@@ -50,7 +31,8 @@ public readonly struct CustomerSummary : IEquatable<CustomerSummary>
         double refunds,
         double monetaryValue,
         int holdoutPurchaseDays,
-        double holdoutSpend)
+        double holdoutSpend,
+        int idIndex = 0)
     {
         _id = id;
         _idIndex = idIndex;
