@@ -86,4 +86,45 @@ internal static class Parallelism
             }
         }
     }
+
+    /// <summary>Processes <paramref name="input"/> (a sub-range starting at <paramref name="from"/> in the whole input).</summary>
+    /// <typeparam name="TIn">The input items.</typeparam>
+    /// <param name="input">The sub-range's input.</param>
+    /// <param name="from">Where the sub-range starts in the whole input.</param>
+    public delegate void SpanRangeBody<TIn>(ReadOnlySpan<TIn> input, int from);
+
+    /// <summary>
+    /// Runs <paramref name="body"/> over contiguous sub-ranges of <paramref name="input"/>, as
+    /// <see cref="For{TIn, TOut}(ReadOnlySpan{TIn}, Span{TOut}, SpanRangeBody{TIn, TOut}, int)"/> does without an output span:
+    /// for passes that reduce each sub-range to a result of their own (counts, ranges), combined afterwards in input order.
+    /// </summary>
+    /// <typeparam name="TIn">The input items.</typeparam>
+    /// <param name="input">The input.</param>
+    /// <param name="body">Processes one sub-range.</param>
+    /// <param name="minimumPerWorker">Items a worker must have before another core is used.</param>
+    public static unsafe void For<TIn>(ReadOnlySpan<TIn> input, SpanRangeBody<TIn> body, int minimumPerWorker = MinimumParallelCount)
+    {
+        int count = input.Length;
+        if (Math.Min(Environment.ProcessorCount, count / minimumPerWorker) <= 1)
+        {
+            body(input, 0);
+            return;
+        }
+
+        fixed (byte* inputBytes = &Unsafe.As<TIn, byte>(ref MemoryMarshal.GetReference(input)))
+        {
+            nint inputAddress = (nint)inputBytes;
+            try
+            {
+                For(
+                    count,
+                    (from, to) => body(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.AsRef<TIn>((void*)inputAddress), count)[from..to], from),
+                    minimumPerWorker);
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            }
+        }
+    }
 }

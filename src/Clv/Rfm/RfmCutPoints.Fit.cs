@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Runtime.CompilerServices;
 using Clv.Internal;
 
 namespace Clv.Rfm;
@@ -51,37 +51,15 @@ public sealed partial class RfmCutPoints
         var days = new double[k - 1];
         var frequency = new double[k - 1];
         var monetary = new double[k - 1];
-        Span<int> ranks = stackalloc int[k - 1];
-        Span<int> reversed = stackalloc int[k - 1];
+        int[] ranks = new int[k - 1];
+        int[] reversed = new int[k - 1];
         bool total = options.MonetaryMeasure == MonetaryMeasure.Total;
-        int n = 0;
+
         // Allocated, not rented from the shared pool, which would keep 8 MB for the rest of the process at a million customers.
         // Days and purchase days are integers in a small range: they are counted into histograms in a second pass, not copied.
         double[] money = GC.AllocateUninitializedArray<double>(customers.Length);
-        int minDays = int.MaxValue, maxDays = int.MinValue, minCount = int.MaxValue, maxCount = int.MinValue;
-        foreach (ref readonly var c in customers)
-        {
-            int f = c.PurchaseDays;
-            if (f <= 0)
-            {
-                continue;
-            }
-
-            int d = c.DaysSinceLastPurchase.GetValueOrDefault();
-            double m = total ? c.NetSpend : c.NetSpend / f;
-            if (!double.IsFinite(m))
-            {
-                ThrowHelper.Argument(nameof(customers), Guard.Format($"Customer '{c.CustomerId}' has a monetary value of {m}; RFM needs finite values."));
-            }
-
-            money[n] = m;
-            minDays = Math.Min(minDays, d);
-            maxDays = Math.Max(maxDays, d);
-            minCount = Math.Min(minCount, f);
-            maxCount = Math.Max(maxCount, f);
-            n++;
-        }
-
+        HugePages.Advise(money);
+        var (n, minDays, maxDays, minCount, maxCount) = Gather(customers, total, money);
         if (n == 0)
         {
             ThrowHelper.Argument(
@@ -99,20 +77,16 @@ public sealed partial class RfmCutPoints
             reversed[j] = n - 1 - ranks[k - 2 - j];
         }
 
-        if (options.DaysSinceLastPurchaseBreakpoints is null)
+        SelectIntegers(
+            customers,
+            n,
+            options.DaysSinceLastPurchaseBreakpoints is null ? new IntegerColumn(minDays, maxDays, reversed, days) : null,
+            options.FrequencyBreakpoints is null ? new IntegerColumn(minCount, maxCount, ranks, frequency) : null);
+        if (options.FrequencyBreakpoints is null && options.FrequencyMeasure == FrequencyMeasure.RepeatPurchases)
         {
-            SelectIntegers(customers, n, true, minDays, maxDays, reversed, days);
-        }
-
-        if (options.FrequencyBreakpoints is null)
-        {
-            SelectIntegers(customers, n, false, minCount, maxCount, ranks, frequency);
-            if (options.FrequencyMeasure == FrequencyMeasure.RepeatPurchases)
+            for (int j = 0; j < frequency.Length; j++)
             {
-                for (int j = 0; j < frequency.Length; j++)
-                {
-                    frequency[j] -= 1;
-                }
+                frequency[j] -= 1;
             }
         }
 
@@ -125,7 +99,7 @@ public sealed partial class RfmCutPoints
         var f0 = options.FrequencyBreakpoints is { } cf ? [.. cf] : frequency;
         var m0 = options.MonetaryBreakpoints is { } cm ? [.. cm] : monetary;
         var fitted = new RfmCutPoints(k, options.FrequencyMeasure, options.MonetaryMeasure, d0, f0, m0, n, 1, 1, 1);
-        fitted.Score(customers, scores);
+        Parallelism.For(customers, scores, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (part, into, _) => fitted.Score(part, into));
         var r = new int[k + 1];
         var fs = new int[k + 1];
         var ms = new int[k + 1];
@@ -146,53 +120,175 @@ public sealed partial class RfmCutPoints
     }
 
     /// <summary>
-    /// Order statistics of the purchasers' days since the last purchase (<paramref name="days"/>) or purchase days: a histogram
-    /// filled from the summaries when the range is small (nothing per customer), else the values gathered and selected.
+    /// The purchasers' monetary values, gathered to the front of <paramref name="money"/> in customer order, with their count
+    /// and the ranges of their days since the last purchase and purchase days. Parallel over fixed ranges of customers, each
+    /// gathered into its own place and then moved down, so the result is the sequential one; a value that is not finite is
+    /// reported for the first such customer.
     /// </summary>
-    private static void SelectIntegers(ReadOnlySpan<CustomerSummary> customers, int n, bool days, int min, int max, ReadOnlySpan<int> ranks, Span<double> output)
+    private static (int Count, int MinDays, int MaxDays, int MinCount, int MaxCount) Gather(ReadOnlySpan<CustomerSummary> customers, bool total, double[] money)
     {
-        long range = (long)max - min + 1;
-        if (!QuantileSelection.UsesHistogram(range, n))
+        var parts = new List<GatherPart>();
+        Parallelism.For(customers, money.AsSpan(), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (part, into, from) =>
         {
-            int[] values = GC.AllocateUninitializedArray<int>(n);
-            int i = 0;
-            foreach (ref readonly var c in customers)
+            int n = 0, firstBad = -1;
+            int minDays = int.MaxValue, maxDays = int.MinValue, minCount = int.MaxValue, maxCount = int.MinValue;
+            for (int i = 0; i < part.Length; i++)
             {
-                if (c.PurchaseDays > 0)
+                ref readonly var c = ref part[i];
+                int f = c.PurchaseDays;
+                if (f <= 0)
                 {
-                    values[i++] = days ? c.DaysSinceLastPurchase.GetValueOrDefault() : c.PurchaseDays;
+                    continue;
                 }
+
+                int d = c.DaysSinceLastPurchase.GetValueOrDefault();
+                double m = total ? c.NetSpend : c.NetSpend / f;
+                if (!double.IsFinite(m) && firstBad < 0)
+                {
+                    firstBad = from + i;
+                }
+
+                into[n++] = m;
+                minDays = Math.Min(minDays, d);
+                maxDays = Math.Max(maxDays, d);
+                minCount = Math.Min(minCount, f);
+                maxCount = Math.Max(maxCount, f);
             }
 
-            QuantileSelection.SelectIntegers(values, min, max, ranks, output);
+            lock (parts)
+            {
+                parts.Add(new GatherPart(from, n, firstBad, minDays, maxDays, minCount, maxCount));
+            }
+        });
+
+        parts.Sort((a, b) => a.From.CompareTo(b.From));
+        int count = 0;
+        int lowDays = int.MaxValue, highDays = int.MinValue, lowCount = int.MaxValue, highCount = int.MinValue;
+        foreach (var p in parts)
+        {
+            if (p.FirstBad >= 0)
+            {
+                ref readonly var c = ref customers[p.FirstBad];
+                double m = total ? c.NetSpend : c.NetSpend / c.PurchaseDays;
+                ThrowHelper.Argument(nameof(customers), Guard.Format($"Customer '{c.CustomerId}' has a monetary value of {m}; RFM needs finite values."));
+            }
+
+            money.AsSpan(p.From, p.Count).CopyTo(money.AsSpan(count));
+            count += p.Count;
+            lowDays = Math.Min(lowDays, p.MinDays);
+            highDays = Math.Max(highDays, p.MaxDays);
+            lowCount = Math.Min(lowCount, p.MinCount);
+            highCount = Math.Max(highCount, p.MaxCount);
+        }
+
+        return (count, lowDays, highDays, lowCount, highCount);
+    }
+
+    /// <summary>
+    /// Order statistics of the purchasers' days since the last purchase (<paramref name="days"/>) and purchase days
+    /// (<paramref name="counts"/>; either null when custom breakpoints replace it): histograms filled from the summaries in
+    /// one pass when the ranges are small (nothing per customer; parallel over fixed ranges, whose counts add up), else the
+    /// values gathered and selected.
+    /// </summary>
+    private static void SelectIntegers(ReadOnlySpan<CustomerSummary> customers, int n, IntegerColumn? days, IntegerColumn? counts)
+    {
+        if (days is { } d && !QuantileSelection.UsesHistogram(d.Range, n))
+        {
+            SelectGathered(customers, n, true, d);
+            days = null;
+        }
+
+        if (counts is { } f && !QuantileSelection.UsesHistogram(f.Range, n))
+        {
+            SelectGathered(customers, n, false, f);
+            counts = null;
+        }
+
+        if (days is null && counts is null)
+        {
             return;
         }
 
-        // A histogram of at most 4n bins (and 65,536): rented only when small, so the pool never keeps a population-sized array.
-        int bins = (int)range;
-        int[] histogram = bins <= 1 << 16 ? ArrayPool<int>.Shared.Rent(bins) : new int[bins];
-        try
-        {
-            var h = histogram.AsSpan(0, bins);
-            h.Clear();
-            foreach (ref readonly var c in customers)
+        int dayBins = days is { } dayColumn ? (int)dayColumn.Range : 0;
+        int countBins = counts is { } countColumn ? (int)countColumn.Range : 0;
+        int dayMin = days?.Min ?? 0, countMin = counts?.Min ?? 0;
+        var dayHistogram = new int[dayBins];
+        var countHistogram = new int[countBins];
+        // Small histograms are filled per range of customers in parallel and added up; large ones in one pass, in place.
+        bool parallel = (long)dayBins + countBins <= 1 << 16;
+        var parts = new List<(int[] Days, int[] Counts)>();
+        Parallelism.For(
+            customers,
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)] (part, _) =>
             {
-                int f = c.PurchaseDays;
-                if (f > 0)
+                var dh = parallel ? new int[dayBins] : dayHistogram;
+                var ch = parallel ? new int[countBins] : countHistogram;
+                foreach (ref readonly var c in part)
                 {
-                    h[(days ? c.DaysSinceLastPurchase.GetValueOrDefault() : f) - min]++;
-                }
-            }
+                    int f = c.PurchaseDays;
+                    if (f > 0)
+                    {
+                        if (dayBins > 0)
+                        {
+                            dh[c.DaysSinceLastPurchase.GetValueOrDefault() - dayMin]++;
+                        }
 
-            QuantileSelection.SelectFromHistogram(h, min, ranks, output);
-        }
-        finally
+                        if (countBins > 0)
+                        {
+                            ch[f - countMin]++;
+                        }
+                    }
+                }
+
+                if (parallel)
+                {
+                    lock (parts)
+                    {
+                        parts.Add((dh, ch));
+                    }
+                }
+            },
+            parallel ? Parallelism.MinimumParallelCount : int.MaxValue);
+
+        foreach (var (dh, ch) in parts)
         {
-            if (bins <= 1 << 16)
+            Add(dayHistogram, dh);
+            Add(countHistogram, ch);
+        }
+
+        if (days is { } dd)
+        {
+            QuantileSelection.SelectFromHistogram(dayHistogram, dd.Min, dd.Ranks, dd.Output);
+        }
+
+        if (counts is { } cc)
+        {
+            QuantileSelection.SelectFromHistogram(countHistogram, cc.Min, cc.Ranks, cc.Output);
+        }
+
+        static void Add(int[] into, int[] part)
+        {
+            for (int i = 0; i < into.Length; i++)
             {
-                ArrayPool<int>.Shared.Return(histogram);
+                into[i] += part[i];
             }
         }
+    }
+
+    /// <summary>Order statistics of a wide integer column: the purchasers' values gathered and selected.</summary>
+    private static void SelectGathered(ReadOnlySpan<CustomerSummary> customers, int n, bool days, IntegerColumn column)
+    {
+        int[] values = GC.AllocateUninitializedArray<int>(n);
+        int i = 0;
+        foreach (ref readonly var c in customers)
+        {
+            if (c.PurchaseDays > 0)
+            {
+                values[i++] = days ? c.DaysSinceLastPurchase.GetValueOrDefault() : c.PurchaseDays;
+            }
+        }
+
+        QuantileSelection.SelectIntegers(values, column.Min, column.Max, column.Ranks, column.Output);
     }
 
     private static double Mean(int[] countsByScore, int n)
@@ -215,4 +311,13 @@ public sealed partial class RfmCutPoints
                 $"{dimension} score{(unused.Length > 1 ? "s" : "")} {string.Join(", ", unused)} {(unused.Length > 1 ? "are" : "is")} unused: the cut points in {what} ({string.Join(", ", cuts.Select(c => c.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)))}) coincide where customers tie, and tied customers share the lowest score of their run."));
         }
     }
+
+    /// <summary>An integer column to select order statistics of: its range over the purchasers, the ranks, where the values go.</summary>
+    private readonly record struct IntegerColumn(int Min, int Max, int[] Ranks, double[] Output)
+    {
+        public long Range => (long)Max - Min + 1;
+    }
+
+    /// <summary>What one range of customers gathered: where it starts, its purchasers, its first non-finite value, its ranges.</summary>
+    private readonly record struct GatherPart(int From, int Count, int FirstBad, int MinDays, int MaxDays, int MinCount, int MaxCount);
 }

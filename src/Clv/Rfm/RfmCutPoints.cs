@@ -115,6 +115,7 @@ public sealed partial class RfmCutPoints : IJsonPersistable<RfmCutPoints>
     /// <param name="customers">The customers.</param>
     /// <param name="destination">Receives one score per customer, in the same order.</param>
     /// <exception cref="ArgumentException">The lengths differ.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Score(ReadOnlySpan<CustomerSummary> customers, Span<RfmScore> destination)
     {
         Guard.SameLength(customers.Length, destination.Length);

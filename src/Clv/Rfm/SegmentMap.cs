@@ -290,9 +290,42 @@ public sealed partial class SegmentMap : IJsonPersistable<SegmentMap>
     public void Assign(ReadOnlySpan<RfmScore> scores, Span<RfmSegment> destination)
     {
         Guard.SameLength(scores.Length, destination.Length);
-        for (int i = 0; i < scores.Length; i++)
+
+        // Parallel over fixed ranges; a score above the map's range is reported for the first one in input order.
+        int firstBad = int.MaxValue;
+        Parallelism.For(scores, destination, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (part, into, from) =>
         {
-            destination[i] = _segments[IndexOf(scores[i])];
+            for (int i = 0; i < part.Length; i++)
+            {
+                var score = part[i];
+                if (score.R > ScoreCount || score.F > ScoreCount || score.M > ScoreCount)
+                {
+                    InterlockedMin(ref firstBad, from + i);
+                    return;
+                }
+
+                into[i] = _segments[_table[Index(score.R, score.F, score.M)]];
+            }
+        });
+
+        if (firstBad != int.MaxValue)
+        {
+            ThrowTooHigh(scores[firstBad]);
+        }
+
+        static void InterlockedMin(ref int target, int value)
+        {
+            int current = Volatile.Read(ref target);
+            while (value < current)
+            {
+                int seen = Interlocked.CompareExchange(ref target, value, current);
+                if (seen == current)
+                {
+                    return;
+                }
+
+                current = seen;
+            }
         }
     }
 
