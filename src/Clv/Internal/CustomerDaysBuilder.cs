@@ -362,10 +362,10 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
         if (c == _state.Length)
         {
             int size = c * 2;
-            Array.Resize(ref _state, size);
+            HugePages.Grow(ref _state, size, clear: false);
             if (_refunds is not null)
             {
-                Array.Resize(ref _refunds, size);
+                HugePages.Grow(ref _refunds, size, clear: true);
             }
         }
 

@@ -109,7 +109,7 @@ internal sealed class CustomerIds
         int start = Count == 0 ? 0 : _ends[Count - 1];
         if (Count == _ends.Length)
         {
-            Array.Resize(ref _ends, Count * 2);
+            HugePages.Grow(ref _ends, Count * 2, clear: false);
         }
 
         if (start + id.Length > _text.Length)
@@ -128,7 +128,7 @@ internal sealed class CustomerIds
                 size = Array.MaxLength;
             }
 
-            Array.Resize(ref _text, (int)size);
+            HugePages.Grow(ref _text, (int)size, clear: false);
         }
 
         int written = Encoding.ASCII.GetBytes(id, _text.AsSpan(start));

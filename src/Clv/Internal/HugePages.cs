@@ -43,6 +43,28 @@ internal static unsafe partial class HugePages
         }
     }
 
+    /// <summary>
+    /// <paramref name="array"/> grown to <paramref name="length"/> elements (a new array, hinted before the copy is written):
+    /// what <see cref="Array.Resize{T}(ref T[], int)"/> does, without clearing the new elements unless <paramref name="clear"/>,
+    /// for working arrays that grow by doubling while a builder reads a file.
+    /// </summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="array">The array to grow.</param>
+    /// <param name="length">The new length, at least the old one.</param>
+    /// <param name="clear">Whether the new elements must be zero (else the caller writes each before reading it).</param>
+    public static void Grow<T>(ref T[] array, int length, bool clear)
+    {
+        var grown = GC.AllocateUninitializedArray<T>(length);
+        Advise(grown);
+        array.AsSpan().CopyTo(grown);
+        if (clear)
+        {
+            grown.AsSpan(array.Length).Clear();
+        }
+
+        array = grown;
+    }
+
     /// <summary>Hints the whole 2 MB pages inside [<paramref name="start"/>, <paramref name="start"/> + <paramref name="bytes"/>).</summary>
     /// <param name="start">The buffer.</param>
     /// <param name="bytes">Its length in bytes.</param>
