@@ -103,11 +103,14 @@ internal static class Job
 
     /// <summary>Writes the scorecard as CSV and Parquet at once (two threads).</summary>
     public static void WriteScorecard(Run run, Staging staging, Scorecard scorecard) => run.Step("Write scorecard (CSV, Parquet)", _ =>
-    {
-        var parquet = Task.Run(() => staging.Write(ScorecardParquetFile, p => ScorecardParquet.Write(p, scorecard)));
-        staging.Write(ScorecardCsvFile, p => ScorecardCsv.Write(p, scorecard));
-        parquet.GetAwaiter().GetResult();   // rethrows the writer's own exception, not an AggregateException
-    });
+        staging.WriteAll(ScorecardOutputs(scorecard)));
+
+    /// <summary>The scorecard's CSV and Parquet outputs, for <see cref="Staging.WriteAll"/>.</summary>
+    public static (string Name, Action<string> Write)[] ScorecardOutputs(Scorecard scorecard) =>
+    [
+        (ScorecardCsvFile, p => ScorecardCsv.Write(p, scorecard)),
+        (ScorecardParquetFile, p => ScorecardParquet.Write(p, scorecard)),
+    ];
 
     /// <summary>Writes the rows a lenient read rejected, so none is dropped unseen.</summary>
     public static void WriteRejected(Staging staging, Input input, IReadOnlyList<RejectedRow> rejected)

@@ -41,7 +41,16 @@ internal sealed class Staging : IDisposable
     }
 
     /// <summary>The final paths of the files staged so far.</summary>
-    public IReadOnlyList<string> Files => [.. _files.Select(f => f.Final)];
+    public IReadOnlyList<string> Files
+    {
+        get
+        {
+            lock (_files)
+            {
+                return [.. _files.Select(f => f.Final)];
+            }
+        }
+    }
 
     /// <summary>The destination folder.</summary>
     public string Folder { get; private init; } = "";
@@ -50,14 +59,61 @@ internal sealed class Staging : IDisposable
     public string File(string name)
     {
         string staged = Path.Combine(_staging, name);
-        _files.Add((staged, Path.Combine(Folder, name)));
+        lock (_files)
+        {
+            _files.Add((staged, Path.Combine(Folder, name)));
+        }
+
         return staged;
     }
 
     /// <summary>Writes one output, turning an I/O failure into the tool's output error.</summary>
-    public void Write(string name, Action<string> write)
+    public void Write(string name, Action<string> write) => WriteStaged(name, File(name), write);
+
+    /// <summary>
+    /// Writes independent outputs at once, one thread each (the first on the calling thread): staged in the order given, so the
+    /// list of outputs is the same every run. When several fail, the first in that order is the one reported.
+    /// </summary>
+    public void WriteAll(params IReadOnlyList<(string Name, Action<string> Write)> outputs)
     {
-        string path = File(name);
+        var paths = outputs.Select(o => File(o.Name)).ToArray();
+        var others = new Task[outputs.Count];
+        for (int i = 1; i < outputs.Count; i++)
+        {
+            int k = i;
+            others[k] = Task.Run(() => WriteStaged(outputs[k].Name, paths[k], outputs[k].Write));
+        }
+
+        Exception? first = null;
+        try
+        {
+            WriteStaged(outputs[0].Name, paths[0], outputs[0].Write);
+        }
+        catch (Exception ex)
+        {
+            first = ex;
+        }
+
+        for (int i = 1; i < outputs.Count; i++)
+        {
+            try
+            {
+                others[i].GetAwaiter().GetResult();
+            }
+            catch (Exception ex)
+            {
+                first ??= ex;
+            }
+        }
+
+        if (first is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+        }
+    }
+
+    private void WriteStaged(string name, string path, Action<string> write)
+    {
         try
         {
             write(path);
