@@ -101,14 +101,25 @@ public static class ScorecardCsv
     private static void WriteRange(CsvTable table, (IReadOnlyList<ScorecardColumn> Columns, int Start, int Count) range)
     {
         var (columns, start, count) = range;
+        var labels = new LabelCache[columns.Count];
         for (int i = start; i < start + count; i++)
         {
-            foreach (var column in columns)
+            for (int c = 0; c < columns.Count; c++)
             {
+                var column = columns[c];
                 switch (column.Kind)
                 {
                     case ScorecardColumnKind.Text:
-                        table.Field(column.GetText(i));
+                        string? text = column.GetText(i);
+                        if (text is not null && (labels[c] ??= new LabelCache()).TryGet(text) is { } utf8)
+                        {
+                            table.Field(utf8);
+                        }
+                        else
+                        {
+                            table.Field(text);
+                        }
+
                         break;
                     case ScorecardColumnKind.Integer:
                         table.Field(column.GetInteger(i));
@@ -120,6 +131,42 @@ public static class ScorecardCsv
             }
 
             table.EndRow();
+        }
+    }
+
+    /// <summary>
+    /// The UTF-8 text of a text column's values while they come from a small set (segment, tier, stage and band labels, in
+    /// English and Chinese): each string instance is encoded once, not once per row. A column whose values keep changing (ids,
+    /// warnings) stops being cached after <see cref="Capacity"/> distinct instances; its values are then written as text.
+    /// </summary>
+    private sealed class LabelCache
+    {
+        private const int Capacity = 64;
+        private readonly Dictionary<string, byte[]> _bytes = new(ReferenceEqualityComparer.Instance);
+        private bool _full;
+
+        public byte[]? TryGet(string text)
+        {
+            if (_full)
+            {
+                return null;
+            }
+
+            if (_bytes.TryGetValue(text, out var utf8))
+            {
+                return utf8;
+            }
+
+            if (_bytes.Count == Capacity)
+            {
+                _full = true;
+                _bytes.Clear();
+                return null;
+            }
+
+            utf8 = CsvTable.Utf8.GetBytes(text);
+            _bytes.Add(text, utf8);
+            return utf8;
         }
     }
 }

@@ -44,19 +44,14 @@ internal sealed class CsvTable : IDisposable
 
     public void Field(string? value) => _writer.WriteField(value ?? string.Empty);
 
-    /// <summary>A number in its shortest round-trip form ("R", invariant), formatted without allocating.</summary>
-    public void Field(double value)
-    {
-        Span<char> buffer = stackalloc char[32];
-        if (value.TryFormat(buffer, out int length, "R", CultureInfo.InvariantCulture))
-        {
-            _writer.WriteField(buffer[..length], CsvQuoting.WhenNeeded);
-        }
-        else
-        {
-            _writer.WriteField(value.ToString("R", CultureInfo.InvariantCulture), CsvQuoting.WhenNeeded);
-        }
-    }
+    /// <summary>Text already encoded as UTF-8 (the same field as the text itself: quoted when it holds a delimiter or a quote).</summary>
+    public void Field(ReadOnlySpan<byte> utf8) => _writer.WriteField(utf8);
+
+    /// <summary>
+    /// A number in its shortest round-trip form, invariant: the text of <c>value.ToString("R", CultureInfo.InvariantCulture)</c>
+    /// ("NaN", "Infinity", "1E-05"), formatted by CsvHelper straight to UTF-8.
+    /// </summary>
+    public void Field(double value) => _writer.WriteField(value);
 
     public void Field(double? value)
     {
@@ -70,12 +65,7 @@ internal sealed class CsvTable : IDisposable
         }
     }
 
-    public void Field(int value)
-    {
-        Span<char> buffer = stackalloc char[12];
-        value.TryFormat(buffer, out int length, default, CultureInfo.InvariantCulture);
-        _writer.WriteField(buffer[..length], CsvQuoting.WhenNeeded);
-    }
+    public void Field(int value) => _writer.WriteField(value);
 
     public void Field(long value) => _writer.WriteField(value.ToString(CultureInfo.InvariantCulture), CsvQuoting.WhenNeeded);
 
