@@ -72,12 +72,43 @@ public sealed partial class Scorecard
         ArgumentNullException.ThrowIfNull(customers);
         options = (options ?? ScorecardOptions.Default).Validate();
         var parts = new Parts(customers.AsSpan());
-        AddRfm(customers, options, parts);
-        AddLifecycle(customers, options, parts);
-        double[]? alive = options.Purchases?.ProbabilityAlive(customers);
-        AddModels(customers, options, alive, parts);
-        AddValue(customers, options, parts);
-        AddHealth(customers, customHealthSignals, options, alive, parts);
+
+        // The RFM part and the lifecycle part (with its warnings) need nothing from the others: they run beside the models,
+        // value and health parts, each writing only its own arrays. A failure is reported as the sequential order would:
+        // RFM's first, then the lifecycle's, then the rest's.
+        var rfm = Task.Run(() => AddRfm(customers, options, parts));
+        var lifecycle = Task.Run(() => AddLifecycle(customers, options, parts));
+        Exception? rest = null;
+        try
+        {
+            double[]? alive = options.Purchases?.ProbabilityAlive(customers);
+            AddModels(customers, options, alive, parts);
+            AddValue(customers, options, parts);
+            AddHealth(customers, customHealthSignals, options, alive, parts);
+        }
+        catch (Exception e)
+        {
+            rest = e;
+        }
+
+        Exception? first = null;
+        foreach (var part in (Task[])[rfm, lifecycle])
+        {
+            try
+            {
+                part.GetAwaiter().GetResult();
+            }
+            catch (Exception e)
+            {
+                first ??= e;
+            }
+        }
+
+        if ((first ?? rest) is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+
         int years = parts.ByYear?.PeriodCount ?? 0;
         return new Scorecard(parts, ColumnsFor(options, parts, years), customers.ObservationEnd, years);
     }
