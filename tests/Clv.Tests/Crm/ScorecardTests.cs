@@ -248,6 +248,16 @@ public class ScorecardTests
     }
 
     [Fact]
+    public void Create_OnlyLeadsWithRfm_ThrowsRfmsOwnErrorNotAnAggregate()
+    {
+        // The RFM part runs beside the others: its error still reaches the caller as itself.
+        var end = new DateOnly(2020, 1, 1);
+        var leads = CustomerSummaries.FromTransactions([new Transaction("a", end.AddDays(-3), -5), new Transaction("b", end.AddDays(-2), -1)], end, TimeUnit.Day);
+        var e = Assert.Throws<ArgumentException>(() => Scorecard.Create(leads, new ScorecardOptions { Lifecycle = null, ChurnWarningDays = null }));
+        Assert.Contains("leads", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Create_PartsThatNeedAMissingPart_ThrowNamingTheOption()
     {
         var c = Cdnow.Value;
