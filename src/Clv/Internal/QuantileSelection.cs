@@ -94,19 +94,10 @@ internal static class QuantileSelection
             Span<int> rankInBucket = stackalloc int[ranks.Length];
             Span<int> slotBucket = stackalloc int[ranks.Length];
             Span<int> slotStart = stackalloc int[ranks.Length + 1];
+            BinsOfRanks(c, ranks, bucketOfRank, rankInBucket);
             int slots = 0;
-            long seen = 0;
-            int b = 0;
-            for (int i = 0; i < ranks.Length; i++)
+            foreach (int b in bucketOfRank)
             {
-                while (seen + c[b] <= ranks[i])
-                {
-                    seen += c[b];
-                    b++;
-                }
-
-                bucketOfRank[i] = b;
-                rankInBucket[i] = (int)(ranks[i] - seen);
                 if (slots == 0 || slotBucket[slots - 1] != b)
                 {
                     slotBucket[slots++] = b;
@@ -208,17 +199,33 @@ internal static class QuantileSelection
     /// </summary>
     public static void SelectFromHistogram(ReadOnlySpan<int> histogram, int min, ReadOnlySpan<int> ranks, Span<double> output)
     {
+        Span<int> bins = stackalloc int[ranks.Length];
+        Span<int> rankInBin = stackalloc int[ranks.Length];
+        BinsOfRanks(histogram, ranks, bins, rankInBin);
+        for (int i = 0; i < ranks.Length; i++)
+        {
+            output[i] = min + bins[i];
+        }
+    }
+
+    /// <summary>
+    /// For each of the ascending <paramref name="ranks"/> (below the counts' total), the bin of <paramref name="counts"/> that
+    /// holds it and its rank among that bin's values: one walk over the bins.
+    /// </summary>
+    private static void BinsOfRanks(ReadOnlySpan<int> counts, ReadOnlySpan<int> ranks, Span<int> bins, Span<int> rankInBin)
+    {
         long seen = 0;
         int bin = 0;
         for (int i = 0; i < ranks.Length; i++)
         {
-            while (seen + histogram[bin] <= ranks[i])
+            while (seen + counts[bin] <= ranks[i])
             {
-                seen += histogram[bin];
+                seen += counts[bin];
                 bin++;
             }
 
-            output[i] = min + bin;
+            bins[i] = bin;
+            rankInBin[i] = (int)(ranks[i] - seen);
         }
     }
 
