@@ -104,6 +104,10 @@ public sealed partial class ClvPlot
         // (户 and ⼾) gives the radical. Put the plot's own text back.
         svg = TextContent().Replace(svg, m => m.Groups[1].Value + Original(m.Groups[2].Value) + m.Groups[3].Value);
 
+        // A heatmap is an image of one pixel per cell, scaled up: browsers smooth scaled images (the cells of a 5 x 5
+        // migration matrix ran into each other), the PNG draws them sharp. Ask for the same in SVG.
+        svg = svg.Replace("<image ", "<image style=\"image-rendering:pixelated\" ", StringComparison.Ordinal);
+
         // Clip-path ids come from a process-wide counter: number them from 1 so equal plots give equal files.
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         return ClipId().Replace(svg, m =>

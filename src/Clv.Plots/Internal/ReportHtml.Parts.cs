@@ -25,7 +25,7 @@ internal static partial class ReportHtml
             plots.Add(ValuePlots.Deciles(evaluation, plot));
         }
 
-        PlotRow(html, plots);
+        PlotRow(html, "value", plots);
         int[] order = Enumerable.Range(0, customers.Count).OrderByDescending(i => clv[i]).ThenBy(i => i).Take(options.TopCustomers).ToArray();
         html.Append("<h2>").Append(E(Text.L(lang, "Top customers by predicted CLV", "预测终身价值最高的客户"))).Append("</h2>");
         CustomerTable(html, customers, alive, clv, order, lang);
@@ -52,28 +52,36 @@ internal static partial class ReportHtml
         html.Append("</table>");
     }
 
-    private static void Plots(StringBuilder html, string heading, IEnumerable<ClvPlot> plots)
+    private static void Plots(StringBuilder html, string heading, string idPrefix, IEnumerable<ClvPlot> plots)
     {
         Section(html, heading);
-        PlotRow(html, plots);
+        PlotRow(html, idPrefix, plots);
         html.Append("</section>\n");
     }
 
-    private static void PlotRow(StringBuilder html, IEnumerable<ClvPlot> plots)
+    private static void PlotRow(StringBuilder html, string idPrefix, IEnumerable<ClvPlot> plots)
     {
         html.Append("<div class=\"plots\">");
+        int n = 0;
         foreach (var plot in plots)
         {
-            html.Append("<div class=\"plot\" role=\"img\" aria-label=\"").Append(E(plot.Title)).Append("\">").Append(InlineSvg(plot.ToSvg())).Append("</div>");
+            html.Append("<div class=\"plot\" role=\"img\" aria-label=\"").Append(E(plot.Title)).Append("\">")
+                .Append(InlineSvg(plot.ToSvg(), idPrefix + (++n).ToString(System.Globalization.CultureInfo.InvariantCulture) + "-")).Append("</div>");
         }
 
         html.Append("</div>\n");
     }
 
-    /// <summary>The SVG without its XML declaration, scalable (a viewBox of its own size).</summary>
-    internal static string InlineSvg(string svg)
+    /// <summary>
+    /// The SVG without its XML declaration, scalable (a viewBox of its own size), its ids (Skia numbers clip paths and images
+    /// from 1 in every document) prefixed with <paramref name="idPrefix"/>, and its references to them with it: an HTML page
+    /// is one id space, and with the ids repeated every plot's <c>url(#cl_1)</c> took the first plot's clip rectangle and a
+    /// second heatmap drew the first one's image.
+    /// </summary>
+    internal static string InlineSvg(string svg, string idPrefix)
     {
         svg = XmlDeclaration().Replace(svg, "");
+        svg = SvgIdOrReference().Replace(svg, m => m.Groups[1].Value + idPrefix);
         return SvgSize().Replace(svg, m => m.Value + " viewBox=\"0 0 " + m.Groups[1].Value + " " + m.Groups[2].Value + "\"", 1);
     }
 
@@ -89,6 +97,10 @@ internal static partial class ReportHtml
 
     [GeneratedRegex(@"<\?xml[^>]*\?>\s*")]
     private static partial Regex XmlDeclaration();
+
+    /// <summary>An id, or a reference to one: <c>id="</c>, <c>url(#</c> and a link to <c>#</c> (not to data).</summary>
+    [GeneratedRegex(@"( id=""|url\(#|href=""#)")]
+    private static partial Regex SvgIdOrReference();
 
     [GeneratedRegex("width=\"([0-9.]+)\" height=\"([0-9.]+)\"")]
     private static partial Regex SvgSize();

@@ -104,7 +104,7 @@ internal static partial class ReportHtml
         }
 
         html.Append("</p></section>\n");
-        Plots(html, L("Model diagnostics", "模型诊断"), DiagnosticPlots(customers, model, spend, holdout, plot));
+        Plots(html, L("Model diagnostics", "模型诊断"), "diagnostics", DiagnosticPlots(customers, model, spend, holdout, plot));
         if (holdout)
         {
             HoldoutTable(html, HoldoutValidation.Evaluate(model, customers), lang);
@@ -166,7 +166,7 @@ internal static partial class ReportHtml
         }
 
         html.Append("</table>");
-        PlotRow(html, [RfmPlots.SegmentSizes(report, plot), RfmPlots.RecencyFrequencyCounts(customers, scores, plot)]);
+        PlotRow(html, "segments", [RfmPlots.SegmentSizes(report, plot), RfmPlots.RecencyFrequencyCounts(customers, scores, plot)]);
         html.Append("</section>\n");
     }
 
@@ -183,7 +183,7 @@ internal static partial class ReportHtml
             plots.Add(LifecyclePlots.Migration(LifecycleTransitionReport.Create(policy, customers, customers.ObservationEnd, end), plot));
         }
 
-        PlotRow(html, plots);
+        PlotRow(html, "lifecycle", plots);
         html.Append("</section>\n");
     }
 }

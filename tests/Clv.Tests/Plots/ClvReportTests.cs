@@ -26,6 +26,33 @@ public class ClvReportTests
         Assert.Equal(svgs, html.Split("viewBox=\"0 0 760 460\"").Length - 1);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ToHtml_EveryPlotsIdsAreItsOwn(bool chinese)
+    {
+        // A page is one id space: a plot's clip path or image referenced by an id another plot also uses is drawn with the
+        // first plot's (clipped legends, a heatmap showing another heatmap's picture).
+        string html = chinese ? Chinese.Value : English.Value;
+        var ids = System.Text.RegularExpressions.Regex.Matches(html, " id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.True(ids.Count >= 24, $"{ids.Count} ids");
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        var svgs = html.Split("<svg ")[1..];
+        int references = 0;
+        foreach (string svg in svgs)
+        {
+            string body = svg[..svg.IndexOf("</svg>", StringComparison.Ordinal)];
+            var own = System.Text.RegularExpressions.Regex.Matches(body, " id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToHashSet();
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(body, "(?:url\\(#|href=\"#)([^)\"]+)"))
+            {
+                references++;
+                Assert.Contains(m.Groups[1].Value, own);
+            }
+        }
+
+        Assert.True(references >= ids.Count, $"{references} references to {ids.Count} ids");
+    }
+
     [Fact]
     public void ToHtml_Cdnow_TablesCarryTheLibrarysNumbers()
     {

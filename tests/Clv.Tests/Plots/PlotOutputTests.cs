@@ -34,6 +34,20 @@ public class PlotOutputTests
         Assert.Contains("'Noto Sans CJK SC'", svg, StringComparison.Ordinal);
         Assert.DoesNotContain("font-family=\"" + plot.FontFamily + "\"", svg, StringComparison.Ordinal);
         Assert.True(doc.Descendants().Count(e => e.Name.LocalName is "path" or "rect" or "ellipse" or "image") > 5, name);
+
+        // Images are heatmap cells scaled up: drawn sharp, as in the PNG, not smoothed by the browser.
+        Assert.All(doc.Descendants().Where(e => e.Name.LocalName == "image"), e => Assert.Equal("image-rendering:pixelated", e.Attribute("style")?.Value));
+    }
+
+    [Theory]
+    [InlineData("Migration")]
+    [InlineData("ProbabilityAliveMatrix")]
+    public void Svg_Heatmap_HasAnImageDrawnSharp(string name)
+    {
+        var doc = PlotImages.Svg(PlotCases.All[name](Size).ToSvg());
+        var images = doc.Descendants().Where(e => e.Name.LocalName == "image").ToList();
+        Assert.NotEmpty(images);
+        Assert.All(images, e => Assert.Equal("image-rendering:pixelated", e.Attribute("style")?.Value));
     }
 
     [Theory]
