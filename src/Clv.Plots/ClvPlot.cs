@@ -56,6 +56,7 @@ public sealed partial class ClvPlot
     {
         lock (Gate)
         {
+            _figure.ApplyFontUnlocked();
             var legend = _figure.Plot.Legend;
             if (!legend.IsVisible || legend.GetItems().Length == 0)
             {
@@ -73,6 +74,7 @@ public sealed partial class ClvPlot
     {
         lock (Gate)
         {
+            _figure.ApplyFontUnlocked();
             using var image = _figure.Plot.GetImage(Width, Height);
             return image.GetImageBytes(ImageFormat.Png);
         }
@@ -86,6 +88,7 @@ public sealed partial class ClvPlot
         lock (Gate)
         {
             // Skia's SVG canvas drops dash effects (and says so on stderr for each): draw those lines solid in SVG.
+            _figure.ApplyFontUnlocked();
             _figure.SetDashes(false);
             try
             {

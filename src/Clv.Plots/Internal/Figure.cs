@@ -18,8 +18,8 @@ internal sealed partial class Figure
 
     private readonly List<string> _texts = [];
     private readonly List<Action<bool>> _dashes = [];
-    private readonly List<ScottPlot.Plottables.Text> _annotations = [];
     private ScottPlot.Panels.ColorBar? _colourBar;
+    private string? _renderName;
 
     public Figure(PlotOptions? options, string englishTitle, string chineseTitle)
     {
@@ -133,7 +133,6 @@ internal sealed partial class Figure
         label.LabelFontSize = size;
         label.LabelFontColor = colour ?? Colors.Black;
         label.LabelAlignment = Alignment.MiddleCenter;
-        _annotations.Add(label);
         return label;
     }
 
@@ -169,23 +168,60 @@ internal sealed partial class Figure
         }
     }
 
+    /// <summary>
+    /// Sets the plot's font on every text it draws, under <see cref="ClvPlot.Gate"/>, before each render too. ScottPlot's
+    /// <c>Plot.Font.Set</c> covers the axes only and makes the font the process-wide default, which every label created
+    /// later takes as its typeface (bar values, cell numbers, marker and colour bar labels, legend items): without this a
+    /// plot drew those with the font of the plot finished before it (a Chinese one's, or ScottPlot's serif for the first).
+    /// </summary>
+    internal void ApplyFontUnlocked()
+    {
+        if (_renderName is not { } name)
+        {
+            return;
+        }
+
+        var typeface = Plot.Font.Set(name);
+        Plot.Legend.FontName = name;
+        foreach (var item in Plot.Legend.ManualItems)
+        {
+            item.LabelFontName = name;
+            SetFont(item.LabelStyle, name, typeface);
+        }
+
+        foreach (var plottable in Plot.GetPlottables())
+        {
+            switch (plottable)
+            {
+                case BarPlot bars:
+                    SetFont(bars.ValueLabelStyle, name, typeface);
+                    break;
+                case LabelStyleProperties labelled:
+                    SetFont(labelled.LabelStyle, name, typeface);
+                    break;
+            }
+        }
+
+        if (_colourBar is not null)
+        {
+            SetFont(_colourBar.Axis.Label, name, typeface);
+            SetFont(_colourBar.Axis.TickLabelStyle, name, typeface);
+        }
+    }
+
+    private static void SetFont(LabelStyle style, string name, SkiaSharp.SKTypeface? typeface)
+    {
+        style.FontName = name;
+        style.Font = typeface;
+    }
+
     private ClvPlot FinishUnlocked(bool legend)
     {
         Plot.Title(Track(Title));
         Plot.Axes.Title.Label.FontSize = TitleSize(Title, Options.Width);
         var (family, renderName) = PlotFonts.Resolve(Options, _texts);
-
-        Plot.Font.Set(renderName);
-        Plot.Legend.FontName = renderName;
-        foreach (var item in Plot.Legend.ManualItems)
-        {
-            item.LabelFontName = renderName;
-        }
-
-        foreach (var label in _annotations)
-        {
-            label.LabelFontName = renderName;
-        }
+        _renderName = renderName;
+        ApplyFontUnlocked();
 
         // ScottPlot draws CJK text beyond the box it measures for it (ScottPlot#5213): the first legend item's top was
         // clipped by the legend's inner clip, the rotated left-axis title's left edge by the image's edge, and the colour

@@ -74,6 +74,22 @@ public class PlotFontTests
     /// <summary>Dark grey or black: label text (the palette's colours all have a channel above 100).</summary>
     private static bool IsText(SKColor c) => c.Alpha > 128 && c.Red < 100 && c.Green < 100 && c.Blue < 100;
 
+    [Theory]
+    [MemberData(nameof(PlotCases.Names), MemberType = typeof(PlotCases))]
+    public void EveryPlot_IsTheSame_WhateverPlotWasDrawnBefore(string name)
+    {
+        // ScottPlot gives new labels (bar values, cell numbers, marker and colour bar labels) the typeface of the last plot
+        // finished in the process: each plot must set its own, or it draws with a Chinese plot's font after one (and with
+        // ScottPlot's system default, a serif, when it is the first plot of the process).
+        var chinese = new PlotOptions { Language = PlotLanguage.Chinese, Width = 600, Height = 400 };
+        var english = new PlotOptions { Width = 600, Height = 400 };
+        PlotCases.All["SegmentSizes"](chinese).ToSvg();
+        string afterChinese = PlotCases.All[name](english).ToSvg();
+        PlotCases.All["SegmentSizes"](english).ToSvg();
+        string afterEnglish = PlotCases.All[name](english).ToSvg();
+        Assert.Equal(afterEnglish, afterChinese);
+    }
+
     [Fact]
     public void ChineseTitle_WithALatinOnlyFontFile_ThrowsNamingTheTextAndTheFont()
     {
