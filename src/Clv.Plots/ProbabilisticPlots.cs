@@ -23,6 +23,10 @@ public static partial class ProbabilisticPlots
     public static ClvPlot TrackingCumulative(PurchaseModel model, CustomerSummaries customers, PlotOptions? options = null) =>
         Tracking(model, customers, options, cumulative: true);
 
+    /// <summary>The cumulative tracking plot from its curves, computed beforehand (the report computes them beside other work).</summary>
+    internal static ClvPlot TrackingCumulative(PurchaseModel model, CustomerSummaries customers, TrackingCurves curves, PlotOptions? options) =>
+        Tracking(model, customers, options, cumulative: true, curves);
+
     /// <summary>
     /// Tracking plot, incremental: actual vs model-expected repeat transactions in each period (the model's time unit)
     /// over calibration and holdout, with the calibration end marked (Fader, Hardie and Lee 2005, Figure 1). The
@@ -68,7 +72,18 @@ public static partial class ProbabilisticPlots
         return fig.Finish();
     }
 
-    private static ClvPlot Tracking(PurchaseModel model, CustomerSummaries customers, PlotOptions? options, bool cumulative)
+    /// <summary>The actual and expected cumulative repeat purchases at whole periods (the model's unit) from <see cref="TrackingCurves.Origin"/>.</summary>
+    internal sealed record TrackingCurves(double[] Times, DateOnly Origin, double[] Actual, double[] Expected);
+
+    /// <summary>The curves of the tracking plots: the costly part, free of any plotting.</summary>
+    internal static TrackingCurves Curves(PurchaseModel model, CustomerSummaries customers)
+    {
+        var (times, origin) = TrackingTimes(customers, model.TimeUnit);
+        return new TrackingCurves(times, origin, CohortForecast.ActualCumulativeRepeatPurchases(customers, model.TimeUnit, times),
+            CohortForecast.ExpectedCumulativeRepeatPurchases(model, customers, times));
+    }
+
+    private static ClvPlot Tracking(PurchaseModel model, CustomerSummaries customers, PlotOptions? options, bool cumulative, TrackingCurves? curves = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(customers);
@@ -76,9 +91,8 @@ public static partial class ProbabilisticPlots
             ? new Figure(options, "Tracking: cumulative repeat transactions, actual vs " + model.Name, "跟踪图：累计重复购买，实际与 " + model.Name)
             : new Figure(options, "Tracking: repeat transactions per " + Text.Unit(PlotLanguage.English, model.TimeUnit).TrimEnd('s') + ", actual vs " + model.Name, "跟踪图：每" + Text.Unit(PlotLanguage.Chinese, model.TimeUnit) + "重复购买，实际与 " + model.Name);
         var unit = model.TimeUnit;
-        var (times, origin) = TrackingTimes(customers, unit);
-        double[] actual = CohortForecast.ActualCumulativeRepeatPurchases(customers, unit, times);
-        double[] expected = CohortForecast.ExpectedCumulativeRepeatPurchases(model, customers, times);
+        curves ??= Curves(model, customers);
+        var (times, origin, actual, expected) = curves;
         double[] xs = times;
         if (!cumulative)
         {

@@ -8,31 +8,24 @@ namespace Clv.Plots.Internal;
 /// <summary>The value section and the HTML pieces (sections, cards, numbers, inline SVG).</summary>
 internal static partial class ReportHtml
 {
-    private static void Value(StringBuilder html, CustomerSummaries customers, PurchaseModel model, GammaGammaModel spend, double[] alive, double[] clv,
-        bool holdout, PlotOptions plot, ClvReportOptions options)
+    private static void Value(StringBuilder html, CustomerSummaries customers, SectionData data, double[] clv, PlotOptions plot, ClvReportOptions options)
     {
         var lang = options.Language;
+        var alive = data.Alive;
         Section(html, Text.L(lang, "Customer value", "客户价值"));
         var plots = new List<ClvPlot> { ValuePlots.ClvDistribution(clv, plot) };
-        if (holdout)
+        if (data.Evaluation?.GetAwaiter().GetResult() is { } evaluation)
         {
-            double length = customers.TimeUnit == model.TimeUnit ? customers.HoldoutLength : customers.TimeUnit.ConvertTo(customers.HoldoutLength, model.TimeUnit);
-            double[] purchases = model.ConditionalExpectedPurchases(customers, length);
-            double[] perPurchase = spend.ConditionalExpectedSpend(customers);
-            double[] predicted = purchases.Zip(perPurchase, (n, s) => n * s).ToArray();
-            var evaluation = ValueEvaluationReport.Create(predicted, customers.Select(c => c.HoldoutSpend).ToArray());
             plots.Add(ValuePlots.Lorenz(evaluation, plot));
             plots.Add(ValuePlots.Deciles(evaluation, plot));
         }
 
         PlotRow(html, "value", plots);
-        int[] order = Enumerable.Range(0, customers.Count).OrderByDescending(i => clv[i]).ThenBy(i => i).Take(options.TopCustomers).ToArray();
+        var (order, risk) = data.TopAndAtRisk!.GetAwaiter().GetResult();
         html.Append("<h2>").Append(E(Text.L(lang, "Top customers by predicted CLV", "预测终身价值最高的客户"))).Append("</h2>");
         CustomerTable(html, customers, alive, clv, order, lang);
 
         // At risk: customers who spent the most so far but are more likely gone than not.
-        int[] risk = Enumerable.Range(0, customers.Count).Where(i => customers[i].Frequency > 0 && alive[i] < 0.5)
-            .OrderByDescending(i => customers[i].NetSpend).ThenBy(i => i).Take(options.TopCustomers).ToArray();
         html.Append("<h2>").Append(E(Text.L(lang, "Value at risk: high spend, P(alive) below 50%", "流失风险价值：高消费但存活概率低于 50%"))).Append("</h2>");
         CustomerTable(html, customers, alive, clv, risk, lang);
         html.Append("</section>\n");

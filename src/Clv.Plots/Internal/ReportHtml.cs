@@ -28,13 +28,6 @@ internal static partial class ReportHtml
 
     public static string Build(CustomerSummaries customers, ClvReportOptions options)
     {
-        var lang = options.Language;
-        string L(string en, string zh) => Text.L(lang, en, zh);
-        var plot = new PlotOptions { Language = lang, Width = 760, Height = 460 };
-        var html = new StringBuilder();
-        string title = options.Title ?? L("Customer lifetime value report", "客户终身价值报告");
-        bool holdout = customers.HoldoutLength > 0;
-
         var comparison = options.Comparison ?? ModelComparison.Compare(customers);
         var best = comparison.BestByBic ?? throw new ArgumentException("No purchase model could be fitted to the summaries: " +
             string.Join("; ", comparison.Rows.Select(r => r.Name + ": " + r.Failure)), nameof(customers));
@@ -57,6 +50,30 @@ internal static partial class ReportHtml
         double[] alive = model.ProbabilityAlive(customers);
         double[]? clv = spend is null ? null
             : PredictiveClv.Compute(model, spend, customers, new PredictiveClvOptions { Periods = options.ClvPeriods, Period = customers.TimeUnit });
+
+        // The sections' data (pure library calls) are computed side by side while the page is written; the plots are drawn
+        // one after the other on this thread as before (ScottPlot's text measurement shares state between plots being built).
+        var data = new SectionData(customers, model, spend, alive, clv, options.TopCustomers);
+        try
+        {
+            return Page(customers, options, comparison, model, spend, clv, data);
+        }
+        finally
+        {
+            // Nothing is left running on the caller's data, whatever happened.
+            data.WaitAll();
+        }
+    }
+
+    private static string Page(CustomerSummaries customers, ClvReportOptions options, ModelComparisonReport comparison, PurchaseModel model,
+        GammaGammaModel? spend, double[]? clv, SectionData data)
+    {
+        var lang = options.Language;
+        string L(string en, string zh) => Text.L(lang, en, zh);
+        var plot = new PlotOptions { Language = lang, Width = 760, Height = 460 };
+        var html = new StringBuilder();
+        string title = options.Title ?? L("Customer lifetime value report", "客户终身价值报告");
+        bool holdout = customers.HoldoutLength > 0;
 
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(lang == PlotLanguage.Chinese ? "zh-CN" : "en").Append("\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
             .Append(E(title)).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n<header><h1>").Append(E(title)).Append("</h1><p>")
@@ -104,30 +121,30 @@ internal static partial class ReportHtml
         }
 
         html.Append("</p></section>\n");
-        Plots(html, L("Model diagnostics", "模型诊断"), "diagnostics", DiagnosticPlots(customers, model, spend, holdout, plot));
-        if (holdout)
+        Plots(html, L("Model diagnostics", "模型诊断"), "diagnostics", DiagnosticPlots(customers, model, spend, data, plot));
+        if (data.Holdout is { } holdoutReport)
         {
-            HoldoutTable(html, HoldoutValidation.Evaluate(model, customers), lang);
+            HoldoutTable(html, holdoutReport.GetAwaiter().GetResult(), lang);
         }
 
-        Segments(html, customers, plot, lang);
-        Lifecycle(html, customers, plot, lang);
+        Segments(html, customers, data.Segments.GetAwaiter().GetResult(), plot, lang);
+        Lifecycle(html, data.Lifecycle.GetAwaiter().GetResult(), plot, lang);
         if (clv is not null)
         {
-            Value(html, customers, model, spend!, alive, clv, holdout, plot, options);
+            Value(html, customers, data, clv, plot, options);
         }
 
         html.Append("<p class=\"note\">").Append(E(L("Made with Clv and Clv.Plots.", "由 Clv 与 Clv.Plots 生成。"))).Append("</p>\n</main>\n</body>\n</html>\n");
         return html.ToString();
     }
 
-    private static IEnumerable<ClvPlot> DiagnosticPlots(CustomerSummaries customers, PurchaseModel model, GammaGammaModel? spend, bool holdout, PlotOptions plot)
+    private static IEnumerable<ClvPlot> DiagnosticPlots(CustomerSummaries customers, PurchaseModel model, GammaGammaModel? spend, SectionData data, PlotOptions plot)
     {
-        yield return ProbabilisticPlots.TrackingCumulative(model, customers, plot);
+        yield return ProbabilisticPlots.TrackingCumulative(model, customers, data.Tracking.GetAwaiter().GetResult(), plot);
         yield return ProbabilisticPlots.FrequencyInCalibration(model, customers, 7, plot);
-        if (holdout)
+        if (data.Holdout is { } holdout)
         {
-            yield return ProbabilisticPlots.CalibrationVsHoldout(HoldoutValidation.Evaluate(model, customers), plot);
+            yield return ProbabilisticPlots.CalibrationVsHoldout(holdout.GetAwaiter().GetResult(), plot);
         }
 
         yield return ProbabilisticPlots.ProbabilityAliveMatrix(model, customers, plot);
@@ -151,10 +168,9 @@ internal static partial class ReportHtml
         html.Append("</table><p class=\"note\">").Append(E(Text.Format($"{Text.L(lang, "Total", "合计")}: {report.ActualTotal:N0} {Text.L(lang, "actual", "实际")}, {report.PredictedTotal:N1} {Text.L(lang, "predicted", "预测")}; MAE {report.MeanAbsoluteError:0.000}, RMSE {report.RootMeanSquaredError:0.000}."))).Append("</p></section>\n");
     }
 
-    private static void Segments(StringBuilder html, CustomerSummaries customers, PlotOptions plot, PlotLanguage lang)
+    private static void Segments(StringBuilder html, CustomerSummaries customers, (RfmScores Scores, SegmentReport Report) segments, PlotOptions plot, PlotLanguage lang)
     {
-        var scores = RfmScorer.Score(customers);
-        var report = SegmentReport.Create(customers, scores, SegmentMap.RfGrid());
+        var (scores, report) = segments;
         Section(html, Text.L(lang, "RFM segments", "RFM 客户分群"));
         html.Append("<table><tr><th>").Append(E(Text.L(lang, "segment", "分群"))).Append("</th><th class=\"n\">").Append(E(Text.L(lang, "customers", "客户数")))
             .Append("</th><th class=\"n\">").Append(E(Text.L(lang, "share", "占比"))).Append("</th><th class=\"n\">").Append(E(Text.L(lang, "net spend", "净消费")))
@@ -170,17 +186,13 @@ internal static partial class ReportHtml
         html.Append("</section>\n");
     }
 
-    private static void Lifecycle(StringBuilder html, CustomerSummaries customers, PlotOptions plot, PlotLanguage lang)
+    private static void Lifecycle(StringBuilder html, (LifecycleHistoryReport History, LifecycleTransitionReport? Transitions) lifecycle, PlotOptions plot, PlotLanguage lang)
     {
-        var policy = LifecyclePolicy.FromDays();
-        var first = customers.Where(c => c.FirstPurchase is not null).Min(c => c.FirstPurchase!.Value);
-        var end = customers.HoldoutLength > 0 ? customers.HoldoutEnd : customers.ObservationEnd;
-        var history = LifecycleHistoryReport.CreateAtMonthEnds(policy, customers, first, end);
         Section(html, Text.L(lang, "Lifecycle stages", "生命周期阶段"));
-        var plots = new List<ClvPlot> { LifecyclePlots.StageCounts(history, plot) };
-        if (end > customers.ObservationEnd)
+        var plots = new List<ClvPlot> { LifecyclePlots.StageCounts(lifecycle.History, plot) };
+        if (lifecycle.Transitions is { } transitions)
         {
-            plots.Add(LifecyclePlots.Migration(LifecycleTransitionReport.Create(policy, customers, customers.ObservationEnd, end), plot));
+            plots.Add(LifecyclePlots.Migration(transitions, plot));
         }
 
         PlotRow(html, "lifecycle", plots);

@@ -54,6 +54,17 @@ public class ClvReportTests
     }
 
     [Fact]
+    public void ToHtml_OnSeveralThreadsAtOnce_GivesTheSamePage()
+    {
+        // The report computes its sections' data side by side and draws its plots in turn; reports made at the same time on
+        // other threads must not change a byte (plots share ScottPlot's process-wide font state).
+        string expected = English.Value;
+        var pages = new string[4];
+        Parallel.For(0, pages.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => pages[i] = ClvReport.ToHtml(CdnowFits.Summaries));
+        Assert.All(pages, page => Assert.Equal(expected, page));
+    }
+
+    [Fact]
     public void ToHtml_Cdnow_TablesCarryTheLibrarysNumbers()
     {
         string html = English.Value;

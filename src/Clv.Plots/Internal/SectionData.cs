@@ -1,0 +1,97 @@
+using Clv.Lifecycle;
+using Clv.Probabilistic;
+using Clv.Rfm;
+
+namespace Clv.Plots.Internal;
+
+/// <summary>
+/// The data of the report's sections, each computed on the thread pool as soon as the report starts (pure library calls, no
+/// plotting): the page is written meanwhile and takes each result when it reaches its section.
+/// </summary>
+internal sealed class SectionData
+{
+    private readonly List<Task> _all = [];
+
+    public SectionData(CustomerSummaries customers, PurchaseModel model, GammaGammaModel? spend, double[] alive, double[]? clv, int top)
+    {
+        Alive = alive;
+        bool holdout = customers.HoldoutLength > 0;
+
+        // In the order the page needs them.
+        Tracking = Start(() => ProbabilisticPlots.Curves(model, customers));
+        Holdout = holdout ? Start(() => HoldoutValidation.Evaluate(model, customers)) : null;
+        Segments = Start(() =>
+        {
+            var scores = RfmScorer.Score(customers);
+            return (scores, SegmentReport.Create(customers, scores, SegmentMap.RfGrid()));
+        });
+        Lifecycle = Start(() => LifecycleData(customers));
+        if (clv is not null && spend is not null)
+        {
+            Evaluation = holdout ? Start(() => Evaluate(customers, model, spend)) : null;
+            TopAndAtRisk = Start(() => Rank(customers, alive, clv, top));
+        }
+    }
+
+    public double[] Alive { get; }
+
+    public Task<ProbabilisticPlots.TrackingCurves> Tracking { get; }
+
+    public Task<HoldoutReport>? Holdout { get; }
+
+    public Task<(RfmScores Scores, SegmentReport Report)> Segments { get; }
+
+    public Task<(LifecycleHistoryReport History, LifecycleTransitionReport? Transitions)> Lifecycle { get; }
+
+    /// <summary>Predicted against realised holdout value (with a holdout and a spend model).</summary>
+    public Task<ValueEvaluationReport>? Evaluation { get; }
+
+    /// <summary>The top customers by predicted CLV and the top spenders more likely gone than not (with CLV).</summary>
+    public Task<(int[] Top, int[] AtRisk)>? TopAndAtRisk { get; }
+
+    /// <summary>Waits for every computation, ignoring their failures (the page reports the first it meets).</summary>
+    public void WaitAll()
+    {
+        try
+        {
+            Task.WaitAll(_all.ToArray());
+        }
+        catch (AggregateException)
+        {
+        }
+    }
+
+    private Task<T> Start<T>(Func<T> compute)
+    {
+        var task = Task.Run(compute);
+        _all.Add(task);
+        return task;
+    }
+
+    private static (LifecycleHistoryReport, LifecycleTransitionReport?) LifecycleData(CustomerSummaries customers)
+    {
+        var policy = LifecyclePolicy.FromDays();
+        var first = customers.Where(c => c.FirstPurchase is not null).Min(c => c.FirstPurchase!.Value);
+        var end = customers.HoldoutLength > 0 ? customers.HoldoutEnd : customers.ObservationEnd;
+        var history = LifecycleHistoryReport.CreateAtMonthEnds(policy, customers, first, end);
+        var transitions = end > customers.ObservationEnd ? LifecycleTransitionReport.Create(policy, customers, customers.ObservationEnd, end) : null;
+        return (history, transitions);
+    }
+
+    private static ValueEvaluationReport Evaluate(CustomerSummaries customers, PurchaseModel model, GammaGammaModel spend)
+    {
+        double length = customers.TimeUnit == model.TimeUnit ? customers.HoldoutLength : customers.TimeUnit.ConvertTo(customers.HoldoutLength, model.TimeUnit);
+        double[] purchases = model.ConditionalExpectedPurchases(customers, length);
+        double[] perPurchase = spend.ConditionalExpectedSpend(customers);
+        double[] predicted = purchases.Zip(perPurchase, (n, s) => n * s).ToArray();
+        return ValueEvaluationReport.Create(predicted, customers.Select(c => c.HoldoutSpend).ToArray());
+    }
+
+    private static (int[], int[]) Rank(CustomerSummaries customers, double[] alive, double[] clv, int top)
+    {
+        int[] order = Enumerable.Range(0, customers.Count).OrderByDescending(i => clv[i]).ThenBy(i => i).Take(top).ToArray();
+        int[] risk = Enumerable.Range(0, customers.Count).Where(i => customers[i].Frequency > 0 && alive[i] < 0.5)
+            .OrderByDescending(i => customers[i].NetSpend).ThenBy(i => i).Take(top).ToArray();
+        return (order, risk);
+    }
+}
