@@ -41,7 +41,7 @@ public static class ScorecardParquet
             // Each column is computed one row group at a time while it is written: no column of a million values is held.
             _ = column.Kind switch
             {
-                ScorecardColumnKind.Text => table.AddText(column.Name, i => column.GetText(i)),
+                ScorecardColumnKind.Text => table.AddText(column.Name, i => column.GetText(i), distinct: column.Name is "customer_id" or "churn_warning"),
                 ScorecardColumnKind.Integer => table.AddIntegers(column.Name, i => column.GetInteger(i)),
                 _ => table.AddNumbers(column.Name, i => column.GetNumber(i) is double v && double.IsFinite(v) ? v : null),
             };

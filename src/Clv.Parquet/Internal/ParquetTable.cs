@@ -105,10 +105,16 @@ internal sealed class ParquetTable
     /// A text column computed row by row, null where missing (<c>OPTIONAL</c>): <paramref name="value"/> is called for each row
     /// while its row group is written, so only one group's values are held at a time, never the whole column.
     /// </summary>
-    public ParquetTable AddText(string name, Func<int, string?> value)
+    /// <param name="name">The column's name.</param>
+    /// <param name="value">The value of a row.</param>
+    /// <param name="distinct">
+    /// True when the values hardly repeat (ids, messages): written plain at once, where a dictionary would only be tried
+    /// and given up for every row group (a whole group's values hashed each time).
+    /// </param>
+    public ParquetTable AddText(string name, Func<int, string?> value, bool distinct = false)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return Add(new ComputedColumn<ReadOnlyMemory<char>>(new DataField<string>(name, true), RowCount, _scratch, i => value(i)?.AsMemory()));
+        return Add(new ComputedColumn<ReadOnlyMemory<char>>(new DataField<string>(name, true), RowCount, _scratch, i => value(i)?.AsMemory()) { Distinct = distinct });
     }
 
     /// <summary>A column of whole numbers computed row by row, null where missing (<c>INT32</c>, <c>OPTIONAL</c>); see <see cref="AddText"/>.</summary>
@@ -169,7 +175,7 @@ internal sealed class ParquetTable
     {
         var schema = new ParquetSchema(_columns.Select(c => (Field)c.Field));
         var options = new ParquetOptions();
-        foreach (var column in _columns.Where(c => TransactionParquetReader.IsText(c.Field)))
+        foreach (var column in _columns.Where(c => TransactionParquetReader.IsText(c.Field) && !c.Distinct))
         {
             // Dictionary-encode text where values repeat (ids of repeat customers, units, labels): Parquet.Net's
             // threshold keeps plain encoding for a group whose values are mostly distinct. Smaller, and much faster to read.
@@ -199,6 +205,9 @@ internal sealed class ParquetTable
     private abstract class Column(DataField field)
     {
         public DataField Field { get; } = field;
+
+        /// <summary>Values that hardly repeat: no dictionary is tried.</summary>
+        public bool Distinct { get; init; }
 
         public abstract int Length { get; }
 

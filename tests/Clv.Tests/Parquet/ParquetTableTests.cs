@@ -68,6 +68,23 @@ public class ParquetTableTests
     }
 
     [Fact]
+    public void AddText_Distinct_IsWrittenPlain_OtherTextAsADictionaryWhereValuesRepeat()
+    {
+        using var files = new ParquetTestFiles();
+        string path = files.PathOf("table.parquet");
+        new ParquetTable(1000)
+            .AddText("repeating", i => "label " + (i % 3))
+            .AddText("marked_distinct", i => "label " + (i % 3), distinct: true)
+            .WriteTo(path);
+        var encodings = files.Query($"SELECT path_in_schema, encodings FROM parquet_metadata({ParquetTestFiles.Sql(path)})")
+            .ToDictionary(r => (string)r[0]!, r => (string)r[1]!);
+        Assert.Contains("DICTIONARY", encodings["repeating"], StringComparison.Ordinal);
+        Assert.DoesNotContain("DICTIONARY", encodings["marked_distinct"], StringComparison.Ordinal);
+        var values = files.Query($"SELECT count(*), count(DISTINCT repeating), count(*) FILTER (WHERE repeating = marked_distinct) FROM read_parquet({ParquetTestFiles.Sql(path)})")[0];
+        Assert.Equal([1000L, 3L, 1000L], values.Select(ParquetTestFiles.Long));
+    }
+
+    [Fact]
     public void Add_WrongLengthOrSameNameIgnoringCase_ArgumentException()
     {
         var table = new ParquetTable(2).Add("customer_id", ["a", "b"]);

@@ -7,6 +7,23 @@ namespace Clv.Tests.Parquet;
 /// <summary>The scorecard as Parquet, read back by DuckDB: every column name, every cell, nulls as nulls.</summary>
 public class ScorecardParquetTests
 {
+    [Fact]
+    public void Encodings_LabelsAsADictionary_IdsAndMessagesPlain()
+    {
+        // Labels repeat (a dictionary makes them small and fast to read); ids and warning messages hardly do, and a
+        // dictionary tried for them was only given up after hashing each whole row group.
+        var card = Scorecard.Create(ScorecardTests.Cdnow.Value, ScorecardTests.Full());
+        using var files = new ParquetTestFiles();
+        string path = files.PathOf("scorecard.parquet");
+        ScorecardParquet.Write(path, card);
+        var encodings = files.Query($"SELECT path_in_schema, encodings FROM parquet_metadata({ParquetTestFiles.Sql(path)})")
+            .ToDictionary(r => (string)r[0]!, r => (string)r[1]!);
+        Assert.DoesNotContain("DICTIONARY", encodings["customer_id"], StringComparison.Ordinal);
+        Assert.DoesNotContain("DICTIONARY", encodings["churn_warning"], StringComparison.Ordinal);
+        Assert.Contains("DICTIONARY", encodings["rfm_segment"], StringComparison.Ordinal);
+        Assert.Contains("DICTIONARY", encodings["lifecycle_stage"], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
