@@ -164,11 +164,7 @@ public sealed partial class Scorecard
 
         var since = DateOnly.FromDayNumber(Math.Max(LifecycleDates.FirstDay(customers).DayNumber, asOf.DayNumber - days));
         var warnings = new string?[customers.Count];
-        foreach (var warning in EarlyWarningReport.Create(policy, customers, since, asOf).Rows)
-        {
-            warnings[warning.CustomerIndex] = warning.Reason;
-        }
-
+        EarlyWarningReport.Reasons(policy, customers, since, asOf, warnings);
         parts.Warnings = warnings;
     }
 

@@ -77,48 +77,29 @@ public sealed class EarlyWarningReport
         }
 
         int d0 = since.DayNumber, d1 = asOf.DayNumber;
-        int end = customers.ObservationEnd.DayNumber;
-        var unit = customers.TimeUnit;
         var summaries = customers.AsSpan();
         var warnings = new List<ChurnWarning>();
         int active = 0;
         for (int i = 0; i < summaries.Length; i++)
         {
-            var all = customers.PurchaseDayNumbers(i);
-            int n0 = LifecyclePolicy.CountUpTo(all, LifecyclePolicy.KnownUpTo(summaries[i], d0, end), d0);
-            int n1 = LifecyclePolicy.CountUpTo(all, n0, d1);
-            var before = policy.Classify(all[..n0], d0, default, unit, end);
-            if (!before.IsActive())
+            if (!Check(policy, customers, i, d0, d1, out var warned))
             {
                 continue;
             }
 
             active++;
-            var now = policy.Classify(all[..n1], d1, default, unit, end);
-            if (!now.IsQuiet())
+            if (warned.Reason is null)
             {
                 continue;
             }
 
-            var days = all[..n1];
-            double value = valueAtRisk.IsEmpty ? LifecycleTransitionReport.NetSpendUpTo(customers, i, n1) : valueAtRisk[i];
+            double value = valueAtRisk.IsEmpty ? LifecycleTransitionReport.NetSpendUpTo(customers, i, warned.Days) : valueAtRisk[i];
             if (double.IsNaN(value))
             {
                 ThrowHelper.ArgumentOutOfRange(nameof(valueAtRisk), value, Guard.Format($"valueAtRisk[{i}] must not be NaN."));
             }
 
-            int quiet = d1 - days[^1];
-            double gap = LifecyclePolicy.MeanGapDays(days);
-            double multiple = quiet / gap;
-            var reason = double.IsNaN(gap)
-                ? string.Create(CultureInfo.InvariantCulture, $"no purchase for {quiet} days since their only purchase")
-                : string.Create(CultureInfo.InvariantCulture, $"no purchase for {quiet} days, {multiple:0.0}x their usual gap of {gap:0.#} days");
-            if (policy.UsesProbability(days))
-            {
-                reason += string.Create(CultureInfo.InvariantCulture, $"; probability still active {policy.Probability(days, d1, unit):0.00}");
-            }
-
-            warnings.Add(new ChurnWarning(i, summaries[i].CustomerId, before, now, quiet, multiple, value, reason));
+            warnings.Add(new ChurnWarning(i, summaries[i].CustomerId, warned.Before, warned.Now, warned.Quiet, warned.Multiple, value, warned.Reason));
         }
 
         var rows = warnings.ToArray();
@@ -128,6 +109,76 @@ public sealed class EarlyWarningReport
             return c != 0 ? c : a.CustomerIndex.CompareTo(b.CustomerIndex);
         });
         return new EarlyWarningReport(rows, since, asOf, active);
+    }
+
+    /// <summary>
+    /// The reason of every customer's warning (null where none), into <paramref name="destination"/>: the same reasons as
+    /// <see cref="Create(LifecyclePolicy, CustomerSummaries, DateOnly, DateOnly)"/>'s rows, without their ranking, values and
+    /// ids (what the scorecard's <c>churn_warning</c> column needs), over the cores in fixed ranges of customers.
+    /// </summary>
+    internal static void Reasons(LifecyclePolicy policy, CustomerSummaries customers, DateOnly since, DateOnly asOf, string?[] destination)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(customers);
+        LifecyclePolicy.CheckDate(customers, since);
+        LifecyclePolicy.CheckDate(customers, asOf);
+        if (asOf < since)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(asOf), asOf, Guard.Format($"asOf ({asOf:yyyy-MM-dd}) cannot be before since ({since:yyyy-MM-dd})."));
+        }
+
+        Guard.SameLength(customers.Count, destination.Length);
+        int d0 = since.DayNumber, d1 = asOf.DayNumber;
+        Parallelism.For(customers.Count, (from, to) =>
+        {
+            for (int i = from; i < to; i++)
+            {
+                destination[i] = Check(policy, customers, i, d0, d1, out var warned) ? warned.Reason : null;
+            }
+        });
+    }
+
+    /// <summary>What one customer's warning needs: its stages, days quiet, gap multiple, purchase days to the warning date and reason.</summary>
+    private readonly record struct Warned(LifecycleStage Before, LifecycleStage Now, int Quiet, double Multiple, int Days, string? Reason);
+
+    /// <summary>
+    /// Whether customer <paramref name="i"/> was active at day <paramref name="d0"/>; if so, <paramref name="warned"/> has a
+    /// reason when it is dormant or churned at day <paramref name="d1"/> (and none when it is not).
+    /// </summary>
+    private static bool Check(LifecyclePolicy policy, CustomerSummaries customers, int i, int d0, int d1, out Warned warned)
+    {
+        warned = default;
+        int end = customers.ObservationEnd.DayNumber;
+        var unit = customers.TimeUnit;
+        var all = customers.PurchaseDayNumbers(i);
+        int n0 = LifecyclePolicy.CountUpTo(all, LifecyclePolicy.KnownUpTo(customers.AsSpan()[i], d0, end), d0);
+        var before = policy.Classify(all[..n0], d0, default, unit, end);
+        if (!before.IsActive())
+        {
+            return false;
+        }
+
+        int n1 = LifecyclePolicy.CountUpTo(all, n0, d1);
+        var now = policy.Classify(all[..n1], d1, default, unit, end);
+        if (!now.IsQuiet())
+        {
+            return true;
+        }
+
+        var days = all[..n1];
+        int quiet = d1 - days[^1];
+        double gap = LifecyclePolicy.MeanGapDays(days);
+        double multiple = quiet / gap;
+        var reason = double.IsNaN(gap)
+            ? string.Create(CultureInfo.InvariantCulture, $"no purchase for {quiet} days since their only purchase")
+            : string.Create(CultureInfo.InvariantCulture, $"no purchase for {quiet} days, {multiple:0.0}x their usual gap of {gap:0.#} days");
+        if (policy.UsesProbability(days))
+        {
+            reason += string.Create(CultureInfo.InvariantCulture, $"; probability still active {policy.Probability(days, d1, unit):0.00}");
+        }
+
+        warned = new Warned(before, now, quiet, multiple, n1, reason);
+        return true;
     }
 
     /// <summary>

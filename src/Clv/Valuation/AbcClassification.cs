@@ -40,8 +40,9 @@ public static class AbcClassification
     {
         options = (options ?? AbcOptions.Default).Validate();
         Guard.SameLength(values.Length, destination.Length);
-        var sorted = new double[values.Length];
-        double total = 0;
+        // The values as sort keys (non-negative doubles, whose bits order as the values do), radix sorted ascending: the same
+        // order as a comparison sort, in a few linear passes.
+        var keys = new ulong[values.Length];
         for (int i = 0; i < values.Length; i++)
         {
             double v = values[i];
@@ -50,23 +51,24 @@ public static class AbcClassification
                 ThrowHelper.ArgumentOutOfRange(nameof(values), v, Guard.Format($"values[{i}] must be finite, but was {v}."));
             }
 
-            sorted[i] = Math.Max(v, 0);
+            keys[i] = RadixSort.Key(Math.Max(v, 0));
         }
 
+        RadixSort.Sort(keys, new ulong[keys.Length]);
+
         // Descending, then the value strictly above each distinct value (summed in this fixed order, so ties agree).
-        Array.Sort(sorted);
-        Array.Reverse(sorted);
-        foreach (double v in sorted)
+        double total = 0;
+        for (int i = keys.Length - 1; i >= 0; i--)
         {
-            total += v;
+            total += BitConverter.UInt64BitsToDouble(keys[i]);
         }
 
         double aLimit = options.AShare * total, bLimit = (options.AShare + options.BShare) * total;
         double aFrom = double.PositiveInfinity, bFrom = double.PositiveInfinity;   // the smallest value still in A, in B
         double above = 0;
-        for (int i = 0; i < sorted.Length && sorted[i] > 0;)
+        for (int i = keys.Length - 1; i >= 0 && BitConverter.UInt64BitsToDouble(keys[i]) > 0;)
         {
-            double v = sorted[i];
+            double v = BitConverter.UInt64BitsToDouble(keys[i]);
             if (above < aLimit)
             {
                 aFrom = v;
@@ -77,7 +79,7 @@ public static class AbcClassification
                 bFrom = v;
             }
 
-            for (; i < sorted.Length && sorted[i] == v; i++)
+            for (; i >= 0 && BitConverter.UInt64BitsToDouble(keys[i]) == v; i--)
             {
                 above += v;
             }

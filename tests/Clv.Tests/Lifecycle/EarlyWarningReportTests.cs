@@ -49,6 +49,42 @@ public class EarlyWarningReportTests
         Assert.Throws<ArgumentOutOfRangeException>(() => EarlyWarningReport.Create(Days, summaries, [double.NaN, 1.0], Log.B.AddDays(10), Log.B.AddDays(95)));
     }
 
+    [Theory]
+    [InlineData(false, 1)]
+    [InlineData(true, 2)]
+    public void Reasons_LargePopulationOverTheCores_AreTheReportsReasonsCustomerByCustomer(bool probability, int seed)
+    {
+        // 60,000 customers: the scorecard's reasons are computed in ranges on every core, and must be the report's.
+        var random = new Random(seed);
+        var rows = new List<Transaction>();
+        for (int c = 0; c < 60_000; c++)
+        {
+            int first = random.Next(0, 500), purchases = 1 + random.Next(0, 6);
+            for (int k = 0, day = first; k < purchases && day <= 700; k++, day += 1 + random.Next(0, 120))
+            {
+                rows.Add(Log.Buy("c" + c, day, 1 + random.Next(0, 100)));
+            }
+        }
+
+        var summaries = Log.Summaries(700, [.. rows]);
+        var policy = probability ? LifecyclePolicy.FromAliveProbability((x, tx, t, _) => 1 / (1 + ((t - tx) / (10.0 + x))), 0.5, 0.2) : Days;
+        var since = Log.B.AddDays(520);
+        var asOf = Log.B.AddDays(700);
+        var expected = new string?[summaries.Count];
+        var report = EarlyWarningReport.Create(policy, summaries, since, asOf);
+        foreach (var warning in report.Rows)
+        {
+            expected[warning.CustomerIndex] = warning.Reason;
+        }
+
+        var reasons = new string?[summaries.Count];
+        EarlyWarningReport.Reasons(policy, summaries, since, asOf, reasons);
+        Assert.True(report.Rows.Count > 1000, $"{report.Rows.Count} warnings");
+        Assert.Equal(expected, reasons);
+        Assert.Throws<ArgumentOutOfRangeException>(() => EarlyWarningReport.Reasons(policy, summaries, asOf, since, reasons));
+        Assert.Throws<ArgumentException>(() => EarlyWarningReport.Reasons(policy, summaries, since, asOf, new string?[3]));
+    }
+
     [Fact]
     public void Create_AliveProbabilityPolicy_ReasonIncludesProbability()
     {
