@@ -80,23 +80,34 @@ public static class HealthScore
     /// </summary>
     internal static CustomerHealth[] ScoreWithoutIds(HealthSignals signals)
     {
+        // The columns and weights taken once (not through the public views for every customer and signal), over the cores.
         var result = new CustomerHealth[signals.Count];
-        for (int i = 0; i < result.Length; i++)
+        var (columns, weights, names) = signals.Arrays;
+        var options = signals.Options;
+        Parallelism.For(result.Length, (from, to) =>
         {
-            result[i] = ScoreUnchecked(signals, i, withId: false);
-        }
+            for (int i = from; i < to; i++)
+            {
+                result[i] = Score(columns, weights, names, options, i, null!);
+            }
+        });
 
         return result;
     }
 
-    private static CustomerHealth ScoreUnchecked(HealthSignals signals, int customer, bool withId = true)
+    private static CustomerHealth ScoreUnchecked(HealthSignals signals, int customer)
+    {
+        var (columns, weights, names) = signals.Arrays;
+        return Score(columns, weights, names, signals.Options, customer, signals.CustomerId(customer));
+    }
+
+    private static CustomerHealth Score(double[][] columns, double[] weights, string[] names, HealthScoreOptions options, int customer, string id)
     {
         double sum = 0, weight = 0, best = double.NegativeInfinity, worst = double.NegativeInfinity;
         int reason = -1, weakest = -1;
-        var weights = signals.Weights;
-        for (int k = 0; k < weights.Count; k++)
+        for (int k = 0; k < weights.Length; k++)
         {
-            double s = signals.Values(k)[customer];
+            double s = columns[k][customer];
             if (double.IsNaN(s))
             {
                 continue;
@@ -118,13 +129,12 @@ public static class HealthScore
             }
         }
 
-        string id = withId ? signals.CustomerId(customer) : null!;
         if (!(weight > 0))
         {
             return new CustomerHealth(id, double.NaN, HealthBand.NotScored, null, null);
         }
 
         double score = Math.Min(100, 100 * sum / weight);
-        return new CustomerHealth(id, score, BandUnchecked(score, signals.Options), signals.Names[reason], signals.Names[weakest]);
+        return new CustomerHealth(id, score, BandUnchecked(score, options), names[reason], names[weakest]);
     }
 }

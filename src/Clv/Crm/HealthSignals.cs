@@ -61,6 +61,9 @@ public sealed partial class HealthSignals
     /// <returns>One value per customer.</returns>
     public ReadOnlySpan<double> Values(int signal) => _columns[signal];
 
+    /// <summary>The signals' value columns and weights as arrays, for loops over every customer.</summary>
+    internal (double[][] Columns, double[] Weights, string[] Names) Arrays => (_columns, _weights, _names);
+
     /// <summary>The position of a signal in <see cref="Names"/>, or -1 when it was not supplied.</summary>
     /// <param name="name">The signal's name (ordinal).</param>
     /// <returns>The position, or -1.</returns>
@@ -232,35 +235,38 @@ public sealed partial class HealthSignals
         int recentFrom = end - windowDays + 1, priorFrom = end - (2 * windowDays) + 1;
         var frequency = new double[customers.Count];
         var spend = new double[customers.Count];
-        for (int i = 0; i < customers.Count; i++)
+        Parallelism.For(customers.Count, (from, to) =>
         {
-            var days = customers.PurchaseDayNumbers(i);
-            var amounts = customers.PurchaseDayAmounts(i);
-            if (days.Length == 0 || days[0] > end || days[0] >= recentFrom)
+            for (int i = from; i < to; i++)
             {
-                frequency[i] = spend[i] = double.NaN;
-                continue;
-            }
-
-            int recentDays = 0, priorDays = 0;
-            double recentSpend = 0, priorSpend = 0;
-            for (int k = 0; k < days.Length && days[k] <= end; k++)
-            {
-                if (days[k] >= recentFrom)
+                var days = customers.PurchaseDayNumbers(i);
+                var amounts = customers.PurchaseDayAmounts(i);
+                if (days.Length == 0 || days[0] > end || days[0] >= recentFrom)
                 {
-                    recentDays++;
-                    recentSpend += amounts[k];
+                    frequency[i] = spend[i] = double.NaN;
+                    continue;
                 }
-                else if (days[k] >= priorFrom)
-                {
-                    priorDays++;
-                    priorSpend += amounts[k];
-                }
-            }
 
-            frequency[i] = Trend(recentDays, priorDays);
-            spend[i] = Trend(recentSpend, priorSpend);
-        }
+                int recentDays = 0, priorDays = 0;
+                double recentSpend = 0, priorSpend = 0;
+                for (int k = 0; k < days.Length && days[k] <= end; k++)
+                {
+                    if (days[k] >= recentFrom)
+                    {
+                        recentDays++;
+                        recentSpend += amounts[k];
+                    }
+                    else if (days[k] >= priorFrom)
+                    {
+                        priorDays++;
+                        priorSpend += amounts[k];
+                    }
+                }
+
+                frequency[i] = Trend(recentDays, priorDays);
+                spend[i] = Trend(recentSpend, priorSpend);
+            }
+        });
 
         return (frequency, spend);
     }

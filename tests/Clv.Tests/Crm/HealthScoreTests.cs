@@ -204,4 +204,47 @@ public class HealthScoreTests
 
         public int GetHashCode(double obj) => 0;
     }
+
+    [Fact]
+    public void LargePopulation_TrendsAndScoresOverTheCores_EqualOneCustomerAtATime()
+    {
+        // 50,000 customers: the trend signals and the scorecard's scores are computed in ranges on every core.
+        var random = new Random(7);
+        var rows = new List<Transaction>();
+        for (int c = 0; c < 50_000; c++)
+        {
+            for (int k = 0, n = random.Next(0, 6), day = random.Next(0, 300); k < n && day <= 400; k++, day += 1 + random.Next(0, 90))
+            {
+                rows.Add(Log.Buy("c" + c, day, 1 + random.Next(0, 200)));
+            }
+        }
+
+        var customers = Log.Summaries(400, [.. rows]);
+        double[] alive = [.. Enumerable.Range(0, customers.Count).Select(i => random.NextDouble())];
+        var custom = new Dictionary<string, double[]> { ["nps"] = [.. Enumerable.Range(0, customers.Count).Select(i => i % 9 == 0 ? double.NaN : random.NextDouble())] };
+        var options = new HealthScoreOptions { TrendWindowDays = 60, CustomSignals = [new CustomHealthSignal("nps", 0.2)] };
+        var signals = HealthSignals.Create(customers, alive, custom, options);
+        var batch = HealthScore.ScoreWithoutIds(signals);
+        int trends = 0;
+        for (int i = 0; i < customers.Count; i++)
+        {
+            var one = HealthScore.Score(signals, i);
+            Assert.Equal(one with { CustomerId = null! }, batch[i]);
+            var days = customers.PurchaseDayNumbers(i);
+            int end = customers.ObservationEnd.DayNumber;
+            int recent = 0, prior = 0;
+            foreach (int d in days)
+            {
+                recent += d > end - 60 && d <= end ? 1 : 0;
+                prior += d > end - 120 && d <= end - 60 ? 1 : 0;
+            }
+
+            double expected = days.Length == 0 || days[0] > end - 60 ? double.NaN : HealthSignals.Trend(recent, prior);
+            int f = signals.IndexOf("frequency_trend");
+            Assert.Equal(expected, signals.Values(f)[i], 12);
+            trends += double.IsNaN(expected) ? 0 : 1;
+        }
+
+        Assert.True(trends > 10_000, $"{trends} customers with a trend");
+    }
 }
