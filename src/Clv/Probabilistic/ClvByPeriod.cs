@@ -134,12 +134,7 @@ public sealed class ClvByPeriod
         int periods = plan.PeriodCount;
         var values = new double[checked(span.Length * periods)];
 
-        var terms = Terms(plan, purchases, span, out int[] slot);
-        for (int i = 0; i < span.Length; i++)
-        {
-            plan.PeriodValues(span[i], purchases.Scale(span[i].TimeUnit), terms.AsSpan(slot[i] * periods, periods), values.AsSpan(i * periods, periods));
-        }
-
+        Values(plan, purchases, customers, 1, values);
         return new ClvByPeriod(values, span.Length, periods, plan.Period, 1);
     }
 
@@ -157,19 +152,41 @@ public sealed class ClvByPeriod
         int groups = (periods + periodsPerGroup - 1) / periodsPerGroup;
         var values = new double[checked(span.Length * groups)];
 
-        var terms = Terms(plan, purchases, span, out int[] slot);
-        var row = new double[periods];
-        for (int i = 0; i < span.Length; i++)
-        {
-            plan.PeriodValues(span[i], purchases.Scale(span[i].TimeUnit), terms.AsSpan(slot[i] * periods, periods), row);
-            var grouped = values.AsSpan(i * groups, groups);
-            for (int k = 0; k < periods; k++)
-            {
-                grouped[k / periodsPerGroup] += row[k];
-            }
-        }
-
+        Values(plan, purchases, customers, periodsPerGroup, values);
         return new ClvByPeriod(values, span.Length, groups, plan.Period, periodsPerGroup);
+    }
+
+    /// <summary>
+    /// Every customer's period values into its row of <paramref name="values"/>, summed in groups of
+    /// <paramref name="periodsPerGroup"/> periods (1: each period as it is), over the cores in fixed ranges of customers.
+    /// </summary>
+    private static void Values(PredictiveClv.Plan plan, PurchaseModel purchases, CustomerSummaries customers, int periodsPerGroup, double[] values)
+    {
+        int periods = plan.PeriodCount;
+        int groups = (periods + periodsPerGroup - 1) / periodsPerGroup;
+        var terms = Terms(plan, purchases, customers.AsSpan(), out int[] slot);
+        Parallelism.For(customers.Count, (from, to) =>
+        {
+            var span = customers.AsSpan();
+            var row = periodsPerGroup == 1 ? null : new double[periods];
+            for (int i = from; i < to; i++)
+            {
+                var periodTerms = terms.AsSpan(slot[i] * periods, periods);
+                double scale = purchases.Scale(span[i].TimeUnit);
+                if (row is null)
+                {
+                    plan.PeriodValues(span[i], scale, periodTerms, values.AsSpan(i * periods, periods));
+                    continue;
+                }
+
+                plan.PeriodValues(span[i], scale, periodTerms, row);
+                var grouped = values.AsSpan(i * groups, groups);
+                for (int k = 0; k < periods; k++)
+                {
+                    grouped[k / periodsPerGroup] += row[k];
+                }
+            }
+        });
     }
 
     /// <summary>

@@ -103,6 +103,39 @@ public class ClvByPeriodTests
     }
 
     [Fact]
+    public void LargePopulation_OverTheCores_EachRowIsTheCustomersOwn()
+    {
+        // 40,000 customers: rows are computed in ranges on every core, grouped or not; each equals the one-customer form.
+        var random = new Random(11);
+        var end = new DateOnly(2021, 12, 31);
+        var rows = new List<Transaction>();
+        for (int c = 0; c < 40_000; c++)
+        {
+            for (int k = 0, n = random.Next(0, 5), day = random.Next(0, 600); k < n && day < 730; k++, day += 1 + random.Next(0, 150))
+            {
+                rows.Add(new Transaction("c" + c, new DateOnly(2020, 1, 1).AddDays(day), 5 + random.Next(0, 100)));
+            }
+        }
+
+        var customers = CustomerSummaries.FromTransactions(rows.ToArray(), end, TimeUnit.Week);
+        var model = Models[0];
+        var months = ClvByPeriod.Compute(model, Spend, customers, ThreeYears);
+        var years = ClvByPeriod.Compute(model, Spend, customers, ThreeYears, 12);
+        var one = new double[36];
+        var span = customers.AsSpan();
+        for (int i = 0; i < customers.Count; i++)
+        {
+            ClvByPeriod.Compute(model, Spend, span[i], ThreeYears, one);
+            Assert.Equal(one, months.Row(i).ToArray());
+            double[] year = [one[..12].Sum(), one[12..24].Sum(), one[24..].Sum()];
+            for (int y = 0; y < 3; y++)
+            {
+                Assert.Equal(year[y], years.Row(i)[y], Math.Abs(year[y]) * 1e-14);
+            }
+        }
+    }
+
+    [Fact]
     public void OnePeriod_EqualsTheTotal()
     {
         var c = CdnowFits.Summaries[3];
