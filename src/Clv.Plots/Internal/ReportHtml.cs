@@ -52,7 +52,8 @@ internal static partial class ReportHtml
             : PredictiveClv.Compute(model, spend, customers, new PredictiveClvOptions { Periods = options.ClvPeriods, Period = customers.TimeUnit });
 
         // The sections' data (pure library calls) are computed side by side while the page is written; the plots are drawn
-        // one after the other on this thread as before (ScottPlot's text measurement shares state between plots being built).
+        // one after the other on this thread as before (ScottPlot keeps process-wide font state that plots built on two
+        // threads at once could see half-set: ClvPlot.Gate covers finishing and rendering, not building).
         var data = new SectionData(customers, model, spend, alive, clv, options.TopCustomers);
         try
         {
