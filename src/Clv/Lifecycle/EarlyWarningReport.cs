@@ -61,14 +61,7 @@ public sealed class EarlyWarningReport
     /// <exception cref="ArgumentOutOfRangeException">A date is outside the data's date range, <paramref name="asOf"/> is before <paramref name="since"/>, or a value is NaN.</exception>
     public static EarlyWarningReport Create(LifecyclePolicy policy, CustomerSummaries customers, ReadOnlySpan<double> valueAtRisk, DateOnly since, DateOnly asOf)
     {
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(customers);
-        LifecyclePolicy.CheckDate(customers, since);
-        LifecyclePolicy.CheckDate(customers, asOf);
-        if (asOf < since)
-        {
-            ThrowHelper.ArgumentOutOfRange(nameof(asOf), asOf, Guard.Format($"asOf ({asOf:yyyy-MM-dd}) cannot be before since ({since:yyyy-MM-dd})."));
-        }
+        LifecyclePolicy.CheckPeriod(policy, customers, since, asOf);
 
         if (!valueAtRisk.IsEmpty && valueAtRisk.Length != customers.Count)
         {
@@ -118,14 +111,7 @@ public sealed class EarlyWarningReport
     /// </summary>
     internal static void Reasons(LifecyclePolicy policy, CustomerSummaries customers, DateOnly since, DateOnly asOf, string?[] destination)
     {
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(customers);
-        LifecyclePolicy.CheckDate(customers, since);
-        LifecyclePolicy.CheckDate(customers, asOf);
-        if (asOf < since)
-        {
-            ThrowHelper.ArgumentOutOfRange(nameof(asOf), asOf, Guard.Format($"asOf ({asOf:yyyy-MM-dd}) cannot be before since ({since:yyyy-MM-dd})."));
-        }
+        LifecyclePolicy.CheckPeriod(policy, customers, since, asOf);
 
         Guard.SameLength(customers.Count, destination.Length);
         int d0 = since.DayNumber, d1 = asOf.DayNumber;

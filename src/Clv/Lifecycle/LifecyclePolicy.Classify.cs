@@ -98,6 +98,23 @@ public sealed partial class LifecyclePolicy
     internal static void CheckDate(CustomerSummaries customers, DateOnly asOf, [CallerArgumentExpression(nameof(asOf))] string paramName = "") =>
         LifecycleDates.Check(customers, asOf, paramName);
 
+    /// <summary>
+    /// The checks of a report between two dates: policy and summaries given, both dates within the data, the later not before the
+    /// earlier (the error names the later, as <paramref name="laterName"/>).
+    /// </summary>
+    internal static void CheckPeriod(LifecyclePolicy policy, CustomerSummaries customers, DateOnly earlier, DateOnly later,
+        [CallerArgumentExpression(nameof(earlier))] string earlierName = "", [CallerArgumentExpression(nameof(later))] string laterName = "")
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(customers);
+        CheckDate(customers, earlier, earlierName);
+        CheckDate(customers, later, laterName);
+        if (later < earlier)
+        {
+            ThrowHelper.ArgumentOutOfRange(laterName, later, Guard.Format($"{laterName} ({later:yyyy-MM-dd}) cannot be before {earlierName} ({earlier:yyyy-MM-dd})."));
+        }
+    }
+
     internal static void CheckEngagement(CustomerSummaries customers, ReadOnlySpan<CustomerEngagement> engagement)
     {
         if (!engagement.IsEmpty && engagement.Length != customers.Count)

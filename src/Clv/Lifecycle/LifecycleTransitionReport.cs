@@ -148,14 +148,7 @@ public sealed class LifecycleTransitionReport
     /// <exception cref="ArgumentOutOfRangeException">A date is outside the data's date range, <paramref name="to"/> is before <paramref name="from"/>, or <paramref name="highValueShare"/> is outside (0, 1].</exception>
     public static LifecycleTransitionReport Create(LifecyclePolicy policy, CustomerSummaries customers, DateOnly from, DateOnly to, double highValueShare)
     {
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(customers);
-        LifecyclePolicy.CheckDate(customers, from);
-        LifecyclePolicy.CheckDate(customers, to);
-        if (to < from)
-        {
-            ThrowHelper.ArgumentOutOfRange(nameof(to), to, Guard.Format($"to ({to:yyyy-MM-dd}) cannot be before from ({from:yyyy-MM-dd})."));
-        }
+        LifecyclePolicy.CheckPeriod(policy, customers, from, to);
 
         if (!(highValueShare > 0 && highValueShare <= 1))
         {
