@@ -14,7 +14,8 @@ namespace Clv.Benchmarks;
 /// </summary>
 /// <remarks>
 /// <c>pipeline --input file.csv --observation-end yyyy-MM-dd</c> (header <c>customer_id,date,amount</c>, ISO dates), or
-/// <c>pipeline --customers N</c> to generate the synthetic log first (written to a temporary CSV while generated, not timed).
+/// <c>pipeline --customers N</c> to generate the synthetic log first (written to a temporary CSV while generated, not timed);
+/// <c>--expected-customers N</c> makes room in the builder for N customers first (<see cref="CustomerSummariesBuilder.EnsureCapacity(int)"/>).
 /// The last line is <c>total_ms=&lt;n&gt; peak_mb=&lt;n&gt; customers=&lt;n&gt; transactions=&lt;n&gt;</c>. With the environment variable
 /// <c>CLV_GCINFO=1</c> each stage also prints the collections so far and the heap, committed and resident memory.
 /// </remarks>
@@ -66,6 +67,12 @@ public static class Pipeline
         }
 
         var builder = new CustomerSummariesBuilder(end, TimeUnit.Week);
+        if (Value(args, "--expected-customers") is { } expected)
+        {
+            // A caller that knows its customer count (a CRM) makes room once instead of growing by doubling.
+            builder.EnsureCapacity(int.Parse(expected, ic));
+        }
+
         var read = TransactionCsv.ReadInto(input, builder);
         Report("read CSV (streamed into builder)");
         var customers = builder.Build();

@@ -53,6 +53,7 @@ internal static partial class ReadmeExamples
     {
         // <readme:streaming>
         var builder = new CustomerSummariesBuilder(observationEnd: new DateOnly(1997, 9, 30), TimeUnit.Week);
+        builder.EnsureCapacity(2_500);   // optional: room for the customers you expect (your CRM's count), made once
         CsvReadReport report = TransactionCsv.ReadInto(ordersCsv, builder, new TransactionCsvOptions
         {
             Mode = CsvReadMode.Lenient,

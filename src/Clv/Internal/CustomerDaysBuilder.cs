@@ -342,36 +342,6 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
 
     private int ChunkLength(int k) => Math.Min(NativeRowChunks.Size, _rows - (k << NativeRowChunks.Shift));
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AddCustomer(string id)
-    {
-        GrowState();
-        _ids.Add(id);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AddCustomer(ReadOnlySpan<char> id)
-    {
-        GrowState();
-        _ids.Add(id);
-    }
-
-    private void GrowState()
-    {
-        int c = CustomerCount - 1;
-        if (c == _state.Length)
-        {
-            int size = c * 2;
-            HugePages.Grow(ref _state, size, clear: false);
-            if (_refunds is not null)
-            {
-                HugePages.Grow(ref _refunds, size, clear: true);
-            }
-        }
-
-        _state[c] = new CustomerState { FirstRowDay = int.MaxValue, LastDay = int.MinValue, LastRow = -1 };
-    }
-
     /// <summary>What each row of a customer reads and writes, together in one cache line.</summary>
     [StructLayout(LayoutKind.Auto)]
     private struct CustomerState

@@ -135,6 +135,36 @@ internal sealed class CustomerIds
         _ends[Count++] = start + written;
     }
 
+    /// <summary>
+    /// Makes room for at least <paramref name="capacity"/> ids without growing: their ends, and text for as many ids as long as
+    /// the ids so far on average (8 characters before the first), or their strings.
+    /// </summary>
+    public void EnsureCapacity(int capacity)
+    {
+        if (_strings is { } strings)
+        {
+            if (capacity > strings.Length)
+            {
+                Array.Resize(ref _strings, capacity);
+            }
+
+            return;
+        }
+
+        if (capacity > _ends.Length)
+        {
+            HugePages.Grow(ref _ends, capacity, clear: false);
+        }
+
+        int used = Count == 0 ? 0 : _ends[Count - 1];
+        long perId = Count == 0 ? 8 : ((long)used + Count - 1) / Count;
+        long text = Math.Min(Array.MaxLength, Math.Max(used, perId * capacity));
+        if (text > _text.Length)
+        {
+            HugePages.Grow(ref _text, (int)text, clear: false);
+        }
+    }
+
     /// <summary>Drops the spare capacity left by growing (once every id is in).</summary>
     public void Trim()
     {

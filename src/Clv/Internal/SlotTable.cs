@@ -191,11 +191,27 @@ internal sealed class SlotTable
         return index;
     }
 
-    /// <summary>Doubles the slots; entries move by their stored hash, so no key is read.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Grow()
+    /// <summary>
+    /// Makes room for at least <paramref name="capacity"/> keys without growing (a caller that knows how many keys are coming
+    /// spares the copies and the garbage of growing by doubling); keys already added keep their indices.
+    /// </summary>
+    public void EnsureCapacity(int capacity)
     {
-        var slots = NewSlots((_mask + 1) * 2);
+        int size = SlotsFor(capacity);
+        if (size > _mask + 1)
+        {
+            Rehash(size);
+        }
+    }
+
+    /// <summary>Doubles the slots.</summary>
+    private void Grow() => Rehash((_mask + 1) * 2);
+
+    /// <summary>Moves every entry into <paramref name="size"/> new slots by its stored hash, so no key is read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Rehash(int size)
+    {
+        var slots = NewSlots(size);
         int mask = slots.Length - 1;
         foreach (ulong slot in _slots.AsSpan(0, _mask + 1))
         {

@@ -78,6 +78,35 @@ public class SlotTableTests
     }
 
     [Fact]
+    public void EnsureCapacity_KeepsEveryKeysIndex_AndRoomForTheRestWithoutGrowing()
+    {
+        var table = new SlotTable(4);
+        var keys = new List<string>();
+        Add(table, keys, 100);
+        table.EnsureCapacity(5_000);
+        long bytes = table.Bytes;
+        Assert.True(table.SlotCount >= 10_000);
+        for (int i = 0; i < 100; i++)
+        {
+            var matcher = new StringKeys(keys, "k" + i);
+            Assert.Equal(i, table.Find(("k" + i).GetHashCode(), ref matcher));
+        }
+
+        for (int i = 100; i < 5_000; i++)
+        {
+            var matcher = new StringKeys(keys, "k" + i);
+            Assert.Equal(i, table.FindOrAdd(("k" + i).GetHashCode(), ref matcher, out bool added));
+            Assert.True(added);
+            keys.Add("k" + i);
+        }
+
+        Assert.Equal(bytes, table.Bytes);
+        table.EnsureCapacity(10);
+        Assert.Equal(bytes, table.Bytes);
+        Assert.Equal(5_000, table.Count);
+    }
+
+    [Fact]
     public void FindOrAdd_NumericKeyComparedByBits_ServesAnXRecencyAgeIndex()
     {
         // The shape the (x, t_x, T) compression needs: keys in the caller's arrays, compared by exact bits.
