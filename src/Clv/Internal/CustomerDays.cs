@@ -94,29 +94,7 @@ internal sealed class CustomerDays
 
     public static CustomerDays Merge(CustomerDays a, CustomerDays b)
     {
-        var lookup = new Dictionary<string, int>(a.CustomerCount + b.CustomerCount, StringComparer.Ordinal);
-        var ids = new List<string>(a.CustomerCount + b.CustomerCount);
-        for (int c = 0; c < a.CustomerCount; c++)
-        {
-            string id = a._ids[c];
-            lookup.Add(id, c);
-            ids.Add(id);
-        }
-
-        var bToMerged = new int[b.CustomerCount];
-        for (int c = 0; c < b.CustomerCount; c++)
-        {
-            string id = b._ids[c];
-            if (!lookup.TryGetValue(id, out int m))
-            {
-                m = ids.Count;
-                lookup.Add(id, m);
-                ids.Add(id);
-            }
-
-            bToMerged[c] = m;
-        }
-
+        var ids = CustomerIds.Union(a._ids, b._ids, out int[] bToMerged);
         int n = ids.Count;
         var fromB = new int[n];
         fromB.AsSpan().Fill(-1);
@@ -180,7 +158,7 @@ internal sealed class CustomerDays
             firstRow[m] = Math.Min(m < a.CustomerCount ? a.FirstRowDay(m) : int.MaxValue, cb >= 0 ? b.FirstRowDay(cb) : int.MaxValue);
         }
 
-        return new CustomerDays(n, CustomerIds.FromStrings([.. ids], n), starts, lengths, days, amounts, refunds, firstRow);
+        return new CustomerDays(n, ids, starts, lengths, days, amounts, refunds, firstRow);
     }
 
     /// <summary>Sorts a segment by day, merges equal days (summing amounts) to its front, and returns the distinct count.</summary>

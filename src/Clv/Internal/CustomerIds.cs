@@ -31,6 +31,12 @@ internal sealed class CustomerIds
         _ends = new int[capacity];
     }
 
+    private CustomerIds(int capacity, int textBytes)
+    {
+        _text = new byte[textBytes];
+        _ends = new int[capacity];
+    }
+
     private CustomerIds(string[] strings, int count)
     {
         _text = [];
@@ -165,6 +171,55 @@ internal sealed class CustomerIds
         }
     }
 
+    /// <summary>
+    /// The ids of <paramref name="a"/> followed by those of <paramref name="b"/> not in <paramref name="a"/> (ordinal text), and
+    /// where each of <paramref name="b"/>'s ids went. Packed when both are (no string is made), else strings.
+    /// </summary>
+    public static CustomerIds Union(CustomerIds a, CustomerIds b, out int[] bToUnion)
+    {
+        bToUnion = new int[b.Count];
+        if (a.IsStrings || b.IsStrings)
+        {
+            var lookup = new Dictionary<string, int>(a.Count + b.Count, StringComparer.Ordinal);
+            var strings = new List<string>(a.Count + b.Count);
+            for (int c = 0; c < a.Count; c++)
+            {
+                lookup.Add(a[c], c);
+                strings.Add(a[c]);
+            }
+
+            for (int c = 0; c < b.Count; c++)
+            {
+                string id = b[c];
+                if (!lookup.TryGetValue(id, out int m))
+                {
+                    m = strings.Count;
+                    lookup.Add(id, m);
+                    strings.Add(id);
+                }
+
+                bToUnion[c] = m;
+            }
+
+            return FromStrings([.. strings], strings.Count);
+        }
+
+        var union = new CustomerIds(a.Count + b.Count, a.TextLength + b.TextLength);
+        var table = new SlotTable(a.Count + b.Count);
+        for (int c = 0; c < a.Count; c++)
+        {
+            _ = union.AddPacked(table, a.Text(c));
+        }
+
+        for (int c = 0; c < b.Count; c++)
+        {
+            bToUnion[c] = union.AddPacked(table, b.Text(c));
+        }
+
+        union.Trim();
+        return union;
+    }
+
     /// <summary>Drops the spare capacity left by growing (once every id is in).</summary>
     public void Trim()
     {
@@ -199,6 +254,32 @@ internal sealed class CustomerIds
     /// <summary>The packed ASCII text of id <paramref name="index"/> (packed sets only).</summary>
     public ReadOnlySpan<byte> TextOf(int index) => Text(index);
 
+    /// <summary>Bytes of packed text in use.</summary>
+    private int TextLength => Count == 0 ? 0 : _ends[Count - 1];
+
+    /// <summary>The index of packed id <paramref name="text"/> in this set (looked up in <paramref name="table"/>), added when new; the set's arrays have room.</summary>
+    private unsafe int AddPacked(SlotTable table, ReadOnlySpan<byte> text)
+    {
+        var hash = default(HashCode);
+        hash.AddBytes(text);
+        int index;
+        bool added;
+        fixed (byte* pinned = text)
+        {
+            var matcher = new PackedMatcher(this, pinned, text.Length);
+            index = table.FindOrAdd(hash.ToHashCode(), ref matcher, out added);
+        }
+
+        if (added)
+        {
+            int start = TextLength;
+            text.CopyTo(_text.AsSpan(start));
+            _ends[Count++] = start + text.Length;
+        }
+
+        return index;
+    }
+
     private ReadOnlySpan<byte> Text(int index)
     {
         int start = index == 0 ? 0 : _ends[index - 1];
@@ -227,5 +308,11 @@ internal sealed class CustomerIds
         _strings = strings;
         _text = [];
         _ends = [];
+    }
+
+    /// <summary>Matches a packed id against text pinned by the caller for the duration of the lookup.</summary>
+    private readonly unsafe struct PackedMatcher(CustomerIds ids, byte* text, int length) : ISlotKeyMatcher
+    {
+        public bool Matches(int index) => ids.Text(index).SequenceEqual(new ReadOnlySpan<byte>(text, length));
     }
 }
