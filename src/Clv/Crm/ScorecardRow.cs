@@ -9,6 +9,8 @@ namespace Clv.Crm;
 /// result for the customer. A property is null when its part was not configured (<see cref="ScorecardOptions"/>) or when the
 /// customer has no value for it (a lead has no RFM score and no days since a last purchase; a customer who did not go quiet has
 /// no churn warning; a customer with no health signal has no score). Never a zero in place of a missing value.
+/// Rows are equal when every property is (<see cref="ClvByYear"/> element by element, so the same customer's rows of two
+/// scorecards made alike are equal).
 /// </summary>
 public readonly record struct ScorecardRow
 {
@@ -68,4 +70,55 @@ public readonly record struct ScorecardRow
 
     /// <summary>The signal that costs the most points (<see cref="CustomerHealth.Weakest"/>); null when not scored.</summary>
     public string? HealthWeakest { get; init; }
+
+    /// <summary>Whether every property equals <paramref name="other"/>'s; <see cref="ClvByYear"/> element by element.</summary>
+    /// <param name="other">The row to compare with.</param>
+    /// <returns>True when the rows are equal.</returns>
+    public bool Equals(ScorecardRow other) =>
+        string.Equals(CustomerId, other.CustomerId, StringComparison.Ordinal)
+        && DaysSinceLastPurchase == other.DaysSinceLastPurchase
+        && Nullable.Equals(Rfm, other.Rfm)
+        && Equals(Segment, other.Segment)
+        && Equals(ValueTier, other.ValueTier)
+        && Stage == other.Stage
+        && string.Equals(ChurnWarning, other.ChurnWarning, StringComparison.Ordinal)
+        && Nullable.Equals(HistoricalValue, other.HistoricalValue)
+        && Abc == other.Abc
+        && Nullable.Equals(AliveProbability, other.AliveProbability)
+        && Nullable.Equals(ExpectedPurchases, other.ExpectedPurchases)
+        && Nullable.Equals(ExpectedSpendPerPurchase, other.ExpectedSpendPerPurchase)
+        && Nullable.Equals(Clv, other.Clv)
+        && SameYears(ClvByYear, other.ClvByYear)
+        && Nullable.Equals(ValueAtRisk, other.ValueAtRisk)
+        && Nullable.Equals(HealthScore, other.HealthScore)
+        && HealthBand == other.HealthBand
+        && string.Equals(HealthReason, other.HealthReason, StringComparison.Ordinal)
+        && string.Equals(HealthWeakest, other.HealthWeakest, StringComparison.Ordinal);
+
+    /// <summary>A hash of the customer id, the stage, the CLV and the health score (equal rows hash alike).</summary>
+    /// <returns>The hash.</returns>
+    public override int GetHashCode() => HashCode.Combine(CustomerId, Stage, Clv, HealthScore, ClvByYear?.Count);
+
+    private static bool SameYears(IReadOnlyList<double>? a, IReadOnlyList<double>? b)
+    {
+        if (a is null || b is null)
+        {
+            return a is null && b is null;
+        }
+
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < a.Count; i++)
+        {
+            if (!a[i].Equals(b[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -136,6 +136,15 @@ public class ScorecardTests
         Assert.Contains(card.Rows, r => r.HealthReason == "alive_probability");
         Assert.Contains(card.Rows, r => r.Abc == AbcClass.A);
         Assert.Equal(card.Rows[5].ClvByYear![1], card.Columns.Single(c => c.Name == "clv_year_2").GetNumber(card.Rows[5]));
+
+        // Rows compare by value, years element by element: the same customer's rows of two scorecards made alike are equal.
+        var again = Scorecard.Create(customers, options);
+        Assert.Equal(card.Rows, again.Rows);
+        Assert.Equal(card.Rows[5].GetHashCode(), again.Rows[5].GetHashCode());
+        var otherYears = again.Rows[5] with { ClvByYear = [.. again.Rows[5].ClvByYear!.Take(2), 0.5] };
+        Assert.NotEqual(card.Rows[5], otherYears);
+        Assert.NotEqual(card.Rows[5], again.Rows[5] with { ClvByYear = null });
+        Assert.NotEqual(card.Rows[5], again.Rows[5] with { HealthWeakest = "x" });
     }
 
     [Theory]
