@@ -13,15 +13,26 @@ internal static class SpecialMath
         return u == 1.0 ? x : Math.Log(u) * x / (u - 1.0);
     }
 
-    /// <summary>exp(x) - 1, accurate for small |x|.</summary>
+    /// <summary>
+    /// exp(x) - 1 to a few units in the last place for every x. Below 1e-5 in size, the cubic Taylor polynomial; below 1 in size,
+    /// Kahan's correction (u - 1) x / ln u with u = exp(x), which cancels the rounding of u (a plain exp(x) - 1 loses
+    /// 1e-16 / |x| of relative accuracy: 1e-11 at x = 1e-5); beyond, exp(x) - 1.
+    /// </summary>
     public static double ExpM1(double x)
     {
-        if (Math.Abs(x) < 1e-5)
+        double size = Math.Abs(x);
+        if (size < 1e-5)
         {
             return x + (0.5 * x * x) + (x * x * x / 6.0);
         }
 
-        return Math.Exp(x) - 1.0;
+        double u = Math.Exp(x);
+        if (size < 1)
+        {
+            return (u - 1.0) * x / Math.Log(u);
+        }
+
+        return u - 1.0;
     }
 
     /// <summary>
