@@ -1,6 +1,6 @@
+using Clv.Internal;
 using FsCheck;
 using FsCheck.Fluent;
-using Clv.Internal;
 
 namespace Clv.Tests.Internal;
 
