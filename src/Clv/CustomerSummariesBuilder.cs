@@ -61,8 +61,8 @@ public sealed class CustomerSummariesBuilder
     /// <see cref="List{T}.EnsureCapacity(int)"/> does for a list). Optional: the builder grows by doubling as customers arrive.
     /// A caller that knows the count (a CRM's customer table, a <c>COUNT(DISTINCT customer_id)</c>) spares the copies and the
     /// garbage of growing: about 50 bytes a customer are taken at once (12 of state, 4 plus the id's length for its text, 16 to
-    /// 32 of id table), and on a 1M-customer log the read is faster and its
-    /// memory lower (benchmarks/README.md, "A capacity hint for the builder").
+    /// 32 of id table), and on a 1M-customer log the read's and the build's peak memory are lower (benchmarks/README.md,
+    /// "A capacity hint for the builder").
     /// </summary>
     /// <param name="customers">The number of distinct customers expected; more may come (the builder then grows as usual).</param>
     /// <returns>The number of customers the builder now holds without growing: at least <paramref name="customers"/>.</returns>
