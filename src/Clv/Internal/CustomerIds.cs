@@ -173,12 +173,13 @@ internal sealed class CustomerIds
 
     /// <summary>
     /// The ids of <paramref name="a"/> followed by those of <paramref name="b"/> not in <paramref name="a"/> (ordinal text), and
-    /// where each of <paramref name="b"/>'s ids went. Packed when both are (no string is made), else strings.
+    /// where each of <paramref name="b"/>'s ids went. Packed when both are and their text fits one array (no string is made),
+    /// else strings.
     /// </summary>
     public static CustomerIds Union(CustomerIds a, CustomerIds b, out int[] bToUnion)
     {
         bToUnion = new int[b.Count];
-        if (a.IsStrings || b.IsStrings)
+        if (a.IsStrings || b.IsStrings || (long)a.TextLength + b.TextLength > Array.MaxLength)
         {
             var lookup = new Dictionary<string, int>(a.Count + b.Count, StringComparer.Ordinal);
             var strings = new List<string>(a.Count + b.Count);
