@@ -70,7 +70,9 @@ public class CustomerSummariesBuilderCapacityTests
     public void EnsureCapacity_NeverShrinks_AndReturnsWhatIsHeld()
     {
         var builder = new CustomerSummariesBuilder(End, TimeUnit.Day);
-        Assert.True(builder.EnsureCapacity(0) >= 0);
+        int initial = builder.EnsureCapacity(0);
+        Assert.True(initial > 0);
+        Assert.Equal(initial, builder.EnsureCapacity(initial));   // already held: nothing grows
         int held = builder.EnsureCapacity(5_000);
         Assert.True(held >= 5_000);
         Assert.Equal(held, builder.EnsureCapacity(10));
