@@ -98,8 +98,6 @@ public class BetaGeoBetaBinomLawTests
                     return false;
                 }
 
-                // The chance of no purchase in k is that of none in k - 1 times that of none at the k-th: independent of
-                // nothing, but never above the chance of none in k - 1.
                 previous = any;
             }
 
