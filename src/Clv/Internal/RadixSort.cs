@@ -1,7 +1,9 @@
+using System.Runtime.CompilerServices;
+
 namespace Clv.Internal;
 
 /// <summary>
-/// Stable least-significant-digit radix sorts of 64-bit keys in 11-bit digits; a digit all keys share is skipped. Faster than a
+/// Stable least-significant-digit radix sorts of 64-bit (and 32-bit) keys in 11-bit digits; a digit all keys share is skipped. Faster than a
 /// comparison sort on the hundreds of thousands of distinct rows the fits sort, and not left to run as unoptimised generic code
 /// (the framework's <c>Array.Sort&lt;double, int&gt;</c> starts as such in a one-off job).
 /// </summary>
@@ -71,6 +73,46 @@ internal static class RadixSort
 
             int shift = d * DigitBits;
             foreach (ulong key in from)
+            {
+                to[offsets[(int)((key >> shift) & (Radix - 1))]++] = key;
+            }
+
+            var swap = from;
+            from = to;
+            to = swap;
+        }
+
+        if (from != keys)
+        {
+            from.CopyTo(keys);
+        }
+    }
+
+    /// <summary>Sorts 32-bit <paramref name="keys"/> ascending, using <paramref name="scratch"/> (at least as long) as the other buffer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Sort(Span<uint> keys, Span<uint> scratch)
+    {
+        const int Digits32 = (32 + DigitBits - 1) / DigitBits;
+        var histogram = new int[Digits32 * Radix];
+        foreach (uint key in keys)
+        {
+            for (int d = 0; d < Digits32; d++)
+            {
+                histogram[(d * Radix) + (int)((key >> (d * DigitBits)) & (Radix - 1))]++;
+            }
+        }
+
+        Span<uint> from = keys, to = scratch[..keys.Length];
+        for (int d = 0; d < Digits32; d++)
+        {
+            var offsets = histogram.AsSpan(d * Radix, Radix);
+            if (!ToOffsets(offsets, keys.Length))
+            {
+                continue;
+            }
+
+            int shift = d * DigitBits;
+            foreach (uint key in from)
             {
                 to[offsets[(int)((key >> shift) & (Radix - 1))]++] = key;
             }

@@ -119,12 +119,20 @@ internal sealed partial class HistoryRows
     }
 
     /// <summary>
-    /// Customers with a purchase, in the summaries' unit; leads (no purchase) are counted as excluded. A large base is collected
-    /// on two cores, each scanning every customer but keeping only the keys whose hash has its top bit equal to the core's part:
-    /// the parts' keys are disjoint, so nothing is merged, no table holds more than its share, and the rows (sorted canonically,
-    /// weights summed in customer order) are the same as from one pass.
+    /// Customers with a purchase, in the summaries' unit; leads (no purchase) are counted as excluded. Data at day resolution
+    /// (few distinct ages and recencies) is packed into 32-bit keys and sorted (<see cref="FromSummariesPacked"/>); other data is
+    /// hashed by whole key (<see cref="FromSummariesCollected"/>). Both give the same rows.
     /// </summary>
-    public static HistoryRows FromSummaries(ReadOnlyMemory<CustomerSummary> customers, CancellationToken cancellationToken)
+    public static HistoryRows FromSummaries(ReadOnlyMemory<CustomerSummary> customers, CancellationToken cancellationToken) =>
+        FromSummariesPacked(customers.Span, cancellationToken) ?? FromSummariesCollected(customers, cancellationToken);
+
+    /// <summary>
+    /// <see cref="FromSummaries"/> by hashing whole keys. A large base is collected on two cores, each scanning every customer
+    /// but keeping only the keys whose hash has its top bit equal to the core's part: the parts' keys are disjoint, so nothing is
+    /// merged, no table holds more than its share, and the rows (sorted canonically, weights summed in customer order) are the
+    /// same as from one pass.
+    /// </summary>
+    internal static HistoryRows FromSummariesCollected(ReadOnlyMemory<CustomerSummary> customers, CancellationToken cancellationToken)
     {
         if (customers.Length < 4 * Parallelism.MinimumParallelCount || Environment.ProcessorCount < 2)
         {

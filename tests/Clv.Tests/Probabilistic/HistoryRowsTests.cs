@@ -64,3 +64,160 @@ public class HistoryRowsTests
         Assert.True(SameAsLinq(summaries));
     }
 }
+
+/// <summary>
+/// The packed path of <see cref="HistoryRows.FromSummaries"/> (day-resolution data: (x, rank of t_x, rank of T) in 32 bits,
+/// sorted) gives exactly the rows of hashing whole keys, falls back to it when the data does not pack, and leaves no
+/// per-customer garbage (its keys are native).
+/// </summary>
+public class HistoryRowsPackedTests
+{
+    private static readonly DateOnly Origin = new(2020, 1, 1);
+
+    /// <summary>A customer with x repeat purchase days, t_x and T in days, measured in units of <paramref name="unitDays"/> days.</summary>
+    private static CustomerSummary Customer(int id, int x, int recencyDays, int ageDays, double unitDays)
+    {
+        if (ageDays < 0)
+        {
+            return CustomerSummary.Create("lead" + id, TimeUnit.Day, null, null, 0, 0, 0, null, 0, 0, 0, 0, 0);
+        }
+
+        return CustomerSummary.Create(
+            "c" + id,
+            TimeUnit.Day,
+            Origin,
+            Origin.AddDays(recencyDays),
+            x + 1,
+            recencyDays / unitDays,
+            ageDays / unitDays,
+            ageDays - recencyDays,
+            10.0 * (x + 1),
+            0,
+            x > 0 ? 10 : 0,
+            0,
+            0);
+    }
+
+    /// <summary>Random customers over <paramref name="days"/> days, x at most <paramref name="maxX"/> (a tenth are leads).</summary>
+    private static CustomerSummary[] Customers(int count, int days, int maxX, double unitDays, int seed)
+    {
+        var random = new Random(seed);
+        var customers = new CustomerSummary[count];
+        for (int i = 0; i < count; i++)
+        {
+            int age = random.Next(10) == 0 ? -1 : random.Next(days);
+            int recency = age <= 0 || maxX == 0 ? 0 : random.Next(age + 1);
+            int x = recency == 0 ? 0 : 1 + random.Next(Math.Min(recency, maxX));
+            customers[i] = Customer(i, x, recency, age, unitDays);
+        }
+
+        return customers;
+    }
+
+    private static void AssertSameRows(HistoryRows expected, HistoryRows actual)
+    {
+        Assert.Equal(expected.X, actual.X);
+        Assert.Equal(expected.Recency, actual.Recency);
+        Assert.Equal(expected.Age, actual.Age);
+        Assert.Equal(expected.Weight, actual.Weight);
+        Assert.Equal(expected.Excluded, actual.Excluded);
+        Assert.Equal(expected.DistinctAges, actual.DistinctAges);
+        Assert.Equal(expected.AgeIndex, actual.AgeIndex);
+        Assert.Equal(expected.DistinctRecencies, actual.DistinctRecencies);
+        Assert.Equal(expected.RecencyIndex, actual.RecencyIndex);
+    }
+
+    [Property(MaxTest = 200)]
+    public void Packed_AnyDayResolutionCustomers_SameRowsAsHashingWholeKeys(ushort count, byte days, byte maxX, bool weeks, int seed)
+    {
+        var customers = Customers((count % 3000) + 1, days + 1, maxX, weeks ? 7 : 1, seed);
+        var packed = HistoryRows.FromSummariesPacked(customers, CancellationToken.None);
+        Assert.NotNull(packed);
+        AssertSameRows(HistoryRows.FromSummariesCollected(customers, CancellationToken.None), packed);
+    }
+
+    [Fact]
+    public void Packed_LargeBase_SameRowsAsHashingWholeKeysOnTwoCores()
+    {
+        // 300,000 customers over three years in weeks: the hashing path splits the keys over two cores.
+        var customers = Customers(300_000, 1100, 60, 7, 11);
+        var packed = HistoryRows.FromSummariesPacked(customers, CancellationToken.None);
+        Assert.NotNull(packed);
+        Assert.True(packed.Count > 100_000, $"{packed.Count} rows");
+        AssertSameRows(HistoryRows.FromSummariesCollected(customers, CancellationToken.None), packed);
+    }
+
+    [Fact]
+    public void Packed_TooManyDistinctAges_FallsBackToHashing()
+    {
+        // Ages not at day resolution: every customer has its own, more than 65,536 in all.
+        var random = new Random(3);
+        var customers = new CustomerSummary[HistoryRows.MaxPackedValues + 10];
+        for (int i = 0; i < customers.Length; i++)
+        {
+            double age = 1 + random.NextDouble();
+            customers[i] = CustomerSummary.Create("c" + i, TimeUnit.Week, Origin, Origin.AddDays(3), 2, 0.5, age, 4, 20, 0, 10, 0, 0);
+        }
+
+        Assert.Null(HistoryRows.FromSummariesPacked(customers, CancellationToken.None));
+        AssertSameRows(
+            HistoryRows.FromSummariesCollected(customers, CancellationToken.None),
+            HistoryRows.FromSummaries(customers, CancellationToken.None));
+    }
+
+    [Fact]
+    public void Packed_MoreThan32Bits_FallsBackToHashing()
+    {
+        // 40,000 distinct ages and recencies (16 bits each) and x up to 4 (3 bits): 35 bits. The first 10,000 take 31.
+        var customers = new CustomerSummary[40_000];
+        for (int i = 0; i < customers.Length; i++)
+        {
+            customers[i] = Customer(i, 1 + (i % 4), 3 + i, 3 + i + (i % 7), 1);
+        }
+
+        Assert.Null(HistoryRows.FromSummariesPacked(customers, CancellationToken.None));
+        Assert.NotNull(HistoryRows.FromSummariesPacked(customers.AsSpan(0, 10_000), CancellationToken.None));
+        AssertSameRows(
+            HistoryRows.FromSummariesCollected(customers, CancellationToken.None),
+            HistoryRows.FromSummaries(customers, CancellationToken.None));
+    }
+
+    [Fact]
+    public void Packed_NegativeZeroRecency_FallsBackToHashing()
+    {
+        // -0 is a valid recency whose bits do not order as its value; the packed path declines it.
+        var customers = new[]
+        {
+            CustomerSummary.Create("a", TimeUnit.Week, Origin, Origin, 1, -0.0, 2, 14, 10, 0, 0, 0, 0),
+            Customer(1, 1, 7, 14, 7),
+        };
+
+        Assert.Null(HistoryRows.FromSummariesPacked(customers, CancellationToken.None));
+        Assert.Equal(2, HistoryRows.FromSummaries(customers, CancellationToken.None).Count);
+    }
+
+    [Fact]
+    public void Packed_WorkingMemory_NoGarbagePerCustomer()
+    {
+        // 120,000 customers in about 20,000 distinct rows: below the sizes where either path uses a second core, so this
+        // thread's allocations are all of it. Packed: the rows and their indices (about 48 bytes a row) and small tables on
+        // the collected heap (the two 32-bit keys per customer are native, freed on return). Hashing whole keys grows tables
+        // of keys, slots and weights and sorts the slots: more than that bound.
+        var customers = Customers(120_000, 100, 5, 7, 5);
+        HistoryRows.FromSummariesPacked(customers, CancellationToken.None);
+        HistoryRows.FromSummariesCollected(customers, CancellationToken.None);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var packed = HistoryRows.FromSummariesPacked(customers, CancellationToken.None)!;
+        long packedBytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        var collected = HistoryRows.FromSummariesCollected(customers, CancellationToken.None);
+        long collectedBytes = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.InRange(packed.Count, 10_000, 32_767);
+        long bound = (48L * packed.Count) + (256 << 10);
+        Assert.True(packedBytes <= bound, $"packed {packedBytes} bytes, bound {bound}");
+        Assert.True(collectedBytes > bound, $"hashing {collectedBytes} bytes, bound {bound}");
+        AssertSameRows(collected, packed);
+    }
+}
