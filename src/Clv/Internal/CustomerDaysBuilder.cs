@@ -142,7 +142,21 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
     {
         int n = CustomerCount;
         _table.Release();
-        var (starts, lengths, days, amounts) = GroupRows(n);
+
+        // The per-customer state goes before the rows are grouped: the grouping's arrays set off the next full collection,
+        // which then finds the state already garbage instead of leaving it to the end of the job. Only each customer's
+        // earliest row day is kept, in native memory (freed on return), like the grouping's lengths.
+        using var firstRowDayArray = new NativeArray<int>(n);
+        var firstRowDays = firstRowDayArray.Span;
+        for (int c = 0; c < n; c++)
+        {
+            firstRowDays[c] = _state[c].FirstRowDay;
+        }
+
+        _state = [];
+        using var lengthArray = new NativeArray<int>(n);
+        var lengths = lengthArray.Span;
+        var (starts, days, amounts) = GroupRows(n, lengths);
         _rowChunks.Dispose();
 
         // Close the gaps that same-day merges left (segments ascend, so each moves left or stays): starts becomes n + 1
@@ -159,7 +173,7 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
             }
 
             starts[c] = write;
-            int firstRowDay = _state[c].FirstRowDay;
+            int firstRowDay = firstRowDays[c];
             if (length == 0 || days[write] != firstRowDay)
             {
                 (otherCustomers ??= []).Add(c);
@@ -170,7 +184,6 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
         }
 
         starts[n] = write;
-        _state = [];
         _ids.Trim();
         (int[], int[]) otherFirstRows = otherCustomers is null ? ([], []) : ([.. otherCustomers], [.. otherDays!]);
         return new CustomerDays(n, _ids, starts, days, amounts, _refunds, otherFirstRows);
@@ -262,7 +275,9 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
     /// </summary>
     private void Compact()
     {
-        var (starts, lengths, days, amounts) = GroupRows(CustomerCount);
+        using var lengthArray = new NativeArray<int>(CustomerCount);
+        var lengths = lengthArray.Span;
+        var (starts, days, amounts) = GroupRows(CustomerCount, lengths);
         _rowChunks.Clear();
         _rows = 0;
         for (int c = 0; c < CustomerCount; c++)
@@ -283,9 +298,10 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
 
     /// <summary>
     /// The kept rows grouped by customer (a counting sort; each chunk is freed once scattered), then each customer's
-    /// days sorted and same days merged: customer c's distinct days are <c>days[starts[c] ..][.. lengths[c]]</c>.
+    /// days sorted and same days merged: customer c's distinct days are <c>days[starts[c] ..][.. lengths[c]]</c>
+    /// (<paramref name="lengths"/>, n long, is the caller's: first the scatter's cursor, then the lengths).
     /// </summary>
-    private (int[] Starts, int[] Lengths, int[] Days, double[] Amounts) GroupRows(int n)
+    private (int[] Starts, int[] Days, double[] Amounts) GroupRows(int n, Span<int> lengths)
     {
         var starts = new int[n + 1];
         for (int k = 0; k < _rowChunks.Count; k++)
@@ -306,8 +322,8 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
         var amounts = GC.AllocateUninitializedArray<double>(_rows);
         HugePages.Advise(days);
         HugePages.Advise(amounts);
-        var cursor = new int[n];
-        Array.Copy(starts, cursor, n);
+        var cursor = lengths;
+        starts.AsSpan(0, n).CopyTo(cursor);
         for (int k = 0; k < _rowChunks.Count; k++)
         {
             int length = ChunkLength(k);
@@ -326,18 +342,18 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
 
         // Sort each customer's segment by day and merge same-day purchases in place (in parallel:
         // customers are independent, so the result is identical to a sequential run).
-        var lengths = cursor;
-        Parallelism.For(n, (from, to) =>
+        Parallelism.For<int, int>(starts.AsSpan(0, n), lengths, (_, part, from) =>
         {
-            for (int c = from; c < to; c++)
+            for (int i = 0; i < part.Length; i++)
             {
+                int c = from + i;
                 int start = starts[c];
                 int length = starts[c + 1] - start;
-                lengths[c] = CustomerDays.SortAndMerge(days.AsSpan(start, length), amounts.AsSpan(start, length));
+                part[i] = CustomerDays.SortAndMerge(days.AsSpan(start, length), amounts.AsSpan(start, length));
             }
         });
 
-        return (starts, lengths, days, amounts);
+        return (starts, days, amounts);
     }
 
     private int ChunkLength(int k) => Math.Min(NativeRowChunks.Size, _rows - (k << NativeRowChunks.Shift));

@@ -24,6 +24,14 @@ internal sealed class KeyIndex
 
     public double Age(int index) => BitConverter.Int64BitsToDouble(_keys[index].T);
 
+    /// <summary>The index of the key, or -1 when it was never added; reads only, so threads may look up at once while none adds.</summary>
+    public int IndexOf(int x, double recency, double age)
+    {
+        long tx = BitConverter.DoubleToInt64Bits(recency), t = BitConverter.DoubleToInt64Bits(age);
+        var matcher = new Matcher(_keys, x, tx, t);
+        return _table.Find(Hash(x, tx, t), ref matcher);
+    }
+
     /// <summary>The index of the key, adding it when new.</summary>
     public int GetOrAdd(int x, double recency, double age) => GetOrAdd(x, recency, age, Hash(x, recency, age));
 

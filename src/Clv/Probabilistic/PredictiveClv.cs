@@ -220,23 +220,25 @@ public static class PredictiveClv
 
         public void Values(ReadOnlySpan<CustomerSummary> customers, Span<double> destination)
         {
-            // Distinct (x, T) in order of first appearance: the expectation given alive depends on nothing else.
+            // Distinct (x, T) in order of first appearance: the expectation given alive depends on nothing else. The customers
+            // look their key up again below rather than keep its number (a 4 MB working array at a million customers).
             var index = new KeyIndex(256);
-            var slot = new int[customers.Length];
             for (int i = 0; i < customers.Length; i++)
             {
                 ref readonly var c = ref customers[i];
-                slot[i] = index.GetOrAdd(c.Frequency, 0, c.Age * _purchases.Scale(c.TimeUnit));
+                index.GetOrAdd(c.Frequency, 0, c.Age * _purchases.Scale(c.TimeUnit));
             }
 
-            // Each distinct key is independent, so the parallel loop gives the same values as the scalar entry.
+            // Each distinct key is independent, so the parallel loops give the same values as the scalar entry.
             var factors = new double[index.Count];
             Parallel.For(0, factors.Length, j => factors[j] = PurchaseFactor(index.X(j), index.Age(j)));
-            Parallelism.For(customers, destination, (part, into, from) =>
+            Parallelism.For(customers, destination, (part, into, _) =>
             {
                 for (int i = 0; i < part.Length; i++)
                 {
-                    into[i] = Value(part[i], _purchases.Scale(part[i].TimeUnit), factors[slot[from + i]]);
+                    ref readonly var c = ref part[i];
+                    double scale = _purchases.Scale(c.TimeUnit);
+                    into[i] = Value(c, scale, factors[index.IndexOf(c.Frequency, 0, c.Age * scale)]);
                 }
             });
         }

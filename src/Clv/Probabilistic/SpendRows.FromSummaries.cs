@@ -11,7 +11,8 @@ internal sealed partial class SpendRows
     /// order; the others are counted in <paramref name="excluded"/>. The same rows and weights as <see cref="Add"/> for each
     /// customer, without hashing: a counting sort by x (two passes over the summaries), a sort of m_x within each x (a radix sort of
     /// the bits for a large x), and equal neighbours merged into a count. A few hundred thousand distinct pairs hash into tables several times their size;
-    /// the sort needs one array of the customers' m_x, a scratch array the size of the largest x's range, and the result.
+    /// the sort needs one array of the customers' m_x, a scratch array the size of the largest x's range (both native, freed on
+    /// return, so they leave no garbage behind), and the result.
     /// </summary>
     public static SpendRows FromSummaries(ReadOnlySpan<CustomerSummary> customers, CancellationToken cancellationToken, out long excluded)
     {
@@ -55,7 +56,8 @@ internal sealed partial class SpendRows
         }
 
         var starts = (int[])next.Clone();
-        var spend = new double[n];
+        using var spendArray = new NativeArray<double>(n);
+        var spend = spendArray.Span;
         for (int i = 0; i < customers.Length; i++)
         {
             if ((i & 0xFFFF) == 0)
@@ -78,7 +80,7 @@ internal sealed partial class SpendRows
             largest = Math.Max(largest, counts[x]);
         }
 
-        ulong[]? scratch = null;
+        using var scratch = new NativeArray<ulong>(largest >= RadixThreshold ? largest : 0);
         int distinct = 0;
         for (int x = 1; x < counts.Length; x++)
         {
@@ -89,15 +91,14 @@ internal sealed partial class SpendRows
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            var range = spend.AsSpan(start, length);
+            var range = spend.Slice(start, length);
             if (length < RadixThreshold)
             {
                 range.Sort();
             }
             else
             {
-                scratch ??= new ulong[largest];
-                RadixSort.Sort(MemoryMarshal.Cast<double, ulong>(range), scratch);
+                RadixSort.Sort(MemoryMarshal.Cast<double, ulong>(range), scratch.Span);
             }
 
             distinct++;

@@ -56,6 +56,36 @@ public class PredictiveClvTests
     }
 
     [Fact]
+    public void Compute_Span_NoWorkingArrayPerCustomer()
+    {
+        // 40 copies of CDNOW (94,280 customers, the same few thousand distinct (x, T)): the batch keeps one cached factor per
+        // distinct key, nothing per customer (a key number per customer was 4 bytes each, 377 KB here).
+        var one = CdnowFits.Summaries.AsSpan();
+        var customers = new CustomerSummary[one.Length * 40];
+        for (int k = 0; k < 40; k++)
+        {
+            one.CopyTo(customers.AsSpan(k * one.Length));
+        }
+
+        var options = new PredictiveClvOptions { Periods = 52, Period = TimeUnit.Week };
+        var destination = new double[customers.Length];
+        PredictiveClv.Compute(CdnowFits.Fitted, Spend, customers, options, destination);
+        long allocated = long.MaxValue;
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            PredictiveClv.Compute(CdnowFits.Fitted, Spend, customers, options, destination);
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        Assert.True(allocated < customers.Length, $"allocated {allocated} bytes for {customers.Length} customers");
+        for (int i = 0; i < customers.Length; i += 997)
+        {
+            Assert.Equal(PredictiveClv.Compute(CdnowFits.Fitted, Spend, customers[i], options), destination[i]);
+        }
+    }
+
+    [Fact]
     public void Compute_ModelFittedInDays_SameValueAsModelFittedInWeeks()
     {
         var days = CustomerSummaries.FromTransactions(TestData.CdnowSample(), TestData.CdnowCalibrationEnd, TimeUnit.Day);
