@@ -138,6 +138,7 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
         return (first, Math.Max(LatestDay, _excludedLast));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CustomerDays Build()
     {
         int n = CustomerCount;

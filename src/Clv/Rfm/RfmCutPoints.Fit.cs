@@ -55,10 +55,11 @@ public sealed partial class RfmCutPoints
         int[] reversed = new int[k - 1];
         bool total = options.MonetaryMeasure == MonetaryMeasure.Total;
 
-        // Allocated, not rented from the shared pool, which would keep 8 MB for the rest of the process at a million customers.
-        // Days and purchase days are integers in a small range: they are counted into histograms in a second pass, not copied.
-        double[] money = GC.AllocateUninitializedArray<double>(customers.Length);
-        HugePages.Advise(money);
+        // Native working memory, freed on return: rented from the shared pool it would stay for the rest of the process (8 MB
+        // at a million customers), allocated it would stay resident as garbage until the next full collection. Days and
+        // purchase days are integers in a small range: they are counted into histograms in a second pass, not copied.
+        using var moneyArray = new NativeArray<double>(customers.Length);
+        var money = moneyArray.Span;
         var (n, minDays, maxDays, minCount, maxCount) = Gather(customers, total, money);
         if (n == 0)
         {
@@ -92,7 +93,7 @@ public sealed partial class RfmCutPoints
 
         if (options.MonetaryBreakpoints is null)
         {
-            QuantileSelection.Select(money.AsSpan(0, n), ranks, monetary);
+            QuantileSelection.Select(money[..n], ranks, monetary);
         }
 
         var d0 = options.DaysSinceLastPurchaseBreakpoints is { } cd ? [.. cd] : days;
@@ -125,10 +126,10 @@ public sealed partial class RfmCutPoints
     /// gathered into its own place and then moved down, so the result is the sequential one; a value that is not finite is
     /// reported for the first such customer.
     /// </summary>
-    private static (int Count, int MinDays, int MaxDays, int MinCount, int MaxCount) Gather(ReadOnlySpan<CustomerSummary> customers, bool total, double[] money)
+    private static (int Count, int MinDays, int MaxDays, int MinCount, int MaxCount) Gather(ReadOnlySpan<CustomerSummary> customers, bool total, Span<double> money)
     {
         var parts = new List<GatherPart>();
-        Parallelism.For(customers, money.AsSpan(), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (part, into, from) =>
+        Parallelism.For(customers, money, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (part, into, from) =>
         {
             int n = 0, firstBad = -1;
             int minDays = int.MaxValue, maxDays = int.MinValue, minCount = int.MaxValue, maxCount = int.MinValue;
@@ -173,7 +174,7 @@ public sealed partial class RfmCutPoints
                 ThrowHelper.Argument(nameof(customers), Guard.Format($"Customer '{c.CustomerId}' has a monetary value of {m}; RFM needs finite values."));
             }
 
-            money.AsSpan(p.From, p.Count).CopyTo(money.AsSpan(count));
+            money.Slice(p.From, p.Count).CopyTo(money[count..]);
             count += p.Count;
             lowDays = Math.Min(lowDays, p.MinDays);
             highDays = Math.Max(highDays, p.MaxDays);
