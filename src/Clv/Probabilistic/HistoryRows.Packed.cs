@@ -64,7 +64,8 @@ internal sealed partial class HistoryRows
             return null;
         }
 
-        // Second pass: the indices replaced by ranks, with x on top.
+        // Second pass: the indices replaced by ranks, with x on top (xShift is at most 31: an x above 0 takes a bit, and with
+        // every x 0 every t_x is 0, so the recencies take none).
         var recencyRank = recencies.Ranks(out var sortedRecencies);
         var ageRank = ages.Ranks(out var sortedAges);
         int xShift = recencyBits + ageBits;
@@ -105,7 +106,7 @@ internal sealed partial class HistoryRows
             if (i == 0 || key != sorted[i - 1])
             {
                 row++;
-                x[row] = xShift == 32 ? 0 : (int)(key >> xShift);
+                x[row] = (int)(key >> xShift);
                 tx[row] = sortedRecencies[(key >> ageBits) & recencyMask];
                 t[row] = sortedAges[key & ageMask];
             }

@@ -150,9 +150,9 @@ public class HistoryRowsPackedTests
     [Fact]
     public void Packed_TooManyDistinctAges_FallsBackToHashing()
     {
-        // Ages not at day resolution: every customer has its own, more than 65,536 in all.
+        // Ages not at day resolution: every customer has its own, one more than the 65,536 that fit in 16 bits.
         var random = new Random(3);
-        var customers = new CustomerSummary[HistoryRows.MaxPackedValues + 10];
+        var customers = new CustomerSummary[HistoryRows.MaxPackedValues + 1];
         for (int i = 0; i < customers.Length; i++)
         {
             double age = 1 + random.NextDouble();
@@ -168,11 +168,11 @@ public class HistoryRowsPackedTests
     [Fact]
     public void Packed_MoreThan32Bits_FallsBackToHashing()
     {
-        // 40,000 distinct ages and recencies (16 bits each) and x up to 4 (3 bits): 35 bits. The first 10,000 take 31.
+        // 40,000 distinct ages and recencies (16 bits each) and x 1 (1 bit): 33 bits, one too many. The first 10,000 take 29.
         var customers = new CustomerSummary[40_000];
         for (int i = 0; i < customers.Length; i++)
         {
-            customers[i] = Customer(i, 1 + (i % 4), 3 + i, 3 + i + (i % 7), 1);
+            customers[i] = Customer(i, 1, 3 + i, 3 + i + (i % 7), 1);
         }
 
         Assert.Null(HistoryRows.FromSummariesPacked(customers, CancellationToken.None));
@@ -180,6 +180,21 @@ public class HistoryRowsPackedTests
         AssertSameRows(
             HistoryRows.FromSummariesCollected(customers, CancellationToken.None),
             HistoryRows.FromSummaries(customers, CancellationToken.None));
+    }
+
+    [Fact]
+    public void Packed_Exactly32Bits_SameRowsAsHashingWholeKeys()
+    {
+        // 40,000 distinct recencies (16 bits), 30,000 distinct ages (15 bits) and x 1 (1 bit): every bit of the key in use.
+        var customers = new CustomerSummary[40_000];
+        for (int i = 0; i < customers.Length; i++)
+        {
+            customers[i] = Customer(i, 1, 3 + i, 50_000 + (i % 30_000), 1);
+        }
+
+        var packed = HistoryRows.FromSummariesPacked(customers, CancellationToken.None);
+        Assert.NotNull(packed);
+        AssertSameRows(HistoryRows.FromSummariesCollected(customers, CancellationToken.None), packed);
     }
 
     [Fact]
