@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace Clv.Internal;
@@ -9,7 +10,7 @@ namespace Clv.Internal;
 /// </summary>
 internal static class RadixSort
 {
-    private const int DigitBits = 11, Radix = 1 << DigitBits, Digits = (64 + DigitBits - 1) / DigitBits;
+    private const int DigitBits = 11, Radix = 1 << DigitBits;
 
     /// <summary>
     /// The sort key of a non-negative double (not NaN): its bits, which order as the values do (-0 is taken as +0). The caller
@@ -23,10 +24,10 @@ internal static class RadixSort
     /// </summary>
     public static void SortPairs(Span<ulong> keys, Span<int> values, Span<ulong> scratchKeys, Span<int> scratchValues)
     {
-        var histogram = Histogram(keys);
+        var histogram = Histogram<ulong>(keys);
         Span<ulong> fromKeys = keys, toKeys = scratchKeys[..keys.Length];
         Span<int> fromValues = values, toValues = scratchValues[..keys.Length];
-        for (int d = 0; d < Digits; d++)
+        for (int d = 0; d < DigitsOf<ulong>(); d++)
         {
             var offsets = histogram.AsSpan(d * Radix, Radix);
             if (!ToOffsets(offsets, keys.Length))
@@ -38,7 +39,7 @@ internal static class RadixSort
             for (int i = 0; i < fromKeys.Length; i++)
             {
                 ulong key = fromKeys[i];
-                int at = offsets[(int)((key >> shift) & (Radix - 1))]++;
+                int at = offsets[Digit(key, shift)]++;
                 toKeys[at] = key;
                 toValues[at] = fromValues[i];
             }
@@ -58,52 +59,21 @@ internal static class RadixSort
         }
     }
 
-    /// <summary>Sorts <paramref name="keys"/> ascending, using <paramref name="scratch"/> (at least as long) as the other buffer.</summary>
-    public static void Sort(Span<ulong> keys, Span<ulong> scratch)
-    {
-        var histogram = Histogram(keys);
-        Span<ulong> from = keys, to = scratch[..keys.Length];
-        for (int d = 0; d < Digits; d++)
-        {
-            var offsets = histogram.AsSpan(d * Radix, Radix);
-            if (!ToOffsets(offsets, keys.Length))
-            {
-                continue;
-            }
-
-            int shift = d * DigitBits;
-            foreach (ulong key in from)
-            {
-                to[offsets[(int)((key >> shift) & (Radix - 1))]++] = key;
-            }
-
-            var swap = from;
-            from = to;
-            to = swap;
-        }
-
-        if (from != keys)
-        {
-            from.CopyTo(keys);
-        }
-    }
-
-    /// <summary>Sorts 32-bit <paramref name="keys"/> ascending, using <paramref name="scratch"/> (at least as long) as the other buffer.</summary>
+    /// <summary>
+    /// Sorts <paramref name="keys"/> (64-bit or 32-bit) ascending, using <paramref name="scratch"/> (at least as long) as the
+    /// other buffer. Compiled optimised at once: the fits call it once per job.
+    /// </summary>
+    /// <typeparam name="T">The unsigned key type.</typeparam>
+    /// <param name="keys">The keys, sorted in place.</param>
+    /// <param name="scratch">Working space of at least as many keys.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Sort(Span<uint> keys, Span<uint> scratch)
+    public static void Sort<T>(Span<T> keys, Span<T> scratch)
+        where T : unmanaged, IBinaryInteger<T>, IUnsignedNumber<T>
     {
-        const int Digits32 = (32 + DigitBits - 1) / DigitBits;
-        var histogram = new int[Digits32 * Radix];
-        foreach (uint key in keys)
-        {
-            for (int d = 0; d < Digits32; d++)
-            {
-                histogram[(d * Radix) + (int)((key >> (d * DigitBits)) & (Radix - 1))]++;
-            }
-        }
-
-        Span<uint> from = keys, to = scratch[..keys.Length];
-        for (int d = 0; d < Digits32; d++)
+        int digits = DigitsOf<T>();
+        var histogram = Histogram<T>(keys);
+        Span<T> from = keys, to = scratch[..keys.Length];
+        for (int d = 0; d < digits; d++)
         {
             var offsets = histogram.AsSpan(d * Radix, Radix);
             if (!ToOffsets(offsets, keys.Length))
@@ -112,9 +82,9 @@ internal static class RadixSort
             }
 
             int shift = d * DigitBits;
-            foreach (uint key in from)
+            foreach (T key in from)
             {
-                to[offsets[(int)((key >> shift) & (Radix - 1))]++] = key;
+                to[offsets[Digit(key, shift)]++] = key;
             }
 
             var swap = from;
@@ -129,19 +99,30 @@ internal static class RadixSort
     }
 
     /// <summary>Counts of every digit of every key, one block of <see cref="Radix"/> counts per digit.</summary>
-    private static int[] Histogram(ReadOnlySpan<ulong> keys)
+    private static int[] Histogram<T>(ReadOnlySpan<T> keys)
+        where T : unmanaged, IBinaryInteger<T>, IUnsignedNumber<T>
     {
-        var histogram = new int[Digits * Radix];
-        foreach (ulong key in keys)
+        int digits = DigitsOf<T>();
+        var histogram = new int[digits * Radix];
+        foreach (T key in keys)
         {
-            for (int d = 0; d < Digits; d++)
+            for (int d = 0; d < digits; d++)
             {
-                histogram[(d * Radix) + (int)((key >> (d * DigitBits)) & (Radix - 1))]++;
+                histogram[(d * Radix) + Digit(key, d * DigitBits)]++;
             }
         }
 
         return histogram;
     }
+
+    /// <summary>Digits of <see cref="DigitBits"/> bits in a key of type <typeparamref name="T"/>.</summary>
+    private static int DigitsOf<T>()
+        where T : unmanaged => ((Unsafe.SizeOf<T>() * 8) + DigitBits - 1) / DigitBits;
+
+    /// <summary>The digit of <paramref name="key"/> starting at bit <paramref name="shift"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Digit<T>(T key, int shift)
+        where T : unmanaged, IBinaryInteger<T>, IUnsignedNumber<T> => int.CreateTruncating(key >>> shift) & (Radix - 1);
 
     /// <summary>Turns one digit's counts into start offsets; false when all <paramref name="n"/> keys share the digit (no pass needed).</summary>
     private static bool ToOffsets(Span<int> counts, int n)

@@ -3,7 +3,7 @@ using FsCheck.Xunit;
 
 namespace Clv.Tests.Internal;
 
-/// <summary>The radix sorts order non-negative doubles as a stable comparison sort does.</summary>
+/// <summary>The radix sorts order non-negative doubles as a stable comparison sort does, and 32-bit keys as <c>Order</c> does.</summary>
 public class RadixSortTests
 {
     /// <summary>Non-negative doubles from anywhere in the range: zeros of both signs, subnormals, large values, infinity, and repeats.</summary>
@@ -57,5 +57,15 @@ public class RadixSortTests
         var slots = Enumerable.Range(0, values.Length).ToArray();
         RadixSort.SortPairs(keys, slots, new ulong[values.Length], new int[values.Length]);
         return slots.SequenceEqual(Enumerable.Range(0, values.Length).OrderBy(i => values[i]).ThenBy(i => i));
+    }
+
+    [Property]
+    public bool Sort_UInt32_EqualsArraySort(uint[] keys, byte shift)
+    {
+        // Keys confined to their low bits now and then (shared high digits are skipped), else across all 32.
+        var data = keys.Select(k => k >> (shift % 33 == 32 ? 0 : shift % 33)).ToArray();
+        var expected = data.Order().ToArray();
+        RadixSort.Sort<uint>(data, new uint[data.Length + 1]);
+        return data.SequenceEqual(expected);
     }
 }
