@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Clv.Internal;
 
@@ -287,7 +288,7 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
 
         var result = new CustomerSummary[known];
         HugePages.Advise(result);
-        Parallelism.For(known, (from, to) =>
+        Parallelism.For(known, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
         {
             for (int k = from; k < to; k++)
             {
@@ -303,6 +304,7 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
         Summarize(id, 0, dayNumbers, amounts, refunds, endDay, unit);
 
     /// <summary>The summary of one customer's days; its id is <paramref name="id"/> (a string) or entry <paramref name="idIndex"/> of it (packed ids).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static CustomerSummary Summarize(object id, int idIndex, ReadOnlySpan<int> dayNumbers, ReadOnlySpan<double> amounts, double refunds, int endDay, TimeUnit unit)
     {
         double unitDays = unit.LengthInDays();

@@ -40,6 +40,7 @@ internal sealed partial class CustomerDaysBuilder
         _ids.Add(id);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void GrowState()
     {
         int c = CustomerCount - 1;
