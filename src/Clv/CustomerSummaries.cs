@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Clv.Internal;
 
@@ -288,7 +287,7 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
 
         var result = new CustomerSummary[known];
         HugePages.Advise(result);
-        Parallelism.For(known, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
+        Parallelism.For(known, (from, to) =>
         {
             for (int k = from; k < to; k++)
             {
@@ -304,7 +303,6 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
         Summarize(id, 0, dayNumbers, amounts, refunds, endDay, unit);
 
     /// <summary>The summary of one customer's days; its id is <paramref name="id"/> (a string) or entry <paramref name="idIndex"/> of it (packed ids).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static CustomerSummary Summarize(object id, int idIndex, ReadOnlySpan<int> dayNumbers, ReadOnlySpan<double> amounts, double refunds, int endDay, TimeUnit unit)
     {
         double unitDays = unit.LengthInDays();

@@ -18,7 +18,6 @@ namespace Clv;
 public readonly struct CustomerSummary : IEquatable<CustomerSummary>
 {
     /// <summary>A summary whose id is <paramref name="id"/> (a string) or entry <paramref name="idIndex"/> of <paramref name="id"/> (a <see cref="CustomerIds"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal CustomerSummary(
         object id,
         TimeUnit timeUnit,

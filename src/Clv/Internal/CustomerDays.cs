@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Runtime.CompilerServices;
-
 namespace Clv.Internal;
 
 /// <summary>
@@ -165,12 +162,6 @@ internal sealed class CustomerDays
     }
 
     /// <summary>Sorts a segment by day, merges equal days (summing amounts) to its front, and returns the distinct count.</summary>
-    /// <remarks>
-    /// The sort is stable (equal days keep their order, so same-day amounts are added in the order they came) and compiled
-    /// optimised at once: a one-shot job sorts each customer's days once, before tiered compilation would optimise it.
-    /// Insertion sort up to <see cref="InsertionSortLimit"/> days (nearly every customer), a merge sort above.
-    /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int SortAndMerge(Span<int> days, Span<double> amounts)
     {
         if (days.Length == 0)
@@ -178,13 +169,27 @@ internal sealed class CustomerDays
             return 0;
         }
 
-        if (days.Length <= InsertionSortLimit)
+        if (days.Length <= 16)
         {
-            InsertionSort(days, amounts);
+            for (int i = 1; i < days.Length; i++)
+            {
+                int d = days[i];
+                double a = amounts[i];
+                int j = i - 1;
+                while (j >= 0 && days[j] > d)
+                {
+                    days[j + 1] = days[j];
+                    amounts[j + 1] = amounts[j];
+                    j--;
+                }
+
+                days[j + 1] = d;
+                amounts[j + 1] = a;
+            }
         }
         else
         {
-            MergeSort(days, amounts);
+            days.Sort(amounts);
         }
 
         int w = 0;
@@ -203,105 +208,5 @@ internal sealed class CustomerDays
         }
 
         return w + 1;
-    }
-
-    /// <summary>Segments up to this long are sorted by insertion.</summary>
-    internal const int InsertionSortLimit = 32;
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void InsertionSort(Span<int> days, Span<double> amounts)
-    {
-        for (int i = 1; i < days.Length; i++)
-        {
-            int d = days[i];
-            double a = amounts[i];
-            int j = i - 1;
-            while (j >= 0 && days[j] > d)
-            {
-                days[j + 1] = days[j];
-                amounts[j + 1] = amounts[j];
-                j--;
-            }
-
-            days[j + 1] = d;
-            amounts[j + 1] = a;
-        }
-    }
-
-    /// <summary>A stable bottom-up merge sort: runs of <see cref="InsertionSortLimit"/> sorted by insertion, then merged pairwise through scratch.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void MergeSort(Span<int> days, Span<double> amounts)
-    {
-        int n = days.Length;
-        for (int start = 0; start < n; start += InsertionSortLimit)
-        {
-            int length = Math.Min(InsertionSortLimit, n - start);
-            InsertionSort(days.Slice(start, length), amounts.Slice(start, length));
-        }
-
-        int[] dayScratch = ArrayPool<int>.Shared.Rent(n);
-        double[] amountScratch = ArrayPool<double>.Shared.Rent(n);
-        try
-        {
-            // Passes alternate between the segment and the scratch; an odd number of passes leaves the result in the scratch.
-            Span<int> scratchDays = dayScratch.AsSpan(0, n);
-            Span<double> scratchAmounts = amountScratch.AsSpan(0, n);
-            bool inScratch = false;
-            for (int width = InsertionSortLimit; width < n; width *= 2)
-            {
-                if (inScratch)
-                {
-                    MergePass(scratchDays, scratchAmounts, days, amounts, width);
-                }
-                else
-                {
-                    MergePass(days, amounts, scratchDays, scratchAmounts, width);
-                }
-
-                inScratch = !inScratch;
-            }
-
-            if (inScratch)
-            {
-                scratchDays.CopyTo(days);
-                scratchAmounts.CopyTo(amounts);
-            }
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(dayScratch);
-            ArrayPool<double>.Shared.Return(amountScratch);
-        }
-    }
-
-    /// <summary>Merges each pair of adjacent sorted runs of <paramref name="width"/> from one pair of spans into the other (ties take the left run: stable).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void MergePass(ReadOnlySpan<int> fromDays, ReadOnlySpan<double> fromAmounts, Span<int> toDays, Span<double> toAmounts, int width)
-    {
-        int n = fromDays.Length;
-        for (int lo = 0; lo < n; lo += 2 * width)
-        {
-            int mid = Math.Min(lo + width, n), hi = Math.Min(lo + (2 * width), n);
-            int i = lo, j = mid, k = lo;
-            while (i < mid && j < hi)
-            {
-                if (fromDays[j] < fromDays[i])
-                {
-                    toDays[k] = fromDays[j];
-                    toAmounts[k++] = fromAmounts[j++];
-                }
-                else
-                {
-                    toDays[k] = fromDays[i];
-                    toAmounts[k++] = fromAmounts[i++];
-                }
-            }
-
-            fromDays[i..mid].CopyTo(toDays[k..]);
-            fromAmounts[i..mid].CopyTo(toAmounts[k..]);
-            k += mid - i;
-            fromDays[j..hi].CopyTo(toDays[k..]);
-            fromAmounts[j..hi].CopyTo(toAmounts[k..]);
-        }
     }
 }

@@ -40,7 +40,6 @@ internal sealed partial class CustomerDaysBuilder
         _ids.Add(id);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void GrowState()
     {
         int c = CustomerCount - 1;

@@ -343,7 +343,7 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
 
         // Sort each customer's segment by day and merge same-day purchases in place (in parallel:
         // customers are independent, so the result is identical to a sequential run).
-        Parallelism.For<int, int>(starts.AsSpan(0, n), lengths, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (_, part, from) =>
+        Parallelism.For<int, int>(starts.AsSpan(0, n), lengths, (_, part, from) =>
         {
             for (int i = 0; i < part.Length; i++)
             {

@@ -79,7 +79,6 @@ internal sealed class CustomerIds
     }
 
     /// <summary>Adds an id given as a string; packed sets keep its text when it is ASCII.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(string id)
     {
         if (_strings is null && Count == 0)
@@ -100,7 +99,6 @@ internal sealed class CustomerIds
     }
 
     /// <summary>Adds an id given as text: packed when ASCII (and the set still packed), else as a new string.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<char> id)
     {
         if (_strings is null && !Ascii.IsValid(id))
