@@ -61,10 +61,12 @@ public static class Pipeline
             Console.WriteLine(string.Create(ic, $"{name,-34}{stage.Elapsed.TotalMilliseconds,10:F0} ms   (peak so far {PeakMemory.Bytes() / (1024 * 1024)} MB)"));
             if (Environment.GetEnvironmentVariable("CLV_GCINFO") == "1")
             {
-                // Diagnostics only (not part of the output format): collections so far by generation, heap, committed and resident memory.
+                // Diagnostics only (not part of the output format): collections so far by generation, heap, committed and resident memory,
+                // and the stage's page faults.
                 var gc = GC.GetGCMemoryInfo();
-                Console.WriteLine(string.Create(ic, $"   gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} heap {GC.GetTotalMemory(false) / (1024 * 1024)} MB committed {gc.TotalCommittedBytes / (1024 * 1024)} MB rss {Environment.WorkingSet / (1024 * 1024)} MB allocated {GC.GetTotalAllocatedBytes() / (1024 * 1024)} MB faults {MinorFaults() - faults}"));
-                faults = MinorFaults();
+                long now = MinorFaults();
+                Console.WriteLine(string.Create(ic, $"   gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} heap {GC.GetTotalMemory(false) / (1024 * 1024)} MB committed {gc.TotalCommittedBytes / (1024 * 1024)} MB rss {Environment.WorkingSet / (1024 * 1024)} MB allocated {GC.GetTotalAllocatedBytes() / (1024 * 1024)} MB faults {now - faults}"));
+                faults = now;
             }
             stage.Restart();
         }
