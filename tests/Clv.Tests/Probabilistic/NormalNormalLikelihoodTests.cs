@@ -189,6 +189,19 @@ public class NormalNormalLikelihoodTests
     }
 
     [Fact]
+    public void FirstStart_WithEveryCustomerAloneAtAFrequency_SplitsTheVarianceBetweenTauAndSigma()
+    {
+        // Nothing to regress (no frequency has two customers): tau^2 starts at half the means' variance, sigma^2 at all of it.
+        var (x, m) = Layout(2, seed: 3);
+        double mean = m.Average();
+        double variance = m.Select(v => (v - mean) * (v - mean)).Average();
+        double[] start = Problem(x, m).Starts[0];
+
+        Assert.Equal(Math.Sqrt(variance / 2), start[0], 1e-9 * Math.Sqrt(variance));
+        Assert.Equal(Math.Sqrt(variance), start[1], 1e-9 * Math.Sqrt(variance));
+    }
+
+    [Fact]
     public void Fit_EachFrequencySharingOneValue_IsNotRefusedAsAllEqual()
     {
         int[] x = [1, 1, 1, 2, 2, 2, 3, 3, 3];
