@@ -53,6 +53,22 @@ public class HoldoutArgumentTests
     }
 
     [Fact]
+    public void HoldoutReport_NobodyBoughtInTheHoldout_AggregateErrorIsNaN()
+    {
+        var start = new DateOnly(2024, 1, 1);
+        var customers = CustomerSummaries.FromTransactions(
+            [new Transaction("a", start, 5), new Transaction("a", start.AddDays(20), 5), new Transaction("b", start.AddDays(3), 5)],
+            start.AddDays(30),
+            TimeUnit.Week,
+            start.AddDays(60));
+        var report = HoldoutValidation.Evaluate(new BgNbdModel(0.5, 5, 0.7, 3, TimeUnit.Week), customers);
+
+        Assert.Equal(0, report.ActualTotal);
+        Assert.True(report.PredictedTotal > 0);
+        Assert.True(double.IsNaN(report.AggregateRelativeError));
+    }
+
+    [Fact]
     public void ValueEvaluation_BadArguments_SayWhich()
     {
         var empty = Assert.Throws<ArgumentException>(() => ValueEvaluationReport.Create([], []));
