@@ -51,8 +51,7 @@ public class NormalNormalLikelihoodTests
     {
         var (x, m) = SpendSimulation.NormalNormal(5_000, 40, 6, 9, seed: 5);
         var problem = Problem(x, m);
-        double mean = m.Average();
-        double variance = m.Select(v => (v - mean) * (v - mean)).Average();
+        var (mean, variance) = Moments(m);
 
         Assert.Equal(Math.Sqrt(variance), problem.Reference[0], 1e-9 * Math.Sqrt(variance));
         Assert.Equal(Math.Sqrt(variance), problem.Reference[1], 1e-9 * Math.Sqrt(variance));
@@ -77,8 +76,8 @@ public class NormalNormalLikelihoodTests
         Assert.Equal(m.Average(), start[2], 1e-9 * Math.Max(1, Math.Abs(mu)));
 
         // The other starts spread around the means' standard deviation.
-        double mean = m.Average();
-        double sd = Math.Sqrt(m.Select(v => (v - mean) * (v - mean)).Average());
+        var (mean, variance) = Moments(m);
+        double sd = Math.Sqrt(variance);
         double[][] spread = [[sd, sd], [0.3 * sd, 3 * sd], [0.9 * sd, 0.3 * sd]];
         for (int k = 0; k < spread.Length; k++)
         {
@@ -180,8 +179,7 @@ public class NormalNormalLikelihoodTests
         // (tau^2) and the slope (sigma^2) are 0 and the start takes the floor, 5 % of the means' variance.
         int[] x = [1, 1, 1, 2, 2, 2, 3, 3, 3];
         double[] m = [4, 4, 4, 6, 6, 6, 5, 5, 5];
-        double mean = m.Average();
-        double variance = m.Select(v => (v - mean) * (v - mean)).Average();
+        var (mean, variance) = Moments(m);
         double[] start = Problem(x, m).Starts[0];
 
         Assert.Equal(Math.Sqrt(0.05 * variance), start[0], 1e-12);
@@ -193,8 +191,7 @@ public class NormalNormalLikelihoodTests
     {
         // Nothing to regress (no frequency has two customers): tau^2 starts at half the means' variance, sigma^2 at all of it.
         var (x, m) = Layout(2, seed: 3);
-        double mean = m.Average();
-        double variance = m.Select(v => (v - mean) * (v - mean)).Average();
+        var (mean, variance) = Moments(m);
         double[] start = Problem(x, m).Starts[0];
 
         Assert.Equal(Math.Sqrt(variance / 2), start[0], 1e-9 * Math.Sqrt(variance));
@@ -244,6 +241,13 @@ public class NormalNormalLikelihoodTests
         Assert.Equal("customers", Assert.Throws<ArgumentNullException>(() => model.ConditionalExpectedValue((CustomerSummaries)null!)).ParamName);
         Assert.Throws<ArgumentException>(() => model.ConditionalExpectedValue(new CustomerSummary[2], new double[1]));
         Assert.Equal(0, model.ShrinkageWeight(0));
+    }
+
+    /// <summary>The mean of the customers' values and their population variance, computed in two passes.</summary>
+    private static (double Mean, double Variance) Moments(double[] m)
+    {
+        double mean = m.Average();
+        return (mean, m.Select(v => (v - mean) * (v - mean)).Average());
     }
 
     private static NormalNormalLikelihood Problem(int[] x, double[] m)
