@@ -69,6 +69,28 @@ public class HoldoutArgumentTests
     }
 
     [Fact]
+    public void Evaluate_CustomerWithOnlyRefundsInCalibration_IsExcludedAndCounted()
+    {
+        var start = new DateOnly(2024, 1, 1);
+        var customers = CustomerSummaries.FromTransactions(
+            [
+                new Transaction("a", start, 5), new Transaction("a", start.AddDays(20), 5), new Transaction("a", start.AddDays(40), 5),
+                new Transaction("b", start.AddDays(3), 5),
+                new Transaction("r", start.AddDays(5), -5), new Transaction("r", start.AddDays(45), 5), new Transaction("r", start.AddDays(50), 5),
+            ],
+            start.AddDays(30),
+            TimeUnit.Week,
+            start.AddDays(60));
+        Assert.Equal(3, customers.Count);
+
+        var report = HoldoutValidation.Evaluate(new BgNbdModel(0.5, 5, 0.7, 3, TimeUnit.Week), customers);
+
+        Assert.Equal(1, report.ExcludedCount);
+        Assert.Equal(2, report.Rows.Sum(r => r.Customers));
+        Assert.Equal(1, report.ActualTotal);
+    }
+
+    [Fact]
     public void ValueEvaluation_BadArguments_SayWhich()
     {
         var empty = Assert.Throws<ArgumentException>(() => ValueEvaluationReport.Create([], []));
@@ -100,5 +122,10 @@ public class HoldoutArgumentTests
         Assert.Contains("19.5000", text, StringComparison.Ordinal);
         Assert.Contains("39.0000", text, StringComparison.Ordinal);
         Assert.Contains("Value evaluation of 20 customers", text, StringComparison.Ordinal);
+        string[] lines = text.Split(Environment.NewLine);
+        Assert.Equal("Value evaluation of 20 customers: Gini 0.317 (normalised 1.000), calibration actual = 0.000 + 2.000 x predicted, top 10% capture 0.186", lines[0]);
+        Assert.Equal("decile  customers  predicted mean  actual mean  actual share", lines[1]);
+        Assert.Equal("     1          2         19.5000      39.0000         0.186", lines[2]);
+        Assert.Equal("    10          2          1.5000       3.0000         0.014", lines[11]);
     }
 }
