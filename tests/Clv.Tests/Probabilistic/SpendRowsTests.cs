@@ -104,6 +104,54 @@ public class SpendRowsTests
     }
 
     [Fact]
+    public void FromSummaries_FrequencyBeyondCountingSort_CountsTheExcludedCustomers()
+    {
+        // The hashed path with a one-time buyer and a repeat buyer whose repeat purchases were all free (m_x = 0): both excluded.
+        var rows = Enumerable.Range(0, 1_100).Select(d => new Transaction("busy", Origin.AddDays(d), 1 + (d % 3)))
+            .Concat([new Transaction("once", Origin, 4)])
+            .Concat([new Transaction("free", Origin, 4), new Transaction("free", Origin.AddDays(9), 0), new Transaction("free", Origin.AddDays(20), 0)])
+            .ToArray();
+        var summaries = CustomerSummaries.FromTransactions(rows, Origin.AddDays(1_200), TimeUnit.Week);
+        var free = summaries.Single(c => c.CustomerId == "free");
+        Assert.Equal(2, free.Frequency);
+        Assert.Equal(0, free.MonetaryValue);
+
+        var sorted = SpendRows.FromSummaries(summaries.AsSpan(), CancellationToken.None, out long excluded);
+
+        var (x, _, w) = sorted.Sorted();
+        Assert.Equal([1_099], x);
+        Assert.Equal([1.0], w);
+        Assert.Equal(2, excluded);
+        Assert.Equal(1.0, sorted.TotalWeight);
+    }
+
+    [Theory]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(130)]
+    [InlineData(1_000)]
+    public void FromSummaries_FrequencyPastTheFirstCountArray_GrowsItAndEqualsRowsAddedOneByOne(int frequency)
+    {
+        // x from 63 to 1,000 with three customers: the counting sort's first array holds x < 64, and 1,000 is below its limit (4 n + 1,024).
+        var rows = Enumerable.Range(0, frequency + 1).Select(d => new Transaction("busy", Origin.AddDays(d), 1 + (d % 3)))
+            .Concat([new Transaction("quiet", Origin, 4), new Transaction("quiet", Origin.AddDays(9), 6)])
+            .Concat([new Transaction("once", Origin, 4)])
+            .ToArray();
+        var summaries = CustomerSummaries.FromTransactions(rows, Origin.AddDays(1_200), TimeUnit.Week);
+
+        var sorted = SpendRows.FromSummaries(summaries.AsSpan(), CancellationToken.None, out long excluded);
+
+        var (x, m, w) = sorted.Sorted();
+        Assert.Equal([1, frequency], x);
+        Assert.Equal([6.0, summaries.Single(c => c.CustomerId == "busy").MonetaryValue], m);
+        Assert.Equal([1.0, 1.0], w);
+        Assert.Equal(1, excluded);
+        Assert.True(Same(sorted, Hashed(summaries.AsSpan(), out long hashedExcluded)));
+        Assert.Equal(hashedExcluded, excluded);
+    }
+
+    [Fact]
     public void FromSummaries_EqualPairs_MergedWithTheirCount()
     {
         // Three customers with x = 1 and m_x = 10, one with x = 1 and m_x = 5, one with x = 2, one lead-like single purchase.
