@@ -104,4 +104,120 @@ public class CustomerIdsTests
             }
         });
     }
+
+    [Fact]
+    public void Union_PackedSets_IdsOfAThenNewIdsOfB_AndWhereEachOfBWent()
+    {
+        var a = Packed(Enumerable.Range(0, 3_000).Select(i => $"A{i:D6}"));
+        var bText = Enumerable.Range(0, 3_000).Select(i => i % 2 == 0 ? $"A{i:D6}" : $"B{i:D6}").ToArray();
+        var b = Packed(bText);
+
+        var union = CustomerIds.Union(a, b, out int[] bToUnion);
+
+        Assert.False(union.IsStrings);
+        var expected = Enumerable.Range(0, 3_000).Select(i => $"A{i:D6}").Concat(bText.Where(t => t[0] == 'B')).ToArray();
+        Assert.Equal(expected, Enumerable.Range(0, union.Count).Select(i => union[i]));
+        Assert.Equal(bText.Length, bToUnion.Length);
+        for (int i = 0; i < bText.Length; i++)
+        {
+            Assert.Equal(bText[i], union[bToUnion[i]]);
+            Assert.Equal(i % 2 == 0 ? i : 3_000 + (i / 2), bToUnion[i]);
+        }
+    }
+
+    [Fact]
+    public void Union_WhenEitherSetIsStrings_IsStringsWithTheSameOrder()
+    {
+        var a = new CustomerIds(2);
+        a.Add("Zoë".AsSpan());
+        a.Add("A1".AsSpan());
+        var b = Packed(["B2", "A1", "C3", "B2x"]);
+
+        var union = CustomerIds.Union(a, b, out int[] bToUnion);
+        var reversed = CustomerIds.Union(b, a, out int[] aToReversed);
+
+        Assert.True(union.IsStrings);
+        Assert.Equal(["Zoë", "A1", "B2", "C3", "B2x"], Enumerable.Range(0, union.Count).Select(i => union[i]));
+        Assert.Equal([2, 1, 3, 4], bToUnion);
+        Assert.True(reversed.IsStrings);
+        Assert.Equal(["B2", "A1", "C3", "B2x", "Zoë"], Enumerable.Range(0, reversed.Count).Select(i => reversed[i]));
+        Assert.Equal([4, 1], aToReversed);
+    }
+
+    [Fact]
+    public void AddString_ToAPackedSet_KeepsItPacked()
+    {
+        var ids = new CustomerIds(4);
+        ids.Add("A1".AsSpan());
+        ids.Add("B2");
+        Assert.False(ids.IsStrings);
+        Assert.Equal(["A1", "B2"], Enumerable.Range(0, ids.Count).Select(i => ids[i]));
+        Assert.Same(ids, ids.Owner(1));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void EnsureCapacity_ThenThatManyIds_AllocatesNothing(bool asStrings)
+    {
+        const int Count = 20_000;
+        var text = Enumerable.Range(0, Count).Select(i => $"C{i:D7}").ToArray();
+        var ids = new CustomerIds(4);
+        for (int i = 0; i < 10; i++)
+        {
+            if (asStrings)
+            {
+                ids.Add(text[i]);
+            }
+            else
+            {
+                ids.Add(text[i].AsSpan());
+            }
+        }
+
+        ids.EnsureCapacity(Count);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 10; i < Count; i++)
+        {
+            if (asStrings)
+            {
+                ids.Add(text[i]);
+            }
+            else
+            {
+                ids.Add(text[i].AsSpan());
+            }
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(asStrings, ids.IsStrings);
+        Assert.Equal(text, Enumerable.Range(0, ids.Count).Select(i => ids[i]));
+    }
+
+    [Fact]
+    public void Constructor_RoomForCapacityIdsOfEightCharacters_AllocatesNothingMore()
+    {
+        var ids = new CustomerIds(5_000);
+        var text = Enumerable.Range(0, 5_000).Select(i => $"C{i:D7}").ToArray();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (string id in text)
+        {
+            ids.Add(id.AsSpan());
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(text[^1], ids[^1]);
+    }
+
+    private static CustomerIds Packed(IEnumerable<string> text)
+    {
+        var ids = new CustomerIds(4);
+        foreach (string id in text)
+        {
+            ids.Add(id.AsSpan());
+        }
+
+        Assert.False(ids.IsStrings);
+        return ids;
+    }
 }

@@ -59,6 +59,81 @@ public class SlotTableTests
     }
 
     [Fact]
+    public void Find_EveryKeyTheSameHash_ComparesTheKeys()
+    {
+        var table = new SlotTable(2);
+        var keys = new List<string>();
+        for (int i = 0; i < 50; i++)
+        {
+            var matcher = new StringKeys(keys, "x" + i);
+            table.FindOrAdd(42, ref matcher, out _);
+            keys.Add("x" + i);
+        }
+
+        for (int i = 0; i < 50; i++)
+        {
+            var matcher = new StringKeys(keys, "x" + i);
+            Assert.Equal(i, table.Find(42, ref matcher));
+        }
+
+        var absent = new StringKeys(keys, "y");
+        Assert.Equal(-1, table.Find(42, ref absent));
+    }
+
+    [Fact]
+    public void Peek_IsTheIndexInTheHomeSlotWhenItHoldsTheHash_ElseMinusOne()
+    {
+        var table = new SlotTable(4);
+        var keys = new List<string>();
+        var first = new StringKeys(keys, "a");
+        table.FindOrAdd(3, ref first, out _);
+        keys.Add("a");
+        var second = new StringKeys(keys, "b");
+        table.FindOrAdd(3, ref second, out _);
+        keys.Add("b");
+
+        Assert.Equal(0, table.Peek(3));
+        Assert.Equal(-1, table.Peek(3 + table.SlotCount)); // the same home slot, another hash
+        Assert.Equal(-1, table.Peek(4));
+        Assert.Equal(-1, table.Peek(5));
+        Assert.Equal(-1, table.Peek(3 + (1 << 20)));
+    }
+
+    [Fact]
+    public void Grows_WhenMoreThanHalfTheSlotsAreUsed_AndNotBefore()
+    {
+        var table = new SlotTable(1);
+        var keys = new List<string>();
+        Assert.Equal(16, table.SlotCount);
+        Assert.Equal(16 * sizeof(ulong), table.Bytes);
+        Add(table, keys, 8);
+        Assert.Equal(16, table.SlotCount);
+        var matcher = new StringKeys(keys, "k8");
+        table.FindOrAdd("k8".GetHashCode(), ref matcher, out _);
+        Assert.Equal(32, table.SlotCount);
+        Assert.Equal(32 * sizeof(ulong), table.Bytes);
+    }
+
+    [Fact]
+    public void Clear_ToTheSameSize_AllocatesNothing_AndRelease_GivesTheSlotsBack()
+    {
+        var table = new SlotTable(1000);
+        var keys = new List<string>();
+        Add(table, keys, 1000);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        table.Clear(1000);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, table.Count);
+
+        table.Release();
+        Assert.Equal(0, table.Count);
+        Assert.Equal(16, table.SlotCount);
+        Assert.Equal(16 * sizeof(ulong), table.Bytes);
+        var matcher = new StringKeys(keys, "k1");
+        Assert.Equal(-1, table.Find("k1".GetHashCode(), ref matcher));
+    }
+
+    [Fact]
     public void Clear_ReusesTheSlotsForASmallerSet()
     {
         var table = new SlotTable(1000);
