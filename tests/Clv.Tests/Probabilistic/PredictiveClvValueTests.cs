@@ -74,6 +74,27 @@ public class PredictiveClvValueTests
     }
 
     [Fact]
+    public void NewCustomer_MonthlyPeriodsOfAWeekModel_ConvertThePeriodLength()
+    {
+        var options = new PredictiveClvOptions { Periods = 6, Period = TimeUnit.Month, DiscountRate = DiscountRate.Annual(0.1) };
+        double month = TimeUnit.Month.ConvertTo(1, TimeUnit.Week);
+        Assert.True(month > 4);
+
+        var value = PredictiveClv.NewCustomer(Weeks, Spend, options);
+
+        double sum = 0, previous = 0;
+        for (int k = 1; k <= 6; k++)
+        {
+            double expected = Weeks.ExpectedPurchases(k * month);
+            sum += options.DiscountRate.DiscountFactor(k, TimeUnit.Month) * (expected - previous);
+            previous = expected;
+        }
+
+        Assert.Equal(Weeks.ExpectedPurchases(6 * month), value.ExpectedRepeatPurchases, 1e-12);
+        Assert.Equal(Spend.MeanSpend * sum, value.RepeatValue, 1e-9);
+    }
+
+    [Fact]
     public void NewCustomer_SpendWithoutFiniteMean_ThrowsNamingSpend()
     {
         var heavyTail = new GammaGammaModel(6.25, 0.9, 15.44);
