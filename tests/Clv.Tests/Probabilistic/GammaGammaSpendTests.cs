@@ -179,6 +179,29 @@ public class GammaGammaSpendTests
     }
 
     [Fact]
+    public void Fit_LikelihoodLn_IsTheSumOfEachCustomersDensityAtTheEstimate()
+    {
+        // Fitted here, not through the cached CDNOW fits, so a change to the likelihood's constant terms is seen.
+        var customers = CustomerSummaries.FromTransactions(TestData.CdnowSample(), TestData.CdnowCalibrationEnd, TimeUnit.Week);
+        var fit = GammaGammaModel.Fit(customers);
+
+        double sum = 0;
+        int count = 0;
+        foreach (var c in customers)
+        {
+            if (c.Frequency > 0 && c.MonetaryValue > 0)
+            {
+                sum += fit.Model.LikelihoodLn(c.Frequency, c.MonetaryValue);
+                count++;
+            }
+        }
+
+        Assert.Equal(count, fit.ObservationCount);
+        Assert.Equal(sum, fit.LikelihoodLn, 1e-8 * Math.Abs(sum));
+        Assert.Equal(-4055.92, fit.LikelihoodLn, 1e-2);
+    }
+
+    [Fact]
     public void CheckIndependence_IsPearsonCorrelationOverRepeatBuyers()
     {
         var customers = Summaries();
