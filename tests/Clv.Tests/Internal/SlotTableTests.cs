@@ -124,6 +124,15 @@ public class SlotTableTests
         table.Clear(1000);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         Assert.Equal(0, table.Count);
+        var fresh = new List<string>();
+        for (int i = 0; i < 1000; i++)
+        {
+            var again = new StringKeys(fresh, "k" + i);
+            Assert.Equal((i, true), (table.FindOrAdd(("k" + i).GetHashCode(), ref again, out bool added), added));
+            fresh.Add("k" + i);
+        }
+
+        table.Clear(1000);
 
         table.Release();
         Assert.Equal(0, table.Count);
