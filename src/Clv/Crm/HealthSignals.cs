@@ -67,7 +67,12 @@ public sealed partial class HealthSignals
     /// <summary>The position of a signal in <see cref="Names"/>, or -1 when it was not supplied.</summary>
     /// <param name="name">The signal's name (ordinal).</param>
     /// <returns>The position, or -1.</returns>
-    public int IndexOf(string name) => Array.IndexOf(_names, name);
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    public int IndexOf(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Array.IndexOf(_names, name);
+    }
 
     /// <summary>Normalises every supplied signal of every customer.</summary>
     /// <param name="customers">The summaries; trends and recency are taken at their observation end.</param>
