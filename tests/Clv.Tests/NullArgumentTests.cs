@@ -11,8 +11,9 @@ namespace Clv.Tests;
 /// not annotate as nullable throws <see cref="ArgumentNullException"/> naming that parameter when given null, before it
 /// does anything else (a <see cref="NullReferenceException"/> from deep inside, or a half-done result, is a defect).
 /// Reflection finds the members; the other arguments are ordinary valid values from the registry below, so the null
-/// check is the first thing that can fail. Members whose parameters cannot be passed by reflection (spans) or whose
-/// other arguments have no registered sample are listed, and the count of members checked is pinned from below.
+/// check is the first thing that can fail. Members with a span parameter (reflection cannot pass one) are left out; members
+/// whose other arguments have no registered sample are listed in the failure message, and both the count of checks and
+/// the count of such members are pinned.
 /// </summary>
 public class NullArgumentTests
 {
@@ -35,7 +36,7 @@ public class NullArgumentTests
     private static readonly TimeVaryingCovariates PathCovariates =
         TimeVaryingCovariates.Create(["web"], [new DateOnly(2024, 1, 1)], new double[,,] { { { 0 } }, { { 1 } }, { { 0 } } });
 
-    /// <summary>A valid value of each parameter type the members take; looked up by exact type, then by assignability.</summary>
+    /// <summary>A valid value of each parameter type the members take, by exact type; <c>TrySample</c> covers the generic rest.</summary>
     private static readonly Dictionary<Type, Func<object>> Samples = new()
     {
         [typeof(string)] = () => "x",

@@ -5,8 +5,9 @@ namespace Clv.Tests.Probabilistic;
 /// <summary>
 /// Every entry of <see cref="PurchaseModel"/> checks its own arguments, whichever form it takes (numbers, one summary,
 /// a span, <see cref="CustomerSummaries"/>): a bad horizon, level or history is an <see cref="ArgumentException"/>
-/// naming the parameter, never a NaN or a silently wrong number. Found by mutation testing: removing any one of these
-/// checks left every other test passing.
+/// naming the parameter, never a NaN or a silently wrong number. Written for the survivors of a mutation run over
+/// <c>PurchaseModel*.cs</c> with the model and prediction-law tests: removing a check in the summary, span or array forms
+/// left those tests passing.
 /// </summary>
 public class PurchaseModelArgumentTests
 {
