@@ -162,54 +162,67 @@ public class CustomerIdsTests
     [InlineData(true, 8)]
     public void EnsureCapacity_ThenThatManyIds_AllocatesNothing(bool asStrings, int length)
     {
-        // Room is made for as many ids as long as those so far on average: 8 and 13 characters here.
+        // Room is made for as many ids as long as those so far on average: 8 and 13 characters here. The least of three
+        // attempts is taken: a one-time runtime allocation on this thread (type loading, a lazily made static) is not the
+        // table's, and an allocation in the table happens on every attempt.
         const int Count = 20_000;
         var text = Enumerable.Range(0, Count).Select(i => "C" + i.ToString(CultureInfo.InvariantCulture).PadLeft(length - 1, '0')).ToArray();
-        var ids = new CustomerIds(4);
-        for (int i = 0; i < 10; i++)
+        long allocated = long.MaxValue;
+        for (int attempt = 0; attempt < 3; attempt++)
         {
-            if (asStrings)
+            var ids = new CustomerIds(4);
+            for (int i = 0; i < 10; i++)
             {
-                ids.Add(text[i]);
+                Add(ids, text[i], asStrings);
             }
-            else
+
+            ids.EnsureCapacity(Count);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 10; i < Count; i++)
             {
-                ids.Add(text[i].AsSpan());
+                Add(ids, text[i], asStrings);
             }
+
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.Equal(asStrings, ids.IsStrings);
+            Assert.Equal(text, Enumerable.Range(0, ids.Count).Select(i => ids[i]));
         }
 
-        ids.EnsureCapacity(Count);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 10; i < Count; i++)
-        {
-            if (asStrings)
-            {
-                ids.Add(text[i]);
-            }
-            else
-            {
-                ids.Add(text[i].AsSpan());
-            }
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        Assert.Equal(asStrings, ids.IsStrings);
-        Assert.Equal(text, Enumerable.Range(0, ids.Count).Select(i => ids[i]));
+        Assert.Equal(0, allocated);
     }
 
     [Fact]
     public void Constructor_RoomForCapacityIdsOfEightCharacters_AllocatesNothingMore()
     {
-        var ids = new CustomerIds(5_000);
+        // The least of three attempts, as above.
         var text = Enumerable.Range(0, 5_000).Select(i => $"C{i:D7}").ToArray();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        foreach (string id in text)
+        long allocated = long.MaxValue;
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            var ids = new CustomerIds(5_000);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            foreach (string id in text)
+            {
+                ids.Add(id.AsSpan());
+            }
+
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.Equal(text[^1], ids[^1]);
+        }
+
+        Assert.Equal(0, allocated);
+    }
+
+    private static void Add(CustomerIds ids, string id, bool asString)
+    {
+        if (asString)
+        {
+            ids.Add(id);
+        }
+        else
         {
             ids.Add(id.AsSpan());
         }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        Assert.Equal(text[^1], ids[^1]);
     }
 
     private static CustomerIds Packed(IEnumerable<string> text)
