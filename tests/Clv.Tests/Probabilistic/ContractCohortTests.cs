@@ -121,4 +121,48 @@ public class ContractCohortTests
         Assert.Equal(model.RetentionRate(3), row.ExpectedRetention);
         Assert.Contains("Renewal curves of 2 cohorts", report.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ContractCohortReport_AfterEveryoneLeft_RetentionIsUndefined()
+    {
+        // Retention from 0 subscribers is 0 / 0: NaN, not 0 or 1; the expected side still follows the model.
+        var model = new ShiftedBetaGeometricModel(0.704, 1.182);
+        var report = ContractCohortReport.Create(model, [[10, 2, 0, 0]]);
+
+        Assert.Equal([0.2, 0, double.NaN], report.Rows.Select(r => r.ActualRetention));
+        Assert.Equal(model.RetentionRate(3), report.Rows[2].ExpectedRetention);
+        Assert.Equal(10 * model.Survival(3), report.Rows[2].ExpectedAlive, 12);
+    }
+
+    [Fact]
+    public void ContractCohortReport_BadCohort_IsNamedByItsIndex()
+    {
+        var model = new ShiftedBetaGeometricModel(0.704, 1.182);
+
+        Assert.Equal("model", Assert.Throws<ArgumentNullException>(() => ContractCohortReport.Create(null!, [Regular])).ParamName);
+        Assert.Equal("aliveCounts", Assert.Throws<ArgumentNullException>(() => ContractCohortReport.Create(model, null!)).ParamName);
+        Assert.Equal("aliveCounts[1]", Assert.Throws<ArgumentNullException>(() => ContractCohortReport.Create(model, [Regular, null!])).ParamName);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => ContractCohortReport.Create(model, [Regular, [100, 120]]));
+        Assert.Equal("aliveCounts[1]", e.ParamName);
+        Assert.Equal("aliveCounts[0]", Assert.Throws<ArgumentException>(() => ContractCohortReport.Create(model, [[100]])).ParamName);
+    }
+
+    [Fact]
+    public void ContractCohortReport_ToString_IsOneLinePerCohortAndPeriod()
+    {
+        var model = new ShiftedBetaGeometricModel(0.704, 1.182);
+        string text = ContractCohortReport.Create(model, [[1000, 631], [500, 400, 0]]).ToString();
+
+        // S(1) = beta / (alpha + beta) = 0.6267, S(2) = S(1) (beta + 1) / (alpha + beta + 1) = 0.4738: 626.7, 313.4 and 236.9 expected.
+        Assert.Equal(
+            """
+            Renewal curves of 2 cohorts against sBG(alpha = 0.704, beta = 1.182)
+            cohort  period  alive  expected  retention  model retention
+                 0       1    631     626.7      0.631            0.627
+                 1       1    400     313.4      0.800            0.627
+                 1       2      0     236.9      0.000            0.756
+
+            """.ReplaceLineEndings("\n"),
+            text.ReplaceLineEndings("\n"));
+    }
 }
