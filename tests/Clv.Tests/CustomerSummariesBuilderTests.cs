@@ -232,15 +232,8 @@ public class CustomerSummariesBuilderTests
         var builder = new CustomerSummariesBuilder(End, TimeUnit.Day);
         builder.Add(table, ends, indices, dates, amounts);
 
-        // Smallest of several steady-state measurements (the JIT may allocate while it re-compiles a hot loop); every
-        // customer is known, so a string or an array per row or per entry would show up in every one.
-        long allocated = long.MaxValue;
-        for (int attempt = 0; attempt < 5; attempt++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            builder.Add(table, ends, indices, dates, amounts);
-            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
+        // Every customer is known, so a string or an array per row or per entry would show up in every attempt.
+        long allocated = Allocations.Least(5, () => builder.Add(table, ends, indices, dates, amounts));
 
         Assert.True(allocated < 1024, $"allocated {allocated} bytes");
         Assert.Equal(6 * rows.Length, builder.TransactionCount);

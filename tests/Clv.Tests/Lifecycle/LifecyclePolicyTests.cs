@@ -357,16 +357,11 @@ public class LifecyclePolicyTests
         var destination = new LifecycleStage[summaries.Count];
         var policy = LifecyclePolicy.RelativeToGap(3, 6);
         var date = new DateOnly(1998, 3, 31);
-        // The JIT may allocate on this thread while it re-compiles a hot loop (tiering, on-stack replacement), so
-        // take the smallest of several steady-state measurements: a per-call allocation shows up in every one.
-        long allocated = long.MaxValue;
-        for (int attempt = 0; attempt < 5; attempt++)
+        long allocated = Allocations.Least(5, () =>
         {
-            long before = GC.GetAllocatedBytesForCurrentThread();
             policy.Classify(summaries, date, destination);
             Days.Classify(summaries, date, destination);
-            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
+        });
 
         Assert.Equal(0, allocated);
     }

@@ -70,13 +70,7 @@ public class PredictiveClvTests
         var options = new PredictiveClvOptions { Periods = 52, Period = TimeUnit.Week };
         var destination = new double[customers.Length];
         PredictiveClv.Compute(CdnowFits.Fitted, Spend, customers, options, destination);
-        long allocated = long.MaxValue;
-        for (int attempt = 0; attempt < 3; attempt++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            PredictiveClv.Compute(CdnowFits.Fitted, Spend, customers, options, destination);
-            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
+        long allocated = Allocations.Least(3, () => PredictiveClv.Compute(CdnowFits.Fitted, Spend, customers, options, destination));
 
         Assert.True(allocated < customers.Length, $"allocated {allocated} bytes for {customers.Length} customers");
         for (int i = 0; i < customers.Length; i += 997)

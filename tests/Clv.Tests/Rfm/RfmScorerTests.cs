@@ -225,15 +225,9 @@ public class RfmScorerTests
         // native and freed on return, so the collected heap sees the scores and little else.
         var customers = Enumerable.Range(0, 100_000).Select(i => RfmTestData.Customer(i % 365, 1 + (i % 17), (i * 7919) % 1000)).ToArray();
         var expected = RfmCutPoints.Fit(customers, null).Model;
-        long allocated = long.MaxValue;
-        for (int attempt = 0; attempt < 3; attempt++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            var fitted = RfmCutPoints.Fit(customers, null).Model;
-            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
-            Assert.Equal(expected.Monetary, fitted.Monetary);
-        }
-
+        RfmCutPoints? fitted = null;
+        long allocated = Allocations.Least(3, () => fitted = RfmCutPoints.Fit(customers, null).Model);
+        Assert.Equal(expected.Monetary, fitted!.Monetary);
         Assert.True(allocated < (4L * customers.Length) + (64 << 10), $"allocated {allocated} bytes for {customers.Length} customers");
     }
 
@@ -245,15 +239,7 @@ public class RfmScorerTests
         var destination = new RfmScore[customers.Length];
         cutPoints.Score(customers, destination);
 
-        // Smallest of several steady-state measurements: the JIT may allocate on this thread while it re-compiles a
-        // hot loop, but a per-customer allocation shows up in every measurement.
-        long allocated = long.MaxValue;
-        for (int attempt = 0; attempt < 5; attempt++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            cutPoints.Score(customers, destination);
-            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
+        long allocated = Allocations.Least(5, () => cutPoints.Score(customers, destination));
 
         Assert.True(allocated < 1024, $"allocated {allocated} bytes");
         Assert.Equal(RfmScorer.Score(customers, null).AsSpan().ToArray(), destination);
