@@ -36,35 +36,3 @@ public class IdColumnTests
         Assert.Equal(0, IdColumn.From([]).Count);
     }
 }
-
-public class IdLookupTests
-{
-    [Fact]
-    public void RepeatedIds_GiveNoLookup_SoTheCallerKeepsADictionary()
-    {
-        var one = CustomerSummaries.FromTransactions([new("a", new DateOnly(2024, 1, 1), 5), new("b", new DateOnly(2024, 1, 2), 5)], new DateOnly(2024, 3, 1), TimeUnit.Day);
-        Assert.NotNull(IdLookup.Create([.. one.AsSpan()]));
-        Assert.Null(IdLookup.Create([.. one.AsSpan(), one[0]]));
-        var lookup = IdLookup.Create([.. one.AsSpan()])!;
-        Assert.Equal((0, 1, -1), (lookup.Find("a"), lookup.Find("b"), lookup.Find("c")));
-    }
-
-    [Fact]
-    public void LongPackedIds_AreFound()
-    {
-        var builder = new CustomerSummariesBuilder(new DateOnly(2024, 3, 1), TimeUnit.Day);
-        string[] ids = [.. Enumerable.Range(0, 300).Select(i => new string((char)('a' + (i % 26)), i + 1))];
-        foreach (string id in ids)
-        {
-            builder.Add(id.AsSpan(), new DateOnly(2024, 1, 1), 1);
-        }
-
-        var summaries = builder.Build();
-        Assert.NotNull(summaries[0].PackedIds);
-        for (int i = 0; i < ids.Length; i++)
-        {
-            Assert.True(summaries.TryGetIndex(ids[i], out int at));
-            Assert.Equal(i, at);
-        }
-    }
-}
