@@ -83,4 +83,50 @@ public class KeyIndexTests
 
         Assert.True(low.Count > 2500, low.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    [Fact]
+    public void GetOrAdd_CapacityZero_Grows()
+    {
+        var index = new KeyIndex(0);
+        for (int i = 0; i < 50; i++)
+        {
+            Assert.Equal(i, index.GetOrAdd(i, 1, 2));
+        }
+
+        Assert.Equal(49, index.X(49));
+    }
+
+    /// <summary>
+    /// Two keys of the same x and T whose 32-bit hashes are equal (found by search; about five pairs are expected among
+    /// 200,000 recencies): the table finds the hash, and only the comparison of every field tells the keys apart.
+    /// </summary>
+    [Fact]
+    public void GetOrAdd_FullHashCollision_StillTwoKeys()
+    {
+        var seen = new Dictionary<int, double>();
+        (double A, double B)? pair = null;
+        for (int j = 0; j < 2_000_000 && pair is null; j++)
+        {
+            double recency = j / 64.0;
+            int h = KeyIndex.Hash(3, recency, 52);
+            if (seen.TryGetValue(h, out double other))
+            {
+                pair = (other, recency);
+            }
+            else
+            {
+                seen[h] = recency;
+            }
+        }
+
+        Assert.NotNull(pair);
+        var (a, b) = pair.Value;
+        Assert.Equal(KeyIndex.Hash(3, a, 52), KeyIndex.Hash(3, b, 52));
+        var index = new KeyIndex(4);
+        Assert.Equal(0, index.GetOrAdd(3, a, 52));
+        Assert.Equal(-1, index.IndexOf(3, b, 52));
+        Assert.Equal(1, index.GetOrAdd(3, b, 52));
+        Assert.Equal((0, 1), (index.IndexOf(3, a, 52), index.IndexOf(3, b, 52)));
+        Assert.Equal(b, index.Recency(1));
+    }
 }

@@ -34,6 +34,14 @@ public class TextTableTests
     }
 
     [Fact]
+    public void Render_BlankFirstLine_EmptyNotBeyondItsStart()
+    {
+        var table = new TextTable((string.Empty, true));
+        table.Add(" ");
+        Assert.Equal("\n\n", table.Render(string.Empty));
+    }
+
+    [Fact]
     public void Render_RightAlignedLastColumn_KeepsItsPadding()
     {
         var table = new TextTable(("value", false));
