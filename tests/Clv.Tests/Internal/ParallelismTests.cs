@@ -92,4 +92,66 @@ public class ParallelismTests
         Assert.IsType<InvalidOperationException>(e);
         Assert.Equal("a later part", e.Message);
     }
+
+    [Fact]
+    public void SpanForms_BelowTheMinimum_OneInlineCallWithTheWhole()
+    {
+        int thread = Environment.CurrentManagedThreadId;
+        var input = new int[1_000];
+        var output = new double[input.Length];
+        var calls = new List<(int Length, int From, int Thread)>();
+        Parallelism.For<int, double>(input, output, (part, into, from) => calls.Add((part.Length, from, Environment.CurrentManagedThreadId)), minimumPerWorker: 600);
+        Parallelism.For<int>(input, (part, from) => calls.Add((part.Length, from, Environment.CurrentManagedThreadId)), minimumPerWorker: 600);
+        Assert.Equal([(1_000, 0, thread), (1_000, 0, thread)], calls);
+    }
+
+    [Fact]
+    public void SpanForms_AboveTheMinimum_SplitIntoContiguousParts()
+    {
+        if (Environment.ProcessorCount < 2)
+        {
+            Assert.Skip("one core: the loops run inline");
+        }
+
+        var input = Enumerable.Range(0, 10_000).ToArray();
+        var output = new int[input.Length];
+        var parts = new ConcurrentBag<(int From, int Length)>();
+        Parallelism.For<int, int>(input, output, (part, into, from) =>
+        {
+            parts.Add((from, part.Length));
+            for (int i = 0; i < part.Length; i++)
+            {
+                into[i] = part[i] + 1;
+            }
+        }, minimumPerWorker: 1_000);
+        Assert.Equal(Enumerable.Range(1, input.Length), output);
+        var sorted = parts.OrderBy(p => p.From).ToArray();
+        Assert.Equal(Math.Min(Environment.ProcessorCount, 10) * 4, sorted.Length);
+        Assert.Equal(input.Length, sorted.Sum(p => p.Length));
+        for (int i = 1; i < sorted.Length; i++)
+        {
+            Assert.Equal(sorted[i - 1].From + sorted[i - 1].Length, sorted[i].From);
+        }
+    }
+
+    [Fact]
+    public void SpanFor_WorkerThrows_RethrowsTheExceptionItself()
+    {
+        if (Environment.ProcessorCount < 2)
+        {
+            Assert.Skip("one core: the loop runs inline, with nothing to unwrap");
+        }
+
+        var input = new int[10_000];
+        var output = new int[input.Length];
+        var e = Record.Exception(() => Parallelism.For<int, int>(input, output, (part, into, from) =>
+        {
+            if (from > 0)
+            {
+                throw new ArgumentException("a later part");
+            }
+        }, minimumPerWorker: 1_000));
+        Assert.IsType<ArgumentException>(e);
+        Assert.Equal("a later part", e.Message);
+    }
 }
