@@ -41,6 +41,14 @@ public class IdLookupTests
     }
 
     [Fact]
+    public void Find_PackedIdOverTwiceTheBuffer_First()
+    {
+        string[] ids = ["short", new string('x', 200), new string('y', 70), "z"];
+        var lookup = IdLookup.Create(Summaries(ids, packed: true))!;
+        Assert.Equal([0, 1, 2, 3], ids.Select(lookup.Find));
+    }
+
+    [Fact]
     public void Create_NoSummaries_FindsNothing() =>
         Assert.Equal(-1, IdLookup.Create([])!.Find("A"));
 
