@@ -51,6 +51,20 @@ public class NativeRowChunksTests
     }
 
     [Fact]
+    public void Dispose_ExactlyTheInitialSlotsFull_FreesThemAll()
+    {
+        var rows = new NativeRowChunks();
+        for (int k = 0; k < 16; k++)
+        {
+            rows.Add();
+        }
+
+        rows.Free(3);
+        rows.Dispose();
+        Assert.Throws<InvalidOperationException>(() => rows.Days(15).Length);
+    }
+
+    [Fact]
     public void Clear_StartsAgainFromNone()
     {
         using var rows = new NativeRowChunks();
