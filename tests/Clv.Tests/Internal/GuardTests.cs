@@ -22,9 +22,7 @@ public class GuardTests
     public void Finite_NonFinite_NamesTheArgument(double value, string shown)
     {
         double horizon = value;
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Guard.Finite(horizon));
-        Assert.Equal("horizon", ex.ParamName);
-        Assert.StartsWith($"horizon must be a finite number, but was {shown}.", ex.Message, StringComparison.Ordinal);
+        var ex = Refused(() => Guard.Finite(horizon), "horizon", $"horizon must be a finite number, but was {shown}.");
         Assert.Equal(value, ex.ActualValue);
     }
 
@@ -42,9 +40,7 @@ public class GuardTests
     public void Positive_ZeroNegativeNaNInfinity_Refused(double value, string shown)
     {
         double rate = value;
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Guard.Positive(rate));
-        Assert.Equal("rate", ex.ParamName);
-        Assert.StartsWith($"rate must be a finite number greater than 0, but was {shown}.", ex.Message, StringComparison.Ordinal);
+        Refused(() => Guard.Positive(rate), "rate", $"rate must be a finite number greater than 0, but was {shown}.");
     }
 
     [Theory]
@@ -61,9 +57,7 @@ public class GuardTests
     public void NonNegative_NegativeNaNInfinity_Refused(double value, string shown)
     {
         double amount = value;
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Guard.NonNegative(amount));
-        Assert.Equal("amount", ex.ParamName);
-        Assert.StartsWith($"amount must be a finite number of at least 0, but was {shown}.", ex.Message, StringComparison.Ordinal);
+        Refused(() => Guard.NonNegative(amount), "amount", $"amount must be a finite number of at least 0, but was {shown}.");
     }
 
     [Fact]
@@ -80,9 +74,7 @@ public class GuardTests
         int periods = 0;
         Guard.NonNegative(periods);
         periods = -1;
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Guard.NonNegative(periods));
-        Assert.Equal("periods", ex.ParamName);
-        Assert.StartsWith("periods must be at least 0, but was -1.", ex.Message, StringComparison.Ordinal);
+        Refused(() => Guard.NonNegative(periods), "periods", "periods must be at least 0, but was -1.");
     }
 
     [Theory]
@@ -98,9 +90,7 @@ public class GuardTests
     public void InRange_Outside_NamesTheInterval(double value, string shown)
     {
         double level = value;
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Guard.InRange(level, 0, 1));
-        Assert.Equal("level", ex.ParamName);
-        Assert.StartsWith($"level must be between 0 and 1, but was {shown}.", ex.Message, StringComparison.Ordinal);
+        Refused(() => Guard.InRange(level, 0, 1), "level", $"level must be between 0 and 1, but was {shown}.");
     }
 
     [Fact]
@@ -120,12 +110,19 @@ public class GuardTests
         Guard.HoldoutEnd(end, null);
         Guard.HoldoutEnd(end, end);
         Guard.HoldoutEnd(end, end.AddDays(1));
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Guard.HoldoutEnd(end, end.AddDays(-1)));
-        Assert.Equal("holdoutEnd", ex.ParamName);
-        Assert.StartsWith("Holdout end (2024-06-29) cannot be before the observation end (2024-06-30).", ex.Message, StringComparison.Ordinal);
+        Refused(() => Guard.HoldoutEnd(end, end.AddDays(-1)), "holdoutEnd", "Holdout end (2024-06-29) cannot be before the observation end (2024-06-30).");
     }
 
     [Fact]
     public void Format_InvariantCultureWhateverTheCurrentOne() =>
         Assert.Equal("1.5 | 1,234.5", Culture.Invariant(() => Guard.Format($"{1.5} | {1234.5:N1}")));
+
+    /// <summary>Asserts the call throws <see cref="ArgumentOutOfRangeException"/> naming <paramref name="parameter"/>, its message starting with <paramref name="message"/>.</summary>
+    private static ArgumentOutOfRangeException Refused(Action call, string parameter, string message)
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(call);
+        Assert.Equal(parameter, ex.ParamName);
+        Assert.StartsWith(message, ex.Message, StringComparison.Ordinal);
+        return ex;
+    }
 }
