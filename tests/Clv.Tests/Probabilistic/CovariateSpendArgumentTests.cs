@@ -126,15 +126,19 @@ public class CovariateSpendArgumentTests
     /// <summary>
     /// Customers sharing x, m_x and covariates are fitted as one weighted row; customers sharing x and m_x but not the
     /// covariates are not. Twice every customer: the same estimates and twice the log-likelihood; and the log-likelihood
-    /// reported is the sum over customers of each one's own Gamma-Gamma model at the estimates.
+    /// reported is the sum over customers of each one's own Gamma-Gamma model at the estimates. With two covariates, rows
+    /// that tie in x, m_x and the first covariate but not the second must stay apart.
     /// </summary>
-    [Fact]
-    public void Fit_TiedCustomers_WeightedRowsGiveTheCustomersLikelihood()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Fit_TiedCustomers_WeightedRowsGiveTheCustomersLikelihood(int columns)
     {
-        var once = Customers(repeatCustomers: 400, copies: 1);
-        var twice = Customers(repeatCustomers: 400, copies: 2);
-        var a = GammaGammaModel.Fit(once.Customers, new SpendCovariateOptions(once.Covariates) { Spend = ["web"] }, null);
-        var b = GammaGammaModel.Fit(twice.Customers, new SpendCovariateOptions(twice.Covariates) { Spend = ["web"] }, null);
+        var once = Customers(repeatCustomers: 400, copies: 1, columns);
+        var twice = Customers(repeatCustomers: 400, copies: 2, columns);
+        string[] spend = [.. once.Covariates.Names];
+        var a = GammaGammaModel.Fit(once.Customers, new SpendCovariateOptions(once.Covariates) { Spend = spend }, null);
+        var b = GammaGammaModel.Fit(twice.Customers, new SpendCovariateOptions(twice.Covariates) { Spend = spend }, null);
         Assert.Equal(FitStatus.Converged, a.Status);
         Assert.Equal(FitStatus.Converged, b.Status);
         Assert.Equal(2 * a.LikelihoodLn, b.LikelihoodLn, 1e-6 * Math.Abs(b.LikelihoodLn));
@@ -157,20 +161,25 @@ public class CovariateSpendArgumentTests
     }
 
     /// <summary>
-    /// Customers "c-i" with 1 to 4 repeat days of a whole amount 5 to 24 (many ties in x and m_x) and "web" 0 or 1 (ties
-    /// that differ only in the covariate), each <paramref name="copies"/> times, plus one customer without a repeat purchase.
+    /// Customers "c-i" with 1 to 4 repeat days of a whole amount 5 to 24 (many ties in x and m_x) and "web" (and, with two
+    /// columns, "email") 0 or 1 (ties that differ only in a covariate), each <paramref name="copies"/> times, plus one
+    /// customer without a repeat purchase.
     /// </summary>
-    private static SpendSimulation.Data Customers(int repeatCustomers, int copies)
+    private static SpendSimulation.Data Customers(int repeatCustomers, int copies, int columns = 1)
     {
         var random = new Random(3);
         var start = new DateOnly(2024, 1, 1);
         var rows = new List<Transaction>();
-        var web = new double[repeatCustomers + 1, 1];
+        var web = new double[repeatCustomers + 1, columns];
         for (int i = 0; i < repeatCustomers; i++)
         {
             int x = 1 + random.Next(4);
             double m = 5 + random.Next(20);
-            web[i, 0] = random.Next(2);
+            for (int k = 0; k < columns; k++)
+            {
+                web[i, k] = random.Next(2);
+            }
+
             for (int c = 0; c < copies; c++)
             {
                 string id = FormattableString.Invariant($"{c}-{i}");
@@ -184,12 +193,16 @@ public class CovariateSpendArgumentTests
 
         rows.Add(new Transaction(FormattableString.Invariant($"0-{repeatCustomers}"), start, 10));
         var customers = CustomerSummaries.FromTransactions([.. rows], start.AddDays(100), TimeUnit.Week);
-        var aligned = new double[customers.Count, 1];
+        var aligned = new double[customers.Count, columns];
         for (int i = 0; i < customers.Count; i++)
         {
-            aligned[i, 0] = web[int.Parse(customers[i].CustomerId.AsSpan(customers[i].CustomerId.IndexOf('-') + 1), System.Globalization.CultureInfo.InvariantCulture), 0];
+            int source = int.Parse(customers[i].CustomerId.AsSpan(customers[i].CustomerId.IndexOf('-') + 1), System.Globalization.CultureInfo.InvariantCulture);
+            for (int k = 0; k < columns; k++)
+            {
+                aligned[i, k] = web[source, k];
+            }
         }
 
-        return new SpendSimulation.Data(customers, CustomerCovariates.Create(["web"], aligned));
+        return new SpendSimulation.Data(customers, CustomerCovariates.Create(new[] { "web", "email" }[..columns], aligned));
     }
 }
