@@ -28,6 +28,9 @@ public class BetaGeoBetaBinomArgumentTests
         Assert.Equal("destination", Assert.Throws<ArgumentException>(() => Model.ProbabilityAlive(histories, new double[1])).ParamName);
         Assert.Equal("destination", Assert.Throws<ArgumentException>(() => Model.ConditionalExpectedPurchases(histories, 5, new double[3])).ParamName);
         Assert.Equal("periods", Assert.Throws<ArgumentOutOfRangeException>(() => Model.ConditionalExpectedPurchases(histories, -1, new double[2])).ParamName);
+
+        // Refused before any history is read: an empty span with negative opportunities is still an error.
+        Assert.Equal("periods", Assert.Throws<ArgumentOutOfRangeException>(() => Model.ConditionalExpectedPurchases([], -1, [])).ParamName);
     }
 
     [Fact]
