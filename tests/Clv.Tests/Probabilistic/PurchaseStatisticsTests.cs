@@ -1,3 +1,4 @@
+using Clv.Internal;
 using Clv.Probabilistic;
 using FsCheck;
 using FsCheck.Fluent;
@@ -190,10 +191,29 @@ public class PurchaseStatisticsTests
         Assert.Equal(17 + (20 * SpendStatistics.FromSummaries(CdnowFits.Summaries).Count), good.Length);
 
         Assert.Contains("CLVS", Assert.Throws<FormatException>(() => SpendStatistics.FromBytes(good.AsSpan(2))).Message, StringComparison.Ordinal);
-        Assert.Contains("but there are", Assert.Throws<FormatException>(() => SpendStatistics.FromBytes(good.AsSpan(0, good.Length - 3))).Message, StringComparison.Ordinal);
+        Assert.EndsWith(
+            Guard.Format($"so {good.Length} bytes, but there are {good.Length - 3}."),
+            Assert.Throws<FormatException>(() => SpendStatistics.FromBytes(good.AsSpan(0, good.Length - 3))).Message,
+            StringComparison.Ordinal);
         var bad = (byte[])good.Clone();
         BitConverter.GetBytes(-1.0).CopyTo(bad, 17 + 4);
         Assert.Contains("Pair 0 (bytes 17 to 36)", Assert.Throws<FormatException>(() => SpendStatistics.FromBytes(bad)).Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => SpendStatistics.Merge([]));
+    }
+
+    [Fact]
+    public void SpendStatistics_Indexer_EveryPairReadable_OutsideRefusedNamingTheRange()
+    {
+        var statistics = SpendStatistics.FromSummaries(CdnowFits.Summaries);
+        int count = statistics.Count;
+        Assert.True(count > 1);
+        Assert.True(statistics[0].Frequency >= 1);
+        Assert.True(statistics[count - 1].Weight >= 1);
+        foreach (int index in new[] { -1, count })
+        {
+            var e = Assert.Throws<ArgumentOutOfRangeException>(() => statistics[index]);
+            Assert.Equal("index", e.ParamName);
+            Assert.StartsWith(Guard.Format($"index must be from 0 to {count - 1}, but was {index}."), e.Message, StringComparison.Ordinal);
+        }
     }
 }
