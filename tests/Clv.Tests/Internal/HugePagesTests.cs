@@ -65,7 +65,7 @@ public class HugePagesTests
     [Fact]
     public unsafe void Advise_Range_MarksExactlyTheWholeHugePagesInside()
     {
-        Assert.SkipUnless(OperatingSystem.IsLinux() && MemoryMap.Available && Directory.Exists("/sys/kernel/mm/transparent_hugepage"), "needs Linux transparent huge pages");
+        Assert.SkipUnless(MemoryMap.HugePagesAvailable, "needs Linux transparent huge pages");
         const ulong Mb = 1 << 20;
 
         // A fresh mapping (no advice left on it from earlier use), 2 MB aligned inside.
@@ -92,7 +92,7 @@ public class HugePagesTests
     [Fact]
     public unsafe void Advise_Array_MarksTheWholeHugePagesOfLargeArraysOnly()
     {
-        Assert.SkipUnless(OperatingSystem.IsLinux() && MemoryMap.Available && Directory.Exists("/sys/kernel/mm/transparent_hugepage"), "needs Linux transparent huge pages");
+        Assert.SkipUnless(MemoryMap.HugePagesAvailable, "needs Linux transparent huge pages");
         var large = GC.AllocateUninitializedArray<long>(3_000_000, pinned: true);
         var small = GC.AllocateUninitializedArray<byte>((2 * HugePages.Size) - 1, pinned: true);
         fixed (byte* s = small)

@@ -13,6 +13,9 @@ internal static class MemoryMap
 
     public static bool Available => File.Exists("/proc/self/smaps");
 
+    /// <summary>Whether huge-page advice can be seen: Linux with transparent huge pages and smaps.</summary>
+    public static bool HugePagesAvailable => OperatingSystem.IsLinux() && Available && Directory.Exists("/sys/kernel/mm/transparent_hugepage");
+
     public static List<Area> Read()
     {
         var areas = new List<Area>();
@@ -25,11 +28,13 @@ internal static class MemoryMap
                 continue;
             }
 
+            // A header line: "start-end perms offset device inode [path]", both addresses in hex.
             int dash = line.IndexOf('-', StringComparison.Ordinal), space = line.IndexOf(' ', StringComparison.Ordinal);
-            if (dash > 0 && space > dash && IsHex(line.AsSpan(0, dash)))
+            if (dash > 0 && space > dash
+                && ulong.TryParse(line.AsSpan(0, dash), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong s)
+                && ulong.TryParse(line.AsSpan(dash + 1, space - dash - 1), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong e))
             {
-                start = ulong.Parse(line.AsSpan(0, dash), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-                end = ulong.Parse(line.AsSpan(dash + 1, space - dash - 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                (start, end) = (s, e);
             }
         }
 
@@ -58,17 +63,4 @@ internal static class MemoryMap
 
     /// <summary>Whether any area overlaps [<paramref name="from"/>, <paramref name="to"/>).</summary>
     public static bool AnyWithin(ulong from, ulong to) => Read().Any(a => a.End > from && a.Start < to);
-
-    private static bool IsHex(ReadOnlySpan<char> text)
-    {
-        foreach (char c in text)
-        {
-            if (!char.IsAsciiHexDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return text.Length > 0;
-    }
 }
