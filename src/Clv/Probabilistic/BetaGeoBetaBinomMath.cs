@@ -80,32 +80,30 @@ internal static class BetaGeoBetaBinomMath
     }
 
     /// <summary>
-    /// P(at least one purchase at opportunities n + 1 .. n + k | x, t_x, n) for k = 1, 2, ...: alive at n (P(alive) U_0), a customer
-    /// buys nothing in k opportunities when they die before opportunity j + 1 after j empty ones (T_j) or survive all k empty (U_k):
-    /// P = U_0 - U_k - Σ_{j &lt; k} T_j, with T_j = B(α + x, β + n - x + j) B(γ + 1, δ + n + j) / (B(α, β) B(γ, δ) L) and
-    /// U_j = B(α + x, β + n - x + j) B(γ, δ + n + j) / (B(α, β) B(γ, δ) L). Calls <paramref name="visit"/> with (k, P, U_k) until it
-    /// returns false; P + U_k bounds every later P from above.
+    /// P(at least one purchase at opportunities n + 1 .. n + k | x, t_x, n) for k = 1, 2, ...: the sum over j &lt; k of the chance that
+    /// the first purchase falls at opportunity n + j + 1 (alive there, j empty opportunities before it),
+    /// F_j = B(α + x + 1, β + n - x + j) B(γ, δ + n + j + 1) / (B(α, β) B(γ, δ) L), a sum of positive terms, so a small chance
+    /// keeps its relative precision (no difference of numbers near 1). U_j = B(α + x, β + n - x + j) B(γ, δ + n + j) / (B(α, β) B(γ, δ) L)
+    /// is the chance of being alive after j empty opportunities. Calls <paramref name="visit"/> with (k, P, U_k) until it returns
+    /// false; P + U_k bounds every later P from above.
     /// </summary>
     public static void AnyPurchase(double alpha, double beta, double gamma, double delta, int x, int tx, int n, Func<int, double, double, bool> visit)
     {
         double lnL = LnLikelihood(alpha, beta, gamma, delta, x, tx, n, default);
-        double lnA = SpecialFunctions.BetaLn(alpha + x, beta + n - x) - SpecialFunctions.BetaLn(alpha, beta) - lnL;
-        double lnBgd = SpecialFunctions.BetaLn(gamma, delta);
-        double lnD = SpecialFunctions.BetaLn(gamma + 1, delta + n) - lnBgd;
-        double lnS = SpecialFunctions.BetaLn(gamma, delta + n) - lnBgd;
-        double u0 = Math.Exp(lnA + lnS), died = 0;
+        double lnBab = SpecialFunctions.BetaLn(alpha, beta), lnBgd = SpecialFunctions.BetaLn(gamma, delta);
+        double lnU = SpecialFunctions.BetaLn(alpha + x, beta + n - x) - lnBab + SpecialFunctions.BetaLn(gamma, delta + n) - lnBgd - lnL;
+        double lnF = SpecialFunctions.BetaLn(alpha + x + 1, beta + n - x) - lnBab + SpecialFunctions.BetaLn(gamma, delta + n + 1) - lnBgd - lnL;
+        double p = 0;
         for (int k = 1; ; k++)
         {
             int j = k - 1;
-            died += Math.Exp(lnA + lnD);
+            p += Math.Exp(lnF);
 
-            // From j to j + 1: B(a, b + 1)/B(a, b) = b/(a + b).
-            lnA += Math.Log((beta + n - x + j) / (alpha + beta + n + j));
-            lnD += Math.Log((delta + n + j) / (gamma + 1 + delta + n + j));
-            lnS += Math.Log((delta + n + j) / (gamma + delta + n + j));
-            double uk = Math.Exp(lnA + lnS);
-            double p = Math.Clamp(u0 - uk - died, 0, 1);
-            if (!visit(k, p, uk))
+            // From j to j + 1: B(a, b + 1)/B(a, b) = b/(a + b) in both betas.
+            double survive = (delta + n + j) / (gamma + delta + n + j);
+            lnU += Math.Log((beta + n - x + j) / (alpha + beta + n + j) * survive);
+            lnF += Math.Log((beta + n - x + j) / (alpha + beta + n + j + 1) * ((delta + n + j + 1) / (gamma + delta + n + j + 1)));
+            if (!visit(k, Math.Min(p, 1), Math.Exp(lnU)))
             {
                 return;
             }

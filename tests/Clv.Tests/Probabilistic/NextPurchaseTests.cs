@@ -268,4 +268,22 @@ public class NextPurchaseTests
         Assert.Equal(m.ConditionalExpectedPurchases(six, 1), m.ProbabilityOfAnyPurchase(six, 1), 10);
     }
 
+    [Theory]
+    // Sum over j < k of B(a + x + 1, b + n - x + j) B(g, d + n + j + 1) / (B(a, b) B(g, d) L), in 40-digit mpmath. The first two
+    // rows are chances near 2e-8 (a difference of numbers near 1 keeps only about eight of their digits); the third is the
+    // model and history on which CI's law test found 1.7e-10 relative error when P was 1 minus the ways of buying nothing.
+    [InlineData(0.01, 100, 50, 0.01, 0, 0, 0, 1.999400139970006282e-8, 2.0401826630605447714e-8, 2.0401832900762456609e-8)]
+    [InlineData(0.01, 100, 50, 0.01, 2, 5, 10, 7.0362328275141805511e-8, 8.5611721365800621264e-8, 8.5641212508553929806e-8)]
+    [InlineData(0.3597493351557423, 5.081594425605605, 21.827299118430012, 0.26853444456585074, 0, 0, 0, 0.00080349549559013087351, 0.00084132373908685195146, 0.00084133243935808152949)]
+    [InlineData(1.204, 0.75, 0.657, 2.783, 3, 4, 6, 0.23227330287432740897, 0.39576431011615992795, 0.41329676629358349778)]
+    public void BgBb_ProbabilityOfAnyPurchase_KeepsItsRelativePrecision_WhenSmall(double a, double b, double g, double d, int x, int tx, int n, double one, double five, double thirty)
+    {
+        var m = new BetaGeoBetaBinomModel(a, b, g, d);
+        var h = new BinaryPurchaseHistory(x, tx, n);
+        foreach (var (k, expected) in new[] { (1, one), (5, five), (30, thirty) })
+        {
+            double actual = m.ProbabilityOfAnyPurchase(h, k);
+            Assert.True(Math.Abs(actual - expected) <= 1e-12 * expected, $"k = {k}: {actual:R}, expected {expected:R}");
+        }
+    }
 }
