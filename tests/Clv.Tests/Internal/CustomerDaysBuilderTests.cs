@@ -130,4 +130,122 @@ public class CustomerDaysBuilderTests
                 && Enumerable.Range(0, whole.Count).All(i => whole.PurchaseDayNumbers(i).SequenceEqual(built.PurchaseDayNumbers(i)));
         });
     }
+
+    public static readonly TheoryData<string> Paths = ["transactions", "text", "text block", "table block"];
+
+    /// <summary>Adds rows (customer, day after <see cref="Origin"/>, amount) through one of the builder's four entry points.</summary>
+    private static void AddThrough(CustomerDaysBuilder builder, string path, (string Id, int Day, double Amount)[] rows)
+    {
+        DateOnly[] dates = [.. rows.Select(r => Origin.AddDays(r.Day))];
+        double[] amounts = [.. rows.Select(r => r.Amount)];
+        switch (path)
+        {
+            case "transactions":
+                builder.Add([.. rows.Select(r => new Transaction(r.Id, Origin.AddDays(r.Day), r.Amount))]);
+                break;
+            case "text":
+                foreach (var (id, day, amount) in rows)
+                {
+                    builder.Add(id.AsSpan(), Origin.AddDays(day), amount);
+                }
+
+                break;
+            case "text block":
+                int[] ends = new int[rows.Length];
+                for (int i = 0, end = 0; i < rows.Length; i++)
+                {
+                    ends[i] = end += rows[i].Id.Length;
+                }
+
+                builder.Add(string.Concat(rows.Select(r => r.Id)).AsSpan(), ends, dates, amounts);
+                break;
+            default:
+                // The table in order of first appearance, so the first row uses entry 0.
+                string[] table = [.. rows.Select(r => r.Id).Distinct()];
+                int[] tableEnds = new int[table.Length];
+                for (int k = 0, end = 0; k < table.Length; k++)
+                {
+                    tableEnds[k] = end += table[k].Length;
+                }
+
+                builder.Add(string.Concat(table).AsSpan(), tableEnds, [.. rows.Select(r => Array.IndexOf(table, r.Id))], dates, amounts);
+                break;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Add_EachEntryPoint_CountsRowsWhereTheyWent_AndKeepsTheSameDays(string path)
+    {
+        // Calibration ends on day 100, the holdout on day 150: rows on either end day are in, day 160 and 170 are excluded.
+        var builder = new CustomerDaysBuilder(Origin.AddDays(100).DayNumber, Origin.AddDays(150).DayNumber);
+        AddThrough(builder, path,
+        [
+            ("bb", 20, 5), ("bb", 20, 1), ("a", 10, 3), ("a", 5, -2), ("bb", 120, 4), ("a", 150, 2), ("ccc", 170, 1), ("bb", 160, 1), ("a", 100, 6),
+        ]);
+
+        Assert.Equal(new RowCounts(9, 5, 2, 2, 1), builder.Counts);
+        Assert.Equal(Origin.AddDays(150).DayNumber, builder.LatestDay);
+        Assert.Equal((Origin.AddDays(5).DayNumber, Origin.AddDays(170).DayNumber), builder.DataRange());
+
+        var days = builder.Build();
+        Assert.Equal(["bb", "a"], Enumerable.Range(0, days.CustomerCount).Select(days.Id));
+        Assert.Equal([20, 120], days.Days(0).ToArray().Select(d => d - Origin.DayNumber));
+        Assert.Equal([6.0, 4], days.Amounts(0).ToArray());
+        Assert.Equal([10, 100, 150], days.Days(1).ToArray().Select(d => d - Origin.DayNumber));
+        Assert.Equal([3.0, 6, 2], days.Amounts(1).ToArray());
+        Assert.Equal([0.0, 2], [days.Refunds(0), days.Refunds(1)]);
+        Assert.Equal([20, 5], new[] { days.FirstRowDay(0), days.FirstRowDay(1) }.Select(d => d - Origin.DayNumber));
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void DataRange_OnlyExcludedRowsOutOfOrder_SpansTheirFirstAndLastDay(string path)
+    {
+        var builder = new CustomerDaysBuilder(Origin.AddDays(100).DayNumber, Origin.AddDays(150).DayNumber);
+        AddThrough(builder, path, [("a", 170, 1), ("b", 160, 1), ("a", 165, 1)]);
+
+        Assert.Equal(new RowCounts(3, 0, 0, 3, 0), builder.Counts);
+        Assert.Equal(int.MinValue, builder.LatestDay);
+        Assert.Equal((Origin.AddDays(160).DayNumber, Origin.AddDays(170).DayNumber), builder.DataRange());
+        Assert.Equal(0, builder.Build().CustomerCount);
+    }
+
+    [Fact]
+    public void Add_DefaultTransaction_RefusedNamingTheRow_AndNotCounted()
+    {
+        var builder = new CustomerDaysBuilder(End.DayNumber, End.DayNumber);
+        var error = Assert.Throws<ArgumentException>(() => builder.Add([new Transaction("a", Origin, 1), default, new Transaction("b", Origin, 1)]));
+
+        Assert.Equal("transactions", error.ParamName);
+        Assert.StartsWith("Transaction 1 has no customer id (a default Transaction).", error.Message, StringComparison.Ordinal);
+        Assert.Equal(new RowCounts(1, 1, 0, 0, 0), builder.Counts);
+    }
+
+    [Fact]
+    public void Add_OutOfOrderRows_CompactedOnlyWhenTheyOutnumberTheThreshold()
+    {
+        // One customer, each row a day earlier than the one before: every row after the first is out of order.
+        var builder = new CustomerDaysBuilder(End.DayNumber, End.DayNumber) { CompactionThreshold = 10 };
+        builder.Add("a".AsSpan(), Origin.AddDays(100), 1);
+        for (int k = 1; k <= 10; k++)
+        {
+            builder.Add("a".AsSpan(), Origin.AddDays(100 - k), 1);
+        }
+
+        Assert.Equal((0, 11), (builder.Compactions, builder.KeptRows));
+        builder.Add("a".AsSpan(), Origin.AddDays(89), 1);
+        Assert.Equal((1, 12), (builder.Compactions, builder.KeptRows));
+
+        // After the compaction the threshold is the larger of the rows then kept (12) and 10: 12 more out of order, not 11.
+        for (int k = 1; k <= 12; k++)
+        {
+            builder.Add("a".AsSpan(), Origin.AddDays(89 - k), 1);
+        }
+
+        Assert.Equal(1, builder.Compactions);
+        builder.Add("a".AsSpan(), Origin.AddDays(76), 1);
+        Assert.Equal(2, builder.Compactions);
+        Assert.Equal(Enumerable.Range(76, 25), builder.Build().Days(0).ToArray().Select(d => d - Origin.DayNumber));
+    }
 }
