@@ -116,6 +116,25 @@ public class PurchaseSimulationTests
         Assert.StartsWith("firstPurchases[1] (1997-02-02) is after the end (1997-02-01).", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(TimeUnit.Day)]
+    [InlineData(TimeUnit.Week)]
+    [InlineData(TimeUnit.Month)]
+    public void Transactions_ADrawAtTheVeryEndOfTheAge_DatedOnTheEndDay(TimeUnit unit)
+    {
+        // A draw may return a time equal to the age (or one that rounds up to it in days): that purchase is on the end day, never after.
+        var first = new DateOnly(1997, 1, 1);
+        var end = new DateOnly(1997, 3, 31);
+        var log = PurchaseSimulation.Transactions([first], end, Spend, seed: 3, unit, (age, _, times) =>
+        {
+            times?.AddRange([0, age, Math.BitIncrement(age)]);
+            return new PurchaseHistory(2, age, age);
+        });
+
+        Assert.Equal([first, end, end], log.Select(t => t.Date));
+        Assert.All(log, t => Assert.Equal("S0000000", t.CustomerId));
+    }
+
     [Fact]
     public void SimulateTransactions_NullSpend_Refused()
     {
