@@ -177,6 +177,15 @@ public class MaximumLikelihoodCheckTests
     }
 
     [Fact]
+    public void LogLikelihoodWithHessian_ProblemWithoutOne_RefusedSayingToCheckHasHessian()
+    {
+        var problem = new GammaSample([1.0, 2, 3]);
+        Assert.False(problem.HasHessian);
+        var error = Assert.Throws<NotSupportedException>(() => problem.LogLikelihood([0.0, 0.0], new double[2], new double[4], CancellationToken.None));
+        Assert.Equal("This likelihood has no analytic Hessian; check HasHessian first.", error.Message);
+    }
+
+    [Fact]
     public void Maximize_GammaWithoutHessian_FindsTheClosedFormMaximumAndTheInverseInformation()
     {
         var x = GammaDraws();
