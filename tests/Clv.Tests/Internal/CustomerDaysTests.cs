@@ -66,19 +66,23 @@ public class CustomerDaysTests
     public void OtherFirstRows_ContiguousOrWithLengths_ListsCustomersWhoseEarliestRowIsNotTheirFirstDay(bool withLengths)
     {
         // Customer 0: first day 10, earliest row 10. Customer 1: no purchase day, a refund on day 4. Customer 2: days 6, 8, a
-        // refund on day 3. Customer 3: day 7. With lengths, segments leave gaps (a merged day's slot at 2 and 6).
+        // refund on day 3. Customer 3: day 7. Customer 4 (last, so its start is the end of the days): no purchase day, a refund
+        // on day 9. With lengths, segments leave gaps (a merged day's slot at 3 and 5).
         int[] days = withLengths ? [10, 6, 8, -1, 7, -1] : [10, 6, 8, 7];
-        int[] starts = withLengths ? [0, 1, 1, 4] : [0, 1, 1, 3, 4];
-        int[]? lengths = withLengths ? [1, 0, 2, 1] : null;
-        var (customers, firstDays) = CustomerDays.OtherFirstRows(4, starts, lengths, days, [10, 4, 3, 7]);
-        Assert.Equal([1, 2], customers);
-        Assert.Equal([4, 3], firstDays);
+        int[] starts = withLengths ? [0, 1, 1, 4, 6] : [0, 1, 1, 3, 4, 4];
+        int[]? lengths = withLengths ? [1, 0, 2, 1, 0] : null;
+        int[] firstRowDays = [10, 4, 3, 7, 9];
+        var (customers, firstDays) = CustomerDays.OtherFirstRows(5, starts, lengths, days, firstRowDays);
+        Assert.Equal([1, 2, 4], customers);
+        Assert.Equal([4, 3, 9], firstDays);
 
+        var ids = CustomerIds.FromStrings(["a", "b", "c", "d", "e"], 5);
         var built = withLengths
-            ? new CustomerDays(4, CustomerIds.FromStrings(["a", "b", "c", "d"], 4), starts, lengths!, days, new double[days.Length], null, [10, 4, 3, 7])
-            : new CustomerDays(4, CustomerIds.FromStrings(["a", "b", "c", "d"], 4), starts, days, new double[days.Length], null, (customers, firstDays));
-        Assert.Equal([10, 4, 3, 7], Enumerable.Range(0, 4).Select(built.FirstRowDay));
+            ? new CustomerDays(5, ids, starts, lengths!, days, new double[days.Length], null, firstRowDays)
+            : new CustomerDays(5, ids, starts, days, new double[days.Length], null, (customers, firstDays));
+        Assert.Equal(firstRowDays, Enumerable.Range(0, 5).Select(built.FirstRowDay));
         Assert.Equal([6, 8], built.Days(2).ToArray());
+        Assert.True(built.Days(4).IsEmpty);
         Assert.True(built.Days(1).IsEmpty);
     }
 
