@@ -19,17 +19,24 @@ internal static class BetaGeoBetaBinomMath
     {
         double lnBab = SpecialFunctions.BetaLn(alpha, beta), lnBgd = SpecialFunctions.BetaLn(gamma, delta);
         double lnTerm0 = SpecialFunctions.BetaLn(alpha + x, beta + n - x) - lnBab + SpecialFunctions.BetaLn(gamma, delta + n) - lnBgd;
-        double max = lnTerm0;
         int count = n - tx;
-        for (int i = 0; i < count; i++)
-        {
-            max = Math.Max(max, LnDiedTerm(alpha, beta, gamma, delta, x, tx, i, lnBab, lnBgd));
-        }
 
-        double sum = Math.Exp(lnTerm0 - max);
+        // One pass of log-sum-exp (the largest term so far carries the scale); each died term from the one before.
+        double max = lnTerm0, sum = 1;
+        double lnDied = count > 0 ? LnDiedTerm(alpha, beta, gamma, delta, x, tx, lnBab, lnBgd) : 0;
         for (int i = 0; i < count; i++)
         {
-            sum += Math.Exp(LnDiedTerm(alpha, beta, gamma, delta, x, tx, i, lnBab, lnBgd) - max);
+            if (lnDied > max)
+            {
+                sum = (sum * Math.Exp(max - lnDied)) + 1;
+                max = lnDied;
+            }
+            else
+            {
+                sum += Math.Exp(lnDied - max);
+            }
+
+            lnDied += LnDiedStep(alpha, beta, gamma, delta, x, tx, i);
         }
 
         double ln = max + Math.Log(sum);
@@ -54,9 +61,11 @@ internal static class BetaGeoBetaBinomMath
         }
 
         Add(Math.Exp(lnTerm0 - ln), n - x, 0, n);
+        lnDied = count > 0 ? LnDiedTerm(alpha, beta, gamma, delta, x, tx, lnBab, lnBgd) : 0;
         for (int i = 0; i < count; i++)
         {
-            Add(Math.Exp(LnDiedTerm(alpha, beta, gamma, delta, x, tx, i, lnBab, lnBgd) - ln), tx - x + i, 1, tx + i);
+            Add(Math.Exp(lnDied - ln), tx - x + i, 1, tx + i);
+            lnDied += LnDiedStep(alpha, beta, gamma, delta, x, tx, i);
         }
 
         gradient[0] = alpha * g0;
@@ -66,9 +75,13 @@ internal static class BetaGeoBetaBinomMath
         return ln;
     }
 
-    /// <summary>ln of B(alpha + x, beta + t_x - x + i)/B(alpha, beta) B(gamma + 1, delta + t_x + i)/B(gamma, delta): alive through t_x + i, then died.</summary>
-    private static double LnDiedTerm(double alpha, double beta, double gamma, double delta, int x, int tx, int i, double lnBab, double lnBgd) =>
-        SpecialFunctions.BetaLn(alpha + x, beta + tx - x + i) - lnBab + SpecialFunctions.BetaLn(gamma + 1, delta + tx + i) - lnBgd;
+    /// <summary>ln of B(alpha + x, beta + t_x - x)/B(alpha, beta) B(gamma + 1, delta + t_x)/B(gamma, delta): alive through t_x, then died (the term i = 0).</summary>
+    private static double LnDiedTerm(double alpha, double beta, double gamma, double delta, int x, int tx, double lnBab, double lnBgd) =>
+        SpecialFunctions.BetaLn(alpha + x, beta + tx - x) - lnBab + SpecialFunctions.BetaLn(gamma + 1, delta + tx) - lnBgd;
+
+    /// <summary>From died term i to i + 1, B(a, b + 1)/B(a, b) = b/(a + b) in both betas: ln[(beta + t_x - x + i)/(alpha + beta + t_x + i) (delta + t_x + i)/(gamma + 1 + delta + t_x + i)].</summary>
+    private static double LnDiedStep(double alpha, double beta, double gamma, double delta, int x, int tx, int i) =>
+        Math.Log((beta + tx - x + i) / (alpha + beta + tx + i) * ((delta + tx + i) / (gamma + 1 + delta + tx + i)));
 
     /// <summary>P(alive at opportunity n + m | x, t_x, n) = B(alpha + x, beta + n - x)/B(alpha, beta) B(gamma, delta + n + m)/B(gamma, delta) / L.</summary>
     public static double ProbabilityAlive(double alpha, double beta, double gamma, double delta, int x, int tx, int n, int periodsAhead)
