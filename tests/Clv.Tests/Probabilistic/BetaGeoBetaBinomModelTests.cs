@@ -171,4 +171,17 @@ public class BetaGeoBetaBinomModelTests
             c.Model.ConditionalExpectedPurchases(donations, 3, e);
             return donations.Select((h, i) => p[i] == c.Model.ProbabilityAlive(h) && e[i] == c.Model.ConditionalExpectedPurchases(h, 3)).All(ok => ok);
         });
+
+    [Theory]
+    // ln of B(a + x, b + n - x) B(g, d + n) / (B(a, b) B(g, d)) + the sum over i < n - t_x of the died terms, in 40-digit mpmath:
+    // long runs of empty opportunities after the last purchase (each died term is built from the one before).
+    [InlineData(1.204, 0.75, 0.657, 2.783, 3, 10, 500, -10.531626722889588798)]
+    [InlineData(1.204, 0.75, 0.657, 2.783, 0, 0, 200, -1.2471369647490377221)]
+    [InlineData(0.3597493351557423, 5.081594425605605, 21.827299118430012, 0.26853444456585074, 40, 41, 60, -60.729111844405472586)]
+    [InlineData(2.5, 0.4, 0.05, 30, 6, 6, 6, -0.53292385898651045679)]
+    public void LikelihoodLn_LongHistories_MatchesTheDirectSum(double a, double b, double g, double d, int x, int tx, int n, double expected)
+    {
+        double actual = new BetaGeoBetaBinomModel(a, b, g, d).LikelihoodLn(new BinaryPurchaseHistory(x, tx, n));
+        Assert.True(Math.Abs(actual - expected) <= 1e-12 * Math.Abs(expected), $"{actual:R}, expected {expected:R}");
+    }
 }
