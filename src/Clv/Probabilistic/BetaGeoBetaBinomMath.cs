@@ -23,7 +23,7 @@ internal static class BetaGeoBetaBinomMath
 
         // One pass of log-sum-exp (the largest term so far carries the scale); each died term from the one before.
         double max = lnTerm0, sum = 1;
-        double lnDied = count > 0 ? LnDiedTerm(alpha, beta, gamma, delta, x, tx, lnBab, lnBgd) : 0;
+        double lnFirstDied = count > 0 ? LnDiedTerm(alpha, beta, gamma, delta, x, tx, lnBab, lnBgd) : 0, lnDied = lnFirstDied;
         for (int i = 0; i < count; i++)
         {
             if (lnDied > max)
@@ -61,7 +61,7 @@ internal static class BetaGeoBetaBinomMath
         }
 
         Add(Math.Exp(lnTerm0 - ln), n - x, 0, n);
-        lnDied = count > 0 ? LnDiedTerm(alpha, beta, gamma, delta, x, tx, lnBab, lnBgd) : 0;
+        lnDied = lnFirstDied;
         for (int i = 0; i < count; i++)
         {
             Add(Math.Exp(lnDied - ln), tx - x + i, 1, tx + i);
@@ -113,8 +113,7 @@ internal static class BetaGeoBetaBinomMath
             p += Math.Exp(lnF);
 
             // From j to j + 1: B(a, b + 1)/B(a, b) = b/(a + b) in both betas.
-            double survive = (delta + n + j) / (gamma + delta + n + j);
-            lnU += Math.Log((beta + n - x + j) / (alpha + beta + n + j) * survive);
+            lnU += Math.Log((beta + n - x + j) / (alpha + beta + n + j) * ((delta + n + j) / (gamma + delta + n + j)));
             lnF += Math.Log((beta + n - x + j) / (alpha + beta + n + j + 1) * ((delta + n + j + 1) / (gamma + delta + n + j + 1)));
             if (!visit(k, Math.Min(p, 1), Math.Exp(lnU)))
             {
