@@ -76,4 +76,29 @@ public class HypergeometricTests
         Assert.Equal(expectedSign, sign);
         Assert.Equal(expectedLn, actual, Math.Max(1, Math.Abs(expectedLn)) * 1e-12);
     }
+    [Theory]
+    [InlineData(-40.25, 1.5, 2.5, 0.9, -5.1457711348881018761, 0.036146764426174343878, -4.175180538642950266, 1.2400700015773885617, -1.6666666666666666255)]
+    [InlineData(1.25, 60.5, 2.5, 0.95, 172.83909264752356644, 7.2442964795037714429, 2.9746842183905030979, -6.3148166427861047718, 1183.6901658400475637)]
+    [InlineData(6000.25, 6000.5, 6001.25, 0.999, 41443.07792113089907, 6.9076303910121354511, 6.9075887651545619544, -6.9074638979979189947, 5999500.0001250258719)]
+    [InlineData(0.5, 0.7, 6000.5, 0.999, 0.00005828081735984703915, 0.00011656648721537085219, 0.000083263163063772367961, -9.7144392105562685146e-9, 0.000058349844390170097916)]
+    public void Hyp2F1Ln_WhereOnlyOnePathKeepsItsDigits_ChoosesThatPath(double a, double b, double c, double z, double expectedLn, double da, double db, double dc, double dz)
+    {
+        // References (value and d ln|2F1| / d(a, b, c, z)) from mpmath at 40 digits. Each case is one where the other
+        // path, summed in doubles, is wrong: (1) a < -1, so the direct series alternates and loses 7e-6 of ln 2F1 (Euler's
+        // is sign-stable); (2) c - b < -1, so Euler's series alternates and is 4 % off (the direct one is stable); (3) both
+        // are stable, but the direct series of a, b in the thousands with z near 1 is cut at a million terms, 14 % off,
+        // while Euler's parameters are small; (4) the mirror image: Euler's parameters are in the thousands.
+        double value = Hypergeometric.Hyp2F1Ln(a, b, c, z, out int sign);
+        Assert.Equal(1, sign);
+        Assert.Equal(expectedLn, value, Math.Max(1, Math.Abs(expectedLn)) * 1e-12);
+
+        Span<double> gradient = stackalloc double[4];
+        Assert.Equal(value, Hypergeometric.Hyp2F1Ln(a, b, c, z, out int gradientSign, gradient), Math.Max(1, Math.Abs(expectedLn)) * 1e-12);
+        Assert.Equal(1, gradientSign);
+        double[] expected = [da, db, dc, dz];
+        for (int i = 0; i < 4; i++)
+        {
+            Assert.True(Math.Abs(gradient[i] - expected[i]) <= 1e-9 * Math.Abs(expected[i]), $"d/d{"abcz"[i]}: {gradient[i]:R} against {expected[i]:R}");
+        }
+    }
 }
