@@ -237,6 +237,10 @@ public class TimeVaryingCovariatesTests
         Assert.Equal([-0.25], both.DropoutCoefficients);
         Assert.Same(plain, both.BaseModel);
         Assert.Equal(Guard.Format($"{plain} with time-varying purchase: a 0.5; dropout: a -0.25"), both.ToString());
+
+        // A process without covariates is described as such, not left blank.
+        var purchaseOnly = new TimeVaryingParetoNbdModel(plain, [new("a", 0.5), new("b", 1.25)], []);
+        Assert.Equal(Guard.Format($"{plain} with time-varying purchase: a 0.5, b 1.25; dropout: none"), purchaseOnly.ToString());
     }
 
     [Theory]
