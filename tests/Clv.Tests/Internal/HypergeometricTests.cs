@@ -84,10 +84,11 @@ public class HypergeometricTests
     public void Hyp2F1Ln_WhereOnlyOnePathKeepsItsDigits_ChoosesThatPath(double a, double b, double c, double z, double expectedLn, double da, double db, double dc, double dz)
     {
         // References (value and d ln|2F1| / d(a, b, c, z)) from mpmath at 40 digits. Each case is one where the other
-        // path, summed in doubles, is wrong: (1) a < -1, so the direct series alternates and loses 7e-6 of ln 2F1 (Euler's
-        // is sign-stable); (2) c - b < -1, so Euler's series alternates and is 4 % off (the direct one is stable); (3) both
-        // are stable, but the direct series of a, b in the thousands with z near 1 is cut at a million terms, 14 % off,
-        // while Euler's parameters are small; (4) the mirror image: Euler's parameters are in the thousands.
+        // path, summed in doubles, is wrong: (1) a < -1, so the direct series alternates and loses 7e-6 of ln 2F1
+        // (Euler's is sign-stable); (2) c - b < -1, so Euler's series alternates and its ln 2F1 is 4 % off (the direct
+        // one is stable); (3) both are stable, but the direct series of a, b in the thousands with z near 1 is cut at a
+        // million terms (ln 2F1 14 % off), while Euler's parameters are small; (4) the mirror image: Euler's parameters
+        // are in the thousands.
         double value = Hypergeometric.Hyp2F1Ln(a, b, c, z, out int sign);
         Assert.Equal(1, sign);
         Assert.Equal(expectedLn, value, Math.Max(1, Math.Abs(expectedLn)) * 1e-12);
