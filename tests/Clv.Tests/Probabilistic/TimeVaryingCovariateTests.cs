@@ -113,19 +113,25 @@ public class TimeVaryingCovariateTests
         }
     }
 
-    [Fact]
-    public void Gradient_MatchesCentralDifferences()
+    /// <summary>One dropout covariate (contact), and two (contact and season: each coefficient's own gradient entry).</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Gradient_MatchesCentralDifferences(int dropoutCovariates)
     {
         var (customers, covariates) = Simulate(Truth(0.7, 0.3, 0.5), 60, seed: 2);
         var truth = Truth(0.7, 0.3, 0.5);
-        double[] theta = [Math.Log(0.8), Math.Log(8), Math.Log(0.6), Math.Log(10), 0.7, 0.3, 0.5];
-        var paths = TimeVaryingPathsFor(customers, covariates);
-        var g = new double[7];
-        var scratch = new double[7];
+        double[] theta = dropoutCovariates == 1
+            ? [Math.Log(0.8), Math.Log(8), Math.Log(0.6), Math.Log(10), 0.7, 0.3, 0.5]
+            : [Math.Log(0.8), Math.Log(8), Math.Log(0.6), Math.Log(10), 0.7, 0.3, 0.5, -0.6];
+        var paths = TimeVaryingPathsFor(customers, covariates, dropoutCovariates == 1 ? ["contact"] : ["contact", "season"]);
+        int k = theta.Length;
+        var g = new double[k];
+        var scratch = new double[k];
         for (int i = 0; i < paths.Count; i++)
         {
             paths.LogLikelihood(i, theta, g, out _);
-            for (int j = 0; j < 7; j++)
+            for (int j = 0; j < k; j++)
             {
                 var up = (double[])theta.Clone();
                 var down = (double[])theta.Clone();
@@ -204,11 +210,11 @@ public class TimeVaryingCovariateTests
             Truth(0, 0, 0).ProbabilityAlive(CustomerSummaries.FromTransactions([new Transaction("a", Start, 1)], End, TimeUnit.Day), covariates)).Message, StringComparison.Ordinal);
     }
 
-    private static TimeVaryingPaths TimeVaryingPathsFor(CustomerSummaries customers, TimeVaryingCovariates covariates)
+    private static TimeVaryingPaths TimeVaryingPathsFor(CustomerSummaries customers, TimeVaryingCovariates covariates, string[]? dropout = null)
     {
         // The same paths the fit builds, through the internal builder the fit uses.
         var method = typeof(TimeVaryingParetoNbdModel).GetMethod("Build", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
-        var result = ((TimeVaryingPaths, int[]))method.Invoke(null, [customers, covariates, new[] { "promo", "season" }, new[] { "contact" }, false])!;
+        var result = ((TimeVaryingPaths, int[]))method.Invoke(null, [customers, covariates, new[] { "promo", "season" }, dropout ?? ["contact"], false])!;
         return result.Item1;
     }
 }

@@ -35,6 +35,7 @@ public class TimeVaryingOracleTests
         var logs = Logs(random);
         double u = unit.LengthInDays();
         double[] horizons = [0, 0.75 * 7 / u, 3.5 * 7 / u, 20 * 7 / u];
+        var each = new Dictionary<string, (double[,,] Values, double Ln)>(StringComparer.Ordinal);
         foreach (var log in logs)
         {
             var values = new double[1, Starts.Length, Names.Length];
@@ -53,6 +54,7 @@ public class TimeVaryingOracleTests
             double expectedLn = oracle.LikelihoodLn(purchaseDays, out double alive);
             string who = $"{log[0].CustomerId} ({unit}, x = {c.Frequency}, t_x = {c.Recency:G4}, T = {c.Age:G4})";
 
+            each[log[0].CustomerId] = (values, expectedLn);
             double actualLn = model.LikelihoodLn(customers, covariates);
             Assert.True(Math.Abs(actualLn - expectedLn) < 1e-9 * (1 + Math.Abs(expectedLn)), $"{who}: ln L {actualLn:R}, oracle {expectedLn:R}");
             double actualAlive = model.ProbabilityAlive(customers, covariates)[0];
@@ -64,6 +66,27 @@ public class TimeVaryingOracleTests
                 Assert.True(Math.Abs(actual - expected) <= 1e-9 * expected, $"{who}: E[purchases in {t:G4}] {actual:R}, oracle {expected:R}");
             }
         }
+
+        // Every customer in one population: each keeps its own covariate rows and purchase sums (customer i's, not another's).
+        var all = CustomerSummaries.FromTransactions([.. logs.SelectMany(l => l)], End, unit);
+        Assert.Equal(logs.Count, all.Count);
+        var rows = new double[all.Count, Starts.Length, Names.Length];
+        double total = 0;
+        for (int i = 0; i < all.Count; i++)
+        {
+            var (values, ln) = each[all[i].CustomerId];
+            total += ln;
+            for (int p = 0; p < Starts.Length; p++)
+            {
+                for (int k = 0; k < Names.Length; k++)
+                {
+                    rows[i, p, k] = values[0, p, k];
+                }
+            }
+        }
+
+        double together = model.LikelihoodLn(all, TimeVaryingCovariates.Create(Names, Starts, rows));
+        Assert.True(Math.Abs(together - total) < 1e-9 * (1 + Math.Abs(total)), $"all customers ({unit}): ln L {together:R}, sum of the oracles {total:R}");
     }
 
     /// <summary>One log per customer: first purchases on a period start, between starts, early and late, on the end day; 0 to 12 repeat days, some with two rows.</summary>
