@@ -72,6 +72,16 @@ public class CovariateLikelihoodTests
 
     private static readonly double[] Theta = [Math.Log(0.6), Math.Log(9), Math.Log(0.8), Math.Log(4), 0.3, -0.4];
 
+    /// <summary><see cref="Theta"/> with parameter <paramref name="j"/> moved up and down by <paramref name="step"/>.</summary>
+    private static (double[] Up, double[] Down) Around(int j, double step)
+    {
+        var up = (double[])Theta.Clone();
+        var down = (double[])Theta.Clone();
+        up[j] += step;
+        down[j] -= step;
+        return (up, down);
+    }
+
     [Theory]
     [InlineData(false, 3)]
     [InlineData(false, 11)]
@@ -110,10 +120,7 @@ public class CovariateLikelihoodTests
         const double Step = 1e-5;
         for (int j = 0; j < 6; j++)
         {
-            var up = (double[])Theta.Clone();
-            var down = (double[])Theta.Clone();
-            up[j] += Step;
-            down[j] -= Step;
+            var (up, down) = Around(j, Step);
             double numeric = (problem.LogLikelihood(up, new double[6], TestContext.Current.CancellationToken)
                 - problem.LogLikelihood(down, new double[6], TestContext.Current.CancellationToken)) / (2 * Step);
             Assert.True(Math.Abs(gradient[j] - numeric) <= 1e-6 * (1 + Math.Abs(numeric)), $"gradient {j}: {gradient[j]} vs {numeric}");
@@ -139,10 +146,7 @@ public class CovariateLikelihoodTests
         const double Step = 1e-5;
         for (int j = 0; j < 6; j++)
         {
-            var up = (double[])Theta.Clone();
-            var down = (double[])Theta.Clone();
-            up[j] += Step;
-            down[j] -= Step;
+            var (up, down) = Around(j, Step);
             var gUp = new double[6];
             var gDown = new double[6];
             problem.LogLikelihood(up, gUp, TestContext.Current.CancellationToken);
