@@ -37,6 +37,25 @@ public class HistoryRowsMembersTests
         Assert.Equal([0, 1, 2, 1, 1], rows.AgeIndex);
     }
 
+    /// <summary>
+    /// A frequency far above the number of rows (more than 4n + 1,024) is not counting-sorted but compared key by key: the order
+    /// is the same, x first, then t_x, then T.
+    /// </summary>
+    [Fact]
+    public void Order_HugeFrequency_SortedByComparison_SameCanonicalOrder()
+    {
+        var rows = HistoryRows.FromValidated(
+            [5_000_000, 2, 5_000_000, 2, 5_000_000, 2],
+            [4, 1, 3, 1, 3, 0],
+            [9, 8, 9, 7, 8, 9],
+            [1, 2, 3, 4, 5, 6],
+            excluded: 0);
+        Assert.Equal([2, 2, 2, 5_000_000, 5_000_000, 5_000_000], rows.X);
+        Assert.Equal([0, 1, 1, 3, 3, 4], rows.Recency);
+        Assert.Equal([9, 7, 8, 8, 9, 9], rows.Age);
+        Assert.Equal([6, 4, 2, 5, 3, 1], rows.Weight);
+    }
+
     [Fact]
     public void Constructor_NoRows_NothingDerived()
     {
