@@ -29,8 +29,7 @@ public class TimeVaryingOracleTests
     [MemberData(nameof(Units))]
     public void EachCustomer_LikelihoodAliveAndExpectedPurchases_MatchTheDayByDayOracle(TimeUnit unit)
     {
-        var model = new TimeVaryingParetoNbdModel(
-            new ParetoNbdModel(R, Alpha, S, Beta, unit), [new("promo", 0.6), new("price", -0.4)], [new("contact", 0.8)]);
+        var model = Model(unit);
         var random = new Random(17);
         var logs = Logs(random);
         double u = unit.LengthInDays();
@@ -38,14 +37,7 @@ public class TimeVaryingOracleTests
         var each = new Dictionary<string, (double[,,] Values, double Ln)>(StringComparer.Ordinal);
         foreach (var log in logs)
         {
-            var values = new double[1, Starts.Length, Names.Length];
-            for (int p = 0; p < Starts.Length; p++)
-            {
-                values[0, p, 0] = random.Next(2);
-                values[0, p, 1] = (2 * random.NextDouble()) - 1;
-                values[0, p, 2] = random.Next(3) == 0 ? 1 : 0;
-            }
-
+            var values = Values(random);
             var customers = CustomerSummaries.FromTransactions(log, End, unit);
             var covariates = TimeVaryingCovariates.Create(Names, Starts, values);
             var c = customers[0];
@@ -67,7 +59,51 @@ public class TimeVaryingOracleTests
             }
         }
 
-        // Every customer in one population: each keeps its own covariate rows and purchase sums (customer i's, not another's).
+        AssertPopulationIsTheSumOfTheOracles(model, logs, each);
+    }
+
+    /// <summary>
+    /// The same customers' oracle ln L only (no predictions, one unit): fast enough for mutation runs, and what catches a
+    /// customer's purchase sums or covariate rows mixed up with another's.
+    /// </summary>
+    [Fact]
+    public void Population_Week_LikelihoodIsTheSumOfTheOracles()
+    {
+        var model = Model(TimeUnit.Week);
+        var random = new Random(17);
+        var logs = Logs(random);
+        var each = new Dictionary<string, (double[,,] Values, double Ln)>(StringComparer.Ordinal);
+        foreach (var log in logs)
+        {
+            var values = Values(random);
+            var c = CustomerSummaries.FromTransactions(log, End, TimeUnit.Week)[0];
+            var oracle = new Oracle(values, TimeUnit.Week, c.FirstPurchase!.Value.DayNumber, c.Frequency, c.Recency, c.Age, model);
+            each[log[0].CustomerId] = (values, oracle.LikelihoodLn(log.Select(t => t.Date).Distinct().Order().Skip(1), out _));
+        }
+
+        AssertPopulationIsTheSumOfTheOracles(model, logs, each);
+    }
+
+    private static TimeVaryingParetoNbdModel Model(TimeUnit unit) =>
+        new(new ParetoNbdModel(R, Alpha, S, Beta, unit), [new("promo", 0.6), new("price", -0.4)], [new("contact", 0.8)]);
+
+    private static double[,,] Values(Random random)
+    {
+        var values = new double[1, Starts.Length, Names.Length];
+        for (int p = 0; p < Starts.Length; p++)
+        {
+            values[0, p, 0] = random.Next(2);
+            values[0, p, 1] = (2 * random.NextDouble()) - 1;
+            values[0, p, 2] = random.Next(3) == 0 ? 1 : 0;
+        }
+
+        return values;
+    }
+
+    /// <summary>Every customer in one population: each keeps its own covariate rows and purchase sums (customer i's, not another's).</summary>
+    private static void AssertPopulationIsTheSumOfTheOracles(TimeVaryingParetoNbdModel model, List<Transaction[]> logs, Dictionary<string, (double[,,] Values, double Ln)> each)
+    {
+        var unit = model.BaseModel.TimeUnit;
         var all = CustomerSummaries.FromTransactions([.. logs.SelectMany(l => l)], End, unit);
         Assert.Equal(logs.Count, all.Count);
         var rows = new double[all.Count, Starts.Length, Names.Length];
