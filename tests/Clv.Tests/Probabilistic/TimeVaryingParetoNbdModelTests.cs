@@ -105,9 +105,9 @@ public class TimeVaryingParetoNbdModelTests
     }
 
     /// <summary>
-    /// Customers a, b (a lead: a return only), c and d (first bought on the observation end). The lead is left out of ln L and of
-    /// the fit's count, and in the predictions keeps its own row: P(alive) 1, and the expectation of d, who has the same
-    /// history (x = 0, t_x = 0, T = 0) and the same covariates.
+    /// Customers a, b (a lead: a return only), c and d (first bought on the observation end). The lead is left out of ln L, and
+    /// in the predictions keeps its own row: P(alive) 1, and the expectation of d, who has the same history (x = 0, t_x = 0,
+    /// T = 0) and the same covariates.
     /// </summary>
     [Fact]
     public void Leads_LeftOutOfTheLikelihood_KeepTheirOwnRowInThePredictions()
