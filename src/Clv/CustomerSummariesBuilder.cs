@@ -171,6 +171,7 @@ public sealed class CustomerSummariesBuilder
     /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
     /// <exception cref="ArgumentException">The three row spans differ in length, an entry end is out of order or beyond the text, or a row's index is outside the table (the message names the entry or row); nothing is added.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An amount is NaN or infinite (the message names the row); nothing is added.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<char> idTable, ReadOnlySpan<int> idTableEnds, ReadOnlySpan<int> idIndices, ReadOnlySpan<DateOnly> dates, ReadOnlySpan<double> amounts)
     {
         ThrowIfBuilt();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Parquet;
 using Parquet.Schema;
 
@@ -49,6 +50,7 @@ internal sealed class AmountColumn
     }
 
     /// <summary>The next row's amount; false when it is null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Next(out double amount)
     {
         bool has;

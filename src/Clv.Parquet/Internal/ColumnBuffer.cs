@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Parquet;
 using Parquet.Schema;
 
@@ -38,6 +39,7 @@ internal sealed class ColumnBuffer<T>(DataField field)
     }
 
     /// <summary>The next row's value; false when it is null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Next(out T value)
     {
         if (_maxLevel > 0 && _levels[_row++] < _maxLevel)

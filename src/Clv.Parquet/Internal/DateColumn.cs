@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Parquet;
 using Parquet.Schema;
 
@@ -73,6 +74,7 @@ internal sealed class DateColumn
     }
 
     /// <summary>The next row's date; false when it is null. <paramref name="parsed"/> is false (and <paramref name="text"/> the raw text) when a text date does not match the format.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Next(out DateOnly date, out bool parsed, out ReadOnlySpan<char> text)
     {
         text = default;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Parquet;
 using Parquet.Schema;
 
@@ -51,14 +52,20 @@ internal sealed class IdColumn
         _int64?.Read(group, rows);
     }
 
-    /// <summary>The next row's id as text (<paramref name="digits"/> holds a number's text); false when it is null.</summary>
-    public bool Next(Span<char> digits, out ReadOnlySpan<char> id)
+    /// <summary>
+    /// The next row's id as text (<paramref name="digits"/> holds a number's text); false when it is null. For a text column,
+    /// <paramref name="source"/> is the value as Parquet.Net decoded it: rows that share a dictionary entry share it, so
+    /// equal sources are equal ids without comparing their text (<see cref="RowBlock.Add"/>); empty for numbers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool Next(Span<char> digits, out ReadOnlySpan<char> id, out ReadOnlyMemory<char> source)
     {
         id = default;
+        source = default;
         if (_text is not null)
         {
-            bool has = _text.Next(out var text);
-            id = text.Span;
+            bool has = _text.Next(out source);
+            id = source.Span;
             return has;
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Parquet;
 using Parquet.Schema;
 
@@ -29,43 +30,48 @@ internal static class TransactionParquetReader
     }
 
     /// <summary>
-    /// Decodes row group g + 1 on a worker while the sink takes the good rows of group g (two blocks in turn), as the
-    /// CSV reader parses ahead of the builder: a read costs about the larger of decoding and building, not their sum.
+    /// Parquet.Net decodes the columns of row group g + 1 on a worker while this thread checks the rows of group g into a
+    /// block and hands it to the sink, as the CSV reader parses ahead of the builder: two decoders in turn, each with its own
+    /// column buffers. A read costs about the larger of the two sides, not their sum; the checks sit on this side because
+    /// Parquet.Net's decoding is the larger one (measured, benchmarks/README.md "The Parquet read's cold start").
     /// </summary>
     private static ParquetReadReport Read(ParquetReader reader, string? path, TransactionParquetOptions options, IRowSink sink)
     {
-        var decoder = new GroupDecoder(reader, path, options);
-        RowBlock[] blocks = [new RowBlock(), new RowBlock()];
+        var rejected = new List<RejectedRow>();
+        GroupDecoder[] decoders = [new(reader, path, options, rejected), new(reader, path, options, rejected)];
+        var block = new RowBlock();
         int groups = reader.RowGroupCount;
         long before = 0;
-        Task<Decoded>? next = null;
+        Task<int>? next = null;
         try
         {
             options.CancellationToken.ThrowIfCancellationRequested();
             if (groups > 0)
             {
-                next = Task.Run(() => decoder.Decode(0, 0, blocks[0]));
+                next = Task.Run(() => decoders[0].Read(0));
             }
 
             for (int g = 0; g < groups; g++)
             {
-                var done = next!.GetAwaiter().GetResult();
+                int rows = next!.GetAwaiter().GetResult();
                 next = null;
-                if (done.Failure is null && g + 1 < groups)
+                var decoder = decoders[g & 1];
+                if (g + 1 < groups)
                 {
                     options.CancellationToken.ThrowIfCancellationRequested();
-                    (int group, long start, var block) = (g + 1, before + done.Rows, blocks[(g + 1) & 1]);
-                    next = Task.Run(() => decoder.Decode(group, start, block));
+                    int group = g + 1;
+                    next = Task.Run(() => decoders[group & 1].Read(group));
                 }
 
                 // Strict mode: the rows before the bad one are handed over first, as the CSV reader does.
-                sink.Add(done.Block);
-                if (done.Failure is not null)
+                var failure = decoder.Fill(rows, before, block);
+                sink.Add(block);
+                if (failure is not null)
                 {
-                    throw done.Failure;
+                    throw failure;
                 }
 
-                before += done.Rows;
+                before += rows;
                 options.Progress?.Report(before);
             }
         }
@@ -85,24 +91,22 @@ internal static class TransactionParquetReader
             }
         }
 
-        var rejected = decoder.Rejected;
         return new ParquetReadReport(before - rejected.Count, rejected.Count == 0 ? [] : rejected.AsReadOnly(), groups);
     }
 
-    /// <summary>A decoded row group: its good rows, its row count, and (strict mode) the bad row it stopped at.</summary>
-    private readonly record struct Decoded(RowBlock Block, int Rows, ParquetFormatException? Failure);
-
-    /// <summary>Decodes one row group at a time into a block, checking every row; collects rejections in lenient mode.</summary>
-    private sealed class GroupDecoder(ParquetReader reader, string? path, TransactionParquetOptions options)
+    /// <summary>
+    /// One row group's three columns: <see cref="Read"/> decodes them (Parquet.Net, values and definition levels),
+    /// <see cref="Fill"/> checks them row by row into a block; collects rejections in lenient mode.
+    /// </summary>
+    private sealed class GroupDecoder(ParquetReader reader, string? path, TransactionParquetOptions options, List<RejectedRow> rejected)
     {
         private readonly IdColumn _id = IdColumn.Resolve(reader.Schema, options.CustomerIdColumn, path);
         private readonly DateColumn _date = DateColumn.Resolve(reader.Schema, options.DateColumn, options.DateFormat, options.TimeZone, path);
         private readonly AmountColumn _amount = AmountColumn.Resolve(reader.Schema, options.AmountColumn, path);
         private readonly bool _strict = options.Mode == ParquetReadMode.Strict;
 
-        public List<RejectedRow> Rejected { get; } = [];
-
-        public Decoded Decode(int g, long before, RowBlock block)
+        /// <summary>Decodes row group <paramref name="g"/>'s columns into this decoder's buffers; returns its row count.</summary>
+        public int Read(int g)
         {
             var (id, date, amount) = (_id, _date, _amount);
             using var group = reader.OpenRowGroupReader(g);
@@ -113,16 +117,31 @@ internal static class TransactionParquetReader
                 date.Read(group, n);
                 amount.Read(group, n);
             });
+            return n;
+        }
+
+        /// <summary>
+        /// Checks the <paramref name="n"/> rows <see cref="Read"/> decoded into <paramref name="block"/> (emptied first), rows
+        /// <paramref name="before"/> + 1 on of the file; returns the strict mode's failure, after the rows before it.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public ParquetFormatException? Fill(int n, long before, RowBlock block)
+        {
+            var (id, date, amount) = (_id, _date, _amount);
             block.Reset(n);
             Span<char> digits = stackalloc char[24];
+            ReadOnlyMemory<char> lastSource = default;
             for (int i = 0; i < n; i++)
             {
-                bool hasId = id.Next(digits, out var idText);
+                bool hasId = id.Next(digits, out var idText, out var idSource);
                 bool hasDate = date.Next(out var day, out bool dateParsed, out var dateText);
                 bool hasAmount = amount.Next(out double value);
                 if (hasId && !idText.IsEmpty && hasDate && dateParsed && hasAmount && double.IsFinite(value))
                 {
-                    block.Add(idText, day, value);
+                    // Rows of one dictionary entry share Parquet.Net's decoded value: equal ids without comparing text.
+                    bool sameSource = !idSource.IsEmpty && idSource.Equals(lastSource);
+                    lastSource = idSource;
+                    block.Add(idText, sameSource, day, value);
                     continue;
                 }
 
@@ -145,13 +164,13 @@ internal static class TransactionParquetReader
                 long row = before + i + 1;
                 if (_strict)
                 {
-                    return new Decoded(block, i, new ParquetFormatException(path, row, column, raw, reason));
+                    return new ParquetFormatException(path, row, column, raw, reason);
                 }
 
-                Rejected.Add(new RejectedRow(row, column, raw, reason));
+                rejected.Add(new RejectedRow(row, column, raw, reason));
             }
 
-            return new Decoded(block, n, null);
+            return null;
         }
     }
 
