@@ -121,8 +121,9 @@ internal static class TransactionParquetReader
         }
 
         /// <summary>
-        /// Checks the <paramref name="n"/> rows <see cref="Read"/> decoded into <paramref name="block"/> (emptied first), rows
-        /// <paramref name="before"/> + 1 on of the file; returns the strict mode's failure, after the rows before it.
+        /// Checks the <paramref name="n"/> rows <see cref="Read"/> decoded (the file's rows <paramref name="before"/> + 1 to
+        /// <paramref name="before"/> + n) into <paramref name="block"/>, emptied first; in strict mode, stops at the first bad
+        /// row and returns its error (the block holds the rows before it); null otherwise.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public ParquetFormatException? Fill(int n, long before, RowBlock block)
