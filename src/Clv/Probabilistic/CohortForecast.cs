@@ -55,8 +55,26 @@ public static class CohortForecast
     {
         ArgumentNullException.ThrowIfNull(cohort);
         PurchaseModel.CheckUnit(unit, nameof(unit));
-        var (_, _, origin) = Births(cohort);
-        var offsets = new List<double>();
+        int origin = int.MaxValue, repeats = 0;
+        foreach (ref readonly var c in cohort.AsSpan())
+        {
+            if (c.FirstPurchase is { } first)
+            {
+                origin = Math.Min(origin, first.DayNumber);
+            }
+        }
+
+        for (int i = 0; i < cohort.Count; i++)
+        {
+            if (cohort[i].HasPurchase)
+            {
+                repeats += Math.Max(cohort.PurchaseDayNumbers(i).Length - 1, 0);
+            }
+        }
+
+        // Each repeat purchase day as whole days after the origin, tallied by value in ascending order.
+        var offsets = new int[repeats];
+        int n = 0;
         for (int i = 0; i < cohort.Count; i++)
         {
             var days = cohort.PurchaseDayNumbers(i);
@@ -64,12 +82,18 @@ public static class CohortForecast
             {
                 for (int d = 1; d < days.Length; d++)
                 {
-                    offsets.Add(days[d] - origin);
+                    offsets[n++] = days[d] - origin;
                 }
             }
         }
 
-        offsets.Sort();
+        var (values, counts) = Tally(offsets);
+        var before = new long[values.Length + 1];
+        for (int j = 0; j < values.Length; j++)
+        {
+            before[j + 1] = before[j] + counts[j];
+        }
+
         var result = new double[times.Length];
         double unitDays = unit.LengthInDays();
         for (int k = 0; k < times.Length; k++)
@@ -78,11 +102,11 @@ public static class CohortForecast
 
             // Repeat days strictly before origin + τ (a day counts once it has started).
             double limit = times[k] * unitDays;
-            int lo = 0, hi = offsets.Count;
+            int lo = 0, hi = values.Length;
             while (lo < hi)
             {
                 int mid = (lo + hi) >>> 1;
-                if (offsets[mid] < limit)
+                if (values[mid] < limit)
                 {
                     lo = mid + 1;
                 }
@@ -92,7 +116,7 @@ public static class CohortForecast
                 }
             }
 
-            result[k] = lo;
+            result[k] = before[lo];
         }
 
         return result;
@@ -101,21 +125,79 @@ public static class CohortForecast
     /// <summary>Distinct first-purchase offsets in days from the earliest one, with counts.</summary>
     private static (double[] Births, long[] Counts, int Origin) Births(CustomerSummaries cohort)
     {
-        var counts = new SortedDictionary<int, long>();
+        var first = new int[cohort.Count];
+        int n = 0;
         foreach (ref readonly var c in cohort.AsSpan())
         {
-            if (c.FirstPurchase is { } first)
+            if (c.FirstPurchase is { } day)
             {
-                counts[first.DayNumber] = counts.GetValueOrDefault(first.DayNumber) + 1;
+                first[n++] = day.DayNumber;
             }
         }
 
-        if (counts.Count == 0)
+        var (days, counts) = Tally(first.AsSpan(0, n));
+        if (days.Length == 0)
         {
             return ([], [], 0);
         }
 
-        int origin = counts.Keys.First();
-        return ([.. counts.Keys.Select(d => (double)(d - origin))], [.. counts.Values], origin);
+        int origin = days[0];
+        return ([.. days.Select(d => (double)(d - origin))], counts, origin);
+    }
+
+    /// <summary>
+    /// The distinct values of <paramref name="values"/> in ascending order, and how often each occurs: counted in an array
+    /// over the values' range when it is under 2^20 days (about 2,870 years), else sorted (the values are reordered). A
+    /// million customers' days tally in a few milliseconds, where a sorted dictionary took about 100 (benchmarks/README.md).
+    /// </summary>
+    internal static (int[] Values, long[] Counts) Tally(Span<int> values)
+    {
+        if (values.IsEmpty)
+        {
+            return ([], []);
+        }
+
+        int min = int.MaxValue, max = int.MinValue;
+        foreach (int v in values)
+        {
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
+        }
+
+        var distinct = new List<int>();
+        var counts = new List<long>();
+        if ((long)max - min < 1 << 20)
+        {
+            var tally = new int[max - min + 1];
+            foreach (int v in values)
+            {
+                tally[v - min]++;
+            }
+
+            for (int k = 0; k < tally.Length; k++)
+            {
+                if (tally[k] > 0)
+                {
+                    distinct.Add(min + k);
+                    counts.Add(tally[k]);
+                }
+            }
+        }
+        else
+        {
+            values.Sort();
+            for (int i = 0; i < values.Length; i++)
+            {
+                if (i == 0 || values[i] != values[i - 1])
+                {
+                    distinct.Add(values[i]);
+                    counts.Add(0);
+                }
+
+                counts[^1]++;
+            }
+        }
+
+        return ([.. distinct], [.. counts]);
     }
 }
