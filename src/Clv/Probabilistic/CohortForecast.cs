@@ -56,17 +56,15 @@ public static class CohortForecast
         ArgumentNullException.ThrowIfNull(cohort);
         PurchaseModel.CheckUnit(unit, nameof(unit));
         int origin = int.MaxValue, repeats = 0;
-        foreach (ref readonly var c in cohort.AsSpan())
+        for (int i = 0; i < cohort.Count; i++)
         {
+            var c = cohort[i];
             if (c.FirstPurchase is { } first)
             {
                 origin = Math.Min(origin, first.DayNumber);
             }
-        }
 
-        for (int i = 0; i < cohort.Count; i++)
-        {
-            if (cohort[i].HasPurchase)
+            if (c.HasPurchase)
             {
                 repeats += Math.Max(cohort.PurchaseDayNumbers(i).Length - 1, 0);
             }

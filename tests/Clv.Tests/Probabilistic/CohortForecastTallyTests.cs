@@ -68,7 +68,8 @@ public class CohortForecastTallyTests
         double[] weeks = [0, 0.5, 1, 1.0 / 7, 3.3, 10, 52, 52.01, 104, 109.6, 500];
         var model = new BgNbdModel(0.243, 4.414, 0.793, 2.426, TimeUnit.Week);
 
-        int origin = customers.AsSpan().ToArray().Where(c => c.FirstPurchase is not null).Min(c => c.FirstPurchase!.Value.DayNumber);
+        var buyers = customers.AsSpan().ToArray().Where(c => c.FirstPurchase is not null).ToArray();
+        int origin = buyers.Min(c => c.FirstPurchase!.Value.DayNumber);
         var offsets = new List<int>();
         for (int i = 0; i < customers.Count; i++)
         {
@@ -86,8 +87,7 @@ public class CohortForecastTallyTests
             double limit = weeks[k] * 7;
             Assert.Equal(offsets.Count(o => o < limit), actual[k]);
 
-            double each = customers.AsSpan().ToArray()
-                .Where(c => c.FirstPurchase is not null)
+            double each = buyers
                 .Select(c => weeks[k] - ((c.FirstPurchase!.Value.DayNumber - origin) / 7.0))
                 .Where(age => age > 0)
                 .Sum(age => model.ExpectedPurchases(age));
