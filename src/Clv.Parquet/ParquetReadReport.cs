@@ -3,11 +3,12 @@ namespace Clv.Parquet;
 /// <summary>What a streaming read (<see cref="TransactionParquet.ReadInto(string, CustomerSummariesBuilder, TransactionParquetOptions?)"/>, <see cref="CustomerSummaryParquet.ReadInto(string, ICollection{CustomerSummary}, CustomerSummaryParquetOptions?)"/>) did: rows imported, and every row rejected with its reason.</summary>
 public sealed class ParquetReadReport
 {
-    internal ParquetReadReport(long imported, IReadOnlyList<RejectedRow> rejected, int rowGroups)
+    internal ParquetReadReport(long imported, IReadOnlyList<RejectedRow> rejected, int rowGroups, int pageReaderGroups = 0)
     {
         Imported = imported;
         Rejected = rejected;
         RowGroups = rowGroups;
+        PageReaderGroups = pageReaderGroups;
     }
 
     /// <summary>Rows imported.</summary>
@@ -21,4 +22,7 @@ public sealed class ParquetReadReport
 
     /// <summary>Row groups read (each is read, checked and handed to the builder before the next is read).</summary>
     public int RowGroups { get; }
+
+    /// <summary>Row groups of a transaction log decoded by Clv.Parquet's own page reader rather than Parquet.Net (the tests check which layouts take it).</summary>
+    internal int PageReaderGroups { get; }
 }

@@ -55,7 +55,7 @@ internal sealed class IdColumn
     /// <summary>
     /// The next row's id as text (<paramref name="digits"/> holds a number's text); false when it is null. For a text column,
     /// <paramref name="source"/> is the value as Parquet.Net decoded it: rows that share a dictionary entry share it, so
-    /// equal sources are equal ids without comparing their text (<see cref="RowBlock.Add"/>); empty for numbers.
+    /// equal sources are equal ids without comparing their text (<see cref="RowBlock.Add(ReadOnlySpan{char}, bool, DateOnly, double)"/>); empty for numbers.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Next(Span<char> digits, out ReadOnlySpan<char> id, out ReadOnlyMemory<char> source)

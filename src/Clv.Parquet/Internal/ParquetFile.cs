@@ -1,4 +1,5 @@
 using Parquet;
+using Parquet.Meta.Proto;
 
 namespace Clv.Parquet.Internal;
 
@@ -23,14 +24,21 @@ internal static class ParquetFile
         return reader!;
     }
 
-    /// <summary>Runs a step of Parquet.Net, reporting a malformed file as a file-level <see cref="ParquetFormatException"/>.</summary>
+    /// <summary>
+    /// Runs a step of Parquet.Net, reporting a malformed file as a file-level <see cref="ParquetFormatException"/>: besides
+    /// its own errors, Parquet.Net lets a value it cannot convert (a <c>DATE</c> beyond <see cref="DateTime"/>'s range), a
+    /// size beyond its buffers, or a page header without its data or dictionary part escape as argument, index, overflow
+    /// or null-reference errors; our arguments to it are checked, so these come from the file (found by spoiling files'
+    /// bytes, <c>TransactionParquetPageReaderTests</c>).
+    /// </summary>
     public static void Guard(string? path, Action step)
     {
         try
         {
             step();
         }
-        catch (Exception e) when (e is ParquetException or InvalidDataException or NotSupportedException or (IOException and not FileNotFoundException and not DirectoryNotFoundException))
+        catch (Exception e) when (e is ParquetException or ThriftProtocolException or InvalidDataException or NotSupportedException or ArgumentException or IndexOutOfRangeException or OverflowException or NullReferenceException
+            or (IOException and not FileNotFoundException and not DirectoryNotFoundException))
         {
             throw new ParquetFormatException(path, 0, null, string.Empty, ThrowHelper.Format($"Not a readable Parquet file: {e.Message}"), e);
         }

@@ -48,6 +48,34 @@ internal sealed class RowBlock
     }
 
     /// <summary>
+    /// Empties the block for a group of up to <paramref name="rows"/> rows whose ids are entries of a table decoded
+    /// beforehand (a dictionary's): the block's table becomes a copy of it, and rows are added with <see cref="Add(int, DateOnly, double)"/>.
+    /// </summary>
+    public void Reset(int rows, ReadOnlySpan<char> table, ReadOnlySpan<int> ends)
+    {
+        Reset(Math.Max(rows, ends.Length));
+        if (_table.Length < table.Length)
+        {
+            _table = new char[Math.Max(table.Length, _table.Length * 2)];
+        }
+
+        table.CopyTo(_table);
+        ends.CopyTo(_tableEnds);
+        _tableLength = table.Length;
+        _entries = ends.Length;
+    }
+
+    /// <summary>Adds a good row whose id is entry <paramref name="entry"/> of the table <see cref="Reset(int, ReadOnlySpan{char}, ReadOnlySpan{int})"/> gave.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(int entry, DateOnly date, double amount)
+    {
+        _indices[Count] = entry;
+        _dates[Count] = date;
+        _amounts[Count] = amount;
+        Count++;
+    }
+
+    /// <summary>
     /// Adds a good row. A row whose id is the same decoded value as the row before (<paramref name="sameSource"/>: one
     /// dictionary entry), or whose text is the last entry's, joins that entry; any other row starts a new one.
     /// </summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Clv.Parquet.Internal.Pages;
 using Parquet;
 using Parquet.Schema;
 
@@ -16,12 +17,17 @@ internal static class TransactionParquetReader
     /// <summary>Dates as <see cref="DateOnly"/>, byte arrays as text: the mapping the options document.</summary>
     internal static readonly ParquetOptions ReadOptions = new() { UseDateOnlyTypeForDates = true, TreatByteArrayAsString = true };
 
-    public static ParquetReadReport Read(Stream stream, string? path, TransactionParquetOptions options, IRowSink sink)
+    /// <param name="stream">The file, seekable.</param>
+    /// <param name="path">The file's path for messages; null for a stream.</param>
+    /// <param name="options">Columns, mode, progress and cancellation.</param>
+    /// <param name="sink">Where the good rows go.</param>
+    /// <param name="pageReader">Whether row groups in a layout our page reader decodes are read by it (false: all by Parquet.Net; the tests compare the two).</param>
+    public static ParquetReadReport Read(Stream stream, string? path, TransactionParquetOptions options, IRowSink sink, bool pageReader = true)
     {
         var reader = ParquetFile.OpenReader(stream, path);
         try
         {
-            return Read(reader, path, options, sink);
+            return Read(stream, reader, path, options, sink, pageReader);
         }
         finally
         {
@@ -30,15 +36,17 @@ internal static class TransactionParquetReader
     }
 
     /// <summary>
-    /// Parquet.Net decodes the columns of row group g + 1 on a worker while this thread checks the rows of group g into a
-    /// block and hands it to the sink, as the CSV reader parses ahead of the builder: two decoders in turn, each with its own
-    /// column buffers. A read costs about the larger of the two sides, not their sum; the checks sit on this side because
-    /// Parquet.Net's decoding is the larger one (measured, benchmarks/README.md "The Parquet read's cold start").
+    /// A worker decodes the columns of row group g + 1 while this thread checks the rows of group g into a block and hands
+    /// it to the sink, as the CSV reader parses ahead of the builder: two decoders in turn, each with its own column
+    /// buffers. A read costs about the larger of the two sides, not their sum. The worker uses our own page reader
+    /// (<see cref="FastColumns"/>) where it decodes the file's layout, Parquet.Net otherwise (measured, benchmarks/README.md
+    /// "Parquet").
     /// </summary>
-    private static ParquetReadReport Read(ParquetReader reader, string? path, TransactionParquetOptions options, IRowSink sink)
+    private static ParquetReadReport Read(Stream stream, ParquetReader reader, string? path, TransactionParquetOptions options, IRowSink sink, bool pageReader)
     {
         var rejected = new List<RejectedRow>();
-        GroupDecoder[] decoders = [new(reader, path, options, rejected), new(reader, path, options, rejected)];
+        GroupDecoder[] decoders = [new(stream, reader, path, options, rejected, pageReader), new(stream, reader, path, options, rejected, pageReader)];
+        int fastGroups = 0;
         var block = new RowBlock();
         int groups = reader.RowGroupCount;
         long before = 0;
@@ -64,6 +72,7 @@ internal static class TransactionParquetReader
                 }
 
                 // Strict mode: the rows before the bad one are handed over first, as the CSV reader does.
+                fastGroups += decoder.DecodedFast ? 1 : 0;
                 var failure = decoder.Fill(rows, before, block);
                 sink.Add(block);
                 if (failure is not null)
@@ -91,19 +100,26 @@ internal static class TransactionParquetReader
             }
         }
 
-        return new ParquetReadReport(before - rejected.Count, rejected.Count == 0 ? [] : rejected.AsReadOnly(), groups);
+        return new ParquetReadReport(before - rejected.Count, rejected.Count == 0 ? [] : rejected.AsReadOnly(), groups, fastGroups);
     }
 
     /// <summary>
-    /// One row group's three columns: <see cref="Read"/> decodes them (Parquet.Net, values and definition levels),
-    /// <see cref="Fill"/> checks them row by row into a block; collects rejections in lenient mode.
+    /// One row group's three columns: <see cref="Read"/> decodes them (our page reader, or Parquet.Net: values and
+    /// definition levels), <see cref="Fill"/> checks them row by row into a block; collects rejections in lenient mode.
     /// </summary>
-    private sealed class GroupDecoder(ParquetReader reader, string? path, TransactionParquetOptions options, List<RejectedRow> rejected)
+    private sealed class GroupDecoder(Stream stream, ParquetReader reader, string? path, TransactionParquetOptions options, List<RejectedRow> rejected, bool pageReader)
     {
         private readonly IdColumn _id = IdColumn.Resolve(reader.Schema, options.CustomerIdColumn, path);
         private readonly DateColumn _date = DateColumn.Resolve(reader.Schema, options.DateColumn, options.DateFormat, options.TimeZone, path);
         private readonly AmountColumn _amount = AmountColumn.Resolve(reader.Schema, options.AmountColumn, path);
         private readonly bool _strict = options.Mode == ParquetReadMode.Strict;
+        private FastColumns? _fast = pageReader ? FastColumns.For(
+            Find(reader.Schema, options.CustomerIdColumn, "customer id", path),
+            Find(reader.Schema, options.DateColumn, "date", path),
+            Find(reader.Schema, options.AmountColumn, "amount", path)) : null;
+
+        /// <summary>Whether our page reader decoded the last group <see cref="Read"/> read.</summary>
+        public bool DecodedFast { get; private set; }
 
         /// <summary>Decodes row group <paramref name="g"/>'s columns into this decoder's buffers; returns its row count.</summary>
         public int Read(int g)
@@ -111,6 +127,14 @@ internal static class TransactionParquetReader
             var (id, date, amount) = (_id, _date, _amount);
             using var group = reader.OpenRowGroupReader(g);
             int n = checked((int)group.RowCount);
+            DecodedFast = _fast is not null && _fast.TryRead(stream, group, n);
+            if (DecodedFast)
+            {
+                return n;
+            }
+
+            // A layout our page reader does not decode is likely in every group: Parquet.Net reads the rest of the file.
+            _fast = null;
             ParquetFile.Guard(path, () =>
             {
                 id.Read(group, n);
@@ -128,6 +152,11 @@ internal static class TransactionParquetReader
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public ParquetFormatException? Fill(int n, long before, RowBlock block)
         {
+            if (DecodedFast)
+            {
+                return FillFast(n, before, block);
+            }
+
             var (id, date, amount) = (_id, _date, _amount);
             block.Reset(n);
             Span<char> digits = stackalloc char[24];
@@ -146,31 +175,92 @@ internal static class TransactionParquetReader
                     continue;
                 }
 
-                string column, reason, raw = string.Empty;
-                if (!hasId || idText.IsEmpty)
+                var failure = Reject(before + i + 1, hasId, !idText.IsEmpty, hasDate, dateParsed, dateText, hasAmount, value);
+                if (failure is not null)
                 {
-                    (column, reason) = (id.Name, hasId ? "The customer id is empty." : "The customer id is null.");
+                    return failure;
                 }
-                else if (!hasDate || !dateParsed)
-                {
-                    (column, reason) = (date.Name, hasDate ? ThrowHelper.Format($"Not a date in the format '{options.DateFormat}'.") : "The date is null.");
-                    raw = hasDate ? MessageText.Cap(dateText) : string.Empty;
-                }
-                else
-                {
-                    (column, reason) = (amount.Name, hasAmount ? "The amount is not a finite number (NaN or infinity)." : "The amount is null.");
-                    raw = hasAmount ? value.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
-                }
-
-                long row = before + i + 1;
-                if (_strict)
-                {
-                    return new ParquetFormatException(path, row, column, raw, reason);
-                }
-
-                rejected.Add(new RejectedRow(row, column, raw, reason));
             }
 
+            return null;
+        }
+
+        /// <summary>
+        /// <see cref="Fill"/> for a group our page reader decoded: the block takes the group's id table as it is, and each
+        /// good row its entry, date and amount; bad rows are reported as <see cref="Fill"/> reports them.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private ParquetFormatException? FillFast(int n, long before, RowBlock block)
+        {
+            var fast = _fast!;
+            var ids = fast.Ids;
+            block.Reset(n, ids.Table, ids.Ends);
+            var entries = ids.Entries;
+            var days = fast.Dates.Values;
+            var amounts = fast.Amounts.Values;
+            bool[]? idPresent = fast.IdPresent, datePresent = fast.DatePresent, amountPresent = fast.AmountPresent;
+            int nextId = 0, nextDate = 0, nextAmount = 0;
+            for (int i = 0; i < n; i++)
+            {
+                bool hasId = idPresent is null || idPresent[i];
+                int entry = hasId ? entries[nextId++] : -1;
+                bool hasDate = datePresent is null || datePresent[i];
+                long day = hasDate ? (long)days[nextDate++] + FastColumns.EpochDay : 0;
+                bool dateInRange = (ulong)day <= (ulong)DateOnly.MaxValue.DayNumber;
+                bool hasAmount = amountPresent is null || amountPresent[i];
+                double value = hasAmount ? amounts[nextAmount++] : 0;
+                if (entry >= 0 && hasDate && dateInRange && hasAmount && double.IsFinite(value))
+                {
+                    block.Add(entry, DateOnly.FromDayNumber((int)day), value);
+                    continue;
+                }
+
+                var failure = dateInRange
+                    ? Reject(before + i + 1, hasId, entry >= 0, hasDate, true, default, hasAmount, value)
+                    : Reject(before + i + 1, hasId, entry >= 0, hasDate, false, OutOfRange(day - FastColumns.EpochDay), hasAmount, value, OutOfRangeReason);
+                if (failure is not null)
+                {
+                    return failure;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The reason for a <c>DATE</c> value beyond <see cref="DateOnly"/>'s range (a corrupt or a sentinel value).</summary>
+        private const string OutOfRangeReason = "The date is outside 0001-01-01 to 9999-12-31.";
+
+        /// <summary>A <c>DATE</c> value as the file stores it, for a rejected row's raw text.</summary>
+        private static string OutOfRange(long days) => days.ToString(CultureInfo.InvariantCulture) + " days from 1970-01-01";
+
+        /// <summary>
+        /// Row <paramref name="row"/> (from 1) is bad: its error in strict mode; in lenient mode, recorded, and null. The
+        /// first bad column names the fault: the id, then the date, then the amount.
+        /// </summary>
+        private ParquetFormatException? Reject(long row, bool hasId, bool idNotEmpty, bool hasDate, bool dateParsed, ReadOnlySpan<char> dateText, bool hasAmount, double value, string? dateReason = null)
+        {
+            string column, reason, raw = string.Empty;
+            if (!hasId || !idNotEmpty)
+            {
+                (column, reason) = (_id.Name, hasId ? "The customer id is empty." : "The customer id is null.");
+            }
+            else if (!hasDate || !dateParsed)
+            {
+                (column, reason) = (_date.Name, !hasDate ? "The date is null." : dateReason ?? ThrowHelper.Format($"Not a date in the format '{options.DateFormat}'."));
+                raw = hasDate ? MessageText.Cap(dateText) : string.Empty;
+            }
+            else
+            {
+                (column, reason) = (_amount.Name, hasAmount ? "The amount is not a finite number (NaN or infinity)." : "The amount is null.");
+                raw = hasAmount ? value.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
+            }
+
+            if (_strict)
+            {
+                return new ParquetFormatException(path, row, column, raw, reason);
+            }
+
+            rejected.Add(new RejectedRow(row, column, raw, reason));
             return null;
         }
     }

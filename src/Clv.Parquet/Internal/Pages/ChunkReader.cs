@@ -1,0 +1,270 @@
+using Parquet.Meta;
+
+namespace Clv.Parquet.Internal.Pages;
+
+/// <summary>
+/// Reads one column chunk of a row group with a page reader of our own: the chunk's bytes in one read, each page's header
+/// (Thrift compact), its body decompressed (uncompressed or Snappy), its definition levels and its values (plain, or
+/// dictionary indices) handed to a <see cref="ColumnValues"/>. Data pages v1 and v2 of a flat column (no repetition);
+/// anything else (another codec or encoding, encryption, a malformed page) throws <see cref="PageFormatException"/> and
+/// the caller reads the row group with Parquet.Net instead. Buffers are kept and grown across row groups.
+/// </summary>
+internal sealed class ChunkReader
+{
+    private const int Plain = 0, PlainDictionary = 2, Rle = 3, RleDictionary = 8;
+    private const int Uncompressed = 0, Snappy = 1;
+
+    private byte[] _chunk = [];
+    private System.Buffers.IMemoryOwner<byte>? _decompressed;
+    private int[] _levels = [];
+    private int[] _indices = [];
+
+    /// <summary>Per row, whether its value is present (the column is <c>OPTIONAL</c>); only the first rows-many are meaningful.</summary>
+    public bool[] Present { get; private set; } = [];
+
+    /// <summary>Whether the column has definition levels at all (if not, every row is present).</summary>
+    public bool HasLevels { get; private set; }
+
+    /// <summary>
+    /// Decodes the chunk <paramref name="chunk"/> of <paramref name="rows"/> rows (physical type <paramref name="physicalType"/>,
+    /// maximum definition level 0 or 1) into <paramref name="values"/>, reset first.
+    /// </summary>
+    public void Read(Stream stream, ColumnChunk chunk, int physicalType, int maxDefinitionLevel, int rows, ColumnValues values)
+    {
+        var meta = chunk.MetaData ?? throw new PageFormatException("The column chunk has no metadata.");
+        if (chunk.CryptoMetadata is not null || chunk.FilePath is not null)
+        {
+            throw new PageFormatException("An encrypted or external column chunk.");
+        }
+
+        int codec = (int)meta.Codec;
+        if ((int)meta.Type != physicalType || codec is not (Uncompressed or Snappy) || maxDefinitionLevel is not (0 or 1))
+        {
+            throw new PageFormatException("A physical type, codec or nesting this reader does not decode.");
+        }
+
+        long start = meta.DictionaryPageOffset is long d && d > 0 && d < meta.DataPageOffset ? d : meta.DataPageOffset;
+        long size = meta.TotalCompressedSize;
+        if (start < 0 || size <= 0 || size > int.MaxValue || start + size > stream.Length)
+        {
+            throw new PageFormatException("The column chunk's offset or size is outside the file.");
+        }
+
+        int length = (int)size;
+        if (_chunk.Length < length)
+        {
+            _chunk = new byte[length];
+        }
+
+        stream.Seek(start, SeekOrigin.Begin);
+        stream.ReadExactly(_chunk, 0, length);
+
+        HasLevels = maxDefinitionLevel > 0;
+        if (HasLevels && Present.Length < rows)
+        {
+            Present = new bool[rows];
+        }
+
+        values.Reset(rows);
+        int seen = 0, p = 0;
+        var bytes = _chunk.AsSpan(0, length);
+        while (seen < rows)
+        {
+            var header = PageHeader.Parse(bytes[p..], out int headerLength);
+            p += headerLength;
+            if (header.CompressedSize > length - p)
+            {
+                throw new PageFormatException("A page runs past its column chunk.");
+            }
+
+            var body = bytes.Slice(p, header.CompressedSize);
+            p += header.CompressedSize;
+            switch (header.Type)
+            {
+                case PageHeader.DictionaryPage:
+                    if (header.Encoding is not (Plain or PlainDictionary))
+                    {
+                        throw new PageFormatException($"A dictionary page in encoding {header.Encoding}.");
+                    }
+
+                    values.Dictionary(Decompress(codec, body, header.UncompressedSize), header.NumValues);
+                    break;
+
+                case PageHeader.DataPage:
+                    {
+                        int n = CheckCount(header.NumValues, rows - seen);
+                        var data = Decompress(codec, body, header.UncompressedSize);
+                        int present = n, q = 0;
+                        if (HasLevels)
+                        {
+                            if (header.DefinitionLevelEncoding != Rle)
+                            {
+                                throw new PageFormatException($"Definition levels in encoding {header.DefinitionLevelEncoding}.");
+                            }
+
+                            q = Hybrid.DecodeWithLength(data, 1, Levels(n));
+                            present = MarkPresent(seen, n);
+                        }
+
+                        DecodeValues(header.Encoding, data[q..], present, values);
+                        seen += n;
+                        break;
+                    }
+
+                case PageHeader.DataPageV2:
+                    {
+                        int n = CheckCount(header.NumValues, rows - seen);
+                        int levelBytes = header.DefinitionLevelsLength + header.RepetitionLevelsLength;
+                        if (header.RepetitionLevelsLength != 0 || header.DefinitionLevelsLength < 0 || levelBytes > body.Length
+                            || (!HasLevels && header.DefinitionLevelsLength != 0))
+                        {
+                            throw new PageFormatException("A v2 page's level sections do not fit a flat column.");
+                        }
+
+                        int present = n;
+                        if (HasLevels)
+                        {
+                            Hybrid.Decode(body[..header.DefinitionLevelsLength], 1, Levels(n));
+                            present = MarkPresent(seen, n);
+                        }
+
+                        var valueBytes = body[levelBytes..];
+                        var data = header.IsCompressed ? Decompress(codec, valueBytes, header.UncompressedSize - levelBytes) : valueBytes;
+                        DecodeValues(header.Encoding, data, present, values);
+                        seen += n;
+                        break;
+                    }
+
+                case PageHeader.IndexPage:
+                    break;
+
+                default:
+                    throw new PageFormatException($"A page of unknown type {header.Type}.");
+            }
+        }
+
+        _decompressed?.Dispose();
+        _decompressed = null;
+        if (values.Count != CountPresent(rows))
+        {
+            throw new PageFormatException("The pages' values do not match their levels.");
+        }
+    }
+
+    private static int CheckCount(int n, int left)
+    {
+        if (n <= 0 || n > left)
+        {
+            throw new PageFormatException($"A data page of {n} values where {left} rows are left in the row group.");
+        }
+
+        return n;
+    }
+
+    private Span<int> Levels(int n)
+    {
+        if (_levels.Length < n)
+        {
+            _levels = new int[n];
+        }
+
+        return _levels.AsSpan(0, n);
+    }
+
+    /// <summary>Turns the page's levels into <see cref="Present"/> flags for rows <paramref name="first"/> on; returns how many are present.</summary>
+    private int MarkPresent(int first, int n)
+    {
+        var levels = _levels.AsSpan(0, n);
+        var present = Present.AsSpan(first, n);
+        int count = 0;
+        for (int i = 0; i < n; i++)
+        {
+            int level = levels[i];
+            if ((uint)level > 1)
+            {
+                throw new PageFormatException($"A definition level of {level} in a column whose maximum is 1.");
+            }
+
+            present[i] = level == 1;
+            count += level;
+        }
+
+        return count;
+    }
+
+    private int CountPresent(int rows)
+    {
+        if (!HasLevels)
+        {
+            return rows;
+        }
+
+        int count = 0;
+        foreach (bool b in Present.AsSpan(0, rows))
+        {
+            count += b ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    private void DecodeValues(int encoding, ReadOnlySpan<byte> data, int count, ColumnValues values)
+    {
+        switch (encoding)
+        {
+            case Plain:
+                values.Plain(data, count);
+                break;
+            case PlainDictionary or RleDictionary:
+                {
+                    if (count == 0)
+                    {
+                        return;
+                    }
+
+                    if (data.IsEmpty)
+                    {
+                        throw new PageFormatException("A dictionary-indexed page without its bit width.");
+                    }
+
+                    if (_indices.Length < count)
+                    {
+                        _indices = new int[count];
+                    }
+
+                    var indices = _indices.AsSpan(0, count);
+                    Hybrid.Decode(data[1..], data[0], indices);
+                    values.Indexed(indices);
+                    break;
+                }
+
+            default:
+                throw new PageFormatException($"Values in encoding {encoding}.");
+        }
+    }
+
+    private ReadOnlySpan<byte> Decompress(int codec, ReadOnlySpan<byte> body, int uncompressedSize)
+    {
+        if (codec == Uncompressed)
+        {
+            return body;
+        }
+
+        if (uncompressedSize < 0)
+        {
+            throw new PageFormatException("A page's uncompressed size is negative.");
+        }
+
+        // Snappier's checks, as Parquet.Net makes them (the block's own length, every input byte used): a spoilt block fails
+        // here as it fails there.
+        _decompressed?.Dispose();
+        _decompressed = Snappier.Snappy.DecompressToMemory(body);
+        var page = _decompressed.Memory.Span;
+        if (page.Length != uncompressedSize)
+        {
+            throw new PageFormatException("A Snappy page does not decompress to its stated size.");
+        }
+
+        return page;
+    }
+}

@@ -1,0 +1,91 @@
+using Parquet;
+using Parquet.Meta;
+using Parquet.Schema;
+
+namespace Clv.Parquet.Internal.Pages;
+
+/// <summary>
+/// The id, date and amount columns of a row group read by <see cref="ChunkReader"/> (our own page reader) instead of
+/// Parquet.Net, for the layouts it decodes: flat columns of text or whole-number ids, <c>DATE</c> dates and
+/// <c>DOUBLE</c>, <c>FLOAT</c>, <c>INT32</c> or <c>INT64</c> amounts, pages v1 or v2, plain or dictionary-encoded,
+/// uncompressed or Snappy (what Clv.Parquet, DuckDB, pandas and Spark write by default). Ids come out as a table of the
+/// dictionary's entries and an entry per row, which the builder's table block looks up once per entry; no string or
+/// per-row object is made. A row group it cannot decode is read by Parquet.Net as before (<see cref="TryRead"/> is false).
+/// </summary>
+internal sealed class FastColumns
+{
+    /// <summary><see cref="DateOnly.DayNumber"/> of 1970-01-01, the day a Parquet <c>DATE</c> counts from.</summary>
+    public const int EpochDay = 719_162;
+
+    private readonly DataField _idField, _dateField, _amountField;
+    private readonly int _idType, _amountType;
+    private readonly ChunkReader _idReader = new(), _dateReader = new(), _amountReader = new();
+
+    private FastColumns(DataField id, int idType, DataField date, DataField amount, int amountType)
+    {
+        (_idField, _idType, _dateField, _amountField, _amountType) = (id, idType, date, amount, amountType);
+        Ids = new IdValues(text: idType == 6, int64: idType == NumberValues.Int64);
+        Dates = new NumberValues(NumberValues.Int32);
+        Amounts = new NumberValues(amountType);
+    }
+
+    public IdValues Ids { get; }
+
+    public NumberValues Dates { get; }
+
+    public NumberValues Amounts { get; }
+
+    /// <summary>Per row, whether the id is present; null when every row has one (a <c>REQUIRED</c> column).</summary>
+    public bool[]? IdPresent => _idReader.HasLevels ? _idReader.Present : null;
+
+    public bool[]? DatePresent => _dateReader.HasLevels ? _dateReader.Present : null;
+
+    public bool[]? AmountPresent => _amountReader.HasLevels ? _amountReader.Present : null;
+
+    /// <summary>The columns' reader of our own, or null when a column's type is one only Parquet.Net reads (text or timestamp dates, decimals).</summary>
+    public static FastColumns? For(DataField id, DataField date, DataField amount)
+    {
+        if (!BitConverter.IsLittleEndian || !Flat(id) || !Flat(date) || !Flat(amount)
+            || date.ClrType != typeof(DateOnly) || amount is DecimalDataField or DateTimeDataField || id is DecimalDataField or DateTimeDataField)
+        {
+            return null;
+        }
+
+        int idType = TransactionParquetReader.IsText(id) ? 6 : System.Type.GetTypeCode(id.ClrType) switch
+        {
+            TypeCode.Int16 or TypeCode.Int32 => NumberValues.Int32,
+            TypeCode.Int64 => NumberValues.Int64,
+            _ => -1,
+        };
+        int amountType = System.Type.GetTypeCode(amount.ClrType) switch
+        {
+            TypeCode.Double => NumberValues.Double,
+            TypeCode.Single => NumberValues.Float,
+            TypeCode.Int32 => NumberValues.Int32,
+            TypeCode.Int64 => NumberValues.Int64,
+            _ => -1,
+        };
+        return idType < 0 || amountType < 0 ? null : new FastColumns(id, idType, date, amount, amountType);
+    }
+
+    /// <summary>Decodes the row group's three columns; false (and nothing to use) when a page is one this reader does not decode.</summary>
+    public bool TryRead(Stream stream, ParquetRowGroupReader group, int rows)
+    {
+        try
+        {
+            _idReader.Read(stream, Chunk(group, _idField), _idType, _idField.MaxDefinitionLevel, rows, Ids);
+            _dateReader.Read(stream, Chunk(group, _dateField), NumberValues.Int32, _dateField.MaxDefinitionLevel, rows, Dates);
+            _amountReader.Read(stream, Chunk(group, _amountField), _amountType, _amountField.MaxDefinitionLevel, rows, Amounts);
+            return true;
+        }
+        catch (Exception e) when (e is PageFormatException or InvalidDataException or IOException or ArgumentException or IndexOutOfRangeException or OverflowException)
+        {
+            return false;
+        }
+    }
+
+    private static bool Flat(DataField field) => field.MaxRepetitionLevel == 0 && field.MaxDefinitionLevel <= 1;
+
+    private static ColumnChunk Chunk(ParquetRowGroupReader group, DataField field) =>
+        group.GetMetadata(field) ?? throw new PageFormatException($"No column chunk for '{field.Name}'.");
+}

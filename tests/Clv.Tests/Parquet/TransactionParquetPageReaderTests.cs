@@ -1,0 +1,268 @@
+using Clv.Csv;
+using Clv.Parquet;
+using Clv.Parquet.Internal;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace Clv.Tests.Parquet;
+
+/// <summary>
+/// The transaction reader's own page reader (Thrift page headers, Snappy, RLE / bit-packed levels and dictionary indices)
+/// against Parquet.Net's decoding of the same files: the same rows, the same rejected rows with the same reasons, the same
+/// strict-mode error; and it is taken for the layouts it decodes (our writer's, DuckDB's default) and not for the others,
+/// which Parquet.Net reads as before.
+/// </summary>
+public class TransactionParquetPageReaderTests
+{
+    private static readonly TransactionParquetOptions Lenient = new() { Mode = ParquetReadMode.Lenient };
+
+    public static TheoryData<string, string, string, string, string, bool> DuckDbLayouts() => new()
+    {
+        // compression, parquet version, id, date, amount, whether our page reader decodes it
+        { "snappy", "V1", "customer_id", "date", "amount", true },
+        { "uncompressed", "V1", "customer_id", "date", "amount", true },
+        { "snappy", "V1", "customer_id::INTEGER", "date", "amount::FLOAT", true },
+        { "snappy", "V1", "customer_id::BIGINT", "date", "(amount * 100)::BIGINT", true },
+        { "uncompressed", "V1", "customer_id::SMALLINT", "date", "(amount * 100)::INTEGER", true },
+        { "snappy", "V1", "CASE customer_id WHEN '' THEN '' ELSE 'c' || customer_id || 'ü' END", "date", "amount", true },
+        { "zstd", "V1", "customer_id", "date", "amount", false },
+        { "gzip", "V1", "customer_id", "date", "amount", false },
+        { "snappy", "V1", "customer_id", "date::TIMESTAMP", "amount", false },
+        { "snappy", "V1", "customer_id", "date", "amount::DECIMAL(12,2)", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(DuckDbLayouts))]
+    public void DuckDbFile_WithBadRows_SameRowsAndRejectionsAsParquetNet(string compression, string version, string id, string date, string amount, bool pageReader)
+    {
+        using var files = new ParquetTestFiles();
+        string csv = files.PathOf("cdnow.csv");
+        TransactionCsv.Write(csv, TestData.CdnowSample());
+        files.Execute($"CREATE TABLE log AS SELECT * FROM read_csv({ParquetTestFiles.Sql(csv)}, header = true, columns = {{'customer_id': 'VARCHAR', 'date': 'DATE', 'amount': 'DOUBLE'}})");
+
+        // Bad rows among good ones: a null in each column, a non-finite amount, and (for text ids) an empty id.
+        bool textId = !id.Contains("::", StringComparison.Ordinal);
+        string empty = textId ? "UNION ALL SELECT '', DATE '1997-03-01', 1.0" : string.Empty;
+        files.Execute($"""
+            CREATE TABLE spoilt AS SELECT * FROM log
+            UNION ALL SELECT NULL, DATE '1997-03-01', 1.0
+            UNION ALL SELECT '7', NULL, 1.0
+            UNION ALL SELECT '8', DATE '1997-03-02', NULL
+            UNION ALL SELECT '9', DATE '1997-03-03', 'NaN'::DOUBLE {empty}
+            """);
+        bool finiteOnly = amount.Contains("BIGINT", StringComparison.Ordinal) || amount.Contains("INTEGER", StringComparison.Ordinal) || amount.Contains("DECIMAL", StringComparison.Ordinal);
+        string parquet = files.PathOf("log.parquet");
+        files.Execute($"""
+            COPY (SELECT {id} AS customer_id, {date} AS date, {amount} AS amount FROM spoilt
+                  {(finiteOnly ? "WHERE isfinite(amount) OR amount IS NULL" : string.Empty)})
+            TO {ParquetTestFiles.Sql(parquet)} (FORMAT PARQUET, COMPRESSION '{compression}', PARQUET_VERSION {version}, ROW_GROUP_SIZE 2048)
+            """);
+
+        var (report, _) = AssertSameAsParquetNet(parquet, Lenient);
+
+        Assert.Equal(6919, report.Imported);
+        Assert.Equal((textId ? 5 : 4) - (finiteOnly ? 1 : 0), report.Rejected.Count);
+        Assert.True(report.RowGroups > 1);
+        Assert.Equal(pageReader ? report.RowGroups : 0, report.PageReaderGroups);
+    }
+
+    [Fact]
+    public void OwnFile_EveryRowGroupByThePageReader_SameSummariesAsParquetNet()
+    {
+        using var files = new ParquetTestFiles();
+        string parquet = files.PathOf("log.parquet");
+        TransactionParquet.Table(TestData.CdnowSample(), 1000).WriteTo(parquet);
+
+        var (report, _) = AssertSameAsParquetNet(parquet, TransactionParquetOptions.Default);
+
+        Assert.Equal((6919, 7, 7), (report.Imported, report.RowGroups, report.PageReaderGroups));
+        var fast = new CustomerSummariesBuilder(TestData.CdnowCalibrationEnd, TimeUnit.Week);
+        TransactionParquet.ReadInto(parquet, fast);
+        var slow = new CustomerSummariesBuilder(TestData.CdnowCalibrationEnd, TimeUnit.Week);
+        foreach (var t in ReadBoth(parquet, TransactionParquetOptions.Default).Slow.Rows)
+        {
+            slow.Add(t.CustomerId, t.Date, t.Amount);
+        }
+
+        ParquetRoundTripTests.AssertSameSummaries(slow.Build().AsSpan(), fast.Build().AsSpan());
+    }
+
+    [Fact]
+    public void StrictRead_BadRow_SameErrorAndSameRowsBeforeItAsParquetNet()
+    {
+        using var files = new ParquetTestFiles();
+        string parquet = files.PathOf("bad.parquet");
+        new ParquetTable(5) { RowGroupRows = 2 }
+            .AddNullable("customer_id", ["a", "b", "c", "d", "e"])
+            .Add("date", new DateOnly?[] { new(2020, 1, 1), new(2020, 1, 2), new(2020, 1, 3), null, new(2020, 1, 5) }.AsMemory())
+            .Add("amount", new double?[] { 1, 2, 3, 4, 5 }.AsMemory())
+            .WriteTo(parquet);
+
+        var fastSink = new LogSink();
+        var slowSink = new LogSink();
+        using var a = File.OpenRead(parquet);
+        var fast = Assert.Throws<ParquetFormatException>(() => TransactionParquetReader.Read(a, parquet, TransactionParquetOptions.Default, fastSink));
+        using var b = File.OpenRead(parquet);
+        var slow = Assert.Throws<ParquetFormatException>(() => TransactionParquetReader.Read(b, parquet, TransactionParquetOptions.Default, slowSink, pageReader: false));
+
+        Assert.Equal(slow.Message, fast.Message);
+        Assert.Equal((4L, "date"), (fast.RowNumber, fast.Column));
+        Assert.Equal(["a", "b", "c"], fastSink.Rows.Select(t => t.CustomerId));
+        Assert.Equal(slowSink.Rows, fastSink.Rows);
+    }
+
+    /// <summary>
+    /// Random logs written by our writer with every column <c>OPTIONAL</c>: ids repeated or distinct (dictionary or plain
+    /// pages), empty, non-ASCII or null; null dates; null, NaN and infinite amounts; any row-group size. Our page reader
+    /// decodes every group, and its rows and rejections are Parquet.Net's.
+    /// </summary>
+    [Property(MaxTest = 60)]
+    public Property OwnRandomFile_PageReaderEqualsParquetNet()
+    {
+        var gen =
+            from count in Gen.Choose(1, 400)
+            from seed in Gen.Choose(0, int.MaxValue)
+            from groupRows in Gen.Choose(1, 150)
+            from distinctIds in Gen.Elements(false, true)
+            from numberIds in Gen.Elements(false, true)
+            select (count, seed, groupRows, distinctIds, numberIds);
+        return Prop.ForAll(gen.ToArbitrary(), c =>
+        {
+            var random = new Random(c.seed);
+            string[] names = ["a", "bb", "ü", "客户", "𝄞x", string.Empty, "a longer customer id 123"];
+            var ids = new string?[c.count];
+            var numbers = new long?[c.count];
+            var dates = new DateOnly?[c.count];
+            var amounts = new double?[c.count];
+            for (int i = 0; i < c.count; i++)
+            {
+                bool nullId = random.Next(20) == 0;
+                ids[i] = nullId ? null : names[random.Next(names.Length)] + (random.Next(3) == 0 ? random.Next(1000).ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
+                numbers[i] = nullId ? null : random.Next(3) == 0 ? long.MaxValue - random.Next(5) : random.Next(-50, 50);
+                dates[i] = random.Next(25) == 0 ? null : DateOnly.FromDayNumber(random.Next(DateOnly.MaxValue.DayNumber + 1));
+                amounts[i] = random.Next(30) switch
+                {
+                    0 => null,
+                    1 => double.NaN,
+                    2 => double.NegativeInfinity,
+                    _ => Math.Round((random.NextDouble() - 0.2) * 1000, random.Next(4)),
+                };
+            }
+
+            using var stream = new MemoryStream();
+            var table = new ParquetTable(c.count) { RowGroupRows = c.groupRows };
+            table = c.numberIds
+                ? table.Add("customer_id", numbers.AsMemory())
+                : table.AddText("customer_id", i => ids[i], c.distinctIds);
+            table.Add("date", dates.AsMemory()).Add("amount", amounts.AsMemory()).WriteTo(stream);
+
+            var (report, _) = AssertSameAsParquetNet(stream, Lenient);
+            Assert.Equal(report.RowGroups, report.PageReaderGroups);
+            Assert.Equal(c.count, report.RowsRead);
+        });
+    }
+
+    /// <summary>
+    /// A file with a byte spoilt inside its column chunks (page headers, levels, indices, values, statistics): our page
+    /// reader gives what Parquet.Net gives (it hands a page it cannot decode to Parquet.Net), or both fail with a
+    /// file-level error. Where Parquet.Net fails and ours does not, ours must give the clean file's rows (the spoilt bytes
+    /// were in statistics or an unknown field, which Parquet.Net misreads when their types change) or reject a spoilt date
+    /// beyond 0001 to 9999 (which Parquet.Net cannot convert at all): never other rows.
+    /// </summary>
+    [Property(MaxTest = 1000)]
+    public Property SpoiltFile_PageReaderEqualsParquetNetOrBothFail()
+    {
+        var gen =
+            from seed in Gen.Choose(0, int.MaxValue)
+            from value in Gen.Choose(0, 255)
+            select (seed, value);
+        return Prop.ForAll(gen.ToArbitrary(), c =>
+        {
+            var rows = TestData.CdnowSample().AsSpan(0, 600).ToArray();
+            using var clean = new MemoryStream();
+            TransactionParquet.Table(rows, 200).WriteTo(clean);
+            byte[] bytes = clean.ToArray();
+            var cleanSink = new LogSink();
+            TransactionParquetReader.Read(new MemoryStream(bytes), null, Lenient, cleanSink);
+            var random = new Random(c.seed);
+
+            // Spoil one byte after the magic number and before the footer (its length is the 4 bytes before the end magic).
+            int footer = BitConverter.ToInt32(bytes, bytes.Length - 8);
+            bytes[random.Next(4, bytes.Length - 8 - footer)] = (byte)c.value;
+
+            Exception? fastError = null, slowError = null;
+            var (fastSink, slowSink) = (new LogSink(), new LogSink());
+            ParquetReadReport? fast = null, slow = null;
+            try
+            {
+                fast = TransactionParquetReader.Read(new MemoryStream(bytes), null, Lenient, fastSink);
+            }
+            catch (Exception e)
+            {
+                fastError = e;
+            }
+
+            try
+            {
+                slow = TransactionParquetReader.Read(new MemoryStream(bytes), null, Lenient, slowSink, pageReader: false);
+            }
+            catch (Exception e)
+            {
+                slowError = e;
+            }
+
+            if (slowError is null)
+            {
+                Assert.Null(fastError);
+                Assert.Equal(slowSink.Rows, fastSink.Rows);
+                Assert.Equal(slow!.Rejected, fast!.Rejected);
+            }
+            else if (fastError is null)
+            {
+                Assert.IsType<ParquetFormatException>(slowError);
+                bool cleanRows = fast!.Rejected.Count == 0 && fastSink.Rows.SequenceEqual(cleanSink.Rows);
+                bool badDate = fast.Rejected.Any(r => r.Column == "date" && r.Reason == "The date is outside 0001-01-01 to 9999-12-31.");
+                Assert.True(cleanRows || badDate, $"Parquet.Net: {slowError}");
+            }
+            else
+            {
+                Assert.True(fastError is ParquetFormatException && slowError is ParquetFormatException, $"page reader: {fastError}\n\nParquet.Net: {slowError}");
+            }
+        });
+    }
+
+    internal static (ParquetReadReport Report, List<Transaction> Rows) AssertSameAsParquetNet(string path, TransactionParquetOptions options)
+    {
+        using var stream = File.OpenRead(path);
+        return AssertSameAsParquetNet(stream, options);
+    }
+
+    private static (ParquetReadReport Report, List<Transaction> Rows) AssertSameAsParquetNet(Stream stream, TransactionParquetOptions options)
+    {
+        var (fast, slow) = ReadBoth(stream, options);
+        Assert.Equal(0, slow.Report.PageReaderGroups);
+        Assert.Equal(slow.Rows, fast.Rows);
+        Assert.Equal(slow.Report.Rejected, fast.Report.Rejected);
+        Assert.Equal((slow.Report.Imported, slow.Report.RowGroups), (fast.Report.Imported, fast.Report.RowGroups));
+        return (fast.Report, fast.Rows);
+    }
+
+    private static (Read Fast, Read Slow) ReadBoth(string path, TransactionParquetOptions options)
+    {
+        using var stream = File.OpenRead(path);
+        return ReadBoth(stream, options);
+    }
+
+    private static (Read Fast, Read Slow) ReadBoth(Stream stream, TransactionParquetOptions options)
+    {
+        var (fastSink, slowSink) = (new LogSink(), new LogSink());
+        stream.Position = 0;
+        var fast = TransactionParquetReader.Read(stream, null, options, fastSink);
+        stream.Position = 0;
+        var slow = TransactionParquetReader.Read(stream, null, options, slowSink, pageReader: false);
+        return (new Read(fast, fastSink.Rows), new Read(slow, slowSink.Rows));
+    }
+
+    private sealed record Read(ParquetReadReport Report, List<Transaction> Rows);
+}
