@@ -37,20 +37,8 @@ public class TransactionParquetPageReaderTests
     public void DuckDbFile_WithBadRows_SameRowsAndRejectionsAsParquetNet(string compression, string version, string id, string date, string amount, bool pageReader)
     {
         using var files = new ParquetTestFiles();
-        string csv = files.PathOf("cdnow.csv");
-        TransactionCsv.Write(csv, TestData.CdnowSample());
-        files.Execute($"CREATE TABLE log AS SELECT * FROM read_csv({ParquetTestFiles.Sql(csv)}, header = true, columns = {{'customer_id': 'VARCHAR', 'date': 'DATE', 'amount': 'DOUBLE'}})");
-
-        // Bad rows among good ones: a null in each column, a non-finite amount, and (for text ids) an empty id.
         bool textId = !id.Contains("::", StringComparison.Ordinal);
-        string empty = textId ? "UNION ALL SELECT '', DATE '1997-03-01', 1.0" : string.Empty;
-        files.Execute($"""
-            CREATE TABLE spoilt AS SELECT * FROM log
-            UNION ALL SELECT NULL, DATE '1997-03-01', 1.0
-            UNION ALL SELECT '7', NULL, 1.0
-            UNION ALL SELECT '8', DATE '1997-03-02', NULL
-            UNION ALL SELECT '9', DATE '1997-03-03', 'NaN'::DOUBLE {empty}
-            """);
+        CreateSpoiltLog(files, textId);
         bool finiteOnly = amount.Contains("BIGINT", StringComparison.Ordinal) || amount.Contains("INTEGER", StringComparison.Ordinal) || amount.Contains("DECIMAL", StringComparison.Ordinal);
         string parquet = files.PathOf("log.parquet");
         files.Execute($"""
@@ -65,6 +53,67 @@ public class TransactionParquetPageReaderTests
         Assert.Equal((textId ? 5 : 4) - (finiteOnly ? 1 : 0), report.Rejected.Count);
         Assert.True(report.RowGroups > 1);
         Assert.Equal(pageReader ? report.RowGroups : 0, report.PageReaderGroups);
+    }
+
+    public static TheoryData<string, string> DuckDbV2Layouts() => new()
+    {
+        // DuckDB's format 2: DELTA_LENGTH_BYTE_ARRAY text, DELTA_BINARY_PACKED whole numbers and dates, BYTE_STREAM_SPLIT
+        // floating point (dictionary pages where values repeat).
+        { "customer_id", "amount" },
+        { "customer_id::INTEGER", "amount::FLOAT" },
+        { "customer_id::BIGINT * 1000003 - 4611686018427387904", "(amount * 100)::BIGINT" },
+        { "CASE customer_id WHEN '' THEN '' ELSE 'customer number ' || customer_id END", "(amount * 100)::INTEGER" },
+    };
+
+    /// <summary>
+    /// DuckDB's <c>PARQUET_VERSION V2</c> files, which Parquet.Net does not read at all ("not supported in
+    /// DELTA_BINARY_PACKED"): the page reader decodes every row group, and gives the rows and rejections of the same rows
+    /// written as V1 (which it and Parquet.Net read alike, above).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(DuckDbV2Layouts))]
+    public void DuckDbV2File_ReadByThePageReader_SameAsTheV1FileOfTheSameRows(string id, string amount)
+    {
+        using var files = new ParquetTestFiles();
+        bool textId = !id.Contains("::", StringComparison.Ordinal);
+        CreateSpoiltLog(files, textId);
+        bool finiteOnly = !amount.Contains("FLOAT", StringComparison.Ordinal) && amount != "amount";
+        string v1 = files.PathOf("v1.parquet"), v2 = files.PathOf("v2.parquet");
+        foreach (var (path, version) in new[] { (v1, "V1"), (v2, "V2") })
+        {
+            files.Execute($"""
+                COPY (SELECT {id} AS customer_id, date, {amount} AS amount FROM spoilt
+                      {(finiteOnly ? "WHERE isfinite(amount) OR amount IS NULL" : string.Empty)})
+                TO {ParquetTestFiles.Sql(path)} (FORMAT PARQUET, PARQUET_VERSION {version}, ROW_GROUP_SIZE 2048)
+                """);
+        }
+
+        var expected = ReadBoth(v1, Lenient).Fast;
+        var sink = new LogSink();
+        using var stream = File.OpenRead(v2);
+        var actual = new Read(TransactionParquetReader.Read(stream, v2, Lenient, sink), sink.Rows);
+
+        Assert.Equal(expected.Rows, actual.Rows);
+        Assert.Equal(expected.Report.Rejected, actual.Report.Rejected);
+        Assert.Equal(6919, actual.Report.Imported);
+        Assert.True(actual.Report.RowGroups > 1);
+        Assert.Equal(actual.Report.RowGroups, actual.Report.PageReaderGroups);
+    }
+
+    [Fact]
+    public void DuckDbV2File_TimestampDates_ParquetFormatExceptionNamingTheEncoding()
+    {
+        using var files = new ParquetTestFiles();
+        string parquet = files.PathOf("v2.parquet");
+        files.Execute($"""
+            COPY (SELECT * FROM (VALUES ('a', TIMESTAMP '2020-01-01 10:00:00', 1.5), ('b', TIMESTAMP '2020-01-02 11:00:00', 2.5)) t(customer_id, date, amount))
+            TO {ParquetTestFiles.Sql(parquet)} (FORMAT PARQUET, PARQUET_VERSION V2)
+            """);
+
+        var error = Assert.Throws<ParquetFormatException>(() => TransactionParquet.Read(parquet));
+
+        Assert.Contains("DELTA_BINARY_PACKED", error.Message, StringComparison.Ordinal);
+        Assert.Equal(parquet, error.Path);
     }
 
     [Fact]
@@ -230,6 +279,25 @@ public class TransactionParquetPageReaderTests
                 Assert.True(fastError is ParquetFormatException && slowError is ParquetFormatException, $"page reader: {fastError}\n\nParquet.Net: {slowError}");
             }
         });
+    }
+
+    /// <summary>
+    /// The CDNOW sample as DuckDB table <c>spoilt</c>, with bad rows among the good ones: a null in each column, a
+    /// non-finite amount, and (for text ids) an empty id.
+    /// </summary>
+    private static void CreateSpoiltLog(ParquetTestFiles files, bool textId)
+    {
+        string csv = files.PathOf("cdnow.csv");
+        TransactionCsv.Write(csv, TestData.CdnowSample());
+        files.Execute($"CREATE TABLE log AS SELECT * FROM read_csv({ParquetTestFiles.Sql(csv)}, header = true, columns = {{'customer_id': 'VARCHAR', 'date': 'DATE', 'amount': 'DOUBLE'}})");
+        string empty = textId ? "UNION ALL SELECT '', DATE '1997-03-01', 1.0" : string.Empty;
+        files.Execute($"""
+            CREATE TABLE spoilt AS SELECT * FROM log
+            UNION ALL SELECT NULL, DATE '1997-03-01', 1.0
+            UNION ALL SELECT '7', NULL, 1.0
+            UNION ALL SELECT '8', DATE '1997-03-02', NULL
+            UNION ALL SELECT '9', DATE '1997-03-03', 'NaN'::DOUBLE {empty}
+            """);
     }
 
     internal static (ParquetReadReport Report, List<Transaction> Rows) AssertSameAsParquetNet(string path, TransactionParquetOptions options)

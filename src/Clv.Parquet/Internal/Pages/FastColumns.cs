@@ -7,8 +7,9 @@ namespace Clv.Parquet.Internal.Pages;
 /// <summary>
 /// The id, date and amount columns of a row group read by <see cref="ChunkReader"/> (our own page reader) instead of
 /// Parquet.Net, for the layouts it decodes: flat columns of text or whole-number ids, <c>DATE</c> dates and
-/// <c>DOUBLE</c>, <c>FLOAT</c>, <c>INT32</c> or <c>INT64</c> amounts, pages v1 or v2, plain or dictionary-encoded,
-/// uncompressed or Snappy (what Clv.Parquet, DuckDB, pandas and Spark write by default). Ids come out as a table of the
+/// <c>DOUBLE</c>, <c>FLOAT</c>, <c>INT32</c> or <c>INT64</c> amounts, in data pages (v1) plain, dictionary-, delta- or
+/// byte-stream-split-encoded, uncompressed or Snappy (what Clv.Parquet, DuckDB in both its format versions, pandas and
+/// Spark write by default). Ids come out as a table of the
 /// dictionary's entries and an entry per row, which the builder's table block looks up once per entry; no string or
 /// per-row object is made. A row group it cannot decode is read by Parquet.Net as before (<see cref="TryRead"/> is false).
 /// </summary>

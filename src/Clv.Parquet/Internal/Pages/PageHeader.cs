@@ -19,16 +19,11 @@ internal struct PageHeader
     /// <summary>Data page v1: how the definition levels are encoded.</summary>
     public int DefinitionLevelEncoding;
 
-    /// <summary>Data page v2: the level sections' lengths (stored uncompressed before the values) and whether the values are compressed.</summary>
-    public int NumNulls;
-    public int DefinitionLevelsLength;
-    public int RepetitionLevelsLength;
-    public bool IsCompressed;
 
     /// <summary>Parses a header from the start of <paramref name="bytes"/>; <paramref name="length"/> is its size in bytes.</summary>
     public static PageHeader Parse(ReadOnlySpan<byte> bytes, out int length)
     {
-        var header = new PageHeader { Type = -1, UncompressedSize = -1, CompressedSize = -1, NumValues = -1, IsCompressed = true };
+        var header = new PageHeader { Type = -1, UncompressedSize = -1, CompressedSize = -1, NumValues = -1 };
         var thrift = new ThriftCompact(bytes);
         int parts = 0;
         while (true)
@@ -46,7 +41,6 @@ internal struct PageHeader
                 case 3: header.CompressedSize = thrift.ReadI32(type); break;
                 case 5 when type == ThriftCompact.Struct: ReadDataPage(ref thrift, ref header); parts |= 1 << 5; break;
                 case 7 when type == ThriftCompact.Struct: ReadDictionaryPage(ref thrift, ref header); parts |= 1 << 7; break;
-                case 8 when type == ThriftCompact.Struct: ReadDataPageV2(ref thrift, ref header); parts |= 1 << 8; break;
                 default: thrift.Skip(type); break;
             }
         }
@@ -57,7 +51,7 @@ internal struct PageHeader
         }
 
         // A page's type names the header struct it must carry (and the one whose counts apply).
-        int part = header.Type switch { DataPage => 5, DictionaryPage => 7, DataPageV2 => 8, _ => 0 };
+        int part = header.Type switch { DataPage => 5, DictionaryPage => 7, _ => 0 };
         if (part != 0 && (parts & (1 << part)) == 0)
         {
             throw new PageFormatException($"A page of type {header.Type} lacks its header (field {part}).");
@@ -135,36 +129,6 @@ internal struct PageHeader
         thrift.EndStruct(outer);
     }
 
-    private static void ReadDataPageV2(ref ThriftCompact thrift, ref PageHeader header)
-    {
-        int outer = thrift.BeginStruct();
-        int seen = 0;
-        while (true)
-        {
-            var (id, type) = thrift.ReadFieldHeader();
-            if (type == ThriftCompact.Stop)
-            {
-                break;
-            }
-
-            switch (id)
-            {
-                case 1: header.NumValues = thrift.ReadI32(type); break;
-                case 2: header.NumNulls = thrift.ReadI32(type); break;
-                case 3: thrift.ReadI32(type); break;
-                case 4: header.Encoding = thrift.ReadI32(type); break;
-                case 5: header.DefinitionLevelsLength = thrift.ReadI32(type); break;
-                case 6: header.RepetitionLevelsLength = thrift.ReadI32(type); break;
-                case 7: header.IsCompressed = ThriftCompact.ReadBool(type); break;
-                default: thrift.Skip(type); break;
-            }
-
-            seen |= id is >= 1 and <= 6 ? 1 << id : 0;
-        }
-
-        Required(seen, 0b1111110, "v2 data page");
-        thrift.EndStruct(outer);
-    }
 }
 
 /// <summary>A page the reader of our own cannot decode (malformed, or an encoding or codec it does not know): the row group is read by Parquet.Net instead, which reports a malformed file its way.</summary>

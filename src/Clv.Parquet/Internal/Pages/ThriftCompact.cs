@@ -48,20 +48,13 @@ internal ref struct ThriftCompact(ReadOnlySpan<byte> bytes)
 
     public int ReadI32(byte type)
     {
-        if (type is not (I32 or I16 or Byte))
+        if (type != I32)
         {
-            throw new PageFormatException($"Expected an integer field, found Thrift type {type}.");
+            throw new PageFormatException($"Expected an i32 field, found Thrift type {type}.");
         }
 
-        return type == Byte ? (sbyte)ReadByte() : (int)ZigZag(ReadVarint());
+        return (int)ZigZag(ReadVarint());
     }
-
-    public static bool ReadBool(byte type) => type switch
-    {
-        BoolTrue => true,
-        BoolFalse => false,
-        _ => throw new PageFormatException($"Expected a boolean field, found Thrift type {type}."),
-    };
 
     /// <summary>
     /// Skips a value of <paramref name="type"/> (a whole struct with what it holds): the types a page header's fields have
