@@ -36,16 +36,16 @@ internal static class TransactionParquetReader
     }
 
     /// <summary>
-    /// A worker decodes the columns of row group g + 1 while this thread checks the rows of group g into a block and hands
-    /// it to the sink, as the CSV reader parses ahead of the builder: two decoders in turn, each with its own column
-    /// buffers. A read costs about the larger of the two sides, not their sum. The worker uses our own page reader
-    /// (<see cref="FastColumns"/>) where it decodes the file's layout, Parquet.Net otherwise (measured, benchmarks/README.md
-    /// "Parquet").
+    /// A worker decodes the columns of row group g + 1 while this thread hands group g's rows to the sink, as the CSV
+    /// reader parses ahead of the builder: two decoders in turn, each with its own buffers. A read costs about the larger
+    /// of the two sides, not their sum. Where our own page reader (<see cref="FastColumns"/>) decodes the file's layout,
+    /// the worker also checks the rows into the decoder's block (decoding is then the lighter side); where Parquet.Net
+    /// decodes, the checks stay on this thread (its decoding is the heavier side). Measured: benchmarks/README.md "Parquet".
     /// </summary>
     private static ParquetReadReport Read(Stream stream, ParquetReader reader, string? path, TransactionParquetOptions options, IRowSink sink, bool pageReader)
     {
         var rejected = new List<RejectedRow>();
-        GroupDecoder[] decoders = [new(stream, reader, path, options, rejected, pageReader), new(stream, reader, path, options, rejected, pageReader)];
+        GroupDecoder[] decoders = [new(stream, reader, path, options, pageReader), new(stream, reader, path, options, pageReader)];
         int fastGroups = 0;
         var block = new RowBlock();
         int groups = reader.RowGroupCount;
@@ -56,7 +56,7 @@ internal static class TransactionParquetReader
             options.CancellationToken.ThrowIfCancellationRequested();
             if (groups > 0)
             {
-                next = Task.Run(() => decoders[0].Read(0));
+                next = Task.Run(() => decoders[0].Read(0, 0));
             }
 
             for (int g = 0; g < groups; g++)
@@ -68,13 +68,16 @@ internal static class TransactionParquetReader
                 {
                     options.CancellationToken.ThrowIfCancellationRequested();
                     int group = g + 1;
-                    next = Task.Run(() => decoders[group & 1].Read(group));
+                    long after = before + rows;
+                    next = Task.Run(() => decoders[group & 1].Read(group, after));
                 }
 
-                // Strict mode: the rows before the bad one are handed over first, as the CSV reader does.
+                // Strict mode: the rows before the bad one are handed over first, as the CSV reader does. The decoder's
+                // block is not touched again before group g + 2, which is read after this group is handed over.
                 fastGroups += decoder.DecodedFast ? 1 : 0;
-                var failure = decoder.Fill(rows, before, block);
-                sink.Add(block);
+                var (rowsOfGroup, failure) = decoder.DecodedFast ? (decoder.Block, decoder.Failure) : (block, decoder.Fill(rows, before, block));
+                rejected.AddRange(decoder.Rejected);
+                sink.Add(rowsOfGroup);
                 if (failure is not null)
                 {
                     throw failure;
@@ -107,7 +110,7 @@ internal static class TransactionParquetReader
     /// One row group's three columns: <see cref="Read"/> decodes them (our page reader, or Parquet.Net: values and
     /// definition levels), <see cref="Fill"/> checks them row by row into a block; collects rejections in lenient mode.
     /// </summary>
-    private sealed class GroupDecoder(Stream stream, ParquetReader reader, string? path, TransactionParquetOptions options, List<RejectedRow> rejected, bool pageReader)
+    private sealed class GroupDecoder(Stream stream, ParquetReader reader, string? path, TransactionParquetOptions options, bool pageReader)
     {
         private readonly IdColumn _id = IdColumn.Resolve(reader.Schema, options.CustomerIdColumn, path);
         private readonly DateColumn _date = DateColumn.Resolve(reader.Schema, options.DateColumn, options.DateFormat, options.TimeZone, path);
@@ -118,18 +121,34 @@ internal static class TransactionParquetReader
             Find(reader.Schema, options.DateColumn, "date", path),
             Find(reader.Schema, options.AmountColumn, "amount", path)) : null;
 
-        /// <summary>Whether our page reader decoded the last group <see cref="Read"/> read.</summary>
+        /// <summary>Whether our page reader decoded the last group <see cref="Read"/> read (its rows are then checked into <see cref="Block"/> already).</summary>
         public bool DecodedFast { get; private set; }
 
-        /// <summary>Decodes row group <paramref name="g"/>'s columns into this decoder's buffers; returns its row count.</summary>
-        public int Read(int g)
+        /// <summary>The last group's good rows, when our page reader decoded it.</summary>
+        public RowBlock Block { get; } = new();
+
+        /// <summary>The last group's strict-mode error, when our page reader decoded it; null otherwise.</summary>
+        public ParquetFormatException? Failure { get; private set; }
+
+        /// <summary>The last group's rejected rows (lenient mode), in order: the caller adds them to the report group by group.</summary>
+        public List<RejectedRow> Rejected { get; } = [];
+
+        /// <summary>
+        /// Decodes row group <paramref name="g"/>'s columns (the file's rows <paramref name="before"/> + 1 on) into this
+        /// decoder's buffers, and, when our page reader decoded them, checks its rows into <see cref="Block"/>; returns its
+        /// row count.
+        /// </summary>
+        public int Read(int g, long before)
         {
             var (id, date, amount) = (_id, _date, _amount);
+            Rejected.Clear();
+            Failure = null;
             using var group = reader.OpenRowGroupReader(g);
             int n = checked((int)group.RowCount);
-            DecodedFast = _fast is not null && _fast.TryRead(stream, group, n);
+            DecodedFast = _fast is not null && _fast.TryRead(stream, group, g, n, path);
             if (DecodedFast)
             {
+                Failure = FillFast(n, before, Block);
                 return n;
             }
 
@@ -145,18 +164,14 @@ internal static class TransactionParquetReader
         }
 
         /// <summary>
-        /// Checks the <paramref name="n"/> rows <see cref="Read"/> decoded (the file's rows <paramref name="before"/> + 1 to
-        /// <paramref name="before"/> + n) into <paramref name="block"/>, emptied first; in strict mode, stops at the first bad
-        /// row and returns its error (the block holds the rows before it); null otherwise.
+        /// Checks the <paramref name="n"/> rows Parquet.Net decoded in <see cref="Read"/> (the file's rows
+        /// <paramref name="before"/> + 1 to <paramref name="before"/> + n) into <paramref name="block"/>, emptied first,
+        /// and their rejections into <see cref="Rejected"/>; in strict mode, stops at the first bad row and returns its
+        /// error (the block holds the rows before it); null otherwise.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public ParquetFormatException? Fill(int n, long before, RowBlock block)
         {
-            if (DecodedFast)
-            {
-                return FillFast(n, before, block);
-            }
-
             var (id, date, amount) = (_id, _date, _amount);
             block.Reset(n);
             Span<char> digits = stackalloc char[24];
@@ -260,7 +275,7 @@ internal static class TransactionParquetReader
                 return new ParquetFormatException(path, row, column, raw, reason);
             }
 
-            rejected.Add(new RejectedRow(row, column, raw, reason));
+            Rejected.Add(new RejectedRow(row, column, raw, reason));
             return null;
         }
     }

@@ -6,9 +6,10 @@ namespace Clv.Parquet.Internal.Pages;
 /// Reads one column chunk of a row group with a page reader of our own: the chunk's bytes in one read, each page's header
 /// (Thrift compact), its body decompressed (uncompressed or Snappy), its definition levels and its values (plain,
 /// dictionary indices, or format 2's delta and byte-stream-split encodings rewritten as plain by <see cref="Delta"/>)
-/// handed to a <see cref="ColumnValues"/>. Data pages (v1) of a flat column (no repetition);
-/// anything else (another codec or encoding, encryption, a malformed page) throws <see cref="PageFormatException"/> and
-/// the caller reads the row group with Parquet.Net instead. Buffers are kept and grown across row groups.
+/// handed to a <see cref="ColumnValues"/>. Data pages (v1) of a flat column (no repetition). A layout it does not decode
+/// (another codec or encoding, encryption, data pages v2) throws <see cref="PageNotSupportedException"/> and the caller
+/// reads the row group with Parquet.Net instead; a malformed page throws <see cref="PageFormatException"/>. Buffers are
+/// kept and grown across row groups.
 /// </summary>
 internal sealed class ChunkReader
 {
@@ -36,16 +37,16 @@ internal sealed class ChunkReader
     /// </summary>
     public void Read(Stream stream, ColumnChunk chunk, int physicalType, int maxDefinitionLevel, int rows, ColumnValues values)
     {
-        var meta = chunk.MetaData ?? throw new PageFormatException("The column chunk has no metadata.");
+        var meta = chunk.MetaData ?? throw new PageNotSupportedException("The column chunk has no metadata.");
         if (chunk.CryptoMetadata is not null || chunk.FilePath is not null)
         {
-            throw new PageFormatException("An encrypted or external column chunk.");
+            throw new PageNotSupportedException("An encrypted or external column chunk.");
         }
 
         int codec = (int)meta.Codec;
         if ((int)meta.Type != physicalType || codec is not (Uncompressed or Snappy) || maxDefinitionLevel is not (0 or 1))
         {
-            throw new PageFormatException("A physical type, codec or nesting this reader does not decode.");
+            throw new PageNotSupportedException("A physical type, codec or nesting this reader does not decode.");
         }
 
         long start = meta.DictionaryPageOffset is long d && d > 0 && d < meta.DataPageOffset ? d : meta.DataPageOffset;
@@ -90,7 +91,7 @@ internal sealed class ChunkReader
                 case PageHeader.DictionaryPage:
                     if (header.Encoding is not (Plain or PlainDictionary))
                     {
-                        throw new PageFormatException($"A dictionary page in encoding {header.Encoding}.");
+                        throw new PageNotSupportedException($"A dictionary page in encoding {header.Encoding}.");
                     }
 
                     values.Dictionary(Decompress(codec, body, header.UncompressedSize), header.NumValues);
@@ -105,7 +106,7 @@ internal sealed class ChunkReader
                         {
                             if (header.DefinitionLevelEncoding != Rle)
                             {
-                                throw new PageFormatException($"Definition levels in encoding {header.DefinitionLevelEncoding}.");
+                                throw new PageNotSupportedException($"Definition levels in encoding {header.DefinitionLevelEncoding}.");
                             }
 
                             q = Hybrid.DecodeWithLength(data, 1, Levels(n));
@@ -123,7 +124,7 @@ internal sealed class ChunkReader
                 default:
                     // Data pages v2 included: no writer at hand here makes them (DuckDB's V2 files have v1 pages), so
                     // they are left to Parquet.Net rather than decoded by code no test can reach.
-                    throw new PageFormatException($"A page of type {header.Type}, which this reader leaves to Parquet.Net.");
+                    throw new PageNotSupportedException($"A page of type {header.Type}, which this reader leaves to Parquet.Net.");
             }
         }
 
@@ -246,7 +247,7 @@ internal sealed class ChunkReader
                 }
 
             default:
-                throw new PageFormatException($"Values in encoding {encoding}.");
+                throw new PageNotSupportedException($"Values in encoding {encoding}.");
         }
     }
 

@@ -11,7 +11,8 @@ namespace Clv.Parquet.Internal.Pages;
 /// byte-stream-split-encoded, uncompressed or Snappy (what Clv.Parquet, DuckDB in both its format versions, pandas and
 /// Spark write by default). Ids come out as a table of the
 /// dictionary's entries and an entry per row, which the builder's table block looks up once per entry; no string or
-/// per-row object is made. A row group it cannot decode is read by Parquet.Net as before (<see cref="TryRead"/> is false).
+/// per-row object is made. A row group in a layout it does not decode is read by Parquet.Net as before (<see cref="TryRead"/>
+/// is false); a malformed page is a <see cref="ParquetFormatException"/>.
 /// </summary>
 internal sealed class FastColumns
 {
@@ -69,24 +70,36 @@ internal sealed class FastColumns
         return idType < 0 || amountType < 0 ? null : new FastColumns(id, idType, date, amount, amountType);
     }
 
-    /// <summary>Decodes the row group's three columns; false (and nothing to use) when a page is one this reader does not decode.</summary>
-    public bool TryRead(Stream stream, ParquetRowGroupReader group, int rows)
+    /// <summary>
+    /// Decodes row group <paramref name="g"/>'s three columns; false (and nothing to use) when a page is in a layout this
+    /// reader leaves to Parquet.Net.
+    /// </summary>
+    /// <exception cref="ParquetFormatException">A page is malformed (<see cref="PageFormatException"/>): the message names the row group and column.</exception>
+    public bool TryRead(Stream stream, ParquetRowGroupReader group, int g, int rows, string? path)
     {
+        var field = _idField;
         try
         {
-            _idReader.Read(stream, Chunk(group, _idField), _idType, _idField.MaxDefinitionLevel, rows, Ids);
-            _dateReader.Read(stream, Chunk(group, _dateField), NumberValues.Int32, _dateField.MaxDefinitionLevel, rows, Dates);
-            _amountReader.Read(stream, Chunk(group, _amountField), _amountType, _amountField.MaxDefinitionLevel, rows, Amounts);
+            _idReader.Read(stream, Chunk(group, field), _idType, field.MaxDefinitionLevel, rows, Ids);
+            field = _dateField;
+            _dateReader.Read(stream, Chunk(group, field), NumberValues.Int32, field.MaxDefinitionLevel, rows, Dates);
+            field = _amountField;
+            _amountReader.Read(stream, Chunk(group, field), _amountType, field.MaxDefinitionLevel, rows, Amounts);
             return true;
+        }
+        catch (PageNotSupportedException)
+        {
+            return false;
         }
         catch (Exception e) when (e is PageFormatException or InvalidDataException or IOException or ArgumentException or IndexOutOfRangeException or OverflowException)
         {
-            return false;
+            throw new ParquetFormatException(path, 0, field.Name, string.Empty, ThrowHelper.Format(
+                $"Not a readable Parquet file: row group {g + 1}, column '{field.Name}': {e.Message}"), e);
         }
     }
 
     private static bool Flat(DataField field) => field.MaxRepetitionLevel == 0 && field.MaxDefinitionLevel <= 1;
 
     private static ColumnChunk Chunk(ParquetRowGroupReader group, DataField field) =>
-        group.GetMetadata(field) ?? throw new PageFormatException($"No column chunk for '{field.Name}'.");
+        group.GetMetadata(field) ?? throw new PageNotSupportedException($"No column chunk for '{field.Name}'.");
 }

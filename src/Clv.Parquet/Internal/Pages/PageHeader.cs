@@ -131,5 +131,13 @@ internal struct PageHeader
 
 }
 
-/// <summary>A page the reader of our own cannot decode (malformed, or an encoding or codec it does not know): the row group is read by Parquet.Net instead, which reports a malformed file its way.</summary>
+/// <summary>
+/// A malformed page (cut short, a count or index out of range, a spoilt compressed block, a header without a required
+/// field): the read fails with a file-level <see cref="ParquetFormatException"/> naming the row group and column.
+/// Parquet.Net is not asked instead: on such pages it may decode past its buffers and return ids from unrelated memory
+/// (seen with a spoilt dictionary page, <c>TransactionParquetPageReaderTests</c>).
+/// </summary>
 internal sealed class PageFormatException(string message) : Exception(message);
+
+/// <summary>A layout the reader of our own does not decode (a codec, encoding, page type or header field it does not know): the row group is read by Parquet.Net instead.</summary>
+internal sealed class PageNotSupportedException(string message) : Exception(message);

@@ -98,6 +98,9 @@ internal ref struct ThriftCompact(ReadOnlySpan<byte> bytes)
                     break;
                 }
 
+            case Byte or I16 or 7 or 9 or 10 or 11:
+                // Valid Thrift (byte, i16, double, list, set, map), but in no page header field: left to Parquet.Net.
+                throw new PageNotSupportedException($"Thrift type {type} in a page header.");
             default:
                 throw new PageFormatException($"Unknown Thrift type {type} in a page header.");
         }
