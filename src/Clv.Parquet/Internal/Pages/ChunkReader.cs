@@ -14,7 +14,7 @@ namespace Clv.Parquet.Internal.Pages;
 internal sealed class ChunkReader
 {
     private const int Plain = 0, PlainDictionary = 2, Rle = 3, DeltaBinaryPacked = 5, DeltaLengthByteArray = 6, DeltaByteArray = 7, RleDictionary = 8, ByteStreamSplit = 9;
-    private const int Int32 = 1, Int64 = 2, Float = 4, Double = 5, ByteArray = 6;
+    private const int Int32 = NumberValues.Int32, Int64 = NumberValues.Int64, Float = NumberValues.Float, Double = NumberValues.Double, ByteArray = NumberValues.ByteArray;
     private const int Uncompressed = 0, Snappy = 1;
 
     private byte[] _chunk = [];

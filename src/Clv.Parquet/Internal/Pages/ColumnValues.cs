@@ -215,7 +215,8 @@ internal sealed class IdValues(bool text, bool int64) : ColumnValues
 /// <summary>A numeric column's non-null values as doubles: <c>DOUBLE</c> as it is, <c>FLOAT</c> widened, <c>INT32</c> and <c>INT64</c> converted (a <c>DATE</c>'s days since 1970 exactly).</summary>
 internal sealed class NumberValues(int physicalType) : ColumnValues
 {
-    public const int Int32 = 1, Int64 = 2, Float = 4, Double = 5;
+    /// <summary>Parquet physical types (parquet.thrift <c>Type</c>) the page reader decodes.</summary>
+    public const int Int32 = 1, Int64 = 2, Float = 4, Double = 5, ByteArray = 6;
 
     private double[] _values = [];
     private double[] _dictionary = [];

@@ -9,10 +9,10 @@ namespace Clv.Parquet.Internal.Pages;
 /// Parquet.Net, for the layouts it decodes: flat columns of text or whole-number ids, <c>DATE</c> dates and
 /// <c>DOUBLE</c>, <c>FLOAT</c>, <c>INT32</c> or <c>INT64</c> amounts, in data pages (v1) plain, dictionary-, delta- or
 /// byte-stream-split-encoded, uncompressed or Snappy (what Clv.Parquet, DuckDB in both its format versions, pandas and
-/// Spark write by default). Ids come out as a table of the
-/// dictionary's entries and an entry per row, which the builder's table block looks up once per entry; no string or
-/// per-row object is made. A row group in a layout it does not decode is read by Parquet.Net as before (<see cref="TryRead"/>
-/// is false); a malformed page is a <see cref="ParquetFormatException"/>.
+/// Spark write by default). Ids come out as a table of the dictionary's entries and an entry per row, which the
+/// builder's table block looks up once per entry; no string or per-row object is made. A row group in a layout it does
+/// not decode is read by Parquet.Net as before (<see cref="TryRead"/> is false); a malformed page is a
+/// <see cref="ParquetFormatException"/>.
 /// </summary>
 internal sealed class FastColumns
 {
@@ -26,22 +26,27 @@ internal sealed class FastColumns
     private FastColumns(DataField id, int idType, DataField date, DataField amount, int amountType)
     {
         (_idField, _idType, _dateField, _amountField, _amountType) = (id, idType, date, amount, amountType);
-        Ids = new IdValues(text: idType == 6, int64: idType == NumberValues.Int64);
+        Ids = new IdValues(text: idType == NumberValues.ByteArray, int64: idType == NumberValues.Int64);
         Dates = new NumberValues(NumberValues.Int32);
         Amounts = new NumberValues(amountType);
     }
 
+    /// <summary>The last group's ids: the table and each non-null row's entry.</summary>
     public IdValues Ids { get; }
 
+    /// <summary>The last group's non-null dates, as days from 1970-01-01.</summary>
     public NumberValues Dates { get; }
 
+    /// <summary>The last group's non-null amounts.</summary>
     public NumberValues Amounts { get; }
 
     /// <summary>Per row, whether the id is present; null when every row has one (a <c>REQUIRED</c> column).</summary>
     public bool[]? IdPresent => _idReader.HasLevels ? _idReader.Present : null;
 
+    /// <summary>Per row, whether the date is present; null when every row has one.</summary>
     public bool[]? DatePresent => _dateReader.HasLevels ? _dateReader.Present : null;
 
+    /// <summary>Per row, whether the amount is present; null when every row has one.</summary>
     public bool[]? AmountPresent => _amountReader.HasLevels ? _amountReader.Present : null;
 
     /// <summary>The columns' reader of our own, or null when a column's type is one only Parquet.Net reads (text or timestamp dates, decimals).</summary>
@@ -53,7 +58,7 @@ internal sealed class FastColumns
             return null;
         }
 
-        int idType = TransactionParquetReader.IsText(id) ? 6 : System.Type.GetTypeCode(id.ClrType) switch
+        int idType = TransactionParquetReader.IsText(id) ? NumberValues.ByteArray : System.Type.GetTypeCode(id.ClrType) switch
         {
             TypeCode.Int16 or TypeCode.Int32 => NumberValues.Int32,
             TypeCode.Int64 => NumberValues.Int64,
