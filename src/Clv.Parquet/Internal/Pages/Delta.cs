@@ -11,12 +11,14 @@ namespace Clv.Parquet.Internal.Pages;
 /// </summary>
 internal static class Delta
 {
+    private const string Header = "A delta header";
+
     /// <summary>Decodes <c>DELTA_BINARY_PACKED</c> values into <paramref name="output"/> (exactly its length); returns the bytes read.</summary>
     public static int DecodeNumbers(ReadOnlySpan<byte> data, Span<long> output)
     {
         int p = 0;
-        ulong blockSize = ReadVarint(data, ref p), miniblocks = ReadVarint(data, ref p), total = ReadVarint(data, ref p);
-        long value = ZigZag(ReadVarint(data, ref p));
+        ulong blockSize = Varint.Read(data, ref p, Header), miniblocks = Varint.Read(data, ref p, Header), total = Varint.Read(data, ref p, Header);
+        long value = Varint.ZigZag(Varint.Read(data, ref p, Header));
         if (blockSize == 0 || blockSize % 128 != 0 || miniblocks == 0 || blockSize % miniblocks != 0 || blockSize / miniblocks % 32 != 0 || blockSize > 1 << 20)
         {
             throw new PageFormatException($"A delta header of block size {blockSize} in {miniblocks} miniblocks.");
@@ -36,7 +38,7 @@ internal static class Delta
         output[o++] = value;
         while (o < output.Length)
         {
-            long minDelta = ZigZag(ReadVarint(data, ref p));
+            long minDelta = Varint.ZigZag(Varint.Read(data, ref p, "A delta block"));
             if ((ulong)(data.Length - p) < miniblocks)
             {
                 throw new PageFormatException("A delta block's bit widths are cut short.");
@@ -195,27 +197,4 @@ internal static class Delta
 
         return result;
     }
-
-    private static ulong ReadVarint(ReadOnlySpan<byte> data, ref int p)
-    {
-        ulong value = 0;
-        for (int shift = 0; shift < 64; shift += 7)
-        {
-            if (p >= data.Length)
-            {
-                throw new PageFormatException("A delta header is cut short.");
-            }
-
-            byte b = data[p++];
-            value |= (ulong)(b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                return value;
-            }
-        }
-
-        throw new PageFormatException("A varint in a delta page is longer than 10 bytes.");
-    }
-
-    private static long ZigZag(ulong n) => (long)(n >> 1) ^ -(long)(n & 1);
 }

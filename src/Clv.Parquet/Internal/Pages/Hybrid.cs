@@ -22,7 +22,13 @@ internal static class Hybrid
         int valueBytes = (bitWidth + 7) / 8;
         while (o < output.Length)
         {
-            uint header = ReadVarint(data, ref p);
+            ulong run = Varint.Read(data, ref p, "A run header");
+            if (run > uint.MaxValue)
+            {
+                throw new PageFormatException("A run header is beyond 32 bits.");
+            }
+
+            uint header = (uint)run;
             if ((header & 1) == 0)
             {
                 int count = (int)Math.Min(header >> 1, (uint)(output.Length - o));
@@ -108,26 +114,5 @@ internal static class Hybrid
             buffer >>= bitWidth;
             bits -= bitWidth;
         }
-    }
-
-    private static uint ReadVarint(ReadOnlySpan<byte> data, ref int p)
-    {
-        uint value = 0;
-        for (int shift = 0; shift < 35; shift += 7)
-        {
-            if (p >= data.Length)
-            {
-                throw new PageFormatException("A run header is cut short.");
-            }
-
-            byte b = data[p++];
-            value |= (uint)(b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                return value;
-            }
-        }
-
-        throw new PageFormatException("A run header is longer than 5 bytes.");
     }
 }

@@ -39,8 +39,8 @@ internal struct PageHeader
                 case 1: header.Type = thrift.ReadI32(type); break;
                 case 2: header.UncompressedSize = thrift.ReadI32(type); break;
                 case 3: header.CompressedSize = thrift.ReadI32(type); break;
-                case 5 when type == ThriftCompact.Struct: ReadDataPage(ref thrift, ref header); parts |= 1 << 5; break;
-                case 7 when type == ThriftCompact.Struct: ReadDictionaryPage(ref thrift, ref header); parts |= 1 << 7; break;
+                case 5 when type == ThriftCompact.Struct: ReadPart(ref thrift, ref header, dataPage: true); parts |= 1 << 5; break;
+                case 7 when type == ThriftCompact.Struct: ReadPart(ref thrift, ref header, dataPage: false); parts |= 1 << 7; break;
                 default: thrift.Skip(type); break;
             }
         }
@@ -75,10 +75,11 @@ internal struct PageHeader
         }
     }
 
-    private static void ReadDataPage(ref ThriftCompact thrift, ref PageHeader header)
+    /// <summary>Reads a data page's (<paramref name="dataPage"/>) or a dictionary page's header struct into <paramref name="header"/>.</summary>
+    private static void ReadPart(ref ThriftCompact thrift, ref PageHeader header, bool dataPage)
     {
         int outer = thrift.BeginStruct();
-        int seen = 0;
+        int seen = 0, last = dataPage ? 4 : 2;
         while (true)
         {
             var (id, type) = thrift.ReadFieldHeader();
@@ -91,44 +92,17 @@ internal struct PageHeader
             {
                 case 1: header.NumValues = thrift.ReadI32(type); break;
                 case 2: header.Encoding = thrift.ReadI32(type); break;
-                case 3: header.DefinitionLevelEncoding = thrift.ReadI32(type); break;
-                case 4: thrift.ReadI32(type); break;
+                case 3 when dataPage: header.DefinitionLevelEncoding = thrift.ReadI32(type); break;
+                case 4 when dataPage: thrift.ReadI32(type); break;
                 default: thrift.Skip(type); break;
             }
 
-            seen |= id is >= 1 and <= 4 ? 1 << id : 0;
+            seen |= id >= 1 && id <= last ? 1 << id : 0;
         }
 
-        Required(seen, 0b11110, "data page");
+        Required(seen, dataPage ? 0b11110 : 0b110, dataPage ? "data page" : "dictionary page");
         thrift.EndStruct(outer);
     }
-
-    private static void ReadDictionaryPage(ref ThriftCompact thrift, ref PageHeader header)
-    {
-        int outer = thrift.BeginStruct();
-        int seen = 0;
-        while (true)
-        {
-            var (id, type) = thrift.ReadFieldHeader();
-            if (type == ThriftCompact.Stop)
-            {
-                break;
-            }
-
-            switch (id)
-            {
-                case 1: header.NumValues = thrift.ReadI32(type); break;
-                case 2: header.Encoding = thrift.ReadI32(type); break;
-                default: thrift.Skip(type); break;
-            }
-
-            seen |= id is >= 1 and <= 2 ? 1 << id : 0;
-        }
-
-        Required(seen, 0b110, "dictionary page");
-        thrift.EndStruct(outer);
-    }
-
 }
 
 /// <summary>

@@ -41,7 +41,7 @@ internal ref struct ThriftCompact(ReadOnlySpan<byte> bytes)
         }
 
         int delta = header >> 4;
-        int id = delta != 0 ? _last + delta : (short)ZigZag(ReadVarint());
+        int id = delta != 0 ? _last + delta : (short)Varint.ZigZag(ReadVarint());
         _last = id;
         return ((short)id, type);
     }
@@ -53,7 +53,7 @@ internal ref struct ThriftCompact(ReadOnlySpan<byte> bytes)
             throw new PageFormatException($"Expected an i32 field, found Thrift type {type}.");
         }
 
-        return (int)ZigZag(ReadVarint());
+        return (int)Varint.ZigZag(ReadVarint());
     }
 
     /// <summary>
@@ -128,19 +128,9 @@ internal ref struct ThriftCompact(ReadOnlySpan<byte> bytes)
 
     private ulong ReadVarint()
     {
-        ulong value = 0;
-        for (int shift = 0; shift < 64; shift += 7)
-        {
-            byte b = ReadByte();
-            value |= (ulong)(b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                return value;
-            }
-        }
-
-        throw new PageFormatException("A varint in the page header is longer than 10 bytes.");
+        int p = Position;
+        ulong value = Varint.Read(_bytes, ref p, "The page header");
+        Position = p;
+        return value;
     }
-
-    private static long ZigZag(ulong n) => (long)(n >> 1) ^ -(long)(n & 1);
 }
