@@ -23,6 +23,21 @@ internal abstract class ColumnValues
     public abstract void Indexed(ReadOnlySpan<int> indices);
 
     protected static PageFormatException CutShort() => new("The page's values are cut short.");
+
+    /// <summary>Each index's dictionary entry into <paramref name="output"/>; an index outside the dictionary is a malformed page.</summary>
+    protected static void Lookup<T>(ReadOnlySpan<int> indices, ReadOnlySpan<T> dictionary, Span<T> output)
+    {
+        for (int i = 0; i < indices.Length; i++)
+        {
+            int k = indices[i];
+            if ((uint)k >= (uint)dictionary.Length)
+            {
+                throw new PageFormatException($"A dictionary index of {k} where the dictionary has {dictionary.Length} entries.");
+            }
+
+            output[i] = dictionary[k];
+        }
+    }
 }
 
 /// <summary>
@@ -104,18 +119,7 @@ internal sealed class IdValues(bool text, bool int64) : ColumnValues
     public override void Indexed(ReadOnlySpan<int> indices)
     {
         Reserve(indices.Length);
-        var dictionary = _dictionary.AsSpan(0, _dictionaryCount);
-        var entries = _entries.AsSpan(Count, indices.Length);
-        for (int i = 0; i < indices.Length; i++)
-        {
-            int k = indices[i];
-            if ((uint)k >= (uint)dictionary.Length)
-            {
-                throw new PageFormatException($"A dictionary index of {k} where the dictionary has {dictionary.Length} entries.");
-            }
-
-            entries[i] = dictionary[k];
-        }
+        Lookup(indices, _dictionary.AsSpan(0, _dictionaryCount), _entries.AsSpan(Count, indices.Length));
 
         Count += indices.Length;
         _lastPlain = -1;
@@ -266,18 +270,7 @@ internal sealed class NumberValues(int physicalType) : ColumnValues
             throw new PageFormatException("The pages hold more values than the row group has rows.");
         }
 
-        var dictionary = _dictionary.AsSpan(0, _dictionaryCount);
-        var values = _values.AsSpan(Count, indices.Length);
-        for (int i = 0; i < indices.Length; i++)
-        {
-            int k = indices[i];
-            if ((uint)k >= (uint)dictionary.Length)
-            {
-                throw new PageFormatException($"A dictionary index of {k} where the dictionary has {dictionary.Length} entries.");
-            }
-
-            values[i] = dictionary[k];
-        }
+        Lookup(indices, _dictionary.AsSpan(0, _dictionaryCount), _values.AsSpan(Count, indices.Length));
 
         Count += indices.Length;
     }
