@@ -146,15 +146,7 @@ internal sealed class ChunkReader
         return n;
     }
 
-    private Span<int> Levels(int n)
-    {
-        if (_levels.Length < n)
-        {
-            _levels = new int[n];
-        }
-
-        return _levels.AsSpan(0, n);
-    }
+    private Span<int> Levels(int n) => Delta.Rent(ref _levels, n);
 
     /// <summary>Turns the page's levels into <see cref="Present"/> flags for rows <paramref name="first"/> on; returns how many are present.</summary>
     private int MarkPresent(int first, int n)
@@ -212,12 +204,7 @@ internal sealed class ChunkReader
                         throw new PageFormatException("A dictionary-indexed page without its bit width.");
                     }
 
-                    if (_indices.Length < count)
-                    {
-                        _indices = new int[count];
-                    }
-
-                    var indices = _indices.AsSpan(0, count);
+                    var indices = Delta.Rent(ref _indices, count);
                     Hybrid.Decode(data[1..], data[0], indices);
                     values.Indexed(indices);
                     break;

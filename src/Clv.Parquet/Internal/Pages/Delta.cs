@@ -171,7 +171,8 @@ internal static class Delta
         }
     }
 
-    private static Span<T> Rent<T>(ref T[] buffer, int length)
+    /// <summary>The first <paramref name="length"/> elements of <paramref name="buffer"/>, grown (at least doubled) when too short; the page reader's scratch buffers.</summary>
+    internal static Span<T> Rent<T>(ref T[] buffer, int length)
     {
         if (buffer.Length < length)
         {
