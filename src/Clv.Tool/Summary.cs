@@ -95,82 +95,83 @@ internal sealed class Summary
     /// <summary>Totals and counts over the scorecard, for the parts it has: one pass over its rows (each row is assembled when read).</summary>
     public void Scorecard(Scorecard scorecard)
     {
-        var rows = scorecard.Rows;
-        string[] totalNames = ["historical_value", "expected_purchases", "clv", "value_at_risk"];
-        string[] totalLabels = ["historical value (total)", "expected purchases in horizon", "CLV (total)", "value at risk (total)"];
-        var sums = new double[totalNames.Length];
-        var any = new bool[totalNames.Length];
-        var stages = new Dictionary<LifecycleStage, int>();
-        var segments = new Dictionary<string, int>(StringComparer.Ordinal);
-        var abc = new Dictionary<AbcClass, int>();
-        var bands = new Dictionary<HealthBand, int>();
-        int warned = 0;
-        foreach (var r in rows)
-        {
-            Add(0, r.HistoricalValue);
-            Add(1, r.ExpectedPurchases);
-            Add(2, r.Clv);
-            Add(3, r.ValueAtRisk);
-            Count(stages, r.Stage);
-            Count(abc, r.Abc);
-            Count(bands, r.HealthBand);
-            if (r.Segment?.Name is { } segment)
-            {
-                CollectionsMarshal.GetValueRefOrAddDefault(segments, segment, out _)++;
-            }
-
-            warned += string.IsNullOrEmpty(r.ChurnWarning) ? 0 : 1;
-        }
-
-        void Add(int k, double? value)
-        {
-            if (value is { } v)
-            {
-                sums[k] += v;
-                any[k] = true;
-            }
-        }
-
+        // Read column by column (a row object per customer was most of this step at 1M rows): totals of the number columns,
+        // and the text columns tallied by string instance first (the labels are a few shared strings), then by value.
+        var columns = scorecard.Columns;
+        int count = scorecard.Rows.Count;
+        ScorecardColumn? Column(string name) => columns.FirstOrDefault(c => c.Name == name);
         var totals = new JsonObject();
-        for (int k = 0; k < totalNames.Length; k++)
+        foreach (var (name, label) in (ReadOnlySpan<(string, string)>)[("historical_value", "historical value (total)"), ("expected_purchases", "expected purchases in horizon"),
+            ("clv", "CLV (total)"), ("value_at_risk", "value at risk (total)")])
         {
-            if (any[k])
+            if (Column(name) is not { } column)
             {
-                totals[totalNames[k]] = Number(sums[k]);
-                Row(totalLabels[k], sums[k].ToString("N0", CultureInfo.InvariantCulture));
+                continue;
+            }
+
+            double sum = 0;
+            bool any = false;
+            for (int i = 0; i < count; i++)
+            {
+                if (column.GetNumber(i) is { } v)
+                {
+                    sum += v;
+                    any = true;
+                }
+            }
+
+            if (any)
+            {
+                totals[name] = Number(sum);
+                Row(label, sum.ToString("N0", CultureInfo.InvariantCulture));
             }
         }
 
-        _json["scorecard"] = new JsonObject { ["rows"] = rows.Count, ["columns"] = scorecard.Columns.Count, ["clv_years"] = scorecard.ClvYears };
+        _json["scorecard"] = new JsonObject { ["rows"] = count, ["columns"] = columns.Count, ["clv_years"] = scorecard.ClvYears };
         if (totals.Count > 0)
         {
             _json["totals"] = totals;
         }
 
-        // Tallied by value, named once per distinct value (an enum's name per row was most of this step at 1M rows).
-        Counts("stages", "lifecycle stages", Named(stages));
-        Counts("segments", "RFM segments", segments);
-        Counts("abc", "ABC classes", Named(abc));
-        Counts("health_bands", "health bands", Named(bands));
-        if (scorecard.Columns.Any(c => c.Name == "churn_warning"))
+        // Stages by their enum names (the column holds the English labels: "Not yet acquired" is NotYetAcquired).
+        var stageNames = Enum.GetValues<LifecycleStage>().ToDictionary(s => s.EnglishLabel(), s => s.ToString(), StringComparer.Ordinal);
+        Counts("stages", "lifecycle stages", Tally(Column("lifecycle_stage"), count, label => stageNames[label]));
+        Counts("segments", "RFM segments", Tally(Column("rfm_segment"), count, label => label));
+        Counts("abc", "ABC classes", Tally(Column("abc_class"), count, label => label));
+        Counts("health_bands", "health bands", Tally(Column("health_band"), count, label => label));
+        if (Column("churn_warning") is { } warnings)
         {
+            int warned = 0;
+            for (int i = 0; i < count; i++)
+            {
+                warned += string.IsNullOrEmpty(warnings.GetText(i)) ? 0 : 1;
+            }
+
             _json["churn_warnings"] = warned;
             Row("churn warnings", N(warned) + " customers");
         }
     }
 
-    private static void Count<T>(Dictionary<T, int> tally, T? value)
-        where T : struct, Enum
+    /// <summary>How many customers have each value of a text column (none when the column is absent), keyed by <paramref name="key"/>.</summary>
+    private static Dictionary<string, int> Tally(ScorecardColumn? column, int count, Func<string, string> key)
     {
-        if (value is { } v)
+        var byInstance = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; column is not null && i < count; i++)
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(tally, v, out _)++;
+            if (column.GetText(i) is { } text)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(byInstance, text, out _)++;
+            }
         }
-    }
 
-    private static Dictionary<string, int> Named<T>(Dictionary<T, int> tally)
-        where T : struct, Enum =>
-        tally.ToDictionary(p => p.Key.ToString(), p => p.Value, StringComparer.Ordinal);
+        var tally = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (text, n) in byInstance)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(tally, key(text), out _) += n;
+        }
+
+        return tally;
+    }
 
     private void Counts(string name, string label, Dictionary<string, int> tally)
     {
