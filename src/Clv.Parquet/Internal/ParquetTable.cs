@@ -1,3 +1,4 @@
+using Clv.Parquet.Internal.Pages;
 using Parquet;
 using Parquet.Schema;
 
@@ -41,6 +42,12 @@ internal sealed class ParquetTable
 
     /// <summary>Rows per row group (tests make it small to put rows across groups).</summary>
     public int RowGroupRows { get; init; } = DefaultRowGroupRows;
+
+    /// <summary>
+    /// Whether a table of computed columns only (the scorecard) is written by <see cref="FlatFileWriter"/> rather than
+    /// Parquet.Net (tests compare the two).
+    /// </summary>
+    internal bool UseFlatWriter { get; init; } = true;
 
     /// <summary>The column names, in order.</summary>
     public IReadOnlyList<string> Columns => [.. _columns.Select(c => c.Field.Name)];
@@ -114,21 +121,25 @@ internal sealed class ParquetTable
     public ParquetTable AddText(string name, Func<int, string?> value, bool distinct = false)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return Add(new ComputedColumn<ReadOnlyMemory<char>>(new DataField<string>(name, true), RowCount, _scratch, i => value(i)?.AsMemory()) { Distinct = distinct });
+        return Add(new ComputedColumn<ReadOnlyMemory<char>>(new DataField<string>(name, true), RowCount, _scratch, i => value(i)?.AsMemory())
+        {
+            Distinct = distinct,
+            Flat = new FlatColumn(name, FlatKind.Text, distinct, value, null, null),
+        });
     }
 
     /// <summary>A column of whole numbers computed row by row, null where missing (<c>INT32</c>, <c>OPTIONAL</c>); see <see cref="AddText"/>.</summary>
     public ParquetTable AddIntegers(string name, Func<int, int?> value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return Add(new ComputedColumn<int>(new DataField<int>(name, true), RowCount, _scratch, value));
+        return Add(new ComputedColumn<int>(new DataField<int>(name, true), RowCount, _scratch, value) { Flat = new FlatColumn(name, FlatKind.Int32, false, null, value, null) });
     }
 
     /// <summary>A column of numbers computed row by row, null where missing (<c>DOUBLE</c>, <c>OPTIONAL</c>); see <see cref="AddText"/>.</summary>
     public ParquetTable AddNumbers(string name, Func<int, double?> value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return Add(new ComputedColumn<double>(new DataField<double>(name, true), RowCount, _scratch, value));
+        return Add(new ComputedColumn<double>(new DataField<double>(name, true), RowCount, _scratch, value) { Flat = new FlatColumn(name, FlatKind.Double, false, null, null, value) });
     }
 
     /// <summary>Writes the table to a file through a temporary file in the same folder, moved over <paramref name="path"/> when complete.</summary>
@@ -173,6 +184,12 @@ internal sealed class ParquetTable
 
     private async Task WriteAsync(Stream stream)
     {
+        if (UseFlatWriter && _columns.Count > 0 && _columns.TrueForAll(c => c.Flat is not null))
+        {
+            FlatFileWriter.Write(stream, [.. _columns.Select(c => c.Flat!)], RowCount, RowGroupRows);
+            return;
+        }
+
         var schema = new ParquetSchema(_columns.Select(c => (Field)c.Field));
         var options = new ParquetOptions();
         foreach (var column in _columns.Where(c => TransactionParquetReader.IsText(c.Field) && !c.Distinct))
@@ -208,6 +225,9 @@ internal sealed class ParquetTable
 
         /// <summary>Values that hardly repeat: no dictionary is tried.</summary>
         public bool Distinct { get; init; }
+
+        /// <summary>The column for <see cref="FlatFileWriter"/>, when it can write it.</summary>
+        public FlatColumn? Flat { get; init; }
 
         public abstract int Length { get; }
 

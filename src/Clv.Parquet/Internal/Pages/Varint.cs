@@ -25,6 +25,21 @@ internal static class Varint
         throw new PageFormatException($"{what} has a varint longer than 10 bytes.");
     }
 
+    /// <summary>Appends <paramref name="value"/> as a varint (7 bits a byte, low bits first).</summary>
+    public static void Write(System.Buffers.IBufferWriter<byte> output, ulong value)
+    {
+        var span = output.GetSpan(10);
+        int n = 0;
+        while (value >= 0x80)
+        {
+            span[n++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+
+        span[n++] = (byte)value;
+        output.Advance(n);
+    }
+
     /// <summary>The signed number a zigzag-encoded varint stands for (0, -1, 1, -2, ... for 0, 1, 2, 3, ...).</summary>
     public static long ZigZag(ulong n) => (long)(n >> 1) ^ -(long)(n & 1);
 }

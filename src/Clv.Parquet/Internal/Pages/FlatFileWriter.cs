@@ -1,0 +1,458 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Clv.Parquet.Internal.Pages;
+
+/// <summary>The kinds of column <see cref="FlatFileWriter"/> writes.</summary>
+internal enum FlatKind
+{
+    /// <summary><c>BYTE_ARRAY</c>, <c>STRING</c> (UTF-8).</summary>
+    Text,
+
+    /// <summary><c>INT32</c>.</summary>
+    Int32,
+
+    /// <summary><c>DOUBLE</c>.</summary>
+    Double,
+}
+
+/// <summary>
+/// A nullable column computed row by row for <see cref="FlatFileWriter"/>: exactly one of the three functions is set, the
+/// one of <see cref="Kind"/>. <see cref="Distinct"/> text (ids, messages) is written plain; other text with a dictionary.
+/// </summary>
+internal sealed record FlatColumn(string Name, FlatKind Kind, bool Distinct, Func<int, string?>? Text, Func<int, int?>? Integer, Func<int, double?>? Number);
+
+/// <summary>
+/// Writes a Parquet file of flat, nullable (<c>OPTIONAL</c>) text, INT32 and DOUBLE columns computed row by row: the
+/// scorecard's shape. One data page (format 1) per column and row group, after a dictionary page for repeating text;
+/// definition levels in the RLE / bit-packing hybrid, values plain or as dictionary indices; each column chunk Snappy
+/// compressed unless that saves too little to be worth a reader's time (then uncompressed); the null count in each
+/// chunk's statistics. The same types, names and layout of values as Parquet.Net writes, at a fraction of its cost.
+/// </summary>
+internal sealed class FlatFileWriter
+{
+    /// <summary>A dictionary with more entries than this is given up for the row group (the chunk is written plain).</summary>
+    private const int MaxDictionaryEntries = 1 << 14;
+
+    private const int Plain = 0, Rle = 3, RleDictionary = 8;
+    private const int Uncompressed = 0, Snappy = 1;
+    private const int DataPage = 0, DictionaryPage = 2;
+    private const int Optional = 1, Utf8 = 0;
+
+    /// <summary>The bytes of a data page compressed first to see whether the whole page is worth compressing.</summary>
+    private const int SampleBytes = 1 << 16;
+
+    private static readonly byte[] Magic = "PAR1"u8.ToArray();
+
+    private readonly Stream _stream;
+    private readonly IReadOnlyList<FlatColumn> _columns;
+    private readonly List<Group> _groups = [];
+    private readonly ArrayBufferWriter<byte> _body = new(1 << 16);
+    private readonly ArrayBufferWriter<byte> _dictionary = new(1 << 10);
+    private readonly ArrayBufferWriter<byte> _header = new(256);
+    private readonly Dictionary<string, int> _byInstance = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, int> _byValue = new(StringComparer.Ordinal);
+    private readonly List<string> _entries = [];
+    private byte[] _compressed = [];
+    private byte[] _compressedDictionary = [];
+    private int[] _levels = [];
+    private int[] _indices = [];
+    private double[] _doubles = [];
+    private int[] _ints = [];
+    private string[] _texts = [];
+    private long _position;
+
+    private FlatFileWriter(Stream stream, IReadOnlyList<FlatColumn> columns)
+    {
+        _stream = stream;
+        _columns = columns;
+    }
+
+    /// <summary>Writes <paramref name="rows"/> rows of <paramref name="columns"/> to <paramref name="stream"/>, <paramref name="groupRows"/> rows a row group.</summary>
+    public static void Write(Stream stream, IReadOnlyList<FlatColumn> columns, int rows, int groupRows)
+    {
+        var writer = new FlatFileWriter(stream, columns);
+        writer.Bytes(Magic);
+        for (int start = 0; start < rows; start += groupRows)
+        {
+            writer.WriteGroup(start, Math.Min(groupRows, rows - start));
+        }
+
+        writer.Footer(rows);
+    }
+
+    private void WriteGroup(int start, int count)
+    {
+        var group = new Group(_position, count, new Chunk[_columns.Count]);
+        for (int c = 0; c < _columns.Count; c++)
+        {
+            group.Chunks[c] = WriteChunk(_columns[c], start, count);
+        }
+
+        _groups.Add(group);
+    }
+
+    private Chunk WriteChunk(FlatColumn column, int start, int count)
+    {
+        Grow(ref _levels, count);
+        _body.ResetWrittenCount();
+        _dictionary.ResetWrittenCount();
+        int present = column.Kind switch
+        {
+            FlatKind.Double => Gather(column.Number!, start, count, ref _doubles),
+            FlatKind.Int32 => Gather(column.Integer!, start, count, ref _ints),
+            _ => GatherText(column.Text!, start, count),
+        };
+
+        // Definition levels: their byte length, then the hybrid with 1 bit a level.
+        var length = _body.GetSpan(4);
+        _body.Advance(4);
+        int before = _body.WrittenCount;
+        HybridEncoder.Encode(_levels.AsSpan(0, count), 1, _body);
+        BinaryPrimitives.WriteInt32LittleEndian(length, _body.WrittenCount - before);
+
+        int encoding = Plain;
+        int entries = 0;
+        switch (column.Kind)
+        {
+            case FlatKind.Double:
+                Append(MemoryMarshal.AsBytes(_doubles.AsSpan(0, present)));
+                break;
+            case FlatKind.Int32:
+                Append(MemoryMarshal.AsBytes(_ints.AsSpan(0, present)));
+                break;
+            default:
+                entries = column.Distinct ? 0 : Dictionary(present);
+                if (entries > 0)
+                {
+                    encoding = RleDictionary;
+                    int width = Math.Max(1, 32 - int.LeadingZeroCount(entries - 1));
+                    _body.GetSpan(1)[0] = (byte)width;
+                    _body.Advance(1);
+                    HybridEncoder.Encode(_indices.AsSpan(0, present), width, _body);
+                    PlainText(_entries, _dictionary);
+                }
+                else
+                {
+                    PlainText(_texts.AsSpan(0, present), _body);
+                }
+
+                break;
+        }
+
+        // Snappy unless it saves under an eighth of the data page: near-random doubles hardly shrink, and reading them
+        // uncompressed is faster. A page whose first 64 KiB do not shrink is not compressed at all (most of the cost saved).
+        var body = _body.WrittenSpan;
+        Grow(ref _compressed, Snappier.Snappy.GetMaxCompressedLength(body.Length));
+        int compressed = body.Length;
+        if (Worth(body.Length > SampleBytes ? Snappier.Snappy.Compress(body[..SampleBytes], _compressed) : 0, Math.Min(body.Length, SampleBytes)))
+        {
+            compressed = Snappier.Snappy.Compress(body, _compressed);
+        }
+
+        int codec = Worth(compressed, body.Length) ? Snappy : Uncompressed;
+
+        var chunk = new Chunk { Kind = column.Kind, Name = column.Name, Values = count, Nulls = count - present, Codec = codec, Dictionary = entries > 0, Start = _position };
+        if (entries > 0)
+        {
+            chunk.DictionaryOffset = _position;
+            Page(chunk, DictionaryPage, _dictionary.WrittenSpan, codec, entries, Plain);
+        }
+
+        chunk.DataOffset = _position;
+        if (codec == Snappy)
+        {
+            // The data page was compressed above to choose the codec: those bytes.
+            PageHeader(chunk, DataPage, _body.WrittenCount, compressed, count, encoding);
+            Bytes(_compressed.AsSpan(0, compressed));
+        }
+        else
+        {
+            PageHeader(chunk, DataPage, _body.WrittenCount, _body.WrittenCount, count, encoding);
+            Bytes(_body.WrittenSpan);
+        }
+
+        return chunk;
+    }
+
+    /// <summary>Whether compressing <paramref name="length"/> bytes to <paramref name="compressed"/> saves at least an eighth.</summary>
+    private static bool Worth(int compressed, int length) => compressed < length - (length >> 3);
+
+    private int Gather<T>(Func<int, T?> value, int start, int count, ref T[] values)
+        where T : struct
+    {
+        Grow(ref values, count);
+        int present = 0;
+        for (int i = 0; i < count; i++)
+        {
+            if (value(start + i) is { } v)
+            {
+                values[present++] = v;
+                _levels[i] = 1;
+            }
+            else
+            {
+                _levels[i] = 0;
+            }
+        }
+
+        return present;
+    }
+
+    private int GatherText(Func<int, string?> value, int start, int count)
+    {
+        Grow(ref _texts, count);
+        int present = 0;
+        for (int i = 0; i < count; i++)
+        {
+            if (value(start + i) is { } v)
+            {
+                _texts[present++] = v;
+                _levels[i] = 1;
+            }
+            else
+            {
+                _levels[i] = 0;
+            }
+        }
+
+        return present;
+    }
+
+    /// <summary>The dictionary of the gathered text (entries and each value's index); 0 when there is no value or too many distinct ones.</summary>
+    private int Dictionary(int present)
+    {
+        _byInstance.Clear();
+        _byValue.Clear();
+        _entries.Clear();
+        Grow(ref _indices, present);
+        for (int i = 0; i < present; i++)
+        {
+            // The labels are a few shared string instances: one lookup by reference, and by value once per instance.
+            string text = _texts[i];
+            ref int index = ref CollectionsMarshal.GetValueRefOrAddDefault(_byInstance, text, out bool known);
+            if (!known)
+            {
+                ref int byValue = ref CollectionsMarshal.GetValueRefOrAddDefault(_byValue, text, out bool seen);
+                if (!seen)
+                {
+                    if (_entries.Count == MaxDictionaryEntries)
+                    {
+                        return 0;
+                    }
+
+                    byValue = _entries.Count;
+                    _entries.Add(text);
+                }
+
+                index = byValue;
+            }
+
+            _indices[i] = index;
+        }
+
+        return _entries.Count;
+    }
+
+    private static void PlainText(ReadOnlySpan<string> values, ArrayBufferWriter<byte> output)
+    {
+        foreach (string value in values)
+        {
+            int max = Encoding.UTF8.GetMaxByteCount(value.Length);
+            var span = output.GetSpan(4 + max);
+            int length = Encoding.UTF8.GetBytes(value, span[4..]);
+            BinaryPrimitives.WriteInt32LittleEndian(span, length);
+            output.Advance(4 + length);
+        }
+    }
+
+    private static void PlainText(List<string> values, ArrayBufferWriter<byte> output) => PlainText(CollectionsMarshal.AsSpan(values), output);
+
+    private void Append(ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(_body.GetSpan(bytes.Length));
+        _body.Advance(bytes.Length);
+    }
+
+    private void Page(Chunk chunk, int type, ReadOnlySpan<byte> body, int codec, int values, int encoding)
+    {
+        if (codec == Snappy)
+        {
+            Grow(ref _compressedDictionary, Snappier.Snappy.GetMaxCompressedLength(body.Length));
+            int compressed = Snappier.Snappy.Compress(body, _compressedDictionary);
+            PageHeader(chunk, type, body.Length, compressed, values, encoding);
+            Bytes(_compressedDictionary.AsSpan(0, compressed));
+        }
+        else
+        {
+            PageHeader(chunk, type, body.Length, body.Length, values, encoding);
+            Bytes(body);
+        }
+    }
+
+    private void PageHeader(Chunk chunk, int type, int uncompressed, int compressed, int values, int encoding)
+    {
+        _header.ResetWrittenCount();
+        var thrift = new ThriftWriter(_header);
+        thrift.I32(1, type);
+        thrift.I32(2, uncompressed);
+        thrift.I32(3, compressed);
+        if (type == DataPage)
+        {
+            thrift.BeginStruct(5);
+            thrift.I32(1, values);
+            thrift.I32(2, encoding);
+            thrift.I32(3, Rle);
+            thrift.I32(4, Rle);
+            thrift.EndStruct();
+        }
+        else
+        {
+            thrift.BeginStruct(7);
+            thrift.I32(1, values);
+            thrift.I32(2, encoding);
+            thrift.EndStruct();
+        }
+
+        thrift.End();
+        Bytes(_header.WrittenSpan);
+        chunk.Uncompressed += _header.WrittenCount + uncompressed;
+        chunk.Compressed += _header.WrittenCount + compressed;
+    }
+
+    private void Footer(int rows)
+    {
+        var output = new ArrayBufferWriter<byte>(1 << 12);
+        var thrift = new ThriftWriter(output);
+        thrift.I32(1, 1);
+        thrift.BeginList(2, ThriftCompact.Struct, _columns.Count + 1);
+        thrift.BeginListStruct();
+        thrift.String(4, "schema");
+        thrift.I32(5, _columns.Count);
+        thrift.EndStruct();
+        foreach (var column in _columns)
+        {
+            thrift.BeginListStruct();
+            thrift.I32(1, PhysicalType(column.Kind));
+            thrift.I32(3, Optional);
+            thrift.String(4, column.Name);
+            if (column.Kind == FlatKind.Text)
+            {
+                thrift.I32(6, Utf8);
+                thrift.BeginStruct(10);
+                thrift.BeginStruct(1);
+                thrift.EndStruct();
+                thrift.EndStruct();
+            }
+
+            thrift.EndStruct();
+        }
+
+        thrift.I64(3, rows);
+        thrift.BeginList(4, ThriftCompact.Struct, _groups.Count);
+        foreach (var group in _groups)
+        {
+            thrift.BeginListStruct();
+            thrift.BeginList(1, ThriftCompact.Struct, group.Chunks.Length);
+            long uncompressed = 0, compressed = 0;
+            foreach (var chunk in group.Chunks)
+            {
+                uncompressed += chunk.Uncompressed;
+                compressed += chunk.Compressed;
+                thrift.BeginListStruct();
+                thrift.I64(2, chunk.Start);
+                thrift.BeginStruct(3);
+                thrift.I32(1, PhysicalType(chunk.Kind));
+                thrift.BeginList(2, ThriftCompact.I32, chunk.Dictionary ? 3 : 2);
+                thrift.I32Value(Plain);
+                thrift.I32Value(Rle);
+                if (chunk.Dictionary)
+                {
+                    thrift.I32Value(RleDictionary);
+                }
+
+                thrift.BeginList(3, ThriftCompact.Binary, 1);
+                thrift.StringValue(chunk.Name);
+                thrift.I32(4, chunk.Codec);
+                thrift.I64(5, chunk.Values);
+                thrift.I64(6, chunk.Uncompressed);
+                thrift.I64(7, chunk.Compressed);
+                thrift.I64(9, chunk.DataOffset);
+                if (chunk.Dictionary)
+                {
+                    thrift.I64(11, chunk.DictionaryOffset);
+                }
+
+                thrift.BeginStruct(12);
+                thrift.I64(3, chunk.Nulls);
+                thrift.EndStruct();
+                thrift.EndStruct();
+                thrift.EndStruct();
+            }
+
+            thrift.I64(2, uncompressed);
+            thrift.I64(3, group.Rows);
+            thrift.I64(5, group.Start);
+            thrift.I64(6, compressed);
+            thrift.EndStruct();
+        }
+
+        thrift.String(6, "Clv.Parquet");
+        thrift.End();
+        Bytes(output.WrittenSpan);
+        Span<byte> length = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(length, output.WrittenCount);
+        Bytes(length);
+        Bytes(Magic);
+    }
+
+    private static int PhysicalType(FlatKind kind) => kind switch
+    {
+        FlatKind.Int32 => NumberValues.Int32,
+        FlatKind.Double => NumberValues.Double,
+        _ => NumberValues.ByteArray,
+    };
+
+    private void Bytes(ReadOnlySpan<byte> bytes)
+    {
+        _stream.Write(bytes);
+        _position += bytes.Length;
+    }
+
+    private static void Grow<T>(ref T[] array, int length)
+    {
+        if (array.Length < length)
+        {
+            array = new T[Math.Max(length, array.Length * 2)];
+        }
+    }
+
+    private sealed record Group(long Start, int Rows, Chunk[] Chunks);
+
+    private sealed class Chunk
+    {
+        public FlatKind Kind { get; init; }
+
+        public string Name { get; init; } = "";
+
+        public long Values { get; init; }
+
+        public long Nulls { get; init; }
+
+        public int Codec { get; init; }
+
+        public bool Dictionary { get; init; }
+
+        public long Start { get; init; }
+
+        public long DictionaryOffset { get; set; }
+
+        public long DataOffset { get; set; }
+
+        public long Uncompressed { get; set; }
+
+        public long Compressed { get; set; }
+    }
+}
