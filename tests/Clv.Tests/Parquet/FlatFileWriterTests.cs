@@ -25,7 +25,7 @@ public class FlatFileWriterTests
             select (rows, groupRows, seed);
         return Prop.ForAll(gen.ToArbitrary(), c =>
         {
-            var table = RandomTable(c.rows, c.seed);
+            var table = RandomTable(c.rows, c.seed, narrowIntegers: c.seed % 2 == 0);
             var ours = Cells(Write(table, c.rows, c.groupRows, flat: true));
             var theirs = Cells(Write(table, c.rows, c.groupRows, flat: false));
 
@@ -38,7 +38,7 @@ public class FlatFileWriterTests
     public void Write_SeveralGroupsAndBothCodecs_DuckDbReadsEveryCellCountAndNull()
     {
         const int n = 5000;
-        var table = RandomTable(n, 7);
+        var table = RandomTable(n, 7, narrowIntegers: false);
         using var files = new ParquetTestFiles();
         string path = files.PathOf("flat.parquet");
         File.WriteAllBytes(path, Write(table, n, 1000, flat: true));
@@ -72,6 +72,36 @@ public class FlatFileWriterTests
     }
 
     [Fact]
+    public void Write_WholeNumbers_ADictionaryWhenTheirRangeIsSmall()
+    {
+        const int n = 2000;
+        var table = new ParquetTable(n) { RowGroupRows = 1000 }
+            .AddIntegers("score", i => i % 7 == 0 ? null : 1 + (i % 5))
+            .AddIntegers("days", i => i < 1000 ? i * 3 : 70_000 * (i - 1000))
+            .AddIntegers("extremes", i => (i % 3) switch { 0 => int.MinValue, 1 => int.MaxValue, _ => 0 });
+        using var files = new ParquetTestFiles();
+        string path = files.PathOf("integers.parquet");
+        using (var stream = File.Create(path))
+        {
+            table.WriteTo(stream);
+        }
+
+        // The second group's days span more than 65,536 values: plain; its first group's do not.
+        var meta = files.Query($"SELECT row_group_id, path_in_schema, encodings FROM parquet_metadata({ParquetTestFiles.Sql(path)}) ORDER BY row_group_id, column_id");
+        bool Dictionary(int group, string column) => ((string)meta.Single(m => ParquetTestFiles.Long(m[0]) == group && (string)m[1]! == column)[2]!).Contains("DICTIONARY", StringComparison.Ordinal);
+        Assert.True(Dictionary(0, "score") && Dictionary(1, "score"));
+        Assert.True(Dictionary(0, "days") && !Dictionary(1, "days"));
+        Assert.True(Dictionary(0, "extremes") == false && Dictionary(1, "extremes") == false);
+        var rows = files.Query($"SELECT score, days, extremes FROM read_parquet({ParquetTestFiles.Sql(path)}, file_row_number = true) ORDER BY file_row_number");
+        for (int i = 0; i < n; i++)
+        {
+            Assert.Equal(i % 7 == 0 ? null : 1 + (i % 5), rows[i][0] is null ? null : (int?)ParquetTestFiles.Long(rows[i][0]));
+            Assert.Equal(i < 1000 ? i * 3 : 70_000L * (i - 1000), ParquetTestFiles.Long(rows[i][1]));
+            Assert.Equal((i % 3) switch { 0 => int.MinValue, 1 => int.MaxValue, _ => 0 }, ParquetTestFiles.Long(rows[i][2]));
+        }
+    }
+
+    [Fact]
     public void Write_TextThatShrinks_Snappy_TheCellsAsGiven()
     {
         const int n = 3000;
@@ -84,7 +114,7 @@ public class FlatFileWriterTests
         }
 
         var meta = files.Query($"SELECT path_in_schema, compression FROM parquet_metadata({ParquetTestFiles.Sql(path)})");
-        Assert.All(meta, m => Assert.Equal("SNAPPY", (string)m[1]!));
+        Assert.Equal("SNAPPY", (string)meta.Single(m => (string)m[0]! == "url")[1]!);
         var rows = files.Query($"SELECT url, zero FROM read_parquet({ParquetTestFiles.Sql(path)}, file_row_number = true) ORDER BY file_row_number");
         Assert.Equal(Enumerable.Range(0, n).Select(i => "https://example.com/customers/" + i), rows.Select(r => (string)r[0]!));
         Assert.All(rows, r => Assert.Equal(0, ParquetTestFiles.Long(r[1])));
@@ -154,7 +184,7 @@ public class FlatFileWriterTests
 
     private sealed record Table(string?[] Label, string?[] Id, int?[] Integer, double?[] Number);
 
-    private static Table RandomTable(int rows, int seed)
+    private static Table RandomTable(int rows, int seed, bool narrowIntegers)
     {
         var random = new Random(seed);
         double[] specials = [0.0, -0.0, double.Epsilon, double.MaxValue, double.MinValue, 1e-300, 123.456];
@@ -166,7 +196,13 @@ public class FlatFileWriterTests
         {
             label[i] = Labels[random.Next(Labels.Length)];
             id[i] = random.Next(10) == 0 ? null : "C" + random.Next() + (random.Next(5) == 0 ? "客户" : "");
-            integer[i] = random.Next(6) switch { 0 => null, 1 => int.MinValue, 2 => int.MaxValue, _ => random.Next(-1000, 1000) };
+            integer[i] = random.Next(6) switch
+            {
+                0 => null,
+                1 when !narrowIntegers => int.MinValue,
+                2 when !narrowIntegers => int.MaxValue,
+                _ => random.Next(-1000, 1000),
+            };
             number[i] = random.Next(8) switch { 0 => null, 1 => specials[random.Next(specials.Length)], _ => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-5, 9)) };
         }
 

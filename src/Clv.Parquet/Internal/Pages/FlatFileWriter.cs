@@ -26,7 +26,8 @@ internal sealed record FlatColumn(string Name, FlatKind Kind, bool Distinct, Fun
 
 /// <summary>
 /// Writes a Parquet file of flat, nullable (<c>OPTIONAL</c>) text, INT32 and DOUBLE columns computed row by row: the
-/// scorecard's shape. One data page (format 1) per column and row group, after a dictionary page for repeating text;
+/// scorecard's shape. One data page (format 1) per column and row group, after a dictionary page for repeating text and
+/// for whole numbers of a small range (scores, codes, days);
 /// definition levels in the RLE / bit-packing hybrid, values plain or as dictionary indices; each column chunk Snappy
 /// compressed unless that saves too little to be worth a reader's time (then uncompressed); the null count in each
 /// chunk's statistics. The same types, names and layout of values as Parquet.Net writes, at a fraction of its cost.
@@ -35,6 +36,9 @@ internal sealed class FlatFileWriter
 {
     /// <summary>A dictionary with more entries than this is given up for the row group (the chunk is written plain).</summary>
     private const int MaxDictionaryEntries = 1 << 14;
+
+    /// <summary>Whole numbers spanning more values than this are written plain.</summary>
+    private const int MaxIntegerRange = 1 << 16;
 
     private const int Plain = 0, Rle = 3, RleDictionary = 8;
     private const int Uncompressed = 0, Snappy = 1;
@@ -51,16 +55,21 @@ internal sealed class FlatFileWriter
     private readonly List<Group> _groups = [];
     private readonly ArrayBufferWriter<byte> _body = new(1 << 16);
     private readonly ArrayBufferWriter<byte> _dictionary = new(1 << 10);
+    private readonly ArrayBufferWriter<byte> _levelBytes = new(1 << 10);
     private readonly ArrayBufferWriter<byte> _header = new(256);
     private readonly Dictionary<string, int> _byInstance = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, int> _byValue = new(StringComparer.Ordinal);
     private readonly List<string> _entries = [];
+    private readonly string?[] _recent = new string?[16];
+    private readonly int[] _recentIndex = new int[16];
     private byte[] _compressed = [];
     private byte[] _compressedDictionary = [];
     private int[] _levels = [];
     private int[] _indices = [];
     private double[] _doubles = [];
     private int[] _ints = [];
+    private int[] _slots = [];
+    private int[] _integerEntries = [];
     private string[] _texts = [];
     private long _position;
 
@@ -107,39 +116,49 @@ internal sealed class FlatFileWriter
         };
 
         // Definition levels: their byte length, then the hybrid with 1 bit a level.
-        var length = _body.GetSpan(4);
+        _levelBytes.ResetWrittenCount();
+        HybridEncoder.Encode(_levels.AsSpan(0, count), 1, _levelBytes);
+        BinaryPrimitives.WriteInt32LittleEndian(_body.GetSpan(4), _levelBytes.WrittenCount);
         _body.Advance(4);
-        int before = _body.WrittenCount;
-        HybridEncoder.Encode(_levels.AsSpan(0, count), 1, _body);
-        BinaryPrimitives.WriteInt32LittleEndian(length, _body.WrittenCount - before);
+        Append(_levelBytes.WrittenSpan, _body);
 
-        int encoding = Plain;
-        int entries = 0;
-        switch (column.Kind)
+        // Text (unless marked distinct) and whole numbers of a small range go as a dictionary page and the indices, bit-packed.
+        int entries = column.Kind switch
         {
-            case FlatKind.Double:
-                Append(MemoryMarshal.AsBytes(_doubles.AsSpan(0, present)));
-                break;
-            case FlatKind.Int32:
-                Append(MemoryMarshal.AsBytes(_ints.AsSpan(0, present)));
-                break;
-            default:
-                entries = column.Distinct ? 0 : Dictionary(present);
-                if (entries > 0)
-                {
-                    encoding = RleDictionary;
-                    int width = Math.Max(1, 32 - int.LeadingZeroCount(entries - 1));
-                    _body.GetSpan(1)[0] = (byte)width;
-                    _body.Advance(1);
-                    HybridEncoder.Encode(_indices.AsSpan(0, present), width, _body);
-                    PlainText(_entries, _dictionary);
-                }
-                else
-                {
+            FlatKind.Text => column.Distinct ? 0 : Dictionary(present),
+            FlatKind.Int32 => IntegerDictionary(present),
+            _ => 0,
+        };
+        int encoding = entries > 0 ? RleDictionary : Plain;
+        if (entries > 0)
+        {
+            int width = Math.Max(1, 32 - int.LeadingZeroCount(entries - 1));
+            _body.GetSpan(1)[0] = (byte)width;
+            _body.Advance(1);
+            HybridEncoder.Encode(_indices.AsSpan(0, present), width, _body);
+            if (column.Kind == FlatKind.Text)
+            {
+                PlainText(_entries, _dictionary);
+            }
+            else
+            {
+                Append(MemoryMarshal.AsBytes(_integerEntries.AsSpan(0, entries)), _dictionary);
+            }
+        }
+        else
+        {
+            switch (column.Kind)
+            {
+                case FlatKind.Double:
+                    Append(MemoryMarshal.AsBytes(_doubles.AsSpan(0, present)), _body);
+                    break;
+                case FlatKind.Int32:
+                    Append(MemoryMarshal.AsBytes(_ints.AsSpan(0, present)), _body);
+                    break;
+                default:
                     PlainText(_texts.AsSpan(0, present), _body);
-                }
-
-                break;
+                    break;
+            }
         }
 
         // Snappy unless it saves under an eighth of the data page: near-random doubles hardly shrink, and reading them
@@ -228,32 +247,105 @@ internal sealed class FlatFileWriter
         _byValue.Clear();
         _entries.Clear();
         Grow(ref _indices, present);
+        int recent = 0;
         for (int i = 0; i < present; i++)
         {
-            // The labels are a few shared string instances: one lookup by reference, and by value once per instance.
+            // The labels are a few shared string instances: the first 16 met are compared by reference, any other is looked up
+            // by reference, and each instance by value once.
             string text = _texts[i];
-            ref int index = ref CollectionsMarshal.GetValueRefOrAddDefault(_byInstance, text, out bool known);
-            if (!known)
+            int index = -1;
+            for (int r = 0; r < recent; r++)
             {
-                ref int byValue = ref CollectionsMarshal.GetValueRefOrAddDefault(_byValue, text, out bool seen);
-                if (!seen)
+                if (ReferenceEquals(_recent[r], text))
                 {
-                    if (_entries.Count == MaxDictionaryEntries)
+                    index = _recentIndex[r];
+                    break;
+                }
+            }
+
+            if (index < 0)
+            {
+                ref int byInstance = ref CollectionsMarshal.GetValueRefOrAddDefault(_byInstance, text, out bool known);
+                if (!known)
+                {
+                    ref int byValue = ref CollectionsMarshal.GetValueRefOrAddDefault(_byValue, text, out bool seen);
+                    if (!seen)
                     {
-                        return 0;
+                        if (_entries.Count == MaxDictionaryEntries)
+                        {
+                            return 0;
+                        }
+
+                        byValue = _entries.Count;
+                        _entries.Add(text);
                     }
 
-                    byValue = _entries.Count;
-                    _entries.Add(text);
+                    byInstance = byValue;
                 }
 
-                index = byValue;
+                index = byInstance;
+                if (recent < _recent.Length)
+                {
+                    _recent[recent] = text;
+                    _recentIndex[recent++] = index;
+                }
             }
 
             _indices[i] = index;
         }
 
+        _recent.AsSpan().Clear();
         return _entries.Count;
+    }
+
+    /// <summary>
+    /// The dictionary of the gathered whole numbers when they span at most <see cref="MaxIntegerRange"/> values (scores, codes,
+    /// days): a table indexed by value, no hashing. 0 when there is no value, the range is wider, or there are too many entries.
+    /// </summary>
+    private int IntegerDictionary(int present)
+    {
+        if (present == 0)
+        {
+            return 0;
+        }
+
+        var values = _ints.AsSpan(0, present);
+        int min = values[0], max = values[0];
+        foreach (int v in values)
+        {
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
+        }
+
+        if ((long)max - min >= MaxIntegerRange)
+        {
+            return 0;
+        }
+
+        int range = max - min + 1;
+        Grow(ref _slots, range);
+        _slots.AsSpan(0, range).Fill(-1);
+        Grow(ref _indices, present);
+        Grow(ref _integerEntries, Math.Min(range, MaxDictionaryEntries));
+        int count = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            ref int slot = ref _slots[values[i] - min];
+            if (slot < 0)
+            {
+                if (count == MaxDictionaryEntries)
+                {
+                    return 0;
+                }
+
+                _integerEntries[count] = values[i];
+                slot = count++;
+            }
+
+            _indices[i] = slot;
+        }
+
+        return count;
     }
 
     private static void PlainText(ReadOnlySpan<string> values, ArrayBufferWriter<byte> output)
@@ -270,10 +362,10 @@ internal sealed class FlatFileWriter
 
     private static void PlainText(List<string> values, ArrayBufferWriter<byte> output) => PlainText(CollectionsMarshal.AsSpan(values), output);
 
-    private void Append(ReadOnlySpan<byte> bytes)
+    private static void Append(ReadOnlySpan<byte> bytes, ArrayBufferWriter<byte> output)
     {
-        bytes.CopyTo(_body.GetSpan(bytes.Length));
-        _body.Advance(bytes.Length);
+        bytes.CopyTo(output.GetSpan(bytes.Length));
+        output.Advance(bytes.Length);
     }
 
     private void Page(Chunk chunk, int type, ReadOnlySpan<byte> body, int codec, int values, int encoding)
@@ -421,6 +513,7 @@ internal sealed class FlatFileWriter
         _position += bytes.Length;
     }
 
+    /// <summary>Makes <paramref name="array"/> at least <paramref name="length"/> long: a scratch buffer, its contents not kept.</summary>
     private static void Grow<T>(ref T[] array, int length)
     {
         if (array.Length < length)
