@@ -143,10 +143,22 @@ public static class ScorecardCsv
     {
         private const int Capacity = 64;
         private readonly Dictionary<string, byte[]> _bytes = new(ReferenceEqualityComparer.Instance);
+        private readonly string[] _recent = new string[16];
+        private readonly byte[][] _recentBytes = new byte[16][];
+        private int _recentCount;
         private bool _full;
 
         public byte[]? TryGet(string text)
         {
+            // The first few instances by reference comparison (a label column has a handful), the rest by a hash lookup.
+            for (int r = 0; r < _recentCount; r++)
+            {
+                if (ReferenceEquals(_recent[r], text))
+                {
+                    return _recentBytes[r];
+                }
+            }
+
             if (_full)
             {
                 return null;
@@ -161,11 +173,18 @@ public static class ScorecardCsv
             {
                 _full = true;
                 _bytes.Clear();
+                _recentCount = 0;
                 return null;
             }
 
             utf8 = CsvTable.Utf8.GetBytes(text);
             _bytes.Add(text, utf8);
+            if (_recentCount < _recent.Length)
+            {
+                _recent[_recentCount] = text;
+                _recentBytes[_recentCount++] = utf8;
+            }
+
             return utf8;
         }
     }
