@@ -90,8 +90,8 @@ public static partial class ProbabilisticPlots
             throw new ArgumentException("No customer has a repeat purchase with positive spend: there is no spend to fit.", nameof(customers));
         }
 
-        values.Sort();
-        double top = values[(int)Math.Floor(0.99 * (values.Count - 1))];
+        // The 99th percentile by selection (no sort of up to a million values); the density below does not depend on the order.
+        double top = OrderStatistics.Select(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values), (int)Math.Floor(0.99 * (values.Count - 1)));
         const int Bins = 40;
         double width = top / Bins;
         var density = new double[Bins];

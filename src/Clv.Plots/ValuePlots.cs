@@ -28,17 +28,20 @@ public static class ValuePlots
             throw new ArgumentException("values is empty.", nameof(values));
         }
 
-        var sorted = values.ToArray();
-        for (int i = 0; i < sorted.Length; i++)
+        var copy = values.ToArray();
+        for (int i = 0; i < copy.Length; i++)
         {
-            if (!double.IsFinite(sorted[i]))
+            if (!double.IsFinite(copy[i]))
             {
-                throw new ArgumentOutOfRangeException(nameof(values), sorted[i], Text.Format($"values[{i}] is {sorted[i]}: every value must be finite."));
+                throw new ArgumentOutOfRangeException(nameof(values), copy[i], Text.Format($"values[{i}] is {copy[i]}: every value must be finite."));
             }
         }
 
-        Array.Sort(sorted);
-        double low = Math.Min(0, sorted[0]), top = sorted[(int)Math.Floor(0.99 * (sorted.Length - 1))];
+        // Three order statistics by selection (no sort): the 99th percentile, the median, the least value.
+        int n = copy.Length;
+        double top = OrderStatistics.Select(copy, (int)Math.Floor(0.99 * (n - 1)));
+        double median = n % 2 == 1 ? OrderStatistics.Select(copy, n / 2) : (OrderStatistics.Select(copy, (n / 2) - 1) + OrderStatistics.Select(copy, n / 2)) / 2;
+        double low = Math.Min(0, OrderStatistics.Select(copy, 0));
         if (!(top > low))
         {
             top = low + 1;
@@ -46,13 +49,19 @@ public static class ValuePlots
 
         double width = (top - low) / Bins;
         var counts = new double[Bins];
-        foreach (double v in sorted)
+        foreach (double v in copy)
         {
             counts[Math.Clamp((int)((v - low) / width), 0, Bins - 1)]++;
         }
 
-        double mean = sorted.Average(), median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-        var fig = new Figure(options, Text.Format($"Distribution of customer lifetime value ({sorted.Length:N0} customers)"), Text.Format($"客户终身价值分布 ({sorted.Length:N0} 位客户)"));
+        double sum = 0;
+        foreach (double v in values)
+        {
+            sum += v;
+        }
+
+        double mean = sum / n;
+        var fig = new Figure(options, Text.Format($"Distribution of customer lifetime value ({copy.Length:N0} customers)"), Text.Format($"客户终身价值分布 ({copy.Length:N0} 位客户)"));
         var centres = Enumerable.Range(0, Bins).Select(i => low + ((i + 0.5) * width)).ToArray();
         var bars = fig.Plot.Add.Bars(centres, counts);
         foreach (var bar in bars.Bars)

@@ -213,24 +213,23 @@ public sealed class LifecycleTransitionReport
         int covered = 0;
         if (top > 0)
         {
-            var order = new int[buyers];
-            var keys = new double[buyers];
+            var buyer = new int[buyers];
+            var values = new double[buyers];
             int w = 0;
             for (int i = 0; i < count; i++)
             {
                 if (isBuyer[i])
                 {
-                    order[w] = i;
-                    keys[w++] = -value[i];
+                    buyer[w] = i;
+                    values[w++] = value[i];
                 }
             }
 
-            // Stable order for ties: sort by (-value, index) using the index as a tiebreak.
-            Array.Sort(keys, order, Comparer<double>.Default);
-            SortTiesByIndex(keys, order);
+            // Highest value first, ties in index order (buyers are listed in index order): a linear radix sort at scale.
+            var ranks = Ranking.Descending(values);
             for (int r = 0; r < top; r++)
             {
-                covered += toStages[order[r]].IsActive() ? 1 : 0;
+                covered += toStages[buyer[ranks[r]]].IsActive() ? 1 : 0;
             }
         }
 
@@ -282,23 +281,6 @@ public sealed class LifecycleTransitionReport
         }
 
         return sum - customers[index].Refunds;
-    }
-
-    private static void SortTiesByIndex(double[] keys, int[] order)
-    {
-        int start = 0;
-        for (int i = 1; i <= keys.Length; i++)
-        {
-            if (i == keys.Length || keys[i] != keys[start])
-            {
-                if (i - start > 1)
-                {
-                    Array.Sort(order, start, i - start);
-                }
-
-                start = i;
-            }
-        }
     }
 
     private static double Ratio(int numerator, int denominator) => denominator == 0 ? double.NaN : numerator / (double)denominator;

@@ -58,6 +58,42 @@ public class LifecycleTransitionReportTests
         Assert.True(double.IsNaN(t.Share(LifecycleStage.Mature, LifecycleStage.Mature)));
     }
 
+    [Theory]
+    [InlineData(0.2)]
+    [InlineData(0.5)]
+    [InlineData(1.0)]
+    public void Create_ThousandsOfBuyersWithTiedValues_CoverageOfTheTopByValueThenIndex(double share)
+    {
+        // 6,000 customers (the ranking's radix path), spend from a few amounts so that many values tie at the cut.
+        var random = new Random(11);
+        var rows = new List<Transaction>();
+        for (int c = 0; c < 6000; c++)
+        {
+            int purchases = random.Next(1, 4);
+            for (int p = 0; p < purchases; p++)
+            {
+                rows.Add(Log.Buy("c" + c, random.Next(0, 300), 10 * random.Next(1, 4)));
+            }
+        }
+
+        var summaries = Log.Summaries(300, [.. rows]);
+        DateOnly from = Log.B.AddDays(150), to = Log.B.AddDays(300);
+        var t = LifecycleTransitionReport.Create(Days, summaries, from, to, share);
+
+        // The definition: buyers by `from` ranked by net spend to `from`, highest first and ties by index; the top share of
+        // them; how many of those are active at `to`.
+        var buyers = Enumerable.Range(0, summaries.Count)
+            .Select(i => (Index: i, Purchases: summaries.PurchaseDayNumbers(i).ToArray().Count(d => d <= from.DayNumber)))
+            .Where(b => b.Purchases > 0)
+            .ToList();
+        int top = (int)Math.Ceiling(share * buyers.Count);
+        var ranked = buyers.OrderByDescending(b => LifecycleTransitionReport.NetSpendUpTo(summaries, b.Index, b.Purchases)).ThenBy(b => b.Index).Take(top);
+        int covered = ranked.Count(b => Days.Classify(summaries, b.Index, to).IsActive());
+        Assert.True(buyers.Count > 4096);
+        Assert.Equal(top, t.HighValueCustomers);
+        Assert.Equal((double)covered / top, t.HighValueCoverage);
+    }
+
     [Fact]
     public void Create_Cdnow_AgreesWithClassifyAtBothDates()
     {
