@@ -31,11 +31,14 @@ public static class ScorecardParquet
         Table(scorecard).WriteTo(stream);
     }
 
-    private static ParquetTable Table(Scorecard scorecard)
+    /// <summary>Writes with the package's own writer or, for comparison (benchmarks, tests), Parquet.Net's.</summary>
+    internal static void Write(string path, Scorecard scorecard, bool ownWriter) => Table(scorecard, ownWriter).WriteTo(path);
+
+    private static ParquetTable Table(Scorecard scorecard, bool ownWriter = true)
     {
         ArgumentNullException.ThrowIfNull(scorecard);
         var rows = scorecard.Rows;
-        var table = new ParquetTable(rows.Count);
+        var table = new ParquetTable(rows.Count) { UseFlatWriter = ownWriter };
         foreach (var column in scorecard.Columns)
         {
             // Each column is computed one row group at a time while it is written: no column of a million values is held.
