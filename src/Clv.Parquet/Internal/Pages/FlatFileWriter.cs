@@ -5,25 +5,6 @@ using System.Text;
 
 namespace Clv.Parquet.Internal.Pages;
 
-/// <summary>The kinds of column <see cref="FlatFileWriter"/> writes.</summary>
-internal enum FlatKind
-{
-    /// <summary><c>BYTE_ARRAY</c>, <c>STRING</c> (UTF-8).</summary>
-    Text,
-
-    /// <summary><c>INT32</c>.</summary>
-    Int32,
-
-    /// <summary><c>DOUBLE</c>.</summary>
-    Double,
-}
-
-/// <summary>
-/// A nullable column computed row by row for <see cref="FlatFileWriter"/>: exactly one of the three functions is set, the
-/// one of <see cref="Kind"/>. <see cref="Distinct"/> text (ids, messages) is written plain; other text with a dictionary.
-/// </summary>
-internal sealed record FlatColumn(string Name, FlatKind Kind, bool Distinct, Func<int, string?>? Text, Func<int, int?>? Integer, Func<int, double?>? Number);
-
 /// <summary>
 /// Writes a Parquet file of flat, nullable (<c>OPTIONAL</c>) text, INT32 and DOUBLE columns computed row by row: the
 /// scorecard's shape. One data page (format 1) per column and row group, after a dictionary page for repeating text and
@@ -32,7 +13,7 @@ internal sealed record FlatColumn(string Name, FlatKind Kind, bool Distinct, Fun
 /// compressed unless that saves too little to be worth a reader's time (then uncompressed); the null count in each
 /// chunk's statistics. The same types, names and layout of values as Parquet.Net writes, at a fraction of its cost.
 /// </summary>
-internal sealed class FlatFileWriter
+internal sealed partial class FlatFileWriter
 {
     /// <summary>A dictionary with more entries than this is given up for the row group (the chunk is written plain).</summary>
     private const int MaxDictionaryEntries = 1 << 14;
@@ -240,114 +221,6 @@ internal sealed class FlatFileWriter
         return present;
     }
 
-    /// <summary>The dictionary of the gathered text (entries and each value's index); 0 when there is no value or too many distinct ones.</summary>
-    private int Dictionary(int present)
-    {
-        _byInstance.Clear();
-        _byValue.Clear();
-        _entries.Clear();
-        Grow(ref _indices, present);
-        int recent = 0;
-        for (int i = 0; i < present; i++)
-        {
-            // The labels are a few shared string instances: the first 16 met are compared by reference, any other is looked up
-            // by reference, and each instance by value once.
-            string text = _texts[i];
-            int index = -1;
-            for (int r = 0; r < recent; r++)
-            {
-                if (ReferenceEquals(_recent[r], text))
-                {
-                    index = _recentIndex[r];
-                    break;
-                }
-            }
-
-            if (index < 0)
-            {
-                ref int byInstance = ref CollectionsMarshal.GetValueRefOrAddDefault(_byInstance, text, out bool known);
-                if (!known)
-                {
-                    ref int byValue = ref CollectionsMarshal.GetValueRefOrAddDefault(_byValue, text, out bool seen);
-                    if (!seen)
-                    {
-                        if (_entries.Count == MaxDictionaryEntries)
-                        {
-                            return 0;
-                        }
-
-                        byValue = _entries.Count;
-                        _entries.Add(text);
-                    }
-
-                    byInstance = byValue;
-                }
-
-                index = byInstance;
-                if (recent < _recent.Length)
-                {
-                    _recent[recent] = text;
-                    _recentIndex[recent++] = index;
-                }
-            }
-
-            _indices[i] = index;
-        }
-
-        _recent.AsSpan().Clear();
-        return _entries.Count;
-    }
-
-    /// <summary>
-    /// The dictionary of the gathered whole numbers when they span at most <see cref="MaxIntegerRange"/> values (scores, codes,
-    /// days): a table indexed by value, no hashing. 0 when there is no value, the range is wider, or there are too many entries.
-    /// </summary>
-    private int IntegerDictionary(int present)
-    {
-        if (present == 0)
-        {
-            return 0;
-        }
-
-        var values = _ints.AsSpan(0, present);
-        int min = values[0], max = values[0];
-        foreach (int v in values)
-        {
-            min = Math.Min(min, v);
-            max = Math.Max(max, v);
-        }
-
-        if ((long)max - min >= MaxIntegerRange)
-        {
-            return 0;
-        }
-
-        int range = max - min + 1;
-        Grow(ref _slots, range);
-        _slots.AsSpan(0, range).Fill(-1);
-        Grow(ref _indices, present);
-        Grow(ref _integerEntries, Math.Min(range, MaxDictionaryEntries));
-        int count = 0;
-        for (int i = 0; i < values.Length; i++)
-        {
-            ref int slot = ref _slots[values[i] - min];
-            if (slot < 0)
-            {
-                if (count == MaxDictionaryEntries)
-                {
-                    return 0;
-                }
-
-                _integerEntries[count] = values[i];
-                slot = count++;
-            }
-
-            _indices[i] = slot;
-        }
-
-        return count;
-    }
-
     private static void PlainText(ReadOnlySpan<string> values, ArrayBufferWriter<byte> output)
     {
         foreach (string value in values)
@@ -368,145 +241,6 @@ internal sealed class FlatFileWriter
         output.Advance(bytes.Length);
     }
 
-    private void Page(Chunk chunk, int type, ReadOnlySpan<byte> body, int codec, int values, int encoding)
-    {
-        if (codec == Snappy)
-        {
-            Grow(ref _compressedDictionary, Snappier.Snappy.GetMaxCompressedLength(body.Length));
-            int compressed = Snappier.Snappy.Compress(body, _compressedDictionary);
-            PageHeader(chunk, type, body.Length, compressed, values, encoding);
-            Bytes(_compressedDictionary.AsSpan(0, compressed));
-        }
-        else
-        {
-            PageHeader(chunk, type, body.Length, body.Length, values, encoding);
-            Bytes(body);
-        }
-    }
-
-    private void PageHeader(Chunk chunk, int type, int uncompressed, int compressed, int values, int encoding)
-    {
-        _header.ResetWrittenCount();
-        var thrift = new ThriftWriter(_header);
-        thrift.I32(1, type);
-        thrift.I32(2, uncompressed);
-        thrift.I32(3, compressed);
-        if (type == DataPage)
-        {
-            thrift.BeginStruct(5);
-            thrift.I32(1, values);
-            thrift.I32(2, encoding);
-            thrift.I32(3, Rle);
-            thrift.I32(4, Rle);
-            thrift.EndStruct();
-        }
-        else
-        {
-            thrift.BeginStruct(7);
-            thrift.I32(1, values);
-            thrift.I32(2, encoding);
-            thrift.EndStruct();
-        }
-
-        thrift.End();
-        Bytes(_header.WrittenSpan);
-        chunk.Uncompressed += _header.WrittenCount + uncompressed;
-        chunk.Compressed += _header.WrittenCount + compressed;
-    }
-
-    private void Footer(int rows)
-    {
-        var output = new ArrayBufferWriter<byte>(1 << 12);
-        var thrift = new ThriftWriter(output);
-        thrift.I32(1, 1);
-        thrift.BeginList(2, ThriftCompact.Struct, _columns.Count + 1);
-        thrift.BeginListStruct();
-        thrift.String(4, "schema");
-        thrift.I32(5, _columns.Count);
-        thrift.EndStruct();
-        foreach (var column in _columns)
-        {
-            thrift.BeginListStruct();
-            thrift.I32(1, PhysicalType(column.Kind));
-            thrift.I32(3, Optional);
-            thrift.String(4, column.Name);
-            if (column.Kind == FlatKind.Text)
-            {
-                thrift.I32(6, Utf8);
-                thrift.BeginStruct(10);
-                thrift.BeginStruct(1);
-                thrift.EndStruct();
-                thrift.EndStruct();
-            }
-
-            thrift.EndStruct();
-        }
-
-        thrift.I64(3, rows);
-        thrift.BeginList(4, ThriftCompact.Struct, _groups.Count);
-        foreach (var group in _groups)
-        {
-            thrift.BeginListStruct();
-            thrift.BeginList(1, ThriftCompact.Struct, group.Chunks.Length);
-            long uncompressed = 0, compressed = 0;
-            foreach (var chunk in group.Chunks)
-            {
-                uncompressed += chunk.Uncompressed;
-                compressed += chunk.Compressed;
-                thrift.BeginListStruct();
-                thrift.I64(2, chunk.Start);
-                thrift.BeginStruct(3);
-                thrift.I32(1, PhysicalType(chunk.Kind));
-                thrift.BeginList(2, ThriftCompact.I32, chunk.Dictionary ? 3 : 2);
-                thrift.I32Value(Plain);
-                thrift.I32Value(Rle);
-                if (chunk.Dictionary)
-                {
-                    thrift.I32Value(RleDictionary);
-                }
-
-                thrift.BeginList(3, ThriftCompact.Binary, 1);
-                thrift.StringValue(chunk.Name);
-                thrift.I32(4, chunk.Codec);
-                thrift.I64(5, chunk.Values);
-                thrift.I64(6, chunk.Uncompressed);
-                thrift.I64(7, chunk.Compressed);
-                thrift.I64(9, chunk.DataOffset);
-                if (chunk.Dictionary)
-                {
-                    thrift.I64(11, chunk.DictionaryOffset);
-                }
-
-                thrift.BeginStruct(12);
-                thrift.I64(3, chunk.Nulls);
-                thrift.EndStruct();
-                thrift.EndStruct();
-                thrift.EndStruct();
-            }
-
-            thrift.I64(2, uncompressed);
-            thrift.I64(3, group.Rows);
-            thrift.I64(5, group.Start);
-            thrift.I64(6, compressed);
-            thrift.EndStruct();
-        }
-
-        thrift.String(6, "Clv.Parquet");
-        thrift.End();
-        Bytes(output.WrittenSpan);
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32LittleEndian(length, output.WrittenCount);
-        Bytes(length);
-        Bytes(Magic);
-    }
-
-    private static int PhysicalType(FlatKind kind) => kind switch
-    {
-        FlatKind.Int32 => NumberValues.Int32,
-        FlatKind.Double => NumberValues.Double,
-        _ => NumberValues.ByteArray,
-    };
-
     private void Bytes(ReadOnlySpan<byte> bytes)
     {
         _stream.Write(bytes);
@@ -520,32 +254,5 @@ internal sealed class FlatFileWriter
         {
             array = new T[Math.Max(length, array.Length * 2)];
         }
-    }
-
-    private sealed record Group(long Start, int Rows, Chunk[] Chunks);
-
-    private sealed class Chunk
-    {
-        public FlatKind Kind { get; init; }
-
-        public string Name { get; init; } = "";
-
-        public long Values { get; init; }
-
-        public long Nulls { get; init; }
-
-        public int Codec { get; init; }
-
-        public bool Dictionary { get; init; }
-
-        public long Start { get; init; }
-
-        public long DictionaryOffset { get; set; }
-
-        public long DataOffset { get; set; }
-
-        public long Uncompressed { get; set; }
-
-        public long Compressed { get; set; }
     }
 }
