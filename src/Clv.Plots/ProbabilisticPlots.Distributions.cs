@@ -91,7 +91,9 @@ public static partial class ProbabilisticPlots
         }
 
         // The 99th percentile by selection (no sort of up to a million values); the density below does not depend on the order.
-        double top = OrderStatistics.Select(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values), (int)Math.Floor(0.99 * (values.Count - 1)));
+        Span<double> percentile = stackalloc double[1];
+        QuantileSelection.Select(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values), [(int)Math.Floor(0.99 * (values.Count - 1))], percentile);
+        double top = percentile[0];
         const int Bins = 40;
         double width = top / Bins;
         var density = new double[Bins];

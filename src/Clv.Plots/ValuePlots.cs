@@ -37,11 +37,11 @@ public static class ValuePlots
             }
         }
 
-        // Three order statistics by selection (no sort): the 99th percentile, the median, the least value.
+        // The least value, the median and the 99th percentile by selection, no sort.
         int n = copy.Length;
-        double top = OrderStatistics.Select(copy, (int)Math.Floor(0.99 * (n - 1)));
-        double median = n % 2 == 1 ? OrderStatistics.Select(copy, n / 2) : (OrderStatistics.Select(copy, (n / 2) - 1) + OrderStatistics.Select(copy, n / 2)) / 2;
-        double low = Math.Min(0, OrderStatistics.Select(copy, 0));
+        Span<double> found = stackalloc double[4];
+        QuantileSelection.Select(copy, [0, (n - 1) / 2, n / 2, (int)Math.Floor(0.99 * (n - 1))], found);
+        double low = Math.Min(0, found[0]), median = n % 2 == 1 ? found[2] : (found[1] + found[2]) / 2, top = found[3];
         if (!(top > low))
         {
             top = low + 1;

@@ -3,10 +3,17 @@ using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
+// Shared source: compiled into Clv and Clv.Plots (each gets its own internal copy; packages share no internals). It is
+// kept apart from ../*.cs, which the reader packages compile whole.
+#if CLV_PLOTS
+namespace Clv.Plots.Internal;
+#else
 namespace Clv.Internal;
+#endif
 
 /// <summary>
-/// Order statistics without a full sort (the RFM cut points, the quantiles of prediction intervals): a counting pass for small integer ranges,
+/// Order statistics without a full sort (the RFM cut points, the quantiles of prediction intervals, the plots' medians and
+/// percentiles): a counting pass for small integer ranges,
 /// otherwise a radix step on the top 16 bits of the doubles and a deterministic quickselect (median of three, falls back
 /// to a sort if it degrades) inside the few buckets that hold a wanted rank. Expected O(n).
 /// </summary>
