@@ -6,8 +6,9 @@ using FsCheck.Xunit;
 namespace Clv.Tests.Internal;
 
 /// <summary>
-/// Order statistics by selection (RFM cut points, interval quantiles, the plots' medians and percentiles): the sorted array's
-/// value at every wanted rank, for any values, below and above the radix step's threshold.
+/// Order statistics by selection (RFM cut points, interval quantiles, the plots' medians and percentiles), beyond the RFM
+/// property tests' quantile ranks: the extremes the plots can meet (infinities, the largest double, signed zeros), input
+/// already sorted either way, the first and last ranks, and the values only reordered, below and above the radix step.
 /// </summary>
 public class QuantileSelectionTests
 {
