@@ -21,7 +21,7 @@ public static class ScorecardParquet
         Table(scorecard).WriteTo(path);
     }
 
-    /// <summary>Writes the scorecard to a stream (writable and seekable; left open).</summary>
+    /// <summary>Writes the scorecard to a stream (writable; written from its current position to the end of the file, never sought; left open).</summary>
     /// <param name="stream">The destination.</param>
     /// <param name="scorecard">The scorecard.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>

@@ -66,4 +66,40 @@ public class ScorecardParquetTests
         ScorecardParquet.Write(stream, card);
         Assert.Equal(File.ReadAllBytes(path), stream.ToArray());
     }
+
+    [Fact]
+    public void Write_StreamThatCannotSeek_TheFilesBytes()
+    {
+        // A pipe or an HTTP response: the writer only appends.
+        var card = Scorecard.Create(ScorecardTests.Cdnow.Value, ScorecardTests.Full());
+        using var files = new ParquetTestFiles();
+        string path = files.PathOf("scorecard.parquet");
+        ScorecardParquet.Write(path, card);
+        using var bytes = new MemoryStream();
+        ScorecardParquet.Write(new AppendOnly(bytes), card);
+        Assert.Equal(File.ReadAllBytes(path), bytes.ToArray());
+    }
+
+    private sealed class AppendOnly(Stream inner) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+    }
 }
