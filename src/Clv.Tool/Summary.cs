@@ -92,7 +92,7 @@ internal sealed class Summary
         };
     }
 
-    /// <summary>Totals and counts over the scorecard, for the parts it has: one pass over its rows (each row is assembled when read).</summary>
+    /// <summary>Totals and counts over the scorecard, for the parts it has, read column by column (no row is assembled).</summary>
     public void Scorecard(Scorecard scorecard)
     {
         // Read column by column (a row object per customer was most of this step at 1M rows): totals of the number columns,

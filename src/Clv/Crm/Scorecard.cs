@@ -203,13 +203,12 @@ public sealed partial class Scorecard
 
         parts.Clv = PredictiveClv.Compute(options.Purchases, options.Spend, customers, horizon);
 
-        // PredictiveClv.ValueAtRisk to the bit (CLV x (1 - P(alive)), P(alive) 1 without a purchase), from the CLV and P(alive)
-        // already computed instead of both again.
+        // PredictiveClv.ValueAtRisk to the bit, from the CLV and P(alive) already computed instead of both again.
         var span = customers.AsSpan();
         var atRisk = new double[span.Length];
         for (int i = 0; i < atRisk.Length; i++)
         {
-            atRisk[i] = parts.Clv[i] * (1 - (span[i].HasPurchase ? alive![i] : 1));
+            atRisk[i] = PredictiveClv.AtRisk(parts.Clv[i], span[i].HasPurchase, alive![i]);
         }
 
         parts.AtRisk = atRisk;

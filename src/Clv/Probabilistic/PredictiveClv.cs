@@ -90,11 +90,14 @@ public static class PredictiveClv
         {
             ref readonly var c = ref span[i];
             double alive = c.HasPurchase ? purchases.ProbabilityAliveCore(c.Frequency, c.Recency * scale, c.Age * scale) : 1;
-            clv[i] *= 1 - alive;
+            clv[i] = AtRisk(clv[i], c.HasPurchase, alive);
         }
 
         return clv;
     }
+
+    /// <summary>One customer's value at risk: CLV x (1 - P(alive)), P(alive) taken as 1 without a purchase (the scorecard reuses its P(alive)).</summary>
+    internal static double AtRisk(double clv, bool hasPurchase, double alive) => clv * (1 - (hasPurchase ? alive : 1));
 
     internal sealed class Plan
     {

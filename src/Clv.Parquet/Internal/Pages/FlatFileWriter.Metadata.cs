@@ -6,50 +6,29 @@ namespace Clv.Parquet.Internal.Pages;
 /// <summary>The Thrift metadata of <see cref="FlatFileWriter"/>: page headers and the file's footer.</summary>
 internal sealed partial class FlatFileWriter
 {
-    private void Page(Chunk chunk, int type, ReadOnlySpan<byte> body, int codec, int values, int encoding)
-    {
-        if (codec == Snappy)
-        {
-            Grow(ref _compressedDictionary, Snappier.Snappy.GetMaxCompressedLength(body.Length));
-            int compressed = Snappier.Snappy.Compress(body, _compressedDictionary);
-            PageHeader(chunk, type, body.Length, compressed, values, encoding);
-            Bytes(_compressedDictionary.AsSpan(0, compressed));
-        }
-        else
-        {
-            PageHeader(chunk, type, body.Length, body.Length, values, encoding);
-            Bytes(body);
-        }
-    }
-
-    private void PageHeader(Chunk chunk, int type, int uncompressed, int compressed, int values, int encoding)
+    /// <summary>A page: its header, then its bytes as stored (<paramref name="stored"/>, compressed or not).</summary>
+    private void Page(Chunk chunk, int type, int uncompressed, ReadOnlySpan<byte> stored, int values, int encoding)
     {
         _header.ResetWrittenCount();
         var thrift = new ThriftWriter(_header);
         thrift.I32(1, type);
         thrift.I32(2, uncompressed);
-        thrift.I32(3, compressed);
+        thrift.I32(3, stored.Length);
+        thrift.BeginStruct(type == DataPage ? (short)5 : (short)7);
+        thrift.I32(1, values);
+        thrift.I32(2, encoding);
         if (type == DataPage)
         {
-            thrift.BeginStruct(5);
-            thrift.I32(1, values);
-            thrift.I32(2, encoding);
             thrift.I32(3, Rle);
             thrift.I32(4, Rle);
-            thrift.EndStruct();
-        }
-        else
-        {
-            thrift.BeginStruct(7);
-            thrift.I32(1, values);
-            thrift.I32(2, encoding);
-            thrift.EndStruct();
         }
 
+        thrift.EndStruct();
         thrift.End();
         Bytes(_header.WrittenSpan);
+        Bytes(stored);
         chunk.Uncompressed += _header.WrittenCount + uncompressed;
-        chunk.Compressed += _header.WrittenCount + compressed;
+        chunk.Compressed += _header.WrittenCount + stored.Length;
     }
 
     private void Footer(int rows)

@@ -158,22 +158,21 @@ internal sealed partial class FlatFileWriter
         if (entries > 0)
         {
             chunk.DictionaryOffset = _position;
-            Page(chunk, DictionaryPage, _dictionary.WrittenSpan, codec, entries, Plain);
+            var dictionary = _dictionary.WrittenSpan;
+            if (codec == Snappy)
+            {
+                Grow(ref _compressedDictionary, Snappier.Snappy.GetMaxCompressedLength(dictionary.Length));
+                Page(chunk, DictionaryPage, dictionary.Length, _compressedDictionary.AsSpan(0, Snappier.Snappy.Compress(dictionary, _compressedDictionary)), entries, Plain);
+            }
+            else
+            {
+                Page(chunk, DictionaryPage, dictionary.Length, dictionary, entries, Plain);
+            }
         }
 
+        // The data page was compressed above to choose the codec: those bytes, or the page as it is.
         chunk.DataOffset = _position;
-        if (codec == Snappy)
-        {
-            // The data page was compressed above to choose the codec: those bytes.
-            PageHeader(chunk, DataPage, _body.WrittenCount, compressed, count, encoding);
-            Bytes(_compressed.AsSpan(0, compressed));
-        }
-        else
-        {
-            PageHeader(chunk, DataPage, _body.WrittenCount, _body.WrittenCount, count, encoding);
-            Bytes(_body.WrittenSpan);
-        }
-
+        Page(chunk, DataPage, body.Length, codec == Snappy ? _compressed.AsSpan(0, compressed) : body, count, encoding);
         return chunk;
     }
 
