@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Clv.Crm;
 using Clv.Csv.Internal;
 
@@ -65,37 +66,24 @@ public static class ScorecardCsv
             return;
         }
 
-        // Chunks of rows are formatted in parallel, a batch at a time, while the previous batch is appended in order: the
-        // same text as one pass, with the number formatting (most of the cost) spread over the cores.
+        // Chunks of rows are formatted on the thread pool, a few ahead of the one being appended, and appended in order: the
+        // same text as one pass, with the number formatting (most of the cost) spread over the cores. Each chunk's buffer is
+        // reused for a later chunk once appended.
         int chunks = (int)(((long)count + chunkRows - 1) / chunkRows);
-        int batch = Math.Max(2, Environment.ProcessorCount);
-
-        // Two sets of buffers, one being filled while the other is appended, each reused for every other batch.
-        var buffers = new MemoryStream?[2, batch];
-        MemoryStream[] FormatBatch(int first)
-        {
-            int set = first / batch % 2;
-            var parts = new MemoryStream[Math.Min(batch, chunks - first)];
-            Parallel.For(0, parts.Length, k =>
+        var spare = new ConcurrentBag<MemoryStream>();
+        OrderedWork.Run(
+            chunks,
+            2 * Math.Max(2, Environment.ProcessorCount),
+            k =>
             {
-                int start = (first + k) * chunkRows;
-                parts[k] = CsvTable.Format((columns, start, Math.Min(chunkRows, count - start)), WriteRange, buffers[set, k]);
-                buffers[set, k] = parts[k];
-            });
-            return parts;
-        }
-
-        var next = Task.Run(() => FormatBatch(0));
-        for (int first = 0; first < chunks; first += batch)
-        {
-            var parts = next.GetAwaiter().GetResult();
-            int following = first + batch;
-            next = following < chunks ? Task.Run(() => FormatBatch(following)) : Task.FromResult<MemoryStream[]>([]);
-            foreach (var part in parts)
+                int start = k * chunkRows;
+                return CsvTable.Format((columns, start, Math.Min(chunkRows, count - start)), WriteRange, spare.TryTake(out var reuse) ? reuse : null);
+            },
+            part =>
             {
                 table.Append(part);
-            }
-        }
+                spare.Add(part);
+            });
     }
 
     private static void WriteRange(CsvTable table, (IReadOnlyList<ScorecardColumn> Columns, int Start, int Count) range)

@@ -140,6 +140,37 @@ public class FlatFileWriterTests
         Assert.Equal(Enumerable.Range(0, n).Select(i => i < 40_000 ? "v" + i : "few"), values.Select(r => (string)r[0]!));
     }
 
+    [Fact]
+    public void Write_AColumnThatFails_TheErrorAfterEveryStartedChunkHasStopped()
+    {
+        // Column chunks are encoded on several threads: a failure in one comes out of Write, and by then no chunk is still
+        // reading the caller's columns.
+        const int n = 20_000;
+        int calls = 0;
+        var table = new ParquetTable(n) { RowGroupRows = 100 }
+            .AddText("label", i => Labels[i % 4])
+            .AddNumbers("number", i =>
+            {
+                if (i > 5_050 && i % 100 == 0)
+                {
+                    // Chunks after the failing one are still at work when it fails.
+                    Thread.Sleep(20);
+                }
+
+                Interlocked.Increment(ref calls);
+                return i == 5_050 ? throw new InvalidOperationException("row 5050") : i;
+            });
+        using var stream = new MemoryStream();
+
+        var error = Assert.Throws<InvalidOperationException>(() => table.WriteTo(stream));
+        int callsAtReturn = Volatile.Read(ref calls);
+        Thread.Sleep(100);
+
+        Assert.Equal("row 5050", error.Message);
+        Assert.Equal(callsAtReturn, Volatile.Read(ref calls));
+        Assert.InRange(callsAtReturn, 5_051, n - 1);
+    }
+
     [Property(MaxTest = 300)]
     public Property HybridEncoder_AnyValuesAndWidth_OurDecoderGivesThemBack()
     {

@@ -6,31 +6,6 @@ namespace Clv.Parquet.Internal.Pages;
 /// <summary>The Thrift metadata of <see cref="FlatFileWriter"/>: page headers and the file's footer.</summary>
 internal sealed partial class FlatFileWriter
 {
-    /// <summary>A page: its header, then its bytes as stored (<paramref name="stored"/>, compressed or not).</summary>
-    private void Page(Chunk chunk, int type, int uncompressed, ReadOnlySpan<byte> stored, int values, int encoding)
-    {
-        _header.ResetWrittenCount();
-        var thrift = new ThriftWriter(_header);
-        thrift.I32(1, type);
-        thrift.I32(2, uncompressed);
-        thrift.I32(3, stored.Length);
-        thrift.BeginStruct(type == DataPage ? (short)5 : (short)7);
-        thrift.I32(1, values);
-        thrift.I32(2, encoding);
-        if (type == DataPage)
-        {
-            thrift.I32(3, Rle);
-            thrift.I32(4, Rle);
-        }
-
-        thrift.EndStruct();
-        thrift.End();
-        Bytes(_header.WrittenSpan);
-        Bytes(stored);
-        chunk.Uncompressed += _header.WrittenCount + uncompressed;
-        chunk.Compressed += _header.WrittenCount + stored.Length;
-    }
-
     private void Footer(int rows)
     {
         var output = new ArrayBufferWriter<byte>(1 << 12);
@@ -140,7 +115,7 @@ internal sealed partial class FlatFileWriter
 
         public bool Dictionary { get; init; }
 
-        public long Start { get; init; }
+        public long Start { get; private set; }
 
         public long DictionaryOffset { get; set; }
 
@@ -149,5 +124,13 @@ internal sealed partial class FlatFileWriter
         public long Uncompressed { get; set; }
 
         public long Compressed { get; set; }
+
+        /// <summary>Moves the chunk's offsets (from the start of its encoder's pages) to where the pages are written in the file.</summary>
+        public void MoveTo(long position)
+        {
+            Start += position;
+            DictionaryOffset += position;
+            DataOffset += position;
+        }
     }
 }

@@ -1,7 +1,4 @@
-using System.Buffers;
-using System.Buffers.Binary;
-using System.Runtime.InteropServices;
-using System.Text;
+using System.Collections.Concurrent;
 
 namespace Clv.Parquet.Internal.Pages;
 
@@ -34,24 +31,8 @@ internal sealed partial class FlatFileWriter
     private readonly Stream _stream;
     private readonly IReadOnlyList<FlatColumn> _columns;
     private readonly List<Group> _groups = [];
-    private readonly ArrayBufferWriter<byte> _body = new(1 << 16);
-    private readonly ArrayBufferWriter<byte> _dictionary = new(1 << 10);
-    private readonly ArrayBufferWriter<byte> _levelBytes = new(1 << 10);
-    private readonly ArrayBufferWriter<byte> _header = new(256);
-    private readonly Dictionary<string, int> _byInstance = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<string, int> _byValue = new(StringComparer.Ordinal);
-    private readonly List<string> _entries = [];
-    private readonly string?[] _recent = new string?[16];
-    private readonly int[] _recentIndex = new int[16];
-    private byte[] _compressed = [];
-    private byte[] _compressedDictionary = [];
-    private int[] _levels = [];
-    private int[] _indices = [];
-    private double[] _doubles = [];
-    private int[] _ints = [];
-    private int[] _slots = [];
-    private int[] _integerEntries = [];
-    private string[] _texts = [];
+    private Chunk[] _chunks = [];
+    private int _written;
     private long _position;
 
     private FlatFileWriter(Stream stream, IReadOnlyList<FlatColumn> columns)
@@ -61,197 +42,62 @@ internal sealed partial class FlatFileWriter
     }
 
     /// <summary>Writes <paramref name="rows"/> rows of <paramref name="columns"/> to <paramref name="stream"/>, <paramref name="groupRows"/> rows a row group.</summary>
+    /// <remarks>
+    /// The column chunks are encoded on the thread pool, a few ahead of the one being written, and written in order (row group
+    /// by row group, column by column): the same bytes as encoding them one after the other. Each encoder's buffers are reused
+    /// for a later chunk once its pages are written.
+    /// </remarks>
     public static void Write(Stream stream, IReadOnlyList<FlatColumn> columns, int rows, int groupRows)
     {
         var writer = new FlatFileWriter(stream, columns);
         writer.Bytes(Magic);
-        for (int start = 0; start < rows; start += groupRows)
-        {
-            writer.WriteGroup(start, Math.Min(groupRows, rows - start));
-        }
+        int width = columns.Count;
+        int groups = width == 0 ? 0 : (int)(((long)rows + groupRows - 1) / groupRows);
+        var spare = new ConcurrentBag<Encoder>();
+        OrderedWork.Run(
+            groups * width,
+            Environment.ProcessorCount,
+            k =>
+            {
+                int start = k / width * groupRows;
+                var encoder = spare.TryTake(out var reuse) ? reuse : new Encoder();
+                encoder.Encode(columns[k % width], start, Math.Min(groupRows, rows - start));
+                return encoder;
+            },
+            encoder =>
+            {
+                writer.Append(encoder, Math.Min(groupRows, rows - (writer._groups.Count * groupRows)));
+                spare.Add(encoder);
+            });
 
         writer.Footer(rows);
     }
 
-    private void WriteGroup(int start, int count)
+    /// <summary>Writes an encoded chunk's pages where the file has got to, the chunk's offsets moved there; a row group ends with its last column.</summary>
+    private void Append(Encoder encoder, int groupRows)
     {
-        var group = new Group(_position, count, new Chunk[_columns.Count]);
-        for (int c = 0; c < _columns.Count; c++)
+        if (_written == 0)
         {
-            group.Chunks[c] = WriteChunk(_columns[c], start, count);
+            _chunks = new Chunk[_columns.Count];
         }
 
-        _groups.Add(group);
-    }
-
-    private Chunk WriteChunk(FlatColumn column, int start, int count)
-    {
-        Grow(ref _levels, count);
-        _body.ResetWrittenCount();
-        _dictionary.ResetWrittenCount();
-        int present = column.Kind switch
+        var chunk = encoder.Chunk;
+        chunk.MoveTo(_position);
+        Bytes(encoder.Pages);
+        _chunks[_written++] = chunk;
+        if (_written == _chunks.Length)
         {
-            FlatKind.Double => Gather(column.Number!, start, count, ref _doubles),
-            FlatKind.Int32 => Gather(column.Integer!, start, count, ref _ints),
-            _ => GatherText(column.Text!, start, count),
-        };
-
-        // Definition levels: their byte length, then the hybrid with 1 bit a level.
-        _levelBytes.ResetWrittenCount();
-        HybridEncoder.Encode(_levels.AsSpan(0, count), 1, _levelBytes);
-        BinaryPrimitives.WriteInt32LittleEndian(_body.GetSpan(4), _levelBytes.WrittenCount);
-        _body.Advance(4);
-        Append(_levelBytes.WrittenSpan, _body);
-
-        // Text (unless marked distinct) and whole numbers of a small range go as a dictionary page and the indices, bit-packed.
-        int entries = column.Kind switch
-        {
-            FlatKind.Text => column.Distinct ? 0 : Dictionary(present),
-            FlatKind.Int32 => IntegerDictionary(present),
-            _ => 0,
-        };
-        int encoding = entries > 0 ? RleDictionary : Plain;
-        if (entries > 0)
-        {
-            int width = Math.Max(1, 32 - int.LeadingZeroCount(entries - 1));
-            _body.GetSpan(1)[0] = (byte)width;
-            _body.Advance(1);
-            HybridEncoder.Encode(_indices.AsSpan(0, present), width, _body);
-            if (column.Kind == FlatKind.Text)
-            {
-                PlainText(_entries, _dictionary);
-            }
-            else
-            {
-                Append(MemoryMarshal.AsBytes(_integerEntries.AsSpan(0, entries)), _dictionary);
-            }
+            _groups.Add(new Group(_chunks[0].Start, groupRows, _chunks));
+            _written = 0;
         }
-        else
-        {
-            switch (column.Kind)
-            {
-                case FlatKind.Double:
-                    Append(MemoryMarshal.AsBytes(_doubles.AsSpan(0, present)), _body);
-                    break;
-                case FlatKind.Int32:
-                    Append(MemoryMarshal.AsBytes(_ints.AsSpan(0, present)), _body);
-                    break;
-                default:
-                    PlainText(_texts.AsSpan(0, present), _body);
-                    break;
-            }
-        }
-
-        // Snappy unless it saves under an eighth of the data page: near-random doubles hardly shrink, and reading them
-        // uncompressed is faster. A page whose first 64 KiB do not shrink is not compressed at all (most of the cost saved).
-        var body = _body.WrittenSpan;
-        Grow(ref _compressed, Snappier.Snappy.GetMaxCompressedLength(body.Length));
-        int compressed = body.Length;
-        if (Worth(body.Length > SampleBytes ? Snappier.Snappy.Compress(body[..SampleBytes], _compressed) : 0, Math.Min(body.Length, SampleBytes)))
-        {
-            compressed = Snappier.Snappy.Compress(body, _compressed);
-        }
-
-        int codec = Worth(compressed, body.Length) ? Snappy : Uncompressed;
-
-        var chunk = new Chunk { Kind = column.Kind, Name = column.Name, Values = count, Nulls = count - present, Codec = codec, Dictionary = entries > 0, Start = _position };
-        if (entries > 0)
-        {
-            chunk.DictionaryOffset = _position;
-            var dictionary = _dictionary.WrittenSpan;
-            if (codec == Snappy)
-            {
-                Grow(ref _compressedDictionary, Snappier.Snappy.GetMaxCompressedLength(dictionary.Length));
-                Page(chunk, DictionaryPage, dictionary.Length, _compressedDictionary.AsSpan(0, Snappier.Snappy.Compress(dictionary, _compressedDictionary)), entries, Plain);
-            }
-            else
-            {
-                Page(chunk, DictionaryPage, dictionary.Length, dictionary, entries, Plain);
-            }
-        }
-
-        // The data page was compressed above to choose the codec: those bytes, or the page as it is.
-        chunk.DataOffset = _position;
-        Page(chunk, DataPage, body.Length, codec == Snappy ? _compressed.AsSpan(0, compressed) : body, count, encoding);
-        return chunk;
     }
 
     /// <summary>Whether compressing <paramref name="length"/> bytes to <paramref name="compressed"/> saves at least an eighth.</summary>
     private static bool Worth(int compressed, int length) => compressed < length - (length >> 3);
 
-    private int Gather<T>(Func<int, T?> value, int start, int count, ref T[] values)
-        where T : struct
-    {
-        Grow(ref values, count);
-        int present = 0;
-        for (int i = 0; i < count; i++)
-        {
-            if (value(start + i) is { } v)
-            {
-                values[present++] = v;
-                _levels[i] = 1;
-            }
-            else
-            {
-                _levels[i] = 0;
-            }
-        }
-
-        return present;
-    }
-
-    private int GatherText(Func<int, string?> value, int start, int count)
-    {
-        Grow(ref _texts, count);
-        int present = 0;
-        for (int i = 0; i < count; i++)
-        {
-            if (value(start + i) is { } v)
-            {
-                _texts[present++] = v;
-                _levels[i] = 1;
-            }
-            else
-            {
-                _levels[i] = 0;
-            }
-        }
-
-        return present;
-    }
-
-    private static void PlainText(ReadOnlySpan<string> values, ArrayBufferWriter<byte> output)
-    {
-        foreach (string value in values)
-        {
-            int max = Encoding.UTF8.GetMaxByteCount(value.Length);
-            var span = output.GetSpan(4 + max);
-            int length = Encoding.UTF8.GetBytes(value, span[4..]);
-            BinaryPrimitives.WriteInt32LittleEndian(span, length);
-            output.Advance(4 + length);
-        }
-    }
-
-    private static void PlainText(List<string> values, ArrayBufferWriter<byte> output) => PlainText(CollectionsMarshal.AsSpan(values), output);
-
-    private static void Append(ReadOnlySpan<byte> bytes, ArrayBufferWriter<byte> output)
-    {
-        bytes.CopyTo(output.GetSpan(bytes.Length));
-        output.Advance(bytes.Length);
-    }
-
     private void Bytes(ReadOnlySpan<byte> bytes)
     {
         _stream.Write(bytes);
         _position += bytes.Length;
-    }
-
-    /// <summary>Makes <paramref name="array"/> at least <paramref name="length"/> long: a scratch buffer, its contents not kept.</summary>
-    private static void Grow<T>(ref T[] array, int length)
-    {
-        if (array.Length < length)
-        {
-            array = new T[Math.Max(length, array.Length * 2)];
-        }
     }
 }
