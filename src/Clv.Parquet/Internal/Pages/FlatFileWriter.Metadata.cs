@@ -129,7 +129,7 @@ internal sealed partial class FlatFileWriter
         public void MoveTo(long position)
         {
             Start += position;
-            DictionaryOffset += position;
+            DictionaryOffset += Dictionary ? position : 0;
             DataOffset += position;
         }
     }

@@ -66,7 +66,7 @@ internal sealed partial class FlatFileWriter
             },
             encoder =>
             {
-                writer.Append(encoder, Math.Min(groupRows, rows - (writer._groups.Count * groupRows)));
+                writer.Append(encoder);
                 spare.Add(encoder);
             });
 
@@ -74,7 +74,7 @@ internal sealed partial class FlatFileWriter
     }
 
     /// <summary>Writes an encoded chunk's pages where the file has got to, the chunk's offsets moved there; a row group ends with its last column.</summary>
-    private void Append(Encoder encoder, int groupRows)
+    private void Append(Encoder encoder)
     {
         if (_written == 0)
         {
@@ -87,7 +87,7 @@ internal sealed partial class FlatFileWriter
         _chunks[_written++] = chunk;
         if (_written == _chunks.Length)
         {
-            _groups.Add(new Group(_chunks[0].Start, groupRows, _chunks));
+            _groups.Add(new Group(_chunks[0].Start, checked((int)chunk.Values), _chunks));
             _written = 0;
         }
     }
