@@ -14,7 +14,9 @@ public static partial class ProbabilisticPlots
     /// <summary>
     /// Tracking plot, cumulative: actual vs model-expected cumulative repeat transactions of the cohort per period
     /// (the model's time unit) from the earliest first purchase to the holdout end, with the calibration end marked
-    /// (Fader, Hardie and Lee 2005, Figure 2). Numbers from <see cref="CohortForecast"/>.
+    /// (Fader, Hardie and Lee 2005, Figure 2). Numbers from <see cref="CohortForecast"/>. A curve has at most 2,000
+    /// points: over more periods than that (days over decades, or a far-off date in the log) it steps by the fewest whole
+    /// periods that keep it within 2,000, ending at the last period.
     /// </summary>
     /// <param name="model">The fitted model.</param>
     /// <param name="customers">The cohort's summaries (with holdout purchases when a holdout exists).</param>
@@ -30,7 +32,8 @@ public static partial class ProbabilisticPlots
     /// <summary>
     /// Tracking plot, incremental: actual vs model-expected repeat transactions in each period (the model's time unit)
     /// over calibration and holdout, with the calibration end marked (Fader, Hardie and Lee 2005, Figure 1). The
-    /// differences of the cumulative curves of <see cref="CohortForecast"/>.
+    /// differences of the cumulative curves of <see cref="CohortForecast"/>; where the curve steps by several periods
+    /// (see <see cref="TrackingCumulative(PurchaseModel, CustomerSummaries, PlotOptions?)"/>), the average per period of each step.
     /// </summary>
     /// <param name="model">The fitted model.</param>
     /// <param name="customers">The cohort's summaries (with holdout purchases when a holdout exists).</param>
@@ -97,8 +100,8 @@ public static partial class ProbabilisticPlots
         if (!cumulative)
         {
             xs = times[1..];
-            actual = Differences(actual);
-            expected = Differences(expected);
+            actual = Differences(actual, times);
+            expected = Differences(expected, times);
         }
 
         fig.Line(fig.L("Actual", "实际"), xs, actual, 7);
@@ -110,7 +113,14 @@ public static partial class ProbabilisticPlots
         return fig.Finish();
     }
 
-    /// <summary>Whole periods 0..n from the earliest first purchase to the holdout end, and that origin.</summary>
+    /// <summary>The most points a tracking curve has: beyond it, the curve steps by several whole periods.</summary>
+    internal const int MaxTrackingPoints = 2_000;
+
+    /// <summary>
+    /// Whole periods 0..n from the earliest first purchase to the holdout end, and that origin; when n is above
+    /// <see cref="MaxTrackingPoints"/> (a log with a far-off date, or days over decades), every k-th period with k the
+    /// smallest step that keeps the count within it, and n itself last.
+    /// </summary>
     private static (double[] Times, DateOnly Origin) TrackingTimes(CustomerSummaries customers, TimeUnit unit)
     {
         DateOnly? origin = null;
@@ -129,18 +139,27 @@ public static partial class ProbabilisticPlots
 
         int days = customers.HoldoutEnd.DayNumber + 1 - origin.Value.DayNumber;
         int periods = Math.Max(1, (int)Math.Floor(unit.FromDays(days) + 1e-9));
-        return (Enumerable.Range(0, periods + 1).Select(i => (double)i).ToArray(), origin.Value);
+        int step = (periods + MaxTrackingPoints - 1) / MaxTrackingPoints;
+        var times = new List<double>(Math.Min(periods, MaxTrackingPoints) + 2);
+        for (int i = 0; i < periods; i += step)
+        {
+            times.Add(i);
+        }
+
+        times.Add(periods);
+        return (times.ToArray(), origin.Value);
     }
 
     private static string CalibrationEnd(Figure fig, CustomerSummaries customers) =>
         fig.L("Calibration end ", "校准期结束 ") + Text.Date(customers.ObservationEnd);
 
-    private static double[] Differences(double[] cumulative)
+    /// <summary>The increase of a cumulative curve per period between consecutive times (one period apart unless the curve steps).</summary>
+    private static double[] Differences(double[] cumulative, double[] times)
     {
         var d = new double[cumulative.Length - 1];
         for (int i = 1; i < cumulative.Length; i++)
         {
-            d[i - 1] = cumulative[i] - cumulative[i - 1];
+            d[i - 1] = (cumulative[i] - cumulative[i - 1]) / (times[i] - times[i - 1]);
         }
 
         return d;

@@ -86,10 +86,22 @@ internal sealed partial class Figure
     {
         int months = ((to.Year - from.Year) * 12) + to.Month - from.Month + 1;
         int step = months <= 10 ? 1 : months <= 20 ? 2 : months <= 40 ? 3 : months <= 80 ? 6 : 12;
-        var ticks = new ScottPlot.TickGenerators.NumericManual();
-        var first = new DateOnly(from.Year, from.Month, 1);
-        for (var d = first; d <= to; d = d.AddMonths(step))
+        int start = (from.Year * 12) + from.Month - 1;
+        if (months > 120)
         {
+            // Over more than ten years: Januaries of years divisible by a round number of years, ten ticks at most.
+            int years = Array.Find([1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000], y => (to.Year - from.Year) / y <= 10);
+            step = 12 * years;
+            start = (from.Year + years - 1) / years * years * 12;
+        }
+
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+
+        // Months counted from year 0, so that no tick steps past December 9999.
+        int last = (to.Year * 12) + to.Month - 1;
+        for (int m = start; m <= last; m += step)
+        {
+            var d = new DateOnly(m / 12, (m % 12) + 1, 1);
             if (d >= from)
             {
                 ticks.AddMajor(d.DayNumber, d.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));

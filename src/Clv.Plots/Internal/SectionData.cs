@@ -73,9 +73,54 @@ internal sealed class SectionData
         var policy = LifecyclePolicy.FromDays();
         var first = customers.Where(c => c.FirstPurchase is not null).Min(c => c.FirstPurchase!.Value);
         var end = customers.HoldoutLength > 0 ? customers.HoldoutEnd : customers.ObservationEnd;
-        var history = LifecycleHistoryReport.CreateAtMonthEnds(policy, customers, first, end);
+        var history = MonthEnds(first, end) is { } fewer ? LifecycleHistoryReport.Create(policy, customers, fewer)
+            : LifecycleHistoryReport.CreateAtMonthEnds(policy, customers, first, end);
         var transitions = end > customers.ObservationEnd ? LifecycleTransitionReport.Create(policy, customers, customers.ObservationEnd, end) : null;
         return (history, transitions);
+    }
+
+    /// <summary>The most month ends the lifecycle history of the report has.</summary>
+    internal const int MaxMonthEnds = 600;
+
+    /// <summary>
+    /// Null when at most <see cref="MaxMonthEnds"/> month ends lie from <paramref name="from"/> to <paramref name="to"/>
+    /// (the history then has every one); otherwise the first and every k-th after it, k the smallest step that keeps their
+    /// count within it with the last one added (a log with a far-off date spans centuries).
+    /// </summary>
+    internal static DateOnly[]? MonthEnds(DateOnly from, DateOnly to)
+    {
+        var ends = new List<DateOnly>();
+        for (var month = new DateOnly(from.Year, from.Month, 1); ;)
+        {
+            var end = month.AddDays(DateTime.DaysInMonth(month.Year, month.Month) - 1);
+            if (end > to)
+            {
+                break;
+            }
+
+            ends.Add(end);
+            if (end == DateOnly.MaxValue)
+            {
+                break;
+            }
+
+            month = end.AddDays(1);
+        }
+
+        if (ends.Count <= MaxMonthEnds)
+        {
+            return null;
+        }
+
+        int step = (ends.Count - 1 + MaxMonthEnds - 2) / (MaxMonthEnds - 1);
+        var fewer = new List<DateOnly>();
+        for (int i = 0; i < ends.Count - 1; i += step)
+        {
+            fewer.Add(ends[i]);
+        }
+
+        fewer.Add(ends[^1]);
+        return fewer.ToArray();
     }
 
     private static ValueEvaluationReport Evaluate(CustomerSummaries customers, PurchaseModel model, GammaGammaModel spend)

@@ -169,10 +169,19 @@ public sealed class KpiReport
         var first = new DateOnly(start.Year, ((start.Month - 1) / months * months) + 1, 1);
         var starts = new List<int>();
         var ends = new List<int>();
-        for (var p = first; p <= end; p = p.AddMonths(months))
+        for (var p = first; p <= end;)
         {
+            // The period's last day, found without stepping past December 9999.
+            var lastMonth = p.AddMonths(months - 1);
+            var last = lastMonth.AddDays(DateTime.DaysInMonth(lastMonth.Year, lastMonth.Month) - 1);
             starts.Add(Math.Max(p.DayNumber, start.DayNumber));
-            ends.Add(Math.Min(p.AddMonths(months).DayNumber - 1, end.DayNumber));
+            ends.Add(Math.Min(last.DayNumber, end.DayNumber));
+            if (last >= end)
+            {
+                break;
+            }
+
+            p = last.AddDays(1);
         }
 
         return ([.. starts], [.. ends]);

@@ -108,7 +108,8 @@ public sealed class LifecycleHistoryReport
         var month = new DateOnly(from.Year, from.Month, 1);
         while (true)
         {
-            var end = month.AddMonths(1).AddDays(-1);
+            // The month's last day, found without stepping past December 9999.
+            var end = month.AddDays(DateTime.DaysInMonth(month.Year, month.Month) - 1);
             if (end > to)
             {
                 break;
@@ -119,7 +120,12 @@ public sealed class LifecycleHistoryReport
                 dates.Add(end);
             }
 
-            month = month.AddMonths(1);
+            if (end == DateOnly.MaxValue)
+            {
+                break;
+            }
+
+            month = end.AddDays(1);
         }
 
         if (dates.Count == 0)

@@ -136,4 +136,17 @@ public class KpiReportTests
         Assert.All(report.Rows, r => Assert.Equal((0, 0, 0L, 0.0), (r.CustomerBase, r.PayingCustomers, r.Orders, r.Revenue)));
         Assert.All(report.Rows, r => Assert.True(double.IsNaN(r.Arpu)));
     }
+
+    [Theory]
+    [InlineData(CohortPeriod.Month, 3)]
+    [InlineData(CohortPeriod.Quarter, 1)]
+    public void Create_RangeEndingOnTheLastDayThereIs_PeriodsToDecember9999(CohortPeriod period, int count)
+    {
+        // The last period ends on 9999-12-31: found without stepping a month or quarter past it.
+        Transaction[] log = [new("a", new DateOnly(9999, 10, 2), 10), new("a", new DateOnly(9999, 12, 31), 20)];
+        var report = KpiReport.Create(log, new DateOnly(9999, 10, 1), DateOnly.MaxValue, new KpiOptions { Period = period });
+        Assert.Equal(count, report.Rows.Count);
+        Assert.Equal(DateOnly.MaxValue, report.Rows[^1].PeriodEnd);
+        Assert.Equal(30, report.Rows.Sum(r => r.Revenue));
+    }
 }

@@ -86,4 +86,14 @@ public class LifecycleHistoryReportTests
             "2020-04-10     0    1        1       0        0        0            0                 0\n";
         Assert.Equal(expected, Culture.Invariant(history.ToString));
     }
+
+    [Fact]
+    public void CreateAtMonthEnds_ToDecember9999_EveryMonthEndWithoutSteppingPastIt()
+    {
+        // A log with a far-off date (a placeholder 9999-12-31) makes the holdout run to the last day there is.
+        Transaction[] log = [new("a", new DateOnly(1997, 1, 5), 10), new("a", new DateOnly(1997, 3, 1), 10), new("b", DateOnly.MaxValue, 5)];
+        var summaries = CustomerSummaries.FromTransactions(log, new DateOnly(1997, 6, 30), TimeUnit.Week);
+        var history = LifecycleHistoryReport.CreateAtMonthEnds(LifecyclePolicy.FromDays(), summaries, new DateOnly(9999, 10, 15), DateOnly.MaxValue);
+        Assert.Equal([new DateOnly(9999, 10, 31), new DateOnly(9999, 11, 30), DateOnly.MaxValue], history.Dates.ToArray());
+    }
 }
