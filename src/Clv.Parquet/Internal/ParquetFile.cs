@@ -1,5 +1,4 @@
 using Parquet;
-using Parquet.Meta.Proto;
 
 namespace Clv.Parquet.Internal;
 
@@ -20,7 +19,32 @@ internal static class ParquetFile
         }
 
         ParquetReader? reader = null;
-        Guard(path, () => reader = ParquetReader.CreateAsync(stream, TransactionParquetReader.ReadOptions, leaveStreamOpen: true).GetAwaiter().GetResult());
+        Guard(path, () =>
+        {
+            try
+            {
+                Pages.FooterCheck.Check(stream);
+            }
+            catch (Pages.PageFormatException e)
+            {
+                throw new ParquetFormatException(path, 0, null, string.Empty, ThrowHelper.Format($"Not a readable Parquet file: {e.Message}"), e);
+            }
+
+            var opened = ParquetReader.CreateAsync(stream, TransactionParquetReader.ReadOptions, leaveStreamOpen: true).GetAwaiter().GetResult();
+            try
+            {
+                // The schema is decoded from the footer when first asked for: here, so that a footer it cannot decode is
+                // reported as the file's error (spoilt footers in ParquetFooterSpoilTests).
+                _ = opened.Schema;
+            }
+            catch
+            {
+                opened.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                throw;
+            }
+
+            reader = opened;
+        });
         return reader!;
     }
 
@@ -28,8 +52,11 @@ internal static class ParquetFile
     /// Runs a step of Parquet.Net, reporting a malformed file as a file-level <see cref="ParquetFormatException"/>: besides
     /// its own errors, Parquet.Net lets a value it cannot convert (a <c>DATE</c> beyond <see cref="DateTime"/>'s range), a
     /// size beyond its buffers, or a page header without its data or dictionary part escape as argument, index, overflow
-    /// or null-reference errors; our arguments to it are checked, so these come from the file (found by spoiling files'
-    /// bytes, <c>TransactionParquetPageReaderTests</c>).
+    /// or null-reference errors, a schema element it cannot decode as an invalid-operation error, and a page its codec's
+    /// library cannot decompress as that library's own exception (ZstdSharp's, seen with a codec field spoilt to ZSTD). Our
+    /// arguments to it are checked and our streams stay open, so any of these comes from the file (found by spoiling files'
+    /// bytes, <c>TransactionParquetPageReaderTests</c> and <c>ParquetFooterSpoilTests</c>): every exception is taken as the
+    /// file's but cancellation, running out of memory, a missing or forbidden file, and our own format errors.
     /// </summary>
     public static void Guard(string? path, Action step)
     {
@@ -37,8 +64,8 @@ internal static class ParquetFile
         {
             step();
         }
-        catch (Exception e) when (e is ParquetException or ThriftProtocolException or InvalidDataException or NotSupportedException or ArgumentException or IndexOutOfRangeException or OverflowException or NullReferenceException
-            or (IOException and not FileNotFoundException and not DirectoryNotFoundException))
+        catch (Exception e) when (e is not (ParquetFormatException or OperationCanceledException or OutOfMemoryException or ObjectDisposedException
+            or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException))
         {
             throw new ParquetFormatException(path, 0, null, string.Empty, ThrowHelper.Format($"Not a readable Parquet file: {e.Message}"), e);
         }
