@@ -39,10 +39,15 @@ internal sealed class Summary
         _json["rows_rejected"] = loaded.Rejected.Count;
         _json["customers"] = loaded.Customers.Count;
         _json["transactions"] = loaded.Customers.TransactionCount;
+        _json["warnings"] = new JsonArray([.. loaded.Customers.Warnings.Select(w => (JsonNode?)JsonValue.Create(w))]);
         Row("input", input.Path);
         Row("observation end", Date(input.ObservationEnd) + (input.HoldoutEnd is { } e ? ", holdout to " + Date(e) : ""));
         Row("rows read", N(loaded.RowsRead) + (loaded.Rejected.Count > 0 ? F($" ({loaded.Rejected.Count:N0} rejected, see {Job.RejectedRowsFile})") : ""));
         Row("customers", N(loaded.Customers.Count));
+        foreach (string warning in loaded.Customers.Warnings)
+        {
+            Row("warning", warning);
+        }
     }
 
     public void PurchaseModel(ModelComparisonReport comparison)

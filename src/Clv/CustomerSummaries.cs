@@ -40,11 +40,14 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
         LatestDayNumber = latestDayNumber;
         Counts = counts;
         (_summaries, _summaryToInternal) = summarized ?? Summarize(days, observationEnd.DayNumber, timeUnit);
-        Warnings = WarningsFor(observationEnd, latestDayNumber, counts);
+        Warnings = WarningsFor(observationEnd, explicitHoldoutEnd, latestDayNumber, counts);
     }
 
     /// <summary>An observation end more than this many days after the log's latest row is reported in <see cref="Warnings"/>.</summary>
     internal const int LateObservationEndDays = 30;
+
+    /// <summary>Without a holdout end, a latest row more than this many days (ten years) after the observation end is reported in <see cref="Warnings"/>.</summary>
+    internal const int FarHoldoutDays = 3_653;
 
     /// <summary>The last calibration day: rows on or before it describe what was known then.</summary>
     public DateOnly ObservationEnd { get; }
@@ -62,9 +65,11 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
     public double HoldoutLength => TimeUnit.FromDays(HoldoutEnd.DayNumber - ObservationEnd.DayNumber);
 
     /// <summary>
-    /// What looks wrong with the input without being an error; empty normally. Today one warning: an observation end
-    /// more than 30 days after the log's latest transaction (every customer's age then counts days with no data),
-    /// naming the observation end, the last transaction date and the gap.
+    /// What looks wrong with the input without being an error; empty normally. An observation end more than 30 days after
+    /// the log's latest transaction (every customer's age then counts days with no data), naming the observation end, the
+    /// last transaction date and the gap; and, when no holdout end was given, a latest transaction more than ten years
+    /// after the observation end (the holdout period runs to it: a far-off date such as a 9999-12-31 placeholder stretches
+    /// it over centuries), naming that date.
     /// </summary>
     public IReadOnlyList<string> Warnings { get; }
 
@@ -229,9 +234,14 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
     /// An observation end well after the latest row. When rows were excluded (after an explicit holdout end, itself
     /// on or after the observation end), the log's latest row is after the observation end, so there is no warning.
     /// </summary>
-    private static IReadOnlyList<string> WarningsFor(DateOnly observationEnd, int latestDay, RowCounts counts)
+    private static IReadOnlyList<string> WarningsFor(DateOnly observationEnd, DateOnly? holdoutEnd, int latestDay, RowCounts counts)
     {
         int gap = observationEnd.DayNumber - latestDay;
+        if (counts.Total > 0 && holdoutEnd is null && -gap > FarHoldoutDays)
+        {
+            return [Guard.Format($"The last transaction ({DateOnly.FromDayNumber(latestDay):yyyy-MM-dd}) is {-gap:N0} days after the observation end ({observationEnd:yyyy-MM-dd}) and no holdout end was given, so the holdout period runs to it. A date that far off is usually a placeholder or a typo: correct the row, or give a holdout end (rows after it are left out).")];
+        }
+
         if (counts.Total == 0 || counts.Excluded > 0 || gap <= LateObservationEndDays)
         {
             return [];

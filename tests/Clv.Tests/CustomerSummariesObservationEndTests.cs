@@ -115,4 +115,22 @@ public class CustomerSummariesObservationEndTests
         Assert.Contains("40 days after the last transaction (2010-06-30)", Assert.Single(merged.Warnings), StringComparison.Ordinal);
         Assert.Contains("(2010-02-01)", Assert.Single(early.Warnings), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(3_653, false)]
+    [InlineData(3_654, true)]
+    public void FromTransactions_LastRowTenYearsAfterTheEndWithoutHoldoutEnd_WarnsNamingIt(int daysAfter, bool warns)
+    {
+        var end = new DateOnly(2010, 6, 30);
+        Transaction[] log = [.. Log, new("far", end.AddDays(daysAfter), 1)];
+        var summaries = CustomerSummaries.FromTransactions(log, end, TimeUnit.Week);
+        Assert.Equal(warns, summaries.Warnings.Count == 1);
+        if (warns)
+        {
+            Assert.StartsWith($"The last transaction ({end.AddDays(daysAfter):yyyy-MM-dd}) is 3,654 days after the observation end (2010-06-30) and no holdout end was given", summaries.Warnings[0], StringComparison.Ordinal);
+        }
+
+        // With a holdout end the far row is left out and counted: no warning.
+        Assert.Empty(CustomerSummaries.FromTransactions(log, end, TimeUnit.Week, end.AddDays(30)).Warnings);
+    }
 }
