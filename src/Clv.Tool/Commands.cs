@@ -85,6 +85,7 @@ internal sealed class AnalyzeCommand(ToolEnvironment env) : ToolCommand<AnalyzeS
         summary.Horizon(horizon, s.DiscountRate);
 
         var cuts = Job.FitCutPoints(customers);
+        Job.CheckSpend(spend.Model, customers, null);
         var scorecard = run.Step("Score customers", _ => Scorecard.Create(customers, new ScorecardOptions
         {
             RfmCutPoints = cuts,
@@ -150,6 +151,7 @@ internal sealed class ScoreCommand(ToolEnvironment env) : ToolCommand<ScoreSetti
         summary.Input(input, loaded);
         summary.Note("models", "models", Path.GetFullPath(folder) + ": " + purchases + "; " + spend);
         summary.Horizon(horizon, s.DiscountRate);
+        Job.CheckSpend(spend, loaded.Customers, Path.GetFullPath(Path.Combine(folder, Job.SpendModelFile)));
         var scorecard = run.Step("Score customers", _ => Scorecard.Create(loaded.Customers, new ScorecardOptions
         {
             RfmCutPoints = cuts,

@@ -66,6 +66,28 @@ internal static class Job
         }
     }
 
+    /// <summary>
+    /// Fails with <see cref="ExitCode.FitFailed"/> when the spend model has no finite expected spend for one of the
+    /// customers (p x + q at most 1, x their repeat purchases: a Gamma-Gamma with q at most 1 has no finite mean), rather
+    /// than letting the scorecard stop on it as an unexpected failure. <paramref name="source"/> names a saved model's file.
+    /// </summary>
+    public static void CheckSpend(GammaGammaModel spend, CustomerSummaries customers, string? source)
+    {
+        int fewest = int.MaxValue;
+        foreach (var c in customers.AsSpan())
+        {
+            fewest = Math.Min(fewest, c.Frequency);
+        }
+
+        if (fewest != int.MaxValue && (spend.P * fewest) + spend.Q <= 1)
+        {
+            string model = source is null ? Format($"The fitted {spend}") : Format($"The saved spend model {source}, {spend},");
+            throw new ToolException(ExitCode.FitFailed, "fit_failed", Format(
+                $"{model} has no finite expected spend for a customer with {fewest} repeat purchases: it needs p x + q > 1, but p x + q = {(spend.P * fewest) + spend.Q:G6}. A spend distribution with q at most 1 has no finite mean: check the log for extreme amounts."))
+            { File = source };
+        }
+    }
+
     private static string Name(string choice) => choice switch
     {
         "bgnbd" => "BG/NBD",

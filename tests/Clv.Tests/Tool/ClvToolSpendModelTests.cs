@@ -1,0 +1,39 @@
+using Clv.Probabilistic;
+using Clv.Tool;
+
+namespace Clv.Tests.Tool;
+
+/// <summary>
+/// A spend model without a finite expected spend for some customer (Gamma-Gamma with p x + q at most 1): <c>clv score</c>
+/// stops with the fit-failed exit code and a message naming the saved model's file, and writes nothing; it used to stop
+/// inside the scorecard as an unexpected failure (exit 1). Found by spoiling saved model files.
+/// </summary>
+public class ClvToolSpendModelTests
+{
+    [Theory]
+    [InlineData(0.5, true)]
+    [InlineData(1.0, true)]
+    [InlineData(1.0001, false)]
+    public void Score_SavedSpendModelWithQAtMostOne_FitFailedNamingTheFile(double q, bool fails)
+    {
+        using var dir = new TempFolder();
+        Assert.Equal(0, ToolRunner.InProcess("analyze", ToolRunner.Cdnow("--out", dir["a"], "--no-report", "--quiet")).ExitCode);
+        string spendFile = Path.Combine(dir["a"], Job.SpendModelFile);
+        File.WriteAllText(spendFile, ModelJson.Save(new GammaGammaModel(6.25, q, 15.4)));
+
+        var r = ToolRunner.InProcess("score", ToolRunner.Cdnow("--models", dir["a"], "--out", dir["b"], "--json"));
+        if (!fails)
+        {
+            Assert.True(r.ExitCode == ExitCode.Success, r.Stderr);
+            return;
+        }
+
+        Assert.Equal(ExitCode.FitFailed, r.ExitCode);
+        var e = r.Json();
+        Assert.Equal("fit_failed", e.GetProperty("kind").GetString());
+        Assert.Equal(spendFile, e.GetProperty("file").GetString());
+        Assert.StartsWith($"The saved spend model {spendFile}, Gamma-Gamma(p = 6.25, q = {q:G6}, v = 15.4), has no finite expected spend for a customer with 0 repeat purchases",
+            e.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir["b"]));
+    }
+}
