@@ -14,9 +14,9 @@ public static partial class ProbabilisticPlots
     /// <summary>
     /// Tracking plot, cumulative: actual vs model-expected cumulative repeat transactions of the cohort per period
     /// (the model's time unit) from the earliest first purchase to the holdout end, with the calibration end marked
-    /// (Fader, Hardie and Lee 2005, Figure 2). Numbers from <see cref="CohortForecast"/>. A curve has at most 2,000
-    /// points: over more periods than that (days over decades, or a far-off date in the log) it steps by the fewest whole
-    /// periods that keep it within 2,000, ending at the last period.
+    /// (Fader, Hardie and Lee 2005, Figure 2). Numbers from <see cref="CohortForecast"/>. A curve has at most 2,000 steps
+    /// (2,001 points): over more periods than that (days over decades, or a far-off date in the log) it steps by the fewest
+    /// whole periods that keep it within 2,000 steps, ending at the last period.
     /// </summary>
     /// <param name="model">The fitted model.</param>
     /// <param name="customers">The cohort's summaries (with holdout purchases when a holdout exists).</param>
@@ -113,7 +113,7 @@ public static partial class ProbabilisticPlots
         return fig.Finish();
     }
 
-    /// <summary>The most points a tracking curve has: beyond it, the curve steps by several whole periods.</summary>
+    /// <summary>The most steps a tracking curve has (one point more): beyond it, the curve steps by several whole periods.</summary>
     internal const int MaxTrackingPoints = 2_000;
 
     /// <summary>

@@ -89,24 +89,7 @@ internal sealed class SectionData
     /// </summary>
     internal static DateOnly[]? MonthEnds(DateOnly from, DateOnly to)
     {
-        var ends = new List<DateOnly>();
-        for (var month = new DateOnly(from.Year, from.Month, 1); ;)
-        {
-            var end = month.AddDays(DateTime.DaysInMonth(month.Year, month.Month) - 1);
-            if (end > to)
-            {
-                break;
-            }
-
-            ends.Add(end);
-            if (end == DateOnly.MaxValue)
-            {
-                break;
-            }
-
-            month = end.AddDays(1);
-        }
-
+        var ends = Internal.MonthEnds.Between(from, to);
         if (ends.Count <= MaxMonthEnds)
         {
             return null;

@@ -104,30 +104,7 @@ public sealed class LifecycleHistoryReport
     /// <exception cref="ArgumentOutOfRangeException">No month end lies in the range, or one is outside the data's date range (first purchase day to holdout end).</exception>
     public static LifecycleHistoryReport CreateAtMonthEnds(LifecyclePolicy policy, CustomerSummaries customers, DateOnly from, DateOnly to)
     {
-        var dates = new List<DateOnly>();
-        var month = new DateOnly(from.Year, from.Month, 1);
-        while (true)
-        {
-            // The month's last day, found without stepping past December 9999.
-            var end = month.AddDays(DateTime.DaysInMonth(month.Year, month.Month) - 1);
-            if (end > to)
-            {
-                break;
-            }
-
-            if (end >= from)
-            {
-                dates.Add(end);
-            }
-
-            if (end == DateOnly.MaxValue)
-            {
-                break;
-            }
-
-            month = end.AddDays(1);
-        }
-
+        var dates = MonthEnds.Between(from, to);
         if (dates.Count == 0)
         {
             ThrowHelper.ArgumentOutOfRange(nameof(to), to, Guard.Format($"No month end lies between {from:yyyy-MM-dd} and {to:yyyy-MM-dd}."));

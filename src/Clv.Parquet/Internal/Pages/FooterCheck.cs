@@ -42,7 +42,6 @@ internal static class FooterCheck
     private static void SkipStruct(ReadOnlySpan<byte> bytes, ref int p, int depth)
     {
         Depth(depth);
-        int last = 0;
         while (true)
         {
             byte header = Byte(bytes, ref p);
@@ -51,10 +50,12 @@ internal static class FooterCheck
                 return;
             }
 
-            int type = header & 0x0F;
-            int delta = header >> 4;
-            last = delta != 0 ? last + delta : (short)Varint.ZigZag(Varint.Read(bytes, ref p, Cut));
-            SkipValue(bytes, ref p, type, depth + 1, inCollection: false);
+            if (header >> 4 == 0)
+            {
+                Varint.Read(bytes, ref p, Cut);   // the field id in full (ids do not matter here)
+            }
+
+            SkipValue(bytes, ref p, header & 0x0F, depth + 1, inCollection: false);
         }
     }
 
@@ -135,13 +136,13 @@ internal static class FooterCheck
     private const string Cut = "The footer's metadata";
 
     private static byte Byte(ReadOnlySpan<byte> bytes, ref int p) =>
-        p < bytes.Length ? bytes[p++] : throw new PageFormatException("The footer's metadata is cut short.");
+        p < bytes.Length ? bytes[p++] : throw new PageFormatException(Cut + " is cut short.");
 
     private static void Advance(ReadOnlySpan<byte> bytes, ref int p, ulong count)
     {
         if (count > (ulong)(bytes.Length - p))
         {
-            throw new PageFormatException("The footer's metadata is cut short.");
+            throw new PageFormatException(Cut + " is cut short.");
         }
 
         p += (int)count;
