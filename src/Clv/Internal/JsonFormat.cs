@@ -66,6 +66,11 @@ internal static class JsonFormat
         try
         {
             using var doc = JsonDocument.Parse(json);
+            if (Duplicate(doc.RootElement, string.Empty) is { } twice)
+            {
+                throw new FormatException(Guard.Format($"Cannot read a model: field \"{twice}\" appears more than once."));
+            }
+
             return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String
                 ? m.GetString()
                 : null;
@@ -99,6 +104,11 @@ internal static class JsonFormat
                 throw reader.Error(string.Empty, "the text is not a JSON object");
             }
 
+            if (Duplicate(doc.RootElement, string.Empty) is { } twice)
+            {
+                throw reader.Error(twice, "appears more than once");
+            }
+
             string name = reader.String("model");
             if (name != model)
             {
@@ -126,6 +136,48 @@ internal static class JsonFormat
                 };
                 throw reader.Error(field, "is invalid: " + ex.Message.Split(" (Parameter", 2)[0]);
             }
+        }
+    }
+
+    /// <summary>
+    /// The path of the first property whose name its object already has (<c>parameters.alpha</c>, <c>rules[1].stage</c>), in
+    /// document order, or null. JSON leaves duplicate names undefined and a reader would keep one of the values without a
+    /// word; a saved model or policy with one was edited by hand, and which value was meant is the user's to say.
+    /// </summary>
+    internal static string? Duplicate(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                HashSet<string>? seen = null;
+                foreach (var property in element.EnumerateObject())
+                {
+                    string at = path.Length == 0 ? property.Name : path + "." + property.Name;
+                    if (!(seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(property.Name))
+                    {
+                        return at;
+                    }
+
+                    if (Duplicate(property.Value, at) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                int i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (Duplicate(item, Guard.Format($"{path}[{i++}]")) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
         }
     }
 
