@@ -19,32 +19,42 @@ internal static class BetaGeometric
     /// </summary>
     private const double NearOne = 1e-4;
 
-    /// <summary>ln L for one customer.</summary>
+    /// <summary>
+    /// ln L for one customer. Its r ln α - (r + x) ln(α + T) is computed as -r ln(1 + T/α) - x ln(α + T) (and the same at t_x):
+    /// the first form's two terms cancel when r and α are large (the ridge where every customer buys at one rate).
+    /// </summary>
     public static double LogLikelihood(bool modified, double r, double alpha, double a, double b, int x, double tx, double t)
     {
-        double a1 = SpecialMath.GammaLnRatio(r, x) + (r * Math.Log(alpha));
+        double a1 = SpecialMath.GammaLnRatio(r, x);
         double lnAlphaT = Math.Log(alpha + t);
+        double lnRatioT = LnOneAndRatio(t, alpha);
+        double a3 = (-r * lnRatioT) - (x * lnAlphaT);
         if (modified)
         {
             double a2 = SpecialMath.GammaLnRatio(b, x + 1) - SpecialMath.GammaLnRatio(a + b, x + 1);
-            double a3 = -(r + x) * lnAlphaT;
-            double a4 = Math.Log(a) - Math.Log(b + x) + ((r + x) * (lnAlphaT - Math.Log(alpha + tx)));
+            double a4 = Math.Log(a) - Math.Log(b + x) + ((r + x) * (lnRatioT - LnOneAndRatio(tx, alpha)));
             return a1 + a2 + a3 + SpecialMath.Log1PExp(a4);
         }
         else
         {
             double a2 = SpecialMath.GammaLnRatio(b, x) - SpecialMath.GammaLnRatio(a + b, x);
-            double a3 = -(r + x) * lnAlphaT;
             if (x == 0)
             {
                 return a1 + a2 + a3;
             }
 
-            double a4 = Math.Log(a) - Math.Log(b + x - 1) - ((r + x) * Math.Log(alpha + tx));
+            double a4 = Math.Log(a) - Math.Log(b + x - 1) - (r * LnOneAndRatio(tx, alpha)) - (x * Math.Log(alpha + tx));
             double m = Math.Max(a3, a4);
             return a1 + a2 + m + Math.Log(Math.Exp(a3 - m) + Math.Exp(a4 - m));
         }
     }
+
+    /// <summary>
+    /// ln(1 + t/α) = ln(α + t) - ln α for t ≥ 0, α &gt; 0: accurate for small t/α, and finite for an α so small that t/α would
+    /// overflow.
+    /// </summary>
+    public static double LnOneAndRatio(double t, double alpha) =>
+        t <= alpha ? SpecialMath.Log1P(t / alpha) : Math.Log(alpha + t) - Math.Log(alpha);
 
     /// <summary>ln of the odds that the customer is dead: P(alive) = 1 / (1 + e^L). -∞ for BG/NBD at x = 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -78,11 +78,14 @@ internal sealed class BetaGeometricLikelihood : LikelihoodProblem
         bool second = !hessian.IsEmpty;
         bool modified = _modified;
         var rows = _rows;
-        double lnAlpha = Math.Log(alpha), lnA = Math.Log(a);
+        double lnA = Math.Log(a);
         int shift = modified ? 1 : 0;
 
         // Natural-parameter sums: value, gradient (r, α, a, b) and the Hessian's upper triangle (rr, rα, ra, rb, αα, αa, αb, aa, ab, bb).
         // The gamma-function terms are ratios Γ(v + n)/Γ(v), kept accurate when a parameter is large (see SpecialMath.GammaLnRatio).
+        // Each row's r ln α - (r + x) ln(α + T) is summed as -r ln(1 + T/α) - x ln(α + T): near the ridge (every customer buying at
+        // one rate, r and α in the hundreds of millions) the two terms of the first form are 1e10 each and cancel to a few units,
+        // which left ln L wrong in its fourth decimal.
         Span<double> total = stackalloc double[Stride];
         total.Clear();
         var xs = rows.DistinctX;
@@ -97,8 +100,8 @@ internal sealed class BetaGeometricLikelihood : LikelihoodProblem
             double lnR = SpecialMath.GammaLnRatio(r, x, out double psiR, out double triR);
             double lnB = SpecialMath.GammaLnRatio(b, x + shift, out double psiB, out double triB);
             double lnAb = SpecialMath.GammaLnRatio(a + b, x + shift, out double psiAb, out double triAb);
-            total[0] += w * (lnR + (r * lnAlpha) + lnB - lnAb);
-            total[1] += w * (psiR + lnAlpha);
+            total[0] += w * (lnR + lnB - lnAb);
+            total[1] += w * psiR;
             total[2] += w * r / alpha;
             total[3] -= w * psiAb;
             total[4] += w * (psiB - psiAb);
@@ -120,8 +123,10 @@ internal sealed class BetaGeometricLikelihood : LikelihoodProblem
 
         // ln(α + T) and ln(α + t_x) once per distinct value (as many as the rows on data that is not at day resolution: in parallel).
         var lnT = new double[rows.DistinctAges.Length];
+        var lnT1 = new double[lnT.Length];
         var invT = new double[lnT.Length];
         var lnTx = new double[rows.DistinctRecencies.Length];
+        var lnTx1 = new double[lnTx.Length];
         var invTx = new double[lnTx.Length];
         var ages = rows.DistinctAges;
         var recencies = rows.DistinctRecencies;
@@ -132,12 +137,14 @@ internal sealed class BetaGeometricLikelihood : LikelihoodProblem
                 if (d < lnT.Length)
                 {
                     lnT[d] = Math.Log(alpha + ages[d]);
+                    lnT1[d] = BetaGeometric.LnOneAndRatio(ages[d], alpha);
                     invT[d] = 1 / (alpha + ages[d]);
                 }
                 else
                 {
                     int e = d - lnT.Length;
                     lnTx[e] = Math.Log(alpha + recencies[e]);
+                    lnTx1[e] = BetaGeometric.LnOneAndRatio(recencies[e], alpha);
                     invTx[e] = 1 / (alpha + recencies[e]);
                 }
             }
@@ -145,7 +152,7 @@ internal sealed class BetaGeometricLikelihood : LikelihoodProblem
 
         int chunks = (rows.Count + Chunk - 1) / Chunk;
         var partial = new double[chunks * Stride];
-        var context = new RowContext(rxs, odds0, invB, lnT, invT, lnTx, invTx, 1 / a);
+        var context = new RowContext(r, rxs, odds0, invB, lnT, lnT1, invT, lnTx, lnTx1, invTx, 1 / a);
         void Sum(int chunk)
         {
             if (!cancellationToken.IsCancellationRequested)
@@ -217,17 +224,19 @@ internal sealed class BetaGeometricLikelihood : LikelihoodProblem
             double w = weight[i];
             int g = group[i];
             double rx = c.Rx[g];
-            double lt = c.LnT[ageIndex[i]], it = c.InvT[ageIndex[i]];
-            double ltx = c.LnTx[recencyIndex[i]], itx = c.InvTx[recencyIndex[i]];
+            double x = xOf[i];
+            double lt = c.LnT[ageIndex[i]], lt1 = c.LnT1[ageIndex[i]], it = c.InvT[ageIndex[i]];
+            double ltx = c.LnTx[recencyIndex[i]], ltx1 = c.LnTx1[recencyIndex[i]], itx = c.InvTx[recencyIndex[i]];
             if (_modified)
             {
-                // ln L_row = A3 + ln(1 + e^A4), A3 = -(r + x) lt, A4 = ln a - ln(b + x) + (r + x)(lt - ltx).
-                double a4 = c.Odds0[g] + (rx * (lt - ltx));
+                // ln L_row = A3 + ln(1 + e^A4), A3 = r ln α - (r + x) lt = -r lt1 - x lt, A4 = ln a - ln(b + x) + (r + x)(lt1 - ltx1).
+                double dr = lt1 - ltx1;
+                double a4 = c.Odds0[g] + (rx * dr);
                 double e = Math.Exp(-Math.Abs(a4));
                 double s = a4 >= 0 ? 1 / (1 + e) : e / (1 + e);
-                double dr = lt - ltx, dAlpha = rx * (it - itx), db = -c.InvB[g];
-                sll += w * ((-rx * lt) + Math.Max(a4, 0) + Math.Log(1 + e));
-                gr += w * (-lt + (s * dr));
+                double dAlpha = rx * (it - itx), db = -c.InvB[g];
+                sll += w * ((-c.R * lt1) - (x * lt) + Math.Max(a4, 0) + Math.Log(1 + e));
+                gr += w * (-lt1 + (s * dr));
                 gAlpha += w * ((-rx * it) + (s * dAlpha));
                 ga += w * s * invA;
                 gb += w * s * db;
@@ -246,10 +255,10 @@ internal sealed class BetaGeometricLikelihood : LikelihoodProblem
                     hBB += (w * s * db * db) + (v * db * db);
                 }
             }
-            else if (xOf[i] == 0)
+            else if (x == 0)
             {
-                sll -= w * rx * lt;
-                gr -= w * lt;
+                sll -= w * c.R * lt1;
+                gr -= w * lt1;
                 gAlpha -= w * rx * it;
                 if (second)
                 {
@@ -259,24 +268,24 @@ internal sealed class BetaGeometricLikelihood : LikelihoodProblem
             }
             else
             {
-                // ln L_row = ln(e^A3 + e^A4), A3 = -(r + x) lt, A4 = ln a - ln(b + x - 1) - (r + x) ltx.
-                double a3 = -rx * lt;
-                double a4 = c.Odds0[g] - (rx * ltx);
+                // ln L_row = ln(e^A3 + e^A4), A3 = r ln α - (r + x) lt = -r lt1 - x lt, A4 = ln a - ln(b + x - 1) - r lt1x - x ltx.
+                double a3 = (-c.R * lt1) - (x * lt);
+                double a4 = c.Odds0[g] - (c.R * ltx1) - (x * ltx);
                 double d = a4 - a3;
                 double e = Math.Exp(-Math.Abs(d));
                 double big = 1 / (1 + e), small = e * big;
                 double p4 = d > 0 ? big : small, p3 = d > 0 ? small : big;
                 double ib = c.InvB[g];
                 sll += w * (Math.Max(a3, a4) + Math.Log(1 + e));
-                gr -= w * ((p3 * lt) + (p4 * ltx));
+                gr -= w * ((p3 * lt1) + (p4 * ltx1));
                 gAlpha -= w * rx * ((p3 * it) + (p4 * itx));
                 ga += w * p4 * invA;
                 gb -= w * p4 * ib;
                 if (second)
                 {
-                    // Δ = ∂A3 - ∂A4 = (ltx - lt, -(r + x)(it - itx), -1/a, 1/(b + x - 1)).
+                    // Δ = ∂A3 - ∂A4 = (ltx1 - lt1, -(r + x)(it - itx), -1/a, 1/(b + x - 1)).
                     double v = w * p3 * p4;
-                    double dr = ltx - lt, dAlpha = -rx * (it - itx), da = -invA;
+                    double dr = ltx1 - lt1, dAlpha = -rx * (it - itx), da = -invA;
                     hRR += v * dr * dr;
                     hRAlpha += (-w * ((p3 * it) + (p4 * itx))) + (v * dr * dAlpha);
                     hRA += v * dr * da;
@@ -308,5 +317,6 @@ internal sealed class BetaGeometricLikelihood : LikelihoodProblem
         result[14] = hBB;
     }
 
-    private sealed record RowContext(double[] Rx, double[] Odds0, double[] InvB, double[] LnT, double[] InvT, double[] LnTx, double[] InvTx, double InvA);
+    /// <summary>Per-row lookups: ln(α + T) as <c>LnT</c> and ln(1 + T/α) as <c>LnT1</c> by distinct age, the same for recency.</summary>
+    private sealed record RowContext(double R, double[] Rx, double[] Odds0, double[] InvB, double[] LnT, double[] LnT1, double[] InvT, double[] LnTx, double[] LnTx1, double[] InvTx, double InvA);
 }
