@@ -44,14 +44,33 @@ internal sealed record Input(string Path, bool IsParquet, DateOnly ObservationEn
         }
 
         _ = Delimiter(s.Delimiter);
+        if (s.Whitespace && s.Delimiter != ",")
+        {
+            throw ToolException.Usage($"--whitespace and --delimiter '{s.Delimiter}' cannot be combined: fields are split either by runs of spaces and tabs or by one delimiter.");
+        }
+
         if (s.NoHeader && (s.IdIndex is null || s.DateIndex is null || s.AmountIndex is null))
         {
             throw ToolException.Usage("--no-header needs --id-index, --date-index and --amount-index: without a header the columns have no names.");
         }
 
         bool parquet = System.IO.Path.GetExtension(s.Log).Equals(".parquet", StringComparison.OrdinalIgnoreCase);
+        if (parquet && CsvOnly(s) is { } csvOption)
+        {
+            throw ToolException.Usage($"{csvOption} applies to CSV logs only: a Parquet log's columns are chosen by name (--id-column, --date-column, --amount-column).");
+        }
         return new Input(System.IO.Path.GetFullPath(s.Log), parquet, end, holdout, unit, zone, s);
     }
+
+    /// <summary>The first option given that only a CSV log has a use for (a Parquet log would silently ignore it), or null.</summary>
+    private static string? CsvOnly(LogSettings s) =>
+        s.IdIndex is not null ? "--id-index"
+        : s.DateIndex is not null ? "--date-index"
+        : s.AmountIndex is not null ? "--amount-index"
+        : s.NoHeader ? "--no-header"
+        : s.Whitespace ? "--whitespace"
+        : s.Delimiter != "," ? "--delimiter"
+        : null;
 
     public static DateOnly Date(string option, string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
@@ -110,7 +129,7 @@ internal sealed record Input(string Path, bool IsParquet, DateOnly ObservationEn
                     CancellationToken = cancellation,
                 };
                 var read = TransactionParquet.ReadInto(counted, builder, options);
-                return new Loaded(builder.Build(), read.RowsRead, read.Rejected);
+                return new Loaded(Build(builder), read.RowsRead, read.Rejected);
             }
             else
             {
@@ -132,7 +151,7 @@ internal sealed record Input(string Path, bool IsParquet, DateOnly ObservationEn
                     CancellationToken = cancellation,
                 };
                 var read = TransactionCsv.ReadInto(counted, builder, options);
-                return new Loaded(builder.Build(), read.RowsRead, read.Rejected);
+                return new Loaded(Build(builder), read.RowsRead, read.Rejected);
             }
         }
         catch (CsvFormatException ex)
@@ -146,18 +165,69 @@ internal sealed record Input(string Path, bool IsParquet, DateOnly ObservationEn
         }
         catch (ParquetFormatException ex)
         {
-            throw new ToolException(ExitCode.BadInput, "bad_input", Format($"{Path}, row {ex.RowNumber}{ColumnText(ex.Column)}: {ex.Reason} Value: '{ex.RawText}'."), ex)
+            // Row 0 is the file as a whole (a missing column, a spoilt footer): no row and no value to show.
+            string where = ex.RowNumber > 0 ? Format($"{Path}, row {ex.RowNumber}{ColumnText(ex.Column)}: {ex.Reason} Value: '{ex.RawText}'.") : $"{Path}{ColumnText(ex.Column)}: {ex.Reason}";
+            throw new ToolException(ExitCode.BadInput, "bad_input", where, ex)
             {
                 File = Path,
                 Row = ex.RowNumber,
                 Column = ex.Column,
             };
         }
+        catch (ArgumentException ex) when (ex.ParamName?.StartsWith("options.", StringComparison.Ordinal) == true)
+        {
+            // The reader refused the options the command line made (an empty date format, a quote as delimiter, a negative
+            // or repeated column index): a usage error, in the command line's words.
+            throw ToolException.Usage(InOptionNames(ex.Message.Split(" (Parameter", 2)[0]));
+        }
         catch (Exception ex) when (ex is FormatException or InvalidDataException or IOException)
         {
             throw ToolException.BadInput($"{Path}: {ex.Message}", Path, ex);
         }
     }
+
+    /// <summary>
+    /// The summaries, or bad input when the log has rows but none on or before <c>--observation-end</c> (the library's message
+    /// gives the log's date range); that used to stop as an unexpected failure.
+    /// </summary>
+    private CustomerSummaries Build(CustomerSummariesBuilder builder)
+    {
+        try
+        {
+            return builder.Build();
+        }
+        catch (ArgumentException ex) when (ex.ParamName == "observationEnd")
+        {
+            throw ToolException.BadInput($"{Path}: {ex.Message.Split(" (Parameter", 2)[0]}", Path, ex);
+        }
+    }
+
+    /// <summary>The reader options' names in a message replaced by the command-line options that set them.</summary>
+    internal static string InOptionNames(string message)
+    {
+        foreach (var (name, option) in OptionNames)
+        {
+            message = message.Replace(name, option, StringComparison.Ordinal);
+        }
+
+        return message;
+    }
+
+    private static readonly (string Name, string Option)[] OptionNames =
+    [
+        ("options.CustomerIdColumn", "--id-column"),
+        ("options.DateColumn", "--date-column"),
+        ("options.AmountColumn", "--amount-column"),
+        ("options.CustomerIdIndex", "--id-index"),
+        ("options.DateIndex", "--date-index"),
+        ("options.AmountIndex", "--amount-index"),
+        ("options.DateFormat", "--date-format"),
+        ("options.Delimiter", "--delimiter"),
+        ("options.WhitespaceDelimited", "--whitespace"),
+        ("options.HasHeader = false", "--no-header"),
+        ("options.HasHeader", "--no-header"),
+        ("options.TimeZone", "--time-zone"),
+    ];
 
     private static string ColumnText(string? column) => column is null ? "" : $", column '{column}'";
 
