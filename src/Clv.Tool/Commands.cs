@@ -38,6 +38,12 @@ internal abstract class ToolCommand<TSettings>(ToolEnvironment env) : Command<TS
     protected static Input.Loaded Read(Run run, Input input) =>
         run.Step("Read " + Path.GetFileName(input.Path), report => input.Load(report, run.Cancellation));
 
+    /// <summary>A path option's value: usage errors when it is missing or blank (a blank path used to fail unexpectedly).</summary>
+    protected static string Required(string? value, string option, string what) =>
+        value is null ? throw ToolException.Usage($"{option} is required: {what}")
+        : string.IsNullOrWhiteSpace(value) ? throw ToolException.Usage($"{option} must not be empty: {what}")
+        : value;
+
     protected static void RequireCustomers(Input input, Input.Loaded loaded)
     {
         if (loaded.Customers.Count == 0)
@@ -70,7 +76,7 @@ internal sealed class AnalyzeCommand(ToolEnvironment env) : ToolCommand<AnalyzeS
             "zh" => PlotLanguage.Chinese,
             _ => throw ToolException.Usage($"--language must be en or zh, but was '{s.Language}'."),
         };
-        string outFolder = s.Out ?? throw ToolException.Usage("--out is required: the folder for the scorecard, models and report.");
+        string outFolder = Required(s.Out, "--out", "the folder for the scorecard, models and report.");
 
         var summary = new Summary("analyze");
         var loaded = Read(run, input);
@@ -137,8 +143,8 @@ internal sealed class ScoreCommand(ToolEnvironment env) : ToolCommand<ScoreSetti
 
     protected override Summary Execute(Run run, ScoreSettings s)
     {
-        string folder = s.Models ?? throw ToolException.Usage("--models is required: the folder 'clv analyze' or 'clv fit' wrote.");
-        string outFolder = s.Out ?? throw ToolException.Usage("--out is required: the folder for the scorecard.");
+        string folder = Required(s.Models, "--models", "the folder 'clv analyze' or 'clv fit' wrote.");
+        string outFolder = Required(s.Out, "--out", "the folder for the scorecard.");
         var purchases = Load<PurchaseModel>(folder, Job.PurchaseModelFile);
         var spend = Load<GammaGammaModel>(folder, Job.SpendModelFile);
         var cuts = LoadCutPoints(folder);
@@ -224,7 +230,7 @@ internal sealed class FitCommand(ToolEnvironment env) : ToolCommand<FitSettings>
     {
         string model = Job.CheckModelChoice(s.Model);
         var input = Input.Resolve(s, null);
-        string outFolder = s.Out ?? throw ToolException.Usage("--out is required: the folder for the model files.");
+        string outFolder = Required(s.Out, "--out", "the folder for the model files.");
         var summary = new Summary("fit");
         var loaded = Read(run, input);
         RequireCustomers(input, loaded);
@@ -254,7 +260,7 @@ internal abstract class TableCommand(ToolEnvironment env) : ToolCommand<TableSet
     protected override Summary Execute(Run run, TableSettings s)
     {
         var input = Input.Resolve(s, null);
-        string outFile = s.Out ?? throw ToolException.Usage("--out is required: the file to write (.csv or .parquet).");
+        string outFile = Required(s.Out, "--out", "the file to write (.csv or .parquet).");
         var summary = new Summary(Name);
         var loaded = Read(run, input);
         RequireCustomers(input, loaded);

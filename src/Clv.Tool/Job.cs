@@ -110,6 +110,12 @@ internal static class Job
             throw ToolException.Usage("--horizon-unit must be week, month or year (CLV is discounted per period; days are too fine).");
         }
 
+        if (unit == TimeUnit.Year && periods > 100)
+        {
+            // A century of yearly columns is the most a lifetime value can use; 1,200 years took 25 s to score 2,357 customers.
+            throw ToolException.Usage(Format($"--horizon must be at most 100 years (a lifetime value over more than a century says nothing more), but was {periods} years."));
+        }
+
         if (!double.IsFinite(discountRate) || discountRate < 0 || discountRate >= 10)
         {
             throw ToolException.Usage(Format($"--discount-rate must be an annual rate from 0 to 10 (0.1 is 10%), but was {discountRate}."));

@@ -92,7 +92,7 @@ internal class LogSettings : ReportingSettings
 internal class HorizonSettings : LogSettings
 {
     [CommandOption("--horizon <N>")]
-    [Description("CLV horizon in --horizon-unit periods. Default: 36.")]
+    [Description("CLV horizon in --horizon-unit periods: 1 to 1200, and at most 100 years. Default: 36.")]
     [DefaultValue(36)]
     public int Horizon { get; set; } = 36;
 

@@ -239,8 +239,10 @@ public sealed class ClvToolTests
     [InlineData(new[] { "--observation-end", "1997-09-30", "--out", "x", "--holdout-end", "1997-01-01" }, "--holdout-end (1997-01-01) must be after --observation-end (1997-09-30)")]
     [InlineData(new[] { "--observation-end", "1997-09-30", "--out", "x", "--time-zone", "Mars/Olympus" }, "--time-zone 'Mars/Olympus' is not a time zone")]
     [InlineData(new[] { "--observation-end", "1997-09-30", "--out", "x", "--horizon", "0" }, "--horizon must be 1 to 1200 periods, but was 0")]
+    [InlineData(new[] { "--observation-end", "1997-09-30", "--out", "x", "--horizon", "101", "--horizon-unit", "year" }, "--horizon must be at most 100 years (a lifetime value over more than a century says nothing more), but was 101 years.")]
     [InlineData(new[] { "--observation-end", "1997-09-30", "--out", "x", "--no-such-option" }, "no-such-option")]
     [InlineData(new[] { "--observation-end", "1997-09-30" }, "--out is required")]
+    [InlineData(new[] { "--observation-end", "1997-09-30", "--out", "" }, "--out must not be empty: the folder for the scorecard, models and report.")]
     public void UsageErrors_ExitWithUsage_AndSayWhatIsWrong(string[] args, string message)
     {
         var r = ToolRunner.InProcess("analyze", [TestData.PathOf("orders.csv"), .. args]);
@@ -256,6 +258,21 @@ public sealed class ClvToolTests
         var r = ToolRunner.InProcess("stages", [dir["nope.csv"], "--observation-end", "1997-09-30", "--out", dir["s.csv"]]);
         Assert.Equal(ExitCode.BadInput, r.ExitCode);
         Assert.Contains($"The log file '{dir["nope.csv"]}' does not exist", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("stages", "--out", "--out must not be empty: the file to write (.csv or .parquet).")]
+    [InlineData("fit", "--out", "--out must not be empty: the folder for the model files.")]
+    [InlineData("score", "--models", "--models must not be empty: the folder 'clv analyze' or 'clv fit' wrote.")]
+    [InlineData("score", "--out", "--out must not be empty: the folder for the scorecard.")]
+    public void BlankPathOption_IsAUsageError(string command, string option, string message)
+    {
+        using var dir = new TempFolder();
+        string[] paths = command == "score" ? ["--models", dir["m"], "--out", dir["o"]] : ["--out", dir["o"]];
+        paths[Array.IndexOf(paths, option) + 1] = " ";
+        var r = ToolRunner.InProcess(command, ToolRunner.Cdnow(paths));
+        Assert.True(r.ExitCode == ExitCode.Usage, r.Stderr);
+        Assert.Contains(message, r.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
