@@ -14,6 +14,14 @@ internal static class SpecialMath
     }
 
     /// <summary>
+    /// ln(1 + t/p) = ln(p + t) - ln p for t ≥ 0, p &gt; 0: accurate for small t/p (where the difference of the two logarithms
+    /// cancels: the terms r ln α and (r + x) ln(α + T) of the purchase models' likelihoods), and finite for a p so small
+    /// that t/p would overflow.
+    /// </summary>
+    public static double LnOneAndRatio(double t, double p) =>
+        t <= p ? Log1P(t / p) : Math.Log(p + t) - Math.Log(p);
+
+    /// <summary>
     /// exp(x) - 1 to a few units in the last place for every x. Below 1e-5 in size, the cubic Taylor polynomial; below 1 in size,
     /// Kahan's correction (u - 1) x / ln u with u = exp(x), which cancels the rounding of u (a plain exp(x) - 1 loses
     /// 1e-16 / |x| of relative accuracy: 1e-11 at x = 1e-5); beyond, exp(x) - 1.

@@ -27,12 +27,12 @@ internal static class BetaGeometric
     {
         double a1 = SpecialMath.GammaLnRatio(r, x);
         double lnAlphaT = Math.Log(alpha + t);
-        double lnRatioT = LnOneAndRatio(t, alpha);
+        double lnRatioT = SpecialMath.LnOneAndRatio(t, alpha);
         double a3 = (-r * lnRatioT) - (x * lnAlphaT);
         if (modified)
         {
             double a2 = SpecialMath.GammaLnRatio(b, x + 1) - SpecialMath.GammaLnRatio(a + b, x + 1);
-            double a4 = Math.Log(a) - Math.Log(b + x) + ((r + x) * (lnRatioT - LnOneAndRatio(tx, alpha)));
+            double a4 = Math.Log(a) - Math.Log(b + x) + ((r + x) * (lnRatioT - SpecialMath.LnOneAndRatio(tx, alpha)));
             return a1 + a2 + a3 + SpecialMath.Log1PExp(a4);
         }
         else
@@ -43,18 +43,11 @@ internal static class BetaGeometric
                 return a1 + a2 + a3;
             }
 
-            double a4 = Math.Log(a) - Math.Log(b + x - 1) - (r * LnOneAndRatio(tx, alpha)) - (x * Math.Log(alpha + tx));
+            double a4 = Math.Log(a) - Math.Log(b + x - 1) - (r * SpecialMath.LnOneAndRatio(tx, alpha)) - (x * Math.Log(alpha + tx));
             double m = Math.Max(a3, a4);
             return a1 + a2 + m + Math.Log(Math.Exp(a3 - m) + Math.Exp(a4 - m));
         }
     }
-
-    /// <summary>
-    /// ln(1 + t/α) = ln(α + t) - ln α for t ≥ 0, α &gt; 0: accurate for small t/α, and finite for an α so small that t/α would
-    /// overflow.
-    /// </summary>
-    public static double LnOneAndRatio(double t, double alpha) =>
-        t <= alpha ? SpecialMath.Log1P(t / alpha) : Math.Log(alpha + t) - Math.Log(alpha);
 
     /// <summary>ln of the odds that the customer is dead: P(alive) = 1 / (1 + e^L). -∞ for BG/NBD at x = 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -137,14 +137,14 @@ internal sealed class BetaGeometricLikelihood : LikelihoodProblem
                 if (d < lnT.Length)
                 {
                     lnT[d] = Math.Log(alpha + ages[d]);
-                    lnT1[d] = BetaGeometric.LnOneAndRatio(ages[d], alpha);
+                    lnT1[d] = SpecialMath.LnOneAndRatio(ages[d], alpha);
                     invT[d] = 1 / (alpha + ages[d]);
                 }
                 else
                 {
                     int e = d - lnT.Length;
                     lnTx[e] = Math.Log(alpha + recencies[e]);
-                    lnTx1[e] = BetaGeometric.LnOneAndRatio(recencies[e], alpha);
+                    lnTx1[e] = SpecialMath.LnOneAndRatio(recencies[e], alpha);
                     invTx[e] = 1 / (alpha + recencies[e]);
                 }
             }

@@ -119,19 +119,22 @@ internal sealed class ParetoNbdLikelihood : LikelihoodProblem
             digammaRatio[f] = psi;
         }
 
-        // Per distinct age T: ln(alpha + T), ln(beta + T), alpha/(alpha + T), beta/(beta + T).
+        // Per distinct age T: ln(alpha + T), ln(1 + T/alpha), ln(1 + T/beta), alpha/(alpha + T), beta/(beta + T). The alive term
+        // and the tails carry the likelihood's alpha^r beta^s (see ParetoNbdMath): ln of it is -r ln(1 + T/alpha) - x ln(alpha + T)
+        // - s ln(1 + T/beta), whose terms stay small where r and alpha are in the hundreds of millions.
         int na = _ages.Length;
-        var ageTerms = new double[4 * na];
+        var ageTerms = new double[AgeStride * na];
         for (int k = 0; k < na; k++)
         {
             double age = _ages[k];
-            ageTerms[4 * k] = Math.Log(alpha + age);
-            ageTerms[(4 * k) + 1] = Math.Log(beta + age);
-            ageTerms[(4 * k) + 2] = alpha / (alpha + age);
-            ageTerms[(4 * k) + 3] = beta / (beta + age);
+            ageTerms[AgeStride * k] = Math.Log(alpha + age);
+            ageTerms[(AgeStride * k) + 1] = SpecialMath.LnOneAndRatio(age, alpha);
+            ageTerms[(AgeStride * k) + 2] = SpecialMath.LnOneAndRatio(age, beta);
+            ageTerms[(AgeStride * k) + 3] = alpha / (alpha + age);
+            ageTerms[(AgeStride * k) + 4] = beta / (beta + age);
         }
 
-        var context = new RowContext(r, s, theta[1], theta[2], theta[3], lnGammaRatio.ToArray(), digammaRatio.ToArray(), ageTerms);
+        var context = new RowContext(r, s, theta[2], lnGammaRatio.ToArray(), digammaRatio.ToArray(), ageTerms);
         int rows = _rowWeight.Length;
         var partial = new double[5 * Chunks];
         int chunk = (rows + Chunks - 1) / Chunks;
@@ -175,7 +178,7 @@ internal sealed class ParetoNbdLikelihood : LikelihoodProblem
 
     private void SumRows(RowContext ctx, int from, int to, Span<double> result)
     {
-        double r = ctx.R, s = ctx.S, lnAlpha = ctx.LnAlpha, lnBeta = ctx.LnBeta, lnS = ctx.LnS;
+        double r = ctx.R, s = ctx.S, lnS = ctx.LnS;
         double[] lnGammaRatio = ctx.LnGammaRatio, digammaRatio = ctx.DigammaRatio, ageTerms = ctx.AgeTerms;
         double sum = 0, g0 = 0, g1 = 0, g2 = 0, g3 = 0;
         for (int i = from; i < to; i++)
@@ -183,15 +186,15 @@ internal sealed class ParetoNbdLikelihood : LikelihoodProblem
             int f = _rowFrequency[i];
             int x = _frequencies[f];
             double w = _rowWeight[i];
-            int ak = 4 * _rowAgeIndex[i];
-            double lnAlphaT = ageTerms[ak], lnBetaT = ageTerms[ak + 1];
-            double lnAlive = (-(r + x) * lnAlphaT) - (s * lnBetaT);
+            int ak = AgeStride * _rowAgeIndex[i];
+            double lnAlphaT = ageTerms[ak], alphaGrowth = ageTerms[ak + 1], betaGrowth = ageTerms[ak + 2];
+            double lnAlive = (-r * alphaGrowth) - (x * lnAlphaT) - (s * betaGrowth);
 
-            // d lnAlive / d theta
-            double a0 = -r * lnAlphaT, a1 = -(r + x) * ageTerms[ak + 2], a2 = -s * lnBetaT, a3 = -s * ageTerms[ak + 3];
+            // d lnAlive / d theta (alpha^r beta^s included)
+            double a0 = -r * alphaGrowth, a1 = r - ((r + x) * ageTerms[ak + 3]), a2 = -s * betaGrowth, a3 = s - (s * ageTerms[ak + 4]);
 
-            double ll = lnGammaRatio[f] + (r * lnAlpha) + (s * lnBeta);
-            double d0 = r * (digammaRatio[f] + lnAlpha), d1 = r, d2 = s * lnBeta, d3 = s;
+            double ll = lnGammaRatio[f];
+            double d0 = r * digammaRatio[f];
 
             double mix = lnAlive;
             double m0 = a0, m1 = a1, m2 = a2, m3 = a3;
@@ -238,9 +241,9 @@ internal sealed class ParetoNbdLikelihood : LikelihoodProblem
 
             sum += w * (ll + mix);
             g0 += w * (d0 + m0);
-            g1 += w * (d1 + m1);
-            g2 += w * (d2 + m2);
-            g3 += w * (d3 + m3);
+            g1 += w * m1;
+            g2 += w * m2;
+            g3 += w * m3;
         }
 
         result[0] = sum;
@@ -250,7 +253,10 @@ internal sealed class ParetoNbdLikelihood : LikelihoodProblem
         result[4] = g3;
     }
 
-    private sealed record RowContext(double R, double S, double LnAlpha, double LnS, double LnBeta, double[] LnGammaRatio, double[] DigammaRatio, double[] AgeTerms);
+    /// <summary>Numbers kept per distinct age: ln(α + T), ln(1 + T/α), ln(1 + T/β), α/(α + T), β/(β + T).</summary>
+    private const int AgeStride = 5;
+
+    private sealed record RowContext(double R, double S, double LnS, double[] LnGammaRatio, double[] DigammaRatio, double[] AgeTerms);
 
     private void ComputeTerms(ReadOnlySpan<double> theta, CancellationToken cancellationToken)
     {

@@ -14,13 +14,19 @@ namespace Clv.Probabilistic;
 /// alpha &gt;= beta and 2F1(r + s + x, r + x; r + s + x + 1; (beta - alpha)/(beta + t)) / ((r + s + x)(beta + t)^(r + s + x))
 /// when alpha &lt; beta, so A0 = (r + s + x)(F(t_x) - F(T)) and s/(r + s + x) A0 = s (F(t_x) - F(T)).
 /// Every term is kept as a logarithm with a sign; the difference is taken by log-sum-exp with signs.
+/// <para>
+/// The tail and the alive term are returned multiplied by α^r β^s (their logarithms plus r ln α + s ln β), the likelihood's
+/// own factor: -a ln(M + t) + r ln α + s ln β is summed as -r ln((M + t)/α) - s ln((M + t)/β) - x ln(M + t), M = max(α, β),
+/// with ln(1 + t/M) taken directly. Where every customer buys at one rate (r and α in the hundreds of millions) the
+/// terms of the plain form are 1e10 each and cancel to a few units.
+/// </para>
 /// </remarks>
 internal static class ParetoNbdMath
 {
     /// <summary>Above this 2F1 argument the tail is integrated numerically instead (the series needs ~1/(1 - z) terms).</summary>
     private const double SeriesLimit = 0.95;
 
-    /// <summary>ln |F(t)| with its sign (always +1 for valid parameters).</summary>
+    /// <summary>ln |α^r β^s F(t)| with its sign (always +1 for valid parameters).</summary>
     public static double LnTail(double r, double alpha, double s, double beta, int x, double t, out int sign)
     {
         double a = r + s + x;
@@ -28,14 +34,31 @@ internal static class ParetoNbdMath
         double large = (alphaLarger ? alpha : beta) + t, small = (alphaLarger ? beta : alpha) + t;
         double b = alphaLarger ? s + 1 : r + x;
         double z = (large - small) / large;
+        double lnI;
         if (z > SeriesLimit)
         {
             sign = 1;
-            return LnTailByQuadrature(a, b, small / large, large);
+            lnI = LnTailIntegralByQuadrature(a, b, small / large, out _, out _, out _);
+        }
+        else
+        {
+            lnI = Hypergeometric.Hyp2F1Ln(a, b, a + 1, z, out sign) - Math.Log(a);
         }
 
-        double lnHyp = Hypergeometric.Hyp2F1Ln(a, b, a + 1, z, out sign);
-        return lnHyp - (a * Math.Log(large)) - Math.Log(a);
+        return lnI - Scale(r, alpha, s, beta, x, t, out _, out _);
+    }
+
+    /// <summary>
+    /// a ln(M + t) - r ln α - s ln β with M = max(α, β), a = r + s + x, without the cancellation of its terms; and the
+    /// two logarithms it is made of, ln((M + t)/α) and ln((M + t)/β).
+    /// </summary>
+    private static double Scale(double r, double alpha, double s, double beta, int x, double t, out double overAlpha, out double overBeta)
+    {
+        double large = Math.Max(alpha, beta);
+        double grow = SpecialMath.LnOneAndRatio(t, large);
+        overAlpha = alpha >= beta ? grow : Math.Log(beta / alpha) + grow;
+        overBeta = alpha >= beta ? Math.Log(alpha / beta) + grow : grow;
+        return (r * overAlpha) + (s * overBeta) + (x * Math.Log(large + t));
     }
 
     /// <summary>
@@ -51,7 +74,7 @@ internal static class ParetoNbdMath
         LnTailIntegralByQuadrature(a, b, epsilon, out _, out _, out _) - (a * Math.Log(large));
 
     /// <summary>
-    /// ln F(t) with its gradient d ln F / d(ln r, ln α, ln s, ln β), analytic in both branches: F(t) = I(a, b, z) / M^a with
+    /// ln α^r β^s F(t) with its gradient d / d(ln r, ln α, ln s, ln β), analytic in both branches: F(t) = I(a, b, z) / M^a with
     /// I(a, b, z) = ∫₀¹ v^(a−1) (1 − z v)^(−b) dv = ₂F₁(a, b; a + 1; z)/a, a = r + s + x, and (b, z, M) = (s + 1, (α − β)/(α + t), α + t)
     /// when α ≥ β or (r + x, (β − α)/(β + t), β + t) otherwise. The derivatives of I in a, b and z are summed alongside the series
     /// (or the quadrature) that gives I, then carried to the parameters by the chain rule.
@@ -63,7 +86,6 @@ internal static class ParetoNbdMath
         double large = (alphaLarger ? alpha : beta) + t, small = (alphaLarger ? beta : alpha) + t;
         double b = alphaLarger ? s + 1 : r + x;
         double z = (large - small) / large;
-        double lnLarge = Math.Log(large);
         double lnI, ia, ib, iz;
         if (z == 0)
         {
@@ -86,24 +108,26 @@ internal static class ParetoNbdMath
             iz = h[3];
         }
 
-        // d ln F = d ln I − a d ln M − ln M da, with da/dr = da/ds = 1 and b, z, M as above.
-        double baseR = ia - lnLarge, baseS = ia - lnLarge;
+        // d ln F = d ln I − a d ln M − ln M da, with da/dr = da/ds = 1 and b, z, M as above; r ln α + s ln β adds
+        // (r ln α, r, s ln β, s), which turns the ln M of the first and third into ln(M/α) and ln(M/β).
+        double scale = Scale(r, alpha, s, beta, x, t, out double overAlpha, out double overBeta);
+        double baseR = ia - overAlpha, baseS = ia - overBeta;
         if (alphaLarger)
         {
             gradient[0] = r * baseR;
             gradient[2] = s * (baseS + ib);
-            gradient[1] = alpha * ((iz * small / (large * large)) - (a / large));
-            gradient[3] = beta * (-iz / large);
+            gradient[1] = (alpha * ((iz * small / (large * large)) - (a / large))) + r;
+            gradient[3] = (beta * (-iz / large)) + s;
         }
         else
         {
             gradient[0] = r * (baseR + ib);
             gradient[2] = s * baseS;
-            gradient[1] = alpha * (-iz / large);
-            gradient[3] = beta * ((iz * small / (large * large)) - (a / large));
+            gradient[1] = (alpha * (-iz / large)) + r;
+            gradient[3] = (beta * ((iz * small / (large * large)) - (a / large))) + s;
         }
 
-        return lnI - (a * lnLarge);
+        return lnI - scale;
     }
 
     /// <summary>
@@ -163,7 +187,7 @@ internal static class ParetoNbdMath
         return ln;
     }
 
-    /// <summary>ln |A0| with its sign: A0 = (r + s + x)(F(t_x) - F(T)); -infinity (sign 0) when t_x = T.</summary>
+    /// <summary>ln |α^r β^s A0| with its sign: A0 = (r + s + x)(F(t_x) - F(T)); -infinity (sign 0) when t_x = T.</summary>
     public static double LnA0(double r, double alpha, double s, double beta, int x, double recency, double age, out int sign)
     {
         double lnTx = LnTail(r, alpha, s, beta, x, recency, out int signTx);
@@ -172,7 +196,7 @@ internal static class ParetoNbdMath
         return lnDiff + Math.Log(r + s + x);
     }
 
-    /// <summary>ln of s (F(t_x) - F(T)), the "died between t_x and T" term; -infinity when it vanishes.</summary>
+    /// <summary>ln of α^r β^s s (F(t_x) - F(T)), the "died between t_x and T" term; -infinity when it vanishes.</summary>
     public static double LnDiedTerm(double r, double alpha, double s, double beta, int x, double recency, double age)
     {
         if (!(recency < age))
@@ -185,7 +209,7 @@ internal static class ParetoNbdMath
         return LnDiedTerm(s, lnTx, lnT);
     }
 
-    /// <summary>ln of s (F(t_x) - F(T)) from ln F(t_x) and ln F(T) (both tails positive).</summary>
+    /// <summary>ln of α^r β^s s (F(t_x) - F(T)) from the tails' <see cref="LnTail(double, double, double, double, int, double, out int)"/> at t_x and T.</summary>
     public static double LnDiedTerm(double s, double lnTx, double lnT)
     {
         double lnDiff = SpecialMath.LnDiffExp(lnTx, 1, lnT, 1, out int sign);
@@ -195,17 +219,16 @@ internal static class ParetoNbdMath
         return sign > 0 ? Math.Log(s) + lnDiff : double.NegativeInfinity;
     }
 
-    /// <summary>ln of the "alive at T" term (alpha + T)^-(r + x) (beta + T)^-s.</summary>
+    /// <summary>ln of the "alive at T" term α^r β^s (α + T)^-(r + x) (β + T)^-s, as -r ln(1 + T/α) - x ln(α + T) - s ln(1 + T/β).</summary>
     public static double LnAliveTerm(double r, double alpha, double s, double beta, int x, double age) =>
-        (-(r + x) * Math.Log(alpha + age)) - (s * Math.Log(beta + age));
+        (-r * SpecialMath.LnOneAndRatio(age, alpha)) - (x * Math.Log(alpha + age)) - (s * SpecialMath.LnOneAndRatio(age, beta));
 
     /// <summary>ln L for one customer.</summary>
     public static double LnLikelihood(double r, double alpha, double s, double beta, int x, double recency, double age)
     {
         double lnAlive = LnAliveTerm(r, alpha, s, beta, x, age);
         double lnDied = LnDiedTerm(r, alpha, s, beta, x, recency, age);
-        return SpecialMath.GammaLnRatio(r, x) + (r * Math.Log(alpha)) + (s * Math.Log(beta))
-            + SpecialMath.LnAddExp(lnAlive, lnDied);
+        return SpecialMath.GammaLnRatio(r, x) + SpecialMath.LnAddExp(lnAlive, lnDied);
     }
 
     /// <summary>P(alive | x, t_x, T) = 1 / (1 + s (F(t_x) - F(T)) / ((alpha + T)^-(r + x) (beta + T)^-s)).</summary>

@@ -11,10 +11,10 @@ namespace Clv.Tests.Probabilistic;
 /// </summary>
 public class BetaGeometricRidgeTests
 {
-    private const double Rate = 0.5;
+    internal const double Rate = 0.5;
 
     /// <summary>2,000 customers over 40 weeks, Poisson purchases at <see cref="Rate"/> a week, a tenth stopping early, in days.</summary>
-    private static readonly Lazy<CustomerSummaries> OneRate = new(() =>
+    internal static readonly Lazy<CustomerSummaries> OneRate = new(() =>
     {
         var random = new Random(7);
         var origin = new DateOnly(2024, 1, 1);

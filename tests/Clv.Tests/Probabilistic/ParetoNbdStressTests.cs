@@ -71,7 +71,8 @@ public class ParetoNbdStressTests
         // At alpha = beta both arguments are 0 and 2F1 = 1: A0 = (alpha+t_x)^-(r+s+x) - (alpha+T)^-(r+s+x).
         double r = 0.7, s = 1.3, a = 5;
         int x = 4;
-        double expected = Math.Log(Math.Pow(a + 2, -(r + s + x)) - Math.Pow(a + 9, -(r + s + x)));
+        // (LnA0 carries the likelihood's alpha^r beta^s.)
+        double expected = Math.Log(Math.Pow(a + 2, -(r + s + x)) - Math.Pow(a + 9, -(r + s + x))) + ((r + s) * Math.Log(a));
         Assert.Equal(expected, ParetoNbdMath.LnA0(r, a, s, a, x, 2, 9, out _), 1e-12);
 
         // Continuity across the branch switch.
