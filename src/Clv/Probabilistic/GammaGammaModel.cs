@@ -265,6 +265,28 @@ public sealed class GammaGammaModel : IJsonPersistable<GammaGammaModel>
         return P * (V + (frequency * monetaryValue)) / denominator;
     }
 
+    /// <summary>
+    /// Every repeat customer with the same mean spend (one price for everyone, as in a single-plan subscription): the
+    /// likelihood grows without bound as p and q grow (spend with no spread), so no maximum exists. Said at once, not after
+    /// hundreds of Newton steps that end in "did not converge".
+    /// </summary>
+    private static void ThrowIfOneSpend(SpendRows rows)
+    {
+        var (_, m, _) = rows.Sorted();
+        double low = double.PositiveInfinity, high = double.NegativeInfinity;
+        foreach (double v in m)
+        {
+            low = Math.Min(low, v);
+            high = Math.Max(high, v);
+        }
+
+        if (high <= low * (1 + 1e-12))
+        {
+            throw new ModelFitException(Guard.Format(
+                $"Gamma-Gamma cannot be fitted: every one of the {rows.TotalWeight:N0} repeat customers has the same mean spend per transaction ({low:G6}), so spend has no spread to fit (the likelihood grows without bound as p and q grow). Every customer's expected spend is then {low:G6}: use that value directly."));
+        }
+    }
+
     private void ThrowNoMean(int frequency) =>
         ThrowHelper.InvalidOperation(Guard.Format(
             $"The expected spend does not exist for a customer with {frequency} repeat purchases under {this}: it needs p x + q > 1, but p x + q = {(P * frequency) + Q:G4}. A Gamma-Gamma fit with q ≤ 1 has no finite mean spend; check the data for extreme amounts, or value customers without repeat purchases another way."));
@@ -275,6 +297,8 @@ public sealed class GammaGammaModel : IJsonPersistable<GammaGammaModel>
         {
             throw new ModelFitException(Guard.Format($"Gamma-Gamma fit needs at least two repeat customers with a positive mean spend, but there were {rows.TotalWeight} ({excluded} excluded)."));
         }
+
+        ThrowIfOneSpend(rows);
 
         var result = MaximumLikelihood.Fit(rows.Problem(), options, p => new GammaGammaModel(p[0], p[1], p[2]), excluded);
         if (result.Model.Q > 1)
