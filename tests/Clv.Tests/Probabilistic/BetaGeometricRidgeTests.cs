@@ -33,11 +33,17 @@ public class BetaGeometricRidgeTests
         return CustomerSummaries.FromTransactions(rows.ToArray(), origin.AddDays(280), TimeUnit.Week);
     });
 
+    /// <summary>MBG/NBD or BG/NBD, and α.</summary>
+    public static TheoryData<bool, double> Scales => new()
+    {
+        { false, 1e12 },
+        { false, 1e14 },
+        { true, 1e12 },
+        { true, 1e14 },
+    };
+
     [Theory]
-    [InlineData(false, 1e12)]
-    [InlineData(false, 1e14)]
-    [InlineData(true, 1e12)]
-    [InlineData(true, 1e14)]
+    [MemberData(nameof(Scales))]
     public void PerCustomerLikelihood_AtTheRidge_IsTheOneRateLikelihood(bool modified, double alpha)
     {
         var (a, b) = (0.8, 2.4);
@@ -54,10 +60,7 @@ public class BetaGeometricRidgeTests
     }
 
     [Theory]
-    [InlineData(false, 1e12)]
-    [InlineData(false, 1e14)]
-    [InlineData(true, 1e12)]
-    [InlineData(true, 1e14)]
+    [MemberData(nameof(Scales))]
     public void FittingLikelihood_AtTheRidge_IsTheOneRateLikelihood(bool modified, double alpha)
     {
         var (a, b) = (0.8, 2.4);

@@ -14,11 +14,17 @@ public class ParetoNbdRidgeTests
 {
     private const double Dropout = 0.02;
 
+    /// <summary>α, β and the bound on |ln L - its one-rate limit|.</summary>
+    public static TheoryData<double, double, double> Scales => new()
+    {
+        { 1e12, 1e12, 1e-5 },
+        { 1e14, 1e14, 1e-5 },
+        { 1e12, 1e13, 0.1 },
+        { 1e13, 1e12, 0.1 },
+    };
+
     [Theory]
-    [InlineData(1e12, 1e12, 1e-5)]
-    [InlineData(1e14, 1e14, 1e-5)]
-    [InlineData(1e12, 1e13, 0.1)]
-    [InlineData(1e13, 1e12, 0.1)]
+    [MemberData(nameof(Scales))]
     public void PerCustomerLikelihood_AtTheRidge_IsTheOneRateLikelihood(double alpha, double beta, double tolerance)
     {
         var model = new ParetoNbdModel(BetaGeometricRidgeTests.Rate * alpha, alpha, Dropout * beta, beta, TimeUnit.Week);
@@ -33,10 +39,7 @@ public class ParetoNbdRidgeTests
     }
 
     [Theory]
-    [InlineData(1e12, 1e12, 1e-5)]
-    [InlineData(1e14, 1e14, 1e-5)]
-    [InlineData(1e12, 1e13, 0.1)]
-    [InlineData(1e13, 1e12, 0.1)]
+    [MemberData(nameof(Scales))]
     public void FittingLikelihood_AtTheRidge_IsTheOneRateLikelihood(double alpha, double beta, double tolerance)
     {
         var summaries = BetaGeometricRidgeTests.OneRate.Value;
