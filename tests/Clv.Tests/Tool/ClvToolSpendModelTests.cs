@@ -36,4 +36,19 @@ public class ClvToolSpendModelTests
             e.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir["b"]));
     }
+
+    [Fact]
+    public void Analyze_OnePriceForEveryone_FitFailedNamingThePrice()
+    {
+        using var dir = new TempFolder();
+        var lines = Enumerable.Range(0, 300).SelectMany(c => Enumerable.Range(0, 1 + (c % 12)).Select(m => $"c{c},2024-{m + 1:00}-05,9.99"));
+        File.WriteAllLines(dir["sub.csv"], ["customer_id,date,amount", .. lines]);
+
+        var r = ToolRunner.InProcess("analyze", [dir["sub.csv"], "--observation-end", "2024-12-31", "--out", dir["o"], "--json"]);
+
+        Assert.Equal(ExitCode.FitFailed, r.ExitCode);
+        Assert.StartsWith("Gamma-Gamma cannot be fitted: every one of the 275 repeat customers has the same mean spend per transaction (9.99)",
+            r.Json().GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir["o"]));
+    }
 }
