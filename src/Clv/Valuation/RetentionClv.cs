@@ -28,25 +28,25 @@ public static class RetentionClv
 {
     /// <summary>The discounted value of one customer.</summary>
     /// <param name="margin">Margin per period (any finite amount).</param>
-    /// <param name="retention">Probability of being retained from one period to the next, in [0, 1).</param>
+    /// <param name="retention">Probability of being retained from one period to the next, in [0, 1]; 1 (nobody leaves) needs a discount rate above 0 or a finite horizon.</param>
     /// <param name="options">The period, discount rate, margin timing and horizon; null for <see cref="RetentionClvOptions.Default"/>.</param>
     /// <returns>The expected discounted margin.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="margin"/> is not finite, <paramref name="retention"/> is outside [0, 1), or the options are invalid.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="margin"/> is not finite, <paramref name="retention"/> is outside [0, 1] (or 1 with neither discounting nor a horizon: an infinite value), or the options are invalid.</exception>
     public static double Value(double margin, double retention, RetentionClvOptions? options)
     {
         var terms = Terms.From(options);
         Guard.Finite(margin);
-        CheckRetention(retention, nameof(retention));
+        terms.CheckRetention(retention, nameof(retention));
         return margin * terms.Factor(retention);
     }
 
     /// <summary>The discounted value of each customer, with a margin and a retention rate per customer.</summary>
     /// <param name="margins">Margin per period of each customer.</param>
-    /// <param name="retentions">Retention rate per period of each customer, each in [0, 1).</param>
+    /// <param name="retentions">Retention rate per period of each customer, each in [0, 1] (1 as for the single value).</param>
     /// <param name="options">The period, discount rate, margin timing and horizon; null for <see cref="RetentionClvOptions.Default"/>.</param>
     /// <param name="destination">Receives the values; same length as <paramref name="margins"/>.</param>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A margin is not finite, a retention rate is outside [0, 1), or the options are invalid.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A margin is not finite, a retention rate is outside [0, 1] (or 1 with neither discounting nor a horizon), or the options are invalid.</exception>
     public static void Value(ReadOnlySpan<double> margins, ReadOnlySpan<double> retentions, RetentionClvOptions? options, Span<double> destination)
     {
         var terms = Terms.From(options);
@@ -62,10 +62,7 @@ public static class RetentionClv
                 ThrowHelper.ArgumentOutOfRange(nameof(margins), m, Guard.Format($"margins[{i}] must be a finite number, but was {m}."));
             }
 
-            if (!(r >= 0 && r < 1))
-            {
-                ThrowHelper.ArgumentOutOfRange(nameof(retentions), r, Guard.Format($"retentions[{i}] must be at least 0 and less than 1, but was {r}."));
-            }
+            terms.CheckRetention(r, nameof(retentions), i);
 
             destination[i] = m * terms.Factor(r);
         }
@@ -73,15 +70,15 @@ public static class RetentionClv
 
     /// <summary>The discounted value of each customer, with a margin per customer and one retention rate for all.</summary>
     /// <param name="margins">Margin per period of each customer.</param>
-    /// <param name="retention">Retention rate per period, in [0, 1).</param>
+    /// <param name="retention">Retention rate per period, in [0, 1] (1 as for the single value).</param>
     /// <param name="options">The period, discount rate, margin timing and horizon; null for <see cref="RetentionClvOptions.Default"/>.</param>
     /// <param name="destination">Receives the values; same length as <paramref name="margins"/>.</param>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A margin is not finite, <paramref name="retention"/> is outside [0, 1), or the options are invalid.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A margin is not finite, <paramref name="retention"/> is outside [0, 1] (or 1 with neither discounting nor a horizon), or the options are invalid.</exception>
     public static void Value(ReadOnlySpan<double> margins, double retention, RetentionClvOptions? options, Span<double> destination)
     {
         var terms = Terms.From(options);
-        CheckRetention(retention, nameof(retention));
+        terms.CheckRetention(retention, nameof(retention));
         Guard.SameLength(margins.Length, destination.Length);
         double factor = terms.Factor(retention);
         for (int i = 0; i < margins.Length; i++)
@@ -98,11 +95,11 @@ public static class RetentionClv
 
     /// <summary>The discounted value of each customer (array convenience for the span overload).</summary>
     /// <param name="margins">Margin per period of each customer.</param>
-    /// <param name="retentions">Retention rate per period of each customer, each in [0, 1).</param>
+    /// <param name="retentions">Retention rate per period of each customer, each in [0, 1] (1 as for the single value).</param>
     /// <param name="options">The period, discount rate, margin timing and horizon; null for <see cref="RetentionClvOptions.Default"/>.</param>
     /// <returns>One value per customer.</returns>
     /// <exception cref="ArgumentException">The arrays differ in length.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A margin is not finite, a retention rate is outside [0, 1), or the options are invalid.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A margin is not finite, a retention rate is outside [0, 1] (or 1 with neither discounting nor a horizon), or the options are invalid.</exception>
     public static double[] Value(double[] margins, double[] retentions, RetentionClvOptions? options)
     {
         ArgumentNullException.ThrowIfNull(margins);
@@ -135,15 +132,6 @@ public static class RetentionClv
         }
 
         return sum;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void CheckRetention(double retention, string paramName)
-    {
-        if (!(retention >= 0 && retention < 1))
-        {
-            ThrowHelper.ArgumentOutOfRange(paramName, retention, Guard.Format($"{paramName} must be at least 0 and less than 1, but was {retention}."));
-        }
     }
 
     /// <summary>q^n for n ≥ 0 by repeated squaring: about log2(n) multiplications, far cheaper than <see cref="Math.Pow"/>.</summary>
@@ -182,6 +170,23 @@ public static class RetentionClv
         }
 
         public double RatePerPeriod { get; }
+
+        /// <summary>
+        /// A retention rate in [0, 1]; 1 only where the value is finite: discounted (q = 1/(1 + d) &lt; 1) or over a finite horizon.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void CheckRetention(double retention, string paramName, int index = -1)
+        {
+            if (retention >= 0 && (retention < 1 || (retention == 1 && (_inverseGrowth < 1 || _horizon >= 0))))
+            {
+                return;
+            }
+
+            string name = index < 0 ? paramName : Guard.Format($"{paramName}[{index}]");
+            ThrowHelper.ArgumentOutOfRange(paramName, retention, retention == 1
+                ? Guard.Format($"{name} is 1 (nobody leaves) with no discounting and no horizon: the value is infinite. Give options.Horizon or a discount rate above 0.")
+                : Guard.Format($"{name} must be at least 0 and at most 1, but was {retention}."));
+        }
 
         public static Terms From(RetentionClvOptions? options)
         {
@@ -255,9 +260,11 @@ public static class RetentionClv
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public double Factor(double retention)
         {
-            Debug.Assert(retention is >= 0 and < 1, "retention validated at the boundary");
+            Debug.Assert(retention is >= 0 and <= 1, "retention validated at the boundary");
             double q = retention * _inverseGrowth;
-            double startSum = _horizon < 0 ? 1.0 / (1.0 - q) : (1.0 - PowInteger(q, _horizon)) / (1.0 - q);
+
+            // q = 1 (retention 1, no discounting; validated to come with a horizon): every period's margin counts in full.
+            double startSum = q == 1 ? _horizon : _horizon < 0 ? 1.0 / (1.0 - q) : (1.0 - PowInteger(q, _horizon)) / (1.0 - q);
             return _timing switch
             {
                 MarginTiming.Start => startSum,

@@ -117,7 +117,7 @@ public class RetentionClvTests
     {
         var margins = Enumerable.Repeat(10.0, 100).ToArray();
         var retentions = Enumerable.Repeat(0.5, 100).ToArray();
-        retentions[61] = 1;
+        retentions[61] = 1.5;
         margins[90] = double.NaN;
 
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => RetentionClv.Value(margins, retentions, PerYear(0.1)));
@@ -128,7 +128,7 @@ public class RetentionClvTests
     }
 
     [Theory]
-    [InlineData(1.0)]
+    [InlineData(1.5)]
     [InlineData(-0.1)]
     [InlineData(double.NaN)]
     public void Value_RetentionOutsideUnitInterval_ThrowsNamingValue(double retention)
@@ -136,7 +136,38 @@ public class RetentionClvTests
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => RetentionClv.Value(100, retention, PerYear(0.1)));
 
         Assert.Equal("retention", ex.ParamName);
-        Assert.Contains("retention must be at least 0 and less than 1", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("retention must be at least 0 and at most 1", ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Retention 1 (nobody leaves) is a finite value wherever there is discounting or a horizon: m q / (1 - q) with q = 1/(1 + d)
+    /// (m / d at the end of each period), or m H undiscounted over H periods. It used to be refused as "less than 1".
+    /// </summary>
+    [Theory]
+    [InlineData(MarginTiming.End, null, 0.1, 1000.0)]
+    [InlineData(MarginTiming.Start, null, 0.1, 1100.0)]
+    [InlineData(MarginTiming.End, 12, 0.0, 1200.0)]
+    [InlineData(MarginTiming.Start, 12, 0.0, 1200.0)]
+    [InlineData(MarginTiming.Middle, 12, 0.0, 1200.0)]
+    public void Value_RetentionOne_IsFiniteWithDiscountingOrAHorizon(MarginTiming timing, int? horizon, double d, double expected)
+    {
+        Assert.Equal(expected, RetentionClv.Value(100, 1.0, PerYear(d, timing, horizon)), 1e-9);
+        double[] batch = RetentionClv.Value([100.0, 100.0, 100.0, 100.0, 100.0], [0.5, 1.0, 1.0, 0.5, 1.0], PerYear(d, timing, horizon));
+        Assert.Equal(expected, batch[1], 1e-9);
+        if (horizon is { } h)
+        {
+            Assert.Equal(RetentionClv.ValueBySum(100, 1.0, PerYear(d, timing, h)), batch[4], 1e-9);
+        }
+    }
+
+    [Fact]
+    public void Value_RetentionOneWithoutDiscountingOrHorizon_IsInfinite_AndSaysSo()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => RetentionClv.Value(100, 1.0, PerYear(0)));
+        Assert.Equal("retention", ex.ParamName);
+        Assert.StartsWith("retention is 1 (nobody leaves) with no discounting and no horizon: the value is infinite. Give options.Horizon or a discount rate above 0.", ex.Message, StringComparison.Ordinal);
+        var batch = Assert.Throws<ArgumentOutOfRangeException>(() => RetentionClv.Value([1.0, 2.0], [0.5, 1.0], PerYear(0)));
+        Assert.StartsWith("retentions[1] is 1 (nobody leaves)", batch.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -145,7 +176,7 @@ public class RetentionClvTests
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => RetentionClv.Value([1.0, 2.0], [0.5, 1.5], PerYear(0.1)));
 
         Assert.Equal("retentions", ex.ParamName);
-        Assert.Contains("retentions[1] must be at least 0 and less than 1, but was 1.5", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("retentions[1] must be at least 0 and at most 1, but was 1.5", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
