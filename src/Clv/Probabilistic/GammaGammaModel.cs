@@ -65,7 +65,9 @@ public sealed class GammaGammaModel : IJsonPersistable<GammaGammaModel>
     /// <param name="customers">The calibration summaries.</param>
     /// <param name="options">Penalty, iteration cap, tolerance, progress and cancellation; <see cref="FitOptions.Default"/> when null.</param>
     /// <returns>
-    /// The fitted model with its diagnostics; a warning when q ≤ 1 (no finite mean spend). Check the model's independence
+    /// The fitted model with its diagnostics; a warning when q ≤ 1 (no finite mean spend). When every repeat customer has the
+    /// same mean spend (one price, as in a single-plan subscription) no maximum exists: the result is the limit, with status
+    /// <see cref="FitStatus.Boundary"/>, whose expected spend is that price for everyone. Check the model's independence
     /// assumption with <see cref="CheckIndependence(CustomerSummaries)"/>.
     /// </returns>
     /// <exception cref="ModelFitException">Fewer than two customers qualify, or no starting point led to a maximum.</exception>
@@ -265,26 +267,46 @@ public sealed class GammaGammaModel : IJsonPersistable<GammaGammaModel>
         return P * (V + (frequency * monetaryValue)) / denominator;
     }
 
+    /// <summary>The p of the limit a one-price fit returns (q = p + 1): any large value gives the same predictions.</summary>
+    internal const double OneSpendP = 1e6;
+
     /// <summary>
-    /// Every repeat customer with the same mean spend (one price for everyone, as in a single-plan subscription): the
-    /// likelihood grows without bound as p and q grow (spend with no spread), so no maximum exists. Said at once, not after
-    /// hundreds of Newton steps that end in "did not converge".
+    /// Every repeat customer with the same mean spend (one price for everyone, as in a single-plan subscription): spend has no
+    /// spread, so the likelihood keeps rising as p and q grow together and no interior maximum exists. Returns that limit at once
+    /// as a <see cref="FitStatus.Boundary"/> fit (p = 10⁶, q = p + 1, v = the price: every such customer's expected spend, and
+    /// the population mean, is the price), or null when the mean spends differ. It used to run hundreds of Newton steps that
+    /// ended in "did not converge", then threw.
     /// </summary>
-    private static void ThrowIfOneSpend(SpendRows rows)
+    private static FitResult<GammaGammaModel>? OneSpendLimit(SpendRows rows, long excluded)
     {
-        var (_, m, _) = rows.Sorted();
-        double low = double.PositiveInfinity, high = double.NegativeInfinity;
-        foreach (double v in m)
+        var (x, m, w) = rows.Sorted();
+        double low = double.PositiveInfinity, high = double.NegativeInfinity, sum = 0;
+        for (int i = 0; i < m.Length; i++)
         {
-            low = Math.Min(low, v);
-            high = Math.Max(high, v);
+            low = Math.Min(low, m[i]);
+            high = Math.Max(high, m[i]);
+            sum += w[i] * m[i];
         }
 
-        if (high <= low * (1 + 1e-12))
+        if (high > low * (1 + 1e-12))
         {
-            throw new ModelFitException(Guard.Format(
-                $"Gamma-Gamma cannot be fitted: every one of the {rows.TotalWeight:N0} repeat customers has the same mean spend per transaction ({low:G6}), so spend has no spread to fit (the likelihood grows without bound as p and q grow). Every customer's expected spend is then {low:G6}: use that value directly."));
+            return null;
         }
+
+        double price = Math.Clamp(sum / rows.TotalWeight, low, high);
+        var model = new GammaGammaModel(OneSpendP, OneSpendP + 1, price);
+        double ll = 0;
+        for (int i = 0; i < m.Length; i++)
+        {
+            ll += w[i] * SpendRows.LikelihoodLn(model.P, model.Q, model.V, x[i], m[i]);
+        }
+
+        string message = Guard.Format(
+            $"Boundary: p → ∞ and q → ∞ (p = {model.P:G3}, q = {model.Q:G7}): every one of the {rows.TotalWeight:N0} repeat customers has the same mean spend per transaction ({price:G6}), so spend has no spread and the likelihood keeps rising as p and q grow together. Predictions use this limit: every customer's expected spend per transaction is {price:G6}, and so is the population mean; a customer with another mean spend m over x repeat purchases gets ({price:G6} + x m)/(x + 1). The value of p and q at the limit is arbitrary.");
+        FittedParameter[] parameters = [new("p", model.P, double.NaN), new("q", model.Q, double.NaN), new("v", model.V, double.NaN)];
+        double[] covariance = new double[9];
+        Array.Fill(covariance, double.NaN);
+        return new FitResult<GammaGammaModel>(model, FitStatus.Boundary, message, ll, 0, parameters, (long)rows.TotalWeight, excluded, null, covariance);
     }
 
     private void ThrowNoMean(int frequency) =>
@@ -298,7 +320,10 @@ public sealed class GammaGammaModel : IJsonPersistable<GammaGammaModel>
             throw new ModelFitException(Guard.Format($"Gamma-Gamma fit needs at least two repeat customers with a positive mean spend, but there were {rows.TotalWeight} ({excluded} excluded)."));
         }
 
-        ThrowIfOneSpend(rows);
+        if (OneSpendLimit(rows, excluded) is { } limit)
+        {
+            return limit;
+        }
 
         var result = MaximumLikelihood.Fit(rows.Problem(), options, p => new GammaGammaModel(p[0], p[1], p[2]), excluded);
         if (result.Model.Q > 1)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Clv.Probabilistic;
 using Clv.Tool;
 
@@ -38,7 +39,7 @@ public class ClvToolSpendModelTests
     }
 
     [Fact]
-    public void Analyze_OnePriceForEveryone_FitFailedNamingThePrice()
+    public void Analyze_OnePriceForEveryone_RunsToTheEndWithThePriceAsEveryonesSpend()
     {
         using var dir = new TempFolder();
         var lines = Enumerable.Range(0, 300).SelectMany(c => Enumerable.Range(0, 1 + (c % 12)).Select(m => $"c{c},2024-{m + 1:00}-05,9.99"));
@@ -46,9 +47,22 @@ public class ClvToolSpendModelTests
 
         var r = ToolRunner.InProcess("analyze", [dir["sub.csv"], "--observation-end", "2024-12-31", "--out", dir["o"], "--json"]);
 
-        Assert.Equal(ExitCode.FitFailed, r.ExitCode);
-        Assert.StartsWith("Gamma-Gamma cannot be fitted: every one of the 275 repeat customers has the same mean spend per transaction (9.99)",
-            r.Json().GetProperty("message").GetString(), StringComparison.Ordinal);
-        Assert.False(Directory.Exists(dir["o"]));
+        Assert.True(r.ExitCode == ExitCode.Success, r.Stderr + r.Stdout);
+        var spend = r.Json().GetProperty("spend_model");
+        Assert.Equal("boundary", spend.GetProperty("status").GetString());
+        Assert.Contains("every one of the 275 repeat customers has the same mean spend per transaction (9.99)", spend.GetProperty("status_message").GetString(), StringComparison.Ordinal);
+        var csv = File.ReadAllLines(Path.Combine(dir["o"], Job.ScorecardCsvFile));
+        string[] header = csv[0].Split(',');
+        int fromEnd = header.Length - Array.IndexOf(header, "expected_spend_per_purchase");
+        Assert.Equal(301, csv.Length);
+
+        // Counted from the end: a churn warning before it may hold a quoted comma.
+        Assert.All(csv.Skip(1), line =>
+        {
+            string[] fields = line.Split(',');
+            Assert.Equal(9.99, double.Parse(fields[^fromEnd], CultureInfo.InvariantCulture), 1e-12);
+        });
+        var saved = ModelJson.Load(File.ReadAllText(Path.Combine(dir["o"], Job.SpendModelFile)));
+        Assert.Equal(9.99, Assert.IsType<GammaGammaModel>(saved).MeanSpend, 1e-12);
     }
 }
