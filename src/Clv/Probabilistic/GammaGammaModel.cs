@@ -96,7 +96,7 @@ public sealed class GammaGammaModel : IJsonPersistable<GammaGammaModel>
     /// <exception cref="ArgumentNullException"><paramref name="customers"/> or <paramref name="covariates"/> is null.</exception>
     /// <exception cref="ArgumentException">The covariates do not have one row per customer, or a name is unknown or repeated.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="SpendCovariateOptions.Regularization"/> is negative or not finite.</exception>
-    /// <exception cref="ModelFitException">Fewer than two customers qualify, a covariate has one value for every customer fitted, or no starting point led to a maximum.</exception>
+    /// <exception cref="ModelFitException">Fewer than two customers qualify, a covariate has one value for every customer fitted, every repeat customer has the same mean spend (nothing for covariates to explain), or no starting point led to a maximum.</exception>
     /// <exception cref="OperationCanceledException"><see cref="FitOptions.CancellationToken"/> was cancelled.</exception>
     /// <remarks>See <see cref="CovariateSpendModel"/>. Cost: one exponential and one logarithm per distinct (x, m_x, covariates) row per evaluation.</remarks>
     public static FitResult<CovariateSpendModel> Fit(CustomerSummaries customers, SpendCovariateOptions covariates, FitOptions? options) =>

@@ -70,6 +70,26 @@ public class GammaGammaOneSpendTests
     }
 
     [Fact]
+    public void FitWithCovariates_OneMeanSpendForEveryone_SaysSoAtOnceNamingThePrice()
+    {
+        // It used to run four searches to 800 Newton steps and report each one running away.
+        var start = new DateOnly(2024, 1, 1);
+        var rows = Enumerable.Range(0, 300).SelectMany(c => Enumerable.Range(0, 1 + (c % 12)).Select(m => new Transaction("c" + c, start.AddMonths(m), 9.99))).ToArray();
+        var customers = CustomerSummaries.FromTransactions(rows, new DateOnly(2024, 12, 31), TimeUnit.Month);
+        var values = new double[customers.Count, 1];
+        for (int i = 0; i < customers.Count; i++)
+        {
+            values[i, 0] = i % 2;
+        }
+
+        var options = new SpendCovariateOptions(CustomerCovariates.Create(["web"], values)) { Spend = ["web"] };
+        var ex = Assert.Throws<ModelFitException>(() => GammaGammaModel.Fit(customers, options, null));
+        Assert.Equal(
+            "Gamma-Gamma with covariates cannot be fitted: every one of the 275 repeat customers has the same mean spend per transaction (9.99), so spend has no spread for covariates to explain (the likelihood grows without bound as p and q grow). Fit without covariates: GammaGammaModel.Fit returns that limit, with 9.99 as every customer's expected spend.",
+            ex.Message);
+    }
+
+    [Fact]
     public void Fit_TwoPrices_StillFits()
     {
         int[] x = [.. Enumerable.Range(0, 1000).Select(i => 1 + (i % 9))];
