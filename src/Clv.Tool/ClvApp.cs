@@ -21,6 +21,7 @@ internal static class ClvApp
     /// <returns>The exit code (see <see cref="ExitCode"/>).</returns>
     public static int Run(string[] args, ToolEnvironment env, CancellationToken cancellation)
     {
+        args = DashValues(args);
         bool json = args.Contains("--json", StringComparer.Ordinal);
         var app = new CommandApp();
         app.Configure(config =>
@@ -56,6 +57,29 @@ internal static class ClvApp
                 .WithExample("stages", "orders.csv", "--observation-end", "1997-09-30", "--out", "stages.parquet");
         });
         return app.Run(args, cancellation);
+    }
+
+    /// <summary>
+    /// <c>--delimiter -</c> as <c>--delimiter=-</c>: the parser reads a lone "-" as an option without a name ("Option does not
+    /// have a name"), though a dash is a delimiter like any other.
+    /// </summary>
+    internal static string[] DashValues(string[] args)
+    {
+        var result = new List<string>(args.Length);
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (string.Equals(args[i], "--delimiter", StringComparison.OrdinalIgnoreCase) && i + 1 < args.Length && args[i + 1] == "-")
+            {
+                result.Add(args[i] + "=-");
+                i++;
+            }
+            else
+            {
+                result.Add(args[i]);
+            }
+        }
+
+        return [.. result];
     }
 
     /// <summary>Reports a failure (a message to standard error; with <c>--json</c> also an error document on standard output) and picks the exit code.</summary>

@@ -31,6 +31,27 @@ public class ClvToolLogOptionTests
     }
 
     [Theory]
+    [InlineData("--delimiter", "-")]
+    [InlineData("--DELIMITER", "-")]
+    [InlineData("--delimiter=-")]
+    public void DashDelimiter_ReadsTheLog(params string[] options)
+    {
+        // A lone "-" used to be read as an option without a name ("Option does not have a name", exit 2). Dates as yyyyMMdd,
+        // so that the dash only separates fields.
+        using var dir = new TempFolder();
+        string[] rows = [.. File.ReadAllLines(TestData.PathOf("orders.csv")).Skip(1).Select(line => line.Split(',')).Select(f => string.Join(',', f[0], f[1].Replace("-", "", StringComparison.Ordinal), f[2]))];
+        File.WriteAllLines(dir["comma.csv"], ["customer_id,date,amount", .. rows]);
+        File.WriteAllLines(dir["dash.csv"], ["customer_id-date-amount", .. rows.Select(r => r.Replace(',', '-'))]);
+        options = [.. options, "--date-format", "yyyyMMdd"];
+        Assert.Equal(ExitCode.Success, ToolRunner.InProcess("rfm", [dir["comma.csv"], "--observation-end", "1997-09-30", "--out", dir["comma-rfm.csv"], "--quiet", "--date-format", "yyyyMMdd"]).ExitCode);
+
+        var r = ToolRunner.InProcess("rfm", [dir["dash.csv"], "--observation-end", "1997-09-30", "--out", dir["dash-rfm.csv"], "--quiet", .. options]);
+
+        Assert.True(r.ExitCode == ExitCode.Success, r.Stderr + r.Stdout);
+        Assert.Equal(File.ReadAllText(dir["comma-rfm.csv"]), File.ReadAllText(dir["dash-rfm.csv"]));
+    }
+
+    [Theory]
     [InlineData("--id-index", "1")]
     [InlineData("--delimiter", ";")]
     [InlineData("--whitespace")]
