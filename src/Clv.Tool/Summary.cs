@@ -73,6 +73,10 @@ internal sealed class Summary
         }
 
         Row("purchase model", best.Name + ": " + Parameters(best.Parameters) + (best.Status == FitStatus.Converged ? "" : " [" + best.Status + "]"));
+        if (best.Status != FitStatus.Converged)
+        {
+            Row("purchase model fit", best.StatusMessage);
+        }
         if (best.Holdout is { } h)
         {
             _json["holdout"] = new JsonObject { ["mae"] = Number(h.MeanAbsoluteError), ["rmse"] = Number(h.RootMeanSquaredError), ["actual_total"] = Number(h.ActualTotal), ["predicted_total"] = Number(h.PredictedTotal) };
@@ -84,6 +88,10 @@ internal sealed class Summary
     {
         _json["spend_model"] = Fit("Gamma-Gamma", fit.Status, fit.StatusMessage, fit.Parameters, fit.LikelihoodLn, fit.Aic, fit.Bic);
         Row("spend model", "Gamma-Gamma: " + Parameters(fit.Parameters) + (fit.Status == FitStatus.Converged ? "" : " [" + fit.Status + "]"));
+        if (fit.Status != FitStatus.Converged)
+        {
+            Row("spend model fit", fit.StatusMessage);
+        }
     }
 
     public void Horizon(PredictiveClvOptions horizon, double annualRate)
@@ -263,8 +271,9 @@ internal sealed class Summary
         };
     }
 
+    /// <summary>Each parameter with its standard error; "no SE" where there is none (a ridge or a boundary has no finite one).</summary>
     private static string Parameters(IReadOnlyList<FittedParameter> parameters) =>
-        string.Join(", ", parameters.Select(p => F($"{p.Name} {p.Estimate:0.####} (SE {p.StandardError:0.####})")));
+        string.Join(", ", parameters.Select(p => double.IsFinite(p.StandardError) ? F($"{p.Name} {p.Estimate:0.####} (SE {p.StandardError:0.####})") : F($"{p.Name} {p.Estimate:0.####} (no SE)")));
 
     private static JsonValue? Number(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
 

@@ -64,5 +64,13 @@ public class ClvToolSpendModelTests
         });
         var saved = ModelJson.Load(File.ReadAllText(Path.Combine(dir["o"], Job.SpendModelFile)));
         Assert.Equal(9.99, Assert.IsType<GammaGammaModel>(saved).MeanSpend, 1e-12);
+
+        // The summary table says why the spend model is at a boundary, and has no "SE NaN".
+        var text = ToolRunner.InProcess("analyze", [dir["sub.csv"], "--observation-end", "2024-12-31", "--out", dir["t"], "--no-report"]);
+        Assert.True(text.ExitCode == ExitCode.Success, text.Stderr);
+        Assert.Contains("Gamma-Gamma: p 1000000 (no SE), q 1000001 (no SE), v 9.99 (no SE) [Boundary]", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains("spend model fit", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Boundary: p → ∞ and q → ∞", text.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", text.Stdout, StringComparison.Ordinal);
     }
 }
