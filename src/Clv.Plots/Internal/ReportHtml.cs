@@ -106,7 +106,9 @@ internal static partial class ReportHtml
             .Append(holdout ? "<th class=\"n\">" + E(L("holdout MAE", "预测期 MAE")) + "</th>" : "").Append("<th>").Append(E(L("status", "状态"))).Append("</th></tr>");
         foreach (var row in comparison.Rows)
         {
-            string parameters = row.Succeeded ? string.Join(", ", row.Parameters.Select(p => Text.Format($"{p.Name} {p.Estimate:0.####} ({p.StandardError:0.####})"))) : row.Failure ?? "";
+            string parameters = row.Succeeded ? string.Join(", ", row.Parameters.Select(p => double.IsFinite(p.StandardError)
+                ? Text.Format($"{p.Name} {p.Estimate:0.####} ({p.StandardError:0.####})")
+                : Text.Format($"{p.Name} {p.Estimate:0.####} ({L("no SE", "无标准误")})"))) : row.Failure ?? "";
             html.Append("<tr><td>").Append(E(row.Name + (ReferenceEquals(row.Model, model) ? " ★" : ""))).Append("</td><td>").Append(E(parameters)).Append("</td>")
                 .Append(Num(row.LikelihoodLn, "N2")).Append(Num(row.Aic, "N2")).Append(Num(row.Bic, "N2"))
                 .Append(holdout ? Num(row.Holdout?.MeanAbsoluteError ?? double.NaN, "0.000") : "")

@@ -37,6 +37,21 @@ public sealed class ClvReportPrecomputedTests
         Assert.DoesNotContain("lowest BIC", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(PlotLanguage.English, "r 0.2426 (no SE)")]
+    [InlineData(PlotLanguage.Chinese, "r 0.2426 (无标准误)")]
+    public void AFitWithoutStandardErrors_SaysSo_NotNaN(PlotLanguage language, string expected)
+    {
+        // A ridge whose information matrix is not positive definite, or a boundary, has no finite standard errors.
+        var customers = CdnowFits.Summaries;
+        var fit = CdnowFits.BgNbd;
+        var without = new FitResult<BgNbdModel>(fit.Model, FitStatus.Ridge, "Ridge: test.", fit.LikelihoodLn, fit.Iterations,
+            [.. fit.Parameters.Select(p => p with { StandardError = double.NaN })], fit.ObservationCount, fit.ExcludedCount);
+        string html = ClvReport.ToHtml(customers, new ClvReportOptions { Comparison = ModelComparison.FromFit(without, customers), Language = language });
+        Assert.Contains(expected, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("(NaN)", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AComparisonInAnotherUnit_IsRejected()
     {
