@@ -187,26 +187,6 @@ public sealed class CovariateSpendModel : IJsonPersistable<CovariateSpendModel>
         Guard.Format($"{BaseModel} with spend: {string.Join(", ", _names.Select((n, i) => Guard.Format($"{n} {_coefficients[i]:G4}")))}");
 
     /// <summary>Fits the model: Gamma-Gamma without covariates first (its estimate is the start), then with them.</summary>
-    /// <summary>
-    /// One mean spend for every repeat customer (a single-price subscription): there is no spread for covariates to explain,
-    /// and the likelihood has no maximum. Said at once, with what to do, rather than after four searches that run away.
-    /// </summary>
-    private static void ThrowIfOneSpend(List<double> m)
-    {
-        double low = double.PositiveInfinity, high = double.NegativeInfinity;
-        foreach (double v in m)
-        {
-            low = Math.Min(low, v);
-            high = Math.Max(high, v);
-        }
-
-        if (high <= low * (1 + 1e-12))
-        {
-            throw new ModelFitException(Guard.Format(
-                $"Gamma-Gamma with covariates cannot be fitted: every one of the {m.Count:N0} repeat customers has the same mean spend per transaction ({low:G6}), so spend has no spread for covariates to explain (the likelihood grows without bound as p and q grow). Fit without covariates: GammaGammaModel.Fit returns that limit, with {low:G6} as every customer's expected spend."));
-        }
-    }
-
     internal static FitResult<CovariateSpendModel> Fit(CustomerSummaries customers, SpendCovariateOptions covariates, FitOptions? options)
     {
         ArgumentNullException.ThrowIfNull(customers);
@@ -251,7 +231,13 @@ public sealed class CovariateSpendModel : IJsonPersistable<CovariateSpendModel>
             throw new ModelFitException(Guard.Format($"Gamma-Gamma fit needs at least two repeat customers with a positive mean spend, but there were {x.Count} ({excluded} excluded)."));
         }
 
-        ThrowIfOneSpend(m);
+        if (SpendRows.IsOneSpend(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(m), out double price))
+        {
+            // No spread for covariates to explain, and no maximum: said at once rather than after four searches that run away.
+            throw new ModelFitException(Guard.Format(
+                $"Gamma-Gamma with covariates cannot be fitted: every one of the {m.Count:N0} repeat customers has the same mean spend per transaction ({price:G6}), so spend has no spread for covariates to explain (the likelihood grows without bound as p and q grow). Fit without covariates: GammaGammaModel.Fit returns that limit, with {price:G6} as every customer's expected spend."));
+        }
+
         double[] scales = Scales(covariates, columns, z, x.Count);
         var (xs, ms, zs, ws) = Compress(x, m, z, j, token);
         var plainProblem = SpendRows.FromSummaries(span, token, out _).Problem();

@@ -280,17 +280,16 @@ public sealed class GammaGammaModel : IJsonPersistable<GammaGammaModel>
     private static FitResult<GammaGammaModel>? OneSpendLimit(SpendRows rows, long excluded)
     {
         var (x, m, w) = rows.Sorted();
-        double low = double.PositiveInfinity, high = double.NegativeInfinity, sum = 0;
-        for (int i = 0; i < m.Length; i++)
-        {
-            low = Math.Min(low, m[i]);
-            high = Math.Max(high, m[i]);
-            sum += w[i] * m[i];
-        }
-
-        if (high > low * (1 + 1e-12))
+        if (!SpendRows.IsOneSpend(m, out double low))
         {
             return null;
+        }
+
+        double sum = 0, high = low;
+        for (int i = 0; i < m.Length; i++)
+        {
+            sum += w[i] * m[i];
+            high = Math.Max(high, m[i]);
         }
 
         double price = Math.Clamp(sum / rows.TotalWeight, low, high);

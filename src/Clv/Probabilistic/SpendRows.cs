@@ -47,6 +47,23 @@ internal sealed partial class SpendRows
         return new SpendRows { _sorted = (x, m, w), TotalWeight = total };
     }
 
+    /// <summary>
+    /// Whether every mean spend is the same, to 1e-12 relative (one price for everyone, as in a single-plan subscription):
+    /// Gamma-Gamma then has no maximum. <paramref name="low"/> is the smallest.
+    /// </summary>
+    public static bool IsOneSpend(ReadOnlySpan<double> m, out double low)
+    {
+        low = double.PositiveInfinity;
+        double high = double.NegativeInfinity;
+        foreach (double v in m)
+        {
+            low = Math.Min(low, v);
+            high = Math.Max(high, v);
+        }
+
+        return high <= low * (1 + 1e-12);
+    }
+
     /// <summary>ln f(m_x | x; p, q, v) of one repeat customer.</summary>
     public static double LikelihoodLn(double p, double q, double v, int x, double m)
     {
