@@ -20,6 +20,9 @@ internal static class Job
     public const string SummaryFile = "summary.json";
     public const string RejectedRowsFile = "rejected-rows.csv";
 
+    /// <summary>The end of every fit failure's message: without the models the customers can still be scored by the steps that need none.</summary>
+    private const string WithoutModels = " 'clv rfm' and 'clv stages' score these customers without models.";
+
     /// <summary>The purchase models <c>--model</c> accepts.</summary>
     public static readonly string[] ModelChoices = ["bgnbd", "mbgnbd", "paretonbd", "auto"];
 
@@ -45,7 +48,7 @@ internal static class Job
         });
         if (comparison.BestByBic is null)
         {
-            throw new ToolException(ExitCode.FitFailed, "fit_failed", "No purchase model could be fitted: " + string.Join("; ", comparison.Rows.Select(r => r.Name + ": " + r.Failure)));
+            throw new ToolException(ExitCode.FitFailed, "fit_failed", "No purchase model could be fitted: " + string.Join("; ", comparison.Rows.Select(r => r.Name + ": " + r.Failure)) + WithoutModels);
         }
 
         return comparison;
@@ -62,7 +65,7 @@ internal static class Job
         }
         catch (ModelFitException ex)
         {
-            throw new ToolException(ExitCode.FitFailed, "fit_failed", ex.Message, ex);
+            throw new ToolException(ExitCode.FitFailed, "fit_failed", ex.Message + WithoutModels, ex);
         }
     }
 

@@ -292,7 +292,18 @@ public sealed class ClvToolTests
         var r = ToolRunner.InProcess("analyze", [dir["log.csv"], "--observation-end", "1997-09-30", "--out", dir["out"], "--json"]);
         Assert.Equal(ExitCode.FitFailed, r.ExitCode);
         Assert.Equal("fit_failed", r.Json().GetProperty("kind").GetString());
+        Assert.Equal(
+            "BG/NBD fit needs repeat purchases, but none of the 3 customers has one: the purchase and dropout processes cannot be identified. 'clv rfm' and 'clv stages' score these customers without models.",
+            r.Json().GetProperty("message").GetString());
         Assert.Equal(["log.csv"], dir.Entries());
+
+        var auto = ToolRunner.InProcess("analyze", [dir["log.csv"], "--observation-end", "1997-09-30", "--out", dir["out"], "--json", "--model", "auto"]);
+        Assert.Equal(ExitCode.FitFailed, auto.ExitCode);
+        Assert.EndsWith(" 'clv rfm' and 'clv stages' score these customers without models.", auto.Json().GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        // What the messages point to works on the same log.
+        Assert.Equal(ExitCode.Success, ToolRunner.InProcess("rfm", [dir["log.csv"], "--observation-end", "1997-09-30", "--out", dir["rfm.csv"], "--quiet"]).ExitCode);
+        Assert.Equal(ExitCode.Success, ToolRunner.InProcess("stages", [dir["log.csv"], "--observation-end", "1997-09-30", "--out", dir["stages.csv"], "--quiet"]).ExitCode);
     }
 
     [Fact]
