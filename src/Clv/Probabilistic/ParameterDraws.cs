@@ -14,7 +14,7 @@ internal static class ParameterDraws
         switch (options.Uncertainty)
         {
             case ParameterUncertainty.Asymptotic:
-                return [.. Asymptotic(fit.Model.ParameterValues(), fit.Model.Parameters.Count, fit.LogCovariance, fit.Status, options.Draws, random, "purchases").Select(fit.Model.WithParameters)];
+                return [.. Asymptotic(fit.Model.ParameterValues(), fit.Model.Parameters.Count, fit.LogCovariance, fit.Status, options.Draws, random, "purchases", Names(fit)).Select(fit.Model.WithParameters)];
             case ParameterUncertainty.Bootstrap:
                 var statistics = PurchaseStatistics.FromSummaries(customers);
                 var samples = new List<PurchaseHistory>[options.Draws];
@@ -51,7 +51,7 @@ internal static class ParameterDraws
         switch (options.Uncertainty)
         {
             case ParameterUncertainty.Asymptotic:
-                return [.. Asymptotic([m.P, m.Q, m.V], 3, fit.LogCovariance, fit.Status, options.Draws, random, "spend").Select(p => new GammaGammaModel(p[0], p[1], p[2]))];
+                return [.. Asymptotic([m.P, m.Q, m.V], 3, fit.LogCovariance, fit.Status, options.Draws, random, "spend", Names(fit)).Select(p => new GammaGammaModel(p[0], p[1], p[2]))];
             case ParameterUncertainty.Bootstrap:
                 var statistics = SpendStatistics.FromSummaries(customers);
                 var samples = new SpendRows[options.Draws];
@@ -84,7 +84,12 @@ internal static class ParameterDraws
     /// eigenvalues from rounding clamped at 0). The first <paramref name="logCount"/> estimates are positive parameters drawn on
     /// the log scale; the rest (covariate coefficients) are drawn as they are: γ_d = γ̂ + (V Λ^(1/2) z_d).
     /// </summary>
-    public static double[][] Asymptotic(double[] estimates, int logCount, IReadOnlyList<double> logCovariance, FitStatus status, int draws, Random random, string what)
+    /// <remarks>
+    /// A positive parameter whose draw leaves the range of doubles (∞ or 0: a log-scale standard deviation in the hundreds,
+    /// as along a ridge the data do not pin down) is refused, naming it (<paramref name="names"/>, else its position), rather
+    /// than failing later in a model's constructor.
+    /// </remarks>
+    public static double[][] Asymptotic(double[] estimates, int logCount, IReadOnlyList<double> logCovariance, FitStatus status, int draws, Random random, string what, IReadOnlyList<string>? names = null)
     {
         int k = estimates.Length;
         if (logCovariance.Count != k * k || logCovariance.Any(c => !double.IsFinite(c)))
@@ -115,6 +120,12 @@ internal static class ParameterDraws
                 }
 
                 p[i] = i < logCount ? estimates[i] * Math.Exp(shift) : estimates[i] + shift;
+                if (i < logCount && !(p[i] > 0 && p[i] < double.PositiveInfinity))
+                {
+                    string name = names is not null && i < names.Count ? names[i] : Guard.Format($"parameter {i + 1}");
+                    ThrowHelper.Argument(what, Guard.Format(
+                        $"The {what} fit does not pin down {name} (status {status}): its standard deviation on the log scale is {Math.Sqrt(logCovariance[(i * k) + i]):G3}, so an asymptotic draw of {name} = {estimates[i]:G6} came out as {p[i]:G3}, outside the range of numbers. Use ParameterUncertainty.Bootstrap (refits) or None."));
+                }
             }
 
             result[d] = p;
@@ -122,6 +133,9 @@ internal static class ParameterDraws
 
         return result;
     }
+
+    private static string[] Names<TModel>(FitResult<TModel> fit)
+        where TModel : class, IJsonPersistable<TModel> => [.. fit.Parameters.Select(p => p.Name)];
 
     /// <summary>The covariate models of every draw: asymptotic draws of base log-parameters and coefficients, or bootstrap refits.</summary>
     public static CovariatePurchaseModel[] CovariatePurchase(FitResult<CovariatePurchaseModel> fit, CovariateOptions covariates, CustomerSummaries customers, PredictionIntervalOptions options)
@@ -134,7 +148,7 @@ internal static class ParameterDraws
         {
             case ParameterUncertainty.Asymptotic:
                 double[] estimates = [.. fit.Parameters.Select(p => p.Estimate)];
-                return [.. Asymptotic(estimates, k, fit.LogCovariance, fit.Status, options.Draws, random, "purchases").Select(p => WithValues(model, names, p))];
+                return [.. Asymptotic(estimates, k, fit.LogCovariance, fit.Status, options.Draws, random, "purchases", names).Select(p => WithValues(model, names, p))];
             case ParameterUncertainty.Bootstrap:
                 // Customers with a purchase (those the fit used), each drawn Poisson(1) times with its covariate row.
                 var data = CovariateLayout.FitData.FromSummaries(customers);

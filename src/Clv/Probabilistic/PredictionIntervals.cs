@@ -32,7 +32,7 @@ public static partial class PredictionIntervals
     /// <param name="time">The horizon t of the purchase predictions, in the purchase model's <see cref="PurchaseModel.TimeUnit"/> (at least 0).</param>
     /// <param name="options">Level, draws, seed and CLV terms; <see cref="PredictionIntervalOptions.Default"/> when null.</param>
     /// <returns>One row per customer, in order.</returns>
-    /// <exception cref="ArgumentException">Asymptotic draws were asked for but a fit has no finite covariance (a ridge or boundary).</exception>
+    /// <exception cref="ArgumentException">Asymptotic draws were asked for but a fit has no finite covariance (a ridge or boundary), or a parameter it does not pin down (a log-scale standard deviation in the hundreds) is drawn outside the range of numbers; the message names it.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="time"/> or an option is out of range.</exception>
     public static PredictionIntervalReport Compute<TModel>(FitResult<TModel> purchases, FitResult<GammaGammaModel>? spend, CustomerSummaries customers, double time, PredictionIntervalOptions? options)
         where TModel : PurchaseModel, IJsonPersistable<TModel>
@@ -65,7 +65,7 @@ public static partial class PredictionIntervals
     /// <param name="customers">The summaries the models were fitted to (read only by <see cref="ParameterUncertainty.Bootstrap"/>).</param>
     /// <param name="options">Level, draws, seed and the CLV horizon, discount rate and margin; <see cref="PredictionIntervalOptions.Default"/> when null.</param>
     /// <returns>The three intervals.</returns>
-    /// <exception cref="ArgumentException">A spend draw has q ≤ 1, or asymptotic draws were asked for a fit without finite covariance.</exception>
+    /// <exception cref="ArgumentException">A spend draw has q ≤ 1, or asymptotic draws were asked for a fit without finite covariance or with a parameter drawn outside the range of numbers.</exception>
     public static NewCustomerIntervals NewCustomer<TModel>(FitResult<TModel> purchases, FitResult<GammaGammaModel> spend, CustomerSummaries customers, PredictionIntervalOptions? options)
         where TModel : PurchaseModel, IJsonPersistable<TModel>
     {

@@ -78,4 +78,38 @@ public class ParameterDrawsTests
             Assert.Contains("The spend fit has no finite covariance of its parameters (status Ridge)", e.Message, StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData(1e6)]
+    [InlineData(4e6)]
+    public void Asymptotic_ADrawOutsideTheRangeOfNumbers_IsRefusedNamingTheParameter(double variance)
+    {
+        // A ridge the data do not pin down (BG/NBD a and b in the hundreds of millions with standard errors a thousand times
+        // larger) gives log-scale standard deviations in the thousands: exp of a draw is ∞ or 0. It used to fail later, in the
+        // model's constructor ("a must be a finite number greater than 0, but was Infinity").
+        double[] covariance = [variance, 0, 0, 0, 0.09, 0, 0, 0, 0.025];
+        var e = Assert.Throws<ArgumentException>(() => ParameterDraws.Asymptotic(Estimates, 2, covariance, FitStatus.Ridge, 200, new Random(3), "purchases", ["a", "b", "c"]));
+        Assert.Equal("purchases", e.ParamName);
+        Assert.StartsWith(
+            $"The purchases fit does not pin down a (status Ridge): its standard deviation on the log scale is {Math.Sqrt(variance):G3}, so an asymptotic draw of a = 0.8 came out as ",
+            e.Message,
+            StringComparison.Ordinal);
+        Assert.Contains("outside the range of numbers. Use ParameterUncertainty.Bootstrap (refits) or None.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PredictionIntervals_OnAFitWithAnUnpinnedParameter_SayWhichAndWhatToUse()
+    {
+        var fit = CdnowFits.BgNbd;
+        double[] covariance = [.. fit.LogCovariance];
+        covariance[(2 * 4) + 2] = 1e6; // a
+        var ridge = new FitResult<BgNbdModel>(fit.Model, FitStatus.Ridge, "Ridge: test.", fit.LikelihoodLn, fit.Iterations, fit.Parameters, fit.ObservationCount, fit.ExcludedCount, null, covariance);
+        var e = Assert.Throws<ArgumentException>(() => PredictionIntervals.Compute(ridge, null, CdnowFits.Summaries, 39, null));
+        Assert.Equal("purchases", e.ParamName);
+        Assert.StartsWith("The purchases fit does not pin down a (status Ridge): its standard deviation on the log scale is 1E+03", e.Message, StringComparison.Ordinal);
+
+        // Refits are unaffected.
+        var bootstrap = PredictionIntervals.Compute(ridge, null, CdnowFits.Summaries, 39, new PredictionIntervalOptions { Uncertainty = ParameterUncertainty.Bootstrap, Draws = 4 });
+        Assert.Equal(CdnowFits.Summaries.Count, bootstrap.Rows.Count);
+    }
 }
