@@ -231,7 +231,7 @@ public sealed class CovariateSpendModel : IJsonPersistable<CovariateSpendModel>
             throw new ModelFitException(Guard.Format($"Gamma-Gamma fit needs at least two repeat customers with a positive mean spend, but there were {x.Count} ({excluded} excluded)."));
         }
 
-        if (SpendRows.IsOneSpend(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(m), out double price))
+        if (SpendRows.IsOneSpend(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(m), out double price, out _))
         {
             // No spread for covariates to explain, and no maximum: said at once rather than after four searches that run away.
             throw new ModelFitException(Guard.Format(

@@ -280,16 +280,15 @@ public sealed class GammaGammaModel : IJsonPersistable<GammaGammaModel>
     private static FitResult<GammaGammaModel>? OneSpendLimit(SpendRows rows, long excluded)
     {
         var (x, m, w) = rows.Sorted();
-        if (!SpendRows.IsOneSpend(m, out double low))
+        if (!SpendRows.IsOneSpend(m, out double low, out double high))
         {
             return null;
         }
 
-        double sum = 0, high = low;
+        double sum = 0;
         for (int i = 0; i < m.Length; i++)
         {
             sum += w[i] * m[i];
-            high = Math.Max(high, m[i]);
         }
 
         double price = Math.Clamp(sum / rows.TotalWeight, low, high);

@@ -49,12 +49,12 @@ internal sealed partial class SpendRows
 
     /// <summary>
     /// Whether every mean spend is the same, to 1e-12 relative (one price for everyone, as in a single-plan subscription):
-    /// Gamma-Gamma then has no maximum. <paramref name="low"/> is the smallest.
+    /// Gamma-Gamma then has no maximum. <paramref name="low"/> and <paramref name="high"/> are the smallest and largest.
     /// </summary>
-    public static bool IsOneSpend(ReadOnlySpan<double> m, out double low)
+    public static bool IsOneSpend(ReadOnlySpan<double> m, out double low, out double high)
     {
         low = double.PositiveInfinity;
-        double high = double.NegativeInfinity;
+        high = double.NegativeInfinity;
         foreach (double v in m)
         {
             low = Math.Min(low, v);
