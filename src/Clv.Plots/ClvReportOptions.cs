@@ -29,10 +29,13 @@ public sealed class ClvReportOptions
     public ModelComparisonReport? Comparison { get; init; }
 
     /// <summary>
-    /// A Gamma-Gamma spend model already fitted to the same summaries. Null (the default): the report fits one itself, and
-    /// leaves the value sections out when that fit fails.
+    /// A Gamma-Gamma spend fit already made on the same summaries (from <see cref="GammaGammaModel.Fit(CustomerSummaries)"/>,
+    /// or a saved one through <see cref="FitResult{TModel}.FromJson(string)"/>): the report shows its parameters with their
+    /// standard errors, and its status and reason when it did not converge (one price for everyone is a boundary). Null
+    /// (the default): the report fits one itself; when that fit fails, the report says why and leaves the value sections
+    /// (CLV, top customers, value at risk) out.
     /// </summary>
-    public GammaGammaModel? Spend { get; init; }
+    public FitResult<GammaGammaModel>? Spend { get; init; }
 
     /// <summary>Checks every property once; errors name the property (<c>options.ClvPeriods</c>).</summary>
     internal void Validate()

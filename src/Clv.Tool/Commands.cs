@@ -116,7 +116,7 @@ internal sealed class AnalyzeCommand(ToolEnvironment env) : ToolCommand<AnalyzeS
             {
                 Language = language,
                 Comparison = comparison,
-                Spend = spend.Model,
+                Spend = spend,
                 ClvPeriods = ReportPeriods(horizon, input.Unit),
             })));
         }

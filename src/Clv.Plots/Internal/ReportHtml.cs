@@ -37,15 +37,22 @@ internal static partial class ReportHtml
             throw new ArgumentException(Text.Format($"options.Comparison holds a {model.Name} model in {model.TimeUnit}s but the summaries are in {customers.TimeUnit}s."), nameof(options));
         }
 
-        GammaGammaModel? spend = options.Spend;
-        try
+        var spendFit = options.Spend;
+        string? spendFailure = null;
+        if (spendFit is null)
         {
-            spend ??= GammaGammaModel.Fit(customers).Model;
+            try
+            {
+                spendFit = GammaGammaModel.Fit(customers);
+            }
+            catch (ModelFitException e)
+            {
+                // No spend model: the page says why and leaves the value sections out.
+                spendFailure = e.Message;
+            }
         }
-        catch (ModelFitException)
-        {
-            // No spend model: the value sections are left out.
-        }
+
+        var spend = spendFit?.Model;
 
         double[] alive = model.ProbabilityAlive(customers);
         double[]? clv = spend is null ? null
@@ -57,7 +64,7 @@ internal static partial class ReportHtml
         var data = new SectionData(customers, model, spend, alive, clv, options.TopCustomers);
         try
         {
-            return Page(customers, options, comparison, model, spend, clv, data);
+            return Page(customers, options, comparison, model, (spendFit, spendFailure), clv, data);
         }
         finally
         {
@@ -67,8 +74,9 @@ internal static partial class ReportHtml
     }
 
     private static string Page(CustomerSummaries customers, ClvReportOptions options, ModelComparisonReport comparison, PurchaseModel model,
-        GammaGammaModel? spend, double[]? clv, SectionData data)
+        (FitResult<GammaGammaModel>? Fit, string? Failure) spendFit, double[]? clv, SectionData data)
     {
+        var spend = spendFit.Fit?.Model;
         var lang = options.Language;
         string L(string en, string zh) => Text.L(lang, en, zh);
         var plot = new PlotOptions { Language = lang, Width = 760, Height = 460 };
@@ -106,9 +114,7 @@ internal static partial class ReportHtml
             .Append(holdout ? "<th class=\"n\">" + E(L("holdout MAE", "预测期 MAE")) + "</th>" : "").Append("<th>").Append(E(L("status", "状态"))).Append("</th></tr>");
         foreach (var row in comparison.Rows)
         {
-            string parameters = row.Succeeded ? string.Join(", ", row.Parameters.Select(p => double.IsFinite(p.StandardError)
-                ? Text.Format($"{p.Name} {p.Estimate:0.####} ({p.StandardError:0.####})")
-                : Text.Format($"{p.Name} {p.Estimate:0.####} ({L("no SE", "无标准误")})"))) : row.Failure ?? "";
+            string parameters = row.Succeeded ? Parameters(row.Parameters, lang) : row.Failure ?? "";
             html.Append("<tr><td>").Append(E(row.Name + (ReferenceEquals(row.Model, model) ? " ★" : ""))).Append("</td><td>").Append(E(parameters)).Append("</td>")
                 .Append(Num(row.LikelihoodLn, "N2")).Append(Num(row.Aic, "N2")).Append(Num(row.Bic, "N2"))
                 .Append(holdout ? Num(row.Holdout?.MeanAbsoluteError ?? double.NaN, "0.000") : "")
@@ -118,12 +124,13 @@ internal static partial class ReportHtml
         html.Append("</table><p class=\"note\">").Append(E(comparison.Rows.Count > 1
             ? L("★ lowest BIC: used for the predictions below.", "★ BIC 最低：用于以下预测。")
             : L("★ the model given to the report: used for the predictions below.", "★ 报告所用模型：用于以下预测。")));
-        if (spend is not null)
+        foreach (var row in comparison.Rows.Where(r => r.Succeeded && r.Status != FitStatus.Converged))
         {
-            html.Append(' ').Append(E(Text.Format($"Gamma-Gamma: p {spend.P:0.####}, q {spend.Q:0.####}, v {spend.V:0.####}.")));
+            // Why a fit is a ridge or a boundary (the status column names it only): the fit's own sentence, in English.
+            html.Append("</p><p class=\"note\">").Append(E(row.Name + ": " + row.StatusMessage));
         }
 
-        html.Append("</p></section>\n");
+        html.Append("</p><p class=\"note\">").Append(E(SpendNote(spendFit.Fit, spendFit.Failure, lang))).Append("</p></section>\n");
         Plots(html, L("Model diagnostics", "模型诊断"), "diagnostics", DiagnosticPlots(customers, model, spend, data, plot));
         if (data.Holdout is { } holdoutReport)
         {
@@ -139,6 +146,30 @@ internal static partial class ReportHtml
 
         html.Append("<p class=\"note\">").Append(E(L("Made with Clv and Clv.Plots.", "由 Clv 与 Clv.Plots 生成。"))).Append("</p>\n</main>\n</body>\n</html>\n");
         return html.ToString();
+    }
+
+    /// <summary>Each parameter with its standard error, "no SE" where there is none (a ridge or a boundary has no finite one).</summary>
+    private static string Parameters(IEnumerable<FittedParameter> parameters, PlotLanguage lang) =>
+        string.Join(", ", parameters.Select(p => double.IsFinite(p.StandardError)
+            ? Text.Format($"{p.Name} {p.Estimate:0.####} ({p.StandardError:0.####})")
+            : Text.Format($"{p.Name} {p.Estimate:0.####} ({Text.L(lang, "no SE", "无标准误")})")));
+
+    /// <summary>
+    /// The spend model under the fits table: its parameters, and its status and reason when it did not converge; or why
+    /// there is none, and that the value sections are left out.
+    /// </summary>
+    private static string SpendNote(FitResult<GammaGammaModel>? fit, string? spendFailure, PlotLanguage lang)
+    {
+        if (fit is null)
+        {
+            return Text.L(lang, "Gamma-Gamma spend model not fitted: ", "Gamma-Gamma 消费模型未能拟合：") + spendFailure
+                + Text.L(lang, " The value sections (CLV, top customers, value at risk) are left out.", " 因此略去价值部分（终身价值、高价值客户、流失风险价值）。");
+        }
+
+        string note = Text.L(lang, "Gamma-Gamma spend model: ", "Gamma-Gamma 消费模型：") + Parameters(fit.Parameters, lang);
+        // The status message is English and starts with the status ("Boundary: p → ∞ ..."); the Chinese page names it first.
+        return fit.IsConverged ? note + Text.L(lang, ".", "。")
+            : note + Text.L(lang, ". ", "（" + Text.Status(lang, fit.Status) + "）。") + fit.StatusMessage;
     }
 
     private static IEnumerable<ClvPlot> DiagnosticPlots(CustomerSummaries customers, PurchaseModel model, GammaGammaModel? spend, SectionData data, PlotOptions plot)

@@ -15,7 +15,7 @@ public sealed class ClvReportPrecomputedTests
         string given = ClvReport.ToHtml(customers, new ClvReportOptions
         {
             Comparison = ModelComparison.Compare(customers),
-            Spend = GammaGammaModel.Fit(customers).Model,
+            Spend = GammaGammaModel.Fit(customers),
         });
         // The text, tables and numbers are identical; the inline SVGs are compared by count only, because ScottPlot's layout
         // can move an axis by a pixel fraction when other plots are drawn at the same time (shared font measurement).
@@ -50,6 +50,54 @@ public sealed class ClvReportPrecomputedTests
         string html = ClvReport.ToHtml(customers, new ClvReportOptions { Comparison = ModelComparison.FromFit(without, customers), Language = language });
         Assert.Contains(expected, html, StringComparison.Ordinal);
         Assert.DoesNotContain("(NaN)", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"note\">BG/NBD: Ridge: test.</p>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(PlotLanguage.English, "Gamma-Gamma spend model: p ", "q 3.", ").")]
+    [InlineData(PlotLanguage.Chinese, "Gamma-Gamma 消费模型：p ", "q 3.", ")。")]
+    public void TheSpendFit_IsShownWithItsStandardErrors(PlotLanguage language, string start, string standardError, string end)
+    {
+        var customers = CdnowFits.Summaries;
+        var spend = CdnowFits.GammaGamma;
+        Assert.True(spend.IsConverged, spend.StatusMessage);
+        string html = ClvReport.ToHtml(customers, new ClvReportOptions { Comparison = ModelComparison.FromFit(CdnowFits.BgNbd, customers), Spend = spend, Language = language });
+        string note = Regex.Match(html, Regex.Escape(start) + "[^<]*").Value;
+        Assert.Contains(standardError, note, StringComparison.Ordinal);
+        Assert.Contains("v 15.", note, StringComparison.Ordinal);
+        Assert.EndsWith(end, note, StringComparison.Ordinal);
+        Assert.Equal(3, Regex.Count(note, @"\(\d"));
+    }
+
+    [Theory]
+    [InlineData(PlotLanguage.English, "Gamma-Gamma spend model: p 1000000 (no SE), q 1000001 (no SE), v 9.99 (no SE). Boundary: p → ∞")]
+    [InlineData(PlotLanguage.Chinese, "Gamma-Gamma 消费模型：p 1000000 (无标准误), q 1000001 (无标准误), v 9.99 (无标准误)（边界: 参数位于取值范围边缘）。Boundary: p → ∞")]
+    public void OnePriceForEveryone_TheReportSaysTheSpendModelIsTheLimitAndWhy(PlotLanguage language, string expected)
+    {
+        // Every purchase at one price: the spend fit is the boundary limit (no maximum); the page used to show only
+        // "Gamma-Gamma: p 1000000, q 1000001, v 9.99" with no word on why.
+        var rows = TestData.CdnowSample().GroupBy(t => (t.CustomerId, t.Date)).Select(g => new Transaction(g.Key.CustomerId, g.Key.Date, 9.99)).ToArray();
+        var customers = CustomerSummaries.FromTransactions(rows, TestData.CdnowCalibrationEnd, TimeUnit.Week);
+        var spend = GammaGammaModel.Fit(customers);
+        Assert.Equal(FitStatus.Boundary, spend.Status);
+        string html = ClvReport.ToHtml(customers, new ClvReportOptions { Comparison = ModelComparison.FromFit(BgNbdModel.Fit(customers), customers), Spend = spend, Language = language });
+        Assert.Contains(expected, html, StringComparison.Ordinal);
+        Assert.Contains("every one of the", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(PlotLanguage.English, "Gamma-Gamma spend model not fitted: ", "The value sections (CLV, top customers, value at risk) are left out.", "Value at risk:")]
+    [InlineData(PlotLanguage.Chinese, "Gamma-Gamma 消费模型未能拟合：", "因此略去价值部分", "流失风险价值：")]
+    public void NoSpendModel_TheReportSaysWhyTheValueSectionsAreLeftOut(PlotLanguage language, string start, string leftOut, string valueHeading)
+    {
+        // Every amount zero: the purchase models fit, the spend model cannot. The value sections used to vanish without a word.
+        var rows = TestData.CdnowSample().Select(t => new Transaction(t.CustomerId, t.Date, 0)).ToArray();
+        var customers = CustomerSummaries.FromTransactions(rows, TestData.CdnowCalibrationEnd, TimeUnit.Week);
+        var reason = Assert.Throws<ModelFitException>(() => GammaGammaModel.Fit(customers)).Message;
+        string html = ClvReport.ToHtml(customers, new ClvReportOptions { Comparison = ModelComparison.FromFit(BgNbdModel.Fit(customers), customers), Language = language });
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(start + reason), html, StringComparison.Ordinal);
+        Assert.Contains(leftOut, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(valueHeading, html, StringComparison.Ordinal);
     }
 
     [Fact]
