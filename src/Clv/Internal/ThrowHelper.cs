@@ -10,6 +10,9 @@ internal static class ThrowHelper
     public static void ArgumentOutOfRange(string paramName, object? value, string message) =>
         throw new ArgumentOutOfRangeException(paramName, value, message);
 
+    /// <summary>The exception <see cref="ArgumentOutOfRange"/> throws, for a <c>throw</c> the compiler sees (a catch that rethrows).</summary>
+    public static ArgumentOutOfRangeException OutOfRange(string paramName, object? value, string message) => new(paramName, value, message);
+
     [DoesNotReturn]
     public static void Argument(string paramName, string message) =>
         throw new ArgumentException(message, paramName);

@@ -175,6 +175,9 @@ public sealed class ParetoNbdModel : PurchaseModel, IJsonPersistable<ParetoNbdMo
     internal override double PurchaseCountProbabilityIfAlive(int frequency, double age, double time, int count) =>
         ParetoNbdMath.PurchaseCountProbability(R + frequency, Alpha + age, S, Beta + age, count, time);
 
+    /// <inheritdoc/>
+    internal override double CountSumLimit => 1e4;
+
     internal override double AnyPurchaseLimitIfAlive(int frequency, double age) =>
         1 - ParetoNbdMath.NeverPurchaseProbability(R + frequency, Alpha + age, S, Beta + age);
 

@@ -33,7 +33,10 @@ public static partial class PredictionIntervals
     /// <param name="options">Level, draws, seed and CLV terms; <see cref="PredictionIntervalOptions.Default"/> when null.</param>
     /// <returns>One row per customer, in order.</returns>
     /// <exception cref="ArgumentException">Asymptotic draws were asked for but a fit has no finite covariance (a ridge or boundary), or a parameter it does not pin down (a log-scale standard deviation in the hundreds) is drawn outside the range of numbers; the message names it.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="time"/> or an option is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="time"/> or an option is out of range; or (parameter "time", naming the customer) a customer is expected to
+    /// buy more than a million times in <paramref name="time"/> (10,000 times under Pareto/NBD), whose purchase-count quantiles are not summed.
+    /// </exception>
     public static PredictionIntervalReport Compute<TModel>(FitResult<TModel> purchases, FitResult<GammaGammaModel>? spend, CustomerSummaries customers, double time, PredictionIntervalOptions? options)
         where TModel : PurchaseModel, IJsonPersistable<TModel>
     {
@@ -66,6 +69,7 @@ public static partial class PredictionIntervals
     /// <param name="options">Level, draws, seed and the CLV horizon, discount rate and margin; <see cref="PredictionIntervalOptions.Default"/> when null.</param>
     /// <returns>The three intervals.</returns>
     /// <exception cref="ArgumentException">A spend draw has q ≤ 1, or asymptotic draws were asked for a fit without finite covariance or with a parameter drawn outside the range of numbers.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range; or (parameter "options") a new customer is expected to buy more than a million times over the CLV horizon (10,000 times under Pareto/NBD), whose purchase-count quantiles are not summed.</exception>
     public static NewCustomerIntervals NewCustomer<TModel>(FitResult<TModel> purchases, FitResult<GammaGammaModel> spend, CustomerSummaries customers, PredictionIntervalOptions? options)
         where TModel : PurchaseModel, IJsonPersistable<TModel>
     {
@@ -87,7 +91,18 @@ public static partial class PredictionIntervals
         var point = purchases.Model;
         double horizon = options.Clv.Periods * point.Scale(options.Clv.Period);
         double low = (1 - options.Level) / 2, high = (1 + options.Level) / 2;
-        var counts = PurchaseModel.CountInterval(n => point.PurchaseCountProbabilityCore(n, horizon), 0, point.ExpectedPurchasesCore(horizon), options.Level);
+        PredictionInterval counts;
+        try
+        {
+            counts = PurchaseModel.CountInterval(n => point.PurchaseCountProbabilityCore(n, horizon), 0, point.ExpectedPurchasesCore(horizon), point.CountSumLimit, options.Level);
+        }
+        catch (ArgumentOutOfRangeException e) when (e.ParamName == "time")
+        {
+            string reason = e.Message[..e.Message.IndexOf(" (Parameter", StringComparison.Ordinal)];
+            throw ThrowHelper.OutOfRange(nameof(options), e.ActualValue, Guard.Format(
+                $"A new customer over options.Clv's horizon ({options.Clv.Periods} {options.Clv.Period.ToString().ToLowerInvariant()}s): {reason}"));
+        }
+
         return new NewCustomerIntervals(Quantiles(expected, low, high), counts, Quantiles(value, low, high));
     }
 
@@ -186,8 +201,31 @@ public static partial class PredictionIntervals
             }
 
             int chunks = (keys.Length + Chunk - 1) / Chunk;
-            Parallel.For(0, chunks, new ParallelOptions { CancellationToken = options.CancellationToken }, c =>
-                RunChunk(index, keys.AsSpan(c * Chunk, Math.Min(Chunk, keys.Length - (c * Chunk))), start, members, rows));
+            try
+            {
+                Parallel.For(0, chunks, new ParallelOptions { CancellationToken = options.CancellationToken }, c =>
+                    RunChunk(index, keys.AsSpan(c * Chunk, Math.Min(Chunk, keys.Length - (c * Chunk))), start, members, rows));
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                // The caller sees the failure itself (a customer whose count cannot be summed), not the thread pool's wrapper.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            }
+        }
+
+        /// <summary>The purchase-count interval of one history; a count that cannot be summed is refused naming the customer.</summary>
+        private PredictionInterval CountInterval(PurchaseModel point, in CustomerSummary customer, int x, double tx, double age)
+        {
+            try
+            {
+                return point.PurchaseCountIntervalCore(x, tx, age, time, _high - _low);
+            }
+            catch (ArgumentOutOfRangeException e) when (e.ParamName == "time")
+            {
+                string reason = e.Message[..e.Message.IndexOf(" (Parameter", StringComparison.Ordinal)];
+                throw ThrowHelper.OutOfRange("time", e.ActualValue, Guard.Format(
+                    $"Customer '{customer.CustomerId}' (x = {x}, t_x = {tx:G6}, T = {age:G6} {point.TimeUnit.ToString().ToLowerInvariant()}s): {reason}"));
+            }
         }
 
         private void RunChunk(KeyIndex index, ReadOnlySpan<int> keys, int[] start, int[] members, PredictionIntervalRow[] rows)
@@ -229,7 +267,7 @@ public static partial class PredictionIntervals
                 var aliveInterval = Interval(alive, sorted);
                 var expectedInterval = Interval(expected, sorted);
                 double pointScale = point.Scale(customers.TimeUnit);
-                var counts = point.PurchaseCountIntervalCore(x, tx * pointScale, age * pointScale, time, _high - _low);
+                var counts = CountInterval(point, span[members[start[key]]], x, tx * pointScale, age * pointScale);
 
                 for (int k = start[key]; k < start[key + 1]; k++)
                 {

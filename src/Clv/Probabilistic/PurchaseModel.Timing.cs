@@ -44,7 +44,11 @@ public abstract partial class PurchaseModel
     /// <param name="time">Horizon t (at least 0), in <see cref="TimeUnit"/>.</param>
     /// <param name="probability">The level, in (0, 1).</param>
     /// <returns>The quantile n, at least 0; non-decreasing in <paramref name="probability"/>.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A value is out of range, NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A value is out of range, NaN or infinite; or (parameter "time") the customer is expected to buy more than a million
+    /// times in <paramref name="time"/> (10,000 under Pareto/NBD: the count's probabilities are summed one by one), or the model's parameters are
+    /// beyond the range its count distribution can be evaluated in.
+    /// </exception>
     /// <exception cref="ArgumentException"><paramref name="recency"/> exceeds <paramref name="age"/>.</exception>
     public int ConditionalPurchaseCountQuantile(int frequency, double recency, double age, double time, double probability)
     {
@@ -147,22 +151,23 @@ public abstract partial class PurchaseModel
     {
         double alive = ProbabilityAliveCore(frequency, recency, age);
         return CountQuantiles(
-            n => alive * PurchaseCountProbabilityIfAlive(frequency, age, time, n), 1 - alive, ExpectedPurchasesIfAlive(frequency, age, time), low, middle, high);
+            n => alive * PurchaseCountProbabilityIfAlive(frequency, age, time, n), 1 - alive, ExpectedPurchasesIfAlive(frequency, age, time), CountSumLimit, low, middle, high);
     }
 
     /// <summary>
     /// Three quantiles (levels ascending) of a count distribution in one pass: the smallest n whose cumulative mass, from
     /// <paramref name="start"/> (mass already at 0, outside <paramref name="probability"/>), reaches each level.
     /// </summary>
-    internal static PredictionInterval CountQuantiles(Func<int, double> probability, double start, double mean, double low, double middle, double high)
+    internal static PredictionInterval CountQuantiles(Func<int, double> probability, double start, double mean, double limit, double low, double middle, double high)
     {
+        CheckCountMean(mean, limit);
         Span<double> levels = [low, middle, high];
         Span<double> found = stackalloc double[3];
         int next = 0;
         double cumulative = start;
         for (int n = 0; ; n++)
         {
-            double p = probability(n);
+            double p = CountTerm(probability, n, limit);
             cumulative += p;
 
             // Past the mean, a term below 1e-17 means the rest of the mass is lost to rounding: n is the quantile.
@@ -184,7 +189,7 @@ public abstract partial class PurchaseModel
     {
         double alive = ProbabilityAliveCore(frequency, recency, age);
         return CountInterval(
-            n => alive * PurchaseCountProbabilityIfAlive(frequency, age, time, n), 1 - alive, ExpectedPurchasesIfAlive(frequency, age, time), level);
+            n => alive * PurchaseCountProbabilityIfAlive(frequency, age, time, n), 1 - alive, ExpectedPurchasesIfAlive(frequency, age, time), CountSumLimit, level);
     }
 
     /// <summary>
@@ -194,15 +199,16 @@ public abstract partial class PurchaseModel
     /// it leaves unused, so when L is 0 (nothing below it) the whole 1 − level goes to the upper tail, instead of wasting half
     /// of it (a central interval of a count piled up at 0 would cover 95% at a nominal 90%).
     /// </summary>
-    internal static PredictionInterval CountInterval(Func<int, double> probability, double start, double mean, double level)
+    internal static PredictionInterval CountInterval(Func<int, double> probability, double start, double mean, double limit, double level)
     {
+        CheckCountMean(mean, limit);
         double low = (1 - level) / 2, high = double.NaN;
         double lower = double.NaN, median = double.NaN;
         double cumulative = start;
         for (int n = 0; ; n++)
         {
             double below = n == 0 ? 0 : cumulative;
-            double p = probability(n);
+            double p = CountTerm(probability, n, limit);
             cumulative += p;
             bool exhausted = (n > mean && p < 1e-17) || n == int.MaxValue - 1;
             if (double.IsNaN(lower) && (cumulative >= low || exhausted))
@@ -221,6 +227,54 @@ public abstract partial class PurchaseModel
                 return new PredictionInterval(lower, median, Math.Max(n, median));
             }
         }
+    }
+
+    /// <summary>
+    /// The largest expected purchase count whose quantiles are summed: the count's probabilities are added one by one up to
+    /// the quantile, so the work grows with the count. A million for BG/NBD and MBG/NBD (about half a second at the limit);
+    /// Pareto/NBD's terms are integrals whose cost also grows with the count, so its limit is 10,000. A customer expected to
+    /// buy more in the horizon is refused instead of being summed for minutes or hours (with a mean of 10^13 the sum used to
+    /// run until n reached int.MaxValue).
+    /// </summary>
+    internal virtual double CountSumLimit => 1e6;
+
+    /// <summary>Refuses a count distribution whose mean is not a number or above <paramref name="limit"/>.</summary>
+    private static void CheckCountMean(double mean, double limit)
+    {
+        if (double.IsNaN(mean))
+        {
+            ThrowHelper.ArgumentOutOfRange("time", mean,
+                "The expected number of purchases in the horizon is not a number: the model's parameters are beyond the range its purchase-count distribution can be evaluated in.");
+        }
+
+        if (mean > limit)
+        {
+            ThrowHelper.ArgumentOutOfRange("time", mean, Guard.Format(
+                $"The expected number of purchases in the horizon is {mean:G4}: purchase-count quantiles add the count's probabilities one by one, up to an expected count of {limit:N0} for this model. Use a shorter horizon, or check the model's time unit against the data's."));
+        }
+    }
+
+    /// <summary>
+    /// P(Y = n) from <paramref name="probability"/>, refused when it is not a number, or when n reaches four times
+    /// <paramref name="limit"/> without the levels reached (a mean computed too small at extreme parameters must not let the
+    /// sum run on to int.MaxValue).
+    /// </summary>
+    private static double CountTerm(Func<int, double> probability, int n, double limit)
+    {
+        if (n >= 4 * limit)
+        {
+            ThrowHelper.ArgumentOutOfRange("time", n, Guard.Format(
+                $"The purchase count's probabilities, added one by one, had not reached the quantile's level by {n:N0} purchases in the horizon (four times this model's limit of {limit:N0} expected purchases): the model's parameters put the count beyond what can be summed. Use a shorter horizon, or check the model's time unit against the data's."));
+        }
+
+        double p = probability(n);
+        if (double.IsNaN(p))
+        {
+            ThrowHelper.ArgumentOutOfRange("time", p, Guard.Format(
+                $"The probability of {n:N0} purchases in the horizon is not a number: the model's parameters are beyond the range its purchase-count distribution can be evaluated in."));
+        }
+
+        return p;
     }
 
     /// <summary>The time t with P(alive) P(Y(t) &gt; 0 | alive) = p, or +∞; arguments trusted.</summary>

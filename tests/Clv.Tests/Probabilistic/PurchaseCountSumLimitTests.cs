@@ -1,0 +1,107 @@
+using Clv.Probabilistic;
+
+namespace Clv.Tests.Probabilistic;
+
+/// <summary>
+/// Purchase-count quantiles add the count's probabilities one by one up to the quantile. A model expecting astronomically many
+/// purchases (α = 1e-12: a rate of 10^12 a week for a customer who has just made a first purchase) or one whose count distribution is not a number (r = 1e308) used to sum
+/// until n reached int.MaxValue: hours for one customer. Both are now refused at once, naming what is wrong.
+/// </summary>
+public class PurchaseCountSumLimitTests
+{
+    public static TheoryData<string> Models => ["BG/NBD", "MBG/NBD", "Pareto/NBD"];
+
+    private static PurchaseModel Model(string name, double r, double alpha) => name switch
+    {
+        "BG/NBD" => new BgNbdModel(r, alpha, 0.793, 2.426, TimeUnit.Week),
+        "MBG/NBD" => new MbgNbdModel(r, alpha, 1.2, 3.0, TimeUnit.Week),
+        _ => new ParetoNbdModel(r, alpha, 0.61, 11.67, TimeUnit.Week),
+    };
+
+    [Theory(Timeout = 60_000)]
+    [MemberData(nameof(Models))]
+    public async Task Quantile_AnExpectedCountAboveTheLimit_IsRefusedAtOnce(string name)
+    {
+        // A customer who has just made a first purchase: Pareto/NBD with α = 1e-12 (a rate of 10^12 a week); BG/NBD and MBG/NBD
+        // with r = 10^6, α = 1 and b = 10^7 (dropout after about 10^7 purchases): 8.4 million expected in 52 weeks.
+        PurchaseModel model = name switch
+        {
+            "BG/NBD" => new BgNbdModel(1e6, 1, 2, 1e7, TimeUnit.Week),
+            "MBG/NBD" => new MbgNbdModel(1e6, 1, 2, 1e7, TimeUnit.Week),
+            _ => Model(name, 1, 1e-12),
+        };
+        var e = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Task.Run(() => model.ConditionalPurchaseCountQuantile(0, 0, 0, 52, 0.9), TestContext.Current.CancellationToken));
+        Assert.Equal("time", e.ParamName);
+        Assert.StartsWith("The expected number of purchases in the horizon is ", e.Message, StringComparison.Ordinal);
+        string limit = name == "Pareto/NBD" ? "10,000" : "1,000,000";
+        Assert.Contains($"up to an expected count of {limit} for this model. Use a shorter horizon, or check the model's time unit against the data's.", e.Message, StringComparison.Ordinal);
+        Assert.True((double)e.ActualValue! > double.Parse(limit, System.Globalization.CultureInfo.InvariantCulture), e.ActualValue!.ToString());
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData("BG/NBD")]
+    [InlineData("MBG/NBD")]
+    public async Task Quantile_AMeanComputedTooSmall_StopsAtFourTimesTheLimit(string name)
+    {
+        // α = a = b = 1e-12: no one ever drops out and the rate is 10^12 a week, but the conditional mean comes out as 0, so the
+        // check on the mean lets the sum start; it used to run on to int.MaxValue.
+        PurchaseModel model = name == "BG/NBD" ? new BgNbdModel(1, 1e-12, 1e-12, 1e-12, TimeUnit.Week) : new MbgNbdModel(1, 1e-12, 1e-12, 1e-12, TimeUnit.Week);
+        var e = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Task.Run(() => model.ConditionalPurchaseCountQuantile(0, 0, 0, 52, 0.9), TestContext.Current.CancellationToken));
+        Assert.Equal("time", e.ParamName);
+        Assert.StartsWith("The purchase count's probabilities, added one by one, had not reached the quantile's level by 4,000,000 purchases in the horizon (four times this model's limit of 1,000,000 expected purchases)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData("BG/NBD")]
+    [InlineData("MBG/NBD")]
+    public async Task Quantile_ACountDistributionThatIsNotANumber_IsRefusedAtOnce(string name)
+    {
+        // r = 1e308: ln Γ(r + n) − ln Γ(r) is ∞ − ∞.
+        var model = Model(name, 1e308, 2);
+        var e = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Task.Run(() => model.ConditionalPurchaseCountQuantile(3, 20, 30, 10, 0.9), TestContext.Current.CancellationToken));
+        Assert.Equal("time", e.ParamName);
+        Assert.Contains("is not a number: the model's parameters are beyond the range its purchase-count distribution can be evaluated in.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Quantile_ParetoNbdJustBelowItsLimit_IsSummedInSeconds()
+    {
+        // A new customer expected to buy about 2,800 times in 52 weeks: still summed (about a second), near the mean.
+        var model = Model("Pareto/NBD", 1, 0.01);
+        double mean = model.ConditionalExpectedPurchases(0, 0, 0, 52);
+        int median = await Task.Run(() => model.ConditionalPurchaseCountQuantile(0, 0, 0, 52, 0.5), TestContext.Current.CancellationToken);
+        Assert.InRange(mean, 1000, 1e4);
+        Assert.InRange(median, 1, 2 * mean);
+    }
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Quantile_BelowTheLimit_IsStillSummed(string name)
+    {
+        // About 3,000 expected purchases (3,000 in the last 30 weeks): summed as before, near the mean.
+        var model = Model(name, 2, 1);
+        double mean = model.ConditionalExpectedPurchases(3000, 30, 30, 30);
+        int median = model.ConditionalPurchaseCountQuantile(3000, 30, 30, 30, 0.5);
+        Assert.InRange(mean, 1000, 1e6);
+        Assert.InRange(median, 0.5 * mean, 1.5 * mean);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Intervals_ACustomerWhoseCountCannotBeSummed_IsNamed()
+    {
+        // One customer bought on the last day (T = 0): nothing tempers the prior's rate of 10^12 a week.
+        var customers = CustomerSummaries.FromTransactions(
+            [new Transaction("a", new DateOnly(2024, 1, 3), 20), new Transaction("b", new DateOnly(2024, 6, 30), 40)], new DateOnly(2024, 6, 30), TimeUnit.Week);
+        var fit = ParetoNbdModel.Fit(CdnowFits.Summaries);
+        var model = new ParetoNbdModel(1, 1e-12, fit.Model.S, fit.Model.Beta, TimeUnit.Week);
+        var huge = new FitResult<ParetoNbdModel>(model, FitStatus.Converged, "test", fit.LikelihoodLn, fit.Iterations, fit.Parameters, fit.ObservationCount, fit.ExcludedCount);
+        var options = new PredictionIntervalOptions { Uncertainty = ParameterUncertainty.None };
+        var e = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Task.Run(() => PredictionIntervals.Compute(huge, CdnowFits.GammaGamma, customers, 39, options), TestContext.Current.CancellationToken));
+        Assert.Equal("time", e.ParamName);
+        Assert.StartsWith("Customer 'b' (x = 0, t_x = 0, T = 0 weeks): The expected number of purchases in the horizon is ", e.Message, StringComparison.Ordinal);
+
+        var n = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Task.Run(() => PredictionIntervals.NewCustomer(huge, CdnowFits.GammaGamma, customers, options), TestContext.Current.CancellationToken));
+        Assert.Equal("options", n.ParamName);
+        Assert.StartsWith("A new customer over options.Clv's horizon (12 months): The expected number of purchases in the horizon is ", n.Message, StringComparison.Ordinal);
+    }
+}
