@@ -129,7 +129,7 @@ internal static class BetaGeometric
         for (int k = 0; k < times.Length; k++)
         {
             double value = times[k] == 0 ? 0 : c / (a - 1) * -SpecialMath.ExpM1((e * lnOneMinusZ[k]) + lnF[k]);
-            destination[k] = double.IsFinite(value) ? Math.Max(value, 0) : 0;
+            destination[k] = times[k] == 0 || (value > 0 && double.IsFinite(value)) ? value : AliveCore(modified, r, alpha, a, b, x, age, times[k]);
         }
     }
 
@@ -229,7 +229,7 @@ internal static class BetaGeometric
         double z = time / (alpha + age + time);
         double lnOneMinusZ = -SpecialMath.Log1P(time / (alpha + age));
         double value = c / (a - 1) * OneMinusPowerHyp(r + x, second, c, z, lnOneMinusZ);
-        return double.IsFinite(value) ? Math.Max(value, 0) : 0;
+        return value > 0 && double.IsFinite(value) ? value : BetaGeometricQuadrature.ExpectedIfAlive(r + x, alpha + age, a, modified ? b + x + 1 : b + x, time);
     }
 
     private static double ExpectedCore(bool modified, double r, double alpha, double a, double b, double time)
@@ -242,7 +242,8 @@ internal static class BetaGeometric
         double z = time / (alpha + time);
         double lnOneMinusZ = -SpecialMath.Log1P(time / alpha);
         double value = prefactor / (a - 1) * OneMinusPowerHyp(r, second, c, z, lnOneMinusZ);
-        return double.IsFinite(value) ? Math.Max(value, 0) : 0;
+        return value > 0 && double.IsFinite(value) ? value
+            : modified ? b / (a + b) * BetaGeometricQuadrature.ExpectedIfAlive(r, alpha, a, b + 1, time) : BetaGeometricQuadrature.ExpectedIfAlive(r, alpha, a, b, time);
     }
 
     /// <summary>1 - (1 - z)^e 2F1(e, second; c; z), with the product formed in log space.</summary>
