@@ -305,7 +305,10 @@ internal static class ParetoNbdMath
         double lnBeta = Math.Log(beta);
         double survivor = Math.Exp((s * (lnBeta - Math.Log(beta + time))) + LnNegativeBinomial(lnCoefficient, r, alpha, count, time));
 
-        double lo = lnBeta, hi = Math.Log(beta + time);
+        // The dropout density s β^s e^(-s u) has fallen by e^-46 at u = ln β + 46/s: beyond, the integral is below 1e-20, and a
+        // large s (dropout far faster than the horizon) would put its whole mass inside the first panel, between the nodes
+        // (P(0 purchases) came out as 0.004 where it is 1 - 1e-8). The panels cover where the mass is.
+        double lo = lnBeta, hi = Math.Min(Math.Log(beta + time), lnBeta + (46 / s));
 
         // The count's Poisson-like peak has relative width about 1/sqrt(count): panels scale with it.
         int panels = (int)Math.Clamp(Math.Ceiling((hi - lo) * (4 + (2 * Math.Sqrt(count)))), 8, 4000);
