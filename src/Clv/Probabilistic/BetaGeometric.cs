@@ -229,7 +229,7 @@ internal static class BetaGeometric
         double z = time / (alpha + age + time);
         double lnOneMinusZ = -SpecialMath.Log1P(time / (alpha + age));
         double value = c / (a - 1) * OneMinusPowerHyp(r + x, second, c, z, lnOneMinusZ);
-        return value > 0 && double.IsFinite(value) ? value : BetaGeometricQuadrature.ExpectedIfAlive(r + x, alpha + age, a, modified ? b + x + 1 : b + x, time);
+        return value > 0 && double.IsFinite(value) ? value : BetaGeometricFallback.ExpectedIfAlive(r + x, alpha + age, a, modified ? b + x + 1 : b + x, time);
     }
 
     private static double ExpectedCore(bool modified, double r, double alpha, double a, double b, double time)
@@ -243,7 +243,7 @@ internal static class BetaGeometric
         double lnOneMinusZ = -SpecialMath.Log1P(time / alpha);
         double value = prefactor / (a - 1) * OneMinusPowerHyp(r, second, c, z, lnOneMinusZ);
         return value > 0 && double.IsFinite(value) ? value
-            : modified ? b / (a + b) * BetaGeometricQuadrature.ExpectedIfAlive(r, alpha, a, b + 1, time) : BetaGeometricQuadrature.ExpectedIfAlive(r, alpha, a, b, time);
+            : modified ? b / (a + b) * BetaGeometricFallback.ExpectedIfAlive(r, alpha, a, b + 1, time) : BetaGeometricFallback.ExpectedIfAlive(r, alpha, a, b, time);
     }
 
     /// <summary>1 - (1 - z)^e 2F1(e, second; c; z), with the product formed in log space.</summary>

@@ -98,9 +98,8 @@ public static partial class PredictionIntervals
         }
         catch (ArgumentOutOfRangeException e) when (e.ParamName == "time")
         {
-            string reason = e.Message[..e.Message.IndexOf(" (Parameter", StringComparison.Ordinal)];
             throw ThrowHelper.OutOfRange(nameof(options), e.ActualValue, Guard.Format(
-                $"A new customer over options.Clv's horizon ({options.Clv.Periods} {options.Clv.Period.ToString().ToLowerInvariant()}s): {reason}"));
+                $"A new customer over options.Clv's horizon ({options.Clv.Periods} {options.Clv.Period.ToString().ToLowerInvariant()}s): {Reason(e)}"));
         }
 
         return new NewCustomerIntervals(Quantiles(expected, low, high), counts, Quantiles(value, low, high));
@@ -138,6 +137,13 @@ public static partial class PredictionIntervals
         }
 
         return new PredictionInterval(result[0], result[1], result[2]);
+    }
+
+    /// <summary>The sentence of a count-sum refusal, without the " (Parameter 'time')" and actual value the exception appends.</summary>
+    private static string Reason(ArgumentOutOfRangeException e)
+    {
+        int end = e.Message.IndexOf(" (Parameter", StringComparison.Ordinal);
+        return end < 0 ? e.Message : e.Message[..end];
     }
 
     /// <summary>The type-6 quantile of sorted values.</summary>
@@ -222,9 +228,8 @@ public static partial class PredictionIntervals
             }
             catch (ArgumentOutOfRangeException e) when (e.ParamName == "time")
             {
-                string reason = e.Message[..e.Message.IndexOf(" (Parameter", StringComparison.Ordinal)];
                 throw ThrowHelper.OutOfRange("time", e.ActualValue, Guard.Format(
-                    $"Customer '{customer.CustomerId}' (x = {x}, t_x = {tx:G6}, T = {age:G6} {point.TimeUnit.ToString().ToLowerInvariant()}s): {reason}"));
+                    $"Customer '{customer.CustomerId}' (x = {x}, t_x = {tx:G6}, T = {age:G6} {point.TimeUnit.ToString().ToLowerInvariant()}s): {Reason(e)}"));
             }
         }
 

@@ -11,7 +11,7 @@ namespace Clv.Probabilistic;
 /// tails, until the density has fallen by e^-46, and the sum is divided by the same sum of the density (so no Beta function
 /// is needed and a truncated tail of the density costs little: the integrand is flat there).
 /// </summary>
-internal static class BetaGeometricQuadrature
+internal static class BetaGeometricFallback
 {
     private static readonly double[] Nodes =
     [
