@@ -84,19 +84,29 @@ public class ParetoNbdModelTests
         }
     }
 
-    [Fact]
-    public void ProbabilityOfPurchases_MeanOverCounts_EqualsExpectedPurchases()
+    /// <summary>
+    /// The count probabilities sum to 1 and their mean is E[X(t)]: at the published parameters (a heavy tail, so 5,000 terms
+    /// leave about 1e-3 of the mean), and where dropout is far faster than the horizon (a large s puts the dropout density's
+    /// mass in a sliver of the integration range, which panels over the whole horizon missed: s = 1e6 left the sum short).
+    /// </summary>
+    [Theory]
+    [InlineData(0.5534, 10.5802, 0.6061, 11.6562, 39, 1e-3)]
+    [InlineData(1.0, 1.0, 1e4, 1e3, 52, 1e-8)]
+    [InlineData(1.0, 1.0, 100.0, 10.0, 52, 1e-8)]
+    [InlineData(2.0, 5.0, 1e6, 1e4, 52, 1e-8)]
+    public void ProbabilityOfPurchases_SumToOne_AndTheirMeanIsTheExpectedCount(double r, double alpha, double s, double beta, double t, double meanTolerance)
     {
+        var model = new ParetoNbdModel(r, alpha, s, beta, TimeUnit.Week);
         double total = 0, mean = 0;
         for (int k = 0; k < 5000; k++)
         {
-            double p = Published.PurchaseCountProbability(k, 39);
+            double p = model.PurchaseCountProbability(k, t);
             total += p;
             mean += k * p;
         }
 
         Assert.Equal(1, total, 1e-6);
-        Assert.Equal(Published.ExpectedPurchases(39), mean, 1e-3);
+        Assert.Equal(model.ExpectedPurchases(t), mean, meanTolerance);
     }
 
     [Fact]
