@@ -95,6 +95,14 @@ public static partial class ProbabilisticPlots
         QuantileSelection.Select(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values), [(int)Math.Floor(0.99 * (values.Count - 1))], percentile);
         double top = percentile[0];
         const int Bins = 40;
+        if (top - values.Min() <= 1e-9 * top)
+        {
+            // Everyone's mean spend is one value (a one-price subscription; means of equal amounts can differ in the last
+            // bits): the axis runs to about twice it, with the value at the middle of the 20th of the 40 bins, so the bar and
+            // the model's spike stand together in the middle instead of against the right edge.
+            top *= Bins / 19.5;
+        }
+
         double width = top / Bins;
         var density = new double[Bins];
         foreach (double v in values)

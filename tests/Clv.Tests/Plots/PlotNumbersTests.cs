@@ -145,6 +145,23 @@ public class PlotNumbersTests
     }
 
     [Fact]
+    public void SpendFit_OnePriceForEveryone_TheBarStandsInTheMiddleOfTheAxis()
+    {
+        // A one-price subscription: every repeat customer's mean spend is 9.99 (to the last bits). The axis ran to 9.99, with
+        // the bar and the model's spike against its right edge; it now runs to about twice the price, the bar in bin 20 of 40.
+        var start = new DateOnly(2024, 1, 1);
+        var rows = Enumerable.Range(0, 300).SelectMany(c => Enumerable.Range(0, 1 + (c % 12)).Select(m => new Transaction("c" + c, start.AddMonths(m), 9.99))).ToArray();
+        var customers = CustomerSummaries.FromTransactions(rows, new DateOnly(2024, 12, 31), TimeUnit.Month);
+        var plot = ProbabilisticPlots.SpendFit(GammaGammaModel.Fit(customers).Model, customers);
+        var actual = plot.Series[0];
+        double width = actual.X[1] - actual.X[0];
+        int fullest = Array.IndexOf(actual.Y, actual.Y.Max());
+        Assert.Equal(19, fullest);
+        Assert.Equal(9.99, actual.X[fullest], 1e-9);
+        Assert.Equal(1, actual.Y.Sum() * width, 1e-9);
+    }
+
+    [Fact]
     public void ModelComparisonTracking_Cdnow_HasOneCurvePerFittedModel()
     {
         var plot = PlotCases.All["ModelComparisonTracking"](null);
