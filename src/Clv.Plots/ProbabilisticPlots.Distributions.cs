@@ -76,11 +76,13 @@ public static partial class ProbabilisticPlots
         ArgumentNullException.ThrowIfNull(customers);
         var values = new List<double>();
         var byFrequency = new Dictionary<int, int>();
+        double lowest = double.PositiveInfinity;
         foreach (ref readonly var c in customers.AsSpan())
         {
             if (c.Frequency >= 1 && c.MonetaryValue > 0)
             {
                 values.Add(c.MonetaryValue);
+                lowest = Math.Min(lowest, c.MonetaryValue);
                 byFrequency[c.Frequency] = byFrequency.GetValueOrDefault(c.Frequency) + 1;
             }
         }
@@ -95,7 +97,7 @@ public static partial class ProbabilisticPlots
         QuantileSelection.Select(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values), [(int)Math.Floor(0.99 * (values.Count - 1))], percentile);
         double top = percentile[0];
         const int Bins = 40;
-        if (top - values.Min() <= 1e-9 * top)
+        if (top - lowest <= 1e-9 * top)
         {
             // Everyone's mean spend is one value (a one-price subscription; means of equal amounts can differ in the last
             // bits): the axis runs to about twice it, with the value at the middle of the 20th of the 40 bins, so the bar and

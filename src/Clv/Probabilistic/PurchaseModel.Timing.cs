@@ -171,7 +171,7 @@ public abstract partial class PurchaseModel
             cumulative += p;
 
             // Past the mean, a term below 1e-17 means the rest of the mass is lost to rounding: n is the quantile.
-            bool exhausted = (n > mean && p < 1e-17) || n == int.MaxValue - 1;
+            bool exhausted = n > mean && p < 1e-17;
             while (next < 3 && (cumulative >= levels[next] || exhausted))
             {
                 found[next++] = n;
@@ -210,7 +210,7 @@ public abstract partial class PurchaseModel
             double below = n == 0 ? 0 : cumulative;
             double p = CountTerm(probability, n, limit);
             cumulative += p;
-            bool exhausted = (n > mean && p < 1e-17) || n == int.MaxValue - 1;
+            bool exhausted = n > mean && p < 1e-17;
             if (double.IsNaN(lower) && (cumulative >= low || exhausted))
             {
                 lower = n;
