@@ -83,7 +83,7 @@ public static partial class ProbabilisticPlots
             {
                 values.Add(c.MonetaryValue);
                 lowest = Math.Min(lowest, c.MonetaryValue);
-                byFrequency[c.Frequency] = byFrequency.GetValueOrDefault(c.Frequency) + 1;
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byFrequency, c.Frequency, out _)++;
             }
         }
 

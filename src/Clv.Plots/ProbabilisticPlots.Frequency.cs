@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Clv.Plots.Internal;
 using Clv.Probabilistic;
 
@@ -29,7 +30,7 @@ public static partial class ProbabilisticPlots
         var actual = new double[maxFrequency + 1];
         var ages = new Dictionary<double, int>();
         int n = 0;
-        foreach (var c in customers.AsSpan())
+        foreach (ref readonly var c in customers.AsSpan())
         {
             if (!c.HasPurchase)
             {
@@ -39,7 +40,7 @@ public static partial class ProbabilisticPlots
             n++;
             actual[Math.Min(c.Frequency, maxFrequency)]++;
             double age = c.TimeUnit == model.TimeUnit ? c.Age : c.TimeUnit.ConvertTo(c.Age, model.TimeUnit);
-            ages[age] = ages.GetValueOrDefault(age) + 1;
+            CollectionsMarshal.GetValueRefOrAddDefault(ages, age, out _)++;
         }
 
         var expected = new double[maxFrequency + 1];

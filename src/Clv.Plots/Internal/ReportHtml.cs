@@ -92,14 +92,22 @@ internal static partial class ReportHtml
             .Append(E(" · " + L("predictions from ", "预测模型：") + model.Name)).Append("</p></header>\n<main>\n");
 
         // Data summary.
-        int buyers = customers.Count(c => c.HasPurchase), repeaters = customers.Count(c => c.Frequency > 0);
+        int buyers = 0, repeaters = 0;
+        double netSpend = 0;
+        foreach (var c in customers.AsSpan())
+        {
+            buyers += c.HasPurchase ? 1 : 0;
+            repeaters += c.Frequency > 0 ? 1 : 0;
+            netSpend += c.NetSpend;
+        }
+
         Section(html, L("Data", "数据概况"));
         html.Append("<div class=\"cards\">");
         Card(html, Text.Number(customers.Count), L("customers", "客户"));
         Card(html, Text.Number(customers.CalibrationTransactionCount), L("transactions in calibration", "校准期交易"));
         Card(html, Text.Number(customers.HoldoutTransactionCount), L("transactions in holdout", "预测期交易"));
         Card(html, Text.Number(buyers > 0 ? 100.0 * repeaters / buyers : 0, "0.0") + "%", L("bought again in calibration", "校准期内复购"));
-        Card(html, Text.Number(customers.Sum(c => c.NetSpend), "N0"), L("net spend to the calibration end", "校准期净消费"));
+        Card(html, Text.Number(netSpend, "N0"), L("net spend to the calibration end", "校准期净消费"));
         if (clv is not null)
         {
             Card(html, Text.Number(clv.Sum(), "N0"), Text.Format($"{L("predicted CLV, next", "预测终身价值，未来")} {options.ClvPeriods} {Text.Unit(lang, customers.TimeUnit)}"));

@@ -71,7 +71,15 @@ internal sealed class SectionData
     private static (LifecycleHistoryReport, LifecycleTransitionReport?) LifecycleData(CustomerSummaries customers)
     {
         var policy = LifecyclePolicy.FromDays();
-        var first = customers.Where(c => c.FirstPurchase is not null).Min(c => c.FirstPurchase!.Value);
+        var first = DateOnly.MaxValue;
+        foreach (var c in customers.AsSpan())
+        {
+            if (c.FirstPurchase is { } day && day < first)
+            {
+                first = day;
+            }
+        }
+
         var end = customers.HoldoutLength > 0 ? customers.HoldoutEnd : customers.ObservationEnd;
         var history = MonthEnds(first, end) is { } fewer ? LifecycleHistoryReport.Create(policy, customers, fewer)
             : LifecycleHistoryReport.CreateAtMonthEnds(policy, customers, first, end);
@@ -117,9 +125,8 @@ internal sealed class SectionData
 
     private static (int[], int[]) Rank(CustomerSummaries customers, double[] alive, double[] clv, int top)
     {
-        int[] order = Enumerable.Range(0, customers.Count).OrderByDescending(i => clv[i]).ThenBy(i => i).Take(top).ToArray();
-        int[] risk = Enumerable.Range(0, customers.Count).Where(i => customers[i].Frequency > 0 && alive[i] < 0.5)
-            .OrderByDescending(i => customers[i].NetSpend).ThenBy(i => i).Take(top).ToArray();
+        int[] order = TopRanks.Descending(customers.Count, top, i => clv[i]);
+        int[] risk = TopRanks.Descending(customers.Count, top, i => customers[i].NetSpend, i => customers[i].Frequency > 0 && alive[i] < 0.5);
         return (order, risk);
     }
 }
