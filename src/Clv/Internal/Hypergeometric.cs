@@ -24,7 +24,10 @@ internal static class Hypergeometric
         return sign * Math.Exp(ln);
     }
 
-    /// <summary>ln |2F1(a, b; c; z)|, with the sign of the value in <paramref name="sign"/> (0 when the value is 0).</summary>
+    /// <summary>
+    /// ln |2F1(a, b; c; z)|, with the sign of the value in <paramref name="sign"/> (0 when the value is 0); NaN with sign 0 when
+    /// the series it needs does not settle within a million terms.
+    /// </summary>
     public static double Hyp2F1Ln(double a, double b, double c, double z, out int sign)
     {
         if (z == 0)
@@ -55,12 +58,23 @@ internal static class Hypergeometric
         return SeriesLn(a, b, c, z, out sign);
     }
 
-    /// <summary>ln |sum_k (a)_k (b)_k / ((c)_k k!) z^k| with rescaling, so huge intermediate terms never overflow.</summary>
+    /// <summary>
+    /// ln |sum_k (a)_k (b)_k / ((c)_k k!) z^k| with rescaling, so huge intermediate terms never overflow; NaN (sign 0) when the
+    /// series has not settled within <see cref="MaxTerms"/> terms (its terms rise while (a + k)(b + k) z > (c + k)(k + 1): BG/NBD's
+    /// 2F1(r, b; a + b − 1; t/(α + t)) with r = 1e4 and t/α = 100 needs a million), rather than the partial sum as if it were the
+    /// value: the callers then take another way (the BG/NBD family's quadrature, Pareto/NBD's tail integral).
+    /// </summary>
     private static double SeriesLn(double a, double b, double c, double z, out int sign)
     {
         double sum = 1, term = 1, logScale = 0;
-        for (int k = 0; k < MaxTerms; k++)
+        for (int k = 0; ; k++)
         {
+            if (k == MaxTerms)
+            {
+                sign = 0;
+                return double.NaN;
+            }
+
             double ratio = (a + k) * (b + k) / ((c + k) * (k + 1)) * z;
             term *= ratio;
             sum += term;
@@ -221,13 +235,23 @@ internal static class Hypergeometric
         return direct;
     }
 
-    /// <summary>The series of <see cref="SeriesLn(double, double, double, double, out int)"/> with d ln|sum| / d(a, b, c, z).</summary>
+    /// <summary>
+    /// The series of <see cref="SeriesLn(double, double, double, double, out int)"/> with d ln|sum| / d(a, b, c, z); NaN (sign 0,
+    /// gradient NaN) when it has not settled within <see cref="MaxTerms"/> terms.
+    /// </summary>
     private static double SeriesLn(double a, double b, double c, double z, out int sign, Span<double> gradient)
     {
         double sum = 1, term = 1, logScale = 0;
         double da = 0, db = 0, dc = 0, sa = 0, sb = 0, sc = 0, sz = 0;
-        for (int k = 0; k < MaxTerms; k++)
+        for (int k = 0; ; k++)
         {
+            if (k == MaxTerms)
+            {
+                sign = 0;
+                gradient[..4].Fill(double.NaN);
+                return double.NaN;
+            }
+
             double ratio = (a + k) * (b + k) / ((c + k) * (k + 1)) * z;
             da += 1 / (a + k);
             db += 1 / (b + k);

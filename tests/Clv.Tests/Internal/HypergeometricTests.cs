@@ -102,4 +102,23 @@ public class HypergeometricTests
             Assert.True(Math.Abs(gradient[i] - expected[i]) <= 1e-9 * Math.Abs(expected[i]), $"d/d{"abcz"[i]}: {gradient[i]:R} against {expected[i]:R}");
         }
     }
+
+    [Fact]
+    public void Hyp2F1Ln_ASeriesThatDoesNotSettleInAMillionTerms_IsNaN_NotThePartialSum()
+    {
+        // 2F1(1e4, 0.5; -0.4; 52/52.5): c < 0 rules out Euler's form, and the direct terms rise for about 1e4 z/(1 - z) = 1.04e6 terms.
+        // The sum after a million was returned as the value (ln 46,543, and BG/NBD's E[X(52)] = 12.95 from it where it is 242,919).
+        double z = 52 / 52.5;
+        Assert.True(double.IsNaN(Hypergeometric.Hyp2F1Ln(1e4, 0.5, -0.4, z, out int sign)));
+        Assert.Equal(0, sign);
+        Assert.True(double.IsNaN(Hypergeometric.Hyp2F1(1e4, 0.5, -0.4, z)));
+        Span<double> gradient = stackalloc double[4];
+        Assert.True(double.IsNaN(Hypergeometric.Hyp2F1Ln(1e4, 0.5, -0.4, z, out sign, gradient)));
+        Assert.Equal(0, sign);
+        Assert.True(double.IsNaN(gradient[0]) && double.IsNaN(gradient[3]));
+
+        // Four times closer to the start (z = 52/54: about 2.6e5 terms) it still settles, to its value.
+        Assert.True(double.IsFinite(Hypergeometric.Hyp2F1Ln(1e4, 0.5, -0.4, 52 / 54.0, out sign)));
+        Assert.Equal(-1, sign);
+    }
 }

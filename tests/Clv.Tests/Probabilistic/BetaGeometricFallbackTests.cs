@@ -82,4 +82,50 @@ public class BetaGeometricFallbackTests
         Assert.InRange(expected / closed, 1.55, 1.70);
         Assert.InRange(further / expected, 1.55, 1.70);
     }
+
+    /// <summary>
+    /// E over p ~ Beta(a, b′) of w(p) (1 − (1 + p t/A)^(−s))/p, w = 1 − p for MBG/NBD's new customer, by MathNet's tanh-sinh rule in
+    /// u = p^a (p = u^(1/a), dp p^(a − 1) = du/a): the density's p^(a − 1) at 0 becomes flat, and the step of the integrand
+    /// where p t/A s ≈ 1 (p ≈ 1e-6 below) moves to u ≈ 0.25, where the rule resolves it. Independent of the library's code.
+    /// </summary>
+    private static double Oracle(double s, double capitalA, double a, double bPrime, double t, bool survivedFirstCoin)
+    {
+        double lnBeta = MathNet.Numerics.SpecialFunctions.BetaLn(a, bPrime);
+        double Integrand(double u)
+        {
+            double p = Math.Pow(u, 1 / a);
+            double q = p * t / capitalA;
+            double perP = q < 1e-12 ? s * t / capitalA : -Math.Exp(-s * Math.Log(1 + q)) + 1;
+            perP = q < 1e-12 ? perP : perP / p;
+            double tail = p < 1 ? Math.Exp((bPrime - 1) * Math.Log(1 - p)) : 0;
+            return (survivedFirstCoin ? 1 - p : 1) * perP * tail;
+        }
+
+        return MathNet.Numerics.Integration.DoubleExponentialTransformation.Integrate(Integrand, 0, 1, 1e-12) / a / Math.Exp(lnBeta);
+    }
+
+    [Theory]
+    [InlineData(false, 0.5, 0.1, 0.5)]
+    [InlineData(false, 0.01, 0.1, 0.1)]
+    [InlineData(false, 0.1, 0.01, 0.1)]
+    [InlineData(true, 0.5, 0.1, 0.5)]
+    [InlineData(true, 0.5, 0.01, 2)]
+    [InlineData(true, 0.5, 0.1, 0.1)]
+    public void SeriesOfMoreThanAMillionTerms_TheIntegralOverDropout_NotThePartialSum(bool modified, double alpha, double a, double b)
+    {
+        // r = 1e4 with t/α of 100 or more: 2F1(r, b; a + b − 1; t/(α + t))'s terms rise for about r t/α terms, past the series' million.
+        // The partial sum was taken as the value: E[X(52)] = 12.95 at α = 0.5, a = 0.1, b = 0.5, where a fifth of the customers
+        // (p below 1e-6) make about a million purchases each.
+        const double R = 1e4, T = 52;
+        PurchaseModel model = modified ? new MbgNbdModel(R, alpha, a, b, TimeUnit.Week) : new BgNbdModel(R, alpha, a, b, TimeUnit.Week);
+        double newCustomer = modified ? b / (a + b) * Oracle(R, alpha, a, b + 1, T, survivedFirstCoin: false) : Oracle(R, alpha, a, b, T, survivedFirstCoin: false);
+        Assert.Equal(newCustomer, model.ExpectedPurchases(T), newCustomer * 1e-6);
+
+        // Alive one week after the first purchase, no repeat yet (BG/NBD: alive for certain).
+        double alive = Oracle(R, alpha + 1, a, modified ? b + 1 : b, T, survivedFirstCoin: false);
+        Assert.Equal(alive, BetaGeometric.ExpectedPurchasesIfAlive(modified, R, alpha, a, b, 0, 1, T), alive * 1e-6);
+        Span<double> horizons = stackalloc double[3];
+        BetaGeometric.ExpectedPurchasesIfAlive(modified, R, alpha, a, b, 0, 1, [13, 26, T], horizons);
+        Assert.Equal(alive, horizons[2], alive * 1e-6);
+    }
 }
