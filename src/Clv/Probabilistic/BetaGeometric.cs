@@ -129,7 +129,7 @@ internal static class BetaGeometric
         for (int k = 0; k < times.Length; k++)
         {
             double value = times[k] == 0 ? 0 : c / (a - 1) * -SpecialMath.ExpM1((e * lnOneMinusZ[k]) + lnF[k]);
-            destination[k] = times[k] == 0 || (value > 0 && double.IsFinite(value)) ? value : AliveCore(modified, r, alpha, a, b, x, age, times[k]);
+            destination[k] = times[k] == 0 || Plausible(value, e, alpha + age, a, second, times[k]) ? value : AliveCore(modified, r, alpha, a, b, x, age, times[k]);
         }
     }
 
@@ -229,7 +229,7 @@ internal static class BetaGeometric
         double z = time / (alpha + age + time);
         double lnOneMinusZ = -SpecialMath.Log1P(time / (alpha + age));
         double value = c / (a - 1) * OneMinusPowerHyp(r + x, second, c, z, lnOneMinusZ);
-        return value > 0 && double.IsFinite(value) ? value : BetaGeometricFallback.ExpectedIfAlive(r + x, alpha + age, a, modified ? b + x + 1 : b + x, time);
+        return Plausible(value, r + x, alpha + age, a, second, time) ? value : BetaGeometricFallback.ExpectedIfAlive(r + x, alpha + age, a, second, time);
     }
 
     private static double ExpectedCore(bool modified, double r, double alpha, double a, double b, double time)
@@ -242,8 +242,32 @@ internal static class BetaGeometric
         double z = time / (alpha + time);
         double lnOneMinusZ = -SpecialMath.Log1P(time / alpha);
         double value = prefactor / (a - 1) * OneMinusPowerHyp(r, second, c, z, lnOneMinusZ);
-        return value > 0 && double.IsFinite(value) ? value
-            : modified ? b / (a + b) * BetaGeometricFallback.ExpectedIfAlive(r, alpha, a, b + 1, time) : BetaGeometricFallback.ExpectedIfAlive(r, alpha, a, b, time);
+
+        // MBG/NBD's new customer has first survived the first purchase's coin, with probability b/(a + b), and is then a
+        // customer alive with dropout Beta(a, b + 1): the same bounds apply to the value divided by that chance.
+        double coin = modified ? b / (a + b) : 1;
+        return Plausible(value / coin, r, alpha, a, second, time) ? value : coin * BetaGeometricFallback.ExpectedIfAlive(r, alpha, a, second, time);
+    }
+
+    /// <summary>
+    /// Whether a closed-form E over p ~ Beta(a, b′) of g(p) = (1 − (1 + p t/A)^(−s))/p can be the value: positive, finite, and
+    /// between g(E p) = g(a/(a + b′)) and g(0) = s t/A (to 1e-9 relative). g is decreasing and convex in p (it is the integral over
+    /// u from 0 to t/A of s (1 + u p)^(−s−1)), so the value is at most g(0) and, by Jensen's inequality, at least g(E p). A 2F1
+    /// whose series or connection formula lost its digits lands outside: r = 1e4, α = 1e-12, a = b = 1e-4 gave a new customer
+    /// E[X(52)] = 1.006 where g(E p) = 2 and the value is about 2.6e17.
+    /// </summary>
+    private static bool Plausible(double value, double s, double capitalA, double a, double bPrime, double time)
+    {
+        if (!(value > 0 && double.IsFinite(value)))
+        {
+            return false;
+        }
+
+        double scale = time / capitalA;
+        double meanP = a / (a + bPrime);
+        double lower = -SpecialMath.ExpM1(-s * SpecialMath.Log1P(meanP * scale)) / meanP;
+        double upper = s * scale;
+        return value >= lower * (1 - 1e-9) && value <= upper * (1 + 1e-9);
     }
 
     /// <summary>1 - (1 - z)^e 2F1(e, second; c; z), with the product formed in log space.</summary>

@@ -128,4 +128,21 @@ public class BetaGeometricFallbackTests
         BetaGeometric.ExpectedPurchasesIfAlive(modified, R, alpha, a, b, 0, 1, [13, 26, T], horizons);
         Assert.Equal(alive, horizons[2], alive * 1e-6);
     }
+
+    [Theory]
+    [InlineData(false, 1e-4, 1e-4)]
+    [InlineData(false, 1e-4, 1)]
+    [InlineData(true, 1e-4, 1e-4)]
+    public void ClosedFormOutsideItsBounds_TheIntegralOverDropout(bool modified, double a, double b)
+    {
+        // r = 1e4, α = 1e-12: z = t/(α + t) is within 1e-13 of 1 and the 2F1 comes from the connection formula, which lost its digits
+        // without a sign of it: BG/NBD's new customer E[X(52)] was 1.006 (a = b = 1e-4) and 0.012 (b = 1), MBG/NBD's 0.006 (a = b = 1e-4),
+        // where half the customers (nearly all, at b = 1) never drop out and buy 5.2e17 times. A value below g(E p), the Jensen bound of
+        // E g(p) with g(p) = (1 − (1 + p t/α)^(−r))/p convex in p, now sends it to the quadrature.
+        const double R = 1e4, Alpha = 1e-12, T = 52;
+        PurchaseModel model = modified ? new MbgNbdModel(R, Alpha, a, b, TimeUnit.Week) : new BgNbdModel(R, Alpha, a, b, TimeUnit.Week);
+        double expected = modified ? b / (a + b) * Oracle(R, Alpha, a, b + 1, T, survivedFirstCoin: false) : Oracle(R, Alpha, a, b, T, survivedFirstCoin: false);
+        Assert.True(expected > 1e17, expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(expected, model.ExpectedPurchases(T), expected * 1e-6);
+    }
 }
