@@ -305,13 +305,8 @@ internal static class ParetoNbdMath
         double lnBeta = Math.Log(beta);
         double survivor = Math.Exp((s * (lnBeta - Math.Log(beta + time))) + LnNegativeBinomial(lnCoefficient, r, alpha, count, time));
 
-        // The dropout density s β^s e^(-s u) has fallen by e^-46 at u = ln β + 46/s: beyond, the integral is below 1e-20, and a
-        // large s (dropout far faster than the horizon) would put its whole mass inside the first panel, between the nodes
-        // (P(0 purchases) came out as 0.004 where it is 1 - 1e-8). The panels cover where the mass is.
-        double lo = lnBeta, hi = Math.Min(Math.Log(beta + time), lnBeta + (46 / s));
-
-        // The count's Poisson-like peak has relative width about 1/sqrt(count): panels scale with it.
-        int panels = (int)Math.Clamp(Math.Ceiling((hi - lo) * (4 + (2 * Math.Sqrt(count)))), 8, 4000);
+        var (lo, hi) = CountPanelRange(s, beta, time, lnBeta);
+        int panels = CountPanels(lo, hi, count);
         double panelWidth = (hi - lo) / panels;
         double integral = 0;
         for (int p = 0; p < panels; p++)
@@ -331,6 +326,19 @@ internal static class ParetoNbdMath
         integral *= 0.5 * panelWidth;
         return Math.Clamp(survivor + integral, 0, 1);
     }
+
+    /// <summary>
+    /// The range of u = ln(β + τ) the count integral covers. The dropout density s β^s e^(-s u) has fallen by e^-46 at
+    /// u = ln β + 46/s: beyond, the integral is below 1e-20, and a large s (dropout far faster than the horizon) would put its
+    /// whole mass inside the first panel, between the nodes (P(0 purchases) came out as 0.004 where it is 1 - 1e-8). The
+    /// panels cover where the mass is.
+    /// </summary>
+    internal static (double Lo, double Hi) CountPanelRange(double s, double beta, double time, double lnBeta) =>
+        (lnBeta, Math.Min(Math.Log(beta + time), lnBeta + (46 / s)));
+
+    /// <summary>The count integral's panels: the count's Poisson-like peak has relative width about 1/sqrt(count), and panels scale with it.</summary>
+    internal static int CountPanels(double lo, double hi, int count) =>
+        (int)Math.Clamp(Math.Ceiling((hi - lo) * (4 + (2 * Math.Sqrt(count)))), 8, 4000);
 
     /// <summary>
     /// P(no purchase before dropping out) for a customer alive at time 0: E[μ/(λ + μ)], the limit of P(N(t) = 0) as t grows. Taken
@@ -376,7 +384,7 @@ internal static class ParetoNbdMath
     private static double ExpM1OverX(double u) =>
         Math.Abs(u) < 1e-8 ? 1 + (0.5 * u) : SpecialMath.ExpM1(u) / u;
 
-    private static double LnNegativeBinomial(double lnCoefficient, double r, double alpha, int count, double tau)
+    internal static double LnNegativeBinomial(double lnCoefficient, double r, double alpha, int count, double tau)
     {
         double lnDen = Math.Log(alpha + tau);
         double lnTauPart = count == 0 ? 0 : count * (Math.Log(tau) - lnDen);
@@ -385,9 +393,9 @@ internal static class ParetoNbdMath
 
     private static readonly MathNet.Numerics.Integration.GaussLegendreRule Gauss = new(-1, 1, 20);
 
-    private static readonly double[] GaussNodes = Gauss.Abscissas;
+    internal static readonly double[] GaussNodes = Gauss.Abscissas;
 
-    private static readonly double[] GaussWeights = Gauss.Weights;
+    internal static readonly double[] GaussWeights = Gauss.Weights;
 
     /// <summary>The tail integral's panels are one unit of ln w wide, where its integrand is smooth: 12 nodes give 1e-12.</summary>
     private static readonly MathNet.Numerics.Integration.GaussLegendreRule TailGauss = new(-1, 1, 12);

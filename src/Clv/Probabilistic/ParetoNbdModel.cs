@@ -175,6 +175,11 @@ public sealed class ParetoNbdModel : PurchaseModel, IJsonPersistable<ParetoNbdMo
     internal override double PurchaseCountProbabilityIfAlive(int frequency, double age, double time, int count) =>
         ParetoNbdMath.PurchaseCountProbability(R + frequency, Alpha + age, S, Beta + age, count, time);
 
+    internal override Func<int, double> CountProbabilitiesIfAlive(int frequency, double age, double time) =>
+        new ParetoNbdCountProbabilities(R + frequency, Alpha + age, S, Beta + age, time).Probability;
+
+    internal override Func<int, double> CountProbabilities(double time) => new ParetoNbdCountProbabilities(R, Alpha, S, Beta, time).Probability;
+
     /// <inheritdoc/>
     internal override double CountSumLimit => 1e4;
 

@@ -94,7 +94,7 @@ public static partial class PredictionIntervals
         PredictionInterval counts;
         try
         {
-            counts = PurchaseModel.CountInterval(n => point.PurchaseCountProbabilityCore(n, horizon), 0, point.ExpectedPurchasesCore(horizon), point.CountSumLimit, options.Level);
+            counts = PurchaseModel.CountInterval(point.CountProbabilities(horizon), 0, point.ExpectedPurchasesCore(horizon), point.CountSumLimit, options.Level);
         }
         catch (ArgumentOutOfRangeException e) when (e.ParamName == "time")
         {

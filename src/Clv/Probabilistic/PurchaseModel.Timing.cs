@@ -150,8 +150,8 @@ public abstract partial class PurchaseModel
     internal PredictionInterval PurchaseCountQuantilesCore(int frequency, double recency, double age, double time, double low, double middle, double high)
     {
         double alive = ProbabilityAliveCore(frequency, recency, age);
-        return CountQuantiles(
-            n => alive * PurchaseCountProbabilityIfAlive(frequency, age, time, n), 1 - alive, ExpectedPurchasesIfAlive(frequency, age, time), CountSumLimit, low, middle, high);
+        var ifAlive = CountProbabilitiesIfAlive(frequency, age, time);
+        return CountQuantiles(n => alive * ifAlive(n), 1 - alive, ExpectedPurchasesIfAlive(frequency, age, time), CountSumLimit, low, middle, high);
     }
 
     /// <summary>
@@ -188,8 +188,8 @@ public abstract partial class PurchaseModel
     internal PredictionInterval PurchaseCountIntervalCore(int frequency, double recency, double age, double time, double level)
     {
         double alive = ProbabilityAliveCore(frequency, recency, age);
-        return CountInterval(
-            n => alive * PurchaseCountProbabilityIfAlive(frequency, age, time, n), 1 - alive, ExpectedPurchasesIfAlive(frequency, age, time), CountSumLimit, level);
+        var ifAlive = CountProbabilitiesIfAlive(frequency, age, time);
+        return CountInterval(n => alive * ifAlive(n), 1 - alive, ExpectedPurchasesIfAlive(frequency, age, time), CountSumLimit, level);
     }
 
     /// <summary>
@@ -292,6 +292,16 @@ public abstract partial class PurchaseModel
 
     /// <summary>P(Y(t) = n | alive at T, x): the posterior copy of the model's purchase-count distribution.</summary>
     internal abstract double PurchaseCountProbabilityIfAlive(int frequency, double age, double time, int count);
+
+    /// <summary>
+    /// <see cref="PurchaseCountProbabilityIfAlive"/> for one customer and horizon, asked for n = 0, 1, 2, ... in turn (the
+    /// quantile sums): a model whose terms share work from count to count keeps it between calls.
+    /// </summary>
+    internal virtual Func<int, double> CountProbabilitiesIfAlive(int frequency, double age, double time) =>
+        n => PurchaseCountProbabilityIfAlive(frequency, age, time, n);
+
+    /// <summary>A new customer's P(X(t) = n), asked for n = 0, 1, 2, ... in turn; see <see cref="CountProbabilitiesIfAlive"/>.</summary>
+    internal virtual Func<int, double> CountProbabilities(double time) => n => PurchaseCountProbabilityCore(n, time);
 
     /// <summary>The limit of P(Y(t) &gt; 0 | alive at T, x) as t grows (1 for models whose customers only drop out after a purchase).</summary>
     internal virtual double AnyPurchaseLimitIfAlive(int frequency, double age) => 1;
