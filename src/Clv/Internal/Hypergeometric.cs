@@ -62,7 +62,7 @@ internal static class Hypergeometric
     /// ln |sum_k (a)_k (b)_k / ((c)_k k!) z^k| with rescaling, so huge intermediate terms never overflow; NaN (sign 0) when the
     /// series has not settled within <see cref="MaxTerms"/> terms (its terms rise while (a + k)(b + k) z > (c + k)(k + 1): BG/NBD's
     /// 2F1(r, b; a + b − 1; t/(α + t)) with r = 1e4 and t/α = 100 needs a million), rather than the partial sum as if it were the
-    /// value: the callers then take another way (the BG/NBD family's quadrature, Pareto/NBD's tail integral).
+    /// value: the BG/NBD family's expectations then take their quadrature over dropout.
     /// </summary>
     private static double SeriesLn(double a, double b, double c, double z, out int sign)
     {

@@ -55,7 +55,7 @@ internal sealed class ParetoNbdCountProbabilities
             for (int i = 0; i < weights.Length; i++, j++)
             {
                 // LnNegativeBinomial's sum, term by term: lnCoefficient + r (ln α − ln(α + τ)) + count (ln τ − ln(α + τ)).
-                double lnTauPart = count == 0 ? 0 : count * (_lnTau[j] - _lnDen[j]);
+                double lnTauPart = count * (_lnTau[j] - _lnDen[j]);
                 integral += weights[i] * Math.Exp(_lnDensity[j] + (lnCoefficient + _rTerm[j] + lnTauPart));
             }
         }
