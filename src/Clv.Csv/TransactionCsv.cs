@@ -19,7 +19,9 @@ namespace Clv.Csv;
 /// (no non-blank line) and a header-only file give an empty log in both modes.</para>
 /// <para>A row is rejected when the customer id is empty, the date does not match <see cref="TransactionCsvOptions.DateFormat"/>
 /// exactly, or the amount is not a finite number in <see cref="TransactionCsvOptions.Culture"/> (NaN, infinity and
-/// values beyond the range of a double such as <c>1e400</c> are rejected; long digit strings parse). Raw text in a
+/// values beyond the range of a double such as <c>1e400</c> are rejected; long digit strings parse); with a quantity column
+/// (<see cref="TransactionCsvOptions.QuantityColumn"/>), also when the quantity is not a number or the quantity times the
+/// unit price is not finite, naming the quantity column. Raw text in a
 /// rejection is capped at 200 characters (then "..." and the full length).</para>
 /// <para>File-level problems throw <see cref="CsvFormatException"/> in both modes: a configured column name missing from
 /// the header (the message lists the header, invisible characters escaped), a configured column name found twice in

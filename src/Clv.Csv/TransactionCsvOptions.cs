@@ -14,6 +14,9 @@ namespace Clv.Csv;
 /// <see cref="AmountColumn"/>; trimmed, case-insensitive) unless the matching 0-based index
 /// (<see cref="CustomerIdIndex"/>, <see cref="DateIndex"/>, <see cref="AmountIndex"/>) is set: an index always wins.
 /// Without a header (<see cref="HasHeader"/> false) all three indices are required.</para>
+/// <para>Order-line exports carry a quantity and a unit price instead of an amount (<c>Quantity,UnitPrice</c>): set
+/// <see cref="QuantityColumn"/> (or <see cref="QuantityIndex"/>) and point <see cref="AmountColumn"/> at the unit price,
+/// and each row's amount is quantity × unit price.</para>
 /// <para>Fields are trimmed of spaces and tabs. Other columns, and fields beyond the last configured column, are ignored.</para>
 /// <para>The options are checked once, when a read starts; an error names the property (<c>options.DateFormat</c>).</para>
 /// </remarks>
@@ -39,6 +42,22 @@ public sealed class TransactionCsvOptions
 
     /// <summary>0-based index of the amount column; wins over <see cref="AmountColumn"/>. Default null (find by name).</summary>
     public int? AmountIndex { get; init; }
+
+    /// <summary>
+    /// Header name of a quantity column, for order lines that carry a quantity and a unit price: when set, the
+    /// <see cref="AmountColumn"/> (or <see cref="AmountIndex"/>) column is read as the unit price and each row's amount is
+    /// quantity × unit price, computed in <see cref="double"/> (3 × 19.99 is 59.97 to within one unit in the last place).
+    /// The quantity is a number in <see cref="Culture"/> like the price (2, 1.5, or -1 for a returned item, which makes
+    /// the row a refund); a row whose quantity is not a number, or whose product is not finite, is a bad row naming
+    /// this column. Default null: the amount column holds each row's amount. Ignored when <see cref="QuantityIndex"/> is set.
+    /// </summary>
+    public string? QuantityColumn { get; init; }
+
+    /// <summary>
+    /// 0-based index of the quantity column (see <see cref="QuantityColumn"/>); wins over <see cref="QuantityColumn"/>, and
+    /// is how a file without a header gives one. Default null.
+    /// </summary>
+    public int? QuantityIndex { get; init; }
 
     /// <summary>Whether the first non-blank line is a header. Default true. When false, all three indices must be set.</summary>
     public bool HasHeader { get; init; } = true;
@@ -111,6 +130,9 @@ public sealed class TransactionCsvOptions
     /// </summary>
     public CancellationToken CancellationToken { get; init; }
 
+    /// <summary>Whether rows carry a quantity (<see cref="QuantityColumn"/> or <see cref="QuantityIndex"/> set).</summary>
+    internal bool HasQuantity => QuantityIndex is not null || QuantityColumn is not null;
+
     /// <summary>The reader's initial buffer, in characters (tests make it tiny to put records across buffer edges).</summary>
     internal int BufferSize { get; init; } = 1 << 16;
 
@@ -126,6 +148,16 @@ public sealed class TransactionCsvOptions
         CheckIndex(CustomerIdIndex, "options.CustomerIdIndex");
         CheckIndex(DateIndex, "options.DateIndex");
         CheckIndex(AmountIndex, "options.AmountIndex");
+        CheckIndex(QuantityIndex, "options.QuantityIndex");
+        if (QuantityIndex is null && QuantityColumn is not null)
+        {
+            RequireText(QuantityColumn, "options.QuantityColumn");
+            if (!HasHeader)
+            {
+                ThrowHelper.Argument("options.QuantityColumn", ThrowHelper.Format(
+                    $"Without a header (options.HasHeader = false) the quantity column must be given by 0-based index: set options.QuantityIndex instead of options.QuantityColumn ('{QuantityColumn}')."));
+            }
+        }
         if (CustomerIdIndex is null)
         {
             RequireText(CustomerIdColumn, "options.CustomerIdColumn");
@@ -180,6 +212,13 @@ public sealed class TransactionCsvOptions
         {
             ThrowHelper.Argument("options.CustomerIdIndex", ThrowHelper.Format(
                 $"options.CustomerIdIndex ({CustomerIdIndex}), options.DateIndex ({DateIndex}) and options.AmountIndex ({AmountIndex}) must be different columns."));
+        }
+
+        if (SameIndex(QuantityIndex, CustomerIdIndex) || SameIndex(QuantityIndex, DateIndex) || SameIndex(QuantityIndex, AmountIndex))
+        {
+            string other = SameIndex(QuantityIndex, CustomerIdIndex) ? "options.CustomerIdIndex" : SameIndex(QuantityIndex, DateIndex) ? "options.DateIndex" : "options.AmountIndex";
+            ThrowHelper.Argument("options.QuantityIndex", ThrowHelper.Format(
+                $"options.QuantityIndex ({QuantityIndex}) must be a column of its own, but {other} is {QuantityIndex} too."));
         }
 
         static bool SameIndex(int? a, int? b) => a is not null && a == b;

@@ -11,7 +11,8 @@ namespace Clv.Data;
 /// <item><description>customer id: text, an integer (written in invariant digits) or a <see cref="Guid"/> (<c>"D"</c> format);</description></item>
 /// <item><description>date: <see cref="DateOnly"/>, <see cref="DateTime"/> and <see cref="DateTimeOffset"/> (their calendar day by
 /// <see cref="CalendarDay"/>'s rule with <see cref="TimeZone"/>), or text in <see cref="DateFormat"/>;</description></item>
-/// <item><description>amount: any integer or floating-point type, <see cref="decimal"/>, or invariant text; it must be finite.</description></item>
+/// <item><description>amount: any integer or floating-point type, <see cref="decimal"/>, or invariant text; it must be finite;</description></item>
+/// <item><description>quantity (with <see cref="QuantityColumn"/>): the same types as the amount; the product must be finite.</description></item>
 /// </list>
 /// <para>NULL, another type, or text that does not parse is a bad row.</para>
 /// </remarks>
@@ -28,6 +29,14 @@ public sealed class TransactionDbOptions
 
     /// <summary>The amount column. Default <c>"amount"</c>.</summary>
     public string AmountColumn { get; init; } = "amount";
+
+    /// <summary>
+    /// A quantity column, for order lines that carry a quantity and a unit price, as in the CSV and Parquet readers'
+    /// options: when set, <see cref="AmountColumn"/> is read as the unit price and each row's amount is quantity × unit
+    /// price, computed in <see cref="double"/> (a query can also compute it: <c>SELECT ..., quantity * price AS amount</c>).
+    /// A NULL or non-numeric quantity, or a product that is not finite, is a bad row naming this column. Default null.
+    /// </summary>
+    public string? QuantityColumn { get; init; }
 
     /// <summary>
     /// The exact format of dates stored as text (SQLite has no date type), parsed with the invariant culture. Default
@@ -69,6 +78,19 @@ public sealed class TransactionDbOptions
         catch (FormatException e)
         {
             throw new ArgumentException(FormattableString.Invariant($"options.DateFormat '{DateFormat}' is not a valid date format string."), "options.DateFormat", e);
+        }
+
+        if (QuantityColumn is not null)
+        {
+            Require(QuantityColumn, "options.QuantityColumn");
+            string? same = string.Equals(QuantityColumn, AmountColumn, StringComparison.OrdinalIgnoreCase) ? "options.AmountColumn"
+                : string.Equals(QuantityColumn, CustomerIdColumn, StringComparison.OrdinalIgnoreCase) ? "options.CustomerIdColumn"
+                : string.Equals(QuantityColumn, DateColumn, StringComparison.OrdinalIgnoreCase) ? "options.DateColumn" : null;
+            if (same is not null)
+            {
+                throw new ArgumentException(FormattableString.Invariant(
+                    $"options.QuantityColumn ('{QuantityColumn}') must name a column of its own, but {same} names it too."), "options.QuantityColumn");
+            }
         }
 
         static void Require(string? value, string name)

@@ -13,7 +13,9 @@ namespace Clv.Parquet;
 /// <para>Rows are numbered from 1 across the whole file (row groups do not restart the count), and
 /// <see cref="TransactionLog.RowsRead"/> is the file's row count. A row is rejected when its customer id is null or
 /// empty, its date is null or (a text date) does not match <see cref="TransactionParquetOptions.DateFormat"/> exactly,
-/// or its amount is null, NaN or infinite; the first failing column (id, then date, then amount) is named.</para>
+/// or its amount is null, NaN or infinite, or (with <see cref="TransactionParquetOptions.QuantityColumn"/>) its quantity
+/// is null, NaN or infinite or the quantity times the unit price is not finite; the first failing column (id, then date,
+/// then amount, then quantity) is named.</para>
 /// <para>File-level problems throw <see cref="ParquetFormatException"/> in both modes: not a Parquet file, a configured
 /// column missing (the message lists the file's columns), two columns matching a name ignoring case, a nested column, or a
 /// column of a type that cannot be mapped (the message names the type).</para>

@@ -17,7 +17,7 @@ namespace Clv.Parquet;
 /// <c>INT64</c>, written as invariant decimal text, so <c>42</c> is the customer <c>"42"</c>); the date may be a
 /// <c>DATE</c> (the day), a <c>TIMESTAMP</c> (any unit, or legacy <c>INT96</c>; the time of day is dropped) or text in
 /// <see cref="DateFormat"/>; the amount may be <c>DOUBLE</c>, <c>FLOAT</c> (widened exactly), <c>DECIMAL</c> (rounded to
-/// the nearest double), <c>INT32</c> or <c>INT64</c>.</para>
+/// the nearest double), <c>INT32</c> or <c>INT64</c>; a <see cref="QuantityColumn"/>, the same types as the amount.</para>
 /// <para>A timestamp's calendar day follows <see cref="CalendarDay"/>'s rule, as in the CSV reader and
 /// <c>Clv.Data.TransactionDb</c>: a <c>TIMESTAMP</c> adjusted to UTC (<c>isAdjustedToUTC</c>, DuckDB's
 /// <c>TIMESTAMPTZ</c>) and text with an offset are instants, counted on their day in <see cref="TimeZone"/> (without a
@@ -38,6 +38,14 @@ public sealed class TransactionParquetOptions
 
     /// <summary>Name of the amount column. Default <c>"amount"</c>.</summary>
     public string AmountColumn { get; init; } = "amount";
+
+    /// <summary>
+    /// Name of a quantity column, for order lines that carry a quantity and a unit price, as in the CSV reader's options:
+    /// when set, the <see cref="AmountColumn"/> is read as the unit price and each row's amount is quantity × unit price,
+    /// computed in <see cref="double"/>. A row whose quantity is null or not finite, or whose product is not finite, is a
+    /// bad row naming this column. Default null: the amount column holds each row's amount.
+    /// </summary>
+    public string? QuantityColumn { get; init; }
 
     /// <summary>
     /// The exact date format of a text date column (a .NET custom or standard format string, parsed with the invariant
@@ -104,6 +112,19 @@ public sealed class TransactionParquetOptions
         {
             ThrowHelper.Argument("options.CustomerIdColumn", ThrowHelper.Format(
                 $"options.CustomerIdColumn ('{CustomerIdColumn}'), options.DateColumn ('{DateColumn}') and options.AmountColumn ('{AmountColumn}') must name different columns."));
+        }
+
+        if (QuantityColumn is not null)
+        {
+            RequireText(QuantityColumn, "options.QuantityColumn");
+            string? same = string.Equals(QuantityColumn, CustomerIdColumn, StringComparison.OrdinalIgnoreCase) ? "options.CustomerIdColumn"
+                : string.Equals(QuantityColumn, DateColumn, StringComparison.OrdinalIgnoreCase) ? "options.DateColumn"
+                : string.Equals(QuantityColumn, AmountColumn, StringComparison.OrdinalIgnoreCase) ? "options.AmountColumn" : null;
+            if (same is not null)
+            {
+                ThrowHelper.Argument("options.QuantityColumn", ThrowHelper.Format(
+                    $"options.QuantityColumn ('{QuantityColumn}') must name a column of its own, but {same} names it too."));
+            }
         }
 
         static void RequireText(string? value, string name)

@@ -57,7 +57,7 @@ internal sealed record Input(string Path, bool IsParquet, DateOnly ObservationEn
         bool parquet = System.IO.Path.GetExtension(s.Log).Equals(".parquet", StringComparison.OrdinalIgnoreCase);
         if (parquet && CsvOnly(s) is { } csvOption)
         {
-            throw ToolException.Usage($"{csvOption} applies to CSV logs only: a Parquet log's columns are chosen by name (--id-column, --date-column, --amount-column).");
+            throw ToolException.Usage($"{csvOption} applies to CSV logs only: a Parquet log's columns are chosen by name (--id-column, --date-column, --amount-column, --quantity-column).");
         }
         return new Input(System.IO.Path.GetFullPath(s.Log), parquet, end, holdout, unit, zone, s);
     }
@@ -67,6 +67,7 @@ internal sealed record Input(string Path, bool IsParquet, DateOnly ObservationEn
         s.IdIndex is not null ? "--id-index"
         : s.DateIndex is not null ? "--date-index"
         : s.AmountIndex is not null ? "--amount-index"
+        : s.QuantityIndex is not null ? "--quantity-index"
         : s.NoHeader ? "--no-header"
         : s.Whitespace ? "--whitespace"
         : s.Delimiter != "," ? "--delimiter"
@@ -122,6 +123,7 @@ internal sealed record Input(string Path, bool IsParquet, DateOnly ObservationEn
                     CustomerIdColumn = Settings.IdColumn,
                     DateColumn = Settings.DateColumn,
                     AmountColumn = Settings.AmountColumn,
+                    QuantityColumn = Settings.QuantityColumn,
                     DateFormat = Settings.DateFormat,
                     TimeZone = TimeZone,
                     Mode = Settings.Lenient ? ParquetReadMode.Lenient : ParquetReadMode.Strict,
@@ -145,6 +147,8 @@ internal sealed record Input(string Path, bool IsParquet, DateOnly ObservationEn
                     CustomerIdIndex = Settings.IdIndex,
                     DateIndex = Settings.DateIndex,
                     AmountIndex = Settings.AmountIndex,
+                    QuantityColumn = Settings.QuantityColumn,
+                    QuantityIndex = Settings.QuantityIndex,
                     TimeZone = TimeZone,
                     Mode = Settings.Lenient ? CsvReadMode.Lenient : CsvReadMode.Strict,
                     Progress = progress,
@@ -221,6 +225,8 @@ internal sealed record Input(string Path, bool IsParquet, DateOnly ObservationEn
         ("options.CustomerIdIndex", "--id-index"),
         ("options.DateIndex", "--date-index"),
         ("options.AmountIndex", "--amount-index"),
+        ("options.QuantityColumn", "--quantity-column"),
+        ("options.QuantityIndex", "--quantity-index"),
         ("options.DateFormat", "--date-format"),
         ("options.Delimiter", "--delimiter"),
         ("options.WhitespaceDelimited", "--whitespace"),

@@ -49,6 +49,10 @@ internal class LogSettings : ReportingSettings
     [DefaultValue("amount")]
     public string AmountColumn { get; set; } = "amount";
 
+    [CommandOption("--quantity-column <NAME>")]
+    [Description("Order lines: a quantity column; each row's amount is quantity x the --amount-column value, read as the unit price (e.g. --quantity-column Quantity --amount-column UnitPrice). Default: none.")]
+    public string? QuantityColumn { get; set; }
+
     [CommandOption("--date-format <FORMAT>")]
     [Description("The exact format of text dates, e.g. yyyy-MM-dd, yyyyMMdd, \"yyyy-MM-dd HH:mm:ss\", yyyy-MM-ddTHH:mm:sszzz. Default: yyyy-MM-dd.")]
     [DefaultValue("yyyy-MM-dd")]
@@ -78,6 +82,10 @@ internal class LogSettings : ReportingSettings
     [CommandOption("--amount-index <N>")]
     [Description("0-based position of the amount column, instead of its name.")]
     public int? AmountIndex { get; set; }
+
+    [CommandOption("--quantity-index <N>")]
+    [Description("0-based position of the quantity column (see --quantity-column), instead of its name.")]
+    public int? QuantityIndex { get; set; }
 
     [CommandOption("--time-zone <ZONE>")]
     [Description("Time zone (IANA or Windows id) whose calendar day a timestamp with an offset falls on. Default: the day on the timestamp's own clock.")]

@@ -3,15 +3,16 @@ using System.Globalization;
 namespace Clv.Csv.Internal;
 
 /// <summary>
-/// Where the customer id, date and amount are in a row, and how errors name them (header name, or 0-based index
-/// without a header): resolved once, from the options' indices or from the header's names.
+/// Where the customer id, date, amount and (optionally) quantity are in a row, and how errors name them (header name, or
+/// 0-based index without a header): resolved once, from the options' indices or from the header's names.
 /// </summary>
 internal sealed class ColumnMap
 {
-    private ColumnMap(int idIndex, string idLabel, int dateIndex, string dateLabel, int amountIndex, string amountLabel)
+    private ColumnMap(int idIndex, string idLabel, int dateIndex, string dateLabel, int amountIndex, string amountLabel, (int Index, string Label)? quantity)
     {
         (IdIndex, IdLabel, DateIndex, DateLabel, AmountIndex, AmountLabel) = (idIndex, idLabel, dateIndex, dateLabel, amountIndex, amountLabel);
-        FieldsNeeded = Math.Max(idIndex, Math.Max(dateIndex, amountIndex)) + 1;
+        (QuantityIndex, QuantityLabel) = quantity ?? (-1, string.Empty);
+        FieldsNeeded = Math.Max(Math.Max(idIndex, QuantityIndex), Math.Max(dateIndex, amountIndex)) + 1;
     }
 
     public int IdIndex { get; }
@@ -26,6 +27,12 @@ internal sealed class ColumnMap
 
     public string AmountLabel { get; }
 
+    /// <summary>The quantity column's index, or -1 when the amount column holds each row's amount.</summary>
+    public int QuantityIndex { get; }
+
+    /// <summary>The quantity column's name in errors (empty without one).</summary>
+    public string QuantityLabel { get; }
+
     /// <summary>Fields a row must have: one past the last configured column.</summary>
     public int FieldsNeeded { get; }
 
@@ -33,7 +40,7 @@ internal sealed class ColumnMap
     public static ColumnMap FromIndices(TransactionCsvOptions options)
     {
         int id = options.CustomerIdIndex!.Value, date = options.DateIndex!.Value, amount = options.AmountIndex!.Value;
-        return new ColumnMap(id, Label(id), date, Label(date), amount, Label(amount));
+        return new ColumnMap(id, Label(id), date, Label(date), amount, Label(amount), options.QuantityIndex is { } q ? (q, Label(q)) : null);
     }
 
     /// <summary>
@@ -58,7 +65,20 @@ internal sealed class ColumnMap
                 $"The customer id, date and amount must be different columns, but resolve to fields {id}, {date} and {amount}."));
         }
 
-        return new ColumnMap(id, idLabel, date, dateLabel, amount, amountLabel);
+        (int, string)? quantity = null;
+        if (options.HasQuantity)
+        {
+            var (q, qLabel) = Resolve(options.QuantityIndex, options.QuantityColumn!);
+            if (q == id || q == date || q == amount)
+            {
+                throw new CsvFormatException(lineNumber, qLabel, rawHeader, ThrowHelper.Format(
+                    $"The quantity must be a column of its own, but resolves to field {q}, which is also the {(q == id ? "customer id" : q == date ? "date" : "amount (unit price)")}."));
+            }
+
+            quantity = (q, qLabel);
+        }
+
+        return new ColumnMap(id, idLabel, date, dateLabel, amount, amountLabel, quantity);
 
         (int Index, string Label) Resolve(int? index, string name)
         {
@@ -114,6 +134,11 @@ internal sealed class ColumnMap
         if (AmountIndex >= fieldCount && (index < fieldCount || AmountIndex < index))
         {
             (label, index) = (AmountLabel, AmountIndex);
+        }
+
+        if (QuantityIndex >= fieldCount && (index < fieldCount || QuantityIndex < index))
+        {
+            (label, index) = (QuantityLabel, QuantityIndex);
         }
 
         return (label, index);

@@ -4,7 +4,8 @@ using System.Runtime.CompilerServices;
 namespace Clv.Csv.Internal;
 
 /// <summary>
-/// Turns a row's three fields into a customer id, a date and a finite amount, or rejects the row naming the column
+/// Turns a row's fields into a customer id, a date and a finite amount (the unit price times the quantity when the
+/// columns have one), or rejects the row naming the column
 /// and the raw field. Fields are trimmed of spaces and tabs; a field holding U+FFFD (bytes that were not valid
 /// UTF-8) is an encoding error.
 /// </summary>
@@ -54,7 +55,8 @@ internal sealed class RowParser
     /// <summary>Parses a row's fields; on failure the row goes to the rejections (which throw in strict mode).</summary>
     /// <param name="idField">The customer id field, untrimmed.</param>
     /// <param name="dateField">The date field.</param>
-    /// <param name="amountField">The amount field.</param>
+    /// <param name="amountField">The amount field (the unit price when the columns have a quantity).</param>
+    /// <param name="quantityField">The quantity field; ignored when the columns have none.</param>
     /// <param name="record">The whole record (the raw text of a row-level rejection).</param>
     /// <param name="lineNumber">The record's first line.</param>
     /// <param name="id">The trimmed customer id (a view of the record or of the splitter's buffer).</param>
@@ -62,7 +64,7 @@ internal sealed class RowParser
     /// <param name="amount">The amount.</param>
     /// <returns>Whether the row is good.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool TryParse(ReadOnlySpan<char> idField, ReadOnlySpan<char> dateField, ReadOnlySpan<char> amountField, ReadOnlySpan<char> record, long lineNumber, out ReadOnlySpan<char> id, out DateOnly date, out double amount)
+    public bool TryParse(ReadOnlySpan<char> idField, ReadOnlySpan<char> dateField, ReadOnlySpan<char> amountField, ReadOnlySpan<char> quantityField, ReadOnlySpan<char> record, long lineNumber, out ReadOnlySpan<char> id, out DateOnly date, out double amount)
     {
         date = default;
         amount = 0;
@@ -105,6 +107,32 @@ internal sealed class RowParser
             return false;
         }
 
+        return columns.QuantityIndex < 0 || TryQuantity(quantityField, lineNumber, ref amount);
+    }
+
+    /// <summary>Multiplies the unit price by the row's quantity, or rejects the row naming the quantity column.</summary>
+    private bool TryQuantity(ReadOnlySpan<char> quantityField, long lineNumber, ref double amount)
+    {
+        var text = Trim(quantityField);
+        var label = Columns.QuantityLabel;
+        if (!_numbers.TryParse(text, out double quantity))
+        {
+            _rejections.Row(lineNumber, label, text, text.Contains(Replacement)
+                ? "The quantity holds bytes that are not valid UTF-8 (decoded as U+FFFD)."
+                : ThrowHelper.Format($"The quantity is not a number in the culture '{_cultureLabel}'."));
+            return false;
+        }
+
+        double product = quantity * amount;
+        if (!double.IsFinite(product))
+        {
+            _rejections.Row(lineNumber, label, text, double.IsFinite(quantity)
+                ? ThrowHelper.Format($"The quantity times the unit price ({amount.ToString("R", CultureInfo.InvariantCulture)}) is not a finite number.")
+                : "The quantity is not a finite number (NaN, infinity, or beyond the range of a double).");
+            return false;
+        }
+
+        amount = product;
         return true;
     }
 

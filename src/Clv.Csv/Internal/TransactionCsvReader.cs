@@ -184,7 +184,7 @@ internal static class TransactionCsvReader
                         continue;
                     }
 
-                    if (parser.TryParse(fields.Field(record, columns.IdIndex), fields.Field(record, columns.DateIndex), fields.Field(record, columns.AmountIndex), record, line, out var id, out var date, out double amount))
+                    if (parser.TryParse(fields.Field(record, columns.IdIndex), fields.Field(record, columns.DateIndex), fields.Field(record, columns.AmountIndex), columns.QuantityIndex < 0 ? default : fields.Field(record, columns.QuantityIndex), record, line, out var id, out var date, out double amount))
                     {
                         batch.Add(id, date, amount);
                     }

@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace Clv.Data.Internal;
 
-/// <summary>Turns one row of a result into (id, day, amount), or a rejection naming the row, column and value.</summary>
+/// <summary>Turns one row of a result into (id, day, amount: quantity × unit price with a quantity column), or a rejection naming the row, column and value.</summary>
 internal sealed class DbRowReader
 {
     private readonly DbDataReader _reader;
@@ -11,6 +11,7 @@ internal sealed class DbRowReader
     private readonly int _id;
     private readonly int _date;
     private readonly int _amount;
+    private readonly int _quantity = -1;
     private readonly bool _offsets;
     private readonly List<RejectedRow> _rejected = [];
 
@@ -21,6 +22,10 @@ internal sealed class DbRowReader
         _id = Ordinal(reader, options.CustomerIdColumn, "options.CustomerIdColumn");
         _date = Ordinal(reader, options.DateColumn, "options.DateColumn");
         _amount = Ordinal(reader, options.AmountColumn, "options.AmountColumn");
+        if (options.QuantityColumn is { } quantity)
+        {
+            _quantity = Ordinal(reader, quantity, "options.QuantityColumn");
+        }
         _offsets = options.DateFormat.Contains('z', StringComparison.Ordinal) || options.DateFormat.Contains('K', StringComparison.Ordinal);
     }
 
@@ -58,9 +63,26 @@ internal sealed class DbRowReader
             return Reject(_options.DateColumn, _date, reason);
         }
 
-        if (!TryAmount(out amount, out reason))
+        if (!TryNumber(_amount, "amount", out amount, out reason))
         {
             return Reject(_options.AmountColumn, _amount, reason);
+        }
+
+        if (_quantity >= 0)
+        {
+            if (!TryNumber(_quantity, "quantity", out double quantity, out reason))
+            {
+                return Reject(_options.QuantityColumn!, _quantity, reason);
+            }
+
+            double product = quantity * amount;
+            if (!double.IsFinite(product))
+            {
+                return Reject(_options.QuantityColumn!, _quantity, FormattableString.Invariant(
+                    $"The quantity times the unit price ({amount.ToString("R", CultureInfo.InvariantCulture)}) is not a finite number."));
+            }
+
+            amount = product;
         }
 
         return true;
@@ -142,17 +164,18 @@ internal sealed class DbRowReader
         }
     }
 
-    private bool TryAmount(out double amount, out string reason)
+    /// <summary>The number in column <paramref name="ordinal"/>, the <paramref name="role"/> ("amount", "quantity") of its errors.</summary>
+    private bool TryNumber(int ordinal, string role, out double amount, out string reason)
     {
         amount = 0;
         reason = string.Empty;
-        if (_reader.IsDBNull(_amount))
+        if (_reader.IsDBNull(ordinal))
         {
-            reason = "The amount is NULL.";
+            reason = FormattableString.Invariant($"The {role} is NULL.");
             return false;
         }
 
-        object value = _reader.GetValue(_amount);
+        object value = _reader.GetValue(ordinal);
         switch (value)
         {
             case double d: amount = d; break;
@@ -167,13 +190,13 @@ internal sealed class DbRowReader
                 reason = "Not a number in the invariant culture.";
                 return false;
             default:
-                reason = FormattableString.Invariant($"An amount of type {value.GetType().Name} is not a number.");
+                reason = FormattableString.Invariant($"{(role == "amount" ? "An amount" : "A " + role)} of type {value.GetType().Name} is not a number.");
                 return false;
         }
 
         if (!double.IsFinite(amount))
         {
-            reason = "The amount is not a finite number (NaN or infinity).";
+            reason = FormattableString.Invariant($"The {role} is not a finite number (NaN or infinity).");
             return false;
         }
 

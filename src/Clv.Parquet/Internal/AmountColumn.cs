@@ -28,13 +28,14 @@ internal sealed class AmountColumn
 
     public string Name { get; }
 
-    public static AmountColumn Resolve(ParquetSchema schema, string name, string? path)
+    /// <summary>The numeric column named <paramref name="name"/>; <paramref name="role"/> ("amount", "quantity") names it in errors.</summary>
+    public static AmountColumn Resolve(ParquetSchema schema, string name, string? path, string role = "amount")
     {
-        var field = TransactionParquetReader.Find(schema, name, "amount", path);
+        var field = TransactionParquetReader.Find(schema, name, role, path);
         if (field is DateTimeDataField
             || Type.GetTypeCode(field.ClrType) is not (TypeCode.Double or TypeCode.Single or TypeCode.Decimal or TypeCode.Int32 or TypeCode.Int64))
         {
-            throw TransactionParquetReader.WrongType(field, "amount", "an amount must be DOUBLE, FLOAT, DECIMAL, INT32 or INT64", path);
+            throw TransactionParquetReader.WrongType(field, role, ThrowHelper.Format($"{(role == "amount" ? "an amount" : "a " + role)} must be DOUBLE, FLOAT, DECIMAL, INT32 or INT64"), path);
         }
 
         return new AmountColumn(field);

@@ -7,7 +7,7 @@ using Parquet.Schema;
 namespace Clv.Parquet.Internal;
 
 /// <summary>
-/// Reads the customer id, date and amount columns of a Parquet file one row group at a time: each group's three columns
+/// Reads the customer id, date and amount (and quantity) columns of a Parquet file one row group at a time: each group's three columns
 /// are decoded (Parquet.Net, values and definition levels), checked row by row (nulls, empty ids, unparsable text
 /// dates, non-finite amounts are bad rows), and its good rows handed to the sink as one block before the next group is
 /// read. Memory is bounded by the largest row group, not by the file.
@@ -115,8 +115,11 @@ internal static class TransactionParquetReader
         private readonly IdColumn _id = IdColumn.Resolve(reader.Schema, options.CustomerIdColumn, path);
         private readonly DateColumn _date = DateColumn.Resolve(reader.Schema, options.DateColumn, options.DateFormat, options.TimeZone, path);
         private readonly AmountColumn _amount = AmountColumn.Resolve(reader.Schema, options.AmountColumn, path);
+        private readonly AmountColumn? _quantity = options.QuantityColumn is { } quantity ? AmountColumn.Resolve(reader.Schema, quantity, path, "quantity") : null;
         private readonly bool _strict = options.Mode == ParquetReadMode.Strict;
-        private FastColumns? _fast = pageReader ? FastColumns.For(
+
+        // Our page reader decodes the three columns of a plain log; order lines with a quantity are read by Parquet.Net.
+        private FastColumns? _fast = pageReader && options.QuantityColumn is null ? FastColumns.For(
             Find(reader.Schema, options.CustomerIdColumn, "customer id", path),
             Find(reader.Schema, options.DateColumn, "date", path),
             Find(reader.Schema, options.AmountColumn, "amount", path)) : null;
@@ -159,6 +162,7 @@ internal static class TransactionParquetReader
                 id.Read(group, n);
                 date.Read(group, n);
                 amount.Read(group, n);
+                _quantity?.Read(group, n);
             });
             return n;
         }
@@ -172,7 +176,7 @@ internal static class TransactionParquetReader
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public ParquetFormatException? Fill(int n, long before, RowBlock block)
         {
-            var (id, date, amount) = (_id, _date, _amount);
+            var (id, date, amount, quantities) = (_id, _date, _amount, _quantity);
             block.Reset(n);
             Span<char> digits = stackalloc char[24];
             ReadOnlyMemory<char> lastSource = default;
@@ -181,8 +185,11 @@ internal static class TransactionParquetReader
                 bool hasId = id.Next(digits, out var idText, out var idSource);
                 bool hasDate = date.Next(out var day, out bool dateParsed, out var dateText);
                 bool hasAmount = amount.Next(out double value);
-                if (hasId && !idText.IsEmpty && hasDate && dateParsed && hasAmount && double.IsFinite(value))
+                double quantity = 1;
+                bool hasQuantity = quantities is null || quantities.Next(out quantity);
+                if (hasId && !idText.IsEmpty && hasDate && dateParsed && hasAmount && double.IsFinite(value) && hasQuantity && double.IsFinite(value * quantity))
                 {
+                    value *= quantity;
                     // Rows of one dictionary entry share Parquet.Net's decoded value: equal ids without comparing text.
                     bool sameSource = !idSource.IsEmpty && idSource.Equals(lastSource);
                     lastSource = idSource;
@@ -190,7 +197,7 @@ internal static class TransactionParquetReader
                     continue;
                 }
 
-                var failure = Reject(before + i + 1, hasId, !idText.IsEmpty, hasDate, dateParsed, dateText, hasAmount, value);
+                var failure = Reject(before + i + 1, hasId, !idText.IsEmpty, hasDate, dateParsed, dateText, hasAmount, value, quantity: (hasQuantity, quantity));
                 if (failure is not null)
                 {
                     return failure;
@@ -250,9 +257,11 @@ internal static class TransactionParquetReader
 
         /// <summary>
         /// Row <paramref name="row"/> (from 1) is bad: its error in strict mode; in lenient mode, recorded, and null. The
-        /// first bad column names the fault: the id, then the date, then the amount.
+        /// first bad column names the fault: the id, then the date, then the amount, then the quantity (with one: the row's
+        /// quantity, or null when it is).
         /// </summary>
-        private ParquetFormatException? Reject(long row, bool hasId, bool idNotEmpty, bool hasDate, bool dateParsed, ReadOnlySpan<char> dateText, bool hasAmount, double value, string? dateReason = null)
+        private ParquetFormatException? Reject(long row, bool hasId, bool idNotEmpty, bool hasDate, bool dateParsed, ReadOnlySpan<char> dateText, bool hasAmount, double value,
+            string? dateReason = null, (bool Has, double Value) quantity = default)
         {
             string column, reason, raw = string.Empty;
             if (!hasId || !idNotEmpty)
@@ -264,10 +273,18 @@ internal static class TransactionParquetReader
                 (column, reason) = (_date.Name, !hasDate ? "The date is null." : dateReason ?? ThrowHelper.Format($"Not a date in the format '{options.DateFormat}'."));
                 raw = hasDate ? MessageText.Cap(dateText) : string.Empty;
             }
-            else
+            else if (!hasAmount || !double.IsFinite(value) || _quantity is null)
             {
                 (column, reason) = (_amount.Name, hasAmount ? "The amount is not a finite number (NaN or infinity)." : "The amount is null.");
                 raw = hasAmount ? value.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
+            }
+            else
+            {
+                raw = quantity.Has ? quantity.Value.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
+                reason = !quantity.Has ? "The quantity is null."
+                    : !double.IsFinite(quantity.Value) ? "The quantity is not a finite number (NaN or infinity)."
+                    : ThrowHelper.Format($"The quantity times the unit price ({value.ToString("R", CultureInfo.InvariantCulture)}) is not a finite number.");
+                column = _quantity.Name;
             }
 
             if (_strict)

@@ -101,7 +101,7 @@ public class RowParserDateTests
         {
             var day = DateOnly.FromDayNumber(n);
             Assert.True(day.TryFormat(text, out _, "yyyy-MM-dd", CultureInfo.InvariantCulture));
-            if (!parser.TryParse("c", text, "1", "c", 2, out _, out var parsed, out _) || parsed != day)
+            if (!parser.TryParse("c", text, "1", default, "c", 2, out _, out var parsed, out _) || parsed != day)
             {
                 Assert.Fail($"{text.ToString()} read as {parsed} (day number {n})");
             }
@@ -114,7 +114,7 @@ public class RowParserDateTests
                 for (int d = 29; d <= 32; d++)
                 {
                     string field = FormattableString.Invariant($"{y:0000}-{m:00}-{d:00}");
-                    bool ok = parser.TryParse("c", field, "1", "c", 2, out _, out var parsed, out _);
+                    bool ok = parser.TryParse("c", field, "1", default, "c", 2, out _, out var parsed, out _);
                     Assert.Equal(d <= DateTime.DaysInMonth(y, m), ok);
                     Assert.True(!ok || parsed == new DateOnly(y, m, d), field);
                 }
@@ -130,7 +130,7 @@ public class RowParserDateTests
 
     private static void Check(string field)
     {
-        bool ok = Parser().TryParse("c1", field, "1.5", "c1," + field + ",1.5", 2, out var id, out var date, out double amount);
+        bool ok = Parser().TryParse("c1", field, "1.5", default, "c1," + field + ",1.5", 2, out var id, out var date, out double amount);
 
         string trimmed = field.Trim(' ', '\t');
         bool expectedOk = DateOnly.TryParseExact(trimmed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var expected);

@@ -55,6 +55,7 @@ public class ClvToolLogOptionTests
     [InlineData("--id-index", "1")]
     [InlineData("--delimiter", ";")]
     [InlineData("--whitespace")]
+    [InlineData("--quantity-index", "3")]
     [InlineData("--no-header", "--id-index", "0", "--date-index", "1", "--amount-index", "2")]
     public void CsvOnlyOption_OnAParquetLog_IsAUsageError_NotIgnored(params string[] options)
     {
@@ -64,7 +65,7 @@ public class ClvToolLogOptionTests
 
         Assert.True(r.ExitCode == ExitCode.Usage, r.Stderr + r.Stdout);
         Assert.Equal(
-            (options[0] == "--no-header" ? "--id-index" : options[0]) + " applies to CSV logs only: a Parquet log's columns are chosen by name (--id-column, --date-column, --amount-column).",
+            (options[0] == "--no-header" ? "--id-index" : options[0]) + " applies to CSV logs only: a Parquet log's columns are chosen by name (--id-column, --date-column, --amount-column, --quantity-column).",
             r.Json().GetProperty("message").GetString());
         Assert.Equal(["log.parquet"], dir.Entries());
     }
