@@ -82,6 +82,9 @@ public class TransactionCsvQuantityTests
 
         // 3 x 19.99 + 5 - 19.99 on the day A bought twice and later returned one.
         Assert.Equal(44.98, a[0].NetSpend, 12);
+
+        // The README's line: 3 at 19.99 is a transaction of 59.97 (the double nearest 59.97, not one ulp off).
+        Assert.Equal(59.97, CsvText.Read(text, Lines).Transactions[0].Amount);
     }
 
     [Fact]
