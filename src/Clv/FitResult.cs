@@ -173,7 +173,7 @@ public sealed class FitResult<TModel> : IJsonPersistable<FitResult<TModel>>
             {
                 w.WriteStartObject();
                 w.WriteString("name", p.Name);
-                w.WriteNumber("estimate", p.Estimate);
+                JsonFormat.WriteNumber(w, "estimate", p.Estimate);
                 WriteNumberOrSpecial(w, "standardError", p.StandardError);
                 w.WriteEndObject();
             }
@@ -184,7 +184,7 @@ public sealed class FitResult<TModel> : IJsonPersistable<FitResult<TModel>>
             {
                 if (double.IsFinite(c))
                 {
-                    w.WriteNumberValue(c);
+                    JsonFormat.WriteNumberValue(w, c);
                 }
                 else
                 {
@@ -212,7 +212,7 @@ public sealed class FitResult<TModel> : IJsonPersistable<FitResult<TModel>>
     {
         if (double.IsFinite(value))
         {
-            w.WriteNumber(name, value);
+            JsonFormat.WriteNumber(w, name, value);
         }
         else
         {

@@ -49,9 +49,26 @@ internal sealed class CsvTable : IDisposable
 
     /// <summary>
     /// A number in its shortest round-trip form, invariant: the text of <c>value.ToString("R", CultureInfo.InvariantCulture)</c>
-    /// ("NaN", "Infinity", "1E-05"), formatted by CsvHelper straight to UTF-8.
+    /// ("NaN", "Infinity", "1E-05"), formatted by CsvHelper straight to UTF-8; except ±2^-25 and ±2^-958, whose shortest text
+    /// from .NET (and CsvHelper) reads back as the double below them, written with 17 significant digits instead.
     /// </summary>
-    public void Field(double value) => _writer.WriteField(value);
+    public void Field(double value)
+    {
+        if (IsMisread(value))
+        {
+            _writer.WriteField(value.ToString("G17", CultureInfo.InvariantCulture), CsvQuoting.WhenNeeded);
+            return;
+        }
+
+        _writer.WriteField(value);
+    }
+
+    /// <summary>Whether the value is ±2^-25 or ±2^-958 (the same test as the core library's internal <c>RoundTripText</c>).</summary>
+    internal static bool IsMisread(double value)
+    {
+        ulong bits = BitConverter.DoubleToUInt64Bits(value);
+        return (bits & ((1UL << 52) - 1)) == 0 && ((bits >> 52) & 0x7FF) is 1023 - 25 or 1023 - 958;
+    }
 
     public void Field(double? value)
     {

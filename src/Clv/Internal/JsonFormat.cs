@@ -40,7 +40,7 @@ internal static class JsonFormat
         writer.WriteStartObject(name);
         for (int i = 0; i < names.Count; i++)
         {
-            writer.WriteNumber(names[i], values[i]);
+            WriteNumber(writer, names[i], values[i]);
         }
 
         writer.WriteEndObject();
@@ -52,10 +52,40 @@ internal static class JsonFormat
         writer.WriteStartArray(name);
         foreach (double v in values)
         {
-            writer.WriteNumberValue(v);
+            WriteNumberValue(writer, v);
         }
 
         writer.WriteEndArray();
+    }
+
+    /// <summary>
+    /// Writes <c>"name": value</c> for a finite double in text that reads back as it: the writer's shortest text, or 17 digits
+    /// for the two doubles whose shortest .NET text does not (<see cref="RoundTripText"/>).
+    /// </summary>
+    public static void WriteNumber(Utf8JsonWriter writer, string name, double value)
+    {
+        if (RoundTripText.IsMisread(value))
+        {
+            writer.WritePropertyName(name);
+            writer.WriteRawValue(RoundTripText.Long(value), skipInputValidation: true);
+        }
+        else
+        {
+            writer.WriteNumber(name, value);
+        }
+    }
+
+    /// <summary>Writes a finite double as an array element, in text that reads back as it (see <see cref="WriteNumber"/>).</summary>
+    public static void WriteNumberValue(Utf8JsonWriter writer, double value)
+    {
+        if (RoundTripText.IsMisread(value))
+        {
+            writer.WriteRawValue(RoundTripText.Long(value), skipInputValidation: true);
+        }
+        else
+        {
+            writer.WriteNumberValue(value);
+        }
     }
 
     /// <summary>The value of the <c>"model"</c> field, or null when the text is a JSON value without one.</summary>

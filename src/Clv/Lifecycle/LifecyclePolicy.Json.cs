@@ -24,8 +24,8 @@ public sealed partial class LifecyclePolicy
         w.WriteString("rule", Rule.ToString());
         if (Rule != LifecycleQuietRule.Days)
         {
-            w.WriteNumber("dormantThreshold", DormantThreshold);
-            w.WriteNumber("churnedThreshold", ChurnedThreshold);
+            JsonFormat.WriteNumber(w, "dormantThreshold", DormantThreshold);
+            JsonFormat.WriteNumber(w, "churnedThreshold", ChurnedThreshold);
         }
 
         w.WriteStartObject("options");
