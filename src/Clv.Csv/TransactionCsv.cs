@@ -25,10 +25,11 @@ namespace Clv.Csv;
 /// rejection is capped at 200 characters (then "..." and the full length).</para>
 /// <para>File-level problems throw <see cref="CsvFormatException"/> in both modes: a configured column name missing from
 /// the header (the message lists the header, invisible characters escaped), a configured column name found twice in
-/// the header, an index beyond the header, or a header with bad or unclosed quotes.</para>
+/// the header, an index beyond the header, a quantity column that resolves to the id, date or amount field, or a header
+/// with bad or unclosed quotes.</para>
 /// <para>Encoding: UTF-8, with or without a byte order mark (a UTF-16 or UTF-32 byte order mark is honoured too; one
 /// mark is skipped, a second stays in the text). Bytes that are not valid UTF-8 decode to U+FFFD, and a customer id,
-/// date or amount containing U+FFFD is rejected as an encoding error on its line. Each distinct customer id is stored
+/// date, amount or quantity containing U+FFFD is rejected as an encoding error on its line. Each distinct customer id is stored
 /// as one string.</para>
 /// </remarks>
 public static class TransactionCsv

@@ -47,9 +47,11 @@ public sealed class TransactionCsvOptions
     /// Header name of a quantity column, for order lines that carry a quantity and a unit price: when set, the
     /// <see cref="AmountColumn"/> (or <see cref="AmountIndex"/>) column is read as the unit price and each row's amount is
     /// quantity × unit price, computed in <see cref="double"/> (3 × 19.99 is 59.97 to within one unit in the last place).
-    /// The quantity is a number in <see cref="Culture"/> like the price (2, 1.5, or -1 for a returned item, which makes
-    /// the row a refund); a row whose quantity is not a number, or whose product is not finite, is a bad row naming
-    /// this column. Default null: the amount column holds each row's amount. Ignored when <see cref="QuantityIndex"/> is set.
+    /// The quantity is a number in <see cref="Culture"/> like the price (2, 1.5, or -1 for a returned item, which at a
+    /// positive price makes the row a refund; a line worth 0, a free item or the return of one, is a transaction of 0 like
+    /// any amount of 0); a row whose quantity is not a number, or whose product is not finite, is a bad row naming this
+    /// column, and a name that is also another column's is refused. Default null: the amount column holds each row's
+    /// amount. Ignored when <see cref="QuantityIndex"/> is set.
     /// </summary>
     public string? QuantityColumn { get; init; }
 
@@ -149,15 +151,6 @@ public sealed class TransactionCsvOptions
         CheckIndex(DateIndex, "options.DateIndex");
         CheckIndex(AmountIndex, "options.AmountIndex");
         CheckIndex(QuantityIndex, "options.QuantityIndex");
-        if (QuantityIndex is null && QuantityColumn is not null)
-        {
-            RequireText(QuantityColumn, "options.QuantityColumn");
-            if (!HasHeader)
-            {
-                ThrowHelper.Argument("options.QuantityColumn", ThrowHelper.Format(
-                    $"Without a header (options.HasHeader = false) the quantity column must be given by 0-based index: set options.QuantityIndex instead of options.QuantityColumn ('{QuantityColumn}')."));
-            }
-        }
         if (CustomerIdIndex is null)
         {
             RequireText(CustomerIdColumn, "options.CustomerIdColumn");
@@ -177,6 +170,26 @@ public sealed class TransactionCsvOptions
         {
             ThrowHelper.Argument("options.HasHeader",
                 "Without a header (options.HasHeader = false) the columns must be given by 0-based index: set options.CustomerIdIndex, options.DateIndex and options.AmountIndex.");
+        }
+
+        if (QuantityIndex is null && QuantityColumn is not null)
+        {
+            RequireText(QuantityColumn, "options.QuantityColumn");
+            if (!HasHeader)
+            {
+                ThrowHelper.Argument("options.QuantityColumn", ThrowHelper.Format(
+                    $"Without a header (options.HasHeader = false) the quantity column must be given by 0-based index: set options.QuantityIndex instead of options.QuantityColumn ('{QuantityColumn}')."));
+            }
+
+            // A name clash is known before the header is read (the readers of Parquet and databases refuse it the same way).
+            string? same = SameName(CustomerIdIndex, CustomerIdColumn) ? "options.CustomerIdColumn"
+                : SameName(DateIndex, DateColumn) ? "options.DateColumn"
+                : SameName(AmountIndex, AmountColumn) ? "options.AmountColumn" : null;
+            if (same is not null)
+            {
+                ThrowHelper.Argument("options.QuantityColumn", ThrowHelper.Format(
+                    $"options.QuantityColumn ('{QuantityColumn}') must name a column of its own, but {same} names it too."));
+            }
         }
 
         if (!WhitespaceDelimited && Delimiter is '"' or '\r' or '\n' or ' ' or '\0')
@@ -222,6 +235,9 @@ public sealed class TransactionCsvOptions
         }
 
         static bool SameIndex(int? a, int? b) => a is not null && a == b;
+
+        bool SameName(int? index, string name) =>
+            index is null && string.Equals(name?.Trim(' ', '\t'), QuantityColumn?.Trim(' ', '\t'), StringComparison.OrdinalIgnoreCase);
 
         static void CheckIndex(int? index, string name)
         {

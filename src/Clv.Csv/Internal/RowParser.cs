@@ -119,7 +119,7 @@ internal sealed class RowParser
         {
             _rejections.Row(lineNumber, label, text, text.Contains(Replacement)
                 ? "The quantity holds bytes that are not valid UTF-8 (decoded as U+FFFD)."
-                : ThrowHelper.Format($"The quantity is not a number in the culture '{_cultureLabel}'."));
+                : ThrowHelper.Format($"Not a number in the culture '{_cultureLabel}'."));
             return false;
         }
 
@@ -132,7 +132,7 @@ internal sealed class RowParser
             return false;
         }
 
-        amount = product;
+        amount = product + 0.0;   // a zero line (a free item, or the return of one) is +0, a transaction of 0
         return true;
     }
 

@@ -82,7 +82,7 @@ internal sealed class DbRowReader
                     $"The quantity times the unit price ({amount.ToString("R", CultureInfo.InvariantCulture)}) is not a finite number."));
             }
 
-            amount = product;
+            amount = product + 0.0;   // a zero line (a free item, or the return of one) is +0, a transaction of 0
         }
 
         return true;

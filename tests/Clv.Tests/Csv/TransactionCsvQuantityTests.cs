@@ -107,8 +107,8 @@ public class TransactionCsvQuantityTests
     /// <summary>Name, file text, bad line, column, raw text, words in the reason.</summary>
     public static TheoryData<string, string, long, string, string, string> RowCases => new()
     {
-        { "quantity not a number", "id,date,UnitPrice,Quantity\nA,2024-01-01,2,1\nB,2024-01-02,2,two\nC,2024-01-03,2,1\n", 3, "Quantity", "two", "quantity is not a number in the culture 'invariant'" },
-        { "empty quantity", "id,date,UnitPrice,Quantity\nA,2024-01-01,2,1\nB,2024-01-02,2,\nC,2024-01-03,2,1\n", 3, "Quantity", "", "quantity is not a number" },
+        { "quantity not a number", "id,date,UnitPrice,Quantity\nA,2024-01-01,2,1\nB,2024-01-02,2,two\nC,2024-01-03,2,1\n", 3, "Quantity", "two", "Not a number in the culture 'invariant'" },
+        { "empty quantity", "id,date,UnitPrice,Quantity\nA,2024-01-01,2,1\nB,2024-01-02,2,\nC,2024-01-03,2,1\n", 3, "Quantity", "", "Not a number" },
         { "NaN quantity", "id,date,UnitPrice,Quantity\nA,2024-01-01,2,1\nB,2024-01-02,2,NaN\nC,2024-01-03,2,1\n", 3, "Quantity", "NaN", "quantity is not a finite number" },
         { "product beyond a double", "id,date,UnitPrice,Quantity\nA,2024-01-01,2,1\nB,2024-01-02,1e200,1e200\nC,2024-01-03,2,1\n", 3, "Quantity", "1e200", "times the unit price (1E+200) is not a finite number" },
         { "row ends before the quantity", "id,date,UnitPrice,Quantity\nA,2024-01-01,2,1\nB,2024-01-02,2\nC,2024-01-03,2,1\n", 3, "Quantity", "B,2024-01-02,2", "column 'Quantity' (index 3) is missing" },
@@ -143,11 +143,22 @@ public class TransactionCsvQuantityTests
     }
 
     [Fact]
-    public void Read_QuantityNamesTheAmountColumn_FileError()
+    public void Read_QuantityResolvesToTheAmountsField_FileError()
     {
-        var e = Assert.Throws<CsvFormatException>(() => CsvText.Read("customer_id,date,amount\nA,2024-01-01,2\n", new TransactionCsvOptions { QuantityColumn = "AMOUNT" }));
+        // The amount by index, the quantity by a name that the header puts at the same index.
+        var e = Assert.Throws<CsvFormatException>(() => CsvText.Read("customer_id,date,amount\nA,2024-01-01,2\n", new TransactionCsvOptions { AmountIndex = 2, QuantityColumn = "AMOUNT" }));
 
         Assert.Contains("quantity must be a column of its own, but resolves to field 2, which is also the amount (unit price)", e.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_ZeroLines_AreTransactionsOfPlusZero()
+    {
+        // A free item and the return of one: transactions of 0 (not -0), as an amount of 0 is; -1 at a price is a refund.
+        var log = CsvText.Read("customer_id,date,amount,q\nA,2024-01-01,0,3\nA,2024-01-10,0,-1\nA,2024-01-11,2.5,-1\n", new TransactionCsvOptions { QuantityColumn = "q" });
+
+        Assert.Equal([0L, 0L], log.Transactions[..2].ToArray().Select(t => BitConverter.DoubleToInt64Bits(t.Amount)));
+        Assert.Equal(-2.5, log.Transactions[2].Amount);
     }
 
     public static TheoryData<string, TransactionCsvOptions, string> BadOptions => new()
@@ -157,6 +168,8 @@ public class TransactionCsvQuantityTests
         { "name without a header", new TransactionCsvOptions { HasHeader = false, CustomerIdIndex = 0, DateIndex = 1, AmountIndex = 2, QuantityColumn = "Quantity" }, "options.QuantityColumn" },
         { "index of the amount", new TransactionCsvOptions { AmountIndex = 2, QuantityIndex = 2 }, "options.QuantityIndex" },
         { "index of the id", new TransactionCsvOptions { CustomerIdIndex = 0, QuantityIndex = 0 }, "options.QuantityIndex" },
+        { "name of the amount", new TransactionCsvOptions { QuantityColumn = " AMOUNT" }, "options.QuantityColumn" },
+        { "name of the date", new TransactionCsvOptions { DateColumn = "day", QuantityColumn = "Day" }, "options.QuantityColumn" },
     };
 
     [Theory]

@@ -20,6 +20,19 @@ public class TransactionDbQuantityTests
     }
 
     [Fact]
+    public void Read_ZeroLine_IsATransactionOfPlusZero()
+    {
+        using var db = Sqlite();
+        Execute(db, "CREATE TABLE lines (customer_id TEXT, date TEXT, q, amount REAL)");
+        Execute(db, "INSERT INTO lines VALUES ('a', '2024-01-05', -1, 0.0)");
+        using var reader = Query(db, "SELECT * FROM lines");
+
+        var log = TransactionDb.Read(reader, new TransactionDbOptions { QuantityColumn = "q" });
+
+        Assert.Equal(0L, BitConverter.DoubleToInt64Bits(Assert.Single(log.Transactions.ToArray()).Amount));
+    }
+
+    [Fact]
     public void Read_BadQuantities_StrictNamesRowAndColumn_LenientCollectsThem()
     {
         using var db = Sqlite();

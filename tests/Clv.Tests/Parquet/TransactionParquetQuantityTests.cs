@@ -9,7 +9,7 @@ namespace Clv.Tests.Parquet;
 public class TransactionParquetQuantityTests
 {
     [Fact]
-    public void ReadInto_QuantityTimesUnitPrice_SameSummariesAsTheAmounts()
+    public void ReadAndReadInto_QuantityTimesUnitPrice_SameAsTheAmounts()
     {
         using var files = new ParquetTestFiles();
         var cdnow = TestData.CdnowSample();
@@ -19,17 +19,35 @@ public class TransactionParquetQuantityTests
         // Each amount as 4 x a quarter of it (exact in binary), the quantity an INT32, the price a DOUBLE.
         files.Execute($"COPY (SELECT customer_id AS CustomerID, date AS InvoiceDate, CAST(4 AS INTEGER) AS Quantity, amount / 4 AS UnitPrice FROM read_parquet({ParquetTestFiles.Sql(log)})) TO {ParquetTestFiles.Sql(lines)} (FORMAT PARQUET)");
 
-        var expected = TransactionParquet.Read(log);
-        var read = TransactionParquet.Read(lines, new TransactionParquetOptions
+        var options = new TransactionParquetOptions
         {
             CustomerIdColumn = "CustomerID",
             DateColumn = "InvoiceDate",
             AmountColumn = "UnitPrice",
             QuantityColumn = "quantity",
-        });
+        };
+        var read = TransactionParquet.Read(lines, options);
+        Assert.Equal(TransactionParquet.Read(log).Transactions.ToArray(), read.Transactions.ToArray());
 
-        Assert.Equal(cdnow.Length, read.Count);
-        Assert.Equal(expected.Transactions.ToArray(), read.Transactions.ToArray());
+        // Streamed into a builder, as the tool reads: the same summaries as the log of the amounts.
+        var fromLines = new CustomerSummariesBuilder(TestData.CdnowCalibrationEnd, TimeUnit.Week);
+        var report = TransactionParquet.ReadInto(lines, fromLines, options);
+        var fromAmounts = new CustomerSummariesBuilder(TestData.CdnowCalibrationEnd, TimeUnit.Week);
+        TransactionParquet.ReadInto(log, fromAmounts);
+        Assert.Equal((cdnow.Length, 0), ((int)report.RowsRead, report.Rejected.Count));
+        Assert.Equal(fromAmounts.Build().AsSpan().ToArray(), fromLines.Build().AsSpan().ToArray());
+    }
+
+    [Fact]
+    public void Read_ZeroLines_AreTransactionsOfPlusZero()
+    {
+        using var files = new ParquetTestFiles();
+        string path = files.PathOf("zero.parquet");
+        files.Execute($"COPY (SELECT * FROM (VALUES ('a', DATE '2024-01-05', -1.0, 0.0), ('a', DATE '2024-01-06', 2.0, -0.0)) t(customer_id, date, quantity, amount)) TO {ParquetTestFiles.Sql(path)} (FORMAT PARQUET)");
+
+        var log = TransactionParquet.Read(path, new TransactionParquetOptions { QuantityColumn = "quantity" });
+
+        Assert.Equal([0L, 0L], log.Transactions.ToArray().Select(t => BitConverter.DoubleToInt64Bits(t.Amount)));
     }
 
     [Fact]

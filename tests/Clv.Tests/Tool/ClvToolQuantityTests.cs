@@ -36,6 +36,23 @@ public class ClvToolQuantityTests
     }
 
     [Fact]
+    public void OrderLinesInParquet_SameScoresAsTheLogOfTheirAmounts()
+    {
+        using var dir = new TempFolder();
+        using var files = new Clv.Tests.Parquet.ParquetTestFiles();
+        Clv.Parquet.TransactionParquet.Write(dir["log.parquet"], TestData.CdnowSample());
+        files.Execute($"COPY (SELECT customer_id AS CustomerID, date AS InvoiceDate, CAST(4 AS INTEGER) AS Quantity, amount / 4 AS UnitPrice FROM read_parquet({Clv.Tests.Parquet.ParquetTestFiles.Sql(dir["log.parquet"])})) TO {Clv.Tests.Parquet.ParquetTestFiles.Sql(dir["lines.parquet"])} (FORMAT PARQUET)");
+        var plain = ToolRunner.InProcess("rfm", [dir["log.parquet"], "--observation-end", "1997-09-30", "--out", dir["plain.csv"], "--quiet"]);
+        Assert.True(plain.ExitCode == ExitCode.Success, plain.Stderr + plain.Stdout);
+
+        var r = ToolRunner.InProcess("rfm", [dir["lines.parquet"], "--observation-end", "1997-09-30", "--out", dir["lines-rfm.csv"], "--quiet",
+            "--id-column", "CustomerID", "--date-column", "InvoiceDate", "--quantity-column", "Quantity", "--amount-column", "UnitPrice"]);
+
+        Assert.True(r.ExitCode == ExitCode.Success, r.Stderr + r.Stdout);
+        Assert.Equal(File.ReadAllText(dir["plain.csv"]), File.ReadAllText(dir["lines-rfm.csv"]));
+    }
+
+    [Fact]
     public void BadQuantity_ExitsWithBadInput_NamesFileLineAndColumn_AndWritesNothing()
     {
         using var dir = new TempFolder();
@@ -47,7 +64,7 @@ public class ClvToolQuantityTests
         Assert.True(r.ExitCode == ExitCode.BadInput, r.Stderr + r.Stdout);
         var e = r.Json();
         Assert.Equal((3L, "Quantity"), (e.GetProperty("row").GetInt64(), e.GetProperty("column").GetString()));
-        Assert.Contains("The quantity is not a number in the culture 'invariant'. Value: 'two'.", e.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Not a number in the culture 'invariant'. Value: 'two'.", e.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(["lines.csv"], dir.Entries());
     }
 
