@@ -54,6 +54,15 @@ public class BetaGeoBetaBinomBenchmarks
         return sum;
     }
 
+    /// <summary>
+    /// One median wait that walks to the 10^8-opportunity stop (α = 1e-6, β = 2, γ = 1e-6, δ = 100, a customer without
+    /// purchases in 6 opportunities: nearly never buys, nearly never leaves), for one history (not per history).
+    /// </summary>
+    [Benchmark]
+    public double NextPurchaseTimeWalkToTheStop() => Extreme.NextPurchaseTime(new BinaryPurchaseHistory(0, 0, 6), 0.5);
+
+    private static readonly BetaGeoBetaBinomModel Extreme = new(1e-6, 2, 1e-6, 100);
+
     [Benchmark]
     public double MedianNextPurchaseTime()
     {

@@ -104,18 +104,24 @@ internal static class BetaGeoBetaBinomMath
     {
         double lnL = LnLikelihood(alpha, beta, gamma, delta, x, tx, n, default);
         double lnBab = SpecialFunctions.BetaLn(alpha, beta), lnBgd = SpecialFunctions.BetaLn(gamma, delta);
-        double lnU = SpecialFunctions.BetaLn(alpha + x, beta + n - x) - lnBab + SpecialFunctions.BetaLn(gamma, delta + n) - lnBgd - lnL;
-        double lnF = SpecialFunctions.BetaLn(alpha + x + 1, beta + n - x) - lnBab + SpecialFunctions.BetaLn(gamma, delta + n + 1) - lnBgd - lnL;
+
+        // U and F are probabilities (at most 1) and only shrink from j to j + 1, so they are carried as they are, each step a
+        // product of two ratios, each exact to rounding: no logarithm or exponential, so a walk of 10^8 opportunities takes a
+        // fraction of a second. (Setting them again from their closed forms now and then made them worse: at j = 10^5 the
+        // ln-gamma differences in B(a, b + j) lose more digits than 10^5 rounded products do.)
+        double u = Math.Exp(SpecialFunctions.BetaLn(alpha + x, beta + n - x) - lnBab + SpecialFunctions.BetaLn(gamma, delta + n) - lnBgd - lnL);
+        double f = Math.Exp(SpecialFunctions.BetaLn(alpha + x + 1, beta + n - x) - lnBab + SpecialFunctions.BetaLn(gamma, delta + n + 1) - lnBgd - lnL);
         double p = 0;
         for (int k = 1; ; k++)
         {
-            int j = k - 1;
-            p += Math.Exp(lnF);
+            double j = k - 1;
+            p += f;
 
             // From j to j + 1: B(a, b + 1)/B(a, b) = b/(a + b) in both betas.
-            lnU += Math.Log((beta + n - x + j) / (alpha + beta + n + j) * ((delta + n + j) / (gamma + delta + n + j)));
-            lnF += Math.Log((beta + n - x + j) / (alpha + beta + n + j + 1) * ((delta + n + j + 1) / (gamma + delta + n + j + 1)));
-            if (!visit(k, Math.Min(p, 1), Math.Exp(lnU)))
+            double b = beta + n - x + j, d = delta + n + j;
+            u *= b / (alpha + beta + n + j) * (d / (gamma + delta + n + j));
+            f *= b / (alpha + beta + n + j + 1) * ((d + 1) / (gamma + delta + n + j + 1));
+            if (!visit(k, Math.Min(p, 1), u))
             {
                 return;
             }
