@@ -118,11 +118,11 @@ internal static class TransactionParquetReader
         private readonly AmountColumn? _quantity = options.QuantityColumn is { } quantity ? AmountColumn.Resolve(reader.Schema, quantity, path, "quantity") : null;
         private readonly bool _strict = options.Mode == ParquetReadMode.Strict;
 
-        // Our page reader decodes the three columns of a plain log; order lines with a quantity are read by Parquet.Net.
-        private FastColumns? _fast = pageReader && options.QuantityColumn is null ? FastColumns.For(
+        private FastColumns? _fast = pageReader ? FastColumns.For(
             Find(reader.Schema, options.CustomerIdColumn, "customer id", path),
             Find(reader.Schema, options.DateColumn, "date", path),
-            Find(reader.Schema, options.AmountColumn, "amount", path)) : null;
+            Find(reader.Schema, options.AmountColumn, "amount", path),
+            options.QuantityColumn is { } q ? Find(reader.Schema, q, "quantity", path) : null) : null;
 
         /// <summary>Whether our page reader decoded the last group <see cref="Read"/> read (its rows are then checked into <see cref="Block"/> already).</summary>
         public bool DecodedFast { get; private set; }
@@ -223,8 +223,10 @@ internal static class TransactionParquetReader
             var entries = ids.Entries;
             var days = fast.Dates.Values;
             var amounts = fast.Amounts.Values;
-            bool[]? idPresent = fast.IdPresent, datePresent = fast.DatePresent, amountPresent = fast.AmountPresent;
-            int nextId = 0, nextDate = 0, nextAmount = 0;
+            var quantities = fast.Quantities is { } q ? q.Values : default;
+            bool lines = fast.Quantities is not null;
+            bool[]? idPresent = fast.IdPresent, datePresent = fast.DatePresent, amountPresent = fast.AmountPresent, quantityPresent = fast.QuantityPresent;
+            int nextId = 0, nextDate = 0, nextAmount = 0, nextQuantity = 0;
             for (int i = 0; i < n; i++)
             {
                 bool hasId = idPresent is null || idPresent[i];
@@ -234,15 +236,22 @@ internal static class TransactionParquetReader
                 bool dateInRange = (ulong)day <= (ulong)DateOnly.MaxValue.DayNumber;
                 bool hasAmount = amountPresent is null || amountPresent[i];
                 double value = hasAmount ? amounts[nextAmount++] : 0;
-                if (entry >= 0 && hasDate && dateInRange && hasAmount && double.IsFinite(value))
+                bool hasQuantity = quantityPresent is null || quantityPresent[i];
+                double quantity = !lines ? 1 : hasQuantity ? quantities[nextQuantity++] : 0;
+                if (entry >= 0 && hasDate && dateInRange && hasAmount && double.IsFinite(value) && hasQuantity && double.IsFinite(value * quantity))
                 {
+                    if (lines)
+                    {
+                        value = (value * quantity) + 0.0;   // a zero line (a free item, or the return of one) is +0, a transaction of 0
+                    }
+
                     block.Add(entry, DateOnly.FromDayNumber((int)day), value);
                     continue;
                 }
 
                 var failure = dateInRange
-                    ? Reject(before + i + 1, hasId, entry >= 0, hasDate, true, default, hasAmount, value)
-                    : Reject(before + i + 1, hasId, entry >= 0, hasDate, false, OutOfRange(day - FastColumns.EpochDay), hasAmount, value, OutOfRangeReason);
+                    ? Reject(before + i + 1, hasId, entry >= 0, hasDate, true, default, hasAmount, value, quantity: (hasQuantity, quantity))
+                    : Reject(before + i + 1, hasId, entry >= 0, hasDate, false, OutOfRange(day - FastColumns.EpochDay), hasAmount, value, OutOfRangeReason, (hasQuantity, quantity));
                 if (failure is not null)
                 {
                     return failure;

@@ -35,6 +35,7 @@ public class TransactionParquetQuantityTests
         var fromAmounts = new CustomerSummariesBuilder(TestData.CdnowCalibrationEnd, TimeUnit.Week);
         TransactionParquet.ReadInto(log, fromAmounts);
         Assert.Equal((cdnow.Length, 0), ((int)report.RowsRead, report.Rejected.Count));
+        Assert.Equal(report.RowGroups, report.PageReaderGroups);   // order lines take our page reader too
         Assert.Equal(fromAmounts.Build().AsSpan().ToArray(), fromLines.Build().AsSpan().ToArray());
     }
 
@@ -68,12 +69,44 @@ public class TransactionParquetQuantityTests
         var e = Assert.Throws<ParquetFormatException>(() => TransactionParquet.Read(path, new TransactionParquetOptions { QuantityColumn = "quantity" }));
         Assert.Equal((2L, "quantity", "", "The quantity is null."), (e.RowNumber, e.Column, e.RawText, e.Reason));
 
-        var log = TransactionParquet.Read(path, new TransactionParquetOptions { QuantityColumn = "quantity", Mode = ParquetReadMode.Lenient });
+        var lenient = new TransactionParquetOptions { QuantityColumn = "quantity", Mode = ParquetReadMode.Lenient };
+        var (report, _) = TransactionParquetPageReaderTests.AssertSameAsParquetNet(path, lenient);
+        Assert.Equal(report.RowGroups, report.PageReaderGroups);
+        var log = TransactionParquet.Read(path, lenient);
         Assert.Equal([("a", 6.0), ("f", -4.5)], log.Transactions.ToArray().Select(t => (t.CustomerId, t.Amount)));
         Assert.Equal(
             [(2L, "quantity", "", "The quantity is null."), (3L, "quantity", "NaN", "The quantity is not a finite number (NaN or infinity)."),
              (4L, "quantity", "1E+200", "The quantity times the unit price (1E+200) is not a finite number."), (5L, "amount", "", "The amount is null.")],
             log.Rejected.Select(r => (r.LineNumber, r.Column!, r.RawText, r.Reason)));
+    }
+
+    [Theory]
+    [InlineData("CAST(q AS BIGINT)", "SNAPPY")]
+    [InlineData("CAST(q AS REAL)", "UNCOMPRESSED")]
+    [InlineData("q", "SNAPPY")]
+    [InlineData("CAST(q AS DECIMAL(9,1))", "SNAPPY")]
+    public void Read_QuantityLayouts_PageReaderAndParquetNetAgree(string quantity, string compression)
+    {
+        // Whole-number, float and double quantities with nulls over several row groups; a DECIMAL quantity is left to
+        // Parquet.Net. Either way the rows and the rejections are the same.
+        using var files = new ParquetTestFiles();
+        string path = files.PathOf("lines.parquet");
+        string q = "(CASE WHEN i % 501 = 7 THEN NULL ELSE CAST((i % 7) - 1 AS DOUBLE) END)";
+        files.Execute($"""
+            COPY (SELECT 'c' || (i % 97) AS customer_id, DATE '2024-01-01' + CAST(i % 300 AS INTEGER) AS date,
+                         {quantity.Replace("q", q, StringComparison.Ordinal)} AS quantity, CAST((i % 13) * 0.25 AS DOUBLE) AS amount
+                  FROM range(10000) t(i) ORDER BY i)
+            TO {ParquetTestFiles.Sql(path)} (FORMAT PARQUET, COMPRESSION '{compression}', ROW_GROUP_SIZE 2048)
+            """);
+
+        var (report, rows) = TransactionParquetPageReaderTests.AssertSameAsParquetNet(path, new TransactionParquetOptions { QuantityColumn = "quantity", Mode = ParquetReadMode.Lenient });
+
+        Assert.True(report.RowGroups > 1);
+        Assert.Equal(quantity.Contains("DECIMAL", StringComparison.Ordinal) ? 0 : report.RowGroups, report.PageReaderGroups);
+        Assert.Equal(20, report.Rejected.Count);   // the null quantities (i = 7, 508, ...), named as such
+        Assert.All(report.Rejected, r => Assert.Equal(("quantity", "The quantity is null."), (r.Column, r.Reason)));
+        double[] expected = [.. Enumerable.Range(0, 10_000).Where(i => i % 501 != 7).Select(i => (((i % 7) - 1) * ((i % 13) * 0.25)) + 0.0)];
+        Assert.Equal(expected, rows.Select(t => t.Amount));
     }
 
     [Fact]

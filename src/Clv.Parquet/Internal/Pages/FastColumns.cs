@@ -5,9 +5,9 @@ using Parquet.Schema;
 namespace Clv.Parquet.Internal.Pages;
 
 /// <summary>
-/// The id, date and amount columns of a row group read by <see cref="ChunkReader"/> (our own page reader) instead of
+/// The id, date and amount columns (and the quantity column of order lines) of a row group read by <see cref="ChunkReader"/> (our own page reader) instead of
 /// Parquet.Net, for the layouts it decodes: flat columns of text or whole-number ids, <c>DATE</c> dates and
-/// <c>DOUBLE</c>, <c>FLOAT</c>, <c>INT32</c> or <c>INT64</c> amounts, in data pages (v1) plain, dictionary-, delta- or
+/// <c>DOUBLE</c>, <c>FLOAT</c>, <c>INT32</c> or <c>INT64</c> amounts and quantities, in data pages (v1) plain, dictionary-, delta- or
 /// byte-stream-split-encoded, uncompressed or Snappy (what Clv.Parquet, DuckDB in both its format versions, pandas and
 /// Spark write by default). Ids come out as a table of the dictionary's entries and an entry per row, which the
 /// builder's table block looks up once per entry; no string or per-row object is made. A row group in a layout it does
@@ -20,15 +20,18 @@ internal sealed class FastColumns
     public const int EpochDay = 719_162;
 
     private readonly DataField _idField, _dateField, _amountField;
-    private readonly int _idType, _amountType;
-    private readonly ChunkReader _idReader = new(), _dateReader = new(), _amountReader = new();
+    private readonly DataField? _quantityField;
+    private readonly int _idType, _amountType, _quantityType;
+    private readonly ChunkReader _idReader = new(), _dateReader = new(), _amountReader = new(), _quantityReader = new();
 
-    private FastColumns(DataField id, int idType, DataField date, DataField amount, int amountType)
+    private FastColumns(DataField id, int idType, DataField date, DataField amount, int amountType, DataField? quantity, int quantityType)
     {
         (_idField, _idType, _dateField, _amountField, _amountType) = (id, idType, date, amount, amountType);
+        (_quantityField, _quantityType) = (quantity, quantityType);
         Ids = new IdValues(text: idType == NumberValues.ByteArray, int64: idType == NumberValues.Int64);
         Dates = new NumberValues(NumberValues.Int32);
         Amounts = new NumberValues(amountType);
+        Quantities = quantity is null ? null : new NumberValues(quantityType);
     }
 
     /// <summary>The last group's ids: the table and each non-null row's entry.</summary>
@@ -49,11 +52,21 @@ internal sealed class FastColumns
     /// <summary>Per row, whether the amount is present; null when every row has one.</summary>
     public bool[]? AmountPresent => _amountReader.HasLevels ? _amountReader.Present : null;
 
-    /// <summary>The columns' reader of our own, or null when a column's type is one only Parquet.Net reads (text or timestamp dates, decimals).</summary>
-    public static FastColumns? For(DataField id, DataField date, DataField amount)
+    /// <summary>The last group's non-null quantities; null without a quantity column.</summary>
+    public NumberValues? Quantities { get; }
+
+    /// <summary>Per row, whether the quantity is present; null when every row has one (or there is no quantity column).</summary>
+    public bool[]? QuantityPresent => Quantities is not null && _quantityReader.HasLevels ? _quantityReader.Present : null;
+
+    /// <summary>
+    /// The columns' reader of our own (with the quantity column of order lines, when given), or null when a column's type is
+    /// one only Parquet.Net reads (text or timestamp dates, decimals).
+    /// </summary>
+    public static FastColumns? For(DataField id, DataField date, DataField amount, DataField? quantity = null)
     {
         if (!BitConverter.IsLittleEndian || !Flat(id) || !Flat(date) || !Flat(amount)
-            || date.ClrType != typeof(DateOnly) || amount is DecimalDataField or DateTimeDataField || id is DecimalDataField or DateTimeDataField)
+            || date.ClrType != typeof(DateOnly) || amount is DecimalDataField or DateTimeDataField || id is DecimalDataField or DateTimeDataField
+            || (quantity is not null && (!Flat(quantity) || quantity is DecimalDataField or DateTimeDataField)))
         {
             return null;
         }
@@ -64,19 +77,22 @@ internal sealed class FastColumns
             TypeCode.Int64 => NumberValues.Int64,
             _ => -1,
         };
-        int amountType = System.Type.GetTypeCode(amount.ClrType) switch
-        {
-            TypeCode.Double => NumberValues.Double,
-            TypeCode.Single => NumberValues.Float,
-            TypeCode.Int32 => NumberValues.Int32,
-            TypeCode.Int64 => NumberValues.Int64,
-            _ => -1,
-        };
-        return idType < 0 || amountType < 0 ? null : new FastColumns(id, idType, date, amount, amountType);
+        int amountType = NumberType(amount);
+        int quantityType = quantity is null ? 0 : NumberType(quantity);
+        return idType < 0 || amountType < 0 || quantityType < 0 ? null : new FastColumns(id, idType, date, amount, amountType, quantity, quantityType);
     }
 
+    private static int NumberType(DataField field) => System.Type.GetTypeCode(field.ClrType) switch
+    {
+        TypeCode.Double => NumberValues.Double,
+        TypeCode.Single => NumberValues.Float,
+        TypeCode.Int32 => NumberValues.Int32,
+        TypeCode.Int64 => NumberValues.Int64,
+        _ => -1,
+    };
+
     /// <summary>
-    /// Decodes row group <paramref name="g"/>'s three columns; false (and nothing to use) when a page is in a layout this
+    /// Decodes row group <paramref name="g"/>'s columns; false (and nothing to use) when a page is in a layout this
     /// reader leaves to Parquet.Net.
     /// </summary>
     /// <exception cref="ParquetFormatException">A page is malformed (<see cref="PageFormatException"/>): the message names the row group and column.</exception>
@@ -90,6 +106,12 @@ internal sealed class FastColumns
             _dateReader.Read(stream, Chunk(group, field), NumberValues.Int32, field.MaxDefinitionLevel, rows, Dates);
             field = _amountField;
             _amountReader.Read(stream, Chunk(group, field), _amountType, field.MaxDefinitionLevel, rows, Amounts);
+            if (_quantityField is not null)
+            {
+                field = _quantityField;
+                _quantityReader.Read(stream, Chunk(group, field), _quantityType, field.MaxDefinitionLevel, rows, Quantities!);
+            }
+
             return true;
         }
         catch (PageNotSupportedException)
