@@ -7,10 +7,10 @@ using Parquet.Schema;
 namespace Clv.Parquet.Internal;
 
 /// <summary>
-/// Reads the customer id, date and amount (and quantity) columns of a Parquet file one row group at a time: each group's columns
-/// are decoded (Parquet.Net, values and definition levels), checked row by row (nulls, empty ids, unparsable text
-/// dates, non-finite amounts are bad rows), and its good rows handed to the sink as one block before the next group is
-/// read. Memory is bounded by the largest row group, not by the file.
+/// Reads the customer id, date and amount (and quantity) columns of a Parquet file one row group at a time: each group's
+/// columns are decoded (our page reader or Parquet.Net, values and definition levels), checked row by row (nulls, empty
+/// ids, unparsable text dates, non-finite amounts and quantities are bad rows), and its good rows handed to the sink as
+/// one block before the next group is read. Memory is bounded by the largest row group, not by the file.
 /// </summary>
 internal static class TransactionParquetReader
 {
@@ -107,8 +107,9 @@ internal static class TransactionParquetReader
     }
 
     /// <summary>
-    /// One row group's columns (id, date, amount and the quantity when there is one): <see cref="Read"/> decodes them (our page reader, or Parquet.Net: values and
-    /// definition levels), <see cref="Fill"/> checks them row by row into a block; collects rejections in lenient mode.
+    /// One row group's columns (id, date, amount, and the quantity of order lines): <see cref="Read"/> decodes them (our page
+    /// reader, or Parquet.Net: values and definition levels), <see cref="Fill"/> checks them row by row into a block;
+    /// collects rejections in lenient mode.
     /// </summary>
     private sealed class GroupDecoder(Stream stream, ParquetReader reader, string? path, TransactionParquetOptions options, bool pageReader)
     {
@@ -193,6 +194,7 @@ internal static class TransactionParquetReader
                     {
                         value = (value * quantity) + 0.0;   // a zero line (a free item, or the return of one) is +0, a transaction of 0
                     }
+
                     // Rows of one dictionary entry share Parquet.Net's decoded value: equal ids without comparing text.
                     bool sameSource = !idSource.IsEmpty && idSource.Equals(lastSource);
                     lastSource = idSource;
