@@ -83,6 +83,19 @@ public static class SyntheticLog
     /// <summary>Writes the log as CSV with header customer_id,date,amount and ISO dates.</summary>
     public static void WriteCsv(string path, ReadOnlySpan<Transaction> rows) => WriteCsv(path, (IEnumerable<Transaction>)rows.ToArray());
 
+    /// <summary>Physical-limit proxy of the CSV readers: one streaming pass that decodes a file and counts its lines.</summary>
+    public static int CountLines(string path)
+    {
+        using var reader = new StreamReader(path);
+        int lines = 0;
+        while (reader.ReadLine() is not null)
+        {
+            lines++;
+        }
+
+        return lines;
+    }
+
     /// <summary>Writes rows as CSV (header customer_id,date,amount, ISO dates) while they are generated; returns the row count.</summary>
     public static long WriteCsv(string path, IEnumerable<Transaction> rows)
     {
