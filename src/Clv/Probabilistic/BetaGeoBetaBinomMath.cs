@@ -105,25 +105,61 @@ internal static class BetaGeoBetaBinomMath
         double lnL = LnLikelihood(alpha, beta, gamma, delta, x, tx, n, default);
         double lnBab = SpecialFunctions.BetaLn(alpha, beta), lnBgd = SpecialFunctions.BetaLn(gamma, delta);
 
-        // U and F are probabilities (at most 1) and only shrink from j to j + 1, so they are carried as they are, each step a
-        // product of two ratios, each exact to rounding: no logarithm or exponential, so a walk of 10^8 opportunities takes a
-        // fraction of a second. (Setting them again from their closed forms now and then made them worse: at j = 10^5 the
-        // ln-gamma differences in B(a, b + j) lose more digits than 10^5 rounded products do.)
-        double u = Math.Exp(SpecialFunctions.BetaLn(alpha + x, beta + n - x) - lnBab + SpecialFunctions.BetaLn(gamma, delta + n) - lnBgd - lnL);
-        double f = Math.Exp(SpecialFunctions.BetaLn(alpha + x + 1, beta + n - x) - lnBab + SpecialFunctions.BetaLn(gamma, delta + n + 1) - lnBgd - lnL);
+        // U and F are probabilities (at most 1) that only shrink from j to j + 1: each is carried as a mantissa kept above
+        // 1e-150 times a power of two, and each step multiplies the mantissa by a product of two ratios (no logarithm or
+        // exponential: a walk of 10^8 opportunities takes a fraction of a second). A plain double would stall once subnormal
+        // (a product of ratios near 1 rounds back to the same few units of 2^-1074, and the sum then grows by a constant).
+        // Setting them again from their closed forms now and then made them worse: at j = 10^5 the ln-gamma differences in
+        // B(a, b + j) lose more digits than 10^5 rounded products do.
+        var u = Scaled.FromLn(SpecialFunctions.BetaLn(alpha + x, beta + n - x) - lnBab + SpecialFunctions.BetaLn(gamma, delta + n) - lnBgd - lnL);
+        var f = Scaled.FromLn(SpecialFunctions.BetaLn(alpha + x + 1, beta + n - x) - lnBab + SpecialFunctions.BetaLn(gamma, delta + n + 1) - lnBgd - lnL);
         double p = 0;
         for (int k = 1; ; k++)
         {
             double j = k - 1;
-            p += f;
+            p += f.Value;
 
             // From j to j + 1: B(a, b + 1)/B(a, b) = b/(a + b) in both betas.
             double b = beta + n - x + j, d = delta + n + j;
-            u *= b / (alpha + beta + n + j) * (d / (gamma + delta + n + j));
-            f *= b / (alpha + beta + n + j + 1) * ((d + 1) / (gamma + delta + n + j + 1));
-            if (!visit(k, Math.Min(p, 1), u))
+            u.Multiply(b / (alpha + beta + n + j) * (d / (gamma + delta + n + j)));
+            f.Multiply(b / (alpha + beta + n + j + 1) * ((d + 1) / (gamma + delta + n + j + 1)));
+            if (!visit(k, Math.Min(p, 1), u.Value))
             {
                 return;
+            }
+        }
+    }
+
+    /// <summary>A positive number as mantissa × 2^exponent, the mantissa kept above 1e-150 (a probability that only shrinks).</summary>
+    private struct Scaled
+    {
+        private const int Floor = -500;
+        private double _mantissa;
+        private int _exponent;
+
+        /// <summary>The number, rounded once to a double (0 below the smallest subnormal).</summary>
+        public readonly double Value => _exponent == 0 ? _mantissa : Math.ScaleB(_mantissa, _exponent);
+
+        /// <summary>e^<paramref name="ln"/>, without underflow for any finite <paramref name="ln"/>.</summary>
+        public static Scaled FromLn(double ln)
+        {
+            if (double.IsNegativeInfinity(ln))
+            {
+                return default;
+            }
+
+            int exponent = ln >= -600 ? 0 : (int)Math.Floor(ln / Math.Log(2));
+            return new Scaled { _mantissa = Math.Exp(ln - (exponent * Math.Log(2))), _exponent = exponent };
+        }
+
+        /// <summary>Multiplies by a ratio in (0, 1], moving the scale into the exponent before the mantissa gets small.</summary>
+        public void Multiply(double ratio)
+        {
+            _mantissa *= ratio;
+            if (_mantissa < 1e-150 && _mantissa > 0)
+            {
+                _mantissa = Math.ScaleB(_mantissa, -Floor);
+                _exponent += Floor;
             }
         }
     }

@@ -45,6 +45,27 @@ public class BetaGeoBetaBinomAnyPurchaseTests
     }
 
     [Fact]
+    public void ProbabilityOfAnyPurchase_TermsBelowTheSmallestNormalDouble_KeepFalling()
+    {
+        // 50 purchases in 100,000 opportunities under a model where almost everyone leaves at once (γ = 41): the first term
+        // is about 8e-322, a subnormal double. Carried as a plain double times ratios near 1 it stopped falling (the sum grew
+        // by the same few units of 2^-1074 every step: 7.9e-317 at 10^5 opportunities where the sum is 8.5e-319).
+        var model = new BetaGeoBetaBinomModel(1, 1, 41, 1);
+        var h = new BinaryPurchaseHistory(50, 50, 100_000);
+        double lnL = model.LikelihoodLn(h), lnBab = SpecialFunctions.BetaLn(1, 1), lnBgd = SpecialFunctions.BetaLn(41, 1);
+        double sum = 0;
+        for (int j = 0; j < 100_000; j++)
+        {
+            sum += Math.Exp(SpecialFunctions.BetaLn(1 + 50 + 1, 1 + 100_000 - 50 + j) - lnBab + SpecialFunctions.BetaLn(41, 1 + 100_000 + j + 1) - lnBgd - lnL);
+            if (j + 1 is 1_000 or 100_000)
+            {
+                double actual = model.ProbabilityOfAnyPurchase(h, j + 1);
+                Assert.True(sum > 0 && Math.Abs(actual - sum) <= 1e-6 * sum, $"k = {j + 1}: {actual:R} against {sum:R}");
+            }
+        }
+    }
+
+    [Fact]
     public void NextPurchaseTime_BuyerAndLeaverBothNearZero_WalksToTheStopAndIsInfinite()
     {
         // α = 1e-6: nearly every customer's chance to buy is about 0; γ = 1e-6: nearly none ever leaves. P(a purchase some
