@@ -62,6 +62,19 @@ public class RoundTripTextTests
     }
 
     [Fact]
+    public void ClusterJobDefinition_RatesAtTheMisreadDoubles_ReadBackExactly()
+    {
+        // The Orleans job definition is JSON shipped to every silo and stored with the job.
+        double a = Math.ScaleB(1.0, -25), b = -Math.ScaleB(1.0, -958);
+        var job = new Clv.Orleans.Internal.JobDefinition { DiscountRate = a, MarginRate = b, HorizonPeriods = 3 };
+
+        var back = Clv.Orleans.Internal.JobDefinition.FromJson(job.ToJson());
+
+        Assert.Equal((a, b, 3), (back.DiscountRate, back.MarginRate, back.HorizonPeriods));
+        Assert.Contains("2.9802322387695312E-08", job.ToJson(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void IsMisread_ExactlyTheDoublesWhoseShortestTextDoesNotReadBack()
     {
         // A guard on the claim, against the running .NET: among all powers of two and their neighbours, the doubles whose

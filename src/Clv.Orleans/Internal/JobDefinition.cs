@@ -15,7 +15,7 @@ namespace Clv.Orleans.Internal;
 /// </summary>
 internal sealed class JobDefinition
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Converters = { new RoundTripDoubleConverter() } };
 
     public string JobId { get; set; } = "";
 
