@@ -148,12 +148,17 @@ public sealed partial class ClvPlot
 
     private static bool IsRadical(char c) => c is >= '\u2E80' and <= '\u2FDF';
 
-    /// <summary>Writes the plot as a PNG file, replacing any file at <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Writes the plot as a PNG file, replacing any file at <paramref name="path"/> as a whole: the image goes to a temporary
+    /// file in the same folder that is then moved over <paramref name="path"/>, so a failed write leaves no half-written file
+    /// (an existing one stays as it was).
+    /// </summary>
     /// <param name="path">The file to write.</param>
     public void SavePng(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        File.WriteAllBytes(path, ToPng());
+        byte[] png = ToPng();
+        ReplacingFile.Write(path, stream => stream.Write(png));
     }
 
     /// <summary>Writes the plot as PNG to a stream (left open).</summary>
@@ -164,12 +169,16 @@ public sealed partial class ClvPlot
         destination.Write(ToPng());
     }
 
-    /// <summary>Writes the plot as an SVG file (UTF-8), replacing any file at <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Writes the plot as an SVG file (UTF-8), replacing any file at <paramref name="path"/> as a whole (through a temporary
+    /// file in the same folder, like <see cref="SavePng(string)"/>).
+    /// </summary>
     /// <param name="path">The file to write.</param>
     public void SaveSvg(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        File.WriteAllText(path, ToSvg(), new System.Text.UTF8Encoding(false));
+        byte[] svg = new System.Text.UTF8Encoding(false).GetBytes(ToSvg());
+        ReplacingFile.Write(path, stream => stream.Write(svg));
     }
 
     /// <summary>Writes the plot as SVG (UTF-8) to a stream (left open).</summary>

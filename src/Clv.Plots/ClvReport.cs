@@ -27,14 +27,19 @@ public static class ClvReport
         return ReportHtml.Build(customers, options);
     }
 
-    /// <summary>Writes the report as an HTML file (UTF-8), replacing any file at <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Writes the report as an HTML file (UTF-8), replacing any file at <paramref name="path"/> as a whole: the report goes to
+    /// a temporary file in the same folder that is then moved over <paramref name="path"/>, so a failed write leaves no
+    /// half-written file (an existing one stays as it was).
+    /// </summary>
     /// <param name="path">The file to write.</param>
     /// <param name="customers">The summaries to analyse.</param>
     /// <param name="options">Language, title, CLV horizon, list length; null for <see cref="ClvReportOptions.Default"/>.</param>
     public static void Write(string path, CustomerSummaries customers, ClvReportOptions? options)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        File.WriteAllText(path, ToHtml(customers, options), new System.Text.UTF8Encoding(false));
+        byte[] html = new System.Text.UTF8Encoding(false).GetBytes(ToHtml(customers, options));
+        ReplacingFile.Write(path, stream => stream.Write(html));
     }
 
     /// <summary>Writes the report as HTML (UTF-8) to a stream (left open).</summary>
