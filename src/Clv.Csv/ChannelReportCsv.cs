@@ -16,7 +16,7 @@ public static class ChannelReportCsv
     /// <summary>The header fields, in order.</summary>
     internal static readonly string[] Columns = ["channel", "customers", "total_value", "mean_value", "total_acquisition_cost", "mean_acquisition_cost", "value_to_cost_ratio", "mean_margin_per_period", "payback_periods", "payback_unit"];
 
-    /// <summary>Writes the report to a file (created or overwritten).</summary>
+    /// <summary>Writes the report to a file (created or replaced as a whole: written to a temporary file in the same folder, then moved over it, so a failure leaves no half-written file).</summary>
     /// <param name="path">The file.</param>
     /// <param name="report">The report.</param>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="report"/> is null.</exception>

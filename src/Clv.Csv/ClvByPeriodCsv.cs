@@ -19,7 +19,7 @@ public static class ClvByPeriodCsv
         return ["customer_id", .. Enumerable.Range(1, periods).Select(k => "period_" + k.ToString(System.Globalization.CultureInfo.InvariantCulture)), "total"];
     }
 
-    /// <summary>Writes the values to a file (created or overwritten).</summary>
+    /// <summary>Writes the values to a file (created or replaced as a whole: written to a temporary file in the same folder, then moved over it, so a failure leaves no half-written file).</summary>
     /// <param name="path">The file.</param>
     /// <param name="customers">The customers the values were computed for (for their ids; same count and order).</param>
     /// <param name="values">The values.</param>
@@ -29,8 +29,7 @@ public static class ClvByPeriodCsv
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         Check(customers, values);
-        using var writer = new StreamWriter(path, append: false, CsvTable.Utf8);
-        Write(writer, customers, values);
+        ReplacingFile.Write(path, writer => Write(writer, customers, values));
     }
 
     /// <summary>Writes the values to a stream (left open).</summary>

@@ -21,7 +21,7 @@ public static class CustomerSummaryCsv
         "days_since_last_purchase", "spend", "refunds", "monetary_value", "holdout_purchase_days", "holdout_spend",
     ];
 
-    /// <summary>Writes the summaries to a file (created or overwritten; UTF-8 without byte order mark).</summary>
+    /// <summary>Writes the summaries to a file (UTF-8 without byte order mark; created or replaced as a whole: written to a temporary file in the same folder, then moved over it, so a failure leaves no half-written file).</summary>
     /// <param name="path">The file.</param>
     /// <param name="summaries">The summaries.</param>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="summaries"/> is null.</exception>
@@ -29,8 +29,7 @@ public static class CustomerSummaryCsv
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(summaries);
-        using var writer = new StreamWriter(path, append: false, CsvTable.Utf8, 1 << 16);
-        Write(writer, summaries);
+        ReplacingFile.Write(path, writer => Write(writer, summaries));
     }
 
     /// <summary>Writes the summaries to a stream (UTF-8 without byte order mark; the stream is left open).</summary>

@@ -16,7 +16,7 @@ public static class EarlyWarningReportCsv
     /// <summary>The header fields, in order.</summary>
     internal static readonly string[] Columns = ["customer_id", "previous_stage", "stage", "days_since_last_purchase", "gap_multiple", "value_at_risk", "reason"];
 
-    /// <summary>Writes the report to a file (created or overwritten).</summary>
+    /// <summary>Writes the report to a file (created or replaced as a whole: written to a temporary file in the same folder, then moved over it, so a failure leaves no half-written file).</summary>
     /// <param name="path">The file.</param>
     /// <param name="report">The report.</param>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="report"/> is null.</exception>

@@ -19,7 +19,7 @@ public static class HealthReportCsv
     /// <summary>The header fields, in order.</summary>
     internal static readonly string[] Columns = ["customer_id", "score", "band", "reason", "weakest"];
 
-    /// <summary>Writes the customers' health to a file (created or overwritten).</summary>
+    /// <summary>Writes the customers' health to a file (created or replaced as a whole: written to a temporary file in the same folder, then moved over it, so a failure leaves no half-written file).</summary>
     /// <param name="path">The file.</param>
     /// <param name="report">The report.</param>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="report"/> is null.</exception>

@@ -20,7 +20,7 @@ public static class KpiReportCsv
         "arpu", "arppu", "average_order_value", "purchase_frequency", "repeat_customers", "repeat_rate", "active_at_start", "churned", "churn_rate",
     ];
 
-    /// <summary>Writes the report to a file (created or overwritten).</summary>
+    /// <summary>Writes the report to a file (created or replaced as a whole: written to a temporary file in the same folder, then moved over it, so a failure leaves no half-written file).</summary>
     /// <param name="path">The file.</param>
     /// <param name="report">The report.</param>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="report"/> is null.</exception>

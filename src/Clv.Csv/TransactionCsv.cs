@@ -151,14 +151,32 @@ public static class TransactionCsv
     }
 
     /// <summary>Writes transactions as <c>customer_id,date,amount</c> with ISO dates and invariant, round-trippable amounts.</summary>
-    /// <param name="path">The file to create or overwrite (UTF-8 without byte order mark).</param>
+    /// <param name="path">
+    /// The file to create or replace as a whole (UTF-8 without byte order mark): the rows go to a temporary file in the same
+    /// folder, then moved over it, so a failure leaves no half-written file (an existing one stays as it was).
+    /// </param>
     /// <param name="transactions">The rows.</param>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     public static void Write(string path, ReadOnlySpan<Transaction> transactions)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var writer = new StreamWriter(path, append: false, CsvTable.Utf8, BufferSize);
-        Write(writer, transactions);
+        string full = Path.GetFullPath(path);
+        string temp = ReplacingFile.TemporaryPath(full);
+        try
+        {
+            using (var writer = new StreamWriter(temp, append: false, CsvTable.Utf8, BufferSize))
+            {
+                Write(writer, transactions);
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
     }
 
     /// <summary>Writes transactions as <c>customer_id,date,amount</c> with ISO dates and invariant, round-trippable amounts.</summary>

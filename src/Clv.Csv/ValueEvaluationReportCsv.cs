@@ -14,7 +14,7 @@ public static class ValueEvaluationReportCsv
     public static IReadOnlyList<string> Columns { get; } =
         ["decile", "customers", "predicted_mean", "actual_mean", "actual_share"];
 
-    /// <summary>Writes the report to a file (created or overwritten).</summary>
+    /// <summary>Writes the report to a file (created or replaced as a whole: written to a temporary file in the same folder, then moved over it, so a failure leaves no half-written file).</summary>
     /// <param name="path">The file.</param>
     /// <param name="report">The report.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -23,8 +23,7 @@ public static class ValueEvaluationReportCsv
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(report);
-        using var writer = new StreamWriter(path, append: false, CsvTable.Utf8);
-        Write(writer, report);
+        ReplacingFile.Write(path, writer => Write(writer, report));
     }
 
     /// <summary>Writes the report to a stream (left open).</summary>

@@ -13,6 +13,7 @@ internal static partial class ReadmeExamples
         // <readme:reports>
         // Every report: a sealed XReport with Rows of readonly record struct rows, ToString() a fixed-width invariant table,
         // and a CSV writer XCsv.Write(destination, report) in Clv.Csv (destination: a path, a Stream or a TextWriter).
+        // A path is written to a temporary file in the same folder and moved over it when complete: never half-written.
         HoldoutReport holdout = HoldoutValidation.Evaluate(model, customers);
         HoldoutReportCsv.Write(holdoutCsv, holdout);
 

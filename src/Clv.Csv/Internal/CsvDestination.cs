@@ -2,19 +2,14 @@ namespace Clv.Csv.Internal;
 
 /// <summary>
 /// The three destinations of every report writer (<c>XCsv.Write(destination, report)</c>): a file path (created or
-/// overwritten), a stream (left open) or a text writer (left open), all UTF-8 without a byte order mark, each
-/// reduced to a <see cref="CsvTable"/> over a <see cref="TextWriter"/>.
+/// replaced as a whole, through <see cref="ReplacingFile"/>), a stream (left open) or a text writer (left open), all UTF-8
+/// without a byte order mark, each reduced to a <see cref="CsvTable"/> over a <see cref="TextWriter"/>.
 /// </summary>
 internal static class CsvDestination
 {
     public static void Write<TReport>(string path, TReport report, Action<CsvTable, TReport> write)
         where TReport : class
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        ArgumentNullException.ThrowIfNull(report);
-        using var writer = new StreamWriter(path, append: false, CsvTable.Utf8, 1 << 16);
-        Write(writer, report, write);
-    }
+        => ReplacingFile.Write(path, report, write);
 
     public static void Write<TReport>(Stream stream, TReport report, Action<CsvTable, TReport> write)
         where TReport : class

@@ -12,13 +12,20 @@ internal static class ReplacingFile
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(report);
+        Write(path, writer => CsvDestination.Write(writer, report, write));
+    }
+
+    /// <summary>Writes <paramref name="write"/>'s text (UTF-8 without byte order mark) to <paramref name="path"/> as a whole, or leaves it as it was.</summary>
+    public static void Write(string path, Action<StreamWriter> write)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
         string full = Path.GetFullPath(path);
         string temp = TemporaryPath(full);
         try
         {
             using (var writer = new StreamWriter(temp, append: false, CsvTable.Utf8, 1 << 16))
             {
-                CsvDestination.Write(writer, report, write);
+                write(writer);
             }
 
             File.Move(temp, full, overwrite: true);
