@@ -22,7 +22,7 @@ internal static partial class ReadmeExamples
             DateIndex = 2,
             DateFormat = "yyyyMMdd",
             AmountIndex = 4,
-        });                                                          // the same 6,919 rows
+        });                                                          // the same 6,919 rows (ids zero-padded: 0001 for 1)
 
         // Columns by other names, semicolons and German decimal commas.
         TransactionLog german = TransactionCsv.Read(umsaetzeCsv, new TransactionCsvOptions

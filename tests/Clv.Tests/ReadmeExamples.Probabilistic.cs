@@ -37,7 +37,7 @@ internal static partial class ReadmeExamples
 
         // 3. Spend: Gamma-Gamma on repeat customers with a positive mean spend (946 on CDNOW); the others are excluded.
         FitResult<GammaGammaModel> spendFit = GammaGammaModel.Fit(customers);
-        GammaGammaModel spend = spendFit.Model;                         // P 6.2488, Q 3.7446, V 15.4477
+        GammaGammaModel spend = spendFit.Model;                         // P 6.2496, Q 3.7442, V 15.4435 (published 6.2488, 3.7446, 15.4477)
         SpendIndependenceCheck check = GammaGammaModel.CheckIndependence(customers);   // corr(x, m_x) = 0.11
         double expectedSpend = spend.ConditionalExpectedSpend(c);       // E[M | x, m_x]
 

@@ -85,7 +85,7 @@ internal static partial class ReadmeExamples
         BgNbdModel model = fit.Model;            // R, Alpha, A, B: the published 0.2426, 4.4135, 0.7929, 2.4258
         double pAlive = model.ProbabilityAlive(first);
         double next52 = model.ConditionalExpectedPurchases(first, 52);
-        GammaGammaModel spend = GammaGammaModel.Fit(customers).Model;   // P, Q, V: 6.2488, 3.7446, 15.4477
+        GammaGammaModel spend = GammaGammaModel.Fit(customers).Model;   // P, Q, V: 6.2496, 3.7442, 15.4435 (published 6.2488, 3.7446, 15.4477)
 
         // 52-week CLV for everyone, discounted at 10% a year (the library converts the rate to weeks).
         double[] clv = PredictiveClv.Compute(model, spend, customers, new PredictiveClvOptions { Periods = 52, Period = TimeUnit.Week });

@@ -47,6 +47,9 @@ public partial class ReadmeTests
         Published(6.2488, r.Spend.P, 1e-3);
         Published(3.7446, r.Spend.Q, 1e-3);
         Published(15.4477, r.Spend.V, 1e-3);
+        Near(6.2496, r.Spend.P, 4);   // the values the comment gives as fitted
+        Near(3.7442, r.Spend.Q, 4);
+        Near(15.4435, r.Spend.V, 4);
         // P(alive) by the closed form of Fader, Hardie and Lee (2005), eq. 11, computed here independently.
         var c0 = r.Customers[0];
         var m = r.Model;
@@ -101,6 +104,7 @@ public partial class ReadmeTests
         Assert.Equal(6919, cdnow.Count);
         Assert.Equal(orders.Transactions.ToArray().Select(t => (t.Date, t.Amount)), cdnow.Transactions.ToArray().Select(t => (t.Date, t.Amount)));
         Assert.Equal("0001", cdnow.Transactions[0].CustomerId);
+        Assert.Equal(orders.Transactions.ToArray().Select(t => t.CustomerId.PadLeft(4, '0')), cdnow.Transactions.ToArray().Select(t => t.CustomerId));
         Assert.Equal(new Transaction("K1", new DateOnly(2024, 1, 3), 12.5), de.Transactions[0]);
         Assert.Equal(2, de.Count);
     }
@@ -282,6 +286,9 @@ public partial class ReadmeTests
         Published(6.2488, r.SpendFit.Model.P, 1e-3);
         Published(3.7446, r.SpendFit.Model.Q, 1e-3);
         Published(15.4477, r.SpendFit.Model.V, 1e-3);
+        Near(6.2496, r.SpendFit.Model.P, 4);
+        Near(3.7442, r.SpendFit.Model.Q, 4);
+        Near(15.4435, r.SpendFit.Model.V, 4);
         Near(-4055.92, r.SpendFit.LikelihoodLn, 2);
         Near(0.11, r.Check.Correlation, 2);
         Assert.Equal(946, r.Check.Customers);

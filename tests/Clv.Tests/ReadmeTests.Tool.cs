@@ -16,15 +16,39 @@ public partial class ReadmeTests
         return readme[start..end];
     }
 
+    /// <summary>
+    /// <c>dotnet run</c> of a project with several target frameworks stops with "Specify which framework to run": every
+    /// <c>dotnet run --project</c> line of the README names one for such a project (the libraries and the tool target
+    /// net8.0 and net10.0 through src/Directory.Build.props; the samples one framework).
+    /// </summary>
+    [Fact]
+    public void DotnetRunLines_OfAProjectWithSeveralFrameworks_NameOne()
+    {
+        var runs = Regex.Matches(ReadmeText(), @"dotnet run --project (?:path/to/clv/)?([\w./-]+)([^\n`]*)");
+        Assert.True(runs.Count >= 6, $"only {runs.Count} dotnet run lines found");
+        foreach (Match run in runs)
+        {
+            string project = run.Groups[1].Value.TrimEnd('/');
+            string csproj = Directory.GetFiles(Path.GetDirectoryName(FindRepoFile("Clv.sln"))! + "/" + project, "*.csproj").Single();
+            string text = File.ReadAllText(csproj);
+            bool several = text.Contains("<TargetFrameworks>", StringComparison.Ordinal)
+                || (!text.Contains("<TargetFramework>", StringComparison.Ordinal)
+                    && File.ReadAllText(FindRepoFile("src/Directory.Build.props")).Contains("<TargetFrameworks>", StringComparison.Ordinal)
+                    && project.StartsWith("src/", StringComparison.Ordinal));
+            bool names = Regex.IsMatch(run.Groups[2].Value, @"(^|\s)(-f|--framework) net\d+\.\d+(\s|$)");
+            Assert.True(!several || names, $"README: `{run.Value.Trim()}` runs {project}, which targets several frameworks, without -f");
+        }
+    }
+
     [Fact]
     public void Tool_TheReadmesAnalyzeExample_RunsAndWritesTheFilesItNames()
     {
         string section = ToolSection();
-        var block = Regex.Match(section, "```bash\n(dotnet run --project src/Clv.Tool -- analyze [^`]*)```").Groups[1].Value;
+        var block = Regex.Match(section, "```bash\n(dotnet run --project src/Clv.Tool -f net10.0 -- analyze [^`]*)```").Groups[1].Value;
         string[] words = block.Replace("\\\n", " ", StringComparison.Ordinal).Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["dotnet", "run", "--project", "src/Clv.Tool", "--", "analyze", "samples/Clv.Samples.QuickStart/Data/CDNOW_sample.txt"], words[..7]);
+        Assert.Equal(["dotnet", "run", "--project", "src/Clv.Tool", "-f", "net10.0", "--", "analyze", "samples/Clv.Samples.QuickStart/Data/CDNOW_sample.txt"], words[..9]);
         using var dir = new TempFolder();
-        string[] args = [TestData.PathOf("CDNOW_sample.txt"), .. words[7..]];
+        string[] args = [TestData.PathOf("CDNOW_sample.txt"), .. words[9..]];
         int outAt = Array.IndexOf(args, "--out");
         args[outAt + 1] = dir["clv-out"];
         var r = ToolRunner.InProcess("analyze", args);
