@@ -157,10 +157,14 @@ public static class TransactionCsv
     /// </param>
     /// <param name="transactions">The rows.</param>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="path"/> is empty, or a row would not read back as written (see <see cref="Write(TextWriter, ReadOnlySpan{Transaction})"/>);
+    /// the file is then not touched.
+    /// </exception>
     public static void Write(string path, ReadOnlySpan<Transaction> transactions)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        CheckReadsBack(transactions);
         string full = Path.GetFullPath(path);
         string temp = ReplacingFile.TemporaryPath(full);
         try
@@ -183,9 +187,13 @@ public static class TransactionCsv
     /// <param name="stream">The destination (left open; UTF-8 without byte order mark).</param>
     /// <param name="transactions">The rows.</param>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// A row would not read back as written (see <see cref="Write(TextWriter, ReadOnlySpan{Transaction})"/>); nothing is written then.
+    /// </exception>
     public static void Write(Stream stream, ReadOnlySpan<Transaction> transactions)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        CheckReadsBack(transactions);
         using var writer = new StreamWriter(stream, CsvTable.Utf8, BufferSize, leaveOpen: true);
         Write(writer, transactions);
     }
@@ -194,9 +202,15 @@ public static class TransactionCsv
     /// <param name="writer">The destination (left open; flushed).</param>
     /// <param name="transactions">The rows.</param>
     /// <exception cref="ArgumentNullException"><paramref name="writer"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// A row would not read back as written, and nothing is written: a default <see cref="Transaction"/> (no customer id), or
+    /// a customer id that starts or ends with a space or a tab (the reader trims them, so <c>" 42"</c> would come back as
+    /// customer <c>"42"</c>). The message names the row.
+    /// </exception>
     public static void Write(TextWriter writer, ReadOnlySpan<Transaction> transactions)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        CheckReadsBack(transactions);
         using var table = new CsvTable(writer);
         table.Header("customer_id", "date", "amount");
         foreach (ref readonly var t in transactions)
@@ -205,6 +219,26 @@ public static class TransactionCsv
             table.Field(t.Date);
             table.Field(t.Amount);
             table.EndRow();
+        }
+    }
+
+    /// <summary>Refuses, before anything is written, a row the reader would not give back as it is.</summary>
+    private static void CheckReadsBack(ReadOnlySpan<Transaction> transactions)
+    {
+        for (int i = 0; i < transactions.Length; i++)
+        {
+            string? id = transactions[i].CustomerId;
+            if (id is null)
+            {
+                throw new ArgumentException(ThrowHelper.Format($"Row {i} is a default Transaction (no customer id)."), nameof(transactions));
+            }
+
+            if (id[0] is ' ' or '\t' || id[^1] is ' ' or '\t')
+            {
+                throw new ArgumentException(
+                    ThrowHelper.Format($"Row {i}'s customer id '{MessageText.Show(id)}' starts or ends with a space or a tab, which the CSV reader trims: it would read back as '{MessageText.Show(id.Trim(' ', '\t'))}'."),
+                    nameof(transactions));
+            }
         }
     }
 

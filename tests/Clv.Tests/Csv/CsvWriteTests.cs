@@ -174,4 +174,47 @@ public class CsvWriteTests
 
         return rows;
     }
+
+    /// <summary>
+    /// Rows the reader would not give back as they are: a default transaction (no id; written as an empty id, which the
+    /// reader rejects) and an id with a space or tab at either end (trimmed on reading, so " 42" and "42" would become one
+    /// customer). Refused naming the row, before anything is written: an existing file keeps its content.
+    /// </summary>
+    [Theory]
+    [InlineData(null, "Row 1 is a default Transaction (no customer id).")]
+    [InlineData(" 42", "Row 1's customer id ' 42' starts or ends with a space or a tab, which the CSV reader trims: it would read back as '42'.")]
+    [InlineData("42\t", "Row 1's customer id '42\\t' starts or ends with a space or a tab, which the CSV reader trims: it would read back as '42'.")]
+    public void Write_ARowThatWouldNotReadBack_RefusedNamingItAndNothingWritten(string? id, string message)
+    {
+        Transaction[] rows = [new("42", new DateOnly(2024, 1, 2), 10), id is null ? default : new(id, new DateOnly(2024, 1, 5), 20)];
+        string path = Path.Combine(Path.GetTempPath(), "clv-write-" + Guid.NewGuid().ToString("N") + ".csv");
+        File.WriteAllText(path, "old");
+        try
+        {
+            var e = Assert.Throws<ArgumentException>(() => TransactionCsv.Write(path, rows));
+            Assert.Equal("transactions", e.ParamName);
+            Assert.StartsWith(message, e.Message, StringComparison.Ordinal);
+            Assert.Equal("old", File.ReadAllText(path));
+
+            using var stream = new MemoryStream();
+            Assert.Throws<ArgumentException>(() => TransactionCsv.Write(stream, rows));
+            Assert.Equal(0, stream.Length);
+            var text = new StringWriter();
+            Assert.Throws<ArgumentException>(() => TransactionCsv.Write(text, rows));
+            Assert.Equal("", text.ToString());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Write_IdsWithInnerSpacesQuotesAndLineBreaks_ReadBackExactly()
+    {
+        Transaction[] rows = [new("a b", new DateOnly(2024, 1, 2), 1), new("x\r\ny", new DateOnly(2024, 1, 3), 2), new("\"q\"", new DateOnly(2024, 1, 4), 3)];
+        var text = new StringWriter();
+        TransactionCsv.Write(text, rows);
+        Assert.Equal(rows, CsvText.Read(text.ToString()).Transactions.ToArray());
+    }
 }
