@@ -83,7 +83,8 @@ public sealed class TransactionCsvOptions
     /// <c>"yyyy-MM-ddTHH:mm:sszzz"</c> (<c>2005-01-02T14:31:00+08:00</c>); each row counts on one calendar day:
     /// a time without an offset on its date as written, a time with an offset by <see cref="CalendarDay"/>'s rule (its own
     /// day, or its day in <see cref="TimeZone"/>). The one-letter formats <c>"o"</c> and <c>"O"</c> read dates
-    /// (<c>yyyy-MM-dd</c>), as for <see cref="DateOnly"/>.
+    /// (<c>yyyy-MM-dd</c>), as for <see cref="DateOnly"/>. The format must hold the year, the month and the day: one without
+    /// (<c>MM-dd</c>, <c>HH:mm</c>) is refused, as .NET would fill the missing part from today's date.
     /// </summary>
     public string DateFormat { get; init; } = "yyyy-MM-dd";
 
@@ -219,6 +220,11 @@ public sealed class TransactionCsvOptions
         catch (FormatException e)
         {
             ThrowHelper.Argument("options.DateFormat", ThrowHelper.Format($"options.DateFormat '{DateFormat}' is not a valid date format string."), e);
+        }
+
+        if (!DateFormats.HasWholeDate(DateFormat))
+        {
+            ThrowHelper.Argument("options.DateFormat", ThrowHelper.Format($"options.DateFormat '{DateFormat}' does not hold a whole date (year, month and day): .NET would fill the missing part from today's date."));
         }
 
         if (SameIndex(CustomerIdIndex, DateIndex) || SameIndex(CustomerIdIndex, AmountIndex) || SameIndex(DateIndex, AmountIndex))

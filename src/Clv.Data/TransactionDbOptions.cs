@@ -80,6 +80,11 @@ public sealed class TransactionDbOptions
             throw new ArgumentException(FormattableString.Invariant($"options.DateFormat '{DateFormat}' is not a valid date format string."), "options.DateFormat", e);
         }
 
+        if (!Clv.Shared.DateFormats.HasWholeDate(DateFormat))
+        {
+            throw new ArgumentException(FormattableString.Invariant($"options.DateFormat '{DateFormat}' does not hold a whole date (year, month and day): .NET would fill the missing part from today's date."), "options.DateFormat");
+        }
+
         if (QuantityColumn is not null)
         {
             Require(QuantityColumn, "options.QuantityColumn");

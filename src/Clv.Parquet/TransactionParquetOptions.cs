@@ -106,6 +106,11 @@ public sealed class TransactionParquetOptions
             ThrowHelper.Argument("options.DateFormat", ThrowHelper.Format($"options.DateFormat '{DateFormat}' is not a valid date format string."), e);
         }
 
+        if (!DateFormats.HasWholeDate(DateFormat))
+        {
+            ThrowHelper.Argument("options.DateFormat", ThrowHelper.Format($"options.DateFormat '{DateFormat}' does not hold a whole date (year, month and day): .NET would fill the missing part from today's date."));
+        }
+
         if (string.Equals(CustomerIdColumn, DateColumn, StringComparison.OrdinalIgnoreCase)
             || string.Equals(CustomerIdColumn, AmountColumn, StringComparison.OrdinalIgnoreCase)
             || string.Equals(DateColumn, AmountColumn, StringComparison.OrdinalIgnoreCase))

@@ -1,4 +1,6 @@
-// Shared source: compiled into Clv.Csv and Clv.Parquet (each gets its own internal copy; packages share no internals).
+// Shared source: compiled into Clv.Csv, Clv.Parquet and Clv.Data (each gets its own internal copy; packages share no internals).
+using System.Globalization;
+
 namespace Clv.Shared;
 
 /// <summary>What a .NET date format string holds: a time of day, an offset.</summary>
@@ -20,6 +22,28 @@ internal static class DateFormats
     /// <summary>Whether the format's text carries an offset (custom 'z' or 'K', or "r", "R", "u").</summary>
     public static bool HasOffset(string format) =>
         format.Length == 1 ? StandardWithOffset.Contains(format[0], StringComparison.Ordinal) : Specifiers(format).Any(c => c is 'z' or 'K');
+
+    /// <summary>
+    /// Whether text in the format names a whole calendar date: two dates written in it read back as themselves. A format
+    /// without the year, the month or the day (<c>MM-dd</c>, <c>HH:mm</c>, <c>yyyy-MM</c>) would have .NET fill the missing
+    /// part from today's date or with 1, so a log would depend on the day it is read.
+    /// </summary>
+    /// <exception cref="FormatException">The format is not a valid date format string.</exception>
+    public static bool HasWholeDate(string format)
+    {
+        ReadOnlySpan<(int Year, int Month, int Day)> probes = [(2001, 2, 3), (1998, 11, 27)];
+        foreach (var (year, month, day) in probes)
+        {
+            string text = new DateTimeOffset(year, month, day, 4, 5, 6, TimeSpan.Zero).ToString(format, CultureInfo.InvariantCulture);
+            if (!DateTimeOffset.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var back)
+                || (back.Year, back.Month, back.Day) != (year, month, day))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The format's specifier letters, skipping quoted literals ('..' and "..") and escaped characters (\x).</summary>
     private static IEnumerable<char> Specifiers(string format)
