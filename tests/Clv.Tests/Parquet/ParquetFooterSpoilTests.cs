@@ -113,4 +113,31 @@ public class ParquetFooterSpoilTests
             TestContext.Current.CancellationToken);
         Assert.Equal("Not a readable Parquet file: The footer's metadata is cut short.", error.Reason);
     }
+
+    /// <summary>
+    /// A footer length beyond the file (12 bytes: the magic numbers and a length of 2^31 - 1): Parquet.Net allocated that
+    /// length before reading, and a file's read ran out of memory. Reported as the file's error, by path and by stream.
+    /// </summary>
+    [Theory]
+    [InlineData(0x7FFFFFFF)]
+    [InlineData(5)]
+    [InlineData(-1)]
+    public void FooterLengthBeyondTheFile_ParquetFormatExceptionByPathAndStream(int footer)
+    {
+        byte[] bytes = [.. "PAR1"u8, .. BitConverter.GetBytes(footer), .. "PAR1"u8];
+        string path = Path.Combine(Path.GetTempPath(), "clv-footer-" + Guid.NewGuid().ToString("N") + ".parquet");
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            var byPath = Assert.Throws<ParquetFormatException>(() => TransactionParquet.Read(path));
+            Assert.Equal(path, byPath.Path);
+            Assert.Contains("footer's length", byPath.Reason, StringComparison.Ordinal);
+            Assert.Throws<ParquetFormatException>(() => CustomerSummaryParquet.Read(path));
+            Assert.Throws<ParquetFormatException>(() => TransactionParquet.Read(new MemoryStream(bytes)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

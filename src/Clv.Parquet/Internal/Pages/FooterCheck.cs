@@ -25,10 +25,18 @@ internal static class FooterCheck
         stream.Seek(length - 8, SeekOrigin.Begin);
         stream.ReadExactly(tail);
         int footer = BitConverter.ToInt32(tail);
-        if (footer <= 0 || footer > length - 12 || !tail[4..].SequenceEqual("PAR1"u8))
+        if (!tail[4..].SequenceEqual("PAR1"u8))
         {
             stream.Position = position;
             return;   // not a Parquet file's tail: Parquet.Net says so in its own words
+        }
+
+        if (footer <= 0 || footer > length - 12)
+        {
+            // Parquet.Net would allocate the length it reads (up to 2 GB) before finding the file too short for it.
+            stream.Position = position;
+            throw new PageFormatException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"The footer's length, {footer:N0} bytes, does not fit in the file's {length:N0} bytes between its two magic numbers."));
         }
 
         var bytes = new byte[footer];
