@@ -103,7 +103,10 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
     /// <summary>The summary at <paramref name="index"/>.</summary>
     /// <param name="index">Zero-based position, in order of each customer's first row.</param>
     /// <returns>The summary.</returns>
-    public CustomerSummary this[int index] => _summaries[index];
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is negative or at least <see cref="Count"/>.</exception>
+    public CustomerSummary this[int index] => (uint)index < (uint)_summaries.Length
+        ? _summaries[index]
+        : throw new ArgumentOutOfRangeException(nameof(index), index, Guard.Format($"index must be from 0 to {_summaries.Length - 1}, but was {index}."));
 
     /// <summary>The summaries as a span, for the batch APIs.</summary>
     /// <returns>A read-only view of all summaries.</returns>

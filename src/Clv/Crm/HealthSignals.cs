@@ -54,12 +54,18 @@ public sealed partial class HealthSignals
     /// <summary>The identifier of the customer at <paramref name="customer"/>.</summary>
     /// <param name="customer">Position, as in the summaries.</param>
     /// <returns>The identifier.</returns>
-    public string CustomerId(int customer) => _ids[customer];
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="customer"/> is negative or at least <see cref="Count"/>.</exception>
+    public string CustomerId(int customer) => (uint)customer < (uint)_ids.Count
+        ? _ids[customer]
+        : throw new ArgumentOutOfRangeException(nameof(customer), customer, Guard.Format($"customer must be from 0 to {_ids.Count - 1}, but was {customer}."));
 
     /// <summary>The normalised values of one signal for every customer, in [0, 1] or NaN (missing).</summary>
     /// <param name="signal">Position of the signal in <see cref="Names"/>.</param>
     /// <returns>One value per customer.</returns>
-    public ReadOnlySpan<double> Values(int signal) => _columns[signal];
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="signal"/> is negative or at least the number of <see cref="Names"/>.</exception>
+    public ReadOnlySpan<double> Values(int signal) => (uint)signal < (uint)_columns.Length
+        ? _columns[signal]
+        : throw new ArgumentOutOfRangeException(nameof(signal), signal, Guard.Format($"signal must be from 0 to {_columns.Length - 1} (a position in Names), but was {signal}."));
 
     /// <summary>The signals' value columns and weights as arrays, for loops over every customer.</summary>
     internal (double[][] Columns, double[] Weights, string[] Names) Arrays => (_columns, _weights, _names);

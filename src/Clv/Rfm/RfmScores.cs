@@ -31,7 +31,10 @@ public sealed class RfmScores : IReadOnlyList<RfmScore>
 
     /// <summary>The score of the customer at <paramref name="index"/> (same index as in the summaries).</summary>
     /// <param name="index">The customer's index.</param>
-    public RfmScore this[int index] => _scores[index];
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is negative or at least <see cref="Count"/>.</exception>
+    public RfmScore this[int index] => (uint)index < (uint)_scores.Length
+        ? _scores[index]
+        : throw new ArgumentOutOfRangeException(nameof(index), index, Clv.Internal.Guard.Format($"index must be from 0 to {_scores.Length - 1}, but was {index}."));
 
     /// <summary>The scores as a span, in customer order.</summary>
     /// <returns>A read-only view of the scores.</returns>
