@@ -257,8 +257,9 @@ internal static class JsonFormat
                 };
             }
 
+            // A literal beyond a double's range (1e400) is not read as infinity: the special values are written as strings.
             var n = Element(path, JsonValueKind.Number);
-            return n.GetDouble();
+            return n.TryGetDouble(out double v) && double.IsFinite(v) ? v : throw Error(path, "is a number beyond the range of a double (infinity is written \"Infinity\")");
         }
 
         public double Positive(string path)

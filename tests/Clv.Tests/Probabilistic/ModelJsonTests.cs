@@ -124,6 +124,28 @@ public class ModelJsonTests
         Assert.Contains("field \"fit.parameters\" is missing", ex.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A log-likelihood or standard error written as a number beyond a double's range (1e400) is refused naming the field:
+    /// .NET reads it as infinity, which the file would then claim without saying so (infinities are written as strings).
+    /// </summary>
+    [Theory]
+    [InlineData("likelihoodLn", "1e400")]
+    [InlineData("likelihoodLn", "-1e400")]
+    [InlineData("standardError", "1e999")]
+    public void FitResult_FromJson_ANumberBeyondADouble_NamesTheField(string field, string value)
+    {
+        string json = CdnowFits.BgNbd.ToJson();
+        string spoilt = System.Text.RegularExpressions.Regex.Replace(json, $"\"{field}\":[^,}}]+", $"\"{field}\":{value}", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        Assert.NotEqual(json, spoilt);
+        var ex = Assert.Throws<FormatException>(() => FitResult<BgNbdModel>.FromJson(spoilt));
+        Assert.Contains("is a number beyond the range of a double", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(field, ex.Message, StringComparison.Ordinal);
+
+        // The strings stay the way to write the special values.
+        var back = FitResult<BgNbdModel>.FromJson(System.Text.RegularExpressions.Regex.Replace(json, "\"likelihoodLn\":[^,}]+", "\"likelihoodLn\":\"-Infinity\""));
+        Assert.Equal(double.NegativeInfinity, back.LikelihoodLn);
+    }
+
     private static string RemoveParameter(string json, string parameter) =>
         System.Text.RegularExpressions.Regex.Replace(json, $"\"{parameter}\":[^,}}]+,?", string.Empty);
 
