@@ -181,7 +181,7 @@ public sealed class ParetoNbdModel : PurchaseModel, IJsonPersistable<ParetoNbdMo
     internal override Func<int, double> CountProbabilities(double time) => new ParetoNbdCountProbabilities(R, Alpha, S, Beta, time).Probability;
 
     /// <inheritdoc/>
-    internal override double CountSumLimit => 1e4;
+    internal override double CountSumLimit => 5e3;
 
     internal override double AnyPurchaseLimitIfAlive(int frequency, double age) =>
         1 - ParetoNbdMath.NeverPurchaseProbability(R + frequency, Alpha + age, S, Beta + age);

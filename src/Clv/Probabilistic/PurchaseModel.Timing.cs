@@ -46,7 +46,7 @@ public abstract partial class PurchaseModel
     /// <returns>The quantile n, at least 0; non-decreasing in <paramref name="probability"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">
     /// A value is out of range, NaN or infinite; or (parameter "time") the customer is expected to buy more than a million
-    /// times in <paramref name="time"/> (10,000 under Pareto/NBD: the count's probabilities are summed one by one), or the model's parameters are
+    /// times in <paramref name="time"/> (5,000 under Pareto/NBD: the count's probabilities are summed one by one), or the model's parameters are
     /// beyond the range its count distribution can be evaluated in.
     /// </exception>
     /// <exception cref="ArgumentException"><paramref name="recency"/> exceeds <paramref name="age"/>.</exception>
@@ -232,9 +232,10 @@ public abstract partial class PurchaseModel
     /// <summary>
     /// The largest expected purchase count whose quantiles are summed: the count's probabilities are added one by one up to
     /// the quantile, so the work grows with the count. A million for BG/NBD and MBG/NBD (about half a second at the limit);
-    /// Pareto/NBD's terms are integrals whose cost also grows with the count, so its limit is 10,000. A customer expected to
-    /// buy more in the horizon is refused instead of being summed for minutes or hours (with a mean of 10^13 the sum used to
-    /// run until n reached int.MaxValue).
+    /// Pareto/NBD's terms are integrals whose cost also grows with the count, so its limit is 5,000 (at 10,000 with a heavy
+    /// tail, s = β = 1e-4, a 95% quantile summed 30,000 terms in 10 to 15 s; at 5,000 such a sum stops within 20,000 terms).
+    /// A customer expected to buy more in the horizon is refused instead of being summed for minutes or hours (with a mean
+    /// of 10^13 the sum used to run until n reached int.MaxValue).
     /// </summary>
     internal virtual double CountSumLimit => 1e6;
 
