@@ -27,7 +27,8 @@ public readonly record struct HistoricalWindow
     /// <summary>
     /// Purchase days after the same calendar day <paramref name="months"/> months before the observation end, up to
     /// the observation end: calendar months (<see cref="DateOnly.AddMonths"/>), never 30-day months. For an
-    /// observation end of 1997-09-30, three months cover 1997-07-01 to 1997-09-30.
+    /// observation end of 1997-09-30, three months cover 1997-07-01 to 1997-09-30. A window reaching back before
+    /// 0001-01-01 covers every purchase day, as <see cref="AllTime"/> does.
     /// </summary>
     /// <param name="months">Number of calendar months, at least 1.</param>
     /// <returns>The window.</returns>
@@ -55,6 +56,8 @@ public readonly record struct HistoricalWindow
             return s.DayNumber;
         }
 
-        return _months == 0 ? int.MinValue : observationEnd.AddMonths(-_months).DayNumber + 1;
+        // Months reaching back before January of year 1: every day counts (DateOnly.AddMonths would throw).
+        int monthsBack = ((observationEnd.Year - 1) * 12) + observationEnd.Month - 1;
+        return _months == 0 || _months > monthsBack ? int.MinValue : observationEnd.AddMonths(-_months).DayNumber + 1;
     }
 }

@@ -58,6 +58,24 @@ public class HistoricalValueTests
         Assert.Equal(53, HistoricalValue.ForCustomer(customers, 0), 1e-12);
     }
 
+    /// <summary>
+    /// A window reaching back before 0001-01-01 (a long window, or an observation end in year 1) covers every purchase day:
+    /// DateOnly.AddMonths threw its own "un-representable" or "Months value" error before.
+    /// </summary>
+    [Theory]
+    [InlineData(30_000, 2024)]
+    [InlineData(int.MaxValue, 2024)]
+    [InlineData(3, 1)]
+    public void Compute_AWindowReachingBeforeYearOne_CoversEveryDay(int months, int year)
+    {
+        var end = new DateOnly(year, 3, 31);
+        Transaction[] rows = [new("a", new DateOnly(year, 1, 1), 10), new("a", end, 20), new("b", new DateOnly(year, 2, 1), 5)];
+        var customers = CustomerSummaries.FromTransactions(rows, end, TimeUnit.Day);
+        var window = HistoricalValue.Compute(customers, new HistoricalValueOptions { Window = HistoricalWindow.LastMonths(months) });
+        Assert.Equal(HistoricalValue.Compute(customers, HistoricalValueOptions.Default), window);
+        Assert.Equal([30.0, 5.0], window);
+    }
+
     [Fact]
     public void Compute_CdnowAllTime_EqualsNetCalibrationSpendAndBatchMatchesScalar()
     {
