@@ -93,7 +93,12 @@ public sealed partial class HealthSignals
             return double.NaN;
         }
 
-        double scaled = maximum > minimum ? Math.Clamp((value - minimum) / (maximum - minimum), 0, 1) : 0.5;
+        // Bounds wider than the largest double (-1e308 to 1e308) are halved first: halving is exact, so every other ratio is
+        // the same to the bit, and this one no longer divides by infinity.
+        double range = maximum - minimum;
+        double scaled = !(maximum > minimum) ? 0.5
+            : double.IsFinite(range) ? Math.Clamp((value - minimum) / range, 0, 1)
+            : Math.Clamp(((0.5 * value) - (0.5 * minimum)) / ((0.5 * maximum) - (0.5 * minimum)), 0, 1);
         return higherIsBetter ? scaled : 1 - scaled;
     }
 

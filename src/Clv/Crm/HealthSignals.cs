@@ -145,10 +145,17 @@ public sealed partial class HealthSignals
             }
         }
 
-        double total = 0;
-        foreach (double w in weights)
+        double total = Total(weights);
+        if (double.IsPositiveInfinity(total))
         {
-            total += w;
+            // Weights near 1e308 are valid but their sum overflows: times 2^-64 (a power of two, so every ratio below is the
+            // same to the bit) they sum finitely.
+            for (int k = 0; k < weights.Count; k++)
+            {
+                weights[k] = Math.ScaleB(weights[k], -64);
+            }
+
+            total = Total(weights);
         }
 
         if (!(total > 0))
@@ -158,6 +165,17 @@ public sealed partial class HealthSignals
 
         var normalised = weights.Select(w => w / total).ToArray();
         return new HealthSignals(IdColumn.From(summaries), [.. names], normalised, [.. columns], options);
+    }
+
+    private static double Total(List<double> weights)
+    {
+        double total = 0;
+        foreach (double w in weights)
+        {
+            total += w;
+        }
+
+        return total;
     }
 
     private static void CheckInputs(int n, ReadOnlySpan<double> aliveProbability, IReadOnlyDictionary<string, double[]>? customSignals, HealthScoreOptions options)

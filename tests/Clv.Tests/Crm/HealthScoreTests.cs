@@ -176,6 +176,35 @@ public class HealthScoreTests
         Assert.Equal(HealthBand.NotScored, HealthScore.Band(double.NaN, null));
     }
 
+    /// <summary>
+    /// Bounds as wide as doubles go: (value - minimum) / (maximum - minimum) divided by infinity and gave 0 for the middle
+    /// value; halved first it gives 0.5, and every other ratio is unchanged.
+    /// </summary>
+    [Fact]
+    public void MinMax_BoundsWiderThanTheLargestDouble_TheMiddleIsHalf()
+    {
+        Assert.Equal(0.5, HealthSignals.MinMax(0, -1e308, 1e308, true));
+        Assert.Equal(0.75, HealthSignals.MinMax(0.5e308, -1e308, 1e308, true));
+        Assert.Equal(1, HealthSignals.MinMax(double.MaxValue, -double.MaxValue, double.MaxValue, true));
+        Assert.Equal(1, HealthSignals.MinMax(-double.MaxValue, -double.MaxValue, double.MaxValue, false));
+    }
+
+    /// <summary>
+    /// Weights are relative and any finite positive weight is valid: weights of 1e308 (whose sum overflows) score every
+    /// customer exactly as weights of 1 do (they used to leave every customer NotScored with a NaN score).
+    /// </summary>
+    [Fact]
+    public void Score_WeightsNearTheLargestDouble_TheSameAsEqualSmallWeights()
+    {
+        var huge = new HealthScoreOptions { RecencyHalfLifeDays = 10, TrendWindowDays = 30, RecencyWeight = 1e308, FrequencyTrendWeight = 1e308, SpendTrendWeight = 1e308, AliveProbabilityWeight = 1e308 };
+        var one = new HealthScoreOptions { RecencyHalfLifeDays = 10, TrendWindowDays = 30, RecencyWeight = 1, FrequencyTrendWeight = 1, SpendTrendWeight = 1, AliveProbabilityWeight = 1 };
+        var big = HealthScore.Score(HealthSignals.Create(Tiny(), Alive, null, huge));
+        var small = HealthScore.Score(HealthSignals.Create(Tiny(), Alive, null, one));
+        Assert.Equal(small, big);
+        Assert.All(big, h => Assert.NotEqual(HealthBand.NotScored, h.Band));
+        Assert.Equal([0.25, 0.25, 0.25, 0.25], HealthSignals.Create(Tiny(), Alive, null, huge).Weights);   // normalised, as any weights
+    }
+
     [Fact]
     public void Report_TinyLog_BandsPartitionTheCustomers()
     {
