@@ -24,12 +24,14 @@ public static class CustomerCovariatesCsv
     /// <param name="options">The columns and delimiter; <see cref="CustomerCovariatesCsvOptions.Default"/> when null.</param>
     /// <returns>The covariates, one row per customer.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="customers"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty, or the options are inconsistent (the message names the property).</exception>
     /// <exception cref="CsvFormatException">A bad cell, header or id (the message names the line, column and text), or customers without a row (listed).</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static CustomerCovariates Read(string path, CustomerSummaries customers, CustomerCovariatesCsvOptions? options)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(customers);
+        (options ?? CustomerCovariatesCsvOptions.Default).Validate();
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         return Read(stream, customers, options);
     }
@@ -40,12 +42,14 @@ public static class CustomerCovariatesCsv
     /// <param name="options">The columns and delimiter; <see cref="CustomerCovariatesCsvOptions.Default"/> when null.</param>
     /// <returns>The covariates, one row per customer.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="customers"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options are inconsistent: a blank id column or covariate name, a covariate named twice or named as the id column, or a quote, line break or NUL as the delimiter (the message names the property).</exception>
     /// <exception cref="CsvFormatException">A bad cell, header or id (the message names the line, column and text), or customers without a row (listed).</exception>
     public static CustomerCovariates Read(Stream stream, CustomerSummaries customers, CustomerCovariatesCsvOptions? options)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(customers);
         options ??= CustomerCovariatesCsvOptions.Default;
+        options.Validate();
         using var text = TextDecoding.Open(stream, 1 << 16);
         using var records = new RecordReader(text, quotes: true, maxLength: 1 << 20, maxLines: 64, bufferSize: 1 << 16);
         var fields = new FieldSplitter(options.Delimiter, whitespaceDelimited: false);

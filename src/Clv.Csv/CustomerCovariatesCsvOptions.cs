@@ -20,4 +20,44 @@ public sealed class CustomerCovariatesCsvOptions
     /// an error naming the line and id (false, the default: nothing is dropped unless asked).
     /// </summary>
     public bool IgnoreUnknownCustomers { get; init; }
+
+    /// <summary>Checks the options before any I/O; every error names the property (<c>options.Columns</c>).</summary>
+    internal void Validate()
+    {
+        Require(CustomerIdColumn, "options.CustomerIdColumn");
+        if (Delimiter is '"' or '\r' or '\n' or '\0')
+        {
+            ThrowHelper.ArgumentOutOfRange("options.Delimiter", Delimiter, ThrowHelper.Format(
+                $"options.Delimiter cannot be U+{(int)Delimiter:X4} (a quote, line break or NUL)."));
+        }
+
+        if (Columns is null)
+        {
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < Columns.Count; i++)
+        {
+            string path = ThrowHelper.Format($"options.Columns[{i}]");
+            Require(Columns[i], path);
+            if (string.Equals(Columns[i].Trim(), CustomerIdColumn.Trim(), StringComparison.Ordinal))
+            {
+                ThrowHelper.Argument("options.Columns", ThrowHelper.Format($"{path} is '{Columns[i]}', the customer id column: it cannot also be a covariate."));
+            }
+
+            if (!seen.Add(Columns[i].Trim()))
+            {
+                ThrowHelper.Argument("options.Columns", ThrowHelper.Format($"{path} is '{Columns[i]}', named twice."));
+            }
+        }
+
+        static void Require(string? value, string name)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                ThrowHelper.Argument(name.StartsWith("options.Columns", StringComparison.Ordinal) ? "options.Columns" : name, ThrowHelper.Format($"{name} must not be null, empty or white space, but was '{value}'."));
+            }
+        }
+    }
 }

@@ -14,6 +14,32 @@ public class CustomerCovariatesCsvTests
     private static CustomerCovariates Read(string text, CustomerCovariatesCsvOptions? options = null) =>
         CustomerCovariatesCsv.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), Customers, options);
 
+    public static TheoryData<string, string, CustomerCovariatesCsvOptions> BadOptions() => new()
+    {
+        { "options.CustomerIdColumn", "options.CustomerIdColumn must not be null, empty or white space, but was ''.", new() { CustomerIdColumn = null! } },
+        { "options.CustomerIdColumn", "options.CustomerIdColumn must not be null, empty or white space, but was ' '.", new() { CustomerIdColumn = " " } },
+        { "options.Delimiter", "options.Delimiter cannot be U+0022 (a quote, line break or NUL).", new() { Delimiter = '"' } },
+        { "options.Delimiter", "options.Delimiter cannot be U+000A (a quote, line break or NUL).", new() { Delimiter = '\n' } },
+        { "options.Columns", "options.Columns[1] must not be null, empty or white space, but was ''.", new() { Columns = ["region", null!] } },
+        { "options.Columns", "options.Columns[0] is 'customer_id', the customer id column: it cannot also be a covariate.", new() { Columns = ["customer_id"] } },
+        { "options.Columns", "options.Columns[1] is 'region', named twice.", new() { Columns = ["region", "region"] } },
+    };
+
+    /// <summary>
+    /// Options that cannot be meant are refused before the file is opened, naming the property (they used to surface as a
+    /// misleading header error, or a null reference).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(BadOptions))]
+    public void Read_BadOptions_RefusedBeforeReadingNamingTheProperty(string property, string message, CustomerCovariatesCsvOptions options)
+    {
+        var e = Assert.ThrowsAny<ArgumentException>(() => Read("customer_id,region\r\na,1\r\nb,2\r\nc,3\r\n", options));
+        Assert.Equal(property, e.ParamName);
+        Assert.StartsWith(message, e.Message, StringComparison.Ordinal);
+        string missing = Path.Combine(Path.GetTempPath(), "clv-no-such-covariates-" + Guid.NewGuid().ToString("N") + ".csv");
+        Assert.Equal(property, Assert.ThrowsAny<ArgumentException>(() => CustomerCovariatesCsv.Read(missing, Customers, options)).ParamName);
+    }
+
     [Fact]
     public void Read_AnyRowOrder_AlignsWithTheCustomers()
     {
