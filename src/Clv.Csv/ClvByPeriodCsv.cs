@@ -41,6 +41,7 @@ public static class ClvByPeriodCsv
     public static void Write(Stream stream, CustomerSummaries customers, ClvByPeriod values)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        CsvDestination.RequireWritable(stream);
         Check(customers, values);
         using var writer = new StreamWriter(stream, CsvTable.Utf8, 1 << 16, leaveOpen: true);
         Write(writer, customers, values);

@@ -39,6 +39,7 @@ public static class CustomerSummaryCsv
     public static void Write(Stream stream, CustomerSummaries summaries)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        CsvDestination.RequireWritable(stream);
         ArgumentNullException.ThrowIfNull(summaries);
         using var writer = new StreamWriter(stream, CsvTable.Utf8, 1 << 16, leaveOpen: true);
         Write(writer, summaries);

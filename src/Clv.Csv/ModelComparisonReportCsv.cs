@@ -33,6 +33,7 @@ public static class ModelComparisonReportCsv
     public static void Write(Stream stream, ModelComparisonReport report)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        CsvDestination.RequireWritable(stream);
         ArgumentNullException.ThrowIfNull(report);
         using var writer = new StreamWriter(stream, CsvTable.Utf8, 1 << 12, leaveOpen: true);
         Write(writer, report);

@@ -36,6 +36,7 @@ public static class PredictionIntervalReportCsv
     public static void Write(Stream stream, PredictionIntervalReport report)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        CsvDestination.RequireWritable(stream);
         ArgumentNullException.ThrowIfNull(report);
         using var writer = new StreamWriter(stream, CsvTable.Utf8, 1 << 16, leaveOpen: true);
         Write(writer, report);

@@ -193,6 +193,7 @@ public static class TransactionCsv
     public static void Write(Stream stream, ReadOnlySpan<Transaction> transactions)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        CsvDestination.RequireWritable(stream);
         CheckReadsBack(transactions);
         using var writer = new StreamWriter(stream, CsvTable.Utf8, BufferSize, leaveOpen: true);
         Write(writer, transactions);

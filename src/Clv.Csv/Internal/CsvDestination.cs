@@ -7,6 +7,15 @@ namespace Clv.Csv.Internal;
 /// </summary>
 internal static class CsvDestination
 {
+    /// <summary>Refuses a stream that cannot be written, naming it (the text writer's own error names no parameter).</summary>
+    public static void RequireWritable(Stream stream)
+    {
+        if (!stream.CanWrite)
+        {
+            throw new ArgumentException("The stream cannot be written to (CanWrite is false).", nameof(stream));
+        }
+    }
+
     public static void Write<TReport>(string path, TReport report, Action<CsvTable, TReport> write)
         where TReport : class
         => ReplacingFile.Write(path, report, write);
@@ -15,6 +24,7 @@ internal static class CsvDestination
         where TReport : class
     {
         ArgumentNullException.ThrowIfNull(stream);
+        CsvDestination.RequireWritable(stream);
         ArgumentNullException.ThrowIfNull(report);
         using var writer = new StreamWriter(stream, CsvTable.Utf8, 1 << 16, leaveOpen: true);
         Write(writer, report, write);

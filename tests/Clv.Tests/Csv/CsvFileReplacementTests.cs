@@ -74,6 +74,17 @@ public class CsvFileReplacementTests
         }
     }
 
+    /// <summary>A stream that cannot be written is refused naming it (the text writer's own error named no parameter).</summary>
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void WriteToStream_AReadOnlyStream_ArgumentExceptionNamingTheStream(string name)
+    {
+        using var readOnly = new MemoryStream(new byte[16], writable: false);
+        var e = Assert.Throws<ArgumentException>(() => Writers[name].ToStream(readOnly));
+        Assert.Equal("stream", e.ParamName);
+        Assert.StartsWith("The stream cannot be written to (CanWrite is false).", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ReplacingFile_TextWriteFailsHalfWay_TheOldFileStaysAndNoTemporaryFileIsLeft()
     {
