@@ -8,6 +8,9 @@ namespace Clv.Probabilistic;
 /// </summary>
 internal static class ShiftedBetaGeometricLikelihood
 {
+    /// <summary>The most periods a contract record may have: the likelihood walks every period up to the longest record.</summary>
+    internal const int MaxRecordPeriods = 1_000_000;
+
     /// <summary>The cohort log-likelihood at (α, β) for alive counts (real-valued).</summary>
     internal static double LikelihoodLn(double alpha, double beta, ReadOnlySpan<double> alive, Span<double> gradient)
     {
@@ -64,6 +67,42 @@ internal static class ShiftedBetaGeometricLikelihood
         }
 
         censored[^1] = alive.Length > 1 ? alive[^1] : 0;
+        return (lost, censored);
+    }
+
+    /// <summary>Individual contract records, checked, as churn and censoring counts per period.</summary>
+    internal static (double[] Lost, double[] Censored) FromRecords(ReadOnlySpan<ContractRecord> records, string paramName)
+    {
+        int length = 2;
+        for (int i = 0; i < records.Length; i++)
+        {
+            var r = records[i];
+            if (r.Periods < (r.IsActive ? 0 : 1))
+            {
+                ThrowHelper.ArgumentOutOfRange(paramName, r.Periods, Guard.Format(
+                    $"{paramName}[{i}].Periods must be at least {(r.IsActive ? 0 : 1)} for {(r.IsActive ? "an active" : "a cancelled")} account, but was {r.Periods}."));
+            }
+
+            if (r.Periods > MaxRecordPeriods)
+            {
+                ThrowHelper.ArgumentOutOfRange(paramName, r.Periods, Guard.Format($"{paramName}[{i}].Periods must be at most {MaxRecordPeriods}, but was {r.Periods}."));
+            }
+
+            if (!(r.Weight > 0) || double.IsPositiveInfinity(r.Weight))
+            {
+                ThrowHelper.ArgumentOutOfRange(paramName, r.Weight, Guard.Format($"{paramName}[{i}].Weight must be a finite number greater than 0, but was {r.Weight}."));
+            }
+
+            length = Math.Max(length, r.Periods + 1);
+        }
+
+        var lost = new double[length];
+        var censored = new double[length];
+        foreach (var r in records)
+        {
+            (r.IsActive ? censored : lost)[r.Periods] += r.Weight;
+        }
+
         return (lost, censored);
     }
 

@@ -126,7 +126,7 @@ public sealed class ShiftedBetaGeometricModel : IJsonPersistable<ShiftedBetaGeom
     /// <param name="records">The accounts (or groups of identical accounts, by <see cref="ContractRecord.Weight"/>).</param>
     /// <param name="options">Penalty, iteration cap, tolerance, progress and cancellation; <see cref="FitOptions.Default"/> when null.</param>
     /// <returns>The model with its status, log-likelihood, iterations and standard errors of α and β.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A record has a cancelled account with fewer than 1 period, negative periods, or a weight that is not positive and finite (the message names the record).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A record has a cancelled account with fewer than 1 period, negative periods, more than 1,000,000 periods, or a weight that is not positive and finite (the message names the record).</exception>
     /// <exception cref="ArgumentException">No records.</exception>
     /// <exception cref="ModelFitException">The records cannot identify the model (nobody cancelled, or everybody cancelled in period 1).</exception>
     public static FitResult<ShiftedBetaGeometricModel> Fit(ReadOnlySpan<ContractRecord> records, FitOptions? options)
@@ -137,31 +137,7 @@ public sealed class ShiftedBetaGeometricModel : IJsonPersistable<ShiftedBetaGeom
             ThrowHelper.Argument(nameof(records), "records needs at least one account, but had none.");
         }
 
-        int length = 2;
-        for (int i = 0; i < records.Length; i++)
-        {
-            var r = records[i];
-            if (r.Periods < (r.IsActive ? 0 : 1))
-            {
-                ThrowHelper.ArgumentOutOfRange(nameof(records), r.Periods, Guard.Format(
-                    $"records[{i}].Periods must be at least {(r.IsActive ? 0 : 1)} for {(r.IsActive ? "an active" : "a cancelled")} account, but was {r.Periods}."));
-            }
-
-            if (!(r.Weight > 0) || double.IsPositiveInfinity(r.Weight))
-            {
-                ThrowHelper.ArgumentOutOfRange(nameof(records), r.Weight, Guard.Format($"records[{i}].Weight must be a finite number greater than 0, but was {r.Weight}."));
-            }
-
-            length = Math.Max(length, r.Periods + 1);
-        }
-
-        var lost = new double[length];
-        var censored = new double[length];
-        foreach (var r in records)
-        {
-            (r.IsActive ? censored : lost)[r.Periods] += r.Weight;
-        }
-
+        var (lost, censored) = ShiftedBetaGeometricLikelihood.FromRecords(records, nameof(records));
         return ShiftedBetaGeometricLikelihood.FitCounts(lost, censored, options);
     }
 
@@ -226,13 +202,7 @@ public sealed class ShiftedBetaGeometricModel : IJsonPersistable<ShiftedBetaGeom
     public double Survival(int t)
     {
         CheckPeriod(t, 0, nameof(t));
-        double lnS = 0;
-        for (int k = 1; k <= t; k++)
-        {
-            lnS += Math.Log((Beta + k - 1) / (Alpha + Beta + k - 1));
-        }
-
-        return Math.Exp(lnS);
+        return Math.Exp(ShiftedBetaGeometricSurvival.LnSurvival(Alpha, Beta, t));
     }
 
     /// <summary>r(t): the probability that a subscriber alive at t - 1 renews at t.</summary>
@@ -249,10 +219,16 @@ public sealed class ShiftedBetaGeometricModel : IJsonPersistable<ShiftedBetaGeom
     /// <param name="destination">Receives S(t) at t = index.</param>
     public void SurvivalCurve(Span<double> destination)
     {
-        // The same sum of logs as Survival(t), in the same order, so the curve equals the scalar exactly.
+        // The same sum of logs as Survival(t), in the same order, and the same continuation beyond it, so the curve equals the scalar exactly.
         double lnS = 0;
         for (int t = 0; t < destination.Length; t++)
         {
+            if (t > ShiftedBetaGeometricSurvival.ProductLimit)
+            {
+                destination[t] = Math.Exp(ShiftedBetaGeometricSurvival.Continued(Alpha, Beta, lnS, t));
+                continue;
+            }
+
             if (t > 0)
             {
                 lnS += Math.Log((Beta + t - 1) / (Alpha + Beta + t - 1));
@@ -263,12 +239,17 @@ public sealed class ShiftedBetaGeometricModel : IJsonPersistable<ShiftedBetaGeom
     }
 
     /// <summary>The survival projection S(0), ..., S(<paramref name="periods"/>).</summary>
-    /// <param name="periods">The last period, at least 0.</param>
+    /// <param name="periods">The last period, at least 0 and less than <see cref="Array.MaxLength"/> (the curve is one array).</param>
     /// <returns><paramref name="periods"/> + 1 values.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="periods"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="periods"/> is negative, or not less than <see cref="Array.MaxLength"/>.</exception>
     public double[] SurvivalCurve(int periods)
     {
         CheckPeriod(periods, 0, nameof(periods));
+        if (periods >= Array.MaxLength)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(periods), periods, Guard.Format($"periods must be less than {Array.MaxLength} (the largest array length), but was {periods}."));
+        }
+
         var result = new double[periods + 1];
         SurvivalCurve(result);
         return result;
