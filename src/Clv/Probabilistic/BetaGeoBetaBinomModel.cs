@@ -120,9 +120,11 @@ public sealed class BetaGeoBetaBinomModel : IJsonPersistable<BetaGeoBetaBinomMod
     /// <param name="history">A history (x, t_x, n).</param>
     /// <param name="periodsAhead">Opportunities ahead, m (at least 0; 0 gives P(alive) at opportunity n itself).</param>
     /// <returns>B(alpha + x, beta + n - x)/B(alpha, beta) B(gamma, delta + n + m)/B(gamma, delta) / L(x, t_x, n), in [0, 1].</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="periodsAhead"/> is negative, or the history's periods plus <paramref name="periodsAhead"/> exceed <see cref="int.MaxValue"/>.</exception>
     public double ProbabilityAlive(in BinaryPurchaseHistory history, int periodsAhead)
     {
         Guard.NonNegative(periodsAhead);
+        CheckHorizon(history.Periods, periodsAhead, nameof(periodsAhead), nameof(history));
         return BetaGeoBetaBinomMath.ProbabilityAlive(Alpha, Beta, Gamma, Delta, history.Frequency, history.Recency, history.Periods, periodsAhead);
     }
 
@@ -147,9 +149,11 @@ public sealed class BetaGeoBetaBinomModel : IJsonPersistable<BetaGeoBetaBinomMod
     /// [G(1 + delta + n)/G(gamma + delta + n) - G(1 + delta + n + n*)/G(gamma + delta + n + n*)] / L(x, t_x, n);
     /// its limit is used at gamma = 1.
     /// </returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="periods"/> is negative, or the history's periods plus <paramref name="periods"/> exceed <see cref="int.MaxValue"/>.</exception>
     public double ConditionalExpectedPurchases(in BinaryPurchaseHistory history, int periods)
     {
         Guard.NonNegative(periods);
+        CheckHorizon(history.Periods, periods, nameof(periods), nameof(history));
         return BetaGeoBetaBinomMath.ConditionalExpectedPurchases(Alpha, Beta, Gamma, Delta, history.Frequency, history.Recency, history.Periods, periods);
     }
 
@@ -158,10 +162,16 @@ public sealed class BetaGeoBetaBinomModel : IJsonPersistable<BetaGeoBetaBinomMod
     /// <param name="periods">Opportunities ahead, n* (at least 0).</param>
     /// <param name="destination">Receives one expectation per history.</param>
     /// <exception cref="ArgumentException">The lengths differ.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="periods"/> is negative, or a history's periods plus <paramref name="periods"/> exceed <see cref="int.MaxValue"/> (the message names the history).</exception>
     public void ConditionalExpectedPurchases(ReadOnlySpan<BinaryPurchaseHistory> histories, int periods, Span<double> destination)
     {
         Guard.SameLength(histories.Length, destination.Length);
         Guard.NonNegative(periods);
+        for (int i = 0; i < histories.Length; i++)
+        {
+            CheckHorizon(histories[i].Periods, periods, nameof(periods), Guard.Format($"histories[{i}]"));
+        }
+
         for (int i = 0; i < histories.Length; i++)
         {
             destination[i] = ConditionalExpectedPurchases(in histories[i], periods);
@@ -172,10 +182,11 @@ public sealed class BetaGeoBetaBinomModel : IJsonPersistable<BetaGeoBetaBinomMod
     /// <param name="history">A history (x, t_x, n).</param>
     /// <param name="periods">Opportunities ahead, k (at least 0).</param>
     /// <returns>The probability, in [0, 1]; non-decreasing in <paramref name="periods"/>, 0 at 0.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="periods"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="periods"/> is negative, or the history's periods plus <paramref name="periods"/> exceed <see cref="int.MaxValue"/>.</exception>
     public double ProbabilityOfAnyPurchase(in BinaryPurchaseHistory history, int periods)
     {
         Guard.NonNegative(periods);
+        CheckHorizon(history.Periods, periods, nameof(periods), nameof(history));
         double result = 0;
         if (periods > 0)
         {
@@ -228,6 +239,16 @@ public sealed class BetaGeoBetaBinomModel : IJsonPersistable<BetaGeoBetaBinomMod
     /// <returns>"BG/BB(alpha = ..., beta = ..., gamma = ..., delta = ...)".</returns>
     public override string ToString() =>
         Guard.Format($"BG/BB(alpha = {Alpha:G6}, beta = {Beta:G6}, gamma = {Gamma:G6}, delta = {Delta:G6})");
+
+    /// <summary>Refuses a horizon whose last opportunity, n + <paramref name="periods"/>, lies beyond <see cref="int.MaxValue"/>.</summary>
+    private static void CheckHorizon(int historyPeriods, int periods, string paramName, string historyName)
+    {
+        if (periods > int.MaxValue - historyPeriods)
+        {
+            ThrowHelper.ArgumentOutOfRange(paramName, periods, Guard.Format(
+                $"{historyName}.Periods + {paramName} must be at most {int.MaxValue}, but {historyName}.Periods was {historyPeriods} and {paramName} was {periods}."));
+        }
+    }
 
     /// <summary>The BG/BB log-likelihood over distinct weighted histories, for <see cref="MaximumLikelihood"/>.</summary>
     private sealed class Likelihood : LikelihoodProblem
