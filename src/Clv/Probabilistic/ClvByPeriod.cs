@@ -99,7 +99,7 @@ public sealed class ClvByPeriod
     /// </summary>
     /// <param name="periodsPerGroup">Columns per group (at least 1); the last group holds the remainder when it does not divide <see cref="PeriodCount"/>.</param>
     /// <returns>The grouped values.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="periodsPerGroup"/> is less than 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="periodsPerGroup"/> is less than 1, or <see cref="PeriodsPerColumn"/> times it exceeds <see cref="int.MaxValue"/>.</exception>
     public ClvByPeriod Grouped(int periodsPerGroup)
     {
         if (periodsPerGroup < 1)
@@ -107,7 +107,13 @@ public sealed class ClvByPeriod
             ThrowHelper.ArgumentOutOfRange(nameof(periodsPerGroup), periodsPerGroup, Guard.Format($"periodsPerGroup must be at least 1, but was {periodsPerGroup}."));
         }
 
-        int groups = (PeriodCount + periodsPerGroup - 1) / periodsPerGroup;
+        if (periodsPerGroup > int.MaxValue / PeriodsPerColumn)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(periodsPerGroup), periodsPerGroup, Guard.Format(
+                $"periodsPerGroup must be at most {int.MaxValue / PeriodsPerColumn} (columns already span {PeriodsPerColumn} periods each), but was {periodsPerGroup}."));
+        }
+
+        int groups = GroupCount(PeriodCount, periodsPerGroup);
         var values = new double[CustomerCount * groups];
         for (int i = 0; i < CustomerCount; i++)
         {
@@ -126,13 +132,14 @@ public sealed class ClvByPeriod
     /// <param name="customers">The customers.</param>
     /// <param name="options">Horizon, period, discount rate and margin; <see cref="PredictiveClvOptions.Default"/> when null.</param>
     /// <returns>One row per customer (in order) of <see cref="PredictiveClvOptions.Periods"/> columns; rows of customers without a purchase are 0.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (<see cref="PredictiveClvOptions.Periods"/> below 1 or above 1,000,000, a negative margin rate or an invalid period), or the table of customers x periods has more than <see cref="Array.MaxLength"/> cells; the parameter name is the option, such as <c>options.Periods</c>.</exception>
     public static ClvByPeriod Compute(PurchaseModel purchases, GammaGammaModel spend, CustomerSummaries customers, PredictiveClvOptions? options)
     {
         ArgumentNullException.ThrowIfNull(customers);
         var plan = PredictiveClv.Plan.Create(purchases, spend, options);
         var span = customers.AsSpan();
         int periods = plan.PeriodCount;
-        var values = new double[checked(span.Length * periods)];
+        var values = new double[TableCells(span.Length, periods)];
 
         Values(plan, purchases, customers, 1, values);
         return new ClvByPeriod(values, span.Length, periods, plan.Period, 1);
@@ -149,8 +156,8 @@ public sealed class ClvByPeriod
         var plan = PredictiveClv.Plan.Create(purchases, spend, options);
         var span = customers.AsSpan();
         int periods = plan.PeriodCount;
-        int groups = (periods + periodsPerGroup - 1) / periodsPerGroup;
-        var values = new double[checked(span.Length * groups)];
+        int groups = GroupCount(periods, periodsPerGroup);
+        var values = new double[TableCells(span.Length, groups)];
 
         Values(plan, purchases, customers, periodsPerGroup, values);
         return new ClvByPeriod(values, span.Length, groups, plan.Period, periodsPerGroup);
@@ -163,7 +170,7 @@ public sealed class ClvByPeriod
     private static void Values(PredictiveClv.Plan plan, PurchaseModel purchases, CustomerSummaries customers, int periodsPerGroup, double[] values)
     {
         int periods = plan.PeriodCount;
-        int groups = (periods + periodsPerGroup - 1) / periodsPerGroup;
+        int groups = GroupCount(periods, periodsPerGroup);
         var terms = Terms(plan, purchases, customers.AsSpan(), out int[] slot);
         Parallelism.For(customers.Count, (from, to) =>
         {
@@ -203,7 +210,7 @@ public sealed class ClvByPeriod
             slot[i] = index.GetOrAdd(span[i].Frequency, 0, span[i].Age * purchases.Scale(span[i].TimeUnit));
         }
 
-        var terms = new double[index.Count * periods];
+        var terms = new double[TableCells(index.Count, periods)];
         Parallel.For(0, index.Count, j => plan.PeriodTerms(index.X(j), index.Age(j), terms.AsSpan(j * periods, periods)));
         return terms;
     }
@@ -215,6 +222,7 @@ public sealed class ClvByPeriod
     /// <param name="options">Horizon, period, discount rate and margin; <see cref="PredictiveClvOptions.Default"/> when null.</param>
     /// <param name="destination">One value per period (length <see cref="PredictiveClvOptions.Periods"/>).</param>
     /// <exception cref="ArgumentException"><paramref name="destination"/>'s length is not the number of periods.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range: <see cref="PredictiveClvOptions.Periods"/> below 1 or above 1,000,000, a negative margin rate or an invalid period (the parameter name is the option, such as <c>options.Periods</c>).</exception>
     public static void Compute(PurchaseModel purchases, GammaGammaModel spend, in CustomerSummary customer, PredictiveClvOptions? options, Span<double> destination)
     {
         var plan = PredictiveClv.Plan.Create(purchases, spend, options);
@@ -223,5 +231,21 @@ public sealed class ClvByPeriod
         Span<double> terms = plan.PeriodCount <= 512 ? stackalloc double[plan.PeriodCount] : new double[plan.PeriodCount];
         plan.PeriodTerms(customer.Frequency, customer.Age * scale, terms);
         plan.PeriodValues(customer, scale, terms, destination);
+    }
+
+    /// <summary>The number of groups of <paramref name="size"/> columns out of <paramref name="columns"/> (the last may be short), without overflow.</summary>
+    private static int GroupCount(int columns, int size) => columns == 0 ? 0 : ((columns - 1) / size) + 1;
+
+    /// <summary>The cells of a table of <paramref name="rows"/> x <paramref name="columns"/>, refused when one array cannot hold them.</summary>
+    private static int TableCells(int rows, int columns)
+    {
+        long cells = (long)rows * columns;
+        if (cells > Array.MaxLength)
+        {
+            ThrowHelper.ArgumentOutOfRange("options.Periods", columns, Guard.Format(
+                $"A table of {rows} customers x {columns} periods has {cells} cells, more than the {Array.MaxLength} one array holds: use fewer options.Periods or fewer customers."));
+        }
+
+        return (int)cells;
     }
 }

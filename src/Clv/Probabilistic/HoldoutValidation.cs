@@ -8,15 +8,19 @@ namespace Clv.Probabilistic;
 /// </summary>
 public static class HoldoutValidation
 {
+    /// <summary>The largest <c>maxFrequency</c>: the table has one row per frequency up to it.</summary>
+    private const int MaxRows = 1_000_000;
+
     /// <summary>
     /// Compares E[Y(holdout length) | x, t_x, T] with each customer's <see cref="CustomerSummary.HoldoutPurchaseDays"/>.
     /// The holdout length is <see cref="CustomerSummaries.HoldoutLength"/>, converted to the model's time unit.
     /// </summary>
     /// <param name="model">The fitted model.</param>
     /// <param name="customers">Summaries built with a holdout period (calibration statistics plus holdout purchases).</param>
-    /// <param name="maxFrequency">The last table row pools x ≥ this (default 7: rows 0, 1, ..., 7+).</param>
+    /// <param name="maxFrequency">The last table row pools x ≥ this (default 7: rows 0, 1, ..., 7+); 0 to 1,000,000 (the table has a row per frequency).</param>
     /// <returns>The calibration-vs-holdout table with per-customer and aggregate errors.</returns>
     /// <exception cref="ArgumentException">The summaries have no holdout period.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxFrequency"/> is negative or greater than 1,000,000.</exception>
     public static HoldoutReport Evaluate(PurchaseModel model, CustomerSummaries customers, int maxFrequency = 7)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -24,6 +28,11 @@ public static class HoldoutValidation
         if (maxFrequency < 0)
         {
             ThrowHelper.ArgumentOutOfRange(nameof(maxFrequency), maxFrequency, Guard.Format($"maxFrequency must be at least 0, but was {maxFrequency}."));
+        }
+
+        if (maxFrequency > MaxRows)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(maxFrequency), maxFrequency, Guard.Format($"maxFrequency must be at most {MaxRows}, but was {maxFrequency}."));
         }
 
         double scale = model.Scale(customers.TimeUnit);

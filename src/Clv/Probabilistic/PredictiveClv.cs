@@ -23,6 +23,7 @@ public static class PredictiveClv
     /// <param name="customer">The customer.</param>
     /// <param name="options">Horizon, period, discount rate and margin; <see cref="PredictiveClvOptions.Default"/> when null.</param>
     /// <returns>The discounted expected margin over the horizon.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range: <see cref="PredictiveClvOptions.Periods"/> below 1 or above 1,000,000, a negative margin rate or an invalid period (the parameter name is the option, such as <c>options.Periods</c>).</exception>
     public static double Compute(PurchaseModel purchases, GammaGammaModel spend, in CustomerSummary customer, PredictiveClvOptions? options)
     {
         var plan = Plan.Create(purchases, spend, options);
@@ -37,6 +38,7 @@ public static class PredictiveClv
     /// <param name="options">Horizon, period, discount rate and margin; <see cref="PredictiveClvOptions.Default"/> when null.</param>
     /// <param name="destination">One CLV per customer.</param>
     /// <exception cref="ArgumentException">The lengths differ.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range: <see cref="PredictiveClvOptions.Periods"/> below 1 or above 1,000,000, a negative margin rate or an invalid period (the parameter name is the option, such as <c>options.Periods</c>).</exception>
     public static void Compute(PurchaseModel purchases, GammaGammaModel spend, ReadOnlySpan<CustomerSummary> customers, PredictiveClvOptions? options, Span<double> destination)
     {
         Guard.SameLength(customers.Length, destination.Length);
@@ -49,6 +51,7 @@ public static class PredictiveClv
     /// <param name="customers">The customers.</param>
     /// <param name="options">Horizon, period, discount rate and margin; <see cref="PredictiveClvOptions.Default"/> when null.</param>
     /// <returns>One CLV per customer, in the order of <paramref name="customers"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range: <see cref="PredictiveClvOptions.Periods"/> below 1 or above 1,000,000, a negative margin rate or an invalid period (the parameter name is the option, such as <c>options.Periods</c>).</exception>
     public static double[] Compute(PurchaseModel purchases, GammaGammaModel spend, CustomerSummaries customers, PredictiveClvOptions? options)
     {
         ArgumentNullException.ThrowIfNull(customers);
@@ -68,6 +71,7 @@ public static class PredictiveClv
     /// <param name="options">Horizon, period, discount rate and margin; <see cref="PredictiveClvOptions.Default"/> when null.</param>
     /// <returns>The expected repeat purchases over the horizon, the mean spend and the first-purchase, repeat and total values.</returns>
     /// <exception cref="ArgumentException">The spend model's q is at most 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range: <see cref="PredictiveClvOptions.Periods"/> below 1 or above 1,000,000, a negative margin rate or an invalid period (the parameter name is the option, such as <c>options.Periods</c>).</exception>
     public static NewCustomerValue NewCustomer(PurchaseModel purchases, GammaGammaModel spend, PredictiveClvOptions? options) =>
         Plan.Create(purchases, spend, options).NewCustomer();
 
@@ -80,6 +84,7 @@ public static class PredictiveClv
     /// <param name="customers">The customers (their time unit is converted to the model's).</param>
     /// <param name="options">Horizon, period, discount rate and margin; <see cref="PredictiveClvOptions.Default"/> when null.</param>
     /// <returns>One value at risk per customer, at least 0; 0 for customers without a purchase.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range: <see cref="PredictiveClvOptions.Periods"/> below 1 or above 1,000,000, a negative margin rate or an invalid period (the parameter name is the option, such as <c>options.Periods</c>).</exception>
     public static double[] ValueAtRisk(PurchaseModel purchases, GammaGammaModel spend, CustomerSummaries customers, PredictiveClvOptions? options)
     {
         ArgumentNullException.ThrowIfNull(purchases);

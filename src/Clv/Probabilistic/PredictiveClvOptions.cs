@@ -8,7 +8,10 @@ public sealed class PredictiveClvOptions
     /// <summary>The shared default options: 12 monthly periods, 10% a year, margin 1.</summary>
     public static PredictiveClvOptions Default { get; } = new();
 
-    /// <summary>Number of periods in the horizon (default 12; at least 1).</summary>
+    /// <summary>The most periods a horizon may have: every customer's periods are computed one by one.</summary>
+    internal const int MaxPeriods = 1_000_000;
+
+    /// <summary>Number of periods in the horizon (default 12; at least 1 and at most 1,000,000).</summary>
     public int Periods { get; init; } = 12;
 
     /// <summary>
@@ -29,6 +32,11 @@ public sealed class PredictiveClvOptions
         if (Periods < 1)
         {
             ThrowHelper.ArgumentOutOfRange("options.Periods", Periods, Guard.Format($"options.Periods must be at least 1, but was {Periods}."));
+        }
+
+        if (Periods > MaxPeriods)
+        {
+            ThrowHelper.ArgumentOutOfRange("options.Periods", Periods, Guard.Format($"options.Periods must be at most {MaxPeriods}, but was {Periods}."));
         }
 
         PurchaseModel.CheckUnit(Period, "options.Period");
