@@ -46,12 +46,28 @@ public readonly record struct DiscountRate
     /// <summary>The equivalent rate per <paramref name="period"/>, compounding exactly.</summary>
     /// <param name="period">The target period.</param>
     /// <returns>(1 + <see cref="Rate"/>)^(period length / <see cref="Period"/> length) - 1.</returns>
-    public double RatePer(TimeUnit period) =>
-        period == Period ? Rate : SpecialMath.ExpM1(SpecialMath.Log1P(Rate) * period.LengthInDays() / Period.LengthInDays());
+    /// <exception cref="ArgumentOutOfRangeException">The equivalent rate is too large to be a finite number (a large rate per day compounded over a year), or <paramref name="period"/> is undefined.</exception>
+    public double RatePer(TimeUnit period)
+    {
+        if (period == Period)
+        {
+            return Rate;
+        }
+
+        double rate = SpecialMath.ExpM1(SpecialMath.Log1P(Rate) * period.LengthInDays() / Period.LengthInDays());
+        if (!double.IsFinite(rate))
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(period), period, Guard.Format(
+                $"The discount rate {Rate} per {Period} compounds to more than the largest finite number per {period}; use a smaller rate or a shorter period."));
+        }
+
+        return rate;
+    }
 
     /// <summary>The same rate expressed per <paramref name="period"/>.</summary>
     /// <param name="period">The target period.</param>
     /// <returns>An equivalent discount rate.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The equivalent rate is too large to be a finite number (a large rate per day compounded over a year), or <paramref name="period"/> is undefined.</exception>
     public DiscountRate ConvertTo(TimeUnit period) => new(RatePer(period), period);
 
     /// <summary>The continuously compounded rate per <paramref name="period"/>: ln(1 + d) scaled to the period.</summary>
@@ -60,8 +76,13 @@ public readonly record struct DiscountRate
     public double ContinuousRatePer(TimeUnit period) => SpecialMath.Log1P(Rate) * period.LengthInDays() / Period.LengthInDays();
 
     /// <summary>The present value of 1 received after <paramref name="time"/> units of <paramref name="unit"/>: 1 / (1 + d)^t.</summary>
-    /// <param name="time">The delay, at least 0.</param>
+    /// <param name="time">The delay, a finite number of at least 0.</param>
     /// <param name="unit">The unit of <paramref name="time"/>.</param>
-    /// <returns>The discount factor, in (0, 1].</returns>
-    public double DiscountFactor(double time, TimeUnit unit) => Math.Exp(-ContinuousRatePer(unit) * time);
+    /// <returns>The discount factor, in [0, 1]: 1 at time 0 or a zero rate, 0 only once (1 + d)^t underflows.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="time"/> is negative, NaN or infinite, or <paramref name="unit"/> is undefined.</exception>
+    public double DiscountFactor(double time, TimeUnit unit)
+    {
+        Guard.NonNegative(time);
+        return Math.Exp(-ContinuousRatePer(unit) * time);
+    }
 }

@@ -280,6 +280,7 @@ public sealed class ShiftedBetaGeometricModel : IJsonPersistable<ShiftedBetaGeom
     /// <param name="discountRate">The discount rate, in any period.</param>
     /// <param name="contractPeriod">The length of one contract period (the model's period).</param>
     /// <returns>DEL at the rate per <paramref name="contractPeriod"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The rate per <paramref name="contractPeriod"/> is too large to be a finite number (named <c>period</c>).</exception>
     public double DiscountedExpectedLifetime(DiscountRate discountRate, TimeUnit contractPeriod) =>
         DiscountedExpectedLifetime(discountRate.RatePer(contractPeriod));
 
@@ -304,6 +305,7 @@ public sealed class ShiftedBetaGeometricModel : IJsonPersistable<ShiftedBetaGeom
     /// <param name="discountRate">The discount rate, in any period.</param>
     /// <param name="contractPeriod">The length of one contract period (the model's period).</param>
     /// <returns>DERL at the rate per <paramref name="contractPeriod"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The rate per <paramref name="contractPeriod"/> is too large to be a finite number (named <c>period</c>), or <paramref name="n"/> is less than 1.</exception>
     public double DiscountedExpectedResidualLifetime(int n, DiscountRate discountRate, TimeUnit contractPeriod) =>
         DiscountedExpectedResidualLifetime(n, discountRate.RatePer(contractPeriod));
 
