@@ -34,8 +34,7 @@ internal static class ParameterDraws
 
                 var models = new PurchaseModel[options.Draws];
                 var fitOptions = new FitOptions { CancellationToken = options.CancellationToken, Start = fit.Model.ParameterValues() };
-                Parallel.For(0, models.Length, new ParallelOptions { CancellationToken = options.CancellationToken }, d =>
-                    models[d] = Refit(fit.Model, PurchaseStatistics.FromHistories(samples[d].ToArray(), customers.TimeUnit), fitOptions));
+                Refits(models.Length, d => models[d] = Refit(fit.Model, PurchaseStatistics.FromHistories(samples[d].ToArray(), customers.TimeUnit), fitOptions), options.CancellationToken);
                 return models;
             default:
                 return [fit.Model];
@@ -71,8 +70,7 @@ internal static class ParameterDraws
 
                 var models = new GammaGammaModel[options.Draws];
                 var fitOptions = new FitOptions { CancellationToken = options.CancellationToken, Start = [m.P, m.Q, m.V] };
-                Parallel.For(0, models.Length, new ParallelOptions { CancellationToken = options.CancellationToken }, d =>
-                    models[d] = GammaGammaModel.FitCore(samples[d], 0, fitOptions).Model);
+                Refits(models.Length, d => models[d] = GammaGammaModel.FitCore(samples[d], 0, fitOptions).Model, options.CancellationToken);
                 return models;
             default:
                 return [m];
@@ -182,17 +180,20 @@ internal static class ParameterDraws
 
                 var models = new CovariatePurchaseModel[options.Draws];
                 var fitOptions = new FitOptions { CancellationToken = options.CancellationToken, Start = [.. fit.Parameters.Select(p => p.Estimate)] };
-                Parallel.For(0, models.Length, new ParallelOptions { CancellationToken = options.CancellationToken }, d =>
-                {
-                    var resampled = new CovariateOptions(samples[d].Covariates)
+                Refits(
+                    models.Length,
+                    d =>
                     {
-                        Purchase = covariates.Purchase,
-                        Dropout = covariates.Dropout,
-                        Constrained = covariates.Constrained,
-                        Regularization = covariates.Regularization,
-                    };
-                    models[d] = RefitCovariates(model.BaseModel, samples[d].Histories, customers.TimeUnit, resampled, fitOptions);
-                });
+                        var resampled = new CovariateOptions(samples[d].Covariates)
+                        {
+                            Purchase = covariates.Purchase,
+                            Dropout = covariates.Dropout,
+                            Constrained = covariates.Constrained,
+                            Regularization = covariates.Regularization,
+                        };
+                        models[d] = RefitCovariates(model.BaseModel, samples[d].Histories, customers.TimeUnit, resampled, fitOptions);
+                    },
+                    options.CancellationToken);
                 return models;
             default:
                 return [model];
@@ -214,6 +215,42 @@ internal static class ParameterDraws
             model.BaseModel.WithParameters(values[..k]),
             [.. model.PurchaseCovariates.Select(n => new KeyValuePair<string, double>(n, Find("purchase", n)))],
             [.. model.DropoutCovariates.Select(n => new KeyValuePair<string, double>(n, Find("dropout", n)))]);
+    }
+
+    /// <summary>
+    /// Runs the bootstrap refits over the cores. A refit that fails comes out as the documented <see cref="ModelFitException"/>
+    /// naming its draw (the first failing draw, whatever the order the cores ran them in), not inside the thread pool's
+    /// <see cref="AggregateException"/>; any other failure is rethrown as it was.
+    /// </summary>
+    private static void Refits(int count, Action<int> refit, CancellationToken cancellationToken)
+    {
+        var failures = new ModelFitException?[count];
+        try
+        {
+            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, d =>
+            {
+                try
+                {
+                    refit(d);
+                }
+                catch (ModelFitException e)
+                {
+                    failures[d] = new ModelFitException(Guard.Format($"Bootstrap refit {d + 1} of {count} failed (the resampled customers cannot identify the model): {e.Message}"), e);
+                }
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+
+        foreach (var failure in failures)
+        {
+            if (failure is not null)
+            {
+                throw failure;
+            }
+        }
     }
 
     private static CovariatePurchaseModel RefitCovariates(PurchaseModel baseModel, PurchaseHistory[] histories, TimeUnit unit, CovariateOptions covariates, FitOptions options) => baseModel switch

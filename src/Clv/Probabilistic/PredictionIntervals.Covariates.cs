@@ -26,6 +26,7 @@ public static partial class PredictionIntervals
     /// <exception cref="ArgumentNullException"><paramref name="purchases"/>, <paramref name="covariates"/> or <paramref name="customers"/> is null.</exception>
     /// <exception cref="ArgumentException">The covariates do not have one row per customer or lack a covariate of the model; the summaries are in another unit than the model; or asymptotic draws were asked for but a fit has no finite covariance or a parameter drawn outside the range of numbers.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="time"/> or an option is out of range.</exception>
+    /// <exception cref="ModelFitException">A <see cref="ParameterUncertainty.Bootstrap"/> refit fails (a resample that cannot identify the model, as with few repeat buyers); the message names the draw.</exception>
     public static PredictionIntervalReport Compute(FitResult<CovariatePurchaseModel> purchases, CovariateOptions covariates, FitResult<GammaGammaModel>? spend, CustomerSummaries customers, double time, PredictionIntervalOptions? options)
     {
         ArgumentNullException.ThrowIfNull(purchases);

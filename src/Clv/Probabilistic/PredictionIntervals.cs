@@ -37,6 +37,7 @@ public static partial class PredictionIntervals
     /// <paramref name="time"/> or an option is out of range; or (parameter "time", naming the customer) a customer is expected to
     /// buy more than a million times in <paramref name="time"/> (10,000 times under Pareto/NBD), whose purchase-count quantiles are not summed.
     /// </exception>
+    /// <exception cref="ModelFitException">A <see cref="ParameterUncertainty.Bootstrap"/> refit fails (a resample that cannot identify the model, as with few repeat buyers); the message names the draw.</exception>
     public static PredictionIntervalReport Compute<TModel>(FitResult<TModel> purchases, FitResult<GammaGammaModel>? spend, CustomerSummaries customers, double time, PredictionIntervalOptions? options)
         where TModel : PurchaseModel, IJsonPersistable<TModel>
     {
@@ -70,6 +71,7 @@ public static partial class PredictionIntervals
     /// <returns>The three intervals.</returns>
     /// <exception cref="ArgumentException">A spend draw has q ≤ 1, or asymptotic draws were asked for a fit without finite covariance or with a parameter drawn outside the range of numbers.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range; or (parameter "options") a new customer is expected to buy more than a million times over the CLV horizon (10,000 times under Pareto/NBD), whose purchase-count quantiles are not summed.</exception>
+    /// <exception cref="ModelFitException">A <see cref="ParameterUncertainty.Bootstrap"/> refit fails (a resample that cannot identify the model, as with few repeat buyers); the message names the draw.</exception>
     public static NewCustomerIntervals NewCustomer<TModel>(FitResult<TModel> purchases, FitResult<GammaGammaModel> spend, CustomerSummaries customers, PredictionIntervalOptions? options)
         where TModel : PurchaseModel, IJsonPersistable<TModel>
     {
