@@ -166,7 +166,7 @@ public static class TransactionCsv
         ArgumentException.ThrowIfNullOrEmpty(path);
         CheckReadsBack(transactions);
         string full = Path.GetFullPath(path);
-        string temp = ReplacingFile.TemporaryPath(full);
+        string temp = ReplacedFile.TemporaryPath(full);
         try
         {
             using (var writer = new StreamWriter(temp, append: false, CsvTable.Utf8, BufferSize))

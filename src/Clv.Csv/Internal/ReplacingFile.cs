@@ -19,25 +19,10 @@ internal static class ReplacingFile
     public static void Write(string path, Action<StreamWriter> write)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        string full = Path.GetFullPath(path);
-        string temp = TemporaryPath(full);
-        try
+        ReplacedFile.Write(path, temp =>
         {
-            using (var writer = new StreamWriter(temp, append: false, CsvTable.Utf8, 1 << 16))
-            {
-                write(writer);
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
+            using var writer = new StreamWriter(temp, append: false, CsvTable.Utf8, 1 << 16);
+            write(writer);
+        });
     }
-
-    /// <summary>A hidden name next to <paramref name="path"/>, unique to this call: <c>.scorecard.csv.1a2b3c4d.tmp</c>.</summary>
-    internal static string TemporaryPath(string path) =>
-        Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
 }

@@ -145,22 +145,11 @@ internal sealed class ParquetTable
     /// <summary>Writes the table to a file through a temporary file in the same folder, moved over <paramref name="path"/> when complete.</summary>
     public void WriteTo(string path)
     {
-        string full = Path.GetFullPath(path);
-        string temp = Path.Combine(Path.GetDirectoryName(full) ?? ".", "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
-        try
+        ReplacedFile.Write(path, temp =>
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
-            {
-                WriteTo(stream);
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
+            using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+            WriteTo(stream);
+        });
     }
 
     /// <summary>Writes the table to a stream (writable and seekable; left open, positioned after the file).</summary>
