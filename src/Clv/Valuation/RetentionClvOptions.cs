@@ -51,6 +51,12 @@ public sealed class RetentionClvOptions
             ThrowHelper.ArgumentOutOfRange("options.Timing", Timing, Guard.Format($"options.Timing must be End, Start or Middle, but was {(int)Timing}."));
         }
 
+        if (!double.IsFinite(SpecialMath.ExpM1(SpecialMath.Log1P(DiscountRate.Rate) * Period.LengthInDays() / DiscountRate.Period.LengthInDays())))
+        {
+            ThrowHelper.ArgumentOutOfRange("options.DiscountRate", DiscountRate, Guard.Format(
+                $"options.DiscountRate ({DiscountRate.Rate} per {DiscountRate.Period}) compounds to more than the largest finite number per options.Period ({Period}); use a smaller rate or a shorter period."));
+        }
+
         if (Horizon is < 0)
         {
             ThrowHelper.ArgumentOutOfRange("options.Horizon", Horizon, Guard.Format($"options.Horizon must be at least 0 periods (or null for an infinite horizon), but was {Horizon}."));

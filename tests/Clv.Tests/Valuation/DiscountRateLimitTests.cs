@@ -33,6 +33,22 @@ public class DiscountRateLimitTests
         Assert.Contains("10 per Day", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void RetentionClv_RateThatCompoundsPastTheLargestDoublePerPeriod_NamesTheOptions()
+    {
+        var options = new Clv.Valuation.RetentionClvOptions { DiscountRate = DiscountRate.Per(TimeUnit.Day, 10), Period = TimeUnit.Year };
+
+        var single = Assert.Throws<ArgumentOutOfRangeException>(() => Clv.Valuation.RetentionClv.Value(100, 0.8, options));
+        var many = Assert.Throws<ArgumentOutOfRangeException>(() => Clv.Valuation.RetentionClv.Value([100.0], [0.8], options));
+
+        Assert.Equal("options.DiscountRate", single.ParamName);
+        Assert.Equal("options.DiscountRate", many.ParamName);
+        Assert.Contains("options.DiscountRate (10 per Day) compounds to more than the largest finite number per options.Period (Year)", single.Message, StringComparison.Ordinal);
+
+        // The same rate per month is finite and values.
+        Assert.True(double.IsFinite(Clv.Valuation.RetentionClv.Value(100, 0.8, new Clv.Valuation.RetentionClvOptions { DiscountRate = options.DiscountRate, Period = TimeUnit.Month })));
+    }
+
     [Theory]
     [InlineData(-1.0)]
     [InlineData(-1e-300)]
