@@ -41,7 +41,9 @@ public sealed class TransactionDbOptions
     /// <summary>
     /// The exact format of dates stored as text (SQLite has no date type), parsed with the invariant culture. Default
     /// <c>"yyyy-MM-dd"</c>. A format with a time (<c>"yyyy-MM-dd HH:mm:ss"</c>) reads timestamps: without an offset they count
-    /// on their date as written; with <c>zzz</c> or <c>K</c> by <see cref="CalendarDay"/>'s rule with <see cref="TimeZone"/>.
+    /// on their date as written; with an offset (<c>zzz</c>, <c>K</c>, <c>"u"</c>, <c>"r"</c>) by <see cref="CalendarDay"/>'s rule
+    /// with <see cref="TimeZone"/>. The one-letter formats <c>"o"</c> and <c>"O"</c> read dates (<c>yyyy-MM-dd</c>), as for
+    /// <see cref="DateOnly"/>. The same format reads text as the CSV and Parquet readers read it.
     /// </summary>
     public string DateFormat { get; init; } = "yyyy-MM-dd";
 

@@ -12,6 +12,7 @@ internal sealed class DbRowReader
     private readonly int _date;
     private readonly int _amount;
     private readonly int _quantity = -1;
+    private readonly bool _timestamps;
     private readonly bool _offsets;
     private readonly List<RejectedRow> _rejected = [];
 
@@ -26,7 +27,9 @@ internal sealed class DbRowReader
         {
             _quantity = Ordinal(reader, quantity, "options.QuantityColumn");
         }
-        _offsets = options.DateFormat.Contains('z', StringComparison.Ordinal) || options.DateFormat.Contains('K', StringComparison.Ordinal);
+        // Text dates are read as the CSV and Parquet readers read them: the same format means the same thing in all three.
+        _timestamps = Clv.Shared.DateFormats.HasTime(options.DateFormat);
+        _offsets = Clv.Shared.DateFormats.HasOffset(options.DateFormat);
     }
 
     public IReadOnlyList<RejectedRow> Rejected => _rejected;
@@ -152,7 +155,10 @@ internal sealed class DbRowReader
             case DateTimeOffset o:
                 day = CalendarDay.Of(o, zone);
                 return true;
-            case string text when DateTimeOffset.TryParseExact(text.Trim(), _options.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamp):
+            case string text when !_timestamps && DateOnly.TryParseExact(text.Trim(), _options.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date):
+                day = date;
+                return true;
+            case string text when _timestamps && DateTimeOffset.TryParseExact(text.Trim(), _options.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamp):
                 day = _offsets ? CalendarDay.Of(stamp, zone) : DateOnly.FromDateTime(stamp.DateTime);
                 return true;
             case string:
