@@ -100,8 +100,8 @@ internal sealed class Summary
         {
             ["periods"] = horizon.Periods,
             ["unit"] = horizon.Period.ToString().ToLowerInvariant(),
-            ["annual_discount_rate"] = annualRate,
-            ["margin"] = horizon.MarginRate,
+            ["annual_discount_rate"] = Number(annualRate),
+            ["margin"] = Number(horizon.MarginRate),
         };
     }
 
@@ -275,7 +275,21 @@ internal sealed class Summary
     private static string Parameters(IReadOnlyList<FittedParameter> parameters) =>
         string.Join(", ", parameters.Select(p => double.IsFinite(p.StandardError) ? F($"{p.Name} {p.Estimate:0.####} (SE {p.StandardError:0.####})") : F($"{p.Name} {p.Estimate:0.####} (no SE)")));
 
-    private static JsonValue? Number(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
+    /// <summary>
+    /// A finite number as JSON that reads back as itself (null otherwise): .NET's shortest text for ±2^-25 and ±2^-958 reads as
+    /// the double below (the core library's internal <c>RoundTripText</c> rule), so those four are written with 17 digits.
+    /// </summary>
+    internal static JsonNode? Number(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            return null;
+        }
+
+        ulong bits = BitConverter.DoubleToUInt64Bits(value);
+        bool misread = (bits & ((1UL << 52) - 1)) == 0 && ((bits >> 52) & 0x7FF) is 1023 - 25 or 1023 - 958;
+        return misread ? JsonNode.Parse(value.ToString("G17", CultureInfo.InvariantCulture)) : JsonValue.Create(value);
+    }
 
     private void Row(string item, string value) => _rows.Add((item, value));
 
