@@ -87,7 +87,7 @@ public sealed class BetaGeoBetaBinomModel : IJsonPersistable<BetaGeoBetaBinomMod
         var keys = rows.Keys.Order().ToArray();
         var weights = keys.Select(k => rows[k]).ToArray();
         return MaximumLikelihood.Fit(
-            new Likelihood(keys, weights, total),
+            new BetaGeoBetaBinomLikelihood(ModelName, Names, keys, weights, total),
             options,
             p => new BetaGeoBetaBinomModel(p[0], p[1], p[2], p[3]),
             0);
@@ -247,46 +247,6 @@ public sealed class BetaGeoBetaBinomModel : IJsonPersistable<BetaGeoBetaBinomMod
         {
             ThrowHelper.ArgumentOutOfRange(paramName, periods, Guard.Format(
                 $"{historyName}.Periods + {paramName} must be at most {int.MaxValue}, but {historyName}.Periods was {historyPeriods} and {paramName} was {periods}."));
-        }
-    }
-
-    /// <summary>The BG/BB log-likelihood over distinct weighted histories, for <see cref="MaximumLikelihood"/>.</summary>
-    private sealed class Likelihood : LikelihoodProblem
-    {
-        private readonly (int X, int Tx, int N)[] _keys;
-        private readonly double[] _weights;
-
-        public Likelihood((int X, int Tx, int N)[] keys, double[] weights, double total)
-            : base(BetaGeoBetaBinomModel.ModelName, BetaGeoBetaBinomModel.Names, [1, 1, 1, 1], total, keys.Length)
-        {
-            _keys = keys;
-            _weights = weights;
-        }
-
-        public override IReadOnlyList<double[]> Starts { get; } = [[1, 1, 1, 1], [0.5, 0.5, 0.5, 2], [2, 2, 0.2, 5]];
-
-        public override double LogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient, CancellationToken cancellationToken)
-        {
-            double alpha = Math.Exp(theta[0]), beta = Math.Exp(theta[1]), gamma = Math.Exp(theta[2]), delta = Math.Exp(theta[3]);
-            gradient.Clear();
-            Span<double> row = stackalloc double[4];
-            double sum = 0;
-            for (int i = 0; i < _keys.Length; i++)
-            {
-                if ((i & 0xFFF) == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                var (x, tx, n) = _keys[i];
-                sum += _weights[i] * BetaGeoBetaBinomMath.LnLikelihood(alpha, beta, gamma, delta, x, tx, n, row);
-                for (int j = 0; j < 4; j++)
-                {
-                    gradient[j] += _weights[i] * row[j];
-                }
-            }
-
-            return sum;
         }
     }
 }
