@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Clv.Internal;
 
 namespace Clv.Probabilistic;
@@ -135,10 +136,7 @@ public sealed class BetaGeoBetaBinomModel : IJsonPersistable<BetaGeoBetaBinomMod
     public void ProbabilityAlive(ReadOnlySpan<BinaryPurchaseHistory> histories, Span<double> destination)
     {
         Guard.SameLength(histories.Length, destination.Length);
-        for (int i = 0; i < histories.Length; i++)
-        {
-            destination[i] = ProbabilityAlive(in histories[i]);
-        }
+        EachDistinct(histories, destination, h => ProbabilityAlive(in h));
     }
 
     /// <summary>Expected purchases in the next <paramref name="periods"/> opportunities, E[X(n, n + n*) | x, t_x, n].</summary>
@@ -172,9 +170,26 @@ public sealed class BetaGeoBetaBinomModel : IJsonPersistable<BetaGeoBetaBinomMod
             CheckHorizon(histories[i].Periods, periods, nameof(periods), Guard.Format($"histories[{i}]"));
         }
 
+        EachDistinct(histories, destination, h => ConditionalExpectedPurchases(in h, periods));
+    }
+
+    /// <summary>
+    /// The value of each history, computed once per distinct (x, t_x, n): each costs n − t_x likelihood terms, and a population
+    /// over many opportunities (a year of days) has far fewer distinct histories than customers. The same values as one by one.
+    /// </summary>
+    private static void EachDistinct(ReadOnlySpan<BinaryPurchaseHistory> histories, Span<double> destination, Func<BinaryPurchaseHistory, double> value)
+    {
+        var seen = new Dictionary<(int, int, int), double>();
         for (int i = 0; i < histories.Length; i++)
         {
-            destination[i] = ConditionalExpectedPurchases(in histories[i], periods);
+            ref readonly var h = ref histories[i];
+            ref double known = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, (h.Frequency, h.Recency, h.Periods), out bool exists);
+            if (!exists)
+            {
+                known = value(h);
+            }
+
+            destination[i] = known;
         }
     }
 

@@ -36,9 +36,10 @@ public class BetaGeoBetaBinomArgumentTests
     [Fact]
     public void Spans_EqualEachHistoryAnsweredAlone()
     {
-        BinaryPurchaseHistory[] histories = [History, new(0, 0, 6), new(6, 6, 6)];
-        var alive = new double[3];
-        var expected = new double[3];
+        // Repeated histories (the batch computes each distinct one once), and histories that differ only in n or in weight.
+        BinaryPurchaseHistory[] histories = [History, new(0, 0, 6), new(6, 6, 6), History, new(3, 4, 6, 5), new(3, 4, 7), new(0, 0, 6), new(3, 4, 6), new(0, 0, 365)];
+        var alive = new double[histories.Length];
+        var expected = new double[histories.Length];
         Model.ProbabilityAlive(histories, alive);
         Model.ConditionalExpectedPurchases(histories, 5, expected);
 
