@@ -215,9 +215,25 @@ internal sealed partial class Figure
         style.Font = typeface;
     }
 
+    /// <summary>Labels every automatic numeric tick (the axes' and the colour bar's) in the invariant culture.</summary>
+    private void InvariantTicks()
+    {
+        var generators = Plot.Axes.GetAxes().Select(a => a.TickGenerator);
+        if (_colourBar is not null)
+        {
+            generators = generators.Append(_colourBar.Axis.TickGenerator);
+        }
+
+        foreach (var automatic in generators.OfType<ScottPlot.TickGenerators.NumericAutomatic>())
+        {
+            automatic.LabelFormatter = Text.Tick;
+        }
+    }
+
     private ClvPlot FinishUnlocked(bool legend)
     {
         Plot.Title(Track(Title));
+        InvariantTicks();
         Plot.Axes.Title.Label.FontSize = TitleSize(Title, Options.Width);
         var (family, renderName) = PlotFonts.Resolve(Options, _texts);
         _renderName = renderName;

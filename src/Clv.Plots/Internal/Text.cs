@@ -9,6 +9,22 @@ internal static class Text
 
     public static string Number(double value, string format = "N0") => value.ToString(format, CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// An automatic axis tick's label: ScottPlot's rule (whole or large numbers with thousands separators, others in the
+    /// general format rounded to 10 decimals) in the invariant culture. ScottPlot's own formatter uses the current
+    /// culture, so a plot made on a German thread read "1.000" and "0,005".
+    /// </summary>
+    public static string Tick(double value)
+    {
+        if ((int)value == value || Math.Abs(value) > 1000)
+        {
+            return value.ToString("N0", CultureInfo.InvariantCulture);
+        }
+
+        string label = Math.Round(value, 10).ToString("G", CultureInfo.InvariantCulture);
+        return label == "-0" ? "0" : label;
+    }
+
     public static string L(PlotLanguage language, string english, string chinese) => language == PlotLanguage.Chinese ? chinese : english;
 
     public static string Unit(PlotLanguage language, TimeUnit unit) => unit switch
