@@ -56,6 +56,7 @@ public sealed partial class ClvPlot
     {
         lock (Gate)
         {
+            using var defaultFont = Figure.KeepDefaultFont();
             _figure.ApplyFontUnlocked();
             var legend = _figure.Plot.Legend;
             if (!legend.IsVisible || legend.GetItems().Length == 0)
@@ -74,6 +75,7 @@ public sealed partial class ClvPlot
     {
         lock (Gate)
         {
+            using var defaultFont = Figure.KeepDefaultFont();
             _figure.ApplyFontUnlocked();
             using var image = _figure.Plot.GetImage(Width, Height);
             return image.GetImageBytes(ImageFormat.Png);
@@ -87,6 +89,7 @@ public sealed partial class ClvPlot
         string svg;
         lock (Gate)
         {
+            using var defaultFont = Figure.KeepDefaultFont();
             // Skia's SVG canvas drops dash effects (and says so on stderr for each): draw those lines solid in SVG.
             _figure.ApplyFontUnlocked();
             _figure.SetDashes(false);

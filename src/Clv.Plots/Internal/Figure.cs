@@ -164,8 +164,22 @@ internal sealed partial class Figure
         // ScottPlot's font tables and typeface caches are process-wide: no font work while another plot renders.
         lock (ClvPlot.Gate)
         {
+            using var defaultFont = KeepDefaultFont();
             return FinishUnlocked(legend);
         }
+    }
+
+    /// <summary>
+    /// Puts ScottPlot's process-wide default font back as it was when disposed. <see cref="ApplyFontUnlocked"/> sets it
+    /// (through <c>Plot.Font.Set</c>), so without this an application's own ScottPlot plots, made after a Clv plot, took the
+    /// Clv plot's font (a Chinese plot's CJK font instead of ScottPlot's default). Use under <see cref="ClvPlot.Gate"/>.
+    /// </summary>
+    internal static DefaultFontScope KeepDefaultFont() => new(Fonts.Default);
+
+    /// <summary>Restores ScottPlot's default font when disposed (see <see cref="KeepDefaultFont"/>).</summary>
+    internal readonly struct DefaultFontScope(string saved) : IDisposable
+    {
+        public void Dispose() => Fonts.Default = saved;
     }
 
     /// <summary>
