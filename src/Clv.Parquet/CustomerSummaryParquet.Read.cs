@@ -58,7 +58,7 @@ public static partial class CustomerSummaryParquet
         }
         finally
         {
-            reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            Blocking.Wait(() => reader.DisposeAsync().AsTask());
         }
     }
 

@@ -33,7 +33,7 @@ internal sealed class ColumnBuffer<T>(DataField field)
         }
 
         Memory<int>? levels = _maxLevel > 0 ? _levels.AsMemory(0, rows) : (Memory<int>?)null;
-        group.ReadRawAsync(Field, _values.AsMemory(0, rows), levels, null).AsTask().GetAwaiter().GetResult();
+        Blocking.Wait(() => group.ReadRawAsync(Field, _values.AsMemory(0, rows), levels, null).AsTask());
         _row = 0;
         _next = 0;
     }

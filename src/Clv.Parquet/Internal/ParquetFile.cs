@@ -30,7 +30,7 @@ internal static class ParquetFile
                 throw new ParquetFormatException(path, 0, null, string.Empty, ThrowHelper.Format($"Not a readable Parquet file: {e.Message}"), e);
             }
 
-            var opened = ParquetReader.CreateAsync(stream, TransactionParquetReader.ReadOptions, leaveStreamOpen: true).GetAwaiter().GetResult();
+            var opened = Blocking.Wait(() => ParquetReader.CreateAsync(stream, TransactionParquetReader.ReadOptions, leaveStreamOpen: true));
             try
             {
                 // The schema is decoded from the footer when first asked for: here, so that a footer it cannot decode is
@@ -39,7 +39,7 @@ internal static class ParquetFile
             }
             catch
             {
-                opened.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                Blocking.Wait(() => opened.DisposeAsync().AsTask());
                 throw;
             }
 

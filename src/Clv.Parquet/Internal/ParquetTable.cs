@@ -153,7 +153,7 @@ internal sealed class ParquetTable
     }
 
     /// <summary>Writes the table to a stream (writable and seekable; left open, positioned after the file).</summary>
-    public void WriteTo(Stream stream) => WriteAsync(stream).GetAwaiter().GetResult();
+    public void WriteTo(Stream stream) => Blocking.Wait(() => WriteAsync(stream));
 
     private ParquetTable Add(Column column)
     {

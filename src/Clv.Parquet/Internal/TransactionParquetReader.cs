@@ -31,7 +31,7 @@ internal static class TransactionParquetReader
         }
         finally
         {
-            reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            Blocking.Wait(() => reader.DisposeAsync().AsTask());
         }
     }
 
