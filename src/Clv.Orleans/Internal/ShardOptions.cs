@@ -19,6 +19,10 @@ internal sealed class CsvShardOptions
 
     public int? AmountIndex { get; set; }
 
+    public string? QuantityColumn { get; set; }
+
+    public int? QuantityIndex { get; set; }
+
     public bool HasHeader { get; set; } = true;
 
     public char Delimiter { get; set; } = ',';
@@ -45,6 +49,8 @@ internal sealed class CsvShardOptions
         CustomerIdIndex = o.CustomerIdIndex,
         DateIndex = o.DateIndex,
         AmountIndex = o.AmountIndex,
+        QuantityColumn = o.QuantityColumn,
+        QuantityIndex = o.QuantityIndex,
         HasHeader = o.HasHeader,
         Delimiter = o.Delimiter,
         WhitespaceDelimited = o.WhitespaceDelimited,
@@ -64,6 +70,8 @@ internal sealed class CsvShardOptions
         CustomerIdIndex = CustomerIdIndex,
         DateIndex = DateIndex,
         AmountIndex = AmountIndex,
+        QuantityColumn = QuantityColumn,
+        QuantityIndex = QuantityIndex,
         HasHeader = HasHeader,
         Delimiter = Delimiter,
         WhitespaceDelimited = WhitespaceDelimited,
@@ -85,6 +93,8 @@ internal sealed class ParquetShardOptions
 
     public string AmountColumn { get; set; } = "amount";
 
+    public string? QuantityColumn { get; set; }
+
     public string DateFormat { get; set; } = "yyyy-MM-dd";
 
     public string? TimeZone { get; set; }
@@ -96,6 +106,7 @@ internal sealed class ParquetShardOptions
         CustomerIdColumn = o.CustomerIdColumn,
         DateColumn = o.DateColumn,
         AmountColumn = o.AmountColumn,
+        QuantityColumn = o.QuantityColumn,
         DateFormat = o.DateFormat,
         TimeZone = o.TimeZone?.Id,
         Mode = o.Mode,
@@ -106,6 +117,7 @@ internal sealed class ParquetShardOptions
         CustomerIdColumn = CustomerIdColumn,
         DateColumn = DateColumn,
         AmountColumn = AmountColumn,
+        QuantityColumn = QuantityColumn,
         DateFormat = DateFormat,
         TimeZone = TimeZone is null ? null : TimeZoneInfo.FindSystemTimeZoneById(TimeZone),
         Mode = Mode,

@@ -1,0 +1,65 @@
+using Clv.Csv;
+using Clv.Orleans;
+using Clv.Orleans.Internal;
+using Clv.Parquet;
+
+namespace Clv.Tests.Orleans;
+
+/// <summary>What a cluster job ships to its silos reads the shard files as the spec's options read them locally.</summary>
+public class JobDefinitionTests
+{
+    [Fact]
+    public void ShardReader_CsvWithQuantity_SameAmountsAsALocalRead()
+    {
+        string folder = Directory.CreateTempSubdirectory("clv-job-definition-").FullName;
+        try
+        {
+            string file = Path.Combine(folder, "lines.csv");
+            File.WriteAllText(file, "customer_id,date,qty,price\nA,2024-01-03,3,10\nA,2024-02-03,2,5\nB,2024-02-10,1,7.5\n");
+            var csv = new TransactionCsvOptions { AmountColumn = "price", QuantityColumn = "qty" };
+            var spec = new ClusterJobSpec
+            {
+                JobId = "quantity",
+                Partitions = [[file]],
+                ObservationEnd = new DateOnly(2024, 3, 31),
+                OutputFolder = folder,
+                Csv = csv,
+            };
+
+            // As a silo sees it: the definition travels as JSON.
+            var shipped = JobDefinition.FromJson(JobDefinition.FromSpec(spec).ToJson());
+            var onSilo = new CustomerSummariesBuilder(spec.ObservationEnd, spec.TimeUnit);
+            ShardReader.ReadInto(file, onSilo, shipped);
+            var local = new CustomerSummariesBuilder(spec.ObservationEnd, spec.TimeUnit);
+            TransactionCsv.ReadInto(file, local, csv);
+
+            // The quantity was left behind: the silo read A's spend as 10 + 5 (unit prices) instead of 3 x 10 + 2 x 5.
+            var (silo, here) = (onSilo.Build(), local.Build());
+            Assert.Equal(40, here[0].Spend);
+            Assert.Equal(here.Select(c => c.Spend), silo.Select(c => c.Spend));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void FromSpec_QuantityOptions_ShipToTheSilos()
+    {
+        var spec = new ClusterJobSpec
+        {
+            JobId = "quantity",
+            Partitions = [["a.csv"]],
+            ObservationEnd = new DateOnly(2024, 3, 31),
+            OutputFolder = "out",
+            Csv = new TransactionCsvOptions { QuantityIndex = 3, AmountIndex = 2, CustomerIdIndex = 0, DateIndex = 1, HasHeader = false },
+            Parquet = new TransactionParquetOptions { QuantityColumn = "qty" },
+        };
+
+        var shipped = JobDefinition.FromJson(JobDefinition.FromSpec(spec).ToJson());
+
+        Assert.Equal(3, shipped.Csv.ToOptions().QuantityIndex);
+        Assert.Equal("qty", shipped.Parquet.ToOptions().QuantityColumn);
+    }
+}
