@@ -1,9 +1,10 @@
 namespace Clv.Tool;
 
 /// <summary>
-/// Outputs written whole or not at all: every file goes to a hidden staging folder beside the destination, and is moved
-/// into place only when all of them are complete. A failure or a cancellation deletes the staging folder and leaves the
-/// destination as it was.
+/// Outputs written whole or not at all: every file goes to a hidden staging folder, and is moved into place only when all
+/// of them are complete. A failure or a cancellation deletes the staging folder and leaves the destination as it was.
+/// The staging folder is inside the destination folder when that exists (so a writable destination is enough, even when
+/// its parent is not, as with a mounted volume, and the moves stay on one file system), else beside it.
 /// </summary>
 internal sealed class Staging : IDisposable
 {
@@ -12,8 +13,9 @@ internal sealed class Staging : IDisposable
 
     private Staging(string destinationFolder)
     {
-        string parent = Path.GetDirectoryName(destinationFolder) ?? destinationFolder;
-        _staging = Path.Combine(parent, "." + Path.GetFileName(destinationFolder) + ".clv-tmp-" + Guid.NewGuid().ToString("N")[..12]);
+        string id = ".clv-tmp-" + Guid.NewGuid().ToString("N")[..12];
+        string parent = Directory.Exists(destinationFolder) ? destinationFolder : Path.GetDirectoryName(destinationFolder) ?? destinationFolder;
+        _staging = parent == destinationFolder ? Path.Combine(parent, id) : Path.Combine(parent, "." + Path.GetFileName(destinationFolder) + id);
         try
         {
             Directory.CreateDirectory(parent);
@@ -21,7 +23,7 @@ internal sealed class Staging : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ToolException(ExitCode.OutputFailed, "output_failed", $"Cannot create a folder beside '{destinationFolder}': {ex.Message}", ex) { File = destinationFolder };
+            throw new ToolException(ExitCode.OutputFailed, "output_failed", $"Cannot create a staging folder for '{destinationFolder}': {ex.Message}", ex) { File = destinationFolder };
         }
     }
 

@@ -35,6 +35,28 @@ public class StagingTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ExistingDestinationFolder_StagesInsideIt_SoItsParentNeedNotBeWritable(bool file)
+    {
+        // A mounted volume or a shared export folder is writable while its parent is not: staging beside it failed (exit 5).
+        using var dir = new TempFolder();
+        string folder = dir["exports"];
+        Directory.CreateDirectory(folder);
+        using (var staging = file ? Staging.ForFile(Path.Combine(folder, "rfm.csv")) : Staging.ForFolder(folder))
+        {
+            string staged = staging.File("rfm.csv");
+            Assert.Equal(folder, Path.GetDirectoryName(Path.GetDirectoryName(staged)));
+            File.WriteAllText(staged, "x");
+            Assert.Equal(["exports"], dir.Entries());
+            staging.Commit();
+        }
+
+        Assert.Equal(["rfm.csv"], Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName));
+        Assert.Equal(["exports"], dir.Entries());
+    }
+
     [Fact]
     public void WriteAll_TwoFail_ReportsTheFirstInOrderAndWritesNothing()
     {
