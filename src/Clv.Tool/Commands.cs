@@ -244,6 +244,7 @@ internal sealed class FitCommand(ToolEnvironment env) : ToolCommand<FitSettings>
         staging.Write(Job.PurchaseModelFile, p => File.WriteAllText(p, ModelJson.Save(comparison.BestByBic!.Value.Model!) + "\n"));
         staging.Write(Job.SpendModelFile, p => File.WriteAllText(p, ModelJson.Save(spend.Model) + "\n"));
         staging.Write(Job.RfmCutPointsFile, p => File.WriteAllText(p, cuts.ToJson() + "\n"));
+        Job.WriteRejected(staging, input, loaded.Rejected);
         var outputs = staging.Files;
         summary.Timings(run);
         WriteSummaryFile(staging, summary, outputs);
