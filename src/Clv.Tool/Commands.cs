@@ -124,7 +124,7 @@ internal sealed class AnalyzeCommand(ToolEnvironment env) : ToolCommand<AnalyzeS
         var outputs = staging.Files;
         summary.Timings(run);
         WriteSummaryFile(staging, summary, outputs);
-        staging.Commit();
+        staging.Commit(Job.ReportFile, Job.RejectedRowsFile);
         return summary;
     }
 
@@ -172,7 +172,7 @@ internal sealed class ScoreCommand(ToolEnvironment env) : ToolCommand<ScoreSetti
         var outputs = staging.Files;
         summary.Timings(run);
         WriteSummaryFile(staging, summary, outputs);
-        staging.Commit();
+        staging.Commit(Job.RejectedRowsFile);
         return summary;
     }
 
@@ -248,7 +248,7 @@ internal sealed class FitCommand(ToolEnvironment env) : ToolCommand<FitSettings>
         var outputs = staging.Files;
         summary.Timings(run);
         WriteSummaryFile(staging, summary, outputs);
-        staging.Commit();
+        staging.Commit(Job.RejectedRowsFile);
         return summary;
     }
 }

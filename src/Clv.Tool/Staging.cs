@@ -126,9 +126,13 @@ internal sealed class Staging : IDisposable
         }
     }
 
-    /// <summary>Moves every staged file into the destination folder (replacing older files of the same names).</summary>
+    /// <summary>
+    /// Moves every staged file into the destination folder (replacing older files of the same names), then deletes the files
+    /// named in <paramref name="optional"/> (outputs a command writes only on some runs, such as the report or the rejected
+    /// rows) that this run did not write: left from an earlier run, they would not match this run's outputs.
+    /// </summary>
     /// <returns>The final paths, in the order the files were staged.</returns>
-    public IReadOnlyList<string> Commit()
+    public IReadOnlyList<string> Commit(params IReadOnlyList<string> optional)
     {
         try
         {
@@ -136,6 +140,15 @@ internal sealed class Staging : IDisposable
             foreach (var (staged, final) in _files)
             {
                 System.IO.File.Move(staged, final, overwrite: true);
+            }
+
+            foreach (string name in optional)
+            {
+                string stale = Path.Combine(Folder, name);
+                if (!_files.Exists(f => f.Final == stale))
+                {
+                    System.IO.File.Delete(stale);
+                }
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -27,4 +27,41 @@ public sealed class ClvToolOutputFolderTests
         Assert.Equal("line,column,reason,value", rejected[0]);
         Assert.StartsWith("6921,date,", rejected[1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Analyze_AgainIntoTheSameFolder_LeavesNoReportOrRejectedRowsFromTheEarlierRun()
+    {
+        using var dir = new TempFolder();
+        string log = LogWithABadRow(dir);
+        var first = ToolRunner.InProcess("analyze", [log, "--observation-end", "1997-09-30", "--out", dir["out"], "--lenient", "--json"]);
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        Assert.Contains(Job.ReportFile, Outputs(first));
+        Assert.Contains(Job.RejectedRowsFile, Outputs(first));
+
+        // A clean log without the report: the folder holds exactly the files this run's summary names.
+        var second = ToolRunner.InProcess("analyze", [TestData.PathOf("orders.csv"), "--observation-end", "1997-09-30", "--out", dir["out"], "--no-report", "--json"]);
+        Assert.True(second.ExitCode == 0, second.Stderr);
+        Assert.Equal(Outputs(second).Order(StringComparer.Ordinal), Directory.GetFiles(dir["out"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.False(File.Exists(Path.Combine(dir["out"], Job.ReportFile)));
+        Assert.False(File.Exists(Path.Combine(dir["out"], Job.RejectedRowsFile)));
+    }
+
+    [Theory]
+    [InlineData("fit")]
+    [InlineData("score")]
+    public void FitAndScore_AgainWithoutRejectedRows_DeleteTheEarlierRunsRejectedRows(string command)
+    {
+        using var dir = new TempFolder();
+        string log = LogWithABadRow(dir);
+        string clean = TestData.PathOf("orders.csv");
+        Assert.Equal(0, ToolRunner.InProcess("fit", [clean, "--observation-end", "1997-09-30", "--out", dir["m"], "--quiet"]).ExitCode);
+        string[] models = command == "score" ? ["--models", dir["m"]] : [];
+        var first = ToolRunner.InProcess(command, [log, "--observation-end", "1997-09-30", .. models, "--out", dir["out"], "--lenient", "--quiet"]);
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        Assert.True(File.Exists(Path.Combine(dir["out"], Job.RejectedRowsFile)));
+
+        var second = ToolRunner.InProcess(command, [clean, "--observation-end", "1997-09-30", .. models, "--out", dir["out"], "--json"]);
+        Assert.True(second.ExitCode == 0, second.Stderr);
+        Assert.Equal(Outputs(second).Order(StringComparer.Ordinal), Directory.GetFiles(dir["out"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
 }
