@@ -21,6 +21,6 @@ internal static class ExitCode
     /// <summary>An output could not be written (permissions, disk full); nothing was moved into place.</summary>
     public const int OutputFailed = 5;
 
-    /// <summary>Cancelled (Ctrl+C); nothing was moved into place.</summary>
+    /// <summary>Cancelled (Ctrl+C or SIGTERM); nothing was moved into place.</summary>
     public const int Cancelled = 130;
 }

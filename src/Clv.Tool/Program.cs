@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Spectre.Console;
 
 namespace Clv.Tool;
@@ -14,6 +15,14 @@ internal static class Program
             e.Cancel = !cancel.IsCancellationRequested;
             cancel.Cancel();
         };
+
+        // A scheduler's stop (systemd, Kubernetes, timeout) is SIGTERM: the same clean cancellation, not an end on the spot
+        // that would leave the staging folder behind. A second one ends the process.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = !cancel.IsCancellationRequested;
+            cancel.Cancel();
+        });
         var env = new ToolEnvironment(AnsiConsole.Console, Console.Out, Console.Error);
         return ClvApp.Run(args, env, cancel.Token);
     }

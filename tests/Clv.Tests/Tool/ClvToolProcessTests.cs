@@ -63,4 +63,42 @@ public sealed class ClvToolProcessTests
         Assert.Equal("", quiet.Stderr);
         Assert.True(File.Exists(dir["stages.csv"]));
     }
+
+    [Fact]
+    public async Task Sigterm_CancelsLikeCtrlC_ExitsWith130_AndLeavesNothing()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "SIGTERM is sent with kill(1)");
+
+        // A scheduler (systemd, Kubernetes, timeout) stops a job with SIGTERM: it used to end the process at once (exit 143),
+        // leaving the hidden staging folder and its temporary files behind when it came while outputs were written.
+        using var dir = new TempFolder();
+        using (var log = new StreamWriter(dir["log.csv"]))
+        {
+            log.WriteLine("customer_id,date,amount");
+            var random = new Random(7);
+            for (int c = 0; c < 40_000; c++)
+            {
+                for (int k = random.Next(1, 6); k > 0; k--)
+                {
+                    log.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{c},{new DateOnly(2020, 1, 1).AddDays(random.Next(900)):yyyy-MM-dd},{random.Next(100, 10_000) / 100.0}"));
+                }
+            }
+        }
+
+        using var process = ToolRunner.Start("analyze", dir["log.csv"], "--observation-end", "2021-06-30", "--model", "auto", "--out", dir["out"]);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        string? first = await process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);   // "Read log.csv (... ms)": the fits of three models follow
+        Assert.StartsWith("Read log.csv", first, StringComparison.Ordinal);
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        string rest = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        string errors = await stderr;
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), "clv did not stop within a minute of SIGTERM");
+        Assert.True(process.ExitCode == ExitCode.Cancelled, $"exit {process.ExitCode}: {rest} {errors}");
+        Assert.Contains("Cancelled; no output was moved into place.", errors, StringComparison.Ordinal);
+        Assert.Equal(["log.csv"], dir.Entries());
+    }
 }

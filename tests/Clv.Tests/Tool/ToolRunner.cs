@@ -36,6 +36,16 @@ internal static class ToolRunner
     /// <summary>Runs the built tool (<c>Clv.Tool.dll</c>, copied beside the tests) with <c>dotnet exec</c>.</summary>
     public static Result AsProcess(params string[] args)
     {
+        using var process = Start(args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(3)), "clv did not finish within 3 minutes");
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>Starts the built tool with its standard output and error redirected.</summary>
+    public static Process Start(params string[] args)
+    {
         string dll = Path.Combine(AppContext.BaseDirectory, "Clv.Tool.dll");
         Assert.True(File.Exists(dll), $"The tool is not beside the tests: {dll}");
         var start = new ProcessStartInfo(Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet")
@@ -52,11 +62,7 @@ internal static class ToolRunner
         }
 
         start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(3)), "clv did not finish within 3 minutes");
-        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+        return Process.Start(start)!;
     }
 
     internal sealed record Result(int ExitCode, string Stdout, string Stderr)
