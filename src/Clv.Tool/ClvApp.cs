@@ -22,7 +22,12 @@ internal static class ClvApp
     public static int Run(string[] args, ToolEnvironment env, CancellationToken cancellation)
     {
         args = DashValues(args);
-        bool json = args.Contains("--json", StringComparer.Ordinal);
+        bool json = args.Contains("--json", StringComparer.OrdinalIgnoreCase);
+        if (MissingValue(args) is { } option)
+        {
+            return Fail(ToolException.Usage($"{option} needs a value, but nothing follows it (is a shell variable empty?)."), json, env);
+        }
+
         var app = new CommandApp();
         app.Configure(config =>
         {
@@ -82,6 +87,36 @@ internal static class ClvApp
 
         return [.. result];
     }
+
+    /// <summary>
+    /// The first option that takes a value but is last or followed by another option, or null. The parser gave such an option
+    /// its internal placeholder "__default_command" as the value: <c>--out</c> then wrote a file of that name with exit 0.
+    /// </summary>
+    internal static string? MissingValue(string[] args)
+    {
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (ValueOptions.Contains(args[i]) && (i + 1 == args.Length || IsOption(args[i + 1])))
+            {
+                return args[i];
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsOption(string arg) =>
+        arg.StartsWith("--", StringComparison.Ordinal) || (arg.Length == 2 && arg[0] == '-' && char.IsLetter(arg[1]));
+
+    /// <summary>Every option of every command that takes a value, as typed (<c>--out</c>, <c>-o</c>).</summary>
+    private static readonly HashSet<string> ValueOptions = new(
+        typeof(ClvApp).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(CommandSettings)))
+            .SelectMany(t => t.GetProperties())
+            .Select(p => p.GetCustomAttributes(typeof(CommandOptionAttribute), true).OfType<CommandOptionAttribute>().FirstOrDefault())
+            .Where(a => a?.ValueName is not null)
+            .SelectMany(a => a!.LongNames.Select(n => "--" + n).Concat(a.ShortNames.Select(n => "-" + n))),
+        StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Reports a failure (a message to standard error; with <c>--json</c> also an error document on standard output) and picks the exit code.</summary>
     private static int Fail(Exception ex, bool json, ToolEnvironment env)

@@ -251,6 +251,38 @@ public sealed class ClvToolTests
         Assert.False(Directory.Exists("x"));
     }
 
+    [Theory]
+    [InlineData("rfm", "--out")]
+    [InlineData("analyze", "--out", "--no-report")]
+    [InlineData("score", "--models")]
+    [InlineData("rfm", "--date-format")]
+    [InlineData("stages", "--unit")]
+    [InlineData("score", "--horizon")]
+    [InlineData("rfm", "-o")]
+    public void OptionWithoutItsValue_IsAUsageError_AndWritesNothing(string command, params string[] tail)
+    {
+        // `--out $OUT` with OUT empty: the parser gave --out the value "__default_command", and rfm wrote a file of that name (exit 0).
+        using var dir = new TempFolder();
+        File.Copy(TestData.PathOf("orders.csv"), dir["log.csv"]);
+        string[] models = command == "score" && tail[0] != "--models" ? ["--models", dir["m"]] : [];
+        string[] output = tail[0] is "--out" or "-o" ? [] : ["--out", dir["out.csv"]];
+        string cwd = Environment.CurrentDirectory;
+        var r = ToolRunner.InProcess(command, [dir["log.csv"], "--observation-end", "1997-09-30", .. models, .. output, "--json", .. tail]);
+        Assert.Equal(ExitCode.Usage, r.ExitCode);
+        Assert.Equal($"{tail[0]} needs a value, but nothing follows it (is a shell variable empty?).", r.Json().GetProperty("message").GetString());
+        Assert.Equal(["log.csv"], dir.Entries());
+        Assert.False(File.Exists(Path.Combine(cwd, "__default_command")) || Directory.Exists(Path.Combine(cwd, "__default_command")));
+    }
+
+    [Fact]
+    public void JsonInAnyCase_PrintsTheErrorDocumentToo()
+    {
+        // Options are case-insensitive (--JSON prints the summary on success), so a failure prints its JSON document too.
+        var r = ToolRunner.InProcess("analyze", [TestData.PathOf("orders.csv"), "--observation-end", "1997-09-31", "--out", "x", "--JSON"]);
+        Assert.Equal(ExitCode.Usage, r.ExitCode);
+        Assert.Equal("usage", r.Json().GetProperty("kind").GetString());
+    }
+
     [Fact]
     public void MissingLogFile_IsBadInput()
     {
