@@ -28,6 +28,11 @@ internal static class ClvApp
             return Fail(ToolException.Usage($"{option} needs a value, but nothing follows it (is a shell variable empty?)."), json, env);
         }
 
+        if (BadNumber(args) is { } message)
+        {
+            return Fail(ToolException.Usage(message), json, env);
+        }
+
         var app = new CommandApp();
         app.Configure(config =>
         {
@@ -96,9 +101,39 @@ internal static class ClvApp
     {
         for (int i = 0; i < args.Length; i++)
         {
-            if (ValueOptions.Contains(args[i]) && (i + 1 == args.Length || IsOption(args[i + 1])))
+            if (ValueOptions.ContainsKey(args[i]) && (i + 1 == args.Length || IsOption(args[i + 1])))
             {
                 return args[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A message for the first number option whose value is not a number, or null: the parser's own message named neither
+    /// the option nor the type ("Failed to convert 'x' to Nullable`1.").
+    /// </summary>
+    internal static string? BadNumber(string[] args)
+    {
+        for (int i = 0; i < args.Length; i++)
+        {
+            string[] parts = args[i].Split('=', 2);
+            string? value = parts.Length == 2 ? parts[1] : i + 1 < args.Length ? args[i + 1] : null;
+            if (value is null || !ValueOptions.TryGetValue(parts[0], out var type))
+            {
+                continue;
+            }
+
+            type = Nullable.GetUnderlyingType(type) ?? type;
+            if (type == typeof(int) && !int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _))
+            {
+                return $"{parts[0]} must be a whole number, but was '{value}'.";
+            }
+
+            if (type == typeof(double) && !double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+            {
+                return $"{parts[0]} must be a number such as 0.1 (a dot for decimals), but was '{value}'.";
             }
         }
 
@@ -108,15 +143,16 @@ internal static class ClvApp
     private static bool IsOption(string arg) =>
         arg.StartsWith("--", StringComparison.Ordinal) || (arg.Length == 2 && arg[0] == '-' && char.IsLetter(arg[1]));
 
-    /// <summary>Every option of every command that takes a value, as typed (<c>--out</c>, <c>-o</c>).</summary>
-    private static readonly HashSet<string> ValueOptions = new(
+    /// <summary>Every option of every command that takes a value, as typed (<c>--out</c>, <c>-o</c>), with its type.</summary>
+    private static readonly Dictionary<string, Type> ValueOptions =
         typeof(ClvApp).Assembly.GetTypes()
             .Where(t => t.IsSubclassOf(typeof(CommandSettings)))
             .SelectMany(t => t.GetProperties())
-            .Select(p => p.GetCustomAttributes(typeof(CommandOptionAttribute), true).OfType<CommandOptionAttribute>().FirstOrDefault())
-            .Where(a => a?.ValueName is not null)
-            .SelectMany(a => a!.LongNames.Select(n => "--" + n).Concat(a.ShortNames.Select(n => "-" + n))),
-        StringComparer.OrdinalIgnoreCase);
+            .Select(p => (Property: p, Option: p.GetCustomAttributes(typeof(CommandOptionAttribute), true).OfType<CommandOptionAttribute>().FirstOrDefault()))
+            .Where(o => o.Option?.ValueName is not null)
+            .SelectMany(o => o.Option!.LongNames.Select(n => "--" + n).Concat(o.Option.ShortNames.Select(n => "-" + n)).Select(name => (Name: name, o.Property.PropertyType)))
+            .DistinctBy(o => o.Name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(o => o.Name, o => o.PropertyType, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Reports a failure (a message to standard error; with <c>--json</c> also an error document on standard output) and picks the exit code.</summary>
     private static int Fail(Exception ex, bool json, ToolEnvironment env)
