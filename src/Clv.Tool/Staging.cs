@@ -129,35 +129,71 @@ internal sealed class Staging : IDisposable
     /// <summary>
     /// Moves every staged file into the destination folder (replacing older files of the same names), then deletes the files
     /// named in <paramref name="optional"/> (outputs a command writes only on some runs, such as the report or the rejected
-    /// rows) that this run did not write: left from an earlier run, they would not match this run's outputs.
+    /// rows) that this run did not write: left from an earlier run, they would not match this run's outputs. The older files
+    /// are first moved aside into the staging folder, so a move that fails part way puts them back: the destination then
+    /// holds the earlier run's files, never a mix.
     /// </summary>
     /// <returns>The final paths, in the order the files were staged.</returns>
     public IReadOnlyList<string> Commit(params IReadOnlyList<string> optional)
     {
+        var aside = new List<(string Final, string Old)>();
+        var moved = new List<string>();
         try
         {
             Directory.CreateDirectory(Folder);
-            foreach (var (staged, final) in _files)
+            var stale = optional.Select(name => Path.Combine(Folder, name)).Where(path => !_files.Exists(f => f.Final == path));
+            foreach (string final in _files.Select(f => f.Final).Concat(stale))
             {
-                System.IO.File.Move(staged, final, overwrite: true);
+                if (System.IO.File.Exists(final))
+                {
+                    string old = Path.Combine(_staging, Guid.NewGuid().ToString("N") + ".old");
+                    System.IO.File.Move(final, old);
+                    aside.Add((final, old));
+                }
             }
 
-            foreach (string name in optional)
+            foreach (var (staged, final) in _files)
             {
-                string stale = Path.Combine(Folder, name);
-                if (!_files.Exists(f => f.Final == stale))
-                {
-                    System.IO.File.Delete(stale);
-                }
+                System.IO.File.Move(staged, final);
+                moved.Add(final);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            Restore(moved, aside);
             throw new ToolException(ExitCode.OutputFailed, "output_failed", $"Cannot move the outputs into '{Folder}': {ex.Message}", ex) { File = Folder };
         }
 
         Dispose();
         return [.. _files.Select(f => f.Final)];
+    }
+
+    /// <summary>Takes this run's files out of the destination and puts the earlier run's back (best effort).</summary>
+    private static void Restore(List<string> moved, List<(string Final, string Old)> aside)
+    {
+        foreach (string final in moved)
+        {
+            try
+            {
+                System.IO.File.Delete(final);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Keep going: put back as much of the earlier run as can be.
+            }
+        }
+
+        foreach (var (final, old) in aside)
+        {
+            try
+            {
+                System.IO.File.Move(old, final, overwrite: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // As above.
+            }
+        }
     }
 
     public void Dispose()

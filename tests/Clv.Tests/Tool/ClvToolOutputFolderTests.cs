@@ -64,4 +64,22 @@ public sealed class ClvToolOutputFolderTests
         Assert.True(second.ExitCode == 0, second.Stderr);
         Assert.Equal(Outputs(second).Order(StringComparer.Ordinal), Directory.GetFiles(dir["out"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void Analyze_AMoveIntoOutFailingPartWay_LeavesTheEarlierRunsFiles()
+    {
+        // summary.json is moved in last; a folder of that name makes its move fail after the others had replaced the
+        // earlier run's files (exit 5 said "nothing was moved into place", but the folder held a mix of both runs).
+        using var dir = new TempFolder();
+        string outFolder = dir["out"];
+        Directory.CreateDirectory(Path.Combine(outFolder, Job.SummaryFile));
+        File.WriteAllText(Path.Combine(outFolder, Job.ScorecardCsvFile), "old scorecard");
+        File.WriteAllText(Path.Combine(outFolder, Job.ReportFile), "old report");
+        var r = ToolRunner.InProcess("analyze", [TestData.PathOf("orders.csv"), "--observation-end", "1997-09-30", "--out", outFolder, "--no-report", "--json"]);
+        Assert.Equal(ExitCode.OutputFailed, r.ExitCode);
+        Assert.Equal("old scorecard", File.ReadAllText(Path.Combine(outFolder, Job.ScorecardCsvFile)));
+        Assert.Equal("old report", File.ReadAllText(Path.Combine(outFolder, Job.ReportFile)));
+        Assert.Equal([Job.ReportFile, Job.ScorecardCsvFile, Job.SummaryFile], Directory.EnumerateFileSystemEntries(outFolder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["out"], dir.Entries());
+    }
 }
