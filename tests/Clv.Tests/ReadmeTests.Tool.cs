@@ -74,12 +74,22 @@ public partial class ReadmeTests
         using var dir = new TempFolder();
         var r = ToolRunner.InProcess("analyze", ToolRunner.Cdnow("--holdout-end", "1998-06-30", "--model", "auto", "--out", dir["o"], "--no-report", "--json"));
         Assert.True(r.ExitCode == 0, r.Stderr);
-        var fields = r.Json().EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var topLevel = r.Json().EnumerateObject().Select(p => p.Name).ToList();
+        var fields = topLevel.Concat(r.Json().GetProperty("purchase_model").EnumerateObject().Select(p => p.Name))
+            .Concat(r.Json().GetProperty("purchase_model").GetProperty("parameters").GetProperty("r").EnumerateObject().Select(p => p.Name))
+            .Concat(r.Json().GetProperty("scorecard").EnumerateObject().Select(p => p.Name))
+            .ToHashSet(StringComparer.Ordinal);
+        fields.Add("models");   // score's: the models it applied
         string section = ToolSection();
         string listed = section[section.IndexOf("the same document", StringComparison.Ordinal)..section.IndexOf("or on failure", StringComparison.Ordinal)];
-        foreach (Match m in Regex.Matches(listed, "`([a-z_]+)`"))
+        var named = Regex.Matches(listed, "`([a-z_]+)`").Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        foreach (string name in named)
         {
-            Assert.True(fields.Contains(m.Groups[1].Value), $"the README lists {m.Groups[1].Value}, the summary has no such field");
+            Assert.True(fields.Contains(name), $"the README lists {name}, the summary has no such field");
         }
+
+        // And the other way: every field a pipeline reads is named (command, format, observation_end ... were not).
+        string[] unnamed = [.. fields.Where(f => !named.Contains(f))];
+        Assert.True(unnamed.Length == 0, "Not in the README: " + string.Join(", ", unnamed));
     }
 }
