@@ -43,6 +43,7 @@ internal static class ClvApp
             config.CaseSensitivity(CaseSensitivity.None);
             config.UseStrictParsing();
             config.CancellationExitCode(ExitCode.Cancelled);
+            config.SetHelpProvider(new ExitCodesHelp(config.Settings));
             config.SetExceptionHandler((ex, _) => Fail(ex, json, env));
             config.AddExample("analyze", "orders.csv", "--observation-end", "1997-09-30", "--out", "clv-out");
             config.AddExample("score", "new-orders.parquet", "--observation-end", "1998-06-30", "--models", "clv-out", "--out", "clv-scores");

@@ -383,6 +383,15 @@ public sealed class ClvToolTests
 
         var a = ToolRunner.InProcess("analyze", ["--help"]);
         Assert.Equal(0, a.ExitCode);
+        foreach (int code in typeof(ExitCode).GetFields().Select(f => (int)f.GetValue(null)!))
+        {
+            // The exit codes a script branches on, in the tool's help and each command's.
+            Assert.Matches($@"
+\s+{code}\s+\w", r.Stdout);
+            Assert.Matches($@"
+\s+{code}\s+\w", a.Stdout);
+        }
+
         Assert.Contains("--observation-end", a.Stdout, StringComparison.Ordinal);
         Assert.Contains("--holdout-end", a.Stdout, StringComparison.Ordinal);
     }
