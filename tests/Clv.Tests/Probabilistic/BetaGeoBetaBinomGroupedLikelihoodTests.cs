@@ -79,28 +79,7 @@ public class BetaGeoBetaBinomGroupedLikelihoodTests
     {
         // 20,000 customers over 365 daily opportunities: p ~ Beta(1.2, 7.5), theta ~ Beta(0.66, 80). The per-history sum
         // took about 25 s for 100,000 such customers; the grouped sum makes this a routine fit.
-        var random = new Random(42);
-        var histories = new BinaryPurchaseHistory[20_000];
-        for (int c = 0; c < histories.Length; c++)
-        {
-            double p = MathNet.Numerics.Distributions.Beta.Sample(random, 1.2, 7.5), theta = MathNet.Numerics.Distributions.Beta.Sample(random, 0.66, 80);
-            int x = 0, tx = 0;
-            for (int t = 1; t <= 365; t++)
-            {
-                if (random.NextDouble() < theta)
-                {
-                    break;
-                }
-
-                if (random.NextDouble() < p)
-                {
-                    x++;
-                    tx = t;
-                }
-            }
-
-            histories[c] = new BinaryPurchaseHistory(x, tx, 365);
-        }
+        var histories = Recovery.Recovery.SimulateBinary(1.2, 7.5, 0.66, 80, 20_000, 365, seed: 42);
 
         var fit = BetaGeoBetaBinomModel.Fit(histories);
 
