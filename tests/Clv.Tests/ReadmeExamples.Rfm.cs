@@ -18,7 +18,7 @@ internal static partial class ReadmeExamples
         RfmScores custom = RfmScorer.Score(customers, new RfmOptions
         {
             ScoreCount = 3,
-            DaysSinceLastPurchaseBreakpoints = [30, 90],                 // <= 30 days: R3, 31..90: R2, > 90: R1
+            DaysSinceLastPurchaseBreakpoints = [30, 90],                 // 0..29 days: R3, 30..89: R2, >= 90: R1
             FrequencyMeasure = FrequencyMeasure.RepeatPurchases,
             MonetaryMeasure = MonetaryMeasure.Mean,
         });

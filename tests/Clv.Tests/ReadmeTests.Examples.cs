@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Clv.Csv;
 using Clv.Lifecycle;
 using Clv.Probabilistic;
@@ -173,6 +174,40 @@ public partial class ReadmeTests
         Assert.All(r.Scores, s => Assert.DoesNotContain(2, new[] { s.F }));   // F = 2 is empty: coinciding quantiles
         Assert.StartsWith("{\"model\":\"RfmCutPoints\",\"version\":1,", r.Stored.ToJson(), StringComparison.Ordinal);
         Assert.Equal(1411, r.Scores.Count(s => s.F == 1));
+    }
+
+    [Fact]
+    public void Rfm_Example_RecencyBreakpointComment_IsWhatTheScorerGives()
+    {
+        // The README's comment on DaysSinceLastPurchaseBreakpoints = [30, 90] states which days get which R; score each
+        // stated range at its ends (and one day past an open end) with those cut points and compare.
+        string readme = ReadmeText();
+        var line = Regex.Match(readme, @"DaysSinceLastPurchaseBreakpoints = \[30, 90\],\s*//(?<ranges>[^\n]*)");
+        Assert.True(line.Success, "the README's custom R breakpoints example was not found");
+        var cutPoints = RfmCutPoints.Fit(Cdnow.Value, new RfmOptions { ScoreCount = 3, DaysSinceLastPurchaseBreakpoints = [30, 90] }).Model;
+        int checkedDays = 0;
+        foreach (string part in line.Groups["ranges"].Value.Split(','))
+        {
+            var range = Regex.Match(part.Trim(), @"^(?:(?<from>\d+)\.\.(?<to>\d+)|(?<op><=|>=|<|>) ?(?<bound>\d+))(?: days)?: R(?<r>\d)$");
+            Assert.True(range.Success, $"unreadable range '{part.Trim()}'");
+            int r = int.Parse(range.Groups["r"].Value, CultureInfo.InvariantCulture);
+            int[] days = range.Groups["from"].Success
+                ? [int.Parse(range.Groups["from"].Value, CultureInfo.InvariantCulture), int.Parse(range.Groups["to"].Value, CultureInfo.InvariantCulture)]
+                : (range.Groups["op"].Value, int.Parse(range.Groups["bound"].Value, CultureInfo.InvariantCulture)) switch
+                {
+                    ("<=", int b) => [b - 1, b],
+                    ("<", int b) => [b - 2, b - 1],
+                    (">=", int b) => [b, b + 1],
+                    (_, int b) => [b + 1, b + 2],
+                };
+            foreach (int d in days)
+            {
+                Assert.True(r == cutPoints.Score(d, 1, 1).R, $"README: {part.Trim()}, but {d} days score R{cutPoints.Score(d, 1, 1).R}");
+                checkedDays++;
+            }
+        }
+
+        Assert.Equal(6, checkedDays);
     }
 
     [Fact]
