@@ -10,7 +10,7 @@ namespace Clv.Csv;
 /// <c>ParetoNbdModel</c>, <c>BgNbdModel</c> and <c>MbgNbdModel</c>.
 /// </summary>
 /// <remarks>
-/// The file has a header. Numbers are invariant ("1.5"); an empty or non-numeric cell, a repeated id, an id not among the
+/// The file has a header. Ids are trimmed of spaces and tabs, as <see cref="TransactionCsv"/> trims them, and compared ordinally. Numbers are invariant ("1.5"); an empty or non-numeric cell, a repeated id, an id not among the
 /// customers (unless <see cref="CustomerCovariatesCsvOptions.IgnoreUnknownCustomers"/>) and a customer without a row are errors
 /// naming the line, column and text, or the missing customers. Nothing is returned half-read.
 /// </remarks>
@@ -106,7 +106,8 @@ public static class CustomerCovariatesCsv
                 throw new CsvFormatException(line, null, record.ToString(), Invariant($"the row has {fields.Count} fields but the header has {names.Count}"));
             }
 
-            string id = fields.Field(record, idColumn).Trim().ToString();
+            // Spaces and tabs only, as TransactionCsv trims ids: an id it kept (a no-break or ideographic space at an end) must match.
+            string id = fields.Field(record, idColumn).Trim(" \t").ToString();
             if (!customers.TryGetIndex(id, out int customer))
             {
                 if (options.IgnoreUnknownCustomers)

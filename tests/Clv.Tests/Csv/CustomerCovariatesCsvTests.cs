@@ -81,6 +81,25 @@ public class CustomerCovariatesCsvTests
         Assert.Contains(reason, ex.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Ids are trimmed of spaces and tabs only, as <see cref="TransactionCsv"/> trims them: an id it kept with a no-break space
+    /// (Excel) or an ideographic space (Chinese input) at an end is found. Trimming every white space made such a customer
+    /// "not among the customers", and no covariates file could cover it.
+    /// </summary>
+    [Fact]
+    public void Read_IdsWithOtherSpacesAtTheEnds_MatchTheTransactionReadersIds()
+    {
+        var log = TransactionCsv.Read(new MemoryStream(Encoding.UTF8.GetBytes(
+            "customer_id,date,amount\n王\u3000伟\u3000,2024-01-01,10\n\u00a0b\u00a0,2024-01-02,20\n c ,2024-01-03,30\n")));
+        var customers = CustomerSummaries.FromTransactions(log.Transactions, new DateOnly(2024, 3, 1), TimeUnit.Week);
+        Assert.Equal(["王\u3000伟\u3000", "\u00a0b\u00a0", "c"], customers.Select(c => c.CustomerId));
+
+        var covariates = CustomerCovariatesCsv.Read(
+            new MemoryStream(Encoding.UTF8.GetBytes("customer_id,region\n\u00a0b\u00a0,2\n\tc ,3\n王\u3000伟\u3000,1\n")), customers, null);
+
+        Assert.Equal([1.0, 2.0, 3.0], Enumerable.Range(0, 3).Select(i => covariates[i, 0]));
+    }
+
     [Fact]
     public void Read_CustomersWithoutARow_AreListed()
     {
