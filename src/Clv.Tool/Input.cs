@@ -192,7 +192,7 @@ internal sealed record Input(string Path, bool IsParquet, DateOnly ObservationEn
 
     /// <summary>
     /// The summaries, or bad input when the log has rows but none on or before <c>--observation-end</c> (the library's message
-    /// gives the log's date range); that used to stop as an unexpected failure.
+    /// gives the log's date range; that used to stop as an unexpected failure) or a customer's amounts sum past the largest double.
     /// </summary>
     private CustomerSummaries Build(CustomerSummariesBuilder builder)
     {
@@ -203,6 +203,11 @@ internal sealed record Input(string Path, bool IsParquet, DateOnly ObservationEn
         catch (ArgumentException ex) when (ex.ParamName == "observationEnd")
         {
             throw ToolException.BadInput($"{Path}: {ex.Message.Split(" (Parameter", 2)[0]}", Path, ex);
+        }
+        catch (OverflowException ex)
+        {
+            // A customer's amounts sum past the largest double (a misread or mis-scaled amount column): the input's fault.
+            throw ToolException.BadInput($"{Path}: {ex.Message}", Path, ex);
         }
     }
 

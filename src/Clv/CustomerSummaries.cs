@@ -40,7 +40,25 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
         LatestDayNumber = latestDayNumber;
         Counts = counts;
         (_summaries, _summaryToInternal) = summarized ?? Summarize(days, observationEnd.DayNumber, timeUnit);
+        CheckFiniteTotals(_summaries);
         Warnings = WarningsFor(observationEnd, explicitHoldoutEnd, latestDayNumber, counts);
+    }
+
+    /// <summary>
+    /// Refuses totals past the largest double: amounts that each are finite (1e308 twice) would otherwise sum to an infinite
+    /// spend or refund total, which every value computed from it would carry silently.
+    /// </summary>
+    private static void CheckFiniteTotals(CustomerSummary[] summaries)
+    {
+        for (int i = 0; i < summaries.Length; i++)
+        {
+            ref readonly var s = ref summaries[i];
+            if (!(double.IsFinite(s.Spend) && double.IsFinite(s.Refunds) && double.IsFinite(s.HoldoutSpend)))
+            {
+                throw new OverflowException(Guard.Format(
+                    $"Customer '{s.CustomerId}': the amounts sum to more than the largest finite number (spend {s.Spend}, refunds {s.Refunds}, holdout spend {s.HoldoutSpend}), so they cannot be summarised; check the amount column for a misread or mis-scaled value."));
+            }
+        }
     }
 
     /// <summary>An observation end more than this many days after the log's latest row is reported in <see cref="Warnings"/>.</summary>
@@ -160,6 +178,7 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
     /// <exception cref="ArgumentException">A row is a default <see cref="Transaction"/> (no customer id); the message names the first such row.
     /// Or the log has rows but none on or before <paramref name="observationEnd"/>; the message names the data's first and last dates.
     /// (An empty log gives empty summaries.)</exception>
+    /// <exception cref="OverflowException">A customer's amounts sum to more than the largest finite number; the message names the customer.</exception>
     public static CustomerSummaries FromTransactions(
         ReadOnlySpan<Transaction> transactions,
         DateOnly observationEnd,
@@ -207,6 +226,7 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
     /// <param name="second">Summaries of another part, built with the same observation end, time unit and holdout end.</param>
     /// <returns>The merged summaries.</returns>
     /// <exception cref="ArgumentException">The two were built with a different observation end, time unit or holdout end.</exception>
+    /// <exception cref="OverflowException">A customer's amounts in the two parts sum to more than the largest finite number; the message names the customer.</exception>
     public static CustomerSummaries Merge(CustomerSummaries first, CustomerSummaries second)
     {
         ArgumentNullException.ThrowIfNull(first);

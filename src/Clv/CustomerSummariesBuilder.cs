@@ -212,6 +212,7 @@ public sealed class CustomerSummariesBuilder
     /// <returns>The summaries; their <see cref="CustomerSummaries.Warnings"/> say when the observation end is well after the data.</returns>
     /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
     /// <exception cref="ArgumentException">Rows were added but none on or before <see cref="ObservationEnd"/>; the message names the data's first and last dates. (A builder without rows gives empty summaries.)</exception>
+    /// <exception cref="OverflowException">A customer's amounts sum to more than the largest finite number; the message names the customer.</exception>
     public CustomerSummaries Build()
     {
         ThrowIfBuilt();

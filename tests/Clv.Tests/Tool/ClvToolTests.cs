@@ -219,6 +219,19 @@ public sealed class ClvToolTests
     }
 
     [Fact]
+    public void Analyze_AmountsSummingPastTheLargestDouble_IsBadInputNamingTheCustomer()
+    {
+        using var dir = new TempFolder();
+        File.WriteAllText(dir["log.csv"], "customer_id,date,amount\n1,1997-01-01,10\n2,1997-01-05,1e308\n2,1997-02-05,1e308\n");
+
+        var r = ToolRunner.InProcess("analyze", [dir["log.csv"], "--observation-end", "1997-09-30", "--out", dir["out"], "--json"]);
+
+        Assert.Equal(ExitCode.BadInput, r.ExitCode);
+        Assert.Contains("Customer '2': the amounts sum to more than the largest finite number", r.Json().GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir["out"]));
+    }
+
+    [Fact]
     public void Failure_LeavesAnExistingOutputFolderAsItWas()
     {
         using var dir = new TempFolder();
