@@ -49,19 +49,20 @@ public readonly record struct DiscountRate
     /// <exception cref="ArgumentOutOfRangeException">The equivalent rate is too large to be a finite number (a large rate per day compounded over a year), or <paramref name="period"/> is undefined.</exception>
     public double RatePer(TimeUnit period)
     {
-        if (period == Period)
-        {
-            return Rate;
-        }
-
-        double rate = SpecialMath.ExpM1(SpecialMath.Log1P(Rate) * period.LengthInDays() / Period.LengthInDays());
-        if (!double.IsFinite(rate))
+        if (!TryRatePer(period, out double rate))
         {
             ThrowHelper.ArgumentOutOfRange(nameof(period), period, Guard.Format(
                 $"The discount rate {Rate} per {Period} compounds to more than the largest finite number per {period}; use a smaller rate or a shorter period."));
         }
 
         return rate;
+    }
+
+    /// <summary>The equivalent rate per <paramref name="period"/>; false when it is too large to be a finite number.</summary>
+    internal bool TryRatePer(TimeUnit period, out double rate)
+    {
+        rate = period == Period ? Rate : SpecialMath.ExpM1(SpecialMath.Log1P(Rate) * period.LengthInDays() / Period.LengthInDays());
+        return double.IsFinite(rate);
     }
 
     /// <summary>The same rate expressed per <paramref name="period"/>.</summary>

@@ -51,7 +51,7 @@ public sealed class RetentionClvOptions
             ThrowHelper.ArgumentOutOfRange("options.Timing", Timing, Guard.Format($"options.Timing must be End, Start or Middle, but was {(int)Timing}."));
         }
 
-        if (!double.IsFinite(SpecialMath.ExpM1(SpecialMath.Log1P(DiscountRate.Rate) * Period.LengthInDays() / DiscountRate.Period.LengthInDays())))
+        if (!DiscountRate.TryRatePer(Period, out _))
         {
             ThrowHelper.ArgumentOutOfRange("options.DiscountRate", DiscountRate, Guard.Format(
                 $"options.DiscountRate ({DiscountRate.Rate} per {DiscountRate.Period}) compounds to more than the largest finite number per options.Period ({Period}); use a smaller rate or a shorter period."));
