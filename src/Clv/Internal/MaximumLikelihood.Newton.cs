@@ -85,6 +85,17 @@ internal static partial class MaximumLikelihood
                     }
                 }
 
+                if (shift > 0 && !analytic)
+                {
+                    // BFGS updates keep an indefinite matrix indefinite: every later step would be this shifted, gradient-like
+                    // creep again (a Pareto/NBD fit on customers who all buy at one rate crept for hundreds of iterations). The
+                    // shift becomes part of the matrix the updates start from.
+                    for (int a = 0; a < free; a++)
+                    {
+                        h[(index[a] * k) + index[a]] += shift;
+                    }
+                }
+
                 double decrement = 0;
                 for (int a = 0; a < free; a++)
                 {
