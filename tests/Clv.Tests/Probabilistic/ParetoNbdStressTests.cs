@@ -101,6 +101,42 @@ public class ParetoNbdStressTests
         Assert.Equal(series, quadrature, 1e-10 * Math.Max(1, Math.Abs(series)));
     }
 
+    [Theory]
+    [InlineData(5e8, 1.0000001, 1e-8)]
+    [InlineData(5e8, 1.5, 1e-3)]
+    [InlineData(5e8, 5e8, 1e-9)]
+    [InlineData(1e5, 1.2, 1e-6)]
+    [InlineData(300, 0.5, 1e-12)]
+    [InlineData(3, 1.5, 1e-7)]
+    public void LnTailByQuadrature_HugeA_MatchesIndependentIntegral(double a, double b, double epsilon)
+    {
+        // Where r is in the hundreds of millions (every customer buys at one rate) the integrand is nil past w ~ 40/a: the
+        // quadrature skips those panels. An independent Simpson rule over y = ln w, finer and without skipping, must agree.
+        double z = 1 - epsilon;
+        static double LnOneMinus(double w) => w < 1e-5 ? -w - (w * w / 2) - (w * w * w / 3) : Math.Log(1 - w);
+        double LnIntegrand(double y) => ((a - 1) * LnOneMinus(Math.Exp(y))) - (b * Math.Log(epsilon + (z * Math.Exp(y)))) + y;
+        const double from = -80, to = -0.6931471805599453;
+        const int n = 400_000;
+        double h = (to - from) / n, peak = double.NegativeInfinity;
+        for (int i = 0; i <= n; i++)
+        {
+            peak = Math.Max(peak, LnIntegrand(from + (i * h)));
+        }
+
+        double sum = 0;
+        for (int i = 0; i <= n; i++)
+        {
+            sum += (i == 0 || i == n ? 1 : i % 2 == 1 ? 4 : 2) * Math.Exp(LnIntegrand(from + (i * h)) - peak);
+        }
+
+        // [0, 1/2] adds (1/2)^a 2F1(a, b; a + 1; z/2)/a: below 1e-30 of the rest for these a, except the smallest, summed directly.
+        double lnHigh = peak + Math.Log(sum * h / 3);
+        double lnLow = Clv.Internal.Hypergeometric.Hyp2F1Ln(a, b, a + 1, 0.5 * z, out _) - (a * Math.Log(2)) - Math.Log(a);
+        double expected = Math.Max(lnHigh, lnLow) + Math.Log(1 + Math.Exp(-Math.Abs(lnHigh - lnLow)));
+
+        Assert.Equal(expected, ParetoNbdMath.LnTailByQuadrature(a, b, epsilon, 1), 1e-8);
+    }
+
     [Fact]
     public void ProbabilityAlive_ExtremeRateRatio_MatchesIndependentQuadrature()
     {
