@@ -6,6 +6,9 @@ namespace Clv.Data.Internal;
 /// <summary>Turns one row of a result into (id, day, amount: quantity × unit price with a quantity column), or a rejection naming the row, column and value.</summary>
 internal sealed class DbRowReader
 {
+    /// <summary>What the CSV reader trims from the ends of an id: a padded CHAR(n) column's spaces, and tabs; other blanks are part of it.</summary>
+    private static readonly char[] IdBlanks = [' ', '\t'];
+
     private readonly DbDataReader _reader;
     private readonly TransactionDbOptions _options;
     private readonly int _id;
@@ -115,7 +118,7 @@ internal sealed class DbRowReader
         }
 
         var type = _reader.GetFieldType(_id);
-        id = type == typeof(string) ? _reader.GetString(_id).Trim()
+        id = type == typeof(string) ? _reader.GetString(_id).Trim(IdBlanks)
             : type == typeof(long) ? _reader.GetInt64(_id).ToString(CultureInfo.InvariantCulture)
             : type == typeof(int) ? _reader.GetInt32(_id).ToString(CultureInfo.InvariantCulture)
             : type == typeof(short) ? _reader.GetInt16(_id).ToString(CultureInfo.InvariantCulture)

@@ -76,6 +76,24 @@ public class TransactionDbTests
     }
 
     [Fact]
+    public void Read_IdsWithSpacesAndOtherBlanks_TrimsLikeTheCsvReader()
+    {
+        // Spaces and tabs at the ends go (CHAR(n) columns pad with spaces); a no-break or ideographic space is part of the id, as in
+        // CSV: the same log gives the same customers from a table and from a file.
+        string[] ids = [" a ", "a", "b\u00a0", "王\u3000伟\u3000", "\tc\t", "\u00a0d"];
+        using var db = Sqlite();
+        Execute(db, "CREATE TABLE t (customer_id TEXT, date TEXT, amount REAL)");
+        Insert(db, "t", ids.Select((id, i) => ((object?)id, (object?)Iso(new DateOnly(2024, 1, 1 + i)), (object?)(1.0 + i))));
+        var fromTable = TransactionDb.Read(Query(db, "SELECT * FROM t"));
+
+        string csv = "customer_id,date,amount\n" + string.Concat(ids.Select((id, i) => $"{id},{Iso(new DateOnly(2024, 1, 1 + i))},{1.0 + i}\n"));
+        var fromFile = Clv.Csv.TransactionCsv.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)));
+
+        Assert.Equal(["a", "a", "b\u00a0", "王\u3000伟\u3000", "c", "\u00a0d"], fromTable.Transactions.ToArray().Select(t => t.CustomerId));
+        Assert.Equal(fromFile.Transactions.ToArray(), fromTable.Transactions.ToArray());
+    }
+
+    [Fact]
     public void Read_MissingColumn_ListsTheResultsColumns()
     {
         using var db = Sqlite();
