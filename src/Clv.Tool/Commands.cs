@@ -36,7 +36,7 @@ internal abstract class ToolCommand<TSettings>(ToolEnvironment env) : Command<TS
     protected abstract Summary Execute(Run run, TSettings settings);
 
     protected static Input.Loaded Read(Run run, Input input) =>
-        run.Step("Read " + Path.GetFileName(input.Path), report => input.Load(report, run.Cancellation));
+        run.Step("read", "Read " + Path.GetFileName(input.Path), report => input.Load(report, run.Cancellation));
 
     /// <summary>A path option's value: usage errors when it is missing or blank (a blank path used to fail unexpectedly).</summary>
     protected static string Required(string? value, string option, string what) =>
@@ -92,18 +92,18 @@ internal sealed class AnalyzeCommand(ToolEnvironment env) : ToolCommand<AnalyzeS
 
         var cuts = Job.FitCutPoints(customers);
         Job.CheckSpend(spend.Model, customers, null);
-        var scorecard = run.Step("Score customers", _ => Scorecard.Create(customers, new ScorecardOptions
+        var scorecard = run.Step("score", "Score customers", _ => Scorecard.Create(customers, new ScorecardOptions
         {
             RfmCutPoints = cuts,
             Purchases = purchases,
             Spend = spend.Model,
             Horizon = horizon,
         }));
-        run.Step("Summarise", _ => summary.Scorecard(scorecard));
+        run.Step("summarise", "Summarise", _ => summary.Scorecard(scorecard));
 
         using var staging = Staging.ForFolder(outFolder);
         Job.WriteScorecard(run, staging, scorecard);
-        run.Step("Write models", _ =>
+        run.Step("write_models", "Write models", _ =>
         {
             staging.Write(Job.PurchaseModelFile, p => File.WriteAllText(p, ModelJson.Save(purchases) + "\n"));
             staging.Write(Job.SpendModelFile, p => File.WriteAllText(p, ModelJson.Save(spend.Model) + "\n"));
@@ -112,7 +112,7 @@ internal sealed class AnalyzeCommand(ToolEnvironment env) : ToolCommand<AnalyzeS
         Job.WriteRejected(staging, input, loaded.Rejected);
         if (!s.NoReport)
         {
-            run.Step("Write HTML report", _ => staging.Write(Job.ReportFile, p => ClvReport.Write(p, customers, new ClvReportOptions
+            run.Step("write_report", "Write HTML report", _ => staging.Write(Job.ReportFile, p => ClvReport.Write(p, customers, new ClvReportOptions
             {
                 Language = language,
                 Comparison = comparison,
@@ -158,14 +158,14 @@ internal sealed class ScoreCommand(ToolEnvironment env) : ToolCommand<ScoreSetti
         summary.Note("models", "models", Path.GetFullPath(folder) + ": " + purchases + "; " + spend);
         summary.Horizon(horizon, s.DiscountRate);
         Job.CheckSpend(spend, loaded.Customers, Path.GetFullPath(Path.Combine(folder, Job.SpendModelFile)));
-        var scorecard = run.Step("Score customers", _ => Scorecard.Create(loaded.Customers, new ScorecardOptions
+        var scorecard = run.Step("score", "Score customers", _ => Scorecard.Create(loaded.Customers, new ScorecardOptions
         {
             RfmCutPoints = cuts,
             Purchases = purchases,
             Spend = spend,
             Horizon = horizon,
         }));
-        run.Step("Summarise", _ => summary.Scorecard(scorecard));
+        run.Step("summarise", "Summarise", _ => summary.Scorecard(scorecard));
         using var staging = Staging.ForFolder(outFolder);
         Job.WriteScorecard(run, staging, scorecard);
         Job.WriteRejected(staging, input, loaded.Rejected);
@@ -266,12 +266,12 @@ internal abstract class TableCommand(ToolEnvironment env) : ToolCommand<TableSet
         var loaded = Read(run, input);
         RequireCustomers(input, loaded);
         summary.Input(input, loaded);
-        var scorecard = run.Step("Score customers", _ => Scorecard.Create(loaded.Customers, Options));
-        run.Step("Summarise", _ => summary.Scorecard(scorecard));
+        var scorecard = run.Step("score", "Score customers", _ => Scorecard.Create(loaded.Customers, Options));
+        run.Step("summarise", "Summarise", _ => summary.Scorecard(scorecard));
         using var staging = Staging.ForFile(outFile);
         string name = Path.GetFileName(outFile);
         bool parquet = Path.GetExtension(outFile).Equals(".parquet", StringComparison.OrdinalIgnoreCase);
-        run.Step("Write " + name, _ => staging.Write(name, p =>
+        run.Step("write_output", "Write " + name, _ => staging.Write(name, p =>
         {
             if (parquet)
             {

@@ -35,7 +35,7 @@ internal static class Job
     /// <summary>Fits the chosen purchase model (or all three, for <c>auto</c>) and returns them as a comparison.</summary>
     public static ModelComparisonReport FitPurchases(Run run, CustomerSummaries customers, string choice)
     {
-        var comparison = run.Step(choice == "auto" ? "Fit BG/NBD, MBG/NBD, Pareto/NBD" : "Fit " + Name(choice), report =>
+        var comparison = run.Step("fit_purchase_model", choice == "auto" ? "Fit BG/NBD, MBG/NBD, Pareto/NBD" : "Fit " + Name(choice), report =>
         {
             var options = new FitOptions { Progress = new FitReport(report), CancellationToken = run.Cancellation };
             return Fitting(() => choice switch
@@ -54,7 +54,7 @@ internal static class Job
         return comparison;
     }
 
-    public static FitResult<GammaGammaModel> FitSpend(Run run, CustomerSummaries customers) => run.Step("Fit Gamma-Gamma", report =>
+    public static FitResult<GammaGammaModel> FitSpend(Run run, CustomerSummaries customers) => run.Step("fit_spend_model", "Fit Gamma-Gamma", report =>
         Fitting(() => GammaGammaModel.Fit(customers, new FitOptions { Progress = new FitReport(report), CancellationToken = run.Cancellation })));
 
     private static T Fitting<T>(Func<T> fit)
@@ -133,7 +133,7 @@ internal static class Job
     }
 
     /// <summary>Writes the scorecard as CSV and Parquet at once (two threads).</summary>
-    public static void WriteScorecard(Run run, Staging staging, Scorecard scorecard) => run.Step("Write scorecard (CSV, Parquet)", _ =>
+    public static void WriteScorecard(Run run, Staging staging, Scorecard scorecard) => run.Step("write_scorecard", "Write scorecard (CSV, Parquet)", _ =>
         staging.WriteAll(ScorecardOutputs(scorecard)));
 
     /// <summary>The scorecard's CSV and Parquet outputs, for <see cref="Staging.WriteAll"/>.</summary>

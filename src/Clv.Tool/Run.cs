@@ -35,7 +35,7 @@ internal sealed class Run
 
     public bool Json => _settings.Json;
 
-    /// <summary>Each step's name and milliseconds, in order.</summary>
+    /// <summary>Each step's key (stable, for <c>step_ms</c>) and milliseconds, in order.</summary>
     public IReadOnlyList<KeyValuePair<string, double>> Timings => _timings;
 
     public double TotalMilliseconds => _total.Elapsed.TotalMilliseconds;
@@ -68,8 +68,12 @@ internal sealed class Run
         return result;
     }
 
-    /// <summary>Runs one step: <paramref name="work"/> reports its progress as a fraction 0 to 1 (or never, for a spinner).</summary>
-    public T Step<T>(string name, Func<Action<double>, T> work)
+    /// <summary>
+    /// Runs one step: <paramref name="work"/> reports its progress as a fraction 0 to 1 (or never, for a spinner). The
+    /// <paramref name="name"/> is shown; the <paramref name="key"/> (the same for every run of the command, whatever the files
+    /// and models) names its time in <c>step_ms</c>.
+    /// </summary>
+    public T Step<T>(string key, string name, Func<Action<double>, T> work)
     {
         Cancellation.ThrowIfCancellationRequested();
         var task = _progress?.AddTask(Markup.Escape(name), autoStart: true, maxValue: 1.0);
@@ -88,7 +92,7 @@ internal sealed class Run
             }
         });
         double ms = watch.Elapsed.TotalMilliseconds;
-        _timings.Add(new(name, ms));
+        _timings.Add(new(key, ms));
         if (task is not null)
         {
             task.IsIndeterminate = false;
@@ -104,7 +108,7 @@ internal sealed class Run
     }
 
     /// <summary>A step without a result.</summary>
-    public void Step(string name, Action<Action<double>> work) => Step<bool>(name, report =>
+    public void Step(string key, string name, Action<Action<double>> work) => Step<bool>(key, name, report =>
     {
         work(report);
         return true;

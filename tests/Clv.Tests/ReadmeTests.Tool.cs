@@ -80,6 +80,9 @@ public partial class ReadmeTests
             .Concat(r.Json().GetProperty("scorecard").EnumerateObject().Select(p => p.Name))
             .ToHashSet(StringComparer.Ordinal);
         fields.Add("models");   // score's: the models it applied
+        fields.UnionWith(r.Json().GetProperty("step_ms").EnumerateObject().Select(p => p.Name));
+        fields.Add("write_report");   // analyze without --no-report
+        fields.Add("write_output");   // rfm's and stages' one file
         string section = ToolSection();
         string listed = section[section.IndexOf("the same document", StringComparison.Ordinal)..section.IndexOf("or on failure", StringComparison.Ordinal)];
         var named = Regex.Matches(listed, "`([a-z_]+)`").Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);

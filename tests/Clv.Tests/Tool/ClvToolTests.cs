@@ -408,4 +408,28 @@ public sealed class ClvToolTests
         Assert.Contains("--observation-end", a.Stdout, StringComparison.Ordinal);
         Assert.Contains("--holdout-end", a.Stdout, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("analyze", "--no-report")]
+    [InlineData("rfm")]
+    public void Json_StepTimes_AreKeyedTheSameWhateverTheFileIsCalled(string command, params string[] more)
+    {
+        // step_ms used to be keyed by the step's display name, "Read orders.csv": a pipeline could not read the time of a step.
+        using var dir = new TempFolder();
+        File.Copy(TestData.PathOf("orders.csv"), dir["march.csv"]);
+        File.Copy(TestData.PathOf("orders.csv"), dir["april.csv"]);
+        string[] Keys(string log)
+        {
+            string output = command == "rfm" ? dir[log + ".rfm.csv"] : dir[log + ".out"];
+            var r = ToolRunner.InProcess(command, [dir[log], "--observation-end", "1997-09-30", "--out", output, "--json", .. more]);
+            Assert.True(r.ExitCode == ExitCode.Success, r.Stderr + r.Stdout);
+            return [.. r.Json().GetProperty("step_ms").EnumerateObject().Select(p => p.Name)];
+        }
+
+        var march = Keys("march.csv");
+
+        Assert.Equal(march, Keys("april.csv"));
+        Assert.Contains("read", march);
+        Assert.All(march, k => Assert.Matches("^[a-z_]+$", k));
+    }
 }
