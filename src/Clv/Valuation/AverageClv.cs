@@ -80,9 +80,9 @@ public static class AverageClv
     /// <param name="acquisitionCost">Cost of acquiring a customer, at least 0.</param>
     /// <returns>The CLV per customer of the segment.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
-    /// <exception cref="ArgumentException">No member has a purchase.</exception>
+    /// <exception cref="ArgumentException">No member has a purchase, or the members' refunds exceed their purchases (a negative net spend).</exception>
     public static double ForSegment(CustomerSummaries customers, ReadOnlySpan<int> members, double grossMarginRate, double annualChurnRate, double acquisitionCost = 0) =>
-        Compute(AnnualPurchaseValue(customers, members), grossMarginRate, annualChurnRate, acquisitionCost);
+        Compute(NonNegativeValue(customers, members, nameof(members)), grossMarginRate, annualChurnRate, acquisitionCost);
 
     /// <summary>The average-based CLV of the whole population.</summary>
     /// <param name="customers">The summaries.</param>
@@ -111,8 +111,38 @@ public static class AverageClv
     /// <param name="annualChurnRate">Share of customers lost per year, in (0, 1].</param>
     /// <param name="acquisitionCost">Cost of acquiring a customer, at least 0.</param>
     /// <returns>The customer's CLV.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
-    /// <exception cref="ArgumentException">The customer has no purchase.</exception>
-    public static double ForCustomer(CustomerSummaries customers, int index, double grossMarginRate, double annualChurnRate, double acquisitionCost = 0) =>
-        ForSegment(customers, [index], grossMarginRate, annualChurnRate, acquisitionCost);
+    /// <exception cref="ArgumentOutOfRangeException">An argument is out of range (the error names <paramref name="index"/> for a position outside the summaries).</exception>
+    /// <exception cref="ArgumentException">The customer has no purchase, or their refunds exceed their purchases (a negative net spend).</exception>
+    public static double ForCustomer(CustomerSummaries customers, int index, double grossMarginRate, double annualChurnRate, double acquisitionCost = 0)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        if ((uint)index >= (uint)customers.Count)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(index), index, Guard.Format($"index must be between 0 and {customers.Count - 1}, but was {index}."));
+        }
+
+        if (!customers[index].HasPurchase)
+        {
+            ThrowHelper.Argument(nameof(index), Guard.Format($"Customer '{customers[index].CustomerId}' (index {index}) has no purchase, so it has no annual purchase value."));
+        }
+
+        return Compute(NonNegativeValue(customers, [index], nameof(index)), grossMarginRate, annualChurnRate, acquisitionCost);
+    }
+
+    /// <summary>
+    /// The members' annual purchase value, refused when negative with an error naming the members (refunds above purchases) rather
+    /// than <see cref="Compute"/>'s about an <c>annualPurchaseValue</c> the caller never passed.
+    /// </summary>
+    private static double NonNegativeValue(CustomerSummaries customers, ReadOnlySpan<int> members, string paramName)
+    {
+        double value = AnnualPurchaseValue(customers, members);
+        if (value < 0)
+        {
+            string who = members.Length == 1 ? Guard.Format($"Customer '{customers[members[0]].CustomerId}'") : Guard.Format($"The segment ({members.Length} customers)");
+            ThrowHelper.Argument(paramName, Guard.Format(
+                $"{who} has a negative net spend ({value} per customer-year): refunds exceed purchases, so there is no average-based CLV, which needs an annual purchase value of at least 0."));
+        }
+
+        return value;
+    }
 }

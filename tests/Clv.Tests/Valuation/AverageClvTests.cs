@@ -66,4 +66,35 @@ public class AverageClvTests
         Assert.Throws<ArgumentException>(() => AverageClv.ForSegment(customers, [], 0.3, 0.4));
         Assert.Throws<ArgumentOutOfRangeException>(() => AverageClv.ForSegment(customers, [-1], 0.3, 0.4));
     }
+
+    [Fact]
+    public void ForCustomer_RefundsAbovePurchases_ThrowsNamingTheCustomerNotAnnualPurchaseValue()
+    {
+        // Bought 10, returned 50: net spend -40. The caller passed no annualPurchaseValue, so the error must not name one.
+        var end = new DateOnly(2024, 12, 31);
+        Transaction[] rows = [new("a", end.AddDays(-200), 10), new("a", end.AddDays(-100), -50), new("b", end.AddDays(-170), 50)];
+        var customers = CustomerSummaries.FromTransactions(rows, end, TimeUnit.Day);
+
+        var one = Assert.Throws<ArgumentException>(() => AverageClv.ForCustomer(customers, 0, 0.3, 0.4));
+        Assert.Equal("index", one.ParamName);
+        Assert.Contains("Customer 'a' has a negative net spend", one.Message, StringComparison.Ordinal);
+        var segment = Assert.Throws<ArgumentException>(() => AverageClv.ForSegment(customers, [0], 0.3, 0.4));
+        Assert.Equal("members", segment.ParamName);
+        Assert.Contains("refunds exceed purchases", segment.Message, StringComparison.Ordinal);
+        Assert.True(AverageClv.ForPopulation(customers, 0.3, 0.4) > 0);   // pooled with b, the net spend is positive
+    }
+
+    [Fact]
+    public void ForCustomer_PositionOutsideOrLead_ThrowsNamingIndex()
+    {
+        var end = new DateOnly(2024, 12, 31);
+        Transaction[] rows = [new("a", end.AddDays(-200), 10), new("lead", end.AddDays(-100), -5)];
+        var customers = CustomerSummaries.FromTransactions(rows, end, TimeUnit.Day);
+
+        var outside = Assert.Throws<ArgumentOutOfRangeException>(() => AverageClv.ForCustomer(customers, 2, 0.3, 0.4));
+        Assert.Equal("index", outside.ParamName);
+        var lead = Assert.Throws<ArgumentException>(() => AverageClv.ForCustomer(customers, 1, 0.3, 0.4));
+        Assert.Equal("index", lead.ParamName);
+        Assert.Contains("Customer 'lead' (index 1) has no purchase", lead.Message, StringComparison.Ordinal);
+    }
 }
