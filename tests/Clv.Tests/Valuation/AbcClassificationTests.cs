@@ -30,6 +30,20 @@ public class AbcClassificationTests
         Assert.Equal([AbcClass.C, AbcClass.A, AbcClass.B, AbcClass.C, AbcClass.A, AbcClass.B], classes);
     }
 
+    [Theory]
+    [InlineData(new[] { 0.15, 0.6 }, "BA")]                // 0.6 is exactly 80% of 0.75: 0.15 is not needed for A
+    [InlineData(new[] { 1, 0.35, 0.4 }, "ABA")]            // 1 + 0.4 = 1.4 is exactly 80% of 1.75
+    [InlineData(new[] { 0.1, 0.15, 0.05, 0.2, 0.5 }, "BACAA")]   // 0.95 above 0.05: exactly 80% + 15%, so 0.05 is C
+    [InlineData(new[] { 0.8, 0.15, 0.05 }, "ABC")]
+    public void Classify_ValuesBringingExactlyTheShare_ReachIt(double[] values, string expected)
+    {
+        // Amounts in cents, not exact in binary: the customers worth more than v who bring exactly AShare (or AShare + BShare)
+        // of the total have reached it, so v drops to the next class, as the rule "bring less than AShare" says.
+        var classes = AbcClassification.Classify(values, null);
+
+        Assert.Equal(expected, string.Concat(classes.Select(c => c.ToString())));
+    }
+
     [Property(MaxTest = 300)]
     public Property Classify_HigherValueNeverALowerClass_AndEqualValuesShareOne(int seed)
     {
