@@ -25,10 +25,12 @@ public readonly record struct HistoricalWindow
     public bool IsAllTime => _months == 0 && _since is null;
 
     /// <summary>
-    /// Purchase days after the same calendar day <paramref name="months"/> months before the observation end, up to
-    /// the observation end: calendar months (<see cref="DateOnly.AddMonths"/>), never 30-day months. For an
-    /// observation end of 1997-09-30, three months cover 1997-07-01 to 1997-09-30. A window reaching back before
-    /// 0001-01-01 covers every purchase day, as <see cref="AllTime"/> does.
+    /// Purchase days in the last <paramref name="months"/> calendar months up to the observation end, never 30-day months.
+    /// At a month end they are whole months: for an observation end of 1997-09-30, three months cover 1997-07-01 to
+    /// 1997-09-30 and one month is September; for 2024-04-30 one month is April. On any other day the window starts the day
+    /// after the same calendar day <paramref name="months"/> months before (<see cref="DateOnly.AddMonths"/>): from
+    /// 2024-03-15, one month covers 2024-02-16 to 2024-03-15. A window reaching back before 0001-01-01 covers every purchase
+    /// day, as <see cref="AllTime"/> does.
     /// </summary>
     /// <param name="months">Number of calendar months, at least 1.</param>
     /// <returns>The window.</returns>
@@ -58,6 +60,17 @@ public readonly record struct HistoricalWindow
 
         // Months reaching back before January of year 1: every day counts (DateOnly.AddMonths would throw).
         int monthsBack = ((observationEnd.Year - 1) * 12) + observationEnd.Month - 1;
-        return _months == 0 || _months > monthsBack ? int.MinValue : observationEnd.AddMonths(-_months).DayNumber + 1;
+        if (_months == 0 || _months > monthsBack)
+        {
+            return int.MinValue;
+        }
+
+        // At a month end the window is whole calendar months: from 2024-04-30 one month is April, not 03-31 (the day after
+        // AddMonths(-1)'s 03-30) to 04-30, and from 1997-09-30 one month is September, not 08-31 to 09-30.
+        return IsMonthEnd(observationEnd)
+            ? new DateOnly(observationEnd.Year, observationEnd.Month, 1).AddMonths(1 - _months).DayNumber
+            : observationEnd.AddMonths(-_months).DayNumber + 1;
     }
+
+    private static bool IsMonthEnd(DateOnly day) => day.Day == DateTime.DaysInMonth(day.Year, day.Month);
 }

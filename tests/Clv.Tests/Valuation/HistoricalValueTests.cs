@@ -59,6 +59,41 @@ public class HistoricalValueTests
     }
 
     /// <summary>
+    /// At a month-end observation end, LastMonths(n) is the last n whole calendar months: from 2024-04-30 one month is April,
+    /// and from 1997-09-30 one month is September. Before, the window began the day after AddMonths(-n) (03-30, 08-30), so
+    /// a purchase on 03-31 or 08-31 counted as last month's.
+    /// </summary>
+    [Theory]
+    [InlineData(2024, 4, 30, 1, 2024, 4, 1)]
+    [InlineData(1997, 9, 30, 1, 1997, 9, 1)]
+    [InlineData(2024, 11, 30, 3, 2024, 9, 1)]
+    [InlineData(2024, 2, 29, 1, 2024, 2, 1)]
+    [InlineData(2023, 2, 28, 12, 2022, 3, 1)]
+    [InlineData(1997, 9, 30, 3, 1997, 7, 1)]   // the documented example, unchanged
+    [InlineData(2024, 3, 31, 1, 2024, 3, 1)]
+    public void Compute_LastMonthsAtAMonthEnd_CountsWholeCalendarMonths(int year, int month, int day, int months, int fy, int fm, int fd)
+    {
+        var end = new DateOnly(year, month, day);
+        var first = new DateOnly(fy, fm, fd);
+        Transaction[] rows = [new("a", first.AddDays(-1), 1000), new("a", first, 10), new("a", end, 20)];
+        var customers = CustomerSummaries.FromTransactions(rows, end, TimeUnit.Day);
+
+        var value = HistoricalValue.Compute(customers, new HistoricalValueOptions { Window = HistoricalWindow.LastMonths(months) });
+
+        Assert.Equal(30, value[0], 1e-12);
+    }
+
+    [Fact]
+    public void Compute_LastMonthsMidMonth_StartsTheDayAfterTheSameDayMonthsBefore()
+    {
+        var end = new DateOnly(2024, 3, 15);
+        Transaction[] rows = [new("a", new DateOnly(2024, 2, 15), 1000), new("a", new DateOnly(2024, 2, 16), 10), new("a", end, 20)];
+        var customers = CustomerSummaries.FromTransactions(rows, end, TimeUnit.Day);
+
+        Assert.Equal(30, HistoricalValue.Compute(customers, new HistoricalValueOptions { Window = HistoricalWindow.LastMonths(1) })[0], 1e-12);
+    }
+
+    /// <summary>
     /// A window reaching back before 0001-01-01 (a long window, or an observation end in year 1) covers every purchase day:
     /// DateOnly.AddMonths threw its own "un-representable" or "Months value" error before.
     /// </summary>
