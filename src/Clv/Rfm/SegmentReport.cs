@@ -36,11 +36,18 @@ public sealed class SegmentReport
     /// <param name="map">The segment map.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The counts differ.</exception>
+    /// <exception cref="ArgumentException">The counts differ, or <paramref name="map"/> is for another score count than the scores' cut points (a 5x5 grid over scores 1..3 would label the best customers "Need Attention").</exception>
     public static SegmentReport Create(CustomerSummaries customers, RfmScores scores, SegmentMap map)
     {
         ArgumentNullException.ThrowIfNull(customers);
         ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(map);
+        if (map.ScoreCount != scores.CutPoints.ScoreCount)
+        {
+            ThrowHelper.Argument(nameof(map), Guard.Format(
+                $"map is for {map.ScoreCount} scores but the scores run from 1 to {scores.CutPoints.ScoreCount} (scores.CutPoints.ScoreCount): use a map for k = {scores.CutPoints.ScoreCount}, or score with ScoreCount = {map.ScoreCount}."));
+        }
+
         return Create(customers.AsSpan(), scores.AsSpan(), map);
     }
 

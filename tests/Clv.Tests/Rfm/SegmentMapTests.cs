@@ -170,6 +170,20 @@ public class SegmentMapTests
     }
 
     [Fact]
+    public void SegmentReport_ScoresOfAnotherScoreCount_ThrowsNamingMap()
+    {
+        // Scores 1..3 (the README's custom RFM) on the 5x5 RF grid: R3 F3, the best score, would be "Need Attention".
+        var customers = RfmTestData.CdnowCustomers;
+        var three = RfmScorer.Score(customers, new RfmOptions { ScoreCount = 3 });
+
+        var e = Assert.Throws<ArgumentException>(() => SegmentReport.Create(customers, three, SegmentMap.RfGrid()));
+
+        Assert.Equal("map", e.ParamName);
+        Assert.Contains("map is for 5 scores but the scores run from 1 to 3", e.Message, StringComparison.Ordinal);
+        Assert.Equal(customers.Count, SegmentReport.Create(customers, three, SegmentMap.ValueTiers(3)).CustomerCount);
+    }
+
+    [Fact]
     public void SegmentReport_CdnowRfGrid_RegressionCounts()
     {
         var customers = RfmTestData.CdnowCustomers;
