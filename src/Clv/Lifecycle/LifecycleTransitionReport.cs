@@ -209,7 +209,9 @@ public sealed class LifecycleTransitionReport
             }
         }
 
-        int top = (int)Math.Ceiling(highValueShare * buyers);
+        // ceil(share x buyers) of the share as written: 7% of 100 buyers is 7, though 0.07 x 100 rounds up to 7.000000000000001.
+        double exact = highValueShare * buyers;
+        int top = (int)Math.Ceiling(exact - Math.ScaleB(exact, -50));
         int covered = 0;
         if (top > 0)
         {

@@ -59,6 +59,23 @@ public class LifecycleTransitionReportTests
     }
 
     [Theory]
+    [InlineData(0.07, 100, 7)]
+    [InlineData(0.14, 50, 7)]
+    [InlineData(0.14, 100, 14)]
+    [InlineData(0.2, 2357, 472)]
+    [InlineData(0.07, 101, 8)]
+    public void Create_HighValueShareOfBuyers_IsTheCeilingOfTheShareAsWritten(double share, int buyers, int expected)
+    {
+        // 7% of 100 buyers is 7 customers: 0.07 x 100 rounds to 7.000000000000001, whose ceiling made the group 8.
+        var rows = Enumerable.Range(0, buyers).Select(c => Log.Buy("c" + c, c % 90, 10 + c)).ToArray();
+        var summaries = Log.Summaries(100, rows);
+
+        var t = LifecycleTransitionReport.Create(Days, summaries, Log.B.AddDays(100), Log.B.AddDays(100), share);
+
+        Assert.Equal(expected, t.HighValueCustomers);
+    }
+
+    [Theory]
     [InlineData(0.2)]
     [InlineData(0.5)]
     [InlineData(1.0)]
@@ -86,7 +103,7 @@ public class LifecycleTransitionReportTests
             .Select(i => (Index: i, Purchases: summaries.PurchaseDayNumbers(i).ToArray().Count(d => d <= from.DayNumber)))
             .Where(b => b.Purchases > 0)
             .ToList();
-        int top = (int)Math.Ceiling(share * buyers.Count);
+        int top = (int)Math.Ceiling((decimal)share * buyers.Count);   // the share as written (0.2 exactly), not its binary value
         var ranked = buyers.OrderByDescending(b => LifecycleTransitionReport.NetSpendUpTo(summaries, b.Index, b.Purchases)).ThenBy(b => b.Index).Take(top);
         int covered = ranked.Count(b => Days.Classify(summaries, b.Index, to).IsActive());
         Assert.True(buyers.Count > 4096);
