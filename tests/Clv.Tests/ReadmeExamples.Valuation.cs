@@ -13,7 +13,7 @@ internal static partial class ReadmeExamples
     public static ValuationValues Valuation(TransactionLog log, CustomerSummaries customers)
     {
         // <readme:valuation>
-        // Historical value: margin on purchases in a window, net of refunds, less costs.
+        // Historical value: margin on purchases in a window, less costs; refunds only without a window (they are not dated).
         double[] soFar = HistoricalValue.Compute(customers, new HistoricalValueOptions { MarginRate = 0.3 });
         double[] recent = HistoricalValue.Compute(customers, new HistoricalValueOptions
         {

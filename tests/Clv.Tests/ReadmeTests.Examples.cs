@@ -6,6 +6,7 @@ using Clv.Lifecycle;
 using Clv.Probabilistic;
 using Clv.Rfm;
 using Clv.Tests.Probabilistic;
+using Clv.Valuation;
 
 namespace Clv.Tests;
 
@@ -276,6 +277,23 @@ public partial class ReadmeTests
         Assert.Equal(customers.Count - 1, v.Accounts.Count);
         Assert.Equal(v.Accounts.Count, v.AccountValue.Length);
         Assert.Equal(4, v.Channels.Rows[0].PaybackPeriods);
+    }
+
+    [Fact]
+    public void Readme_HistoricalValue_SaysAWindowLeavesRefundsOut_AsTheCodeDoes()
+    {
+        // The README said the windowed value is "net of refunds", and its formula row subtracted refunds for any window;
+        // HistoricalValue subtracts them for all time only (the summaries keep a refund total, not its dates).
+        var end = new DateOnly(2024, 12, 31);
+        Transaction[] rows = [new("a", new DateOnly(2024, 11, 5), 100), new("a", new DateOnly(2024, 12, 1), -40)];
+        var customers = CustomerSummaries.FromTransactions(rows, end, TimeUnit.Day);
+        double recent = HistoricalValue.Compute(customers, new HistoricalValueOptions { MarginRate = 0.3, Window = HistoricalWindow.LastMonths(3) })[0];
+        Assert.Equal(30, recent, 1e-12);   // 0.3 x 100: the refund in the window is not subtracted
+
+        string readme = ReadmeText();
+        string row = readme.Split('\n').Single(l => l.StartsWith("| historical:", StringComparison.Ordinal));
+        Assert.Contains("refunds for all time only", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("in a window, net of refunds", readme, StringComparison.Ordinal);
     }
 
     [Fact]
