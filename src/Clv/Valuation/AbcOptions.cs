@@ -25,7 +25,8 @@ public sealed class AbcOptions
 
         if (!(BShare >= 0 && AShare + BShare <= 1 + 1e-12))
         {
-            ThrowHelper.ArgumentOutOfRange("options.BShare", BShare, Guard.Format($"options.BShare must be in [0, 1 - options.AShare] = [0, {1 - AShare}], but was {BShare}."));
+            // 1 - AShare to 15 digits: 1 - 0.8 is 0.19999999999999996 in binary, shown as the 0.2 the user means.
+            ThrowHelper.ArgumentOutOfRange("options.BShare", BShare, Guard.Format($"options.BShare must be in [0, 1 - options.AShare] = [0, {1 - AShare:G15}], but was {BShare}."));
         }
 
         return this;

@@ -44,6 +44,16 @@ public class AbcClassificationTests
         Assert.Equal(expected, string.Concat(classes.Select(c => c.ToString())));
     }
 
+    [Fact]
+    public void Classify_BShareAboveTheRest_MessageShowsTheRestAsWritten()
+    {
+        // 1 - 0.8 is 0.19999999999999996 in binary: the message showed "[0, 0.19999999999999996]".
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => AbcClassification.Classify([1.0], new AbcOptions { AShare = 0.8, BShare = 0.3 }));
+
+        Assert.Equal("options.BShare", e.ParamName);
+        Assert.Contains("options.BShare must be in [0, 1 - options.AShare] = [0, 0.2], but was 0.3.", e.Message, StringComparison.Ordinal);
+    }
+
     [Property(MaxTest = 300)]
     public Property Classify_HigherValueNeverALowerClass_AndEqualValuesShareOne(int seed)
     {
