@@ -5,12 +5,12 @@ namespace Clv.Internal;
 /// <summary>Small numerical helpers that the framework lacks on every target.</summary>
 internal static class SpecialMath
 {
-    /// <summary>ln(1 + x), accurate for small |x| (Goldberg's correction).</summary>
+    /// <summary>ln(1 + x), accurate for small |x| (Goldberg's correction); +∞ at x = +∞ (where the correction would be ∞/∞).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Log1P(double x)
     {
         double u = 1.0 + x;
-        return u == 1.0 ? x : Math.Log(u) * x / (u - 1.0);
+        return u == 1.0 || double.IsPositiveInfinity(u) ? x : Math.Log(u) * x / (u - 1.0);
     }
 
     /// <summary>

@@ -58,7 +58,7 @@ internal static class BetaGeometric
             return double.NegativeInfinity;
         }
 
-        double lnRatio = SpecialMath.Log1P((t - tx) / (alpha + tx));
+        double lnRatio = SpecialMath.LnOneAndRatio(t - tx, alpha + tx);
         double bx = modified ? b + x : b + x - 1;
         return Math.Log(a / bx) + ((r + x) * lnRatio);
     }
@@ -113,7 +113,7 @@ internal static class BetaGeometric
         for (int k = 0; k < times.Length; k++)
         {
             z[k] = times[k] / (alpha + age + times[k]);
-            lnOneMinusZ[k] = -SpecialMath.Log1P(times[k] / (alpha + age));
+            lnOneMinusZ[k] = -SpecialMath.LnOneAndRatio(times[k], alpha + age);
         }
 
         if (!TryHyp2F1LnMany(e, second, c, z, lnOneMinusZ, lnF))
@@ -162,7 +162,7 @@ internal static class BetaGeometric
         }
 
         double lnBab = SpecialFunctions.BetaLn(a, b);
-        double lnU = -SpecialMath.Log1P(time / alpha);  // ln(alpha / (alpha + t))
+        double lnU = -SpecialMath.LnOneAndRatio(time, alpha);  // ln(alpha / (alpha + t))
         double lnZ = Math.Log(time) - Math.Log(alpha + time);
         double z = time / (alpha + time);
         int shift = modified ? 1 : 0;
@@ -181,7 +181,7 @@ internal static class BetaGeometric
 
     /// <summary>P(at least one purchase in the next t | alive at T, x) = 1 − ((α + T)/(α + T + t))^(r + x) (a customer alive at T drops out only after a purchase).</summary>
     public static double AnyPurchaseIfAlive(double r, double alpha, int x, double age, double time) =>
-        -SpecialMath.ExpM1((r + x) * -SpecialMath.Log1P(time / (alpha + age)));
+        -SpecialMath.ExpM1((r + x) * -SpecialMath.LnOneAndRatio(time, alpha + age));
 
     /// <summary>The t with 1 - ((alpha + T)/(alpha + T + t))^(r + x) = target, in closed form: (alpha + T) expm1(-ln(1 - target)/(r + x)).</summary>
     public static double NextPurchaseTimeIfAlive(double r, double alpha, int x, double age, double target) =>
@@ -227,7 +227,7 @@ internal static class BetaGeometric
         double c = modified ? a + b + x : a + b + x - 1;
         double second = modified ? b + x + 1 : b + x;
         double z = time / (alpha + age + time);
-        double lnOneMinusZ = -SpecialMath.Log1P(time / (alpha + age));
+        double lnOneMinusZ = -SpecialMath.LnOneAndRatio(time, alpha + age);
         double value = c / (a - 1) * OneMinusPowerHyp(r + x, second, c, z, lnOneMinusZ);
         return Plausible(value, r + x, alpha + age, a, second, time) ? value : BetaGeometricFallback.ExpectedIfAlive(r + x, alpha + age, a, second, time);
     }
@@ -240,7 +240,7 @@ internal static class BetaGeometric
         double second = modified ? b + 1 : b;
         double prefactor = modified ? b : c;
         double z = time / (alpha + time);
-        double lnOneMinusZ = -SpecialMath.Log1P(time / alpha);
+        double lnOneMinusZ = -SpecialMath.LnOneAndRatio(time, alpha);
         double value = prefactor / (a - 1) * OneMinusPowerHyp(r, second, c, z, lnOneMinusZ);
 
         // MBG/NBD's new customer has first survived the first purchase's coin, with probability b/(a + b), and is then a

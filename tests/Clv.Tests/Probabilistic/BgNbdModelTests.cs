@@ -67,4 +67,19 @@ public class BgNbdModelTests
     [Fact]
     public void ProbabilityAlive_HugeFrequencyLongAgo_IsExactlyZero() =>
         Assert.Equal(0.0, CdnowFits.Published.ProbabilityAlive(1000, 10, 100));
+
+    [Fact]
+    public void Predictions_AgeOverAlphaOverflows_FiniteAndExact()
+    {
+        // T/α = 1e9/1e-300 overflows a double, ln(1 + T/α) = 711.5 does not: P(buy in 1e9 | new) = 1 - e^(-r 711.5).
+        double expected = 1 - Math.Exp(-1e-3 * (Math.Log(1e9) - Math.Log(1e-300)));
+        PurchaseModel[] models = [new BgNbdModel(1e-3, 1e-300, 0.793, 2.426, TimeUnit.Week), new MbgNbdModel(1e-3, 1e-300, 0.793, 2.426, TimeUnit.Week)];
+        foreach (var model in models)
+        {
+            Assert.Equal(expected, model.ProbabilityOfAnyPurchase(0, 0, 0, 1e9) / model.ProbabilityAlive(0, 0, 0), 12);
+            Assert.Equal(0.0, model.ProbabilityAlive(3, 0, 1e9));
+            double y = model.ConditionalExpectedPurchases(0, 0, 0, 1e9);
+            Assert.True(double.IsFinite(y) && y > 0, $"{model} E[Y(1e9) | 0, 0, 0] = {y}");
+        }
+    }
 }
