@@ -43,7 +43,7 @@ internal static class BetaGeometric
                 return a1 + a2 + a3;
             }
 
-            double a4 = Math.Log(a) - Math.Log(b + x - 1) - (r * SpecialMath.LnOneAndRatio(tx, alpha)) - (x * Math.Log(alpha + tx));
+            double a4 = Math.Log(a) - Math.Log(b + (x - 1)) - (r * SpecialMath.LnOneAndRatio(tx, alpha)) - (x * Math.Log(alpha + tx));
             double m = Math.Max(a3, a4);
             return a1 + a2 + m + Math.Log(Math.Exp(a3 - m) + Math.Exp(a4 - m));
         }
@@ -59,7 +59,8 @@ internal static class BetaGeometric
         }
 
         double lnRatio = SpecialMath.LnOneAndRatio(t - tx, alpha + tx);
-        double bx = modified ? b + x : b + x - 1;
+        // x - 1 first: b + x - 1 rounds a tiny b to 0 at x = 1 (here, in ln L and in the count probabilities).
+        double bx = modified ? b + x : b + (x - 1);
         return Math.Log(a / bx) + ((r + x) * lnRatio);
     }
 
@@ -104,7 +105,7 @@ internal static class BetaGeometric
             return;
         }
 
-        double c = modified ? a + b + x : a + b + x - 1;
+        double c = modified ? a + b + x : a + b + (x - 1);
         double second = modified ? b + x + 1 : b + x;
         double e = r + x;
         Span<double> z = stackalloc double[times.Length];
@@ -173,7 +174,7 @@ internal static class BetaGeometric
         if (modified || n > 0)
         {
             double tail = n == 0 ? 1 : SpecialFunctions.BetaRegularized(n, r, z);
-            second = Math.Exp(SpecialFunctions.BetaLn(a + 1, b + n - 1 + shift) - lnBab) * tail;
+            second = Math.Exp(SpecialFunctions.BetaLn(a + 1, b + (n - 1 + shift)) - lnBab) * tail;
         }
 
         return Math.Clamp(first + second, 0, 1);
@@ -224,7 +225,7 @@ internal static class BetaGeometric
     {
         // BG/NBD: (a + b + x - 1)/(a - 1) [1 - ((α+T)/(α+T+t))^(r+x) 2F1(r + x, b + x; a + b + x - 1; z)]
         // MBG/NBD: (a + b + x)/(a - 1) [1 - ((α+T)/(α+T+t))^(r+x) 2F1(r + x, b + x + 1; a + b + x; z)], z = t/(α+T+t)
-        double c = modified ? a + b + x : a + b + x - 1;
+        double c = modified ? a + b + x : a + b + (x - 1);
         double second = modified ? b + x + 1 : b + x;
         double z = time / (alpha + age + time);
         double lnOneMinusZ = -SpecialMath.LnOneAndRatio(time, alpha + age);

@@ -116,7 +116,7 @@ internal sealed class BetaGeometricLikelihood : LikelihoodProblem
             }
 
             rxs[j] = rx;
-            double denominator = modified ? b + x : b + x - 1;
+            double denominator = modified ? b + x : b + (x - 1);
             odds0[j] = lnA - Math.Log(denominator);
             invB[j] = 1 / denominator;
         }

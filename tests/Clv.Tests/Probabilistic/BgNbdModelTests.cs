@@ -82,4 +82,16 @@ public class BgNbdModelTests
             Assert.True(double.IsFinite(y) && y > 0, $"{model} E[Y(1e9) | 0, 0, 0] = {y}");
         }
     }
+
+    [Fact]
+    public void OneRepeatPurchase_TinyB_LimitOfCertainDropout()
+    {
+        // b = 1e-300: p ~ Beta(a, b) is 1, so a customer drops out right after the first repeat purchase; b + x - 1 must not
+        // round to 0 at x = 1. ln L(1, t_x, T) -> ln r + r ln α - (r + 1) ln(α + t_x); P(X(t) = 1) -> 1 - (α/(α + t))^r.
+        var model = new BgNbdModel(0.243, 4.414, 0.793, 1e-300, TimeUnit.Week);
+        Assert.Equal(Math.Log(0.243) + (0.243 * Math.Log(4.414)) - (1.243 * Math.Log(14.414)), model.LikelihoodLn(1, 10, 20), 9);
+        Assert.Equal(1 - Math.Pow(4.414 / 56.414, 0.243), model.PurchaseCountProbability(1, 52), 9);
+        Assert.Equal(0.0, model.ConditionalPurchaseCountProbability(1, 1, 10, 20, 52), 9);
+    }
 }
+
