@@ -147,13 +147,13 @@ internal static partial class ParetoNbdMath
         // ε^-b e^y (1 - e^y)^(a-1) (1 + (z/ε) e^y)^-b is ε^-b (q - k q²) + O(q³) with q = e^y, k = a - 1 + b z/ε: that part is
         // taken in closed form, q_c - k q_c²/2, with k q_c = 1e-5 so the neglected terms are below 1e-10 of it.
         double lnEps = Math.Log(epsilon);
-        double k = (a - 1) + (b * z / epsilon);
-        double lo = Math.Min(Math.Log(1e-5 / Math.Max(k, 1e-300)), -Math.Log(2) - 1), hi = -Math.Log(2);
+        double lnK = LnSlope(a, b, z, epsilon, lnEps);
+        double lo = Math.Min(Math.Log(1e-5) - lnK, -Math.Log(2) - 1), hi = -Math.Log(2);
         int panels = (int)Math.Ceiling(hi - lo);
         double width = (hi - lo) / panels;
         double lnScale = -b * lnEps;
         double qc = Math.Exp(lo);
-        double below = qc - (0.5 * k * qc * qc);
+        double below = qc * (1 - (0.5 * Math.Exp(lnK + lo)));
 
         // Every node's term is at most w e^(-(a-1) w) (ln v <= -w, u >= ε), falling in w past w = 1/(a - 1), and the sum is at least
         // the closed-form part: panels whose terms are all below 1e-17 of that are skipped (where r is in the hundreds of millions,
@@ -196,6 +196,18 @@ internal static partial class ParetoNbdMath
         db = (shareLow * lowB) + (shareHigh * sb / sum);
         dz = (shareLow * lowZ) + (shareHigh * b * sz / sum);
         return ln;
+    }
+
+    /// <summary>
+    /// ln k, k = a - 1 + b z/ε (at least 1e-300): the slope of the quadrature's integrand at w → 0, in log space because
+    /// b/ε overflows when r or s is huge and ε tiny (r = 1e300, β/α = 3e99: an infinite k made 2^31 panels, a hang).
+    /// </summary>
+    private static double LnSlope(double a, double b, double z, double epsilon, double lnEps)
+    {
+        double k = (a - 1) + (b * z / epsilon);
+        return double.IsFinite(k)
+            ? Math.Log(Math.Max(k, 1e-300))
+            : SpecialMath.LnAddExp(Math.Log(Math.Max(a - 1, 1e-300)), Math.Log(b) + Math.Log(z) - lnEps);
     }
 
     /// <summary>ln |α^r β^s A0| with its sign: A0 = (r + s + x)(F(t_x) - F(T)); -infinity (sign 0) when t_x = T.</summary>

@@ -23,6 +23,15 @@ public class ParetoNbdStressTests
     }
 
     [Fact]
+    public void ProbabilityAlive_HugeRAndTinyAlpha_ExactlyZero()
+    {
+        // r = 1e300 with α/β = 3e-100: a customer that buys ~1e400 times a week and has not bought is gone. The tail
+        // quadrature's slope k = (r + x) z/ε overflowed to infinity, which asked for 2^31 panels and ended in NaN.
+        var model = new ParetoNbdModel(1e300, 1e-100, 1e-100, 0.3, TimeUnit.Week);
+        Assert.Equal(0.0, model.ProbabilityAlive(0, 0, 1e-9));
+    }
+
+    [Fact]
     public void ProbabilityAlive_ReferenceStressCases_MatchIndependentQuadrature()
     {
         // P(alive) = 1/(1 + s int_{t_x}^T (alpha+u)^-(r+x) (beta+u)^-(s+1) du / ((alpha+T)^-(r+x) (beta+T)^-s)),
