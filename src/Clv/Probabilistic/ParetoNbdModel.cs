@@ -25,6 +25,9 @@ public sealed class ParetoNbdModel : PurchaseModel, IJsonPersistable<ParetoNbdMo
     private const string ModelName = "Pareto/NBD";
     private static readonly string[] Names = ["r", "alpha", "s", "beta"];
 
+    /// <summary>ln 1e300: the largest ratio of α and β (either way) a model accepts.</summary>
+    private static readonly double MaxLnRateRatio = 300 * Math.Log(10);
+
     /// <summary>
     /// Memo of the 2F1 tail terms ln F(t) by (x, t): a population has few distinct (x, t_x) and (x, T) pairs, so batch
     /// predictions reuse them. Direct-mapped; entries are immutable objects, so concurrent readers see whole entries.
@@ -37,10 +40,18 @@ public sealed class ParetoNbdModel : PurchaseModel, IJsonPersistable<ParetoNbdMo
     /// <param name="s">Shape s of the dropout-rate Gamma distribution (greater than 0).</param>
     /// <param name="beta">Rate β of the dropout-rate Gamma distribution, in <paramref name="timeUnit"/> (greater than 0).</param>
     /// <param name="timeUnit">The unit of time of α, β and of every recency, age and horizon.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is not a finite number greater than 0, or the unit is undefined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is not a finite number greater than 0, α and β are more than a factor of 1e300 apart, or the unit is undefined.</exception>
     public ParetoNbdModel(double r, double alpha, double s, double beta, TimeUnit timeUnit)
         : base(ModelName, Names, [r, alpha, s, beta], timeUnit)
     {
+        // The tail integrals take 1 - z = (min(α, β) + t)/(max(α, β) + t), at t = 0 the ratio of the rates: past 1e300 it
+        // underflows, and their quadrature would need endless panels (a customer with t_x = 0 hung P(alive) and ln L).
+        if (Math.Abs(Math.Log(alpha) - Math.Log(beta)) > MaxLnRateRatio)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(beta), beta, Guard.Format(
+                $"alpha ({alpha}) and beta ({beta}) must be within a factor of 1e300 of each other (their ratio is 1e{(Math.Log10(alpha) - Math.Log10(beta)):F0})."));
+        }
+
         R = r;
         Alpha = alpha;
         S = s;

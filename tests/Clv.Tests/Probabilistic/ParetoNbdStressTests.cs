@@ -147,6 +147,33 @@ public class ParetoNbdStressTests
     }
 
     [Fact]
+    public void Constructor_RatesMoreThan1e300Apart_RefusedNamingBeta()
+    {
+        // alpha/beta = 1e-400 underflowed the tail integrals' 1 - z at t_x = 0: ln L(0, 0, 1e-9) and P(alive) never returned.
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new ParetoNbdModel(1e10, 1e-300, 1e300, 1e100, TimeUnit.Week));
+        Assert.Equal("beta", e.ParamName);
+        Assert.Contains("within a factor of 1e300", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ParetoNbdModel(1, 1e200, 1, 1e-120, TimeUnit.Week));
+
+        var json = new ParetoNbdModel(1, 1, 1, 1, TimeUnit.Week).ToJson().Replace("\"alpha\":1", "\"alpha\":1e-300", StringComparison.Ordinal).Replace("\"beta\":1", "\"beta\":1e100", StringComparison.Ordinal);
+        Assert.Contains("beta", Assert.Throws<FormatException>(() => ParetoNbdModel.FromJson(json)).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1e10, 1e-150, 1e300, 1e149)]
+    [InlineData(1, 1e-150, 1, 1e149)]
+    [InlineData(1, 1e149, 1, 1e-150)]
+    public void Predictions_RatesJustWithin1e300_FiniteAndInRange(double r, double alpha, double s, double beta)
+    {
+        var m = new ParetoNbdModel(r, alpha, s, beta, TimeUnit.Week);
+        foreach (var (x, tx, age) in new[] { (0, 0.0, 1e-9), (0, 0.0, 52.0), (3, 10.0, 52.0) })
+        {
+            Assert.True(double.IsFinite(m.LikelihoodLn(x, tx, age)), $"ln L({x}, {tx}, {age})");
+            Assert.InRange(m.ProbabilityAlive(x, tx, age), 0, 1);
+        }
+    }
+
+    [Fact]
     public void ProbabilityAlive_ExtremeRateRatio_MatchesIndependentQuadrature()
     {
         // alpha/beta = 1e6: the 2F1 argument is 1 - 1e-6, far beyond where its series is practical.
