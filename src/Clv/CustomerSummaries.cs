@@ -17,7 +17,7 @@ namespace Clv;
 /// <para>Summaries of disjoint parts of one log (any split of its rows) combine with <see cref="Merge"/> into
 /// exactly the summaries of the whole log: each keeps the customer's distinct purchase days internally.</para>
 /// </remarks>
-public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
+public sealed partial class CustomerSummaries : IReadOnlyList<CustomerSummary>
 {
     private readonly CustomerSummary[] _summaries;
     private readonly CustomerDays _days;
@@ -41,7 +41,7 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
         Counts = counts;
         (_summaries, _summaryToInternal) = summarized ?? Summarize(days, observationEnd.DayNumber, timeUnit);
         CheckFiniteTotals(_summaries);
-        Warnings = WarningsFor(observationEnd, explicitHoldoutEnd, latestDayNumber, counts);
+        Warnings = WarningsFor(days, observationEnd, explicitHoldoutEnd, latestDayNumber, counts);
     }
 
     /// <summary>
@@ -60,12 +60,6 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
             }
         }
     }
-
-    /// <summary>An observation end more than this many days after the log's latest row is reported in <see cref="Warnings"/>.</summary>
-    internal const int LateObservationEndDays = 30;
-
-    /// <summary>Without a holdout end, a latest row more than this many days (ten years) after the observation end is reported in <see cref="Warnings"/>.</summary>
-    internal const int FarHoldoutDays = 3_653;
 
     /// <summary>The last calibration day: rows on or before it describe what was known then.</summary>
     public DateOnly ObservationEnd { get; }
@@ -87,7 +81,9 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
     /// the log's latest transaction (every customer's age then counts days with no data), naming the observation end, the
     /// last transaction date and the gap; and, when no holdout end was given, a latest transaction more than ten years
     /// after the observation end (the holdout period runs to it: a far-off date such as a 9999-12-31 placeholder stretches
-    /// it over centuries), naming that date.
+    /// it over centuries), naming that date; and an earliest transaction, on or before the observation end, more than ten years
+    /// before the log's next date (a placeholder such as 1900-01-01 for a missing date, which stretches its customers' age
+    /// over the gap), naming both dates and how many customers' first row it is.
     /// </summary>
     public IReadOnlyList<string> Warnings { get; }
 
@@ -252,26 +248,6 @@ public sealed class CustomerSummaries : IReadOnlyList<CustomerSummary>
 
     /// <summary>Purchase amounts per day, aligned with <see cref="PurchaseDayNumbers"/>.</summary>
     internal ReadOnlySpan<double> PurchaseDayAmounts(int index) => _days.Amounts(InternalIndex(index));
-
-    /// <summary>
-    /// An observation end well after the latest row. When rows were excluded (after an explicit holdout end, itself
-    /// on or after the observation end), the log's latest row is after the observation end, so there is no warning.
-    /// </summary>
-    private static IReadOnlyList<string> WarningsFor(DateOnly observationEnd, DateOnly? holdoutEnd, int latestDay, RowCounts counts)
-    {
-        int gap = observationEnd.DayNumber - latestDay;
-        if (counts.Total > 0 && holdoutEnd is null && -gap > FarHoldoutDays)
-        {
-            return [Guard.Format($"The last transaction ({DateOnly.FromDayNumber(latestDay):yyyy-MM-dd}) is {-gap:N0} days after the observation end ({observationEnd:yyyy-MM-dd}) and no holdout end was given, so the holdout period runs to it. A date that far off is usually a placeholder or a typo: correct the row, or give a holdout end (rows after it are left out).")];
-        }
-
-        if (counts.Total == 0 || counts.Excluded > 0 || gap <= LateObservationEndDays)
-        {
-            return [];
-        }
-
-        return [Guard.Format($"The observation end ({observationEnd:yyyy-MM-dd}) is {gap:N0} days after the last transaction ({DateOnly.FromDayNumber(latestDay):yyyy-MM-dd}): every customer's age and time since the last purchase include those days with no data. Choose an observation end within {LateObservationEndDays} days of the data unless the gap is intended.")];
-    }
 
     private int InternalIndex(int index) => _summaryToInternal is null ? index : _summaryToInternal[index];
 
