@@ -4,7 +4,8 @@ namespace Clv.Tool;
 /// Outputs written whole or not at all: every file goes to a hidden staging folder, and is moved into place only when all
 /// of them are complete. A failure or a cancellation deletes the staging folder and leaves the destination as it was.
 /// The staging folder is inside the destination folder when that exists (so a writable destination is enough, even when
-/// its parent is not, as with a mounted volume, and the moves stay on one file system), else beside it.
+/// its parent is not, as with a mounted volume, and the moves stay on one file system), else beside it. Before making its
+/// own, it deletes the staging folders there of runs that were killed outright (<see cref="StagingOwner"/>).
 /// </summary>
 internal sealed class Staging : IDisposable
 {
@@ -13,13 +14,15 @@ internal sealed class Staging : IDisposable
 
     private Staging(string destinationFolder)
     {
-        string id = ".clv-tmp-" + Guid.NewGuid().ToString("N")[..12];
+        string id = StagingOwner.Marker + Guid.NewGuid().ToString("N")[..12];
         string parent = Directory.Exists(destinationFolder) ? destinationFolder : Path.GetDirectoryName(destinationFolder) ?? destinationFolder;
         _staging = parent == destinationFolder ? Path.Combine(parent, id) : Path.Combine(parent, "." + Path.GetFileName(destinationFolder) + id);
         try
         {
             Directory.CreateDirectory(parent);
+            Abandoned = StagingOwner.DeleteAbandoned(parent);
             Directory.CreateDirectory(_staging);
+            StagingOwner.Write(_staging);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -53,6 +56,9 @@ internal sealed class Staging : IDisposable
             }
         }
     }
+
+    /// <summary>Staging folders of earlier runs that were killed outright (see <see cref="StagingOwner"/>), deleted before this one was made.</summary>
+    public IReadOnlyList<string> Abandoned { get; } = [];
 
     /// <summary>The destination folder.</summary>
     public string Folder { get; private init; } = "";
