@@ -3,7 +3,7 @@ using Clv.Plots.Internal;
 namespace Clv.Plots;
 
 /// <summary>
-/// One self-contained HTML file of a whole analysis: data summary, model fits with standard errors and the comparison
+/// One self-contained HTML file of a whole analysis: data summary (and the summaries' warnings), model fits with standard errors and the comparison
 /// table, the holdout table, the plots (inline SVG), RFM segments, lifecycle stages and migration, the top customers by
 /// CLV and the valuable customers at risk. No script, no network: it opens in any browser and prints.
 /// </summary>

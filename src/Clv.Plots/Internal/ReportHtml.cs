@@ -23,6 +23,7 @@ internal static partial class ReportHtml
         .plots{display:grid;grid-template-columns:repeat(auto-fill,minmax(460px,1fr));gap:12px}.plot{min-width:0}
         .plot svg{width:100%;height:auto;display:block}
         .note{font-size:13px;color:#4a5a6a}
+        .warn{font-size:14px;color:#6b3d00;background:#fff3dc;border-left:4px solid #e69f00;padding:6px 10px;margin:10px 0 0}
         @media print{body{background:#fff}section{box-shadow:none;break-inside:avoid}}
         """;
 
@@ -113,7 +114,16 @@ internal static partial class ReportHtml
             Card(html, Text.Number(clv.Sum(), "N0"), Text.Format($"{L("predicted CLV, next", "预测终身价值，未来")} {options.ClvPeriods} {Text.Unit(lang, customers.TimeUnit)}"));
         }
 
-        html.Append("</div></section>\n");
+        html.Append("</div>");
+
+        // What looks wrong with the data (an observation end long after it, a placeholder date): the summaries' own sentences,
+        // in English, on every page, so that a reader of the report sees what a reader of the summaries would.
+        foreach (string warning in customers.Warnings)
+        {
+            html.Append("<p class=\"warn\" role=\"alert\">").Append(E(L("Warning: ", "数据警告：") + warning)).Append("</p>");
+        }
+
+        html.Append("</section>\n");
 
         // Model fits.
         Section(html, L("Model fits", "模型拟合"));
