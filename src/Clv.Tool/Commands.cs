@@ -265,7 +265,8 @@ internal abstract class TableCommand(ToolEnvironment env) : ToolCommand<TableSet
         var summary = new Summary(Name);
         var loaded = Read(run, input);
         RequireCustomers(input, loaded);
-        summary.Input(input, loaded);
+        string rejectedName = Job.RejectedRowsFileFor(outFile);
+        summary.Input(input, loaded, rejectedName);
         var scorecard = run.Step("score", "Score customers", _ => Scorecard.Create(loaded.Customers, Options));
         run.Step("summarise", "Summarise", _ => summary.Scorecard(scorecard));
         using var staging = Staging.ForFile(outFile);
@@ -282,10 +283,11 @@ internal abstract class TableCommand(ToolEnvironment env) : ToolCommand<TableSet
                 ScorecardCsv.Write(p, scorecard);
             }
         }));
-        Job.WriteRejected(staging, input, loaded.Rejected);
+        Job.WriteRejected(staging, input, loaded.Rejected, rejectedName);
 
+        // A list left by an earlier run into the same file that this run did not write goes, as with the other commands.
         summary.Outputs(staging.Files);
-        staging.Commit();
+        staging.Commit(rejectedName);
         return summary;
     }
 }

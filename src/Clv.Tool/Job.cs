@@ -143,15 +143,21 @@ internal static class Job
         (ScorecardParquetFile, p => ScorecardParquet.Write(p, scorecard)),
     ];
 
+    /// <summary>
+    /// The rejected rows' file of a command that writes one file (<c>rfm</c>, <c>stages</c>): named after it (<c>rfm.csv</c>:
+    /// <c>rfm.rejected-rows.csv</c>), so that two such files written into one folder keep a list each.
+    /// </summary>
+    public static string RejectedRowsFileFor(string outFile) => Path.GetFileNameWithoutExtension(outFile) + "." + RejectedRowsFile;
+
     /// <summary>Writes the rows a lenient read rejected, so none is dropped unseen.</summary>
-    public static void WriteRejected(Staging staging, Input input, IReadOnlyList<RejectedRow> rejected)
+    public static void WriteRejected(Staging staging, Input input, IReadOnlyList<RejectedRow> rejected, string name = RejectedRowsFile)
     {
         if (rejected.Count == 0)
         {
             return;
         }
 
-        staging.Write(RejectedRowsFile, path =>
+        staging.Write(name, path =>
         {
             using var w = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
             w.WriteLine(input.IsParquet ? "row,column,reason,value" : "line,column,reason,value");

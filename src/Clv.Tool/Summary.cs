@@ -28,7 +28,10 @@ internal sealed class Summary
 
     public JsonObject Json => _json;
 
-    public void Input(Input input, Input.Loaded loaded)
+    /// <param name="input">The input.</param>
+    /// <param name="loaded">What was read.</param>
+    /// <param name="rejectedFile">The name of the file the rejected rows go to (the table commands name it after their output).</param>
+    public void Input(Input input, Input.Loaded loaded, string rejectedFile = Job.RejectedRowsFile)
     {
         _json["input"] = input.Path;
         _json["format"] = input.IsParquet ? "parquet" : "csv";
@@ -42,7 +45,7 @@ internal sealed class Summary
         _json["warnings"] = new JsonArray([.. loaded.Customers.Warnings.Select(w => (JsonNode?)JsonValue.Create(w))]);
         Row("input", input.Path);
         Row("observation end", Date(input.ObservationEnd) + (input.HoldoutEnd is { } e ? ", holdout to " + Date(e) : ""));
-        Row("rows read", N(loaded.RowsRead) + (loaded.Rejected.Count > 0 ? F($" ({loaded.Rejected.Count:N0} rejected, see {Job.RejectedRowsFile})") : ""));
+        Row("rows read", N(loaded.RowsRead) + (loaded.Rejected.Count > 0 ? F($" ({loaded.Rejected.Count:N0} rejected, see {rejectedFile})") : ""));
         Row("customers", N(loaded.Customers.Count));
         foreach (string warning in loaded.Customers.Warnings)
         {

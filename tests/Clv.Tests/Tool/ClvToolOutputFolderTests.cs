@@ -82,4 +82,30 @@ public sealed class ClvToolOutputFolderTests
         Assert.Equal([Job.ReportFile, Job.ScorecardCsvFile, Job.SummaryFile], Directory.EnumerateFileSystemEntries(outFolder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(["out"], dir.Entries());
     }
+
+    [Fact]
+    public void RfmAndStages_TwoFilesIntoOneFolder_KeepARejectedRowsListEach_AndARunWithoutRejectsDeletesItsOwn()
+    {
+        // Both used to write rejected-rows.csv beside their file: the second run replaced the first's list, and a clean run
+        // into the same file left the earlier list behind, listed by no summary.
+        using var dir = new TempFolder();
+        string log = LogWithABadRow(dir);
+        File.WriteAllText(dir["other.csv"], File.ReadAllText(TestData.PathOf("orders.csv")) + "98,1997-02-01,not-an-amount\n99,1997-02-02,\n");
+        Directory.CreateDirectory(dir["exports"]);
+        string rfm = Path.Combine(dir["exports"], "rfm.csv"), stages = Path.Combine(dir["exports"], "stages.parquet");
+
+        var first = ToolRunner.InProcess("rfm", [log, "--observation-end", "1997-09-30", "--out", rfm, "--lenient", "--json"]);
+        var second = ToolRunner.InProcess("stages", [dir["other.csv"], "--observation-end", "1997-09-30", "--out", stages, "--lenient"]);
+
+        Assert.True(first.ExitCode == 0 && second.ExitCode == 0, first.Stderr + second.Stderr);
+        Assert.Equal(["rfm.csv", "rfm.rejected-rows.csv"], Outputs(first));
+        Assert.Contains("2 rejected, see stages.rejected-rows.csv", second.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(dir["exports"], "rfm.rejected-rows.csv")).Length);
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(dir["exports"], "stages.rejected-rows.csv")).Length);
+
+        var clean = ToolRunner.InProcess("rfm", [TestData.PathOf("orders.csv"), "--observation-end", "1997-09-30", "--out", rfm, "--quiet"]);
+
+        Assert.True(clean.ExitCode == 0, clean.Stderr);
+        Assert.Equal(["rfm.csv", "stages.parquet", "stages.rejected-rows.csv"], Directory.GetFiles(dir["exports"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
 }

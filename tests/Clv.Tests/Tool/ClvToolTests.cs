@@ -209,11 +209,11 @@ public sealed class ClvToolTests
         Assert.Equal("customer_id", e.GetProperty("column").GetString());
         Assert.Equal(["log.parquet"], dir.Entries());
 
-        // Lenient: the row is skipped and listed in rejected-rows.csv beside the output.
+        // Lenient: the row is skipped and listed in rfm.rejected-rows.csv beside the output.
         var lenient = ToolRunner.InProcess("rfm", [dir["log.parquet"], "--observation-end", "1997-09-30", "--out", dir["rfm.csv"], "--lenient", "--json"]);
         Assert.True(lenient.ExitCode == 0, lenient.Stderr);
         Assert.Equal(1, lenient.Json().GetProperty("rows_rejected").GetInt32());
-        string[] rejected = File.ReadAllLines(dir[Job.RejectedRowsFile]);
+        string[] rejected = File.ReadAllLines(dir["rfm.rejected-rows.csv"]);
         Assert.Equal("row,column,reason,value", rejected[0]);
         Assert.StartsWith("3,customer_id,", rejected[1], StringComparison.Ordinal);
     }
