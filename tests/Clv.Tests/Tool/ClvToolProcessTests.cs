@@ -72,18 +72,7 @@ public sealed class ClvToolProcessTests
         // A scheduler (systemd, Kubernetes, timeout) stops a job with SIGTERM: it used to end the process at once (exit 143),
         // leaving the hidden staging folder and its temporary files behind when it came while outputs were written.
         using var dir = new TempFolder();
-        using (var log = new StreamWriter(dir["log.csv"]))
-        {
-            log.WriteLine("customer_id,date,amount");
-            var random = new Random(7);
-            for (int c = 0; c < 40_000; c++)
-            {
-                for (int k = random.Next(1, 6); k > 0; k--)
-                {
-                    log.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{c},{new DateOnly(2020, 1, 1).AddDays(random.Next(900)):yyyy-MM-dd},{random.Next(100, 10_000) / 100.0}"));
-                }
-            }
-        }
+        ToolRunner.WriteLongLog(dir["log.csv"]);
 
         using var process = ToolRunner.Start("analyze", dir["log.csv"], "--observation-end", "2021-06-30", "--model", "auto", "--out", dir["out"]);
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);

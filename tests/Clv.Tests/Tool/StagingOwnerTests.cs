@@ -99,18 +99,7 @@ public class StagingOwnerTests
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "SIGKILL is sent with kill(1)");
         using var dir = new TempFolder();
-        using (var log = new StreamWriter(dir["log.csv"]))
-        {
-            log.WriteLine("customer_id,date,amount");
-            var random = new Random(7);
-            for (int c = 0; c < 40_000; c++)
-            {
-                for (int k = random.Next(1, 6); k > 0; k--)
-                {
-                    log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{c},{new DateOnly(2020, 1, 1).AddDays(random.Next(900)):yyyy-MM-dd},{random.Next(100, 10_000) / 100.0}"));
-                }
-            }
-        }
+        ToolRunner.WriteLongLog(dir["log.csv"]);
 
         // Killed once the scorecard is staged (the report is drawn next): nothing can run in the process to clean up.
         using (var process = ToolRunner.Start("analyze", dir["log.csv"], "--observation-end", "2021-06-30", "--out", dir["out"]))

@@ -65,6 +65,24 @@ internal static class ToolRunner
         return Process.Start(start)!;
     }
 
+    /// <summary>
+    /// A seeded log of 40,000 customers with one to five rows each on days of 2020 to mid 2022: long enough for a run as a
+    /// process to be stopped part way (three fits with <c>--model auto</c>; a report to draw).
+    /// </summary>
+    public static void WriteLongLog(string path)
+    {
+        using var log = new StreamWriter(path);
+        log.WriteLine("customer_id,date,amount");
+        var random = new Random(7);
+        for (int c = 0; c < 40_000; c++)
+        {
+            for (int k = random.Next(1, 6); k > 0; k--)
+            {
+                log.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{c},{new DateOnly(2020, 1, 1).AddDays(random.Next(900)):yyyy-MM-dd},{random.Next(100, 10_000) / 100.0}"));
+            }
+        }
+    }
+
     internal sealed record Result(int ExitCode, string Stdout, string Stderr)
     {
         public JsonElement Json()
