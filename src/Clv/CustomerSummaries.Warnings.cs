@@ -43,44 +43,11 @@ public sealed partial class CustomerSummaries
     /// <summary>
     /// The earliest row's date when it is more than <see cref="EarlyGapDays"/> before the log's next date, itself on or before
     /// the observation end: a placeholder such as 1900-01-01 or 1970-01-01 that a CRM export wrote for a
-    /// missing date, which would stretch its customers' age over the gap (and every fit with them). Two passes over the
-    /// customers' first days (each customer's days are ascending, so at most its first two are read).
+    /// missing date, which would stretch its customers' age over the gap (and every fit with them).
     /// </summary>
     private static string? EarlyDateWarning(CustomerDays days, int endDay)
     {
-        int earliest = int.MaxValue;
-        for (int c = 0; c < days.CustomerCount; c++)
-        {
-            earliest = Math.Min(earliest, days.FirstRowDay(c));
-        }
-
-        if (earliest > endDay) // no row at all (a log with rows only after the end is refused before this)
-        {
-            return null;
-        }
-
-        int next = int.MaxValue, customers = 0;
-        for (int c = 0; c < days.CustomerCount; c++)
-        {
-            int first = days.FirstRowDay(c);
-            if (first == earliest)
-            {
-                customers++;
-            }
-            else
-            {
-                next = Math.Min(next, first);
-            }
-
-            foreach (int day in days.Days(c))
-            {
-                if (day > earliest)
-                {
-                    next = Math.Min(next, day);
-                    break;
-                }
-            }
-        }
+        var (earliest, customers, next) = days.EarliestDays();
 
         // Only a gap to a calibration date stretches an age; one to a holdout date leaves the earliest date the only one known.
         if (next > endDay || next - earliest <= EarlyGapDays)

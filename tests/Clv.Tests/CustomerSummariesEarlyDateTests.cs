@@ -1,3 +1,7 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
 namespace Clv.Tests;
 
 /// <summary>
@@ -85,4 +89,38 @@ public class CustomerSummariesEarlyDateTests
 
         Assert.Empty(summaries.Warnings);
     }
+
+    /// <summary>Logs of a few customers over days from 1900 to 2010 (a placeholder cluster and ordinary dates), with refunds, in any order.</summary>
+    private static readonly Arbitrary<Transaction[]> Logs =
+        (from n in Gen.Choose(1, 12)
+         from rows in (from customer in Gen.Elements("a", "b", "c", "d")
+                       from day in Gen.OneOf(Gen.Elements(new DateOnly(1900, 1, 1), new DateOnly(1970, 1, 1)), Gen.Choose(0, 6_000).Select(d => new DateOnly(1995, 1, 1).AddDays(d)))
+                       from amount in Gen.Elements(10.0, 3.5, -2.0)
+                       select new Transaction(customer, day, amount)).ArrayOf(n)
+         select rows).ToArbitrary();
+
+    [Property(MaxTest = 300)]
+    public Property Warnings_EarlyDate_AsABruteForceOverTheRowsSaysWholeOrMerged() =>
+        Prop.ForAll(Logs, log =>
+        {
+            var end = new DateOnly(2011, 6, 30);
+
+            // By hand: each customer's dates are its purchase days and its first row's day.
+            var dates = log.GroupBy(t => t.CustomerId).Select(g => (First: g.Min(t => t.Date), Days: g.Where(t => t.Amount > 0).Select(t => t.Date).Append(g.Min(t => t.Date)).ToArray())).ToArray();
+            var earliest = dates.Min(c => c.First);
+            var later = dates.SelectMany(c => c.Days).Where(d => d > earliest).ToArray();
+            int customers = dates.Count(c => c.First == earliest);
+            string? expected = later.Length > 0 && later.Min() <= end && later.Min().DayNumber - earliest.DayNumber > 3_653
+                ? $"The earliest transaction ({earliest:yyyy-MM-dd}, the first row of {customers} customer{(customers == 1 ? "" : "s")}) is {later.Min().DayNumber - earliest.DayNumber:N0} days before the next date in the log ({later.Min():yyyy-MM-dd})."
+                : null;
+
+            var whole = CustomerSummaries.FromTransactions(log, end, TimeUnit.Week);
+            var merged = log.Length < 2 ? whole : CustomerSummaries.Merge(
+                CustomerSummaries.FromTransactions(log.AsSpan(0, log.Length / 2), end, TimeUnit.Week),
+                CustomerSummaries.FromTransactions(log.AsSpan(log.Length / 2), end, TimeUnit.Week));
+            string? Said(CustomerSummaries s) => s.Warnings.FirstOrDefault(w => w.StartsWith("The earliest", StringComparison.Ordinal));
+            return (expected is null ? Said(whole) is null : Said(whole)?.StartsWith(expected, StringComparison.Ordinal) == true)
+                .Label($"whole: {Said(whole)} expected {expected}")
+                .And(Said(merged) == Said(whole)).Label($"merged: {Said(merged)}");
+        });
 }

@@ -92,6 +92,60 @@ internal sealed class CustomerDays
 
     private int Length(int c) => _lengths is null ? _starts[c + 1] - _starts[c] : _lengths[c];
 
+    /// <summary>
+    /// The earliest day of any row (<see cref="int.MaxValue"/> without customers), how many customers' earliest row is on it,
+    /// and the next day of any row after it (<see cref="int.MaxValue"/> when there is none): two passes over the customers'
+    /// first days, read from the arrays (a customer's days are ascending and distinct, so at most its first two are read).
+    /// </summary>
+    internal (int Earliest, int Customers, int Next) EarliestDays()
+    {
+        int earliest = int.MaxValue;
+        for (int c = 0; c < _count; c++)
+        {
+            if (Length(c) > 0)
+            {
+                earliest = Math.Min(earliest, _days[_starts[c]]);
+            }
+        }
+
+        foreach (int day in _otherFirstRowDays)
+        {
+            earliest = Math.Min(earliest, day);
+        }
+
+        int customers = 0, next = int.MaxValue;
+        for (int c = 0; c < _count; c++)
+        {
+            int length = Length(c), start = _starts[c];
+            if (length > 0 && _days[start] == earliest)
+            {
+                customers++;
+                start++;
+                length--;
+            }
+
+            if (length > 0)
+            {
+                next = Math.Min(next, _days[start]);
+            }
+        }
+
+        // A customer whose earliest row is a refund (before its first purchase day, or with none) is counted by that day.
+        foreach (int day in _otherFirstRowDays)
+        {
+            if (day == earliest)
+            {
+                customers++;
+            }
+            else
+            {
+                next = Math.Min(next, day);
+            }
+        }
+
+        return (earliest, customers, next);
+    }
+
     public static CustomerDays Merge(CustomerDays a, CustomerDays b)
     {
         var ids = CustomerIds.Union(a._ids, b._ids, out int[] bToMerged);
