@@ -87,9 +87,9 @@ internal static class StagingOwner
         }
 
         // Gone: no such process, or another one that took the id since (the start time is derived from the boot time, so
-        // it is compared within a second).
+        // it is compared within a second; a record without a start time, 0, only counts a process that is not there).
         long? now = StartTicks(pid);
-        return now is null || (now != -1 && Math.Abs(now.Value - started) > TimeSpan.TicksPerSecond);
+        return now is null || (now != -1 && started > 0 && Math.Abs(now.Value - started) > TimeSpan.TicksPerSecond);
     }
 
     /// <summary>This process's record: machine name, pid namespace, process id, start time (UTC ticks).</summary>

@@ -60,6 +60,7 @@ public class StagingOwnerTests
         string noRecord = Leftover(dest, ".clv-tmp-eeeeeeeeeeee");
         string movedAside = Leftover(dest, ".clv-tmp-ffffffffffff", Owner(pid: DeadProcessId()));
         File.WriteAllText(Path.Combine(movedAside, "0123.old"), "an earlier run's output, moved aside while the outputs were moved in");
+        string noStartTime = Leftover(dest, ".clv-tmp-gggggggggggg", Owner(started: 0));   // our id, start time unknown: kept
         string userFolder = Directory.CreateDirectory(Path.Combine(dest, "clv-tmp-mine")).FullName;
 
         using (var staging = Staging.ForFolder(dest))
@@ -76,7 +77,7 @@ public class StagingOwnerTests
 
         Assert.False(Directory.Exists(dead));
         Assert.False(Directory.Exists(reused));
-        Assert.All([live, otherMachine, noRecord, movedAside, userFolder], f => Assert.True(Directory.Exists(f), f));
+        Assert.All([live, otherMachine, noRecord, movedAside, noStartTime, userFolder], f => Assert.True(Directory.Exists(f), f));
     }
 
     [Fact]
