@@ -93,10 +93,10 @@ internal sealed class BetaGeoBetaBinomLikelihood : LikelihoodProblem
             int first = _keys[start].Tx;
             if (first < n)
             {
-                lnD[first] = SpecialFunctions.BetaLn(alpha + x, beta + first - x) - lnBab + SpecialFunctions.BetaLn(gamma + 1, delta + first) - lnBgd;
+                lnD[first] = SpecialFunctions.BetaLn(alpha + x, beta + (first - x)) - lnBab + SpecialFunctions.BetaLn(gamma + 1, delta + first) - lnBgd;
                 for (int j = first + 1; j < n; j++)
                 {
-                    lnD[j] = lnD[j - 1] + Math.Log((beta + j - 1 - x) / (alpha + beta + j - 1) * ((delta + j - 1) / (gamma + 1 + delta + j - 1)));
+                    lnD[j] = lnD[j - 1] + Math.Log((beta + (j - 1 - x)) / (alpha + beta + j - 1) * ((delta + j - 1) / (gamma + 1 + delta + j - 1)));
                 }
             }
 
@@ -121,7 +121,7 @@ internal sealed class BetaGeoBetaBinomLikelihood : LikelihoodProblem
                 }
             }
 
-            double lnT0 = SpecialFunctions.BetaLn(alpha + x, beta + n - x) - lnBab + SpecialFunctions.BetaLn(gamma, delta + n) - lnBgd;
+            double lnT0 = SpecialFunctions.BetaLn(alpha + x, beta + (n - x)) - lnBab + SpecialFunctions.BetaLn(gamma, delta + n) - lnBgd;
             tables?.Alive(x, n, g0);
             for (int i = start; i < end; i++)
             {

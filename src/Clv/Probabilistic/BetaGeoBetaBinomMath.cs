@@ -18,7 +18,7 @@ internal static class BetaGeoBetaBinomMath
     public static double LnLikelihood(double alpha, double beta, double gamma, double delta, int x, int tx, int n, Span<double> gradient)
     {
         double lnBab = SpecialFunctions.BetaLn(alpha, beta), lnBgd = SpecialFunctions.BetaLn(gamma, delta);
-        double lnTerm0 = SpecialFunctions.BetaLn(alpha + x, beta + n - x) - lnBab + SpecialFunctions.BetaLn(gamma, delta + n) - lnBgd;
+        double lnTerm0 = SpecialFunctions.BetaLn(alpha + x, beta + (n - x)) - lnBab + SpecialFunctions.BetaLn(gamma, delta + n) - lnBgd;
         int count = n - tx;
 
         // One pass of log-sum-exp (the largest term so far carries the scale); each died term from the one before.
@@ -77,16 +77,16 @@ internal static class BetaGeoBetaBinomMath
 
     /// <summary>ln of B(alpha + x, beta + t_x - x)/B(alpha, beta) B(gamma + 1, delta + t_x)/B(gamma, delta): alive through t_x, then died (the term i = 0).</summary>
     private static double LnDiedTerm(double alpha, double beta, double gamma, double delta, int x, int tx, double lnBab, double lnBgd) =>
-        SpecialFunctions.BetaLn(alpha + x, beta + tx - x) - lnBab + SpecialFunctions.BetaLn(gamma + 1, delta + tx) - lnBgd;
+        SpecialFunctions.BetaLn(alpha + x, beta + (tx - x)) - lnBab + SpecialFunctions.BetaLn(gamma + 1, delta + tx) - lnBgd;
 
     /// <summary>From died term i to i + 1, B(a, b + 1)/B(a, b) = b/(a + b) in both betas: ln[(beta + t_x - x + i)/(alpha + beta + t_x + i) (delta + t_x + i)/(gamma + 1 + delta + t_x + i)].</summary>
     private static double LnDiedStep(double alpha, double beta, double gamma, double delta, int x, int tx, int i) =>
-        Math.Log((beta + tx - x + i) / (alpha + beta + tx + i) * ((delta + tx + i) / (gamma + 1 + delta + tx + i)));
+        Math.Log((beta + (tx - x + i)) / (alpha + beta + tx + i) * ((delta + tx + i) / (gamma + 1 + delta + tx + i)));
 
     /// <summary>P(alive at opportunity n + m | x, t_x, n) = B(alpha + x, beta + n - x)/B(alpha, beta) B(gamma, delta + n + m)/B(gamma, delta) / L.</summary>
     public static double ProbabilityAlive(double alpha, double beta, double gamma, double delta, int x, int tx, int n, int periodsAhead)
     {
-        double ln = SpecialFunctions.BetaLn(alpha + x, beta + n - x) - SpecialFunctions.BetaLn(alpha, beta)
+        double ln = SpecialFunctions.BetaLn(alpha + x, beta + (n - x)) - SpecialFunctions.BetaLn(alpha, beta)
             + SpecialFunctions.BetaLn(gamma, delta + n + periodsAhead) - SpecialFunctions.BetaLn(gamma, delta)
             - LnLikelihood(alpha, beta, gamma, delta, x, tx, n, default);
         return Math.Clamp(Math.Exp(ln), 0, 1);
@@ -111,8 +111,8 @@ internal static class BetaGeoBetaBinomMath
         // (a product of ratios near 1 rounds back to the same few units of 2^-1074, and the sum then grows by a constant).
         // Setting them again from their closed forms now and then made them worse: at j = 10^5 the ln-gamma differences in
         // B(a, b + j) lose more digits than 10^5 rounded products do.
-        var u = Scaled.FromLn(SpecialFunctions.BetaLn(alpha + x, beta + n - x) - lnBab + SpecialFunctions.BetaLn(gamma, delta + n) - lnBgd - lnL);
-        var f = Scaled.FromLn(SpecialFunctions.BetaLn(alpha + x + 1, beta + n - x) - lnBab + SpecialFunctions.BetaLn(gamma, delta + n + 1) - lnBgd - lnL);
+        var u = Scaled.FromLn(SpecialFunctions.BetaLn(alpha + x, beta + (n - x)) - lnBab + SpecialFunctions.BetaLn(gamma, delta + n) - lnBgd - lnL);
+        var f = Scaled.FromLn(SpecialFunctions.BetaLn(alpha + x + 1, beta + (n - x)) - lnBab + SpecialFunctions.BetaLn(gamma, delta + n + 1) - lnBgd - lnL);
         double p = 0;
         for (int k = 1; ; k++)
         {
@@ -120,7 +120,7 @@ internal static class BetaGeoBetaBinomMath
             p += f.Value;
 
             // From j to j + 1: B(a, b + 1)/B(a, b) = b/(a + b) in both betas.
-            double b = beta + n - x + j, d = delta + n + j;
+            double b = beta + (n - x) + j, d = delta + n + j;
             u.Multiply(b / (alpha + beta + n + j) * (d / (gamma + delta + n + j)));
             f.Multiply(b / (alpha + beta + n + j + 1) * ((d + 1) / (gamma + delta + n + j + 1)));
             if (!visit(k, Math.Min(p, 1), u.Value))
@@ -176,7 +176,7 @@ internal static class BetaGeoBetaBinomMath
             return 0;
         }
 
-        double ln = SpecialFunctions.BetaLn(alpha + x + 1, beta + n - x) - SpecialFunctions.BetaLn(alpha, beta)
+        double ln = SpecialFunctions.BetaLn(alpha + x + 1, beta + (n - x)) - SpecialFunctions.BetaLn(alpha, beta)
             + Math.Log(delta) + SpecialFunctions.GammaLn(gamma + delta) - SpecialFunctions.GammaLn(1 + delta)
             + RatioLn(gamma, delta, n) + LnSurvivalSum(gamma, delta, n, periods)
             - LnLikelihood(alpha, beta, gamma, delta, x, tx, n, default);
