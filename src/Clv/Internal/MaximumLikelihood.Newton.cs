@@ -78,8 +78,10 @@ internal static partial class MaximumLikelihood
                 double shift = 0;
                 while (!SmallMatrix.TrySolve(hf, free, shift, gf.AsSpan(0, free), df))
                 {
+                    // A Hessian with an infinite or NaN entry (an overflowed gradient) never factors: without the second test the
+                    // shift grew to infinity and this loop spun for ever.
                     shift = shift == 0 ? 1e-10 * (1 + largest) : shift * 10;
-                    if (shift > 1e12 * (1 + largest))
+                    if (!(shift <= 1e12 * (1 + largest)) || double.IsPositiveInfinity(shift))
                     {
                         return Outcome.Failed("the Hessian could not be made positive definite");
                     }
