@@ -69,7 +69,6 @@ internal sealed class BetaGeoBetaBinomLikelihood : LikelihoodProblem
     private double Grouped(double alpha, double beta, double gamma, double delta, Span<double> gradient, CancellationToken cancellationToken)
     {
         bool wantGradient = !gradient.IsEmpty;
-        double lnBab = SpecialFunctions.BetaLn(alpha, beta), lnBgd = SpecialFunctions.BetaLn(gamma, delta);
         int size = _maxN + 1;
         var tables = wantGradient ? new DigammaTables(alpha, beta, gamma, delta, size) : null;
         var lnD = new double[size];
@@ -93,7 +92,7 @@ internal sealed class BetaGeoBetaBinomLikelihood : LikelihoodProblem
             int first = _keys[start].Tx;
             if (first < n)
             {
-                lnD[first] = SpecialFunctions.BetaLn(alpha + x, beta + (first - x)) - lnBab + SpecialFunctions.BetaLn(gamma + 1, delta + first) - lnBgd;
+                lnD[first] = BetaGeoBetaBinomMath.LnBetaRatio(alpha, beta, x, first - x) + BetaGeoBetaBinomMath.LnBetaRatio(gamma, delta, 1, first);
                 for (int j = first + 1; j < n; j++)
                 {
                     lnD[j] = lnD[j - 1] + Math.Log((beta + (j - 1 - x)) / (alpha + beta + j - 1) * ((delta + j - 1) / (gamma + 1 + delta + j - 1)));
@@ -121,7 +120,7 @@ internal sealed class BetaGeoBetaBinomLikelihood : LikelihoodProblem
                 }
             }
 
-            double lnT0 = SpecialFunctions.BetaLn(alpha + x, beta + (n - x)) - lnBab + SpecialFunctions.BetaLn(gamma, delta + n) - lnBgd;
+            double lnT0 = BetaGeoBetaBinomMath.LnBetaRatio(alpha, beta, x, n - x) + BetaGeoBetaBinomMath.LnBetaRatio(gamma, delta, 0, n);
             tables?.Alive(x, n, g0);
             for (int i = start; i < end; i++)
             {

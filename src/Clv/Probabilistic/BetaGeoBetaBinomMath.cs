@@ -17,13 +17,12 @@ internal static class BetaGeoBetaBinomMath
     /// </summary>
     public static double LnLikelihood(double alpha, double beta, double gamma, double delta, int x, int tx, int n, Span<double> gradient)
     {
-        double lnBab = SpecialFunctions.BetaLn(alpha, beta), lnBgd = SpecialFunctions.BetaLn(gamma, delta);
-        double lnTerm0 = SpecialFunctions.BetaLn(alpha + x, beta + (n - x)) - lnBab + SpecialFunctions.BetaLn(gamma, delta + n) - lnBgd;
+        double lnTerm0 = LnBetaRatio(alpha, beta, x, n - x) + LnBetaRatio(gamma, delta, 0, n);
         int count = n - tx;
 
         // One pass of log-sum-exp (the largest term so far carries the scale); each died term from the one before.
         double max = lnTerm0, sum = 1;
-        double lnFirstDied = count > 0 ? LnDiedTerm(alpha, beta, gamma, delta, x, tx, lnBab, lnBgd) : 0, lnDied = lnFirstDied;
+        double lnFirstDied = count > 0 ? LnDiedTerm(alpha, beta, gamma, delta, x, tx) : 0, lnDied = lnFirstDied;
         for (int i = 0; i < count; i++)
         {
             if (lnDied > max)
@@ -76,8 +75,8 @@ internal static class BetaGeoBetaBinomMath
     }
 
     /// <summary>ln of B(alpha + x, beta + t_x - x)/B(alpha, beta) B(gamma + 1, delta + t_x)/B(gamma, delta): alive through t_x, then died (the term i = 0).</summary>
-    private static double LnDiedTerm(double alpha, double beta, double gamma, double delta, int x, int tx, double lnBab, double lnBgd) =>
-        SpecialFunctions.BetaLn(alpha + x, beta + (tx - x)) - lnBab + SpecialFunctions.BetaLn(gamma + 1, delta + tx) - lnBgd;
+    private static double LnDiedTerm(double alpha, double beta, double gamma, double delta, int x, int tx) =>
+        LnBetaRatio(alpha, beta, x, tx - x) + LnBetaRatio(gamma, delta, 1, tx);
 
     /// <summary>From died term i to i + 1, B(a, b + 1)/B(a, b) = b/(a + b) in both betas: ln[(beta + t_x - x + i)/(alpha + beta + t_x + i) (delta + t_x + i)/(gamma + 1 + delta + t_x + i)].</summary>
     private static double LnDiedStep(double alpha, double beta, double gamma, double delta, int x, int tx, int i) =>
@@ -86,8 +85,7 @@ internal static class BetaGeoBetaBinomMath
     /// <summary>P(alive at opportunity n + m | x, t_x, n) = B(alpha + x, beta + n - x)/B(alpha, beta) B(gamma, delta + n + m)/B(gamma, delta) / L.</summary>
     public static double ProbabilityAlive(double alpha, double beta, double gamma, double delta, int x, int tx, int n, int periodsAhead)
     {
-        double ln = SpecialFunctions.BetaLn(alpha + x, beta + (n - x)) - SpecialFunctions.BetaLn(alpha, beta)
-            + SpecialFunctions.BetaLn(gamma, delta + n + periodsAhead) - SpecialFunctions.BetaLn(gamma, delta)
+        double ln = LnBetaRatio(alpha, beta, x, n - x) + LnBetaRatio(gamma, delta, 0, (double)n + periodsAhead)
             - LnLikelihood(alpha, beta, gamma, delta, x, tx, n, default);
         return Math.Clamp(Math.Exp(ln), 0, 1);
     }
@@ -103,7 +101,6 @@ internal static class BetaGeoBetaBinomMath
     public static void AnyPurchase(double alpha, double beta, double gamma, double delta, int x, int tx, int n, Func<int, double, double, bool> visit)
     {
         double lnL = LnLikelihood(alpha, beta, gamma, delta, x, tx, n, default);
-        double lnBab = SpecialFunctions.BetaLn(alpha, beta), lnBgd = SpecialFunctions.BetaLn(gamma, delta);
 
         // U and F are probabilities (at most 1) that only shrink from j to j + 1: each is carried as a mantissa kept above
         // 1e-150 times a power of two, and each step multiplies the mantissa by a product of two ratios (no logarithm or
@@ -111,8 +108,8 @@ internal static class BetaGeoBetaBinomMath
         // (a product of ratios near 1 rounds back to the same few units of 2^-1074, and the sum then grows by a constant).
         // Setting them again from their closed forms now and then made them worse: at j = 10^5 the ln-gamma differences in
         // B(a, b + j) lose more digits than 10^5 rounded products do.
-        var u = Scaled.FromLn(SpecialFunctions.BetaLn(alpha + x, beta + (n - x)) - lnBab + SpecialFunctions.BetaLn(gamma, delta + n) - lnBgd - lnL);
-        var f = Scaled.FromLn(SpecialFunctions.BetaLn(alpha + x + 1, beta + (n - x)) - lnBab + SpecialFunctions.BetaLn(gamma, delta + n + 1) - lnBgd - lnL);
+        var u = Scaled.FromLn(LnBetaRatio(alpha, beta, x, n - x) + LnBetaRatio(gamma, delta, 0, n) - lnL);
+        var f = Scaled.FromLn(LnBetaRatio(alpha, beta, x + 1, n - x) + LnBetaRatio(gamma, delta, 0, n + 1.0) - lnL);
         double p = 0;
         for (int k = 1; ; k++)
         {
@@ -176,9 +173,8 @@ internal static class BetaGeoBetaBinomMath
             return 0;
         }
 
-        double ln = SpecialFunctions.BetaLn(alpha + x + 1, beta + (n - x)) - SpecialFunctions.BetaLn(alpha, beta)
-            + Math.Log(delta) + SpecialFunctions.GammaLn(gamma + delta) - SpecialFunctions.GammaLn(1 + delta)
-            + RatioLn(gamma, delta, n) + LnSurvivalSum(gamma, delta, n, periods)
+        double ln = LnBetaRatio(alpha, beta, x + 1, n - x)
+            + Math.Log(delta) + RatioLn(gamma, delta, n) - RatioLn(gamma, delta, 0) + LnSurvivalSum(gamma, delta, n, periods)
             - LnLikelihood(alpha, beta, gamma, delta, x, tx, n, default);
         return Math.Exp(ln);
     }
@@ -196,9 +192,40 @@ internal static class BetaGeoBetaBinomMath
         return Math.Exp(ln);
     }
 
-    /// <summary>ln G(1 + delta + m) - ln G(gamma + delta + m).</summary>
-    private static double RatioLn(double gamma, double delta, int m) =>
-        SpecialFunctions.GammaLn(1 + delta + m) - SpecialFunctions.GammaLn(gamma + delta + m);
+    /// <summary>
+    /// ln G(1 + delta + m) - ln G(gamma + delta + m), as ln G(x + c) - ln G(x) with the shift c = |1 - gamma| and the base x the smaller
+    /// argument: by Stirling's series once x ≥ 1000 (two ln G values of 1e12 and more differ only in digits their rounding loses).
+    /// </summary>
+    private static double RatioLn(double gamma, double delta, double m)
+    {
+        double low = Math.Min(1, gamma) + delta + m, shift = Math.Abs(1 - gamma);
+        double ln = low >= 1000 ? ShiftedBetaGeometricSurvival.GammaShift(low, shift) : SpecialFunctions.GammaLn(low + shift) - SpecialFunctions.GammaLn(low);
+        return gamma < 1 ? ln : -ln;
+    }
+
+    /// <summary>
+    /// ln[B(a + i, b + j) / B(a, b)] for whole i, j ≥ 0, as ln Γ ratios (<see cref="LnPochhammer"/>) rather than a difference of two
+    /// ln B values: at a = b = 1e12 each ln B is about −1.4e12, and its rounding alone (1e-4) exceeded the ratio's own digits.
+    /// </summary>
+    internal static double LnBetaRatio(double a, double b, double i, double j) =>
+        LnPochhammer(a, i) + LnPochhammer(b, j) - LnPochhammer(a + b, i + j);
+
+    /// <summary>
+    /// ln Γ(a + n) − ln Γ(a) for a whole n ≥ 0: for a ≥ 1000 by Stirling's series, (a − 1/2) ln(1 + n/a) + n ln(a + n) − n plus the
+    /// difference of the series' tails, which keeps its digits however large a is; below, by the difference of MathNet's ln Γ values,
+    /// which are small enough there to be accurate.
+    /// </summary>
+    internal static double LnPochhammer(double a, double n)
+    {
+        if (n == 0)
+        {
+            return 0;
+        }
+
+        return a >= 1000
+            ? ((a - 0.5) * SpecialMath.Log1P(n / a)) + (n * Math.Log(a + n)) - n + (ShiftedBetaGeometricSurvival.StirlingTail(a + n) - ShiftedBetaGeometricSurvival.StirlingTail(a))
+            : SpecialFunctions.GammaLn(a + n) - SpecialFunctions.GammaLn(a);
+    }
 
     /// <summary>
     /// ln( [1 - ratio(n + k)/ratio(n)] / (1 - gamma) ), ratio as in <see cref="RatioLn"/>; the bracket and 1 - gamma
@@ -214,7 +241,7 @@ internal static class BetaGeoBetaBinomMath
         double change, perUnit;
         if (k > 10_000)
         {
-            change = RatioLn(gamma, delta, n + k) - RatioLn(gamma, delta, n);
+            change = RatioLn(gamma, delta, (double)n + k) - RatioLn(gamma, delta, n);
             perUnit = change / oneMinusGamma;
         }
         else

@@ -34,11 +34,11 @@ internal static class ShiftedBetaGeometricSurvival
         lnSAtLimit + (GammaShift(beta + ProductLimit, alpha) - GammaShift(beta + (double)t, alpha));
 
     /// <summary>ln Γ(x + a) - ln Γ(x) for x ≥ 1000 and a &gt; 0, without the cancellation of differencing two large ln Γ values.</summary>
-    private static double GammaShift(double x, double a) =>
+    internal static double GammaShift(double x, double a) =>
         ((x - 0.5) * SpecialMath.Log1P(a / x)) + (a * Math.Log(x + a)) - a + (StirlingTail(x + a) - StirlingTail(x));
 
     /// <summary>ln Γ(z) - [(z - 1/2) ln z - z + ln(2π)/2] = 1/(12z) - 1/(360z³) + 1/(1260z⁵) - ...</summary>
-    private static double StirlingTail(double z)
+    internal static double StirlingTail(double z)
     {
         double inv = 1 / z, inv2 = inv * inv;
         return inv * ((1.0 / 12) - (inv2 * ((1.0 / 360) - (inv2 / 1260))));
