@@ -174,7 +174,7 @@ internal static class BetaGeoBetaBinomMath
         }
 
         double ln = LnBetaRatio(alpha, beta, x + 1, n - x)
-            + Math.Log(delta) + RatioLn(gamma, delta, n) - RatioLn(gamma, delta, 0) + LnSurvivalSum(gamma, delta, n, periods)
+            + Math.Log(delta) + RatioChangeLn(gamma, delta, 0, n) + LnSurvivalSum(gamma, delta, n, periods)
             - LnLikelihood(alpha, beta, gamma, delta, x, tx, n, default);
         return Math.Exp(ln);
     }
@@ -202,6 +202,16 @@ internal static class BetaGeoBetaBinomMath
         double ln = low >= 1000 ? ShiftedBetaGeometricSurvival.GammaShift(low, shift) : SpecialFunctions.GammaLn(low + shift) - SpecialFunctions.GammaLn(low);
         return gamma < 1 ? ln : -ln;
     }
+
+    /// <summary>
+    /// ln[ratio(m + k)/ratio(m)], ratio(m) = G(1 + delta + m)/G(gamma + delta + m): a difference of <see cref="RatioLn"/> values (each of
+    /// the size of |1 - gamma| ln m) while gamma ≤ 2; beyond, where they grow with gamma (6.9e302 at 1e300) and their difference
+    /// would keep no digit, the ln G ratios over the k steps.
+    /// </summary>
+    private static double RatioChangeLn(double gamma, double delta, double m, double k) =>
+        gamma <= 2
+            ? RatioLn(gamma, delta, m + k) - RatioLn(gamma, delta, m)
+            : LnPochhammer(1 + delta + m, k) - LnPochhammer(gamma + delta + m, k);
 
     /// <summary>
     /// ln[B(a + i, b + j) / B(a, b)] for whole i, j ≥ 0, as ln Γ ratios (<see cref="LnPochhammer"/>) rather than a difference of two
@@ -241,8 +251,12 @@ internal static class BetaGeoBetaBinomMath
         double change, perUnit;
         if (k > 10_000)
         {
-            change = RatioLn(gamma, delta, (double)n + k) - RatioLn(gamma, delta, n);
-            perUnit = change / oneMinusGamma;
+            change = RatioChangeLn(gamma, delta, n, k);
+
+            // At gamma = 1 exactly both are 0: the limit is the sum of 1/(1 + delta + j), a difference of digammas.
+            perUnit = oneMinusGamma == 0
+                ? SpecialFunctions.DiGamma(1 + delta + n + (double)k) - SpecialFunctions.DiGamma(1 + delta + n)
+                : change / oneMinusGamma;
         }
         else
         {
@@ -250,9 +264,12 @@ internal static class BetaGeoBetaBinomMath
             perUnit = 0;
             for (int j = n; j < n + k; j++)
             {
+                // ln(1 + eps) = ln[(1 + delta + j)/(gamma + delta + j)]: for a large gamma eps rounds to -1 (at 1e16 and beyond),
+                // where log1p gave -infinity and the sum NaN, so there the logarithm is of the ratio itself.
                 double eps = oneMinusGamma / (gamma + delta + j);
-                double log1pOverEps = Math.Abs(eps) < 1e-8 ? 1 - (0.5 * eps) : SpecialMath.Log1P(eps) / eps;
-                change += SpecialMath.Log1P(eps);
+                double log1p = eps < -0.5 ? Math.Log((1 + delta + j) / (gamma + delta + j)) : SpecialMath.Log1P(eps);
+                double log1pOverEps = Math.Abs(eps) < 1e-8 ? 1 - (0.5 * eps) : log1p / eps;
+                change += log1p;
                 perUnit += log1pOverEps / (gamma + delta + j);
             }
         }
