@@ -28,7 +28,7 @@ internal static class ShiftedBetaGeometricLikelihood
         double lnS = 0, dSa = 0, dSb = 0, ll = 0, ga = 0, gb = 0;
         for (int t = 1; t < lost.Length; t++)
         {
-            double den = alpha + beta + t - 1;
+            double den = alpha + beta + (t - 1);
             if (lost[t] > 0)
             {
                 ll += lost[t] * (lnS + Math.Log(alpha / den));
@@ -36,9 +36,9 @@ internal static class ShiftedBetaGeometricLikelihood
                 gb += lost[t] * (dSb - (1 / den));
             }
 
-            lnS += Math.Log((beta + t - 1) / den);
+            lnS += Math.Log((beta + (t - 1)) / den);
             dSa -= 1 / den;
-            dSb += (1 / (beta + t - 1)) - (1 / den);
+            dSb += (1 / (beta + (t - 1))) - (1 / den);
             if (censored[t] > 0)
             {
                 ll += censored[t] * lnS;

@@ -192,7 +192,7 @@ public sealed class ShiftedBetaGeometricModel : IJsonPersistable<ShiftedBetaGeom
     public double ChurnProbability(int t)
     {
         CheckPeriod(t, 1, nameof(t));
-        return Survival(t - 1) * Alpha / (Alpha + Beta + t - 1);
+        return Survival(t - 1) * Alpha / (Alpha + Beta + (t - 1));
     }
 
     /// <summary>S(t): the probability that a subscriber is still subscribed at t (has renewed t times).</summary>
@@ -212,7 +212,7 @@ public sealed class ShiftedBetaGeometricModel : IJsonPersistable<ShiftedBetaGeom
     public double RetentionRate(int t)
     {
         CheckPeriod(t, 1, nameof(t));
-        return (Beta + t - 1) / (Alpha + Beta + t - 1);
+        return (Beta + (t - 1)) / (Alpha + Beta + (t - 1));
     }
 
     /// <summary>The survival projection S(0), S(1), ..., one value per element of <paramref name="destination"/>; times the cohort size, the expected survivors.</summary>
@@ -231,7 +231,7 @@ public sealed class ShiftedBetaGeometricModel : IJsonPersistable<ShiftedBetaGeom
 
             if (t > 0)
             {
-                lnS += Math.Log((Beta + t - 1) / (Alpha + Beta + t - 1));
+                lnS += Math.Log((Beta + (t - 1)) / (Alpha + Beta + (t - 1)));
             }
 
             destination[t] = Math.Exp(lnS);
@@ -262,7 +262,7 @@ public sealed class ShiftedBetaGeometricModel : IJsonPersistable<ShiftedBetaGeom
         for (int i = 0; i < destination.Length; i++)
         {
             int t = i + 1;
-            destination[i] = (Beta + t - 1) / (Alpha + Beta + t - 1);
+            destination[i] = (Beta + (t - 1)) / (Alpha + Beta + (t - 1));
         }
     }
 
@@ -360,7 +360,7 @@ public sealed class ShiftedBetaGeometricModel : IJsonPersistable<ShiftedBetaGeom
     }
 
     private double DerlCore(int n, double discountRate) =>
-        (Beta + n - 1) / (Alpha + Beta + n - 1) * HypergeometricOrLimit(Beta + n, Alpha + Beta + n, discountRate);
+        (Beta + (n - 1)) / (Alpha + Beta + (n - 1)) * HypergeometricOrLimit(Beta + n, Alpha + Beta + n, discountRate);
 
     /// <summary>2F1(1, b; c; 1 / (1 + d)); at d = 0 Gauss's value (c - 1) / (c - b - 1) when c - b = α &gt; 1, else infinity.</summary>
     private double HypergeometricOrLimit(double b, double c, double discountRate)

@@ -19,7 +19,7 @@ internal static class ShiftedBetaGeometricSurvival
         double lnS = 0;
         for (int k = 1; k <= head; k++)
         {
-            lnS += Math.Log((beta + k - 1) / (alpha + beta + k - 1));
+            lnS += Math.Log((beta + (k - 1)) / (alpha + beta + (k - 1)));
         }
 
         return t <= ProductLimit ? lnS : Continued(alpha, beta, lnS, t);

@@ -23,7 +23,7 @@ public class ShiftedBetaGeometricLargePeriodTests
         double lnS = 0;
         for (int k = 1; k <= t; k++)
         {
-            lnS += Math.Log((beta + k - 1) / (alpha + beta + k - 1));
+            lnS += Math.Log((beta + (k - 1)) / (alpha + beta + (k - 1)));
         }
 
         return Math.Exp(lnS);
