@@ -58,7 +58,8 @@ public static class LifecyclePlots
         }
 
         fig.DateAxis(dates[0], dates[^1]);
-        fig.Labels(fig.L("Month end", "月末"), fig.L("Customers", "客户数"));
+        bool monthEnds = dates.All(d => d.Day == DateTime.DaysInMonth(d.Year, d.Month));
+        fig.Labels(monthEnds ? fig.L("Month end", "月末") : fig.L("Date", "日期"), fig.L("Customers", "客户数"));
         fig.Plot.Axes.SetLimits(xs[0], xs[^1], 0, lower.Max() * 1.02);
         fig.LegendOutside = true;
         return fig.Finish();

@@ -81,10 +81,26 @@ internal sealed class SectionData
         }
 
         var end = customers.HoldoutLength > 0 ? customers.HoldoutEnd : customers.ObservationEnd;
-        var history = MonthEnds(first, end) is { } fewer ? LifecycleHistoryReport.Create(policy, customers, fewer)
-            : LifecycleHistoryReport.CreateAtMonthEnds(policy, customers, first, end);
+        var history = LifecycleHistoryReport.Create(policy, customers, HistoryDates(first, end));
         var transitions = end > customers.ObservationEnd ? LifecycleTransitionReport.Create(policy, customers, customers.ObservationEnd, end) : null;
         return (history, transitions);
+    }
+
+    /// <summary>
+    /// The lifecycle history's dates: the month ends from <paramref name="from"/> to <paramref name="to"/> (at most
+    /// <see cref="MaxMonthEnds"/>); when fewer than two lie there (a log of a few days or weeks), <paramref name="from"/>
+    /// and <paramref name="to"/> with the one there is, so that the stage chart spans the data (with none the report threw,
+    /// with one it drew a single hairline).
+    /// </summary>
+    internal static DateOnly[] HistoryDates(DateOnly from, DateOnly to)
+    {
+        if (MonthEnds(from, to) is { } fewer)
+        {
+            return fewer;
+        }
+
+        var ends = Internal.MonthEnds.Between(from, to);
+        return ends.Count >= 2 ? ends.ToArray() : ends.Prepend(from).Append(to).Distinct().ToArray();
     }
 
     /// <summary>The most month ends the lifecycle history of the report has.</summary>
