@@ -45,6 +45,9 @@ public sealed partial class ClvPlot
     /// <summary>The heatmap cells, rows as drawn from top to bottom (null unless the plot is a heatmap).</summary>
     internal double[,]? Matrix => _figure.Matrix;
 
+    /// <summary>The values the heatmap's colours run from and to (null unless the plot is a heatmap).</summary>
+    internal (double Min, double Max)? ColourRange => _figure.ColourRange;
+
     /// <summary>Every text of the plot (title, axis labels, legend entries, category names, annotations).</summary>
     internal IReadOnlyList<string> Texts => _figure.Texts;
 

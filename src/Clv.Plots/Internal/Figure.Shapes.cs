@@ -39,15 +39,30 @@ internal sealed partial class Figure
 
     /// <summary>
     /// A heatmap of <paramref name="cells"/> (rows drawn top to bottom) over the rectangle given, Viridis colours
-    /// (colour-blind safe), a colour bar, and the cell values written in when <paramref name="cellFormat"/> is set.
+    /// (colour-blind safe), a colour bar, and the cell values written in when <paramref name="cellFormat"/> is set. The
+    /// colours span the cells' range; when every cell holds one value, from 0 to it (0 to 1 when it is 0): ScottPlot's own
+    /// scale has no width then, and the cell text was white on the white page.
     /// </summary>
     public Heatmap Heatmap(double[,] cells, CoordinateRect extent, string colourBarLabel, string? cellFormat = null, float cellFontSize = 11)
     {
         Matrix = cells;
-        var map = Plot.Add.Heatmap(cells);
+
+        // ScottPlot draws nothing for a heatmap of one row or one column (one stage in a migration, one cohort): it gets
+        // each cell as two by two of the same value, the same picture.
+        var map = Plot.Add.Heatmap(cells.GetLength(0) == 1 || cells.GetLength(1) == 1 ? Doubled(cells) : cells);
         map.Colormap = new ScottPlot.Colormaps.Viridis();
+        var (min, max) = Range(cells);
+        if (min == max)
+        {
+            (min, max) = (Math.Min(min, 0), Math.Max(max, 0));
+            max = min == max ? min + 1 : max;
+            map.ManualRange = new ScottPlot.Range(min, max);
+        }
+
+        ColourRange = (min, max);
         // ScottPlot places the cell centres on Position's rectangle: give it the centres of the edge cells.
-        double halfW = (extent.Right - extent.Left) / cells.GetLength(1) / 2, halfH = (extent.Top - extent.Bottom) / cells.GetLength(0) / 2;
+        int drawnRows = map.Intensities.GetLength(0), drawnCols = map.Intensities.GetLength(1);
+        double halfW = (extent.Right - extent.Left) / drawnCols / 2, halfH = (extent.Top - extent.Bottom) / drawnRows / 2;
         map.Position = new CoordinateRect(extent.Left + halfW, extent.Right - halfW, extent.Bottom + halfH, extent.Top - halfH);
         map.NaNCellColor = Colors.Transparent;
         var bar = Plot.Add.ColorBar(map);
@@ -57,7 +72,6 @@ internal sealed partial class Figure
         {
             int rows = cells.GetLength(0), cols = cells.GetLength(1);
             double cw = (extent.Right - extent.Left) / cols, ch = (extent.Top - extent.Bottom) / rows;
-            var (min, max) = Range(cells);
             for (int r = 0; r < rows; r++)
             {
                 for (int c = 0; c < cols; c++)
@@ -109,6 +123,20 @@ internal sealed partial class Figure
         }
 
         Plot.Axes.Bottom.TickGenerator = ticks;
+    }
+
+    private static double[,] Doubled(double[,] cells)
+    {
+        var doubled = new double[cells.GetLength(0) * 2, cells.GetLength(1) * 2];
+        for (int r = 0; r < doubled.GetLength(0); r++)
+        {
+            for (int c = 0; c < doubled.GetLength(1); c++)
+            {
+                doubled[r, c] = cells[r / 2, c / 2];
+            }
+        }
+
+        return doubled;
     }
 
     private static (double Min, double Max) Range(double[,] cells)

@@ -51,6 +51,9 @@ internal sealed partial class Figure
     /// <summary>The heatmap's cells (rows top to bottom as drawn), when the plot is a heatmap.</summary>
     public double[,]? Matrix { get; set; }
 
+    /// <summary>The values the heatmap's colour scale runs from and to, when the plot is a heatmap.</summary>
+    public (double Min, double Max)? ColourRange { get; set; }
+
     public IReadOnlyList<string> Texts => _texts;
 
     /// <summary>Draw the legend to the right of the data area (for plots whose data fill the whole area).</summary>
