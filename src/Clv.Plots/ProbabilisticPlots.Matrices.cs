@@ -43,7 +43,7 @@ public static partial class ProbabilisticPlots
     /// <summary>
     /// Frequency x recency matrix of P(alive | x, t_x, T) (<see cref="PurchaseModel.ProbabilityAlive(int, double, double)"/>)
     /// for a customer of age T (the largest age in <paramref name="customers"/>) by repeat frequency x (rows) and
-    /// recency t_x (columns), as a heatmap (the "probability alive matrix" of Python lifetimes).
+    /// recency t_x (columns), as a heatmap (the "probability alive matrix" of Python lifetimes), coloured on a 0 to 1 scale.
     /// </summary>
     /// <param name="model">The fitted model.</param>
     /// <param name="customers">The summaries (their largest frequency and age set the grid).</param>
@@ -54,10 +54,13 @@ public static partial class ProbabilisticPlots
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(customers);
         var fig = new Figure(options, "Probability alive by frequency and recency (" + model.Name + ")", "按频次与最近购买的存活概率 (" + model.Name + ")");
-        return Matrix(fig, model, customers, model.ProbabilityAlive, fig.L("P(alive)", "存活概率"));
+        // Coloured on 0 to 1 whatever the cells span: on the cells' own range, probabilities from 0.9999999992 to 1 (a
+        // two-day log) ran from dark purple to yellow as if some customers were gone.
+        return Matrix(fig, model, customers, model.ProbabilityAlive, fig.L("P(alive)", "存活概率"), (0, 1));
     }
 
-    private static ClvPlot Matrix(Figure fig, PurchaseModel model, CustomerSummaries customers, Func<int, double, double, double> cell, string colourBar)
+    private static ClvPlot Matrix(Figure fig, PurchaseModel model, CustomerSummaries customers, Func<int, double, double, double> cell, string colourBar,
+        (double Min, double Max)? colourRange = null)
     {
         int maxX = 0;
         double maxAge = 0;
@@ -88,7 +91,7 @@ public static partial class ProbabilisticPlots
             }
         }
 
-        fig.Heatmap(cells, new CoordinateRect(-step / 2, age + (step / 2), -0.5, rows - 0.5), colourBar);
+        fig.Heatmap(cells, new CoordinateRect(-step / 2, age + (step / 2), -0.5, rows - 0.5), colourBar, colourRange: colourRange);
         fig.Labels(
             fig.L("Recency t_x (", "最近购买 t_x (") + fig.Unit(unit) + fig.L(" from first to last purchase); age T = ", "，首次到末次购买)；客户年龄 T = ") + Text.Number(age, "0.#") + " " + fig.Unit(unit),
             fig.L("Repeat frequency x", "重复购买频次 x"));

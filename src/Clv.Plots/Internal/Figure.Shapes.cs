@@ -41,9 +41,11 @@ internal sealed partial class Figure
     /// A heatmap of <paramref name="cells"/> (rows drawn top to bottom) over the rectangle given, Viridis colours
     /// (colour-blind safe), a colour bar, and the cell values written in when <paramref name="cellFormat"/> is set. The
     /// colours span the cells' range; when every cell holds one value, from 0 to it (0 to 1 when it is 0): ScottPlot's own
-    /// scale has no width then, and the cell text was white on the white page.
+    /// scale has no width then, and the cell text was white on the white page. <paramref name="colourRange"/> fixes the scale
+    /// instead (a probability's 0 to 1).
     /// </summary>
-    public Heatmap Heatmap(double[,] cells, CoordinateRect extent, string colourBarLabel, string? cellFormat = null, float cellFontSize = 11)
+    public Heatmap Heatmap(double[,] cells, CoordinateRect extent, string colourBarLabel, string? cellFormat = null, float cellFontSize = 11,
+        (double Min, double Max)? colourRange = null)
     {
         Matrix = cells;
 
@@ -51,8 +53,12 @@ internal sealed partial class Figure
         // each cell as two by two of the same value, the same picture.
         var map = Plot.Add.Heatmap(cells.GetLength(0) == 1 || cells.GetLength(1) == 1 ? Doubled(cells) : cells);
         map.Colormap = new ScottPlot.Colormaps.Viridis();
-        var (min, max) = Range(cells);
-        if (min == max)
+        var (min, max) = colourRange ?? Range(cells);
+        if (colourRange is not null)
+        {
+            map.ManualRange = new ScottPlot.Range(min, max);
+        }
+        else if (min == max)
         {
             (min, max) = (Math.Min(min, 0), Math.Max(max, 0));
             max = min == max ? min + 1 : max;

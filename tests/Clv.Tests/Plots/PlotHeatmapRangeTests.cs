@@ -35,4 +35,19 @@ public class PlotHeatmapRangeTests
         var cells = plot.Matrix!.Cast<double>().Where(v => !double.IsNaN(v)).ToArray();
         Assert.Equal((cells.Min(), cells.Max()), plot.ColourRange);
     }
+
+    [Fact]
+    public void ProbabilityAliveMatrix_EveryCellNearlyOne_ColouredOnZeroToOne()
+    {
+        // Hardly any dropout: P(alive) from 0.99999... to 1. On the cells' own range the colour bar read 0.9999999992 to 1
+        // and the cells ran from dark purple to yellow, as if some customers were gone (the report of a two-day log).
+        var customers = ClvReportShortSpanTests.TwoDays(new DateOnly(2024, 5, 1), new DateOnly(2024, 5, 2));
+        var model = new Clv.Probabilistic.BgNbdModel(0.25, 4, 1e-6, 1e6, TimeUnit.Day);
+        var plot = ProbabilisticPlots.ProbabilityAliveMatrix(model, customers);
+        var cells = plot.Matrix!.Cast<double>().Where(v => !double.IsNaN(v)).ToArray();
+        Assert.InRange(cells.Min(), 0.999, 1);
+        Assert.True(cells.Min() < cells.Max());
+        Assert.Equal((0.0, 1.0), plot.ColourRange);
+        Assert.Equal((0.0, 1.0), ProbabilisticPlots.ProbabilityAliveMatrix(PlotCases.Model, PlotCases.Customers).ColourRange);
+    }
 }
