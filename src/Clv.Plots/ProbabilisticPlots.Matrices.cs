@@ -86,7 +86,9 @@ public static partial class ProbabilisticPlots
             int x = rows - 1 - r;   // highest frequency on top
             for (int j = 0; j < cols; j++)
             {
-                double tx = j * step;
+                // The last column at the age itself: (age / (cols - 1)) * (cols - 1) can round above it (150 days in
+                // weeks, 21.428571428571427, gave 21.42857142857143), and the model refused a recency above the age.
+                double tx = Math.Min(j * step, age);
                 cells[r, j] = x == 0 && j > 0 ? double.NaN : cell(x, tx, age);
             }
         }
