@@ -101,9 +101,28 @@ internal sealed partial class Figure
         return map;
     }
 
-    /// <summary>Date ticks (yyyy-MM) on the bottom axis, whose coordinates are day numbers.</summary>
+    /// <summary>
+    /// Date ticks on the bottom axis, whose coordinates are day numbers: yyyy-MM, or MM-dd over at most 62 days (where a
+    /// month tick or two told nothing: a two-day chart had one tick, '2024-05').
+    /// </summary>
     public void DateAxis(DateOnly from, DateOnly to)
     {
+        int days = to.DayNumber - from.DayNumber;
+        if (days <= 62)
+        {
+            // At most seven days labelled, whole days apart.
+            var dayTicks = new ScottPlot.TickGenerators.NumericManual();
+            int every = (days / 6) + 1;
+            for (int d = 0; d <= days; d += every)
+            {
+                var day = from.AddDays(d);
+                dayTicks.AddMajor(day.DayNumber, day.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            Plot.Axes.Bottom.TickGenerator = dayTicks;
+            return;
+        }
+
         int months = ((to.Year - from.Year) * 12) + to.Month - from.Month + 1;
         int step = months <= 10 ? 1 : months <= 20 ? 2 : months <= 40 ? 3 : months <= 80 ? 6 : 12;
         int start = (from.Year * 12) + from.Month - 1;

@@ -65,4 +65,16 @@ public class ClvReportShortSpanTests
         Assert.DoesNotContain("Month end", plot.Texts);
         Assert.Contains("Month end", LifecyclePlots.StageCounts(PlotCases.History).Texts);
     }
+
+    [Fact]
+    public void StageCounts_OverTwoDays_TicksNameTheDays()
+    {
+        // With month ticks a two-day chart had one tick, '2024-05', at its left edge.
+        var customers = TwoDays(new DateOnly(2024, 5, 1), new DateOnly(2024, 5, 2));
+        var history = LifecycleHistoryReport.Create(LifecyclePolicy.FromDays(), customers, SectionData.HistoryDates(new DateOnly(2024, 5, 1), new DateOnly(2024, 5, 2)));
+        var texts = PlotImages.SvgTexts(PlotImages.Svg(LifecyclePlots.StageCounts(history).ToSvg()));
+        Assert.Contains("05-01", texts);
+        Assert.Contains("05-02", texts);
+        Assert.DoesNotContain("2024-05", texts);
+    }
 }
