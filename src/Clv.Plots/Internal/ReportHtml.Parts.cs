@@ -27,7 +27,16 @@ internal static partial class ReportHtml
 
         // At risk: customers who spent the most so far but are more likely gone than not.
         html.Append("<h2>").Append(E(Text.L(lang, "Value at risk: high spend, P(alive) below 50%", "流失风险价值：高消费但存活概率低于 50%"))).Append("</h2>");
-        CustomerTable(html, customers, alive, clv, risk, lang);
+        if (risk.Length == 0)
+        {
+            // Not a table of headings alone: say that nobody is there.
+            html.Append("<p class=\"note\">").Append(E(Text.L(lang, "No repeat customer has a P(alive) below 50%.", "没有存活概率低于 50% 的重复购买客户。"))).Append("</p>");
+        }
+        else
+        {
+            CustomerTable(html, customers, alive, clv, risk, lang);
+        }
+
         html.Append("</section>\n");
     }
 

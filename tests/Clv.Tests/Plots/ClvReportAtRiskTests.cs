@@ -42,4 +42,19 @@ public class ClvReportAtRiskTests
         Assert.All(alive.Matrix!.Cast<double>().Where(v => !double.IsNaN(v)), v => Assert.InRange(v, 0, 1));
         Assert.All(expected.Matrix!.Cast<double>().Where(v => !double.IsNaN(v)), v => Assert.True(v >= 0 && double.IsFinite(v)));
     }
+
+    [Fact]
+    public void ToHtml_NoRepeatCustomerLikelyGone_SaysSoInsteadOfAnEmptyTable()
+    {
+        // Every repeat customer bought again on the observation end: none has P(alive) below 50%, and the value-at-risk
+        // heading stood over a table of column headings alone.
+        var customers = RecentRepeaters();
+        var fit = BgNbdModel.Fit(customers);
+        double[] alive = fit.Model.ProbabilityAlive(customers);
+        Assert.All(Enumerable.Range(0, customers.Count).Where(i => customers[i].Frequency > 0), i => Assert.True(alive[i] >= 0.5));
+        string html = ClvReport.ToHtml(customers, new ClvReportOptions { Comparison = ModelComparison.FromFit(fit, customers) });
+        string risk = html[html.IndexOf("Value at risk", StringComparison.Ordinal)..];
+        Assert.Contains("No repeat customer has a P(alive) below 50%.", risk, StringComparison.Ordinal);
+        Assert.DoesNotContain("<table>", risk, StringComparison.Ordinal);
+    }
 }
