@@ -48,6 +48,16 @@ public sealed partial class ClvPlot
     /// <summary>The values the heatmap's colours run from and to (null unless the plot is a heatmap).</summary>
     internal (double Min, double Max)? ColourRange => _figure.ColourRange;
 
+    /// <summary>The vertical axis limits after the last render (for tests).</summary>
+    internal (double Bottom, double Top) VerticalLimits
+    {
+        get
+        {
+            var limits = _figure.Plot.Axes.GetLimits();
+            return (limits.Bottom, limits.Top);
+        }
+    }
+
     /// <summary>Every text of the plot (title, axis labels, legend entries, category names, annotations).</summary>
     internal IReadOnlyList<string> Texts => _figure.Texts;
 

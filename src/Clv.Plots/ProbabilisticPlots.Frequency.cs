@@ -57,6 +57,7 @@ public static partial class ProbabilisticPlots
         fig.GroupedBars([fig.L("Actual", "实际"), fig.L("Model", "模型") + " (" + model.Name + ")"], [actual, expected], categories);
         fig.Labels(fig.L("Repeat transactions in calibration", "校准期重复购买次数"), fig.L("Customers", "客户数"));
         fig.Plot.Legend.Alignment = ScottPlot.Alignment.UpperRight;
+        fig.LegendHeadroom(bottom: 0);   // a long history puts most customers in the last bar, under the legend
         return fig.Finish();
     }
 
@@ -86,6 +87,7 @@ public static partial class ProbabilisticPlots
         fig.Line(fig.L("Model", "模型"), xs, rows.Select(r => r.PredictedMean).ToArray(), 1, markers: true, dashed: true);
         fig.Categories(rows.Select(r => r.Label).ToArray());
         fig.Labels(fig.L("Repeat transactions in calibration", "校准期重复购买次数"), fig.L("Mean repeat transactions in holdout", "预测期平均重复购买次数"));
+        fig.LegendHeadroom();   // the first group's predicted mean can be the highest point, under the legend
         return fig.Finish();
     }
 }

@@ -83,6 +83,12 @@ internal sealed partial class Figure
 
     public static Color Colour(int i) => Palette[i % Palette.Length];
 
+    /// <summary>
+    /// Leaves room above the data for a legend drawn inside the data area (2 to 4 items): a top margin of a quarter of the
+    /// data's span (a fifth of the height over bars from 0), so the tallest bar or point stays below the legend, not behind it.
+    /// </summary>
+    public void LegendHeadroom(double bottom = 0.1) => Plot.Axes.Margins(0.1, 0.1, bottom, 0.25);
+
     public void Labels(string x, string y)
     {
         Plot.XLabel(Track(x));
