@@ -94,6 +94,9 @@ public static partial class ProbabilisticPlots
         }
 
         fig.Heatmap(cells, new CoordinateRect(-step / 2, age + (step / 2), -0.5, rows - 0.5), colourBar, colourRange: colourRange);
+
+        // Frequency is a whole number: no ticks between the rows (rows x = 0 to 2 were labelled -0.5, 0, 0.5, ... 2.5).
+        fig.Plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         fig.Labels(
             fig.L("Recency t_x (", "最近购买 t_x (") + fig.Unit(unit) + fig.L(" from first to last purchase); age T = ", "，首次到末次购买)；客户年龄 T = ") + Text.Number(age, "0.#") + " " + fig.Unit(unit),
             fig.L("Repeat frequency x", "重复购买频次 x"));

@@ -50,4 +50,36 @@ public class PlotHeatmapRangeTests
         Assert.Equal((0.0, 1.0), plot.ColourRange);
         Assert.Equal((0.0, 1.0), ProbabilisticPlots.ProbabilityAliveMatrix(PlotCases.Model, PlotCases.Customers).ColourRange);
     }
+
+    [Fact]
+    public void ProbabilityAliveMatrix_FewFrequencies_TicksOnlyWholeFrequencies()
+    {
+        // Rows x = 0 to 2 (a three-day log) were labelled -0.4, -0.2, 0, 0.2, ... 2.4: fractions of a purchase.
+        var day = new DateOnly(2024, 5, 30);
+        var rows = new List<Transaction>();
+        for (int i = 0; i < 120; i++)
+        {
+            rows.Add(new Transaction("c" + i, day, 10 + (i % 7)));
+            if (i % 2 == 0)
+            {
+                rows.Add(new Transaction("c" + i, day.AddDays(1), 12));
+            }
+
+            if (i % 3 == 0)
+            {
+                rows.Add(new Transaction("c" + i, day.AddDays(2), 9));
+            }
+        }
+
+        var customers = CustomerSummaries.FromTransactions(rows.ToArray(), day.AddDays(2), TimeUnit.Day);
+        var model = new Clv.Probabilistic.BgNbdModel(0.25, 4, 0.8, 2.4, TimeUnit.Day);
+        var plot = ProbabilisticPlots.ProbabilityAliveMatrix(model, customers);
+        var texts = PlotImages.SvgTexts(PlotImages.Svg(plot.ToSvg()));
+        Assert.Equal(3, plot.Matrix!.GetLength(0));   // x = 0 to 2
+
+        // The left axis's tick labels follow its title in the SVG (the colour bar's title comes next).
+        int title = texts.IndexOf("Repeat frequency x");
+        var ticks = texts.Skip(title + 1).TakeWhile(t => t != "P(alive)").ToList();
+        Assert.Equal(["0", "1", "2"], ticks);
+    }
 }
