@@ -20,7 +20,7 @@ public static class AccountRollup
     /// <param name="contactToAccount">Account id of each contact id.</param>
     /// <param name="unmapped">What to do with contacts missing from <paramref name="contactToAccount"/>. Default <see cref="UnmappedContactPolicy.Throw"/>.</param>
     /// <returns>The remapped transactions (fewer than the input when <see cref="UnmappedContactPolicy.Exclude"/> dropped some).</returns>
-    /// <exception cref="ArgumentException">A contact is not mapped (with <see cref="UnmappedContactPolicy.Throw"/>), or maps to a null or empty account id.</exception>
+    /// <exception cref="ArgumentException">A contact is not mapped (with <see cref="UnmappedContactPolicy.Throw"/>, or with <see cref="UnmappedContactPolicy.OwnAccount"/> when its id is also a mapped account's id), or maps to a null or empty account id.</exception>
     public static Transaction[] RemapTransactions(
         ReadOnlySpan<Transaction> transactions,
         IReadOnlyDictionary<string, string> contactToAccount,
@@ -33,6 +33,7 @@ public static class AccountRollup
         }
 
         var result = new Transaction[transactions.Length];
+        HashSet<string>? accounts = null;
         int n = 0;
         for (int i = 0; i < transactions.Length; i++)
         {
@@ -53,6 +54,14 @@ public static class AccountRollup
             }
             else if (unmapped == UnmappedContactPolicy.OwnAccount)
             {
+                // The contact's own account must not be one of the mapped accounts: that would merge it in silently.
+                accounts ??= new HashSet<string>(contactToAccount.Values, StringComparer.Ordinal);
+                if (accounts.Contains(t.CustomerId))
+                {
+                    ThrowHelper.Argument(nameof(contactToAccount), Guard.Format(
+                        $"Contact '{t.CustomerId}' (transactions[{i}]) has no account in the mapping, and its id is already the id of a mapped account, so as an account of its own it would merge into that one. Map the contact explicitly."));
+                }
+
                 result[n++] = t;
             }
             else if (unmapped == UnmappedContactPolicy.Throw)
@@ -73,7 +82,7 @@ public static class AccountRollup
     /// <param name="holdoutEnd">The last holdout day (inclusive); null to take every row after the observation end as holdout.</param>
     /// <param name="unmapped">What to do with contacts missing from <paramref name="contactToAccount"/>. Default <see cref="UnmappedContactPolicy.Throw"/>.</param>
     /// <returns>Summaries whose <see cref="CustomerSummary.CustomerId"/> is the account id.</returns>
-    /// <exception cref="ArgumentException">A contact is not mapped (with <see cref="UnmappedContactPolicy.Throw"/>).</exception>
+    /// <exception cref="ArgumentException">A contact is not mapped (with <see cref="UnmappedContactPolicy.Throw"/>, or with <see cref="UnmappedContactPolicy.OwnAccount"/> when its id is also a mapped account's id), or maps to a null or empty account id.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeUnit"/> is undefined, or <paramref name="holdoutEnd"/> is before <paramref name="observationEnd"/>.</exception>
     public static CustomerSummaries Summaries(
         ReadOnlySpan<Transaction> transactions,

@@ -42,6 +42,25 @@ public class AccountRollupTests
         Assert.Equal(["acme"], AccountRollup.RemapTransactions(rows, map, UnmappedContactPolicy.Exclude).Select(t => t.CustomerId));
     }
 
+    [Fact]
+    public void RemapTransactions_OwnAccountContactWithAnAccountsId_IsRefusedNotMergedIntoThatAccount()
+    {
+        // Contact "1" belongs to account "acme"; contact "acme" (a person whose contact id happens to equal that account id)
+        // is unmapped. As an account of its own it used to merge into "acme": one account of spend 150 instead of two.
+        Transaction[] rows = [new("1", new DateOnly(2024, 1, 1), 100), new("acme", new DateOnly(2024, 2, 1), 50)];
+        var map = new Dictionary<string, string> { ["1"] = "acme" };
+
+        var ex = Assert.Throws<ArgumentException>(() => AccountRollup.Summaries(rows, map, End, TimeUnit.Week, unmapped: UnmappedContactPolicy.OwnAccount));
+        Assert.Equal("contactToAccount", ex.ParamName);
+        Assert.Contains("'acme' (transactions[1])", ex.Message, StringComparison.Ordinal);
+
+        // Without the clash each unmapped contact is its own account; mapping the contact explicitly merges it on purpose.
+        var own = AccountRollup.Summaries([rows[0], new("zed", new DateOnly(2024, 2, 1), 50)], map, End, TimeUnit.Week, unmapped: UnmappedContactPolicy.OwnAccount);
+        Assert.Equal(2, own.Count);
+        var merged = AccountRollup.Summaries(rows, new Dictionary<string, string> { ["1"] = "acme", ["acme"] = "acme" }, End, TimeUnit.Week);
+        Assert.Equal(150, Assert.Single(merged.AsSpan().ToArray()).Spend, 1e-12);
+    }
+
     [Property(MaxTest = 200)]
     public Property AccountValue_EqualsSumOverItsContactsTransactions()
     {
