@@ -44,7 +44,7 @@ public sealed class CohortReport
             }
 
             int first = PeriodIndex(starts[c], period);
-            for (int k = 0; k < offsets[c + 1] - offsets[c]; k++)
+            for (int k = 0; k < starts.Length - c; k++)
             {
                 int cell = offsets[c] + k;
                 rows.Add(new CohortRow(starts[c], k, PeriodStart(first + k, period), sizes[c], active[cell], active[cell] / (double)sizes[c], spend[cell]));
@@ -82,14 +82,14 @@ public sealed class CohortReport
     public int PeriodCount(int cohort)
     {
         CheckCohort(cohort);
-        return _offsets[cohort + 1] - _offsets[cohort];
+        return _starts.Length - cohort;
     }
 
     /// <summary>Customers of the cohort with at least one purchase day in the period <paramref name="periodsSince"/> periods after the cohort's.</summary>
     /// <param name="cohort">Position of the cohort.</param>
     /// <param name="periodsSince">Periods since the cohort's period, from 0 to <see cref="PeriodCount"/> - 1.</param>
     /// <returns>The number of active customers.</returns>
-    public int ActiveCustomers(int cohort, int periodsSince) => _active[Cell(cohort, periodsSince)];
+    public int ActiveCustomers(int cohort, int periodsSince) => Cell(cohort, periodsSince) is int cell and >= 0 ? _active[cell] : 0;
 
     /// <summary>Retention share: <see cref="ActiveCustomers"/> divided by <see cref="CohortSize"/> (NaN for an empty cohort).</summary>
     /// <param name="cohort">Position of the cohort.</param>
@@ -98,14 +98,14 @@ public sealed class CohortReport
     public double RetentionShare(int cohort, int periodsSince)
     {
         int cell = Cell(cohort, periodsSince);
-        return _sizes[cohort] == 0 ? double.NaN : _active[cell] / (double)_sizes[cohort];
+        return cell < 0 ? double.NaN : _active[cell] / (double)_sizes[cohort];
     }
 
     /// <summary>Gross spend (purchase amounts) of the cohort's customers in the period <paramref name="periodsSince"/> periods after the cohort's.</summary>
     /// <param name="cohort">Position of the cohort.</param>
     /// <param name="periodsSince">Periods since the cohort's period.</param>
     /// <returns>The spend.</returns>
-    public double Spend(int cohort, int periodsSince) => _spend[Cell(cohort, periodsSince)];
+    public double Spend(int cohort, int periodsSince) => Cell(cohort, periodsSince) is int cell and >= 0 ? _spend[cell] : 0;
 
     /// <summary>Builds the report through the summaries' holdout end.</summary>
     /// <param name="customers">The summaries.</param>
@@ -158,11 +158,22 @@ public sealed class CohortReport
         int cohorts = last - first + 1;
         var starts = new DateOnly[cohorts];
         var sizes = new int[cohorts];
+        for (int i = 0; i < customers.Count; i++)
+        {
+            var days = customers.PurchaseDayNumbers(i);
+            if (days.Length > 0 && days[0] <= end)
+            {
+                sizes[PeriodIndex(DateOnly.FromDayNumber(days[0]), period) - first]++;
+            }
+        }
+
+        // Cells are stored for non-empty cohorts only: one early placeholder date (0001-01-01) makes 24,000 monthly cohorts,
+        // nearly all empty, whose 295 million cells would otherwise take gigabytes.
         var offsets = new int[cohorts + 1];
         for (int c = 0; c < cohorts; c++)
         {
             starts[c] = PeriodStart(first + c, period);
-            offsets[c + 1] = offsets[c] + (cohorts - c);
+            offsets[c + 1] = offsets[c] + (sizes[c] > 0 ? cohorts - c : 0);
         }
 
         var active = new int[offsets[cohorts]];
@@ -177,7 +188,6 @@ public sealed class CohortReport
 
             var amounts = customers.PurchaseDayAmounts(i);
             int cohort = PeriodIndex(DateOnly.FromDayNumber(days[0]), period) - first;
-            sizes[cohort]++;
             int previous = -1;
             for (int k = 0; k < days.Length && days[k] <= end; k++)
             {
@@ -235,15 +245,16 @@ public sealed class CohortReport
         return cohort;
     }
 
+    /// <summary>The stored cell of a cohort and period since; -1 for an empty cohort, which stores none.</summary>
     private int Cell(int cohort, int periodsSince)
     {
         CheckCohort(cohort);
-        int length = _offsets[cohort + 1] - _offsets[cohort];
+        int length = _starts.Length - cohort;
         if ((uint)periodsSince >= (uint)length)
         {
             ThrowHelper.ArgumentOutOfRange(nameof(periodsSince), periodsSince, Guard.Format($"periodsSince must be between 0 and {length - 1} for cohort {cohort}, but was {periodsSince}."));
         }
 
-        return _offsets[cohort] + periodsSince;
+        return _sizes[cohort] == 0 ? -1 : _offsets[cohort] + periodsSince;
     }
 }

@@ -5,6 +5,44 @@ namespace Clv.Tests.Lifecycle;
 public class CohortReportTests
 {
     [Fact]
+    public void Create_PlaceholderFirstPurchaseCenturyEarlier_StoresCellsOfNonEmptyCohortsOnly()
+    {
+        // One 1900-01-15 placeholder row before a 2024 log: 1,494 monthly cohorts, all but two empty. Every cohort used to
+        // get its cells (1.1 million, about 60 MB; from 0001-01-01, 295 million cells and gigabytes); empty ones need none.
+        var rows = new[]
+        {
+            new Transaction("old", new DateOnly(1900, 1, 15), 9), new Transaction("old", new DateOnly(2024, 2, 3), 4),
+            new Transaction("a", new DateOnly(2024, 1, 10), 10), new Transaction("a", new DateOnly(2024, 3, 1), 5),
+            new Transaction("b", new DateOnly(2024, 2, 20), 20),
+        };
+        var summaries = CustomerSummaries.FromTransactions(rows, new DateOnly(2024, 3, 31), TimeUnit.Day);
+        _ = CohortReport.Create(summaries, CohortPeriod.Month);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var table = CohortReport.Create(summaries, CohortPeriod.Month);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        int cohorts = ((2024 - 1900) * 12) + 3;
+        Assert.Equal(cohorts, table.CohortCount);
+        Assert.True(allocated < 2_000_000, $"allocated {allocated} bytes");
+        Assert.Equal(cohorts + 3 + 2, table.Rows.Count);       // the 1900 cohort's cells, then January's 3 and February's 2
+        Assert.Equal(1, table.ActiveCustomers(0, cohorts - 2));  // the placeholder customer again in 2024-02
+        Assert.Equal(4, table.Spend(0, cohorts - 2));
+        Assert.Equal(0, table.CohortSize(1));
+        Assert.Equal(cohorts - 1, table.PeriodCount(1));
+        Assert.Equal(0, table.ActiveCustomers(1, 5));
+        Assert.Equal(0, table.Spend(1, 5));
+        Assert.True(double.IsNaN(table.RetentionShare(1, 5)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => table.Spend(1, cohorts - 1));
+        Assert.Equal(1, table.CohortSize(cohorts - 3));
+        Assert.Equal(0.0, table.RetentionShare(cohorts - 3, 1));
+        Assert.Equal(5, table.Spend(cohorts - 3, 2));
+        Assert.Equal(20, table.Spend(cohorts - 2, 0));
+        Assert.Equal(1, table.PeriodCount(cohorts - 1));
+        Assert.Equal(0, table.CohortSize(cohorts - 1));
+    }
+
+    [Fact]
     public void Create_HandBuiltLog_CountsActiveCustomersAndRevenuePerCell()
     {
         var d = new DateOnly(2020, 1, 15);
