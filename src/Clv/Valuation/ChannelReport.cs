@@ -101,7 +101,7 @@ public sealed class ChannelReport
     /// <summary>
     /// The report as a fixed-width table (invariant culture): a title line, then one line per channel with customers,
     /// mean value, mean acquisition cost, value-to-cost ratio ("-" when nothing was spent), mean margin per period and
-    /// payback periods ("never" when the margin is not positive).
+    /// payback periods ("never" when the margin is not positive or payback takes more than <see cref="int.MaxValue"/> periods).
     /// </summary>
     /// <returns>The table.</returns>
     public override string ToString()
@@ -129,7 +129,7 @@ public sealed class ChannelReport
         return table.Render(Guard.Format($"Acquisition channels ({TextTable.Int(_rows.Length)}), margins and payback per {unit}"));
     }
 
-    /// <summary>The smallest whole k with k x margin ≥ cost; 0 for no cost; null when never.</summary>
+    /// <summary>The smallest whole k with k x margin ≥ cost; 0 for no cost; null when never or beyond <see cref="int.MaxValue"/>.</summary>
     internal static int? Payback(double cost, double marginPerPeriod)
     {
         if (cost <= 0)

@@ -12,7 +12,8 @@ namespace Clv.Valuation;
 /// <param name="PaybackPeriods">
 /// Whole periods (of the report's <see cref="ChannelReport.MarginPeriod"/>) until the cumulative mean margin covers
 /// the mean acquisition cost: the smallest k with k x <paramref name="MeanMarginPerPeriod"/> ≥ <paramref name="MeanAcquisitionCost"/>,
-/// undiscounted; 0 when nothing was spent; null when the margin is not positive so the cost is never paid back.
+/// undiscounted; 0 when nothing was spent; null when the margin is not positive so the cost is never paid back, or when
+/// paying it back would take more than <see cref="int.MaxValue"/> periods.
 /// </param>
 public readonly record struct ChannelRow(
     string Channel,
