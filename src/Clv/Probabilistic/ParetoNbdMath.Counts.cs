@@ -1,3 +1,4 @@
+using Clv.Internal;
 using MathNet.Numerics;
 
 namespace Clv.Probabilistic;
@@ -58,15 +59,53 @@ internal static partial class ParetoNbdMath
         (int)Math.Clamp(Math.Ceiling((hi - lo) * (4 + (2 * Math.Sqrt(count)))), 8, 4000);
 
     /// <summary>
-    /// P(no purchase before dropping out) for a customer alive at time 0: E[μ/(λ + μ)], the limit of P(N(t) = 0) as t grows. Taken
-    /// as P(N(t) = 0) at a t where the integrand, which decays like (β + τ)^-(r + s), has fallen by e^-50 (capped at ln(β + t) = 700).
+    /// P(N(t) &gt; 0) for a customer alive at time 0: 1 − P(N(t) = 0) formed without that subtraction, as
+    /// S(t) (1 − A(t)) + ∫_0^t f(τ) (1 − A(τ)) dτ, with S the dropout survival (β/(β + t))^s, f its density and
+    /// A(τ) = (α/(α + τ))^r the chance of no purchase in τ; each 1 − A is −expm1(−r log1p(τ/α)). It keeps its digits where
+    /// it is tiny (a short horizon, a low level asked of the next-purchase time), where 1 − P(0) had an absolute floor near
+    /// 1e-16 (the time by which a purchase has probability 1e-300 came out as 8.9e-16 instead of about 1e-300). The
+    /// quadrature runs in v = ln(β + τ) − ln β, with τ = β expm1(v), over the count integral's range.
     /// </summary>
-    public static double NeverPurchaseProbability(double r, double alpha, double s, double beta)
+    public static double AnyPurchaseProbability(double r, double alpha, double s, double beta, double time)
     {
-        double lnBeta = Math.Log(beta);
-        double upper = Math.Min(lnBeta + Math.Max(0, Math.Log(alpha / beta)) + 1 + (50 / (r + s)), 700);
-        return PurchaseCountProbability(r, alpha, s, beta, 0, Math.Exp(upper) - beta);
+        if (time == 0)
+        {
+            return 0;
+        }
+
+        double span = SpecialMath.Log1P(time / beta);
+        double survivor = Math.Exp(-s * span) * SomePurchase(r, alpha, time);
+        double hi = Math.Min(span, 46 / s);
+        int panels = CountPanels(0, hi, 0);
+        double panelWidth = hi / panels;
+        double integral = 0;
+        for (int p = 0; p < panels; p++)
+        {
+            double mid = (p + 0.5) * panelWidth;
+            for (int i = 0; i < GaussNodes.Length; i++)
+            {
+                // s β^s (β + τ)^-(s + 1) dτ = s e^(-s v) dv
+                double v = mid + (0.5 * panelWidth * GaussNodes[i]);
+                integral += GaussWeights[i] * s * Math.Exp(-s * v) * SomePurchase(r, alpha, beta * SpecialMath.ExpM1(v));
+            }
+        }
+
+        return Math.Clamp(survivor + (0.5 * panelWidth * integral), 0, 1);
     }
+
+    /// <summary>
+    /// P(some purchase before dropping out) for a customer alive at time 0, E[λ/(λ + μ)], the limit of
+    /// <see cref="AnyPurchaseProbability"/> as t grows: taken at a t where what is left, at most S(t) A(t), is below e^-50.
+    /// </summary>
+    public static double AnyPurchaseLimit(double r, double alpha, double s, double beta) =>
+        AnyPurchaseProbability(r, alpha, s, beta, Math.Exp(LimitLnHorizon(r, alpha, s, beta)) - beta);
+
+    /// <summary>ln(β + t) of the horizon taken as the limit: S(t) A(t), which decays like (β + τ)^-(r + s), has fallen by e^-50 there (capped at 700).</summary>
+    private static double LimitLnHorizon(double r, double alpha, double s, double beta) =>
+        Math.Min(Math.Log(beta) + Math.Max(0, Math.Log(alpha / beta)) + 1 + (50 / (r + s)), 700);
+
+    /// <summary>1 − (α/(α + τ))^r, the chance of at least one purchase in τ at a Gamma(r, α) rate, to full relative precision.</summary>
+    private static double SomePurchase(double r, double alpha, double tau) => -SpecialMath.ExpM1(-r * SpecialMath.Log1P(tau / alpha));
 
     /// <summary>ln NB(k; τ) = lnCoefficient + r ln(α/(α + τ)) + k ln(τ/(α + τ)), lnCoefficient = ln(Γ(r + k)/(Γ(r) k!)).</summary>
     internal static double LnNegativeBinomial(double lnCoefficient, double r, double alpha, int count, double tau)

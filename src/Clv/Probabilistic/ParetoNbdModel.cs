@@ -178,7 +178,7 @@ public sealed class ParetoNbdModel : PurchaseModel, IJsonPersistable<ParetoNbdMo
         ParetoNbdMath.ExpectedPurchasesIfAlive(R, Alpha, S, Beta, frequency, age, time);
 
     internal override double AnyPurchaseIfAlive(int frequency, double age, double time) =>
-        1 - ParetoNbdMath.PurchaseCountProbability(R + frequency, Alpha + age, S, Beta + age, 0, time);
+        ParetoNbdMath.AnyPurchaseProbability(R + frequency, Alpha + age, S, Beta + age, time);
 
     internal override double ExpectedPurchasesCore(double time) =>
         ParetoNbdMath.ExpectedPurchases(R, Alpha, S, Beta, time);
@@ -195,7 +195,7 @@ public sealed class ParetoNbdModel : PurchaseModel, IJsonPersistable<ParetoNbdMo
     internal override double CountSumLimit => 5e3;
 
     internal override double AnyPurchaseLimitIfAlive(int frequency, double age) =>
-        1 - ParetoNbdMath.NeverPurchaseProbability(R + frequency, Alpha + age, S, Beta + age);
+        ParetoNbdMath.AnyPurchaseLimit(R + frequency, Alpha + age, S, Beta + age);
 
     internal override double PurchaseCountProbabilityCore(int count, double time) =>
         ParetoNbdMath.PurchaseCountProbability(R, Alpha, S, Beta, count, time);

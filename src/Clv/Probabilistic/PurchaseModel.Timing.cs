@@ -330,11 +330,40 @@ public abstract partial class PurchaseModel
                 hi = lo;
                 lo /= 2;
             }
+
+            if (AnyPurchaseIfAlive(frequency, age, lo) >= target)
+            {
+                return lo; // the time is below 1e-300 (a level of about 1e-300 or less at a high rate): lo bounds it within 1e-300
+            }
         }
 
-        double f(double u) => AnyPurchaseIfAlive(frequency, age, Math.Exp(u)) - target;
-        return MathNet.Numerics.RootFinding.Brent.TryFindRoot(f, Math.Log(lo), Math.Log(hi), 1e-12, 200, out double root)
-            ? Math.Exp(root)
-            : Math.Exp(MathNet.Numerics.RootFinding.Bisection.FindRoot(f, Math.Log(lo), Math.Log(hi), 1e-12, 400));
+        // Relative to the target: Brent stops once |f| is below its accuracy, which a difference of probabilities of 1e-300
+        // is from the start (the time for a level of 1e-300 came out 25% off).
+        double f(double u) => (AnyPurchaseIfAlive(frequency, age, Math.Exp(u)) / target) - 1;
+        return Math.Exp(MathNet.Numerics.RootFinding.Brent.TryFindRoot(f, Math.Log(lo), Math.Log(hi), 1e-12, 200, out double root)
+            ? root
+            : Bisect(f, Math.Log(lo), Math.Log(hi)));
+    }
+
+    /// <summary>
+    /// The root of <paramref name="f"/> between <paramref name="lo"/> (f &lt; 0) and <paramref name="hi"/> (f ≥ 0) by bisection to
+    /// 1e-12, for when Brent's method does not converge; it never throws (MathNet's bisection throws its own exception type).
+    /// </summary>
+    private static double Bisect(Func<double, double> f, double lo, double hi)
+    {
+        for (int i = 0; i < 400 && hi - lo > 1e-12; i++)
+        {
+            double mid = 0.5 * (lo + hi);
+            if (f(mid) < 0)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return 0.5 * (lo + hi);
     }
 }
