@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Clv.Internal;
 using MathNet.Numerics;
-using MathNet.Numerics.Distributions;
 
 namespace Clv.Probabilistic;
 
@@ -187,39 +186,6 @@ internal static class BetaGeometric
     /// <summary>The t with 1 - ((alpha + T)/(alpha + T + t))^(r + x) = target, in closed form: (alpha + T) expm1(-ln(1 - target)/(r + x)).</summary>
     public static double NextPurchaseTimeIfAlive(double r, double alpha, int x, double age, double target) =>
         (alpha + age) * SpecialMath.ExpM1(-SpecialMath.Log1P(-target) / (r + x));
-
-    /// <summary>Draws (x, t_x) for a customer observed for <paramref name="age"/> from the model's generative process.</summary>
-    public static PurchaseHistory Simulate(bool modified, double r, double alpha, double a, double b, double age, Random random, List<double>? purchaseTimes)
-    {
-        double lambda = Gamma.Sample(random, r, alpha);
-        double p = Beta.Sample(random, a, b);
-        purchaseTimes?.Add(0);
-        if (modified && random.NextDouble() < p)
-        {
-            return new PurchaseHistory(0, 0, age);
-        }
-
-        int x = 0;
-        double t = 0, tx = 0;
-        while (true)
-        {
-            t += -Math.Log(1 - random.NextDouble()) / lambda;
-            if (!(t <= age))
-            {
-                break;
-            }
-
-            x++;
-            tx = t;
-            purchaseTimes?.Add(t);
-            if (random.NextDouble() < p)
-            {
-                break;
-            }
-        }
-
-        return new PurchaseHistory(x, tx, age);
-    }
 
     private static double AliveCore(bool modified, double r, double alpha, double a, double b, int x, double age, double time)
     {

@@ -158,7 +158,7 @@ public sealed class BgNbdModel : PurchaseModel, IJsonPersistable<BgNbdModel>
         BetaGeometric.PurchaseCountProbability(false, R, Alpha, A, B, count, time);
 
     internal override PurchaseHistory Draw(double age, Random random, List<double>? times) =>
-        BetaGeometric.Simulate(false, R, Alpha, A, B, age, random, times);
+        PurchaseSimulation.BetaGeometric(false, R, Alpha, A, B, age, random, times);
 
     private static BgNbdModel Create(double[] p, TimeUnit unit) => new(p[0], p[1], p[2], p[3], unit);
 

@@ -159,7 +159,7 @@ public sealed class MbgNbdModel : PurchaseModel, IJsonPersistable<MbgNbdModel>
         BetaGeometric.PurchaseCountProbability(true, R, Alpha, A, B, count, time);
 
     internal override PurchaseHistory Draw(double age, Random random, List<double>? times) =>
-        BetaGeometric.Simulate(true, R, Alpha, A, B, age, random, times);
+        PurchaseSimulation.BetaGeometric(true, R, Alpha, A, B, age, random, times);
 
     private static MbgNbdModel Create(double[] p, TimeUnit unit) => new(p[0], p[1], p[2], p[3], unit);
 

@@ -311,35 +311,6 @@ internal static partial class ParetoNbdMath
         return beta * lnRatio * ExpM1OverX(u);
     }
 
-    /// <summary>
-    /// Draws (x, t_x) for a customer observed for <paramref name="age"/> from the generative process: λ ~ Gamma(r, α),
-    /// μ ~ Gamma(s, β), a lifetime τ ~ Exponential(μ), and Poisson(λ) purchases on (0, min(τ, T)] in continuous time.
-    /// </summary>
-    public static PurchaseHistory Simulate(double r, double alpha, double s, double beta, double age, Random random, List<double>? purchaseTimes)
-    {
-        double lambda = MathNet.Numerics.Distributions.Gamma.Sample(random, r, alpha);
-        double mu = MathNet.Numerics.Distributions.Gamma.Sample(random, s, beta);
-        double lifetime = -Math.Log(1 - random.NextDouble()) / mu;
-        double end = Math.Min(lifetime, age);
-        purchaseTimes?.Add(0);
-        int x = 0;
-        double t = 0, tx = 0;
-        while (true)
-        {
-            t += -Math.Log(1 - random.NextDouble()) / lambda;
-            if (!(t <= end))
-            {
-                break;
-            }
-
-            x++;
-            tx = t;
-            purchaseTimes?.Add(t);
-        }
-
-        return new PurchaseHistory(x, tx, age);
-    }
-
     /// <summary>(e^u - 1)/u, 1 at u = 0.</summary>
     private static double ExpM1OverX(double u) =>
         Math.Abs(u) < 1e-8 ? 1 + (0.5 * u) : SpecialMath.ExpM1(u) / u;

@@ -201,7 +201,7 @@ public sealed class ParetoNbdModel : PurchaseModel, IJsonPersistable<ParetoNbdMo
         ParetoNbdMath.PurchaseCountProbability(R, Alpha, S, Beta, count, time);
 
     internal override PurchaseHistory Draw(double age, Random random, List<double>? times) =>
-        ParetoNbdMath.Simulate(R, Alpha, S, Beta, age, random, times);
+        PurchaseSimulation.ParetoNbd(R, Alpha, S, Beta, age, random, times);
 
     internal override double ProbabilityAliveCore(int frequency, double recency, double age) =>
         recency < age

@@ -61,7 +61,14 @@ public abstract partial class PurchaseModel : IJsonPersistable
     /// <param name="ages">Each simulated customer's age T, in <see cref="TimeUnit"/> (finite, at least 0).</param>
     /// <param name="seed">Seed of the random generator: the same seed gives the same histories.</param>
     /// <returns>One history per age, with weight 1.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">An age is negative, NaN or infinite.</exception>
+    /// <remarks>
+    /// A customer expected to buy more than 100,000 times over their age has the count drawn at once (a Poisson count, the
+    /// dropout's geometric stop, an order statistic for the last purchase) rather than purchase by purchase.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// An age is negative, NaN or infinite, or a simulated customer keeps buying at a rate that gives more than 10^9 purchases
+    /// over their age (a history's count is an int).
+    /// </exception>
     public PurchaseHistory[] Simulate(ReadOnlySpan<double> ages, int seed) => PurchaseSimulation.Histories(ages, seed, Draw);
 
     /// <summary>
@@ -73,7 +80,10 @@ public abstract partial class PurchaseModel : IJsonPersistable
     /// <param name="spend">The spend model for the amounts.</param>
     /// <param name="seed">Seed of the random generator.</param>
     /// <returns>The transactions, customers "S0000000", "S0000001", ... in date order within each customer.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A first purchase is after <paramref name="end"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A first purchase is after <paramref name="end"/>, or a simulated customer keeps buying at a rate that would list more
+    /// than 10^7 purchases for them alone.
+    /// </exception>
     public Transaction[] SimulateTransactions(ReadOnlySpan<DateOnly> firstPurchases, DateOnly end, GammaGammaModel spend, int seed) =>
         PurchaseSimulation.Transactions(firstPurchases, end, spend, seed, TimeUnit, Draw);
 

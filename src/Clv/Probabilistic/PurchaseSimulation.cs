@@ -4,7 +4,7 @@ using MathNet.Numerics.Distributions;
 namespace Clv.Probabilistic;
 
 /// <summary>Seeded simulation shared by the repeat-purchase models.</summary>
-internal static class PurchaseSimulation
+internal static partial class PurchaseSimulation
 {
     /// <summary>Draws one customer observed for <c>age</c>; adds the purchase times (first purchase at 0) to <c>times</c> when given.</summary>
     public delegate PurchaseHistory Draw(double age, Random random, List<double>? times);
