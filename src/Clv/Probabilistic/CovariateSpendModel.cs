@@ -142,8 +142,9 @@ public sealed class CovariateSpendModel : IJsonPersistable<CovariateSpendModel>
             // The same arithmetic as GammaGammaModel.ConditionalExpectedSpend, so all-zero coefficients give its results bit for bit.
             double vi = v * Math.Exp(shift);
             double denominator = (p * span[i].Frequency) + q - 1;
-            result[i] = denominator > 0 && double.IsFinite(vi)
-                ? p * (vi + (span[i].Frequency * span[i].MonetaryValue)) / denominator
+            double direct = p * (vi + (span[i].Frequency * span[i].MonetaryValue)) / denominator;
+            result[i] = denominator > 0 && double.IsFinite(direct)
+                ? direct
                 : ForCustomer(covariates, i).ExpectedSpendCore(span[i].Frequency, span[i].MonetaryValue);
         }
 

@@ -264,7 +264,10 @@ public sealed class GammaGammaModel : IJsonPersistable<GammaGammaModel>
             ThrowNoMean(frequency);
         }
 
-        return P * (V + (frequency * monetaryValue)) / denominator;
+        double spend = P * (V + (frequency * monetaryValue)) / denominator;
+
+        // Past the largest double (x m = 2e309 at x = int.MaxValue, m = 1e300) the weighted mean is taken term by term.
+        return double.IsFinite(spend) ? spend : (P / denominator * V) + (P * frequency / denominator * monetaryValue);
     }
 
     /// <summary>The p of the limit a one-price fit returns (q = p + 1): any large value gives the same predictions.</summary>

@@ -69,7 +69,21 @@ internal sealed partial class SpendRows
     {
         double px = p * x;
         return SpecialFunctions.GammaLn(px + q) - SpecialFunctions.GammaLn(px) - SpecialFunctions.GammaLn(q) + (q * Math.Log(v))
-            + ((px - 1) * Math.Log(m)) + (px * Math.Log(x)) - ((px + q) * Math.Log((x * m) + v));
+            + ((px - 1) * Math.Log(m)) + (px * Math.Log(x)) - ((px + q) * LnSpendSum(x, m, v));
+    }
+
+    /// <summary>ln(x m + v), also where x m + v passes the largest double (x = int.MaxValue, m = 1e300): then ln x + ln m + log1p(v/(x m)).</summary>
+    public static double LnSpendSum(int x, double m, double v)
+    {
+        double sum = (x * m) + v;
+        if (double.IsFinite(sum))
+        {
+            return Math.Log(sum);
+        }
+
+        double lnXm = Math.Log(x) + Math.Log(m), lnV = Math.Log(v);
+        double high = Math.Max(lnXm, lnV);
+        return high + SpecialMath.Log1P(Math.Exp(Math.Min(lnXm, lnV) - high));
     }
 
     /// <summary>The distinct (x, m_x) rows with their weights, sorted by x, then m_x.</summary>
