@@ -28,7 +28,20 @@ internal static class Hypergeometric
     /// ln |2F1(a, b; c; z)|, with the sign of the value in <paramref name="sign"/> (0 when the value is 0); NaN with sign 0 when
     /// the series it needs does not settle within a million terms.
     /// </summary>
-    public static double Hyp2F1Ln(double a, double b, double c, double z, out int sign)
+    public static double Hyp2F1Ln(double a, double b, double c, double z, out int sign) => Hyp2F1Ln(a, b, c, z, double.NaN, out sign);
+
+    /// <summary>
+    /// 2F1(a, b; c; z) with 1 - z given exactly as <paramref name="oneMinusZ"/>, for z so close to 1 that 1 - z would lose its
+    /// digits (z = 1/(1 + d) with d = 1e-17 rounds to 1): the connection formula then works from the exact 1 - z.
+    /// </summary>
+    public static double Hyp2F1(double a, double b, double c, double z, double oneMinusZ)
+    {
+        double ln = Hyp2F1Ln(a, b, c, z, oneMinusZ, out int sign);
+        return sign * Math.Exp(ln);
+    }
+
+    /// <summary>ln |2F1(a, b; c; z)| with 1 - z given exactly (NaN: computed as 1 - z, with log1p(-z) for Euler's factor).</summary>
+    private static double Hyp2F1Ln(double a, double b, double c, double z, double oneMinusZ, out int sign)
     {
         if (z == 0)
         {
@@ -36,7 +49,9 @@ internal static class Hypergeometric
             return 0;
         }
 
-        if (z > NearOne && NearOneLn(a, b, c, z, out sign) is { } nearOne)
+        bool exact = !double.IsNaN(oneMinusZ);
+        double w = exact ? oneMinusZ : 1 - z;
+        if (z > NearOne && NearOneLn(a, b, c, w, out sign) is { } nearOne)
         {
             return nearOne;
         }
@@ -52,7 +67,7 @@ internal static class Hypergeometric
         {
             // Euler: (1 - z)^(c - a - b) 2F1(c - a, c - b; c; z)
             double series = SeriesLn(ca, cb, c, z, out sign);
-            return series + ((c - a - b) * SpecialMath.Log1P(-z));
+            return series + ((c - a - b) * (exact ? Math.Log(w) : SpecialMath.Log1P(-z)));
         }
 
         return SeriesLn(a, b, c, z, out sign);
@@ -103,13 +118,13 @@ internal static class Hypergeometric
     /// 50-digit references). Null where the two terms cancel to less than 1e-8 of their size (the caller then sums the
     /// power series).
     /// </summary>
-    private static double? NearOneLn(double a, double b, double c, double z, out int sign)
+    private static double? NearOneLn(double a, double b, double c, double w, out int sign)
     {
         double s = c - a - b;
         double m = Math.Round(s);
         if (Math.Abs(s - m) > 1e-6)
         {
-            return ConnectionLn(a, b, c, 1 - z, out sign);
+            return ConnectionLn(a, b, c, w, out sign);
         }
 
         // Cubic interpolation in s through m - 2Δ, m - Δ, m + Δ and m + 2Δ, in a scale that keeps the four values finite.
@@ -120,7 +135,7 @@ internal static class Hypergeometric
         sign = 0;
         for (int j = 0; j < 4; j++)
         {
-            if (ConnectionLn(a, b, c + (m + (offsets[j] * Delta) - s), 1 - z, out signs[j]) is not { } value)
+            if (ConnectionLn(a, b, c + (m + (offsets[j] * Delta) - s), w, out signs[j]) is not { } value)
             {
                 return null;
             }

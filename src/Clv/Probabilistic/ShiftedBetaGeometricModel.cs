@@ -370,7 +370,8 @@ public sealed class ShiftedBetaGeometricModel : IJsonPersistable<ShiftedBetaGeom
             return Alpha > 1 ? (c - 1) / (Alpha - 1) : double.PositiveInfinity;
         }
 
-        return Hypergeometric.Hyp2F1(1, b, c, 1 / (1 + discountRate));
+        // 1 - z = d/(1 + d) exactly: at d = 1e-17, z rounds to 1 and 1 - z to 0 (the value was NaN).
+        return Hypergeometric.Hyp2F1(1, b, c, 1 / (1 + discountRate), discountRate / (1 + discountRate));
     }
 
     private static void CheckPeriod(int t, int min, string paramName)
