@@ -273,7 +273,10 @@ public sealed class ShiftedBetaGeometricModel : IJsonPersistable<ShiftedBetaGeom
     public double DiscountedExpectedLifetime(double discountRate)
     {
         Guard.NonNegative(discountRate);
-        return HypergeometricOrLimit(Beta, Alpha + Beta, discountRate);
+        double value = HypergeometricOrLimit(Beta, Alpha + Beta, discountRate);
+        return discountRate == 0 || ShiftedBetaGeometricLifetime.Plausible(value, Alpha, Beta, 0, discountRate)
+            ? value
+            : ShiftedBetaGeometricLifetime.Expected(Alpha, Beta, 0, discountRate);
     }
 
     /// <summary>Discounted expected lifetime of a new subscriber, with the discount rate converted to the contract period.</summary>
@@ -359,8 +362,13 @@ public sealed class ShiftedBetaGeometricModel : IJsonPersistable<ShiftedBetaGeom
         }
     }
 
-    private double DerlCore(int n, double discountRate) =>
-        (Beta + (n - 1)) / (Alpha + Beta + (n - 1)) * HypergeometricOrLimit(Beta + n, Alpha + Beta + n, discountRate);
+    private double DerlCore(int n, double discountRate)
+    {
+        double value = (Beta + (n - 1)) / (Alpha + Beta + (n - 1)) * HypergeometricOrLimit(Beta + n, Alpha + Beta + n, discountRate);
+        return discountRate == 0 || ShiftedBetaGeometricLifetime.Plausible(value, Alpha, Beta + (n - 1), 1, discountRate)
+            ? value
+            : ShiftedBetaGeometricLifetime.Expected(Alpha, Beta + (n - 1), 1, discountRate);
+    }
 
     /// <summary>2F1(1, b; c; 1 / (1 + d)); at d = 0 Gauss's value (c - 1) / (c - b - 1) when c - b = α &gt; 1, else infinity.</summary>
     private double HypergeometricOrLimit(double b, double c, double discountRate)
