@@ -59,10 +59,20 @@ public static class AbcClassification
         RadixSort.Sort(keys, new ulong[keys.Length]);
 
         // Descending, then the value strictly above each distinct value (summed in this fixed order, so ties agree).
-        double total = 0;
-        for (int i = keys.Length - 1; i >= 0; i--)
+        double total = Sum(keys);
+        int scale = 0;
+        if (double.IsPositiveInfinity(total))
         {
-            total += BitConverter.UInt64BitsToDouble(keys[i]);
+            // Values near 1e308 are finite but their sum overflows, and with an infinite total every limit below is NaN (every
+            // customer C). Times 2^-64 (a power of two: the order and every share are the same) they sum finitely; a value
+            // that underflows to 0 is a negligible share of such a total.
+            scale = -64;
+            for (int i = 0; i < keys.Length; i++)
+            {
+                keys[i] = RadixSort.Key(Math.ScaleB(BitConverter.UInt64BitsToDouble(keys[i]), scale));
+            }
+
+            total = Sum(keys);
         }
 
         // The value above v reaches a limit when it is within rounding of it: the sums and the shares carry a relative error
@@ -93,8 +103,20 @@ public static class AbcClassification
 
         for (int i = 0; i < values.Length; i++)
         {
-            double v = values[i];
+            double v = Math.ScaleB(values[i], scale);
             destination[i] = v > 0 && v >= aFrom ? AbcClass.A : v > 0 && v >= bFrom ? AbcClass.B : AbcClass.C;
         }
+    }
+
+    /// <summary>The sum of the sorted keys' values, largest first (the order the value above each customer is summed in).</summary>
+    private static double Sum(ulong[] keys)
+    {
+        double total = 0;
+        for (int i = keys.Length - 1; i >= 0; i--)
+        {
+            total += BitConverter.UInt64BitsToDouble(keys[i]);
+        }
+
+        return total;
     }
 }

@@ -102,6 +102,32 @@ public class AbcClassificationTests
         return order.Select((i, k) => cs[k] == c[i]).All(x => x).Label($"seed {seed}");
     }
 
+    [Property(MaxTest = 200)]
+    public Property Classify_ValuesScaledByAPowerOfTwo_UpToTheLargestDouble_KeepTheirClasses(int seed)
+    {
+        // The classes depend only on shares, so scaling every value by 2^e (exact) keeps them, up to values near the largest
+        // double whose sum overflows: that total was infinite, every limit NaN, and every customer C.
+        var v = Values(seed);
+        var o = Options(seed);
+        if (!(v.DefaultIfEmpty(0).Max() > 0))
+        {
+            return true.Label("no positive value");
+        }
+
+        // The largest magnitude (a refund may outweigh every purchase) lands near the largest double, none beyond it.
+        int e = 1023 - Math.ILogB(v.Max(Math.Abs)) - new Random(seed).Next(0, 3);
+        var scaled = v.Select(x => Math.ScaleB(x, e)).ToArray();
+        var c = AbcClassification.Classify(v, o);
+        var cs = AbcClassification.Classify(scaled, o);
+        return c.SequenceEqual(cs).Label($"seed {seed}: 2^{e}, {string.Concat(c.Select(x => x.ToString()))} became {string.Concat(cs.Select(x => x.ToString()))}");
+    }
+
+    [Fact]
+    public void Classify_TwoValuesNearTheLargestDouble_AreNotAllC()
+    {
+        Assert.Equal([AbcClass.A, AbcClass.A, AbcClass.C], AbcClassification.Classify([1e308, 1e308, 1], null));
+    }
+
     [Fact]
     public void Classify_BadInput_NamesTheIndexOrTheOption()
     {
