@@ -51,8 +51,7 @@ public sealed partial class HealthSignals
     {
         Guard.NonNegative(recent);
         Guard.NonNegative(prior);
-        double total = recent + prior;
-        return total > 0 ? recent / total : double.NaN;
+        return TrendUnchecked(recent, prior);
     }
 
     /// <summary>
@@ -80,6 +79,22 @@ public sealed partial class HealthSignals
         }
 
         return MinMaxUnchecked(value, minimum, maximum, higherIsBetter);
+    }
+
+    /// <summary>The trend rule without the checks: both finite and at least 0.</summary>
+    private static double TrendUnchecked(double recent, double prior)
+    {
+        double total = recent + prior;
+        if (double.IsPositiveInfinity(total))
+        {
+            // Two finite amounts near 1e308 whose sum overflows: halved (exact), so the share is the same to the bit and a flat
+            // trend is still 0.5, not recent / infinity = 0 ("stopped").
+            recent *= 0.5;
+            prior *= 0.5;
+            total = recent + prior;
+        }
+
+        return total > 0 ? recent / total : double.NaN;
     }
 
     /// <summary>Whether <paramref name="name"/> is one of the four built-in signal names.</summary>

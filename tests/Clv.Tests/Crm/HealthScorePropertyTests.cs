@@ -123,6 +123,36 @@ public class HealthScorePropertyTests
         return ok.ToProperty();
     }
 
+    /// <summary>
+    /// The trend is the recent share q / (1 + q), q = recent / prior: it depends on the ratio only, so scaling both windows by 2^e
+    /// (exact) keeps it, up to amounts near the largest double whose sum overflows (recent / infinity gave 0, "stopped", for a
+    /// flat or growing spend); and it never falls when the recent window grows.
+    /// </summary>
+    [Property(MaxTest = 300)]
+    public Property Trend_DependsOnTheRatioOnly_UpToTheLargestDouble_AndRisesWithTheRecentWindow(int seed)
+    {
+        var g = new Random(seed);
+        double recent = g.Next(4) == 0 ? 0 : g.NextDouble() * 1000, prior = g.Next(4) == 0 ? 0 : g.NextDouble() * 1000;
+        if (recent + prior == 0)
+        {
+            return true.Label("no activity");
+        }
+
+        double trend = HealthSignals.Trend(recent, prior);
+        int e = 1023 - Math.ILogB(Math.Max(recent, prior)) - g.Next(0, 3);
+        double scaled = HealthSignals.Trend(Math.ScaleB(recent, e), Math.ScaleB(prior, e));
+        double more = HealthSignals.Trend(Math.Min(double.MaxValue, Math.ScaleB(recent, e) * 1.5), Math.ScaleB(prior, e));
+        return (scaled == trend && more >= scaled).Label($"Trend({recent}, {prior}) = {trend}, times 2^{e}: {scaled}, recent x 1.5: {more}");
+    }
+
+    [Fact]
+    public void Trend_WindowsNearTheLargestDouble_FlatIsHalf()
+    {
+        Assert.Equal(0.5, HealthSignals.Trend(1e308, 1e308));
+        Assert.Equal(0.6, HealthSignals.Trend(1.5e308, 1e308), 15);
+        Assert.Equal(1, HealthSignals.Trend(double.MaxValue, 0));
+    }
+
     [Property(MaxTest = 200)]
     public Property LeavingASignalOut_RenormalisesTheOthers(int seed)
     {
