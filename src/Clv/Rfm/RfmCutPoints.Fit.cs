@@ -19,7 +19,7 @@ public sealed partial class RfmCutPoints
     /// <returns>
     /// The cut points. The fit is not by likelihood: <see cref="FitResult{TModel}.LikelihoodLn"/> is NaN and
     /// <see cref="FitResult{TModel}.Parameters"/> is empty; <see cref="FitResult{TModel}.Warnings"/> names every score left
-    /// unused because tied values made cut points coincide.
+    /// unused because tied values made cut points coincide, or because no purchaser falls between custom breakpoints.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="customers"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
@@ -112,9 +112,9 @@ public sealed partial class RfmCutPoints
         }
 
         var warnings = new List<string>();
-        Unused(warnings, "R", r, d0, k, "days since the last purchase");
-        Unused(warnings, "F", fs, f0, k, options.FrequencyMeasure == FrequencyMeasure.PurchaseDays ? "purchase days" : "repeat purchases");
-        Unused(warnings, "M", ms, m0, k, options.MonetaryMeasure == MonetaryMeasure.Total ? "net spend" : "mean net spend per purchase day");
+        Unused(warnings, "R", r, d0, k, "days since the last purchase", options.DaysSinceLastPurchaseBreakpoints is not null);
+        Unused(warnings, "F", fs, f0, k, options.FrequencyMeasure == FrequencyMeasure.PurchaseDays ? "purchase days" : "repeat purchases", options.FrequencyBreakpoints is not null);
+        Unused(warnings, "M", ms, m0, k, options.MonetaryMeasure == MonetaryMeasure.Total ? "net spend" : "mean net spend per purchase day", options.MonetaryBreakpoints is not null);
         var model = new RfmCutPoints(k, options.FrequencyMeasure, options.MonetaryMeasure, d0, f0, m0, n, Mean(r, n), Mean(fs, n), Mean(ms, n));
         string message = Guard.Format($"{(options.DaysSinceLastPurchaseBreakpoints is null && options.FrequencyBreakpoints is null && options.MonetaryBreakpoints is null ? "Quantile" : "Quantile and custom")} cut points for k = {k} over {n} purchasers ({customers.Length - n} leads excluded).");
         return new FitResult<RfmCutPoints>(model, FitStatus.Converged, message, double.NaN, 0, [], n, customers.Length - n, warnings);
@@ -303,13 +303,17 @@ public sealed partial class RfmCutPoints
         return (double)sum / n;
     }
 
-    private static void Unused(List<string> warnings, string dimension, int[] countsByScore, double[] cuts, int k, string what)
+    /// <summary>A warning naming the scores no purchaser got, with why: quantile cut points coincide on ties; custom breakpoints (strictly increasing, so never coinciding) have no purchaser between them.</summary>
+    private static void Unused(List<string> warnings, string dimension, int[] countsByScore, double[] cuts, int k, string what, bool custom)
     {
         var unused = Enumerable.Range(1, k).Where(s => countsByScore[s] == 0).ToArray();
         if (unused.Length > 0)
         {
-            warnings.Add(Guard.Format(
-                $"{dimension} score{(unused.Length > 1 ? "s" : "")} {string.Join(", ", unused)} {(unused.Length > 1 ? "are" : "is")} unused: the cut points in {what} ({string.Join(", ", cuts.Select(c => c.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)))}) coincide where customers tie, and tied customers share the lowest score of their run."));
+            string list = string.Join(", ", cuts.Select(c => c.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)));
+            string why = custom
+                ? Guard.Format($"no purchaser's value falls in their range under the custom cut points in {what} ({list})")
+                : Guard.Format($"the cut points in {what} ({list}) coincide where customers tie, and tied customers share the lowest score of their run");
+            warnings.Add(Guard.Format($"{dimension} score{(unused.Length > 1 ? "s" : "")} {string.Join(", ", unused)} {(unused.Length > 1 ? "are" : "is")} unused: {why}."));
         }
     }
 

@@ -69,6 +69,23 @@ public class RfmTieRuleTests
     }
 
     [Fact]
+    public void Score_CustomBreakpointsNoPurchaserFallsBetween_WarningSaysSoNotThatTheyCoincide()
+    {
+        // Everyone quiet for 300 days and buying on 1 or 2 days: with custom breakpoints [30, 90] and [5, 10] R 2, R 3, F 2
+        // and F 3 are empty. The warning said the (strictly increasing) cut points "coincide where customers tie".
+        var customers = Enumerable.Range(0, 20).Select(i => RfmTestData.Customer(300, 1 + (i % 2), 10 + i, "c" + i)).ToArray();
+        var rfm = RfmScorer.Score(customers, new RfmOptions { ScoreCount = 3, DaysSinceLastPurchaseBreakpoints = [30, 90], FrequencyBreakpoints = [5, 10] });
+
+        Assert.Equal(
+            "R scores 2, 3 are unused: no purchaser's value falls in their range under the custom cut points in days since the last purchase (30, 90).",
+            Assert.Single(rfm.Warnings, w => w.StartsWith("R ", StringComparison.Ordinal)));
+        Assert.Equal(
+            "F scores 2, 3 are unused: no purchaser's value falls in their range under the custom cut points in purchase days (5, 10).",
+            Assert.Single(rfm.Warnings, w => w.StartsWith("F ", StringComparison.Ordinal)));
+        Assert.DoesNotContain(rfm.Warnings, w => w.Contains("coincide", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Score_EveryoneTied_EveryScoreIsOne()
     {
         var customers = Enumerable.Range(0, 10).Select(i => RfmTestData.Customer(30, 2, 50, "c" + i)).ToArray();
