@@ -61,16 +61,23 @@ public sealed partial class Scorecard
 
     /// <summary>The scorecard of every customer, with user-supplied health signals.</summary>
     /// <param name="customers">The summaries; every score is as of their observation end.</param>
-    /// <param name="customHealthSignals">Raw values of the custom health signals declared in <see cref="HealthScoreOptions.CustomSignals"/>, by name, each aligned with <paramref name="customers"/> (as <see cref="HealthSignals.Create"/> takes them); null for none.</param>
+    /// <param name="customHealthSignals">Raw values of the custom health signals declared in <see cref="HealthScoreOptions.CustomSignals"/>, by name, each aligned with <paramref name="customers"/> (as <see cref="HealthSignals.Create"/> takes them); null for none. Needs <see cref="ScorecardOptions.Health"/>.</param>
     /// <param name="options">The parts and their settings; <see cref="ScorecardOptions.Default"/> when null.</param>
     /// <returns>The scorecard.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="customers"/> is null.</exception>
-    /// <exception cref="ArgumentException">A part depends on one that is left out, a segment map's score count differs from the RFM options', RFM is configured and no customer has a purchase, or a custom signal is not declared or has the wrong length.</exception>
+    /// <exception cref="ArgumentException">A part depends on one that is left out, a segment map's score count differs from the RFM options', RFM is configured and no customer has a purchase, a custom signal is not declared or has the wrong length, or custom signals are passed while <see cref="ScorecardOptions.Health"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public static Scorecard Create(CustomerSummaries customers, IReadOnlyDictionary<string, double[]>? customHealthSignals, ScorecardOptions? options)
     {
         ArgumentNullException.ThrowIfNull(customers);
         options = (options ?? ScorecardOptions.Default).Validate();
+        if (options.Health is null && customHealthSignals is { Count: > 0 })
+        {
+            // Values for a part that is left out would be dropped without a word, as a part without the one it needs is not.
+            ThrowHelper.Argument(nameof(customHealthSignals), Guard.Format(
+                $"customHealthSignals has values ({string.Join(", ", customHealthSignals.Keys)}) but options.Health is null: set health options declaring them in CustomSignals, or pass null."));
+        }
+
         var parts = new Parts(customers.AsSpan());
 
         // The RFM part and the lifecycle part (with its warnings) need nothing from the others: they run beside the models,

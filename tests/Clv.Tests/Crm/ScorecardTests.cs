@@ -257,6 +257,22 @@ public class ScorecardTests
     }
 
     [Fact]
+    public void Create_CustomHealthSignalsWithTheHealthPartLeftOut_ThrowsInsteadOfDroppingThem()
+    {
+        // Health = null with ticket values passed: the values were ignored without a word and the card had no health columns.
+        var customers = Cdnow.Value;
+        var signals = new Dictionary<string, double[]> { ["tickets"] = new double[customers.Count] };
+        var e = Assert.Throws<ArgumentException>(() => Scorecard.Create(customers, signals, new ScorecardOptions { Health = null }));
+
+        Assert.Equal("customHealthSignals", e.ParamName);
+        Assert.Contains("(tickets) but options.Health is null", e.Message, StringComparison.Ordinal);
+
+        // No values (null or an empty dictionary) is fine without the health part.
+        Assert.Equal(DefaultColumns.Length - 4, Scorecard.Create(customers, new Dictionary<string, double[]>(), new ScorecardOptions { Health = null }).Columns.Count);
+        Assert.Equal(DefaultColumns.Length - 4, Scorecard.Create(customers, null, new ScorecardOptions { Health = null }).Columns.Count);
+    }
+
+    [Fact]
     public void Create_OnlyLeadsWithRfm_ThrowsRfmsOwnErrorNotAnAggregate()
     {
         // The RFM part runs beside the others: its error still reaches the caller as itself.
