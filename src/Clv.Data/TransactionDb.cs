@@ -18,7 +18,7 @@ public static class TransactionDb
     /// <param name="options">Columns, date format, zone, mode; null for <see cref="TransactionDbOptions.Default"/>.</param>
     /// <returns>The log, rows in result order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
-    /// <exception cref="ArgumentException">An option is invalid, or a column is missing (the message lists the result's columns).</exception>
+    /// <exception cref="ArgumentException">An option is invalid, or a column is missing (the message lists the result's columns) or named twice.</exception>
     /// <exception cref="DbFormatException">Strict mode: a bad row.</exception>
     /// <exception cref="OperationCanceledException">The options' token was cancelled.</exception>
     public static TransactionLog Read(DbDataReader reader, TransactionDbOptions? options = null)
@@ -34,7 +34,7 @@ public static class TransactionDb
     /// <param name="options">Columns, date format, zone, mode; null for <see cref="TransactionDbOptions.Default"/>.</param>
     /// <returns>Rows imported and rejected.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> or <paramref name="builder"/> is null.</exception>
-    /// <exception cref="ArgumentException">An option is invalid, or a column is missing.</exception>
+    /// <exception cref="ArgumentException">An option is invalid, or a column is missing or named twice.</exception>
     /// <exception cref="DbFormatException">Strict mode: a bad row (the rows before it are in the builder).</exception>
     /// <exception cref="OperationCanceledException">The options' token was cancelled.</exception>
     public static DbReadReport ReadInto(DbDataReader reader, CustomerSummariesBuilder builder, TransactionDbOptions? options = null)
@@ -54,7 +54,7 @@ public static class TransactionDb
     /// <param name="options">Columns, date format, zone, mode and the cancellation token; null for the defaults.</param>
     /// <returns>The log, rows in result order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
-    /// <exception cref="ArgumentException">An option is invalid, or a column is missing.</exception>
+    /// <exception cref="ArgumentException">An option is invalid, or a column is missing or named twice.</exception>
     /// <exception cref="DbFormatException">Strict mode: a bad row.</exception>
     /// <exception cref="OperationCanceledException">The options' token was cancelled.</exception>
     public static async Task<TransactionLog> ReadAsync(DbDataReader reader, TransactionDbOptions? options = null)
@@ -70,7 +70,7 @@ public static class TransactionDb
     /// <param name="options">Columns, date format, zone, mode and the cancellation token; null for the defaults.</param>
     /// <returns>Rows imported and rejected.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> or <paramref name="builder"/> is null.</exception>
-    /// <exception cref="ArgumentException">An option is invalid, or a column is missing.</exception>
+    /// <exception cref="ArgumentException">An option is invalid, or a column is missing or named twice.</exception>
     /// <exception cref="DbFormatException">Strict mode: a bad row (the rows before it are in the builder).</exception>
     /// <exception cref="OperationCanceledException">The options' token was cancelled.</exception>
     public static async Task<DbReadReport> ReadIntoAsync(DbDataReader reader, CustomerSummariesBuilder builder, TransactionDbOptions? options = null)

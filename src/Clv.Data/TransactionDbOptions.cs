@@ -5,7 +5,8 @@ namespace Clv.Data;
 /// text dates are written, which zone's calendar days count, and what a bad row does.
 /// </summary>
 /// <remarks>
-/// <para>Columns are found by name, case-insensitively (<see cref="System.Data.Common.DbDataReader.GetOrdinal(string)"/>).</para>
+/// <para>Columns are found by name, case-insensitively (<see cref="System.Data.Common.DbDataReader.GetOrdinal(string)"/>); a name that
+/// two columns of the result share (a join's <c>SELECT *</c>) is ambiguous and refused, as in the CSV reader's header.</para>
 /// <para>Accepted value types, checked row by row (SQLite's values may change type from row to row):</para>
 /// <list type="bullet">
 /// <item><description>customer id: text, an integer (written in invariant digits) or a <see cref="Guid"/> (<c>"D"</c> format);</description></item>

@@ -39,14 +39,30 @@ internal sealed class DbRowReader
 
     public long Rows { get; private set; }
 
+    /// <summary>
+    /// The one column named <paramref name="name"/> ignoring case; two such columns (a join's <c>SELECT *</c>, <c>o.amount, r.amount</c>)
+    /// are ambiguous, as two such header fields are in the CSV reader: reading either would silently drop the other.
+    /// </summary>
     private static int Ordinal(DbDataReader reader, string name, string option)
     {
+        int found = -1;
         for (int i = 0; i < reader.FieldCount; i++)
         {
             if (string.Equals(reader.GetName(i), name, StringComparison.OrdinalIgnoreCase))
             {
-                return i;
+                if (found >= 0)
+                {
+                    throw new ArgumentException(FormattableString.Invariant(
+                        $"{option}: the result has more than one column named '{name}' (ignoring case: columns {found + 1} '{reader.GetName(found)}' and {i + 1} '{reader.GetName(i)}'), so it is ambiguous; give them distinct names in the query (AS)."), option);
+                }
+
+                found = i;
             }
+        }
+
+        if (found >= 0)
+        {
+            return found;
         }
 
         var columns = string.Join(", ", Enumerable.Range(0, reader.FieldCount).Select(i => "'" + reader.GetName(i) + "'"));

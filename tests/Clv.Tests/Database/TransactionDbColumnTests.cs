@@ -1,0 +1,37 @@
+using Clv.Data;
+using static Clv.Tests.Database.Databases;
+
+namespace Clv.Tests.Database;
+
+/// <summary>How <see cref="TransactionDb"/> finds its columns in a result: by name, ignoring case, never one of two.</summary>
+public class TransactionDbColumnTests
+{
+    /// <summary>
+    /// A join's result can name a column twice (<c>SELECT o.amount, r.amount</c>, or <c>amount</c> and <c>AMOUNT</c>): the
+    /// reader took the first and dropped the other without a word, where the CSV reader refuses such a header as ambiguous.
+    /// </summary>
+    [Theory]
+    [InlineData("amount")]
+    [InlineData("AMOUNT")]
+    public void Read_ColumnNamedTwice_IsRefusedAsAmbiguous(string second)
+    {
+        using var db = Sqlite();
+        using var reader = Query(db, $"SELECT 'a' AS customer_id, '2024-01-05' AS date, 10.0 AS amount, -10.0 AS {second}");
+
+        var e = Assert.Throws<ArgumentException>(() => TransactionDb.Read(reader));
+
+        Assert.Equal("options.AmountColumn", e.ParamName);
+        Assert.Contains($"more than one column named 'amount' (ignoring case: columns 3 'amount' and 4 '{second}')", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_ColumnsInAnyOrderAndCase_AreFoundByName()
+    {
+        using var db = Sqlite();
+        using var reader = Query(db, "SELECT 10.5 AS Amount, 'x' AS other, '2024-01-05' AS DATE, 'a' AS Customer_Id");
+
+        var log = TransactionDb.Read(reader);
+
+        Assert.Equal([new Transaction("a", new DateOnly(2024, 1, 5), 10.5)], log.Transactions.ToArray());
+    }
+}
