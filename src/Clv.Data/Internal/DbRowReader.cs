@@ -140,7 +140,7 @@ internal sealed class DbRowReader
             : type == typeof(short) ? _reader.GetInt16(_id).ToString(CultureInfo.InvariantCulture)
             : type == typeof(Guid) ? _reader.GetGuid(_id).ToString("D")
             : type == typeof(decimal) && decimal.IsInteger(_reader.GetDecimal(_id)) ? decimal.Truncate(_reader.GetDecimal(_id)).ToString(CultureInfo.InvariantCulture)
-            : string.Empty;
+            : OtherInteger(_reader.GetValue(_id));
         if (id.Length == 0)
         {
             reason = type == typeof(string) ? "The customer id is empty." : FormattableString.Invariant($"A customer id of type {type.Name} is not text, an integer or a Guid.");
@@ -149,6 +149,17 @@ internal sealed class DbRowReader
 
         return true;
     }
+
+    /// <summary>
+    /// An integer of a type without a typed getter, in invariant digits: SQL Server's <c>TINYINT</c> (<see cref="byte"/>),
+    /// unsigned columns (MySQL, DuckDB's <c>UBIGINT</c>), DuckDB's <c>HUGEINT</c> (<see cref="System.Numerics.BigInteger"/>);
+    /// empty for anything else.
+    /// </summary>
+    private static string OtherInteger(object value) => value switch
+    {
+        byte or sbyte or ushort or uint or ulong or Int128 or UInt128 or System.Numerics.BigInteger => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
+        _ => string.Empty,
+    };
 
     private bool TryDay(out DateOnly day, out string reason)
     {
@@ -210,6 +221,14 @@ internal sealed class DbRowReader
             case int i: amount = i; break;
             case short s: amount = s; break;
             case byte b: amount = b; break;
+            case sbyte sb: amount = sb; break;
+            case ushort us: amount = us; break;
+            case uint ui: amount = ui; break;
+            case ulong ul: amount = ul; break;
+            case Half h: amount = (double)h; break;
+            case Int128 i128: amount = (double)i128; break;
+            case UInt128 u128: amount = (double)u128; break;
+            case System.Numerics.BigInteger big: amount = (double)big; break;
             case string text when double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed): amount = parsed; break;
             case string:
                 reason = "Not a number in the invariant culture.";
