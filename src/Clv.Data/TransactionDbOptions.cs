@@ -88,6 +88,15 @@ public sealed class TransactionDbOptions
             throw new ArgumentException(FormattableString.Invariant($"options.DateFormat '{DateFormat}' does not hold a whole date (year, month and day): .NET would fill the missing part from today's date."), "options.DateFormat");
         }
 
+        if (string.Equals(CustomerIdColumn, DateColumn, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(CustomerIdColumn, AmountColumn, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(DateColumn, AmountColumn, StringComparison.OrdinalIgnoreCase))
+        {
+            // As the CSV and Parquet readers: one column read as two fields (an integer id as the amount) is a mistake, never a log.
+            throw new ArgumentException(FormattableString.Invariant(
+                $"options.CustomerIdColumn ('{CustomerIdColumn}'), options.DateColumn ('{DateColumn}') and options.AmountColumn ('{AmountColumn}') must name different columns."), "options.CustomerIdColumn");
+        }
+
         if (QuantityColumn is not null)
         {
             Require(QuantityColumn, "options.QuantityColumn");

@@ -34,4 +34,23 @@ public class TransactionDbColumnTests
 
         Assert.Equal([new Transaction("a", new DateOnly(2024, 1, 5), 10.5)], log.Transactions.ToArray());
     }
+
+    /// <summary>
+    /// One column named as two fields (a typo: <c>AmountColumn = "customer_id"</c>) read every integer id as its own amount,
+    /// where the CSV and Parquet options refuse names that are not distinct.
+    /// </summary>
+    [Theory]
+    [InlineData("customer_id", "date", "CUSTOMER_ID")]
+    [InlineData("customer_id", "customer_id", "amount")]
+    [InlineData("customer_id", "amount", "Amount")]
+    public void Read_OneColumnNamedForTwoFields_IsRefused(string id, string date, string amount)
+    {
+        using var db = Sqlite();
+        using var reader = Query(db, "SELECT 7 AS customer_id, '2024-01-05' AS date, 10.0 AS amount");
+
+        var e = Assert.Throws<ArgumentException>(() => TransactionDb.Read(reader, new TransactionDbOptions { CustomerIdColumn = id, DateColumn = date, AmountColumn = amount }));
+
+        Assert.Equal("options.CustomerIdColumn", e.ParamName);
+        Assert.Contains("must name different columns", e.Message, StringComparison.Ordinal);
+    }
 }
