@@ -64,10 +64,30 @@ internal static class ParquetFile
         {
             step();
         }
-        catch (Exception e) when (e is not (ParquetFormatException or OperationCanceledException or OutOfMemoryException or ObjectDisposedException
-            or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException))
+        catch (Exception e) when (IsFiles(e))
         {
             throw new ParquetFormatException(path, 0, null, string.Empty, ThrowHelper.Format($"Not a readable Parquet file: {e.Message}"), e);
         }
     }
+
+    /// <summary>
+    /// <see cref="Guard(string?, Action)"/> for decoding one column of row group <paramref name="group"/> (0-based): the error
+    /// names the row group and column as the page reader's errors do. A DuckDB <c>'infinity'::TIMESTAMP</c> (PostgreSQL's
+    /// sentinel), which Parquet.Net cannot convert, fails the whole file there; the message says where it is.
+    /// </summary>
+    public static void Guard(string? path, int group, string column, Action step)
+    {
+        try
+        {
+            step();
+        }
+        catch (Exception e) when (IsFiles(e))
+        {
+            throw new ParquetFormatException(path, 0, column, string.Empty, ThrowHelper.Format(
+                $"Not a readable Parquet file: row group {group + 1}, column '{column}': {e.Message}"), e);
+        }
+    }
+
+    private static bool IsFiles(Exception e) => e is not (ParquetFormatException or OperationCanceledException or OutOfMemoryException or ObjectDisposedException
+        or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException);
 }

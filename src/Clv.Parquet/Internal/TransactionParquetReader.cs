@@ -158,13 +158,14 @@ internal static class TransactionParquetReader
 
             // A layout our page reader does not decode is likely in every group: Parquet.Net reads the rest of the file.
             _fast = null;
-            ParquetFile.Guard(path, () =>
+            ParquetFile.Guard(path, g, id.Name, () => id.Read(group, n));
+            ParquetFile.Guard(path, g, date.Name, () => date.Read(group, n));
+            ParquetFile.Guard(path, g, amount.Name, () => amount.Read(group, n));
+            if (_quantity is { } quantity)
             {
-                id.Read(group, n);
-                date.Read(group, n);
-                amount.Read(group, n);
-                _quantity?.Read(group, n);
-            });
+                ParquetFile.Guard(path, g, quantity.Name, () => quantity.Read(group, n));
+            }
+
             return n;
         }
 
