@@ -55,7 +55,7 @@ public sealed class DbFormatException : FormatException
     /// <summary>The column's name.</summary>
     public string Column { get; }
 
-    /// <summary>The value as text; empty for NULL.</summary>
+    /// <summary>The value as text (its first 200 characters, "..." and its length when longer, as in the CSV reader); empty for NULL.</summary>
     public string RawText { get; }
 
     /// <summary>Why the row is rejected.</summary>

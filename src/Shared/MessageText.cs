@@ -1,4 +1,4 @@
-// Shared source: compiled into Clv.Csv and Clv.Parquet (each gets its own internal copy; packages share no internals).
+// Shared source: compiled into Clv.Csv, Clv.Parquet and Clv.Data (each gets its own internal copy; packages share no internals).
 using System.Globalization;
 using System.Text;
 

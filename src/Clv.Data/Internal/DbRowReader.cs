@@ -112,7 +112,9 @@ internal sealed class DbRowReader
 
     private bool Reject(string column, int ordinal, string reason)
     {
-        string raw = _reader.IsDBNull(ordinal) ? string.Empty : Convert.ToString(_reader.GetValue(ordinal), CultureInfo.InvariantCulture) ?? string.Empty;
+        // Capped as the CSV and Parquet readers cap it: a lenient read of a wrong column (a JSON payload as the amount) keeps
+        // 200 characters and the length per rejected row, not every payload.
+        string raw = _reader.IsDBNull(ordinal) ? string.Empty : Clv.Shared.MessageText.Cap(Convert.ToString(_reader.GetValue(ordinal), CultureInfo.InvariantCulture));
         var e = new DbFormatException(Rows, column, raw, reason);
         if (_options.Mode == DbReadMode.Strict)
         {

@@ -53,4 +53,25 @@ public class TransactionDbColumnTests
         Assert.Equal("options.CustomerIdColumn", e.ParamName);
         Assert.Contains("must name different columns", e.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A wrong column read leniently (a JSON payload as the amount) kept each rejected row's whole value: 10,000 rows of 50,000
+    /// characters held a billion bytes of rejections. The raw text is capped as the CSV and Parquet readers cap it.
+    /// </summary>
+    [Fact]
+    public void Read_LongValueOfABadRow_RawTextIsCappedAsInTheCsvReader()
+    {
+        string payload = "{\"items\": [" + new string('x', 50_000) + "]}";
+        using var db = Sqlite();
+        Execute(db, "CREATE TABLE t (customer_id TEXT, date TEXT, amount TEXT)");
+        Execute(db, $"INSERT INTO t VALUES ('a', '2024-01-05', '{payload}'), ('b', '2024-01-06', '12.5')");
+
+        var log = TransactionDb.Read(Query(db, "SELECT * FROM t"), new TransactionDbOptions { Mode = DbReadMode.Lenient });
+        var strict = Assert.Throws<DbFormatException>(() => TransactionDb.Read(Query(db, "SELECT * FROM t")));
+
+        var rejected = Assert.Single(log.Rejected);
+        Assert.Equal(payload[..200] + "... (50,013 characters)", rejected.RawText);
+        Assert.Equal(rejected.RawText, strict.RawText);
+        Assert.True(strict.Message.Length < 400, strict.Message);
+    }
 }
