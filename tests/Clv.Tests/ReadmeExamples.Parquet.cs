@@ -17,7 +17,7 @@ internal static partial class ReadmeExamples
         var builder = new CustomerSummariesBuilder(new DateOnly(1997, 9, 30), TimeUnit.Week);
         ParquetReadReport read = TransactionParquet.ReadInto(exportParquet, builder, new TransactionParquetOptions
         {
-            CustomerIdColumn = "kunde",       // STRING or a whole number
+            CustomerIdColumn = "kunde",       // STRING, a whole number or a UUID
             DateColumn = "datum",             // DATE, TIMESTAMP, or text in DateFormat
             AmountColumn = "betrag",          // DOUBLE, FLOAT, DECIMAL or a whole number
             Mode = ParquetReadMode.Lenient,   // bad rows in read.Rejected: row, column, value, reason

@@ -5,13 +5,17 @@ using Parquet.Schema;
 
 namespace Clv.Parquet.Internal;
 
-/// <summary>The customer id column: text taken as it is, or whole numbers written as invariant decimal text.</summary>
+/// <summary>The customer id column: text taken as it is, whole numbers written as invariant decimal text, or UUIDs in their <c>"D"</c> text (as <c>Clv.Data.TransactionDb</c> reads a <see cref="Guid"/>).</summary>
 internal sealed class IdColumn
 {
     private readonly ColumnBuffer<ReadOnlyMemory<char>>? _text;
     private readonly ColumnBuffer<short>? _int16;
     private readonly ColumnBuffer<int>? _int32;
     private readonly ColumnBuffer<long>? _int64;
+    private readonly ColumnBuffer<Guid>? _uuid;
+
+    /// <summary>Characters <see cref="Next"/> may write into its <c>digits</c>: a long's 20, a UUID's 36.</summary>
+    public const int MaxDigits = 36;
 
     private IdColumn(DataField field)
     {
@@ -19,6 +23,12 @@ internal sealed class IdColumn
         if (TransactionParquetReader.IsText(field))
         {
             _text = new(field);
+            return;
+        }
+
+        if (field.ClrType == typeof(Guid))
+        {
+            _uuid = new(field);
             return;
         }
 
@@ -36,9 +46,9 @@ internal sealed class IdColumn
     {
         var field = TransactionParquetReader.Find(schema, name, "customer id", path);
         if (field is DateTimeDataField or DecimalDataField
-            || (!TransactionParquetReader.IsText(field) && Type.GetTypeCode(field.ClrType) is not (TypeCode.Int16 or TypeCode.Int32 or TypeCode.Int64)))
+            || (!TransactionParquetReader.IsText(field) && field.ClrType != typeof(Guid) && Type.GetTypeCode(field.ClrType) is not (TypeCode.Int16 or TypeCode.Int32 or TypeCode.Int64)))
         {
-            throw TransactionParquetReader.WrongType(field, "customer id", "a customer id must be STRING, INT16, INT32 or INT64", path);
+            throw TransactionParquetReader.WrongType(field, "customer id", "a customer id must be STRING, UUID, INT16, INT32 or INT64", path);
         }
 
         return new IdColumn(field);
@@ -50,6 +60,7 @@ internal sealed class IdColumn
         _int16?.Read(group, rows);
         _int32?.Read(group, rows);
         _int64?.Read(group, rows);
+        _uuid?.Read(group, rows);
     }
 
     /// <summary>
@@ -66,6 +77,18 @@ internal sealed class IdColumn
         {
             bool has = _text.Next(out source);
             id = source.Span;
+            return has;
+        }
+
+        if (_uuid is not null)
+        {
+            bool has = _uuid.Next(out var uuid);
+            if (has)
+            {
+                uuid.TryFormat(digits, out int length, "D");
+                id = digits[..length];
+            }
+
             return has;
         }
 

@@ -180,7 +180,7 @@ internal static class TransactionParquetReader
         {
             var (id, date, amount, quantities) = (_id, _date, _amount, _quantity);
             block.Reset(n);
-            Span<char> digits = stackalloc char[24];
+            Span<char> digits = stackalloc char[IdColumn.MaxDigits];
             ReadOnlyMemory<char> lastSource = default;
             for (int i = 0; i < n; i++)
             {
