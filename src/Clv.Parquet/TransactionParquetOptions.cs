@@ -18,7 +18,8 @@ namespace Clv.Parquet;
 /// lowercase <c>"D"</c> text, as <c>Clv.Data.TransactionDb</c> writes a <see cref="Guid"/>); the date may be a
 /// <c>DATE</c> (the day), a <c>TIMESTAMP</c> (any unit, or legacy <c>INT96</c>; the time of day is dropped) or text in
 /// <see cref="DateFormat"/>; the amount may be <c>DOUBLE</c>, <c>FLOAT</c> (widened exactly), <c>DECIMAL</c> (rounded to
-/// the nearest double), <c>INT32</c> or <c>INT64</c>; a <see cref="QuantityColumn"/>, the same types as the amount.</para>
+/// the nearest double) or a whole number (<c>INT32</c>, <c>INT64</c>, and <c>INT8</c>, <c>INT16</c> or unsigned ones); a
+/// <see cref="QuantityColumn"/>, the same types as the amount.</para>
 /// <para>A timestamp's calendar day follows <see cref="CalendarDay"/>'s rule, as in the CSV reader and
 /// <c>Clv.Data.TransactionDb</c>: a <c>TIMESTAMP</c> adjusted to UTC (<c>isAdjustedToUTC</c>, DuckDB's
 /// <c>TIMESTAMPTZ</c>) and text with an offset are instants, counted on their day in <see cref="TimeZone"/> (without a

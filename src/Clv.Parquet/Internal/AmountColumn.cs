@@ -1,10 +1,11 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Parquet;
 using Parquet.Schema;
 
 namespace Clv.Parquet.Internal;
 
-/// <summary>The amount column as doubles: <c>DOUBLE</c> as it is, <c>FLOAT</c> widened exactly, <c>DECIMAL</c> rounded to the nearest double, <c>INT32</c> and <c>INT64</c> converted.</summary>
+/// <summary>The amount column as doubles: <c>DOUBLE</c> as it is, <c>FLOAT</c> widened exactly, <c>DECIMAL</c> rounded to the nearest double, whole numbers (<c>INT8</c> to <c>INT64</c>, signed or unsigned) converted.</summary>
 internal sealed class AmountColumn
 {
     private readonly ColumnBuffer<double>? _double;
@@ -12,6 +13,7 @@ internal sealed class AmountColumn
     private readonly ColumnBuffer<decimal>? _decimal;
     private readonly ColumnBuffer<int>? _int32;
     private readonly ColumnBuffer<long>? _int64;
+    private readonly SmallNumbers? _other;
 
     private AmountColumn(DataField field)
     {
@@ -22,7 +24,13 @@ internal sealed class AmountColumn
             case TypeCode.Single: _single = new(field); break;
             case TypeCode.Decimal: _decimal = new(field); break;
             case TypeCode.Int32: _int32 = new(field); break;
-            default: _int64 = new(field); break;
+            case TypeCode.Int64: _int64 = new(field); break;
+            case TypeCode.SByte: _other = new SmallNumbers<sbyte>(field); break;
+            case TypeCode.Byte: _other = new SmallNumbers<byte>(field); break;
+            case TypeCode.Int16: _other = new SmallNumbers<short>(field); break;
+            case TypeCode.UInt16: _other = new SmallNumbers<ushort>(field); break;
+            case TypeCode.UInt32: _other = new SmallNumbers<uint>(field); break;
+            default: _other = new SmallNumbers<ulong>(field); break;
         }
     }
 
@@ -33,9 +41,10 @@ internal sealed class AmountColumn
     {
         var field = TransactionParquetReader.Find(schema, name, role, path);
         if (field is DateTimeDataField
-            || Type.GetTypeCode(field.ClrType) is not (TypeCode.Double or TypeCode.Single or TypeCode.Decimal or TypeCode.Int32 or TypeCode.Int64))
+            || Type.GetTypeCode(field.ClrType) is not (TypeCode.Double or TypeCode.Single or TypeCode.Decimal or TypeCode.Int32 or TypeCode.Int64
+                or TypeCode.SByte or TypeCode.Byte or TypeCode.Int16 or TypeCode.UInt16 or TypeCode.UInt32 or TypeCode.UInt64))
         {
-            throw TransactionParquetReader.WrongType(field, role, ThrowHelper.Format($"{(role == "amount" ? "an amount" : "a " + role)} must be DOUBLE, FLOAT, DECIMAL, INT32 or INT64"), path);
+            throw TransactionParquetReader.WrongType(field, role, ThrowHelper.Format($"{(role == "amount" ? "an amount" : "a " + role)} must be DOUBLE, FLOAT, DECIMAL or a whole number (INT8 to INT64, signed or unsigned)"), path);
         }
 
         return new AmountColumn(field);
@@ -48,6 +57,7 @@ internal sealed class AmountColumn
         _decimal?.Read(group, rows);
         _int32?.Read(group, rows);
         _int64?.Read(group, rows);
+        _other?.Read(group, rows);
     }
 
     /// <summary>The next row's amount; false when it is null.</summary>
@@ -75,12 +85,42 @@ internal sealed class AmountColumn
             has = _int32.Next(out int i);
             amount = i;
         }
+        else if (_int64 is not null)
+        {
+            has = _int64.Next(out long l);
+            amount = l;
+        }
         else
         {
-            has = _int64!.Next(out long l);
-            amount = l;
+            has = _other!.Next(out amount);
         }
 
         return has;
+    }
+
+    /// <summary>
+    /// The whole-number types DuckDB and Arrow write besides <c>INT32</c> and <c>INT64</c> (<c>TINYINT</c>, <c>SMALLINT</c> and the
+    /// unsigned ones, as Parquet.Net decodes them): a <c>SMALLINT</c> quantity of order lines is common.
+    /// </summary>
+    private abstract class SmallNumbers
+    {
+        public abstract void Read(ParquetRowGroupReader group, int rows);
+
+        public abstract bool Next(out double amount);
+    }
+
+    private sealed class SmallNumbers<T>(DataField field) : SmallNumbers
+        where T : struct, INumberBase<T>
+    {
+        private readonly ColumnBuffer<T> _values = new(field);
+
+        public override void Read(ParquetRowGroupReader group, int rows) => _values.Read(group, rows);
+
+        public override bool Next(out double amount)
+        {
+            bool has = _values.Next(out T value);
+            amount = has ? double.CreateChecked(value) : 0;
+            return has;
+        }
     }
 }

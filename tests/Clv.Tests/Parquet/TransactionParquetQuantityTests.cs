@@ -119,7 +119,7 @@ public class TransactionParquetQuantityTests
         var e = Assert.Throws<ParquetFormatException>(() => TransactionParquet.Read(path, new TransactionParquetOptions { QuantityColumn = "qty" }));
 
         Assert.Equal("qty", e.Column);
-        Assert.Contains("The quantity column 'qty' holds STRING values; a quantity must be DOUBLE, FLOAT, DECIMAL, INT32 or INT64", e.Reason, StringComparison.Ordinal);
+        Assert.Contains("The quantity column 'qty' holds STRING values; a quantity must be DOUBLE, FLOAT, DECIMAL or a whole number (INT8 to INT64, signed or unsigned)", e.Reason, StringComparison.Ordinal);
         var missing = Assert.Throws<ParquetFormatException>(() => TransactionParquet.Read(path, new TransactionParquetOptions { QuantityColumn = "quantity" }));
         Assert.Contains("The quantity column 'quantity' is not in the file.", missing.Reason, StringComparison.Ordinal);
     }
