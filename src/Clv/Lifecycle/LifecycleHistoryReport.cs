@@ -102,6 +102,7 @@ public sealed class LifecycleHistoryReport
     /// <param name="to">The last day considered.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentOutOfRangeException">No month end lies in the range, or one is outside the data's date range (first purchase day to holdout end).</exception>
+    /// <exception cref="ArgumentException">Customers × month ends is more than <see cref="Array.MaxLength"/> stages.</exception>
     public static LifecycleHistoryReport CreateAtMonthEnds(LifecyclePolicy policy, CustomerSummaries customers, DateOnly from, DateOnly to)
     {
         var dates = MonthEnds.Between(from, to);
@@ -118,7 +119,9 @@ public sealed class LifecycleHistoryReport
     /// <param name="customers">The summaries.</param>
     /// <param name="dates">Strictly ascending dates, at least one, each from the first purchase day of the data to the summaries' holdout end.</param>
     /// <returns>The report.</returns>
-    /// <exception cref="ArgumentException"><paramref name="dates"/> is empty or not strictly ascending.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="dates"/> is empty or not strictly ascending, or customers × dates is more than <see cref="Array.MaxLength"/> stages.
+    /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">A date is outside the data's date range.</exception>
     public static LifecycleHistoryReport Create(LifecyclePolicy policy, CustomerSummaries customers, ReadOnlySpan<DateOnly> dates)
     {
@@ -140,6 +143,13 @@ public sealed class LifecycleHistoryReport
 
         int m = dates.Length;
         int count = customers.Count;
+        if ((long)count * m > Array.MaxLength)
+        {
+            // One stage per customer and date in one array: past its limit the allocation failed with a bare OverflowException.
+            ThrowHelper.Argument(nameof(dates), Guard.Format(
+                $"{count:N0} customers at {m:N0} dates are {(long)count * m:N0} stages, more than one report holds ({Array.MaxLength:N0}): use fewer dates (month ends rather than days), or report on parts of the customers."));
+        }
+
         var dayNumbers = new int[m];
         for (int j = 0; j < m; j++)
         {
