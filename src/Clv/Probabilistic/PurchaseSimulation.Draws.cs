@@ -70,27 +70,9 @@ internal static partial class PurchaseSimulation
         double lifetime = -Math.Log(1 - random.NextDouble()) / mu;
         double end = Math.Min(lifetime, age);
         purchaseTimes?.Add(0);
-        if (lambda * end > InTurnLimit)
-        {
-            return AtOnce(lambda, double.PositiveInfinity, end, age, random, purchaseTimes);
-        }
-
-        int x = 0;
-        double t = 0, tx = 0;
-        while (true)
-        {
-            t += -Math.Log(1 - random.NextDouble()) / lambda;
-            if (!(t <= end))
-            {
-                break;
-            }
-
-            x++;
-            tx = t;
-            purchaseTimes?.Add(t);
-        }
-
-        return new PurchaseHistory(x, tx, age);
+        return lambda * end > InTurnLimit
+            ? AtOnce(lambda, double.PositiveInfinity, end, age, random, purchaseTimes)
+            : InTurn(lambda, double.PositiveInfinity, end, age, random, purchaseTimes);
     }
 
     /// <summary>
@@ -132,6 +114,7 @@ internal static partial class PurchaseSimulation
         return new PurchaseHistory(x, end * fraction, age);
     }
 
+    /// <summary>Purchases one by one, exponential gaps at rate λ, until the <paramref name="stop"/>-th or past <paramref name="end"/>.</summary>
     private static PurchaseHistory InTurn(double lambda, double stop, double end, double age, Random random, List<double>? purchaseTimes)
     {
         int x = 0;
