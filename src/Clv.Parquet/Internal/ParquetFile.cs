@@ -64,7 +64,7 @@ internal static class ParquetFile
         {
             step();
         }
-        catch (Exception e) when (IsFiles(e))
+        catch (Exception e) when (IsDecodingError(e))
         {
             throw new ParquetFormatException(path, 0, null, string.Empty, ThrowHelper.Format($"Not a readable Parquet file: {e.Message}"), e);
         }
@@ -81,13 +81,14 @@ internal static class ParquetFile
         {
             step();
         }
-        catch (Exception e) when (IsFiles(e))
+        catch (Exception e) when (IsDecodingError(e))
         {
             throw new ParquetFormatException(path, 0, column, string.Empty, ThrowHelper.Format(
                 $"Not a readable Parquet file: row group {group + 1}, column '{column}': {e.Message}"), e);
         }
     }
 
-    private static bool IsFiles(Exception e) => e is not (ParquetFormatException or OperationCanceledException or OutOfMemoryException or ObjectDisposedException
+    /// <summary>An exception from decoding the file (Parquet.Net's own, or a conversion it failed), not one to pass on as it is: cancellation, memory, a missing or locked file, or our own error.</summary>
+    private static bool IsDecodingError(Exception e) => e is not (ParquetFormatException or OperationCanceledException or OutOfMemoryException or ObjectDisposedException
         or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException);
 }
