@@ -132,9 +132,16 @@ internal static partial class ParetoNbdMath
 
     /// <summary>
     /// ln I(a, b, z) by <see cref="LnTailByQuadrature"/>'s split (series on [0, 1/2], Gauss-Legendre panels on [1/2, 1]), with
-    /// d ln I / d(a, b, z): under the integral they weight the integrand by ln v, −ln(1 − z v) and b v/(1 − z v).
+    /// d ln I / d(a, b, z): under the integral they weight the integrand by ln v, −ln(1 − z v) and b v/(1 − z v). Where a is
+    /// large against b (r in the millions), by Gauss-Laguerre instead (<see cref="LnTailIntegralByLaguerre"/>).
     /// </summary>
-    private static double LnTailIntegralByQuadrature(double a, double b, double epsilon, out double da, out double db, out double dz)
+    private static double LnTailIntegralByQuadrature(double a, double b, double epsilon, out double da, out double db, out double dz) =>
+        LaguerreApplies(a, b, epsilon)
+            ? LnTailIntegralByLaguerre(a, b, epsilon, out da, out db, out dz)
+            : LnTailIntegralByPanels(a, b, epsilon, out da, out db, out dz);
+
+    /// <summary><see cref="LnTailIntegralByQuadrature"/>'s split: the series on [0, 1/2] and Gauss-Legendre panels on [1/2, 1].</summary>
+    internal static double LnTailIntegralByPanels(double a, double b, double epsilon, out double da, out double db, out double dz)
     {
         double z = 1 - epsilon;
 
