@@ -1,0 +1,75 @@
+using System.Globalization;
+using Clv.Data;
+using static Clv.Tests.Database.Databases;
+
+namespace Clv.Tests.Database;
+
+/// <summary>
+/// Writing through a provider that sends command batches (Npgsql): 500 single-row INSERTs a round trip. Every row arrives
+/// once, whatever the count's remainder, and a failure or a cancellation rolls every batch back.
+/// </summary>
+public class DbWriteBatchTests
+{
+    private static readonly DateOnly End = new(2024, 12, 31);
+
+    /// <summary>n customers, customer i with one purchase of i + 1 on a day of 2024.</summary>
+    private static CustomerSummaries Customers(int n) => CustomerSummaries.FromTransactions(
+        [.. Enumerable.Range(0, n).Select(i => new Transaction("c" + i.ToString("D5", CultureInfo.InvariantCulture), new DateOnly(2024, 1, 1).AddDays(i % 366), i + 1))],
+        End,
+        TimeUnit.Week);
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(499)]
+    [InlineData(500)]
+    [InlineData(501)]
+    [InlineData(1_499)]
+    public void Write_Postgres_EveryRowOnce_AtAnyBatchRemainder(int n)
+    {
+        using var db = Postgres();
+        Assert.True(db.CanCreateBatch, "Npgsql sends batches: the batched path is the one under test");
+        string table = UniqueTable("batch");
+        try
+        {
+            CustomerSummaryDb.Write(db, table, Customers(n));
+            Assert.Equal((long)n, Convert.ToInt64(Scalar(db, $"SELECT count(*) FROM {table}"), CultureInfo.InvariantCulture));
+            Assert.Equal((long)n, Convert.ToInt64(Scalar(db, $"SELECT count(DISTINCT customer_id) FROM {table}"), CultureInfo.InvariantCulture));
+            Assert.Equal(n * (n + 1) / 2.0, Convert.ToDouble(Scalar(db, $"SELECT sum(spend) FROM {table}"), CultureInfo.InvariantCulture));
+            Assert.Equal("c" + (n - 1).ToString("D5", CultureInfo.InvariantCulture), Scalar(db, $"SELECT max(customer_id) FROM {table}"));
+        }
+        finally
+        {
+            Execute(db, $"DROP TABLE IF EXISTS \"{table}\"");
+        }
+    }
+
+    [Fact]
+    public void Write_Postgres_CancelledAfterTheFirstBatch_LeavesNoTable()
+    {
+        using var db = Postgres();
+        string table = UniqueTable("batch");
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => CustomerSummaryDb.Write(db, table, Customers(1_200), new DbWriteOptions { CancellationToken = cancelled.Token }));
+        Assert.Equal(0L, Convert.ToInt64(Scalar(db, $"SELECT count(*) FROM information_schema.tables WHERE table_name = '{table}'"), CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Write_Postgres_ExistingTable_FailsAndKeepsIt_ReplaceSwapsIt()
+    {
+        using var db = Postgres();
+        string table = UniqueTable("batch");
+        try
+        {
+            CustomerSummaryDb.Write(db, table, Customers(700));
+            Assert.ThrowsAny<System.Data.Common.DbException>(() => CustomerSummaryDb.Write(db, table, Customers(3)));
+            Assert.Equal(700L, Convert.ToInt64(Scalar(db, $"SELECT count(*) FROM {table}"), CultureInfo.InvariantCulture));
+            CustomerSummaryDb.Write(db, table, Customers(1_001), new DbWriteOptions { ReplaceExisting = true });
+            Assert.Equal(1_001L, Convert.ToInt64(Scalar(db, $"SELECT count(*) FROM {table}"), CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            Execute(db, $"DROP TABLE IF EXISTS \"{table}\"");
+        }
+    }
+}
