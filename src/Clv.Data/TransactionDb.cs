@@ -102,7 +102,7 @@ public static class TransactionDb
             Report(rows.Rows, options);
         }
 
-        options.Progress?.Report(rows.Rows);
+        ReportEnd(rows.Rows, options);
         return rows.Rejected;
     }
 
@@ -123,8 +123,17 @@ public static class TransactionDb
             Report(rows.Rows, options);
         }
 
-        options.Progress?.Report(rows.Rows);
+        ReportEnd(rows.Rows, options);
         return rows.Rejected;
+    }
+
+    /// <summary>The final count, unless <see cref="Report"/> has just given it (a count that is a multiple of 16,384).</summary>
+    private static void ReportEnd(long rows, TransactionDbOptions options)
+    {
+        if (rows == 0 || rows % ReportEvery != 0)
+        {
+            options.Progress?.Report(rows);
+        }
     }
 
     private static void Report(long rows, TransactionDbOptions options)
