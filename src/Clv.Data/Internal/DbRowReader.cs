@@ -110,11 +110,21 @@ internal sealed class DbRowReader
         return true;
     }
 
+    /// <summary>
+    /// A rejected value as text, capped as the CSV and Parquet readers cap it: a BLOB's bytes in hexadecimal (0x0A1B...), not
+    /// "System.Byte[]".
+    /// </summary>
+    private static string Text(object value) => value switch
+    {
+        byte[] bytes => Clv.Shared.MessageText.Cap("0x" + Convert.ToHexString(bytes, 0, Math.Min(bytes.Length, 100)), 2 + (2L * bytes.Length)),
+        _ => Clv.Shared.MessageText.Cap(Convert.ToString(value, CultureInfo.InvariantCulture)),
+    };
+
     private bool Reject(string column, int ordinal, string reason)
     {
         // Capped as the CSV and Parquet readers cap it: a lenient read of a wrong column (a JSON payload as the amount) keeps
         // 200 characters and the length per rejected row, not every payload.
-        string raw = _reader.IsDBNull(ordinal) ? string.Empty : Clv.Shared.MessageText.Cap(Convert.ToString(_reader.GetValue(ordinal), CultureInfo.InvariantCulture));
+        string raw = _reader.IsDBNull(ordinal) ? string.Empty : Text(_reader.GetValue(ordinal));
         var e = new DbFormatException(Rows, column, raw, reason);
         if (_options.Mode == DbReadMode.Strict)
         {

@@ -76,6 +76,19 @@ public class TransactionDbTests
     }
 
     [Fact]
+    public void Read_BlobValues_RejectedValueIsTheirHex_NotTheTypeName()
+    {
+        using var db = Sqlite();
+        Execute(db, "CREATE TABLE t (customer_id, date, amount)");
+        Execute(db, $"INSERT INTO t VALUES (x'0A1BFF', '2024-01-05', 10), ('a', x'32303234', 1), ('b', '2024-01-06', x'{new string('7', 400)}')");
+        var log = TransactionDb.Read(Query(db, "SELECT * FROM t"), new TransactionDbOptions { Mode = DbReadMode.Lenient });
+        Assert.Equal(
+            [(1L, "customer_id", "0x0A1BFF"), (2L, "date", "0x32303234"), (3L, "amount", "0x" + new string('7', 198) + "... (402 characters)")],
+            log.Rejected.Select(r => (r.LineNumber, r.Column!, r.RawText)));
+        Assert.DoesNotContain(log.Rejected, r => r.Reason.Contains("System.Byte", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Read_IdsWithSpacesAndOtherBlanks_TrimsLikeTheCsvReader()
     {
         // Spaces and tabs at the ends go (CHAR(n) columns pad with spaces); a no-break or ideographic space is part of the id, as in
