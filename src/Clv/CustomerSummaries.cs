@@ -187,6 +187,7 @@ public sealed partial class CustomerSummaries : IReadOnlyList<CustomerSummary>
     /// <summary><see cref="FromTransactions(ReadOnlySpan{Transaction}, DateOnly, TimeUnit, DateOnly?)"/> with the grouping's chunk and partition sizes (tests use tiny ones).</summary>
     internal static CustomerSummaries GroupTransactions(ReadOnlySpan<Transaction> transactions, DateOnly observationEnd, TimeUnit timeUnit, DateOnly? holdoutEnd, int rowsPerChunk, int rowsPerPartition)
     {
+        Guard.Unit(timeUnit);
         Guard.HoldoutEnd(observationEnd, holdoutEnd);
         var grouped = TransactionGrouping.Group(transactions, observationEnd.DayNumber, holdoutEnd?.DayNumber ?? int.MaxValue, timeUnit, rowsPerChunk, rowsPerPartition);
         if (grouped.Counts.Total > 0 && grouped.Counts.Calibration == 0)

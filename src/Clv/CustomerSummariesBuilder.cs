@@ -33,7 +33,7 @@ public sealed class CustomerSummariesBuilder
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeUnit"/> is undefined, or <paramref name="holdoutEnd"/> is before <paramref name="observationEnd"/>.</exception>
     public CustomerSummariesBuilder(DateOnly observationEnd, TimeUnit timeUnit, DateOnly? holdoutEnd = null)
     {
-        _ = timeUnit.LengthInDays();
+        Guard.Unit(timeUnit);
         Guard.HoldoutEnd(observationEnd, holdoutEnd);
         ObservationEnd = observationEnd;
         TimeUnit = timeUnit;

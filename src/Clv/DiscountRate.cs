@@ -39,7 +39,7 @@ public readonly record struct DiscountRate
     public static DiscountRate Per(TimeUnit period, double rate)
     {
         Guard.NonNegative(rate);
-        _ = period.LengthInDays();
+        Guard.Unit(period);
         return new DiscountRate(rate, period);
     }
 
@@ -49,6 +49,7 @@ public readonly record struct DiscountRate
     /// <exception cref="ArgumentOutOfRangeException">The equivalent rate is too large to be a finite number (a large rate per day compounded over a year), or <paramref name="period"/> is undefined.</exception>
     public double RatePer(TimeUnit period)
     {
+        Guard.Unit(period);
         if (!TryRatePer(period, out double rate))
         {
             ThrowHelper.ArgumentOutOfRange(nameof(period), period, Guard.Format(
@@ -74,7 +75,12 @@ public readonly record struct DiscountRate
     /// <summary>The continuously compounded rate per <paramref name="period"/>: ln(1 + d) scaled to the period.</summary>
     /// <param name="period">The period.</param>
     /// <returns>The force of interest per period.</returns>
-    public double ContinuousRatePer(TimeUnit period) => SpecialMath.Log1P(Rate) * period.LengthInDays() / Period.LengthInDays();
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is undefined.</exception>
+    public double ContinuousRatePer(TimeUnit period)
+    {
+        Guard.Unit(period);
+        return SpecialMath.Log1P(Rate) * period.LengthInDays() / Period.LengthInDays();
+    }
 
     /// <summary>The present value of 1 received after <paramref name="time"/> units of <paramref name="unit"/>: 1 / (1 + d)^t.</summary>
     /// <param name="time">The delay, a finite number of at least 0.</param>
@@ -84,6 +90,7 @@ public readonly record struct DiscountRate
     public double DiscountFactor(double time, TimeUnit unit)
     {
         Guard.NonNegative(time);
+        Guard.Unit(unit);
         return Math.Exp(-ContinuousRatePer(unit) * time);
     }
 }

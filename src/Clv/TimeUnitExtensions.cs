@@ -26,18 +26,21 @@ public static class TimeUnitExtensions
     /// <summary>How many of <paramref name="unit"/> make a 365.25-day year (365.25, 52.18, 12 or 1).</summary>
     /// <param name="unit">The unit.</param>
     /// <returns>Periods per year.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined value.</exception>
     public static double PeriodsPerYear(this TimeUnit unit) => DaysPerYear / unit.LengthInDays();
 
     /// <summary>Converts a number of days to <paramref name="unit"/>, exactly (fractional, never floored).</summary>
     /// <param name="unit">The target unit.</param>
     /// <param name="days">A number of days.</param>
     /// <returns><paramref name="days"/> divided by the unit's length in days.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined value.</exception>
     public static double FromDays(this TimeUnit unit, double days) => days / unit.LengthInDays();
 
     /// <summary>Converts an amount of <paramref name="unit"/> to days.</summary>
     /// <param name="unit">The source unit.</param>
     /// <param name="amount">An amount of time in <paramref name="unit"/>.</param>
     /// <returns>The amount in days.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined value.</exception>
     public static double ToDays(this TimeUnit unit, double amount) => amount * unit.LengthInDays();
 
     /// <summary>Converts an amount of time from <paramref name="unit"/> to <paramref name="target"/>.</summary>
@@ -45,8 +48,13 @@ public static class TimeUnitExtensions
     /// <param name="amount">An amount of time in <paramref name="unit"/>.</param>
     /// <param name="target">The target unit.</param>
     /// <returns>The same span of time in <paramref name="target"/>.</returns>
-    public static double ConvertTo(this TimeUnit unit, double amount, TimeUnit target) =>
-        amount * unit.LengthInDays() / target.LengthInDays();
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> or <paramref name="target"/> is not a defined value (the exception names which).</exception>
+    public static double ConvertTo(this TimeUnit unit, double amount, TimeUnit target)
+    {
+        double days = amount * unit.LengthInDays();
+        Guard.Unit(target);
+        return days / target.LengthInDays();
+    }
 
     private static double ThrowUndefined(TimeUnit unit)
     {

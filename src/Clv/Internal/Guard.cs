@@ -15,6 +15,19 @@ internal static class Guard
         }
     }
 
+    /// <summary>
+    /// Rejects an undefined <see cref="TimeUnit"/> under the caller's own parameter name (<see cref="TimeUnitExtensions.LengthInDays"/>
+    /// would name its own parameter, <c>unit</c>, whatever the public entry point calls it).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Unit(TimeUnit value, [CallerArgumentExpression(nameof(value))] string paramName = "")
+    {
+        if (value is < TimeUnit.Day or > TimeUnit.Year)
+        {
+            ThrowHelper.ArgumentOutOfRange(paramName, value, Format($"{paramName} must be a defined TimeUnit (Day, Week, Month or Year), but was {(int)value}."));
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Finite(double value, [CallerArgumentExpression(nameof(value))] string paramName = "")
     {

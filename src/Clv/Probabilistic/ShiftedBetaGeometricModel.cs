@@ -283,9 +283,12 @@ public sealed class ShiftedBetaGeometricModel : IJsonPersistable<ShiftedBetaGeom
     /// <param name="discountRate">The discount rate, in any period.</param>
     /// <param name="contractPeriod">The length of one contract period (the model's period).</param>
     /// <returns>DEL at the rate per <paramref name="contractPeriod"/>.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The rate per <paramref name="contractPeriod"/> is too large to be a finite number (named <c>period</c>).</exception>
-    public double DiscountedExpectedLifetime(DiscountRate discountRate, TimeUnit contractPeriod) =>
-        DiscountedExpectedLifetime(discountRate.RatePer(contractPeriod));
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="contractPeriod"/> is undefined, or the rate per <paramref name="contractPeriod"/> is too large to be a finite number (named <c>period</c>).</exception>
+    public double DiscountedExpectedLifetime(DiscountRate discountRate, TimeUnit contractPeriod)
+    {
+        Guard.Unit(contractPeriod);
+        return DiscountedExpectedLifetime(discountRate.RatePer(contractPeriod));
+    }
 
     /// <summary>
     /// Discounted expected residual lifetime, in periods, of a subscriber who has made <paramref name="n"/> - 1
@@ -308,9 +311,12 @@ public sealed class ShiftedBetaGeometricModel : IJsonPersistable<ShiftedBetaGeom
     /// <param name="discountRate">The discount rate, in any period.</param>
     /// <param name="contractPeriod">The length of one contract period (the model's period).</param>
     /// <returns>DERL at the rate per <paramref name="contractPeriod"/>.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The rate per <paramref name="contractPeriod"/> is too large to be a finite number (named <c>period</c>), or <paramref name="n"/> is less than 1.</exception>
-    public double DiscountedExpectedResidualLifetime(int n, DiscountRate discountRate, TimeUnit contractPeriod) =>
-        DiscountedExpectedResidualLifetime(n, discountRate.RatePer(contractPeriod));
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="contractPeriod"/> is undefined, the rate per <paramref name="contractPeriod"/> is too large to be a finite number (named <c>period</c>), or <paramref name="n"/> is less than 1.</exception>
+    public double DiscountedExpectedResidualLifetime(int n, DiscountRate discountRate, TimeUnit contractPeriod)
+    {
+        Guard.Unit(contractPeriod);
+        return DiscountedExpectedResidualLifetime(n, discountRate.RatePer(contractPeriod));
+    }
 
     /// <summary>The expected discounted value of a subscriber still to come: margin per period x DERL.</summary>
     /// <param name="margin">Margin per contract period.</param>
