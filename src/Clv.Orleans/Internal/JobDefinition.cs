@@ -15,6 +15,9 @@ namespace Clv.Orleans.Internal;
 /// </summary>
 internal sealed class JobDefinition
 {
+    /// <summary>The most periods <see cref="PredictiveClvOptions.Periods"/> allows (documented there).</summary>
+    private const int MaxHorizonPeriods = 1_000_000;
+
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Converters = { new RoundTripDoubleConverter() } };
 
     public string JobId { get; set; } = "";
@@ -76,7 +79,30 @@ internal sealed class JobDefinition
             throw new ArgumentOutOfRangeException(nameof(spec), spec.OutputFormat, "spec.OutputFormat must be Parquet or Csv.");
         }
 
+        if (!Enum.IsDefined(spec.TimeUnit))
+        {
+            throw new ArgumentOutOfRangeException(nameof(spec), spec.TimeUnit, Format($"spec.TimeUnit must be Day, Week, Month or Year, but was {(int)spec.TimeUnit}."));
+        }
+
         var horizon = spec.Horizon ?? throw new ArgumentException("spec.Horizon must not be null.", nameof(spec));
+
+        // The checks PredictiveClvOptions makes when the silos score, made here on the client: a horizon they would refuse
+        // must not become a stored job that reads every shard and fits before it fails (and keeps its id).
+        if (horizon.Periods is < 1 or > MaxHorizonPeriods)
+        {
+            throw new ArgumentOutOfRangeException(nameof(spec), horizon.Periods, Format($"spec.Horizon.Periods must be 1 to {MaxHorizonPeriods}, but was {horizon.Periods}."));
+        }
+
+        if (!Enum.IsDefined(horizon.Period))
+        {
+            throw new ArgumentOutOfRangeException(nameof(spec), horizon.Period, Format($"spec.Horizon.Period must be Day, Week, Month or Year, but was {(int)horizon.Period}."));
+        }
+
+        if (!(horizon.MarginRate >= 0) || double.IsPositiveInfinity(horizon.MarginRate))
+        {
+            throw new ArgumentOutOfRangeException(nameof(spec), horizon.MarginRate, Format($"spec.Horizon.MarginRate must be a finite number of at least 0, but was {horizon.MarginRate}."));
+        }
+
         var csv = spec.Csv ?? TransactionCsvOptions.Default;
         var parquet = spec.Parquet ?? TransactionParquetOptions.Default;
         return new JobDefinition
