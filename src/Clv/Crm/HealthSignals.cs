@@ -43,10 +43,10 @@ public sealed partial class HealthSignals
     public int Count => _ids.Count;
 
     /// <summary>The supplied signals' names, built-in ones first (recency, frequency_trend, spend_trend, alive_probability), then custom ones in declaration order.</summary>
-    public IReadOnlyList<string> Names => _names;
+    public IReadOnlyList<string> Names => Array.AsReadOnly(_names);
 
     /// <summary>The supplied signals' weights, normalised to sum to 1, aligned with <see cref="Names"/>.</summary>
-    public IReadOnlyList<double> Weights => _weights;
+    public IReadOnlyList<double> Weights => Array.AsReadOnly(_weights);
 
     /// <summary>The options the signals were built with (their band thresholds are used by <see cref="HealthScore"/>).</summary>
     public HealthScoreOptions Options { get; }

@@ -7,7 +7,7 @@ namespace Clv.Probabilistic;
 internal static class CovariateCoefficients
 {
     /// <summary>Splits (name, coefficient) pairs into names and values, checking names are not empty or repeated and values are finite.</summary>
-    public static (string[] Names, double[] Values) Check(IReadOnlyList<KeyValuePair<string, double>> pairs, string paramName)
+    public static (IReadOnlyList<string> Names, double[] Values) Check(IReadOnlyList<KeyValuePair<string, double>> pairs, string paramName)
     {
         var names = new string[pairs.Count];
         var values = new double[pairs.Count];
@@ -29,7 +29,7 @@ internal static class CovariateCoefficients
             values[i] = value;
         }
 
-        return (names, values);
+        return (Array.AsReadOnly(names), values);
     }
 
     /// <summary>The (name, coefficient) pairs of a JSON object at <paramref name="path"/>, in order.</summary>

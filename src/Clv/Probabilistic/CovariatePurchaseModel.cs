@@ -56,7 +56,7 @@ public sealed class CovariatePurchaseModel : IJsonPersistable<CovariatePurchaseM
     public IReadOnlyList<string> PurchaseCovariates { get; }
 
     /// <summary>The purchase-process coefficients γ_p, one per <see cref="PurchaseCovariates"/>: positive means more purchases.</summary>
-    public IReadOnlyList<double> PurchaseCoefficients => _purchase;
+    public IReadOnlyList<double> PurchaseCoefficients => Array.AsReadOnly(_purchase);
 
     /// <summary>The names of the covariates that shift the dropout process, in order.</summary>
     public IReadOnlyList<string> DropoutCovariates { get; }
@@ -66,7 +66,7 @@ public sealed class CovariatePurchaseModel : IJsonPersistable<CovariatePurchaseM
     /// expected lifetime (a larger mean dropout rate s/β_i). BG/NBD and MBG/NBD: a and b are scaled together, so the mean
     /// dropout probability a/(a + b) stays and a positive coefficient makes it more alike across customers.
     /// </summary>
-    public IReadOnlyList<double> DropoutCoefficients => _dropout;
+    public IReadOnlyList<double> DropoutCoefficients => Array.AsReadOnly(_dropout);
 
     /// <summary>The model of one customer with the given covariate values.</summary>
     /// <param name="purchase">The customer's values of <see cref="PurchaseCovariates"/>, in order.</param>

@@ -62,10 +62,10 @@ public sealed class CovariateSpendModel : IJsonPersistable<CovariateSpendModel>
     public GammaGammaModel BaseModel { get; }
 
     /// <summary>The names of the covariates, in order.</summary>
-    public IReadOnlyList<string> Covariates => _names;
+    public IReadOnlyList<string> Covariates => Array.AsReadOnly(_names);
 
     /// <summary>The coefficients γ, one per <see cref="Covariates"/>: positive means a higher expected spend (v_i = v exp(γ'z_i)).</summary>
-    public IReadOnlyList<double> Coefficients => _coefficients;
+    public IReadOnlyList<double> Coefficients => Array.AsReadOnly(_coefficients);
 
     /// <summary>The Gamma-Gamma model of one customer with the given covariate values: p, q and v exp(γ'z).</summary>
     /// <param name="covariates">The customer's values of <see cref="Covariates"/>, in order; finite.</param>

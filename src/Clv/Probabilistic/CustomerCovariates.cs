@@ -18,7 +18,7 @@ public sealed class CustomerCovariates
 
     private CustomerCovariates(string[] names, double[] values, int count)
     {
-        Names = names;
+        Names = Array.AsReadOnly(names);
         _values = values;
         Count = count;
         _columns = new Dictionary<string, int>(names.Length, StringComparer.Ordinal);

@@ -49,13 +49,13 @@ public sealed class TimeVaryingParetoNbdModel : IJsonPersistable<TimeVaryingPare
     public IReadOnlyList<string> PurchaseCovariates { get; }
 
     /// <summary>The purchase-rate coefficients γ_p, one per <see cref="PurchaseCovariates"/>: positive means more purchases while the covariate is high.</summary>
-    public IReadOnlyList<double> PurchaseCoefficients => _purchase;
+    public IReadOnlyList<double> PurchaseCoefficients => Array.AsReadOnly(_purchase);
 
     /// <summary>The names of the covariates that shift the dropout rate, in order.</summary>
     public IReadOnlyList<string> DropoutCovariates { get; }
 
     /// <summary>The dropout-rate coefficients γ_d, one per <see cref="DropoutCovariates"/>: positive means a higher risk of leaving while the covariate is high.</summary>
-    public IReadOnlyList<double> DropoutCoefficients => _dropout;
+    public IReadOnlyList<double> DropoutCoefficients => Array.AsReadOnly(_dropout);
 
     /// <summary>The total ln L of the customers under the model, each with their own covariate path.</summary>
     /// <param name="customers">The summaries (in the model's unit).</param>

@@ -64,13 +64,13 @@ public sealed partial class RfmCutPoints : IJsonPersistable<RfmCutPoints>
     public MonetaryMeasure MonetaryMeasure { get; }
 
     /// <summary>The k − 1 cut points of R, in days since the last purchase, ascending: days below the first score k, days at or above the last score 1.</summary>
-    public IReadOnlyList<double> DaysSinceLastPurchase => _days;
+    public IReadOnlyList<double> DaysSinceLastPurchase => Array.AsReadOnly(_days);
 
     /// <summary>The k − 1 cut points of F, in the unit of <see cref="FrequencyMeasure"/>, ascending.</summary>
-    public IReadOnlyList<double> Frequency => _frequency;
+    public IReadOnlyList<double> Frequency => Array.AsReadOnly(_frequency);
 
     /// <summary>The k − 1 cut points of M, in the unit of <see cref="MonetaryMeasure"/>, ascending.</summary>
-    public IReadOnlyList<double> Monetary => _monetary;
+    public IReadOnlyList<double> Monetary => Array.AsReadOnly(_monetary);
 
     /// <summary>The number of purchasers the cut points were fitted on (leads are not part of the population).</summary>
     public int PopulationSize { get; }

@@ -142,7 +142,7 @@ public sealed partial class SegmentMap : IJsonPersistable<SegmentMap>
     public int ScoreCount { get; }
 
     /// <summary>The rules, in the order given.</summary>
-    public IReadOnlyList<SegmentRule> Rules => _rules;
+    public IReadOnlyList<SegmentRule> Rules => Array.AsReadOnly(_rules);
 
     /// <summary>How overlapping rules are resolved.</summary>
     public MatchPolicy MatchPolicy { get; }
@@ -154,7 +154,7 @@ public sealed partial class SegmentMap : IJsonPersistable<SegmentMap>
     public RfmSegment LeadSegment { get; }
 
     /// <summary>The distinct segments: in rule order, then the fallback, then the lead segment. Reports use this order.</summary>
-    public IReadOnlyList<RfmSegment> Segments => _segments;
+    public IReadOnlyList<RfmSegment> Segments => Array.AsReadOnly(_segments);
 
     /// <summary>
     /// The 5x5 RF grid (REFERENCE.md): an exact partition of R x F, M ignored, every customer exactly one segment.
