@@ -62,9 +62,14 @@ public static class HealthScore
     /// <param name="score">The score, in [0, 100] or NaN.</param>
     /// <param name="options">The thresholds; <see cref="HealthScoreOptions.Default"/> (40, 70) when null.</param>
     /// <returns>The band.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="score"/> is not NaN and outside [0, 100] (infinities included), or an option is out of range.</exception>
     public static HealthBand Band(double score, HealthScoreOptions? options)
     {
+        if (!double.IsNaN(score) && !(score >= 0 && score <= 100))
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(score), score, Guard.Format($"score must be between 0 and 100 or NaN (not scored), but was {score}."));
+        }
+
         options = (options ?? HealthScoreOptions.Default).Validate();
         return BandUnchecked(score, options);
     }
