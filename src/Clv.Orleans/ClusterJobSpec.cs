@@ -69,7 +69,7 @@ public sealed class ClusterJobSpec
     {
         if (partition < 0 || partition >= (Partitions?.Count ?? 0))
         {
-            throw new ArgumentOutOfRangeException(nameof(partition), partition, string.Create(CultureInfo.InvariantCulture, $"The partition must be 0 to {(Partitions?.Count ?? 0) - 1}."));
+            throw new ArgumentOutOfRangeException(nameof(partition), partition, string.Create(CultureInfo.InvariantCulture, $"partition must be 0 to {(Partitions?.Count ?? 0) - 1}, but was {partition}."));
         }
 
         return JobDefinition.OutputPath(OutputFolder, OutputFormat, partition);
