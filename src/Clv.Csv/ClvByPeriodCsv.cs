@@ -13,6 +13,7 @@ public static class ClvByPeriodCsv
     /// <summary>The column names for <paramref name="periods"/> columns: customer_id, period_1 .. period_N, total.</summary>
     /// <param name="periods">The number of period columns (at least 1).</param>
     /// <returns>The names, in order.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="periods"/> is less than 1.</exception>
     public static IReadOnlyList<string> Columns(int periods)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(periods, 1);

@@ -20,6 +20,7 @@ public static class CustomerSummaryDb
     /// <exception cref="ArgumentNullException"><paramref name="connection"/>, <paramref name="table"/> or <paramref name="summaries"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="table"/> is not a plain name.</exception>
     /// <exception cref="DbException">The database refused (for example the table exists and <see cref="DbWriteOptions.ReplaceExisting"/> is false).</exception>
+    /// <exception cref="OperationCanceledException"><see cref="DbWriteOptions.CancellationToken"/> was cancelled: the transaction is rolled back and nothing is written.</exception>
     public static void Write(DbConnection connection, string table, CustomerSummaries summaries, DbWriteOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(summaries);

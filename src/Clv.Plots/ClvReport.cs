@@ -18,7 +18,9 @@ public static class ClvReport
     /// <param name="customers">The summaries to analyse (with holdout purchases for the holdout sections).</param>
     /// <param name="options">Language, title, CLV horizon, list length; null for <see cref="ClvReportOptions.Default"/>.</param>
     /// <returns>The HTML document.</returns>
-    /// <exception cref="ArgumentException">The summaries have no repeat purchase to fit a model to.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="customers"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range: <see cref="ClvReportOptions.Language"/> undefined, or <see cref="ClvReportOptions.ClvPeriods"/> or <see cref="ClvReportOptions.TopCustomers"/> outside 1 to 1000 (the parameter name is the option, such as <c>options.ClvPeriods</c>).</exception>
+    /// <exception cref="ArgumentException">The summaries have no repeat purchase to fit a model to (parameter <c>customers</c>), or <see cref="ClvReportOptions.Comparison"/> holds a model in another time unit than the summaries (parameter <c>options</c>).</exception>
     public static string ToHtml(CustomerSummaries customers, ClvReportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(customers);
@@ -35,6 +37,8 @@ public static class ClvReport
     /// <param name="path">The file to write.</param>
     /// <param name="customers">The summaries to analyse.</param>
     /// <param name="options">Language, title, CLV horizon, list length; null for <see cref="ClvReportOptions.Default"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or as <see cref="ToHtml"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">As <see cref="ToHtml"/>.</exception>
     public static void Write(string path, CustomerSummaries customers, ClvReportOptions? options)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -46,6 +50,9 @@ public static class ClvReport
     /// <param name="destination">The stream to write to.</param>
     /// <param name="customers">The summaries to analyse.</param>
     /// <param name="options">Language, title, CLV horizon, list length; null for <see cref="ClvReportOptions.Default"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="destination"/> or <paramref name="customers"/> is null.</exception>
+    /// <exception cref="ArgumentException">As <see cref="ToHtml"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">As <see cref="ToHtml"/>.</exception>
     public static void Write(Stream destination, CustomerSummaries customers, ClvReportOptions? options)
     {
         ArgumentNullException.ThrowIfNull(destination);
