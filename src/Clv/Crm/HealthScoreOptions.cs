@@ -51,51 +51,51 @@ public sealed class HealthScoreOptions
 
     /// <summary>Checks every option once; errors name the property path.</summary>
     /// <returns>This instance.</returns>
-    internal HealthScoreOptions Validate()
+    internal HealthScoreOptions Validate(string path = "options")
     {
-        Weight(RecencyWeight, "options.RecencyWeight");
-        Weight(FrequencyTrendWeight, "options.FrequencyTrendWeight");
-        Weight(SpendTrendWeight, "options.SpendTrendWeight");
-        Weight(AliveProbabilityWeight, "options.AliveProbabilityWeight");
+        Weight(RecencyWeight, path + ".RecencyWeight");
+        Weight(FrequencyTrendWeight, path + ".FrequencyTrendWeight");
+        Weight(SpendTrendWeight, path + ".SpendTrendWeight");
+        Weight(AliveProbabilityWeight, path + ".AliveProbabilityWeight");
         if (!(RecencyHalfLifeDays > 0) || double.IsPositiveInfinity(RecencyHalfLifeDays))
         {
-            ThrowHelper.ArgumentOutOfRange("options.RecencyHalfLifeDays", RecencyHalfLifeDays, Guard.Format($"options.RecencyHalfLifeDays must be a finite number greater than 0, but was {RecencyHalfLifeDays}."));
+            ThrowHelper.ArgumentOutOfRange(path + ".RecencyHalfLifeDays", RecencyHalfLifeDays, Guard.Format($"{path}.RecencyHalfLifeDays must be a finite number greater than 0, but was {RecencyHalfLifeDays}."));
         }
 
         if (TrendWindowDays < 1)
         {
-            ThrowHelper.ArgumentOutOfRange("options.TrendWindowDays", TrendWindowDays, Guard.Format($"options.TrendWindowDays must be at least 1, but was {TrendWindowDays}."));
+            ThrowHelper.ArgumentOutOfRange(path + ".TrendWindowDays", TrendWindowDays, Guard.Format($"{path}.TrendWindowDays must be at least 1, but was {TrendWindowDays}."));
         }
 
         if (!(AmberFrom >= 0 && AmberFrom <= 100))
         {
-            ThrowHelper.ArgumentOutOfRange("options.AmberFrom", AmberFrom, Guard.Format($"options.AmberFrom must be between 0 and 100, but was {AmberFrom}."));
+            ThrowHelper.ArgumentOutOfRange(path + ".AmberFrom", AmberFrom, Guard.Format($"{path}.AmberFrom must be between 0 and 100, but was {AmberFrom}."));
         }
 
         if (!(GreenFrom >= AmberFrom && GreenFrom <= 100))
         {
-            ThrowHelper.ArgumentOutOfRange("options.GreenFrom", GreenFrom, Guard.Format($"options.GreenFrom must be between options.AmberFrom ({AmberFrom}) and 100, but was {GreenFrom}."));
+            ThrowHelper.ArgumentOutOfRange(path + ".GreenFrom", GreenFrom, Guard.Format($"{path}.GreenFrom must be between {path}.AmberFrom ({AmberFrom}) and 100, but was {GreenFrom}."));
         }
 
         if (CustomSignals is null)
         {
-            ThrowHelper.Argument("options", "options.CustomSignals must not be null.");
+            ThrowHelper.Argument("options", path + ".CustomSignals must not be null.");
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (int k = 0; k < CustomSignals.Count; k++)
         {
-            string path = Guard.Format($"options.CustomSignals[{k}]");
+            string signalPath = Guard.Format($"{path}.CustomSignals[{k}]");
             var signal = CustomSignals[k];
             if (signal is null)
             {
-                ThrowHelper.Argument("options", path + " must not be null.");
+                ThrowHelper.Argument("options", signalPath + " must not be null.");
             }
 
-            signal.Validate(path);
+            signal.Validate(signalPath);
             if (HealthSignals.IsBuiltIn(signal.Name) || !names.Add(signal.Name))
             {
-                ThrowHelper.Argument("options", Guard.Format($"{path}.Name '{signal.Name}' is used twice or is a built-in signal name (recency, frequency_trend, spend_trend, alive_probability)."));
+                ThrowHelper.Argument("options", Guard.Format($"{signalPath}.Name '{signal.Name}' is used twice or is a built-in signal name (recency, frequency_trend, spend_trend, alive_probability)."));
             }
         }
 

@@ -133,8 +133,8 @@ public sealed class ScorecardOptions
             ThrowHelper.Argument("options", "options.Horizon must not be null.");
         }
 
-        Horizon.Validate();
-        Health?.Validate();
+        Horizon.Validate("options.Horizon");
+        Health?.Validate("options.Health");
         return this;
     }
 

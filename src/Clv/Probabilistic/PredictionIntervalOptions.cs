@@ -41,7 +41,7 @@ public sealed class PredictionIntervalOptions
         }
 
         ArgumentNullException.ThrowIfNull(Clv, "options.Clv");
-        Clv.Validate();
+        Clv.Validate("options.Clv");
         return this;
     }
 }

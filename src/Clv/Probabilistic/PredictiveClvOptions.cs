@@ -27,20 +27,20 @@ public sealed class PredictiveClvOptions
     public double MarginRate { get; init; } = 1;
 
     /// <summary>Checks every option once; errors name the property (<c>options.Periods</c>).</summary>
-    internal PredictiveClvOptions Validate()
+    internal PredictiveClvOptions Validate(string path = "options")
     {
         if (Periods < 1)
         {
-            ThrowHelper.ArgumentOutOfRange("options.Periods", Periods, Guard.Format($"options.Periods must be at least 1, but was {Periods}."));
+            ThrowHelper.ArgumentOutOfRange(path + ".Periods", Periods, Guard.Format($"{path}.Periods must be at least 1, but was {Periods}."));
         }
 
         if (Periods > MaxPeriods)
         {
-            ThrowHelper.ArgumentOutOfRange("options.Periods", Periods, Guard.Format($"options.Periods must be at most {MaxPeriods}, but was {Periods}."));
+            ThrowHelper.ArgumentOutOfRange(path + ".Periods", Periods, Guard.Format($"{path}.Periods must be at most {MaxPeriods}, but was {Periods}."));
         }
 
-        PurchaseModel.CheckUnit(Period, "options.Period");
-        Guard.NonNegative(MarginRate, "options.MarginRate");
+        PurchaseModel.CheckUnit(Period, path + ".Period");
+        Guard.NonNegative(MarginRate, path + ".MarginRate");
         return this;
     }
 }

@@ -293,7 +293,7 @@ public class ScorecardTests
         Assert.Contains("options.HistoricalValue", Assert.Throws<ArgumentException>(() => Scorecard.Create(c, new ScorecardOptions { HistoricalValue = null })).Message, StringComparison.Ordinal);
         Assert.Contains("options.ValueTiers is for 5 scores but options.Rfm.ScoreCount is 4", Assert.Throws<ArgumentException>(() => Scorecard.Create(c, new ScorecardOptions { Rfm = new RfmOptions { ScoreCount = 4 }, Segments = null })).Message, StringComparison.Ordinal);
         Assert.Equal("options.ChurnWarningDays", Assert.Throws<ArgumentOutOfRangeException>(() => Scorecard.Create(c, new ScorecardOptions { ChurnWarningDays = 0 })).ParamName);
-        Assert.Equal("options.Periods", Assert.Throws<ArgumentOutOfRangeException>(() => Scorecard.Create(c, new ScorecardOptions { Horizon = new PredictiveClvOptions { Periods = 0 } })).ParamName);
+        Assert.Equal("options.Horizon.Periods", Assert.Throws<ArgumentOutOfRangeException>(() => Scorecard.Create(c, new ScorecardOptions { Horizon = new PredictiveClvOptions { Periods = 0 } })).ParamName);
         Assert.Throws<ArgumentNullException>(() => Scorecard.Create(null!, null));
 
         // With the dependent parts left out too, the same options are fine.

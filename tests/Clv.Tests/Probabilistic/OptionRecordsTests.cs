@@ -32,7 +32,7 @@ public class OptionRecordsTests
         { new() { Draws = 1 }, "options.Draws" },
         { new() { Draws = 1, Uncertainty = ParameterUncertainty.Bootstrap }, "options.Draws" },
         { new() { Draws = -5, Uncertainty = ParameterUncertainty.Asymptotic }, "options.Draws" },
-        { new() { Clv = new PredictiveClvOptions { Periods = 0 } }, "options.Periods" },
+        { new() { Clv = new PredictiveClvOptions { Periods = 0 } }, "options.Clv.Periods" },
     };
 
     [Theory]
