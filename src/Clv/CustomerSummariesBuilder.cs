@@ -223,7 +223,30 @@ public sealed class CustomerSummariesBuilder
             CustomerSummaries.ThrowNoCalibrationRows(ObservationEnd, counts.Total, first, last);
         }
 
+        return BuildCore();
+    }
+
+    /// <summary>
+    /// Builds the summaries of one part of a log (a file, a partition, a thread's share of the rows) that will be combined
+    /// with the other parts by <see cref="CustomerSummaries.Merge"/>: the same as <see cref="Build"/>, except that a part
+    /// whose rows all fall after <see cref="ObservationEnd"/> (a file of holdout months, a partition of customers who all
+    /// came later) is not an error, since other parts may hold the calibration rows. Such a part has no customer; its
+    /// rows are counted as holdout (or excluded) rows, and its customers still merge with their rows in other parts.
+    /// Can be called once, like <see cref="Build"/>.
+    /// </summary>
+    /// <returns>The part's summaries, to merge.</returns>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> or <see cref="BuildPart"/> was already called.</exception>
+    /// <exception cref="OverflowException">A customer's amounts sum to more than the largest finite number; the message names the customer.</exception>
+    public CustomerSummaries BuildPart()
+    {
+        ThrowIfBuilt();
+        return BuildCore();
+    }
+
+    private CustomerSummaries BuildCore()
+    {
         _built = true;
+        var counts = _days.Counts;
         return CustomerSummaries.Create(_days.Build(), ObservationEnd, TimeUnit, HoldoutEnd, _days.LatestDay, counts);
     }
 

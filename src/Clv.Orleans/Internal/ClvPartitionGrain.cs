@@ -122,7 +122,7 @@ internal sealed class ClvPartitionGrain([PersistentState("partition", ClvCluster
 
         _rejected = rejected;
         Hooks?.CountSummariesBuilt();
-        _customers = builder.Build();
+        _customers = builder.BuildPart();   // a partition may hold only customers who came after the observation end
         return _customers;
     }
 

@@ -42,8 +42,12 @@ internal sealed class ShardedLogs : IDisposable
         return (int)(h % (uint)partitions);
     }
 
-    /// <summary>The CDNOW sample in its own layout (whitespace, no header), three partitions of two files each.</summary>
-    public static ShardedLogs Cdnow()
+    /// <summary>
+    /// The CDNOW sample in its own layout (whitespace, no header), three partitions of two files each; and, when given, one
+    /// more partition whose one file holds <paramref name="extraPartition"/> (lines in the same layout: an empty partition,
+    /// or customers who came after the observation end).
+    /// </summary>
+    public static ShardedLogs Cdnow(string[]? extraPartition = null)
     {
         string folder = NewFolder();
         var options = new TransactionCsvOptions { WhitespaceDelimited = true, HasHeader = false, CustomerIdIndex = 1, DateIndex = 2, DateFormat = "yyyyMMdd", AmountIndex = 4 };
@@ -77,8 +81,18 @@ internal sealed class ShardedLogs : IDisposable
             partitions.Add(files);
         }
 
+        string wholePath = TestData.PathOf("CDNOW_sample.txt");
+        if (extraPartition is not null)
+        {
+            string path = Path.Combine(folder, "cdnow-extra.txt");
+            File.WriteAllLines(path, extraPartition);
+            partitions.Add([path]);
+            wholePath = Path.Combine(folder, "cdnow-whole.txt");
+            File.WriteAllLines(wholePath, all.Concat(extraPartition));
+        }
+
         var end = TestData.CdnowCalibrationEnd;
-        var whole = CustomerSummaries.FromTransactions(TransactionCsv.Read(TestData.PathOf("CDNOW_sample.txt"), options).Transactions.ToArray(), end, TimeUnit.Week);
+        var whole = CustomerSummaries.FromTransactions(TransactionCsv.Read(wholePath, options).Transactions.ToArray(), end, TimeUnit.Week);
         return new ShardedLogs(folder, partitions, whole, end, options);
     }
 
