@@ -30,7 +30,7 @@ public sealed class ClusterJobSpec
     /// <summary>The job's id: the key of its job grain and of its stored state. Not empty.</summary>
     public required string JobId { get; init; }
 
-    /// <summary>The shard files of each partition (one list per partition; at least one partition, none empty).</summary>
+    /// <summary>The shard files of each partition (one list per partition; at least one partition, none empty, no file listed twice in one partition or in two).</summary>
     public required IReadOnlyList<IReadOnlyList<string>> Partitions { get; init; }
 
     /// <summary>The last day of the observation period: every score is as of this day.</summary>

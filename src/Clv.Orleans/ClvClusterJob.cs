@@ -36,7 +36,7 @@ public static class ClvClusterJob
     /// <param name="cancellationToken">Cancels the job: the job is marked cancelled, its output files are deleted, then <see cref="OperationCanceledException"/> is thrown.</param>
     /// <returns>The result.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="grains"/> or <paramref name="spec"/> is null.</exception>
-    /// <exception cref="ArgumentException">The spec is incomplete (the message names the property), or its job id was used with a different spec.</exception>
+    /// <exception cref="ArgumentException">The spec is incomplete (the message names the property), lists a shard file twice (the message names it and both places), or its job id was used with a different spec.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A property of the spec is out of range: <see cref="ClusterJobSpec.OutputFormat"/>, <see cref="ClusterJobSpec.TimeUnit"/>, or the <see cref="ClusterJobSpec.Horizon"/>'s periods (1 to 1,000,000), period or margin rate (the message names the property path and value; checked before the cluster is called).</exception>
     /// <exception cref="ClusterJobException">The job failed: a shard file is bad (the message names the file, row and column), the shard files are not split by customer (the message says what share of customers is in two partitions), or a fit failed.</exception>
     /// <exception cref="OperationCanceledException">The job was cancelled (by <paramref name="cancellationToken"/> or by another client).</exception>

@@ -105,10 +105,16 @@ internal sealed class JobDefinition
 
         var csv = spec.Csv ?? TransactionCsvOptions.Default;
         var parquet = spec.Parquet ?? TransactionParquetOptions.Default;
+        string[][] partitions = [.. spec.Partitions.Select(files => files.Select(Path.GetFullPath).ToArray())];
+        if (FileListedTwice(partitions) is { } twice)
+        {
+            throw new ArgumentException(twice, nameof(spec));
+        }
+
         return new JobDefinition
         {
             JobId = spec.JobId,
-            Partitions = [.. spec.Partitions.Select(files => files.Select(Path.GetFullPath).ToArray())],
+            Partitions = partitions,
             ObservationEnd = spec.ObservationEnd,
             TimeUnit = spec.TimeUnit,
             Csv = CsvShardOptions.From(csv),
@@ -125,6 +131,30 @@ internal sealed class JobDefinition
     }
 
     public int PartitionCount => Partitions.Length;
+
+    /// <summary>
+    /// Why the spec cannot run when a shard file is listed twice (in one partition or in two): its rows would be read
+    /// twice, doubling its customers' spend (in one partition, silently) or splitting them over two partitions. Null when
+    /// every file is listed once.
+    /// </summary>
+    private static string? FileListedTwice(string[][] partitions)
+    {
+        var comparer = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+        var seen = new Dictionary<string, (int Partition, int File)>(comparer);
+        for (int p = 0; p < partitions.Length; p++)
+        {
+            for (int f = 0; f < partitions[p].Length; f++)
+            {
+                if (!seen.TryAdd(partitions[p][f], (p, f)))
+                {
+                    var (firstPartition, firstFile) = seen[partitions[p][f]];
+                    return Format($"spec.Partitions[{p}][{f}] is the file '{partitions[p][f]}', already listed as spec.Partitions[{firstPartition}][{firstFile}]: its rows would be read twice. List each shard file once.");
+                }
+            }
+        }
+
+        return null;
+    }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

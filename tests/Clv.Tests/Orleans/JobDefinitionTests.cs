@@ -62,4 +62,26 @@ public class JobDefinitionTests
         Assert.Equal(3, shipped.Csv.ToOptions().QuantityIndex);
         Assert.Equal("qty", shipped.Parquet.ToOptions().QuantityColumn);
     }
+
+    [Theory]
+    [InlineData(0, 1, "[0][1]", "[0][0]")]     // the same file twice in one partition: its customers' spend doubled, silently
+    [InlineData(1, 0, "[1][0]", "[0][0]")]     // in two partitions: its customers split over both
+    public void FromSpec_ShardFileListedTwice_RefusedNamingTheFileAndBothPlaces(int partition, int file, string second, string first)
+    {
+        var partitions = new List<List<string>> { new() { "shards/a.csv" }, new() { "shards/b.csv" } };
+        partitions[partition].Insert(file, Path.Combine(".", "shards", "..", "shards", "a.csv"));
+        var spec = new ClusterJobSpec
+        {
+            JobId = "twice",
+            Partitions = partitions,
+            ObservationEnd = new DateOnly(2024, 3, 31),
+            OutputFolder = "out",
+        };
+
+        var ex = Assert.Throws<ArgumentException>(() => JobDefinition.FromSpec(spec));
+        Assert.Equal("spec", ex.ParamName);
+        Assert.Contains("spec.Partitions" + second, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("spec.Partitions" + first, ex.Message, StringComparison.Ordinal);
+        Assert.Contains(Path.GetFullPath("shards/a.csv"), ex.Message, StringComparison.Ordinal);
+    }
 }
