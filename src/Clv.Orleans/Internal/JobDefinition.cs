@@ -10,7 +10,7 @@ namespace Clv.Orleans.Internal;
 
 /// <summary>
 /// A <see cref="ClusterJobSpec"/> in a form that crosses the wire and goes into grain storage: plain values only (a
-/// culture by name, a time zone by id, cut points as JSON), shipped and stored as one JSON string, so two runs of the
+/// culture by name and number symbols, a time zone by id, cut points as JSON), shipped and stored as one JSON string, so two runs of the
 /// same spec compare equal as text.
 /// </summary>
 internal sealed class JobDefinition

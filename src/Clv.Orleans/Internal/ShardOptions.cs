@@ -35,6 +35,13 @@ internal sealed class CsvShardOptions
 
     public string Culture { get; set; } = "";
 
+    /// <summary>
+    /// The culture's number symbols as the client has them (all an amount is parsed with): a culture customised on the
+    /// client (a clone with another decimal separator) or one whose data differ on the silo (Windows and ICU disagree on
+    /// the minus sign of some cultures, and a silo in invariant globalization mode has no named culture) reads the same.
+    /// </summary>
+    public NumberSymbols Numbers { get; set; } = NumberSymbols.From(CultureInfo.InvariantCulture);
+
     public CsvReadMode Mode { get; set; }
 
     public int MaxRecordLength { get; set; }
@@ -57,6 +64,7 @@ internal sealed class CsvShardOptions
         DateFormat = o.DateFormat,
         TimeZone = o.TimeZone?.Id,
         Culture = (o.Culture ?? CultureInfo.InvariantCulture).Name,
+        Numbers = NumberSymbols.From(o.Culture ?? CultureInfo.InvariantCulture),
         Mode = o.Mode,
         MaxRecordLength = o.MaxRecordLength,
         MaxRecordLines = o.MaxRecordLines,
@@ -77,11 +85,64 @@ internal sealed class CsvShardOptions
         WhitespaceDelimited = WhitespaceDelimited,
         DateFormat = DateFormat,
         TimeZone = TimeZone is null ? null : TimeZoneInfo.FindSystemTimeZoneById(TimeZone),
-        Culture = CultureInfo.GetCultureInfo(Culture),
+        Culture = Numbers.Apply(Culture),
         Mode = Mode,
         MaxRecordLength = MaxRecordLength,
         MaxRecordLines = MaxRecordLines,
     };
+}
+
+/// <summary>The number symbols of a culture that <c>double.TryParse(s, NumberStyles.Float, culture)</c> reads.</summary>
+internal sealed class NumberSymbols
+{
+    public string DecimalSeparator { get; set; } = ".";
+
+    public string NegativeSign { get; set; } = "-";
+
+    public string PositiveSign { get; set; } = "+";
+
+    public string NaNSymbol { get; set; } = "NaN";
+
+    public string PositiveInfinitySymbol { get; set; } = "Infinity";
+
+    public string NegativeInfinitySymbol { get; set; } = "-Infinity";
+
+    public static NumberSymbols From(CultureInfo culture)
+    {
+        var f = culture.NumberFormat;
+        return new NumberSymbols
+        {
+            DecimalSeparator = f.NumberDecimalSeparator,
+            NegativeSign = f.NegativeSign,
+            PositiveSign = f.PositiveSign,
+            NaNSymbol = f.NaNSymbol,
+            PositiveInfinitySymbol = f.PositiveInfinitySymbol,
+            NegativeInfinitySymbol = f.NegativeInfinitySymbol,
+        };
+    }
+
+    /// <summary>The named culture (the invariant one where the silo has no such culture) with these symbols, read-only.</summary>
+    public CultureInfo Apply(string name)
+    {
+        CultureInfo culture;
+        try
+        {
+            culture = (CultureInfo)CultureInfo.GetCultureInfo(name).Clone();
+        }
+        catch (CultureNotFoundException)
+        {
+            culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        }
+
+        var f = culture.NumberFormat;
+        f.NumberDecimalSeparator = DecimalSeparator;
+        f.NegativeSign = NegativeSign;
+        f.PositiveSign = PositiveSign;
+        f.NaNSymbol = NaNSymbol;
+        f.PositiveInfinitySymbol = PositiveInfinitySymbol;
+        f.NegativeInfinitySymbol = NegativeInfinitySymbol;
+        return CultureInfo.ReadOnly(culture);
+    }
 }
 
 /// <summary>The shippable part of <see cref="TransactionParquetOptions"/>.</summary>

@@ -84,4 +84,35 @@ public class JobDefinitionTests
         Assert.Contains("spec.Partitions" + first, ex.Message, StringComparison.Ordinal);
         Assert.Contains(Path.GetFullPath("shards/a.csv"), ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ShardReader_CultureWithCustomisedDecimalSeparator_SameAmountsAsALocalRead()
+    {
+        // An export with decimal commas read with the invariant culture told to take ',' (a clone: its name is still "").
+        var commas = (System.Globalization.CultureInfo)System.Globalization.CultureInfo.InvariantCulture.Clone();
+        commas.NumberFormat.NumberDecimalSeparator = ",";
+        string folder = Directory.CreateTempSubdirectory("clv-job-definition-").FullName;
+        try
+        {
+            string file = Path.Combine(folder, "orders.csv");
+            File.WriteAllText(file, "customer_id;date;amount\nA;2024-01-03;12,50\nA;2024-02-03;7,25\nB;2024-02-10;3,5\n");
+            var csv = new TransactionCsvOptions { Delimiter = ';', Culture = commas };
+            var spec = new ClusterJobSpec { JobId = "commas", Partitions = [[file]], ObservationEnd = new DateOnly(2024, 3, 31), OutputFolder = folder, Csv = csv };
+
+            var shipped = JobDefinition.FromJson(JobDefinition.FromSpec(spec).ToJson());
+            var onSilo = new CustomerSummariesBuilder(spec.ObservationEnd, spec.TimeUnit);
+            ShardReader.ReadInto(file, onSilo, shipped);
+            var local = new CustomerSummariesBuilder(spec.ObservationEnd, spec.TimeUnit);
+            TransactionCsv.ReadInto(file, local, csv);
+
+            // The silo got only the culture's name (""), so it read "12,50" with a '.' decimal point and failed the row.
+            var (silo, here) = (onSilo.Build(), local.Build());
+            Assert.Equal(19.75, here[0].Spend);
+            Assert.Equal(here.Select(c => c.Spend), silo.Select(c => c.Spend));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
