@@ -2,6 +2,7 @@ using Clv.Csv;
 using Clv.Orleans;
 using Clv.Orleans.Internal;
 using Clv.Parquet;
+using Clv.Probabilistic;
 
 namespace Clv.Tests.Orleans;
 
@@ -114,5 +115,38 @@ public class JobDefinitionTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    public static TheoryData<string, ClusterJobSpec> OutOfRangeSpecs()
+    {
+        static ClusterJobSpec Spec(TimeUnit unit, PredictiveClvOptions horizon) => new()
+        {
+            JobId = "range",
+            Partitions = [["a.csv"]],
+            ObservationEnd = new DateOnly(2024, 3, 31),
+            OutputFolder = "out",
+            TimeUnit = unit,
+            Horizon = horizon,
+        };
+
+        return new()
+        {
+            { "spec.TimeUnit must be Day, Week, Month or Year, but was 9.", Spec((TimeUnit)9, PredictiveClvOptions.Default) },
+            { "spec.Horizon.Periods must be 1 to 1,000,000, but was 0.", Spec(TimeUnit.Week, new PredictiveClvOptions { Periods = 0 }) },
+            { "spec.Horizon.Period must be Day, Week, Month or Year, but was -1.", Spec(TimeUnit.Week, new PredictiveClvOptions { Period = (TimeUnit)(-1) }) },
+            { "spec.Horizon.MarginRate must be a finite number of at least 0, but was NaN.", Spec(TimeUnit.Week, new PredictiveClvOptions { MarginRate = double.NaN }) },
+            { "spec.Horizon.MarginRate must be a finite number of at least 0, but was -0.3.", Spec(TimeUnit.Week, new PredictiveClvOptions { MarginRate = -0.3 }) },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(OutOfRangeSpecs))]
+    public void FromSpec_ValueOutOfRange_RefusedBeforeTheJobStartsNamingTheProperty(string message, ClusterJobSpec spec)
+    {
+        // Before: accepted here, so the silos read every file and fitted both models before scoring failed
+        // (or, for a NaN margin, the definition's JSON writer threw a message naming no property).
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => JobDefinition.FromSpec(spec));
+        Assert.Equal("spec", ex.ParamName);
+        Assert.StartsWith(message, ex.Message, StringComparison.Ordinal);
     }
 }
