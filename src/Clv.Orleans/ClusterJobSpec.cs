@@ -62,7 +62,7 @@ public sealed class ClusterJobSpec
     /// </summary>
     public RfmCutPoints? RfmCutPoints { get; init; }
 
-    /// <summary>The path of a partition's scorecard file: <c>part-00000.parquet</c> (or <c>.csv</c>) in <see cref="OutputFolder"/>.</summary>
+    /// <summary>The path of a partition's scorecard file: <c>part-00000.parquet</c> (or <c>.csv</c>) in <see cref="OutputFolder"/>, made a full path as the job makes it (a relative folder is taken from the current directory), so it equals the job's <see cref="ClusterJobResult.OutputFiles"/>.</summary>
     /// <param name="partition">The 0-based partition index.</param>
     /// <returns>The full path.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="partition"/> is not a partition of this spec.</exception>
@@ -73,7 +73,7 @@ public sealed class ClusterJobSpec
             throw new ArgumentOutOfRangeException(nameof(partition), partition, string.Create(CultureInfo.InvariantCulture, $"partition must be 0 to {(Partitions?.Count ?? 0) - 1}, but was {partition}."));
         }
 
-        return JobDefinition.OutputPath(OutputFolder, OutputFormat, partition);
+        return JobDefinition.OutputPath(Path.GetFullPath(OutputFolder), OutputFormat, partition);
     }
 
     /// <summary>

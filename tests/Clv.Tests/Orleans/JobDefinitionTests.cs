@@ -149,4 +149,21 @@ public class JobDefinitionTests
         Assert.Equal("spec", ex.ParamName);
         Assert.StartsWith(message, ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void OutputPath_RelativeOutputFolder_TheFullPathTheJobWrites()
+    {
+        var spec = new ClusterJobSpec
+        {
+            JobId = "relative",
+            Partitions = [["a.csv"], ["b.csv"]],
+            ObservationEnd = new DateOnly(2024, 3, 31),
+            OutputFolder = Path.Combine("runs", "today"),
+            OutputFormat = ClusterOutputFormat.Csv,
+        };
+
+        // Before: "runs/today/part-00001.csv", while the job wrote (and ClusterJobResult.OutputFiles named) the full path.
+        Assert.Equal(JobDefinition.FromSpec(spec).OutputPath(1), spec.OutputPath(1));
+        Assert.Equal(Path.GetFullPath(Path.Combine("runs", "today", "part-00001.csv")), spec.OutputPath(1));
+    }
 }
