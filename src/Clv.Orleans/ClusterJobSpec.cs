@@ -21,7 +21,7 @@ namespace Clv.Orleans;
 /// can change a mean spend in the last bit, no more).</para>
 /// <para>Files ending in <c>.parquet</c> are read with <see cref="TransactionParquet"/> and <see cref="Parquet"/>; any
 /// other file with <see cref="TransactionCsv"/> and <see cref="Csv"/>. The options' <c>Progress</c> and
-/// <c>CancellationToken</c> are not sent to the silos (cancel the job instead); a time zone is sent by its id and a
+/// <c>CancellationToken</c> are not sent to the silos (cancel the job instead); a time zone is sent by its id (so it must be a system zone: a custom one is refused) and a
 /// culture by its name and its number symbols (decimal separator, signs, NaN and infinity), so a customised culture (a
 /// clone with another decimal separator) reads amounts on the silos as it does here. Every silo must see the files at the same paths (a shared or network file system, or the same
 /// mount on every machine), and so must it see <see cref="OutputFolder"/>.</para>

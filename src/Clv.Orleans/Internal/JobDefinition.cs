@@ -90,7 +90,7 @@ internal sealed class JobDefinition
         // must not become a stored job that reads every shard and fits before it fails (and keeps its id).
         if (horizon.Periods is < 1 or > MaxHorizonPeriods)
         {
-            throw new ArgumentOutOfRangeException(nameof(spec), horizon.Periods, Format($"spec.Horizon.Periods must be 1 to {MaxHorizonPeriods}, but was {horizon.Periods}."));
+            throw new ArgumentOutOfRangeException(nameof(spec), horizon.Periods, Format($"spec.Horizon.Periods must be 1 to {MaxHorizonPeriods:N0}, but was {horizon.Periods}."));
         }
 
         if (!Enum.IsDefined(horizon.Period))
@@ -105,6 +105,11 @@ internal sealed class JobDefinition
 
         var csv = spec.Csv ?? TransactionCsvOptions.Default;
         var parquet = spec.Parquet ?? TransactionParquetOptions.Default;
+        if ((NotASystemZone(csv.TimeZone, "spec.Csv.TimeZone") ?? NotASystemZone(parquet.TimeZone, "spec.Parquet.TimeZone")) is { } zone)
+        {
+            throw new ArgumentException(zone, nameof(spec));
+        }
+
         string[][] partitions = [.. spec.Partitions.Select(files => files.Select(Path.GetFullPath).ToArray())];
         if (FileListedTwice(partitions) is { } twice)
         {
@@ -131,6 +136,15 @@ internal sealed class JobDefinition
     }
 
     public int PartitionCount => Partitions.Length;
+
+    /// <summary>
+    /// Why a time zone cannot be shipped: the silos find it by its id, so a custom zone (<c>TimeZoneInfo.CreateCustomTimeZone</c>)
+    /// would fail every partition's read (or, under a system zone's id, read with other rules). Null for a system zone.
+    /// </summary>
+    private static string? NotASystemZone(TimeZoneInfo? zone, string property) =>
+        zone is null || (TimeZoneInfo.TryFindSystemTimeZoneById(zone.Id, out var system) && system.HasSameRules(zone))
+            ? null
+            : Format($"{property} is the time zone '{zone.Id}', which is not a system time zone with those rules: the silos find a time zone by its id. Use a system zone (TimeZoneInfo.FindSystemTimeZoneById, e.g. 'Europe/Berlin').");
 
     /// <summary>
     /// Why the spec cannot run when a shard file is listed twice (in one partition or in two): its rows would be read

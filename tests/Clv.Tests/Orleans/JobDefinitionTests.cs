@@ -166,4 +166,24 @@ public class JobDefinitionTests
         Assert.Equal(JobDefinition.FromSpec(spec).OutputPath(1), spec.OutputPath(1));
         Assert.Equal(Path.GetFullPath(Path.Combine("runs", "today", "part-00001.csv")), spec.OutputPath(1));
     }
+
+    [Fact]
+    public void FromSpec_CustomTimeZone_RefusedNamingTheProperty()
+    {
+        // Before: shipped by its id, so every silo failed its first read with TimeZoneNotFoundException after the job started.
+        var store = TimeZoneInfo.CreateCustomTimeZone("Store time", TimeSpan.FromHours(3), "Store time", "Store time");
+        var spec = new ClusterJobSpec
+        {
+            JobId = "zone",
+            Partitions = [["a.parquet"]],
+            ObservationEnd = new DateOnly(2024, 3, 31),
+            OutputFolder = "out",
+            Parquet = new TransactionParquetOptions { TimeZone = store },
+        };
+
+        var ex = Assert.Throws<ArgumentException>(() => JobDefinition.FromSpec(spec));
+        Assert.Equal("spec", ex.ParamName);
+        Assert.Contains("spec.Parquet.TimeZone is the time zone 'Store time'", ex.Message, StringComparison.Ordinal);
+        _ = JobDefinition.FromSpec(new ClusterJobSpec { JobId = "utc", Partitions = spec.Partitions, ObservationEnd = spec.ObservationEnd, OutputFolder = "out", Csv = new TransactionCsvOptions { TimeZone = TimeZoneInfo.Utc } });
+    }
 }
