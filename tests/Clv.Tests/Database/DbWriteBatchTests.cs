@@ -5,8 +5,8 @@ using static Clv.Tests.Database.Databases;
 namespace Clv.Tests.Database;
 
 /// <summary>
-/// Writing through a provider that sends command batches (Npgsql): 500 single-row INSERTs a round trip. Every row arrives
-/// once, whatever the count's remainder, and a failure or a cancellation rolls every batch back.
+/// Writing to a server (PostgreSQL): INSERTs of as many rows as 999 values hold, one round trip each. Every row arrives once,
+/// whatever the count's remainder, and a failure or a cancellation rolls every statement back. SQLite keeps one row per INSERT.
 /// </summary>
 public class DbWriteBatchTests
 {
@@ -18,16 +18,22 @@ public class DbWriteBatchTests
         End,
         TimeUnit.Week);
 
+    /// <summary>CustomerSummaryDb's 14 columns: 71 rows an INSERT.</summary>
+    private static readonly int PerStatement = Clv.Data.Internal.DbTableWriter.RowsPerStatement(14);
+
     [Theory]
-    [InlineData(1)]
-    [InlineData(499)]
-    [InlineData(500)]
-    [InlineData(501)]
-    [InlineData(1_499)]
-    public void Write_Postgres_EveryRowOnce_AtAnyBatchRemainder(int n)
+    [InlineData(0, 1)]
+    [InlineData(1, -1)]
+    [InlineData(1, 0)]
+    [InlineData(1, 1)]
+    [InlineData(2, 0)]
+    [InlineData(21, 9)]
+    public void Write_Postgres_EveryRowOnce_AtAnyRemainder(int statements, int extra)
     {
+        Assert.Equal(71, PerStatement);
+        int n = (statements * PerStatement) + extra;
         using var db = Postgres();
-        Assert.True(db.CanCreateBatch, "Npgsql sends batches: the batched path is the one under test");
+        Assert.False(Clv.Data.Internal.DbTableWriter.InProcess(db), "PostgreSQL is a server: many rows an INSERT, the path under test");
         string table = UniqueTable("batch");
         try
         {
@@ -44,7 +50,19 @@ public class DbWriteBatchTests
     }
 
     [Fact]
-    public void Write_Postgres_CancelledAfterTheFirstBatch_LeavesNoTable()
+    public void InProcess_SqliteIsOneRowAnInsert_ServersAreNot()
+    {
+        using var sqlite = Sqlite();
+        Assert.True(Clv.Data.Internal.DbTableWriter.InProcess(sqlite));
+        using var postgres = new Npgsql.NpgsqlConnection();
+        Assert.False(Clv.Data.Internal.DbTableWriter.InProcess(postgres));
+        Assert.Equal(37, Clv.Data.Internal.DbTableWriter.RowsPerStatement(27));
+        Assert.Equal(1, Clv.Data.Internal.DbTableWriter.RowsPerStatement(5000));
+        Assert.Equal(999, Clv.Data.Internal.DbTableWriter.RowsPerStatement(1));
+    }
+
+    [Fact]
+    public void Write_Postgres_CancelledAfterTheFirstInsert_LeavesNoTable()
     {
         using var db = Postgres();
         string table = UniqueTable("batch");
