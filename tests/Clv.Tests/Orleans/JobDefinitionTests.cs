@@ -28,14 +28,9 @@ public class JobDefinitionTests
             };
 
             // As a silo sees it: the definition travels as JSON.
-            var shipped = JobDefinition.FromJson(JobDefinition.FromSpec(spec).ToJson());
-            var onSilo = new CustomerSummariesBuilder(spec.ObservationEnd, spec.TimeUnit);
-            ShardReader.ReadInto(file, onSilo, shipped);
-            var local = new CustomerSummariesBuilder(spec.ObservationEnd, spec.TimeUnit);
-            TransactionCsv.ReadInto(file, local, csv);
+            var (silo, here) = SiloAndLocal(file, spec, csv);
 
             // The quantity was left behind: the silo read A's spend as 10 + 5 (unit prices) instead of 3 x 10 + 2 x 5.
-            var (silo, here) = (onSilo.Build(), local.Build());
             Assert.Equal(40, here[0].Spend);
             Assert.Equal(here.Select(c => c.Spend), silo.Select(c => c.Spend));
         }
@@ -100,14 +95,9 @@ public class JobDefinitionTests
             var csv = new TransactionCsvOptions { Delimiter = ';', Culture = commas };
             var spec = new ClusterJobSpec { JobId = "commas", Partitions = [[file]], ObservationEnd = new DateOnly(2024, 3, 31), OutputFolder = folder, Csv = csv };
 
-            var shipped = JobDefinition.FromJson(JobDefinition.FromSpec(spec).ToJson());
-            var onSilo = new CustomerSummariesBuilder(spec.ObservationEnd, spec.TimeUnit);
-            ShardReader.ReadInto(file, onSilo, shipped);
-            var local = new CustomerSummariesBuilder(spec.ObservationEnd, spec.TimeUnit);
-            TransactionCsv.ReadInto(file, local, csv);
+            var (silo, here) = SiloAndLocal(file, spec, csv);
 
             // The silo got only the culture's name (""), so it read "12,50" with a '.' decimal point and failed the row.
-            var (silo, here) = (onSilo.Build(), local.Build());
             Assert.Equal(19.75, here[0].Spend);
             Assert.Equal(here.Select(c => c.Spend), silo.Select(c => c.Spend));
         }
@@ -185,5 +175,16 @@ public class JobDefinitionTests
         Assert.Equal("spec", ex.ParamName);
         Assert.Contains("spec.Parquet.TimeZone is the time zone 'Store time'", ex.Message, StringComparison.Ordinal);
         _ = JobDefinition.FromSpec(new ClusterJobSpec { JobId = "utc", Partitions = spec.Partitions, ObservationEnd = spec.ObservationEnd, OutputFolder = "out", Csv = new TransactionCsvOptions { TimeZone = TimeZoneInfo.Utc } });
+    }
+
+    /// <summary>The file read as a silo reads it (the definition shipped as JSON) and as a local read with the same options.</summary>
+    private static (CustomerSummaries Silo, CustomerSummaries Local) SiloAndLocal(string file, ClusterJobSpec spec, TransactionCsvOptions csv)
+    {
+        var shipped = JobDefinition.FromJson(JobDefinition.FromSpec(spec).ToJson());
+        var onSilo = new CustomerSummariesBuilder(spec.ObservationEnd, spec.TimeUnit);
+        ShardReader.ReadInto(file, onSilo, shipped);
+        var local = new CustomerSummariesBuilder(spec.ObservationEnd, spec.TimeUnit);
+        TransactionCsv.ReadInto(file, local, csv);
+        return (onSilo.Build(), local.Build());
     }
 }

@@ -76,26 +76,9 @@ public class ParetoNbdTailLaguerreTests
     public void LnTail_OneRateRidge_GradientMatchesCentralDifferences()
     {
         // r and α in the hundreds of millions (a one-rate population's fit walks there): the tail goes through the rule.
-        double r = 4.3e8, alpha = 1.47e9, s = 37.5, beta = 1876;
-        Span<double> gradient = stackalloc double[4];
         foreach (var (x, t) in new[] { (0, 0.0), (3, 10.5), (12, 52.0), (40, 77.9) })
         {
-            double value = ParetoNbdMath.LnTail(r, alpha, s, beta, x, t, gradient);
-            Assert.Equal(ParetoNbdMath.LnTail(r, alpha, s, beta, x, t, out _), value, Math.Abs(value) * 1e-13);
-            double[] theta = [Math.Log(r), Math.Log(alpha), Math.Log(s), Math.Log(beta)];
-            for (int j = 0; j < 4; j++)
-            {
-                const double Step = 1e-6;
-                double up = Tail(theta, j, Step, x, t), down = Tail(theta, j, -Step, x, t);
-                double numeric = (up - down) / (2 * Step);
-                Assert.True(Math.Abs(gradient[j] - numeric) <= 1e-5 * (1 + Math.Abs(numeric)), $"x = {x}, t = {t}, d/dθ{j}: analytic {gradient[j]}, numeric {numeric}");
-            }
+            ParetoNbdTailGradientTests.AssertGradient(4.3e8, 1.47e9, 37.5, 1876, x, t, valueTolerance: 1e-13, step: 1e-6, gradientTolerance: 1e-5);
         }
-    }
-
-    private static double Tail(double[] theta, int j, double step, int x, double t)
-    {
-        var p = theta.Select((v, i) => Math.Exp(i == j ? v + step : v)).ToArray();
-        return ParetoNbdMath.LnTail(p[0], p[1], p[2], p[3], x, t, out _);
     }
 }
