@@ -15,9 +15,9 @@ public enum ClusterJobStage
     /// <summary>Done: every partition's output file is in place.</summary>
     Completed = 3,
 
-    /// <summary>Failed (a bad shard file, a fit that failed); no output file is left.</summary>
+    /// <summary>Failed (a bad shard file, a fit that failed); no output file the job wrote is left (files of the same names it never began to write are not touched). Running the same spec again starts it from the beginning.</summary>
     Failed = 4,
 
-    /// <summary>Cancelled; no output file is left.</summary>
+    /// <summary>Cancelled; no output file the job wrote is left (files of the same names it never began to write are not touched). Running the same spec again starts it from the beginning.</summary>
     Cancelled = 5,
 }

@@ -29,16 +29,20 @@ public static class ClvClusterJob
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Runs the job to the end (or resumes it, if a job with this id was started before) and returns its result.</summary>
+    /// <summary>
+    /// Runs the job to the end and returns its result. A job with this id started before is resumed where it is; one
+    /// that completed returns its stored result; one that failed or was cancelled starts again from the beginning (its
+    /// shard files are read again, so a mended file is taken).
+    /// </summary>
     /// <param name="grains">The cluster client (<c>IClusterClient</c>) or, inside a grain, its grain factory.</param>
     /// <param name="spec">The job.</param>
     /// <param name="progress">Receives the stage and the partitions done whenever they change; null for none.</param>
-    /// <param name="cancellationToken">Cancels the job: the job is marked cancelled, its output files are deleted, then <see cref="OperationCanceledException"/> is thrown.</param>
+    /// <param name="cancellationToken">Cancels the job: the job is marked cancelled, the partitions at work finish their call, the output files the job wrote are deleted, then <see cref="OperationCanceledException"/> is thrown.</param>
     /// <returns>The result.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="grains"/> or <paramref name="spec"/> is null.</exception>
     /// <exception cref="ArgumentException">The spec is incomplete (the message names the property), lists a shard file twice (the message names it and both places), or its job id was used with a different spec.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A property of the spec is out of range: <see cref="ClusterJobSpec.OutputFormat"/>, <see cref="ClusterJobSpec.TimeUnit"/>, or the <see cref="ClusterJobSpec.Horizon"/>'s periods (1 to 1,000,000), period or margin rate (the message names the property path and value; checked before the cluster is called).</exception>
-    /// <exception cref="ClusterJobException">The job failed: a shard file is bad (the message names the file, row and column), the shard files are not split by customer (the message says what share of customers is in two partitions), or a fit failed.</exception>
+    /// <exception cref="ClusterJobException">The job failed: a shard file is bad (the message names the file, row and column), the shard files are not split by customer (the message says what share of customers is in two partitions), or a fit failed. The output files the job wrote are deleted first (files of the same names in the folder that it never began to write are left alone); when deleting fails, the message says so.</exception>
     /// <exception cref="OperationCanceledException">The job was cancelled (by <paramref name="cancellationToken"/> or by another client).</exception>
     public static async Task<ClusterJobResult> RunAsync(IGrainFactory grains, ClusterJobSpec spec, IProgress<ClusterJobProgress>? progress, CancellationToken cancellationToken)
     {
@@ -46,6 +50,13 @@ public static class ClvClusterJob
         string definition = JobDefinition.FromSpec(spec).ToJson();
         var job = grains.GetGrain<IClvJobGrain>(spec.JobId);
         var status = await Transient.RetryAsync(() => job.StartAsync(definition), CancellationToken.None).ConfigureAwait(false);
+        if (status.Stage is ClusterJobStage.Failed or ClusterJobStage.Cancelled)
+        {
+            // It failed or was cancelled before and is still deleting its files: once that is done, it starts again.
+            await WaitSettledAsync(job, status).ConfigureAwait(false);
+            status = await Transient.RetryAsync(() => job.StartAsync(definition), CancellationToken.None).ConfigureAwait(false);
+        }
+
         ClusterJobProgress? last = null;
         while (true)
         {
@@ -63,9 +74,11 @@ public static class ClvClusterJob
                     var statistics = await FetchStatisticsAsync(grains, spec.JobId, definition, outcome.Counts.Length).ConfigureAwait(false);
                     return Result(spec.JobId, outcome, statistics);
                 case ClusterJobStage.Failed:
+                    status = await WaitSettledAsync(job, status).ConfigureAwait(false);
                     throw new ClusterJobException(spec.JobId, status.Failure ?? "The job failed.");
                 case ClusterJobStage.Cancelled:
-                    throw new OperationCanceledException("The job '" + spec.JobId + "' was cancelled.", cancellationToken);
+                    status = await WaitSettledAsync(job, status).ConfigureAwait(false);
+                    throw new OperationCanceledException(Cancelled(spec.JobId, status), cancellationToken);
             }
 
             if (cancellationToken.IsCancellationRequested)
@@ -74,7 +87,8 @@ public static class ClvClusterJob
                 if (status.Stage == ClusterJobStage.Cancelled)
                 {
                     progress?.Report(new ClusterJobProgress(status.Stage, status.PartitionsDone, status.PartitionCount));
-                    throw new OperationCanceledException("The job '" + spec.JobId + "' was cancelled.", cancellationToken);
+                    status = await WaitSettledAsync(job, status).ConfigureAwait(false);
+                    throw new OperationCanceledException(Cancelled(spec.JobId, status), cancellationToken);
                 }
 
                 continue;   // it completed or failed first
@@ -98,6 +112,21 @@ public static class ClvClusterJob
             }
         }
     }
+
+    /// <summary>Polls a failed or cancelled job until no partition is at work and its files are deleted (not cancellable: the caller's token may be the one that cancelled it).</summary>
+    private static async Task<JobStatus> WaitSettledAsync(IClvJobGrain job, JobStatus status)
+    {
+        while (!status.Settled)
+        {
+            await Task.Delay(PollInterval, CancellationToken.None).ConfigureAwait(false);
+            status = await Transient.RetryAsync(job.GetStatusAsync, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return status;
+    }
+
+    private static string Cancelled(string jobId, JobStatus status) =>
+        "The job '" + jobId + "' was cancelled." + (status.Failure is { } failure ? " " + failure : "");
 
     /// <summary>The partitions' statistics, one partition per message (no message carries more than one partition's), fetched in parallel and merged here.</summary>
     private static async Task<(PurchaseStatistics Purchases, SpendStatistics Spend)> FetchStatisticsAsync(IGrainFactory grains, string jobId, string definition, int partitions)

@@ -12,9 +12,10 @@ namespace Clv.Orleans.Internal;
 internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageName)] IPersistentState<JobState> state) : Grain, IClvJobGrain, IDisposable
 {
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly CancellationTokenSource _stop = new();
+    private CancellationTokenSource _stop = new();
     private JobDefinition? _definition;
     private Task? _run;
+    private Task? _cleanup;
 
     public async Task<JobStatus> StartAsync(string definitionJson)
     {
@@ -33,6 +34,28 @@ internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageN
         else if (!string.Equals(state.State.Definition, definitionJson, StringComparison.Ordinal))
         {
             throw new ArgumentException("The job '" + this.GetPrimaryKeyString() + "' was started with a different spec; use a new job id.", nameof(definitionJson));
+        }
+        else if (state.State.Stage is ClusterJobStage.Failed or ClusterJobStage.Cancelled && state.State.OutputsDeleted)
+        {
+            // Started again after it failed or was cancelled (and its files are gone): from the beginning, reading the
+            // files again (they may have been mended), since the partitions' stored statistics were cleared.
+            var definition = Definition;
+            state.State = new JobState
+            {
+                Definition = definitionJson,
+                Stage = ClusterJobStage.Statistics,
+                Counts = new PartitionCounts?[definition.PartitionCount],
+                Aggregates = new PartitionAggregates?[definition.PartitionCount],
+            };
+            await WriteAsync();
+            if (_stop.IsCancellationRequested)
+            {
+                _stop.Dispose();
+                _stop = new CancellationTokenSource();
+            }
+
+            _run = null;
+            _cleanup = null;
         }
 
         EnsureRunning();
@@ -64,20 +87,21 @@ internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageN
 
     public async Task<JobStatus> CancelAsync()
     {
-        if (state.State.Definition is null || state.State.Stage is ClusterJobStage.Completed or ClusterJobStage.Failed)
+        if (state.State.Definition is null || state.State.Stage is ClusterJobStage.Completed or ClusterJobStage.Failed or ClusterJobStage.Cancelled)
         {
+            EnsureRunning();
             return Status();
         }
 
+        // In one turn: the run checks the token before each stage change, so it cannot move the stage past this.
         state.State.Stage = ClusterJobStage.Cancelled;
-        await _stop.CancelAsync();
-        if (_run is { } run)
-        {
-            await run.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Current);
-        }
-
+        _stop.Cancel();
         await WriteAsync();
-        await DeleteOutputsAsync();
+
+        // Partitions at work finish their call (a grain call cannot be withdrawn) before the files are deleted; that
+        // runs in the activation, not in this request, so the caller (and every other client) polls instead of
+        // waiting here for as long as a partition takes.
+        EnsureRunning();
         return Status();
     }
 
@@ -98,11 +122,42 @@ internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageN
 
     private void EnsureRunning()
     {
-        if (_run is null && state.State.Definition is not null && state.State.Stage is ClusterJobStage.Statistics or ClusterJobStage.Fit or ClusterJobStage.Scoring)
+        if (state.State.Definition is null)
+        {
+            return;
+        }
+
+        if (_run is null && state.State.Stage is ClusterJobStage.Statistics or ClusterJobStage.Fit or ClusterJobStage.Scoring)
         {
             DelayDeactivation(TimeSpan.FromHours(1));
             _run = RunAsync(_stop.Token);
         }
+        else if (_cleanup is null && state.State.Stage is ClusterJobStage.Failed or ClusterJobStage.Cancelled && !state.State.OutputsDeleted)
+        {
+            DelayDeactivation(TimeSpan.FromHours(1));
+            _cleanup = CleanUpAsync();
+        }
+    }
+
+    /// <summary>After a failure or a cancellation: waits for the partitions still at work, deletes the files the job wrote, and records that it is settled.</summary>
+    private async Task CleanUpAsync()
+    {
+        if (_run is { } run)
+        {
+            await run.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Current);
+        }
+
+        try
+        {
+            await DeleteOutputsAsync();
+        }
+        catch (Exception ex)
+        {
+            state.State.CleanupFailure = "Its output files could not all be deleted: " + ex.GetType().Name + ": " + ex.Message;
+        }
+
+        state.State.OutputsDeleted = true;
+        await WriteAsync();
     }
 
     private JobStatus Status()
@@ -117,7 +172,9 @@ internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageN
             ClusterJobStage.Completed => count,
             _ => 0,
         };
-        return new JobStatus { Stage = s.Stage, PartitionsDone = done, PartitionCount = count, Failure = s.Failure, Known = s.Definition is not null };
+        bool settled = s.Stage is not (ClusterJobStage.Failed or ClusterJobStage.Cancelled) || s.OutputsDeleted;
+        string? failure = s.CleanupFailure is null ? s.Failure : s.Failure is null ? s.CleanupFailure : s.Failure + " " + s.CleanupFailure;
+        return new JobStatus { Stage = s.Stage, PartitionsDone = done, PartitionCount = count, Failure = failure, Known = s.Definition is not null, Settled = settled };
     }
 
     private async Task RunAsync(CancellationToken token)
@@ -134,9 +191,10 @@ internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageN
             await FitAsync(token);
             await ScoreAsync(token);
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        catch (Exception) when (token.IsCancellationRequested)
         {
-            // Cancelled or deactivating: CancelAsync (or the next activation) takes it from here.
+            // Cancelled or deactivating (whatever a partition threw meanwhile): the cancellation's clean-up (or the next
+            // activation) takes it from here.
         }
         catch (Exception ex) when (Transient.IsSiloFailure(ex))
         {
@@ -148,7 +206,7 @@ internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageN
             state.State.Stage = ClusterJobStage.Failed;
             state.State.Failure = ex is InvalidDataException or ModelFitException ? ex.Message : ex.GetType().Name + ": " + ex.Message;
             await WriteAsync();
-            await DeleteOutputsAsync();
+            EnsureRunning();   // the clean-up, once this run has ended
         }
     }
 

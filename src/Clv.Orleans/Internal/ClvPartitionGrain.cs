@@ -51,7 +51,8 @@ internal sealed class ClvPartitionGrain([PersistentState("partition", ClvCluster
             };
         });
         Hooks?.CountStatisticsComputed();
-        state.State = new PartitionState { Definition = definitionJson, Statistics = statistics };
+        bool started = state.State.OutputStarted && string.Equals(state.State.Definition, definitionJson, StringComparison.Ordinal);
+        state.State = new PartitionState { Definition = definitionJson, Statistics = statistics, OutputStarted = started };
         await StateWrites.WriteAsync(state);
         return statistics;
     }
@@ -60,6 +61,16 @@ internal sealed class ClvPartitionGrain([PersistentState("partition", ClvCluster
     {
         var definition = JobDefinition.FromJson(definitionJson);
         string path = definition.OutputPath(partition), temporary = definition.TemporaryPath(partition);
+
+        // Recorded before the temporary file exists: a failed or cancelled job deletes the files under this partition's
+        // names only when it began to write them (files of another job or run in the folder are not its to delete).
+        if (!state.State.OutputStarted || !string.Equals(state.State.Definition, definitionJson, StringComparison.Ordinal))
+        {
+            bool sameJob = string.Equals(state.State.Definition, definitionJson, StringComparison.Ordinal);
+            state.State = new PartitionState { Definition = definitionJson, Statistics = sameJob ? state.State.Statistics : null, OutputStarted = true };
+            await StateWrites.WriteAsync(state);
+        }
+
         var scorecard = await Task.Run(() =>
         {
             var customers = Summaries(definition, partition);
@@ -97,9 +108,15 @@ internal sealed class ClvPartitionGrain([PersistentState("partition", ClvCluster
 
     public async Task DeleteOutputAsync(string definitionJson, int partition)
     {
+        // The summaries go too: a job started again reads the files again (they may have been mended).
+        _customers = null;
         var definition = JobDefinition.FromJson(definitionJson);
-        File.Delete(definition.TemporaryPath(partition));
-        File.Delete(definition.OutputPath(partition));
+        if (state.State.OutputStarted && string.Equals(state.State.Definition, definitionJson, StringComparison.Ordinal) && Directory.Exists(definition.OutputFolder))
+        {
+            File.Delete(definition.TemporaryPath(partition));
+            File.Delete(definition.OutputPath(partition));
+        }
+
         if (state.RecordExists)
         {
             await state.ClearStateAsync();

@@ -3,7 +3,7 @@ namespace Clv.Orleans.Internal;
 /// <summary>The job grain (key: the job id): coordinates the partitions, fits once, keeps the job's state in grain storage.</summary>
 internal interface IClvJobGrain : IGrainWithStringKey
 {
-    /// <summary>Starts the job, or resumes it after a silo loss; idempotent for the same definition.</summary>
+    /// <summary>Starts the job, or resumes it after a silo loss; idempotent for the same definition, except that a job that failed or was cancelled (and is settled) starts again from the beginning.</summary>
     Task<JobStatus> StartAsync(string definitionJson);
 
     /// <summary>The job's stage and progress; resumes the work if this activation has not run it yet.</summary>
@@ -12,7 +12,6 @@ internal interface IClvJobGrain : IGrainWithStringKey
     /// <summary>The result of a completed job.</summary>
     Task<JobOutcome> GetOutcomeAsync();
 
-    /// <summary>Cancels the job and deletes every output file of it; returns when no file is left.</summary>
-    [ResponseTimeout("01:00:00")]
+    /// <summary>Marks the job cancelled and returns at once; the activation then waits for the partitions at work and deletes the files the job wrote (the status says <see cref="JobStatus.Settled"/> when that is done).</summary>
     Task<JobStatus> CancelAsync();
 }

@@ -15,6 +15,6 @@ internal interface IClvPartitionGrain : IGrainWithStringKey
     [ResponseTimeout("02:00:00")]
     Task<PartitionAggregates> ScoreAsync(string definitionJson, int partition, string purchaseModelJson, string spendModelJson);
 
-    /// <summary>Deletes the partition's output file and its temporary file, if any, and clears its stored state.</summary>
+    /// <summary>Deletes the partition's output file and its temporary file when this job began to write them (files of the same names it never wrote are left alone), drops its summaries and clears its stored state.</summary>
     Task DeleteOutputAsync(string definitionJson, int partition);
 }

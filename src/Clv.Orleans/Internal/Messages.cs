@@ -51,6 +51,10 @@ internal sealed class PartitionState
 
     [Id(1)]
     public PartitionStatistics? Statistics { get; set; }
+
+    /// <summary>True once the partition began writing its output file for <see cref="Definition"/> (recorded before the temporary file is created): only then does a failed or cancelled job delete the file under its name.</summary>
+    [Id(2)]
+    public bool OutputStarted { get; set; }
 }
 
 /// <summary>What a partition ships after scoring: totals and counts over its customers.</summary>
@@ -108,6 +112,10 @@ internal sealed class JobStatus
     /// <summary>False when the job grain has no stored state: the job was never started, or its storage lost it (in-memory storage on a silo that died).</summary>
     [Id(4)]
     public bool Known { get; init; }
+
+    /// <summary>False while a failed or cancelled job still waits for partitions at work or deletes its output files; true in every other stage.</summary>
+    [Id(5)]
+    public bool Settled { get; init; }
 }
 
 /// <summary>A completed job's result as stored: the models, the partitions' counts and aggregates (the statistics are fetched from the partitions).</summary>
@@ -157,4 +165,12 @@ internal sealed class JobState
 
     [Id(6)]
     public string? Failure { get; set; }
+
+    /// <summary>True once a failed or cancelled job has no partition at work and has deleted the output files it wrote.</summary>
+    [Id(7)]
+    public bool OutputsDeleted { get; set; }
+
+    /// <summary>Why deleting a failed or cancelled job's output files failed (null when they were deleted).</summary>
+    [Id(8)]
+    public string? CleanupFailure { get; set; }
 }
