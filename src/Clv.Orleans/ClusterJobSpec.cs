@@ -49,6 +49,14 @@ public sealed class ClusterJobSpec
     /// <summary>The folder every partition writes its scorecard file to (<see cref="OutputPath"/>); created when missing.</summary>
     public required string OutputFolder { get; init; }
 
+    /// <summary>
+    /// What to do with part files (<c>part-NNNNN.parquet</c>, <c>.csv</c> or their <c>.tmp</c>) already in
+    /// <see cref="OutputFolder"/> when the job starts (an earlier job's output, perhaps with more partitions or the other
+    /// format): false (the default) refuses to start the job, naming the folder and the files; true deletes them first,
+    /// as an overwrite does (a job that then fails leaves no part file). A job resumed under its id is not checked again.
+    /// </summary>
+    public bool ReplaceOutput { get; init; }
+
     /// <summary>The format of the partitions' scorecard files. Default <see cref="ClusterOutputFormat.Parquet"/>.</summary>
     public ClusterOutputFormat OutputFormat { get; init; } = ClusterOutputFormat.Parquet;
 

@@ -40,7 +40,7 @@ public static class ClvClusterJob
     /// <param name="cancellationToken">Cancels the job: the job is marked cancelled, the partitions at work finish their call, the output files the job wrote are deleted, then <see cref="OperationCanceledException"/> is thrown.</param>
     /// <returns>The result.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="grains"/> or <paramref name="spec"/> is null.</exception>
-    /// <exception cref="ArgumentException">The spec is incomplete (the message names the property), lists a shard file twice (the message names it and both places), or its job id was used with a different spec.</exception>
+    /// <exception cref="ArgumentException">The spec is incomplete (the message names the property), lists a shard file twice (the message names it and both places), its job id was used with a different spec, or its output folder already holds part files and <see cref="ClusterJobSpec.ReplaceOutput"/> is false (the message names the folder and the files).</exception>
     /// <exception cref="ArgumentOutOfRangeException">A property of the spec is out of range: <see cref="ClusterJobSpec.OutputFormat"/>, <see cref="ClusterJobSpec.TimeUnit"/>, or the <see cref="ClusterJobSpec.Horizon"/>'s periods (1 to 1,000,000), period or margin rate (the message names the property path and value; checked before the cluster is called).</exception>
     /// <exception cref="ClusterJobException">The job failed: a shard file is bad (the message names the file, row and column), the shard files are not split by customer (the message says what share of customers is in two partitions), or a fit failed. The output files the job wrote are deleted first (files of the same names in the folder that it never began to write are left alone); when deleting fails, the message says so.</exception>
     /// <exception cref="OperationCanceledException">The job was cancelled (by <paramref name="cancellationToken"/> or by another client).</exception>
@@ -49,12 +49,12 @@ public static class ClvClusterJob
         ArgumentNullException.ThrowIfNull(grains);
         string definition = JobDefinition.FromSpec(spec).ToJson();
         var job = grains.GetGrain<IClvJobGrain>(spec.JobId);
-        var status = await Transient.RetryAsync(() => job.StartAsync(definition), CancellationToken.None).ConfigureAwait(false);
+        var status = await Transient.RetryAsync(() => job.StartAsync(definition, false), CancellationToken.None).ConfigureAwait(false);
         if (status.Stage is ClusterJobStage.Failed or ClusterJobStage.Cancelled)
         {
             // It failed or was cancelled before and is still deleting its files: once that is done, it starts again.
             await WaitSettledAsync(job, status).ConfigureAwait(false);
-            status = await Transient.RetryAsync(() => job.StartAsync(definition), CancellationToken.None).ConfigureAwait(false);
+            status = await Transient.RetryAsync(() => job.StartAsync(definition, false), CancellationToken.None).ConfigureAwait(false);
         }
 
         ClusterJobProgress? last = null;
@@ -108,7 +108,7 @@ public static class ClvClusterJob
             {
                 // The storage lost the job (in-memory storage on a silo that died): start it again. The partitions'
                 // work is idempotent, so the result is the same; a durable provider never gets here.
-                status = await Transient.RetryAsync(() => job.StartAsync(definition), CancellationToken.None).ConfigureAwait(false);
+                status = await Transient.RetryAsync(() => job.StartAsync(definition, true), CancellationToken.None).ConfigureAwait(false);
             }
         }
     }

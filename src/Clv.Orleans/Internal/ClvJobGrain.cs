@@ -17,11 +17,16 @@ internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageN
     private Task? _run;
     private Task? _cleanup;
 
-    public async Task<JobStatus> StartAsync(string definitionJson)
+    public async Task<JobStatus> StartAsync(string definitionJson, bool storageLost)
     {
         if (state.State.Definition is null)
         {
             var definition = JobDefinition.FromJson(definitionJson);
+            if (!storageLost)
+            {
+                definition.ClaimOutputFolder();   // a job its storage lost was checked when it started: the files there are its own
+            }
+
             state.State = new JobState
             {
                 Definition = definitionJson,
@@ -40,6 +45,7 @@ internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageN
             // Started again after it failed or was cancelled (and its files are gone): from the beginning, reading the
             // files again (they may have been mended), since the partitions' stored statistics were cleared.
             var definition = Definition;
+            definition.ClaimOutputFolder();
             state.State = new JobState
             {
                 Definition = definitionJson,

@@ -4,7 +4,10 @@ namespace Clv.Orleans.Internal;
 internal interface IClvJobGrain : IGrainWithStringKey
 {
     /// <summary>Starts the job, or resumes it after a silo loss; idempotent for the same definition, except that a job that failed or was cancelled (and is settled) starts again from the beginning.</summary>
-    Task<JobStatus> StartAsync(string definitionJson);
+    /// <param name="definitionJson">The job's definition.</param>
+    /// <param name="storageLost">True when the client starts again a job its storage lost (its output folder is not checked again: the files there are the job's own).</param>
+    /// <returns>The status.</returns>
+    Task<JobStatus> StartAsync(string definitionJson, bool storageLost);
 
     /// <summary>The job's stage and progress; resumes the work if this activation has not run it yet.</summary>
     Task<JobStatus> GetStatusAsync();

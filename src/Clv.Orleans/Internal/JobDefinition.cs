@@ -18,6 +18,9 @@ internal sealed class JobDefinition
     /// <summary>The most periods <see cref="PredictiveClvOptions.Periods"/> allows (documented there).</summary>
     private const int MaxHorizonPeriods = 1_000_000;
 
+    /// <summary>A partition's output file name (or its temporary name), as <see cref="OutputPath(int)"/> makes it.</summary>
+    private static readonly System.Text.RegularExpressions.Regex PartFile = new(@"^part-[0-9]{5,}\.(parquet|csv)(\.tmp)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Converters = { new RoundTripDoubleConverter() } };
 
     public string JobId { get; set; } = "";
@@ -47,6 +50,8 @@ internal sealed class JobDefinition
     public double MarginRate { get; set; }
 
     public string? RfmCutPointsJson { get; set; }
+
+    public bool ReplaceOutput { get; set; }
 
     public static JobDefinition FromSpec(ClusterJobSpec spec)
     {
@@ -132,6 +137,7 @@ internal sealed class JobDefinition
             DiscountPeriod = horizon.DiscountRate.Period,
             MarginRate = horizon.MarginRate,
             RfmCutPointsJson = spec.RfmCutPoints?.ToJson(),
+            ReplaceOutput = spec.ReplaceOutput,
         };
     }
 
@@ -203,6 +209,36 @@ internal sealed class JobDefinition
 
     public static string OutputPath(string folder, ClusterOutputFormat format, int partition) =>
         Path.Combine(folder, Format($"part-{partition:D5}") + (format == ClusterOutputFormat.Csv ? ".csv" : ".parquet"));
+
+    /// <summary>
+    /// Makes the output folder the job's before it starts: part files already there (<c>part-NNNNN.parquet</c>, <c>.csv</c>
+    /// or their <c>.tmp</c>, of any number and either format) are refused, or deleted with <see cref="ReplaceOutput"/>, so a
+    /// job's files are never read beside another's.
+    /// </summary>
+    public void ClaimOutputFolder()
+    {
+        if (!Directory.Exists(OutputFolder))
+        {
+            return;
+        }
+
+        var parts = Directory.EnumerateFiles(OutputFolder, "part-*").Where(f => PartFile.IsMatch(Path.GetFileName(f))).Order(StringComparer.Ordinal).ToArray();
+        if (parts.Length == 0)
+        {
+            return;
+        }
+
+        if (!ReplaceOutput)
+        {
+            string names = string.Join(", ", parts.Take(3).Select(Path.GetFileName)) + (parts.Length > 3 ? ", ..." : "");
+            throw new ArgumentException(Format($"The output folder '{OutputFolder}' already holds {parts.Length} part file(s) ({names}) of another job or run: empty it, choose another spec.OutputFolder, or set spec.ReplaceOutput to delete them when the job starts."), "spec");
+        }
+
+        foreach (string part in parts)
+        {
+            File.Delete(part);
+        }
+    }
 
     /// <summary>The one temporary name a partition writes to before moving the file in (a re-run overwrites it).</summary>
     public string TemporaryPath(int partition) => OutputPath(partition) + ".tmp";

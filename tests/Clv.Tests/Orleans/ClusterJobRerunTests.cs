@@ -14,25 +14,97 @@ public sealed class ClusterJobRerunTests(OrleansCluster fixture) : IClassFixture
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task RunAsync_FailsBeforeScoring_LeavesAnEarlierJobsFilesInTheFolder()
+    public async Task RunAsync_FolderHoldsAnEarlierJobsParts_RefusedNamingThem_NothingDeleted_RunsOnceEmptied()
     {
         using var logs = ShardedLogs.Cdnow();
         var spec = logs.Spec("earlier-" + Guid.NewGuid().ToString("N"), ClusterOutputFormat.Csv);
-        Directory.CreateDirectory(spec.OutputFolder);
-        var earlier = Enumerable.Range(0, 3).Select(p => spec.OutputPath(p)).ToArray();
+        string[] earlier = WriteEarlierParts(spec.OutputFolder);
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => ClvClusterJob.RunAsync(fixture.Cluster.Client, spec, null, Token));
+        Assert.Contains(spec.OutputFolder, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("5 part file(s) (part-00000.csv, part-00001.parquet, part-00002.parquet, ...)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("spec.ReplaceOutput", ex.Message, StringComparison.Ordinal);
+        Assert.All(earlier, f => Assert.Equal("an earlier job's scorecard\n", File.ReadAllText(f)));
+
+        // Refused before anything was stored: emptied, the same id runs.
         foreach (string file in earlier)
         {
-            File.WriteAllText(file, "an earlier job's scorecard\n");
+            File.Delete(file);
         }
 
-        Break(logs.Partitions[1][1]);
+        var result = await ClvClusterJob.RunAsync(fixture.Cluster.Client, spec, null, Token);
+        logs.AssertEqualsSingleProcess(spec, result);
+    }
 
-        await Assert.ThrowsAsync<ClusterJobException>(() => ClvClusterJob.RunAsync(fixture.Cluster.Client, spec, null, Token));
-        foreach (string file in earlier)
+    [Fact]
+    public async Task RunAsync_ReplaceOutput_DeletesEarlierPartsOfAnyNumberAndFormat_LeavesOnlyItsOwn()
+    {
+        using var logs = ShardedLogs.Cdnow();
+        var plain = logs.Spec("replace-" + Guid.NewGuid().ToString("N"), ClusterOutputFormat.Csv);
+        var spec = new ClusterJobSpec
         {
-            Assert.True(File.Exists(file), file + " was deleted by a job that never wrote it");
-            Assert.Equal("an earlier job's scorecard\n", File.ReadAllText(file));
+            JobId = plain.JobId,
+            Partitions = plain.Partitions,
+            ObservationEnd = plain.ObservationEnd,
+            Csv = plain.Csv,
+            OutputFolder = plain.OutputFolder,
+            OutputFormat = plain.OutputFormat,
+            Horizon = plain.Horizon,
+            ReplaceOutput = true,
+        };
+        WriteEarlierParts(spec.OutputFolder);
+        string other = Path.Combine(spec.OutputFolder, "notes.txt");
+        File.WriteAllText(other, "not a part file");
+
+        var result = await ClvClusterJob.RunAsync(fixture.Cluster.Client, spec, null, Token);
+        logs.AssertEqualsSingleProcess(spec, result);
+        string[] expected = [.. result.OutputFiles, other];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), Directory.GetFiles(spec.OutputFolder).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_FailsInTheFit_LeavesPartFilesItNeverWroteInTheFolder()
+    {
+        // Files that appear in the folder while the job runs (another job writing there) are not the failed job's to delete.
+        using var logs = ShardedLogs.Cdnow();
+        var good = logs.Spec("foreign-" + Guid.NewGuid().ToString("N"), ClusterOutputFormat.Csv);
+        var copies = good.Partitions[1].Select(f =>
+        {
+            string copy = f + ".copy";
+            File.Copy(f, copy);
+            return copy;
+        }).ToArray();
+        var spec = new ClusterJobSpec
+        {
+            JobId = good.JobId,
+            Partitions = [good.Partitions[0], good.Partitions[1], copies],
+            ObservationEnd = good.ObservationEnd,
+            Csv = good.Csv,
+            OutputFolder = good.OutputFolder,
+            OutputFormat = ClusterOutputFormat.Csv,
+        };
+        string[] foreign = [];
+        OrleansCluster.Hooks.AfterStatistics = id =>
+        {
+            if (id == spec.JobId)
+            {
+                foreign = WriteEarlierParts(spec.OutputFolder);
+            }
+
+            return Task.CompletedTask;
+        };
+        try
+        {
+            var ex = await Assert.ThrowsAsync<ClusterJobException>(() => ClvClusterJob.RunAsync(fixture.Cluster.Client, spec, null, Token));
+            Assert.Contains("not split by customer", ex.Message, StringComparison.Ordinal);
         }
+        finally
+        {
+            OrleansCluster.Hooks.AfterStatistics = null;
+        }
+
+        Assert.Equal(5, foreign.Length);
+        Assert.All(foreign, f => Assert.Equal("an earlier job's scorecard\n", File.ReadAllText(f)));
     }
 
     [Fact]
@@ -136,6 +208,20 @@ public sealed class ClusterJobRerunTests(OrleansCluster fixture) : IClassFixture
             OrleansCluster.Hooks.BeforeMove = null;
             release.TrySetResult();
         }
+    }
+
+    /// <summary>Another job's output in the folder: more partitions than the test jobs' three, and both formats.</summary>
+    private static string[] WriteEarlierParts(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        string[] names = ["part-00000.csv", "part-00001.parquet", "part-00002.parquet", "part-00004.parquet", "part-00005.parquet.tmp"];
+        var files = names.Select(n => Path.Combine(folder, n)).ToArray();
+        foreach (string file in files)
+        {
+            File.WriteAllText(file, "an earlier job's scorecard\n");
+        }
+
+        return files;
     }
 
     /// <summary>Puts a bad amount on the file's third line (as <c>ClusterJobTests</c> does).</summary>
