@@ -70,6 +70,7 @@ public static class Program
                 Partitions = [.. shards.Select(f => (IReadOnlyList<string>)[f])],
                 ObservationEnd = SyntheticLog.CalibrationEnd,
                 OutputFolder = Path.Combine(folder, "out"),
+                ReplaceOutput = true,   // each run of the sample replaces the last one's files
                 OutputFormat = ClusterOutputFormat.Csv,
                 Horizon = new PredictiveClvOptions { Periods = 12, Period = TimeUnit.Month },
             };
