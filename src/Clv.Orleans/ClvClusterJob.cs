@@ -37,12 +37,12 @@ public static class ClvClusterJob
     /// <param name="grains">The cluster client (<c>IClusterClient</c>) or, inside a grain, its grain factory.</param>
     /// <param name="spec">The job.</param>
     /// <param name="progress">Receives the stage and the partitions done whenever they change; null for none.</param>
-    /// <param name="cancellationToken">Cancels the job: the job is marked cancelled, the partitions at work finish their call, the output files the job wrote are deleted, then <see cref="OperationCanceledException"/> is thrown.</param>
+    /// <param name="cancellationToken">Cancels the job: the job is marked cancelled, the partitions still at work are stopped, the output files the job wrote are deleted, then <see cref="OperationCanceledException"/> is thrown.</param>
     /// <returns>The result.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="grains"/> or <paramref name="spec"/> is null.</exception>
     /// <exception cref="ArgumentException">The spec is incomplete (the message names the property), lists a shard file twice (the message names it and both places), its job id was used with a different spec, or its output folder already holds part files and <see cref="ClusterJobSpec.ReplaceOutput"/> is false (the message names the folder and the files).</exception>
     /// <exception cref="ArgumentOutOfRangeException">A property of the spec is out of range: <see cref="ClusterJobSpec.OutputFormat"/>, <see cref="ClusterJobSpec.TimeUnit"/>, or the <see cref="ClusterJobSpec.Horizon"/>'s periods (1 to 1,000,000), period or margin rate (the message names the property path and value; checked before the cluster is called).</exception>
-    /// <exception cref="ClusterJobException">The job failed: a shard file is bad (the message names the file, row and column), the shard files are not split by customer (the message says what share of customers is in two partitions), or a fit failed. The output files the job wrote are deleted first (files of the same names in the folder that it never began to write are left alone); when deleting fails, the message says so.</exception>
+    /// <exception cref="ClusterJobException">The job failed: a shard file is bad (the message names the file, row and column), the shard files are not split by customer (the message says what share of customers is in two partitions), or a fit failed. The first partition that fails stops the others, and the output files the job wrote are deleted first (files of the same names in the folder that it never began to write are left alone); when deleting fails, the message says so.</exception>
     /// <exception cref="OperationCanceledException">The job was cancelled (by <paramref name="cancellationToken"/> or by another client).</exception>
     public static async Task<ClusterJobResult> RunAsync(IGrainFactory grains, ClusterJobSpec spec, IProgress<ClusterJobProgress>? progress, CancellationToken cancellationToken)
     {

@@ -16,6 +16,9 @@ internal sealed class ClusterJobHooks
     /// <summary>Awaited by a partition after its temporary output file is written and before it is moved in (argument: <c>job id/partition</c>).</summary>
     public Func<string, Task>? BeforeMove { get; set; }
 
+    /// <summary>Waited for (on the thread pool) by a partition before it reads each of its files (arguments: <c>job id/partition</c> and the partition's stop token).</summary>
+    public Func<string, CancellationToken, Task>? BeforeRead { get; set; }
+
     /// <summary>How many times any partition read its files into summaries.</summary>
     public long SummariesBuilt => Interlocked.Read(ref _summariesBuilt);
 

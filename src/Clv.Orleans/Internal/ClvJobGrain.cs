@@ -16,6 +16,7 @@ internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageN
     private JobDefinition? _definition;
     private Task? _run;
     private Task? _cleanup;
+    private Task? _stopping;
 
     public async Task<JobStatus> StartAsync(string definitionJson, bool storageLost)
     {
@@ -62,6 +63,7 @@ internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageN
 
             _run = null;
             _cleanup = null;
+            _stopping = null;
         }
 
         EnsureRunning();
@@ -102,6 +104,7 @@ internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageN
         // In one turn: the run checks the token before each stage change, so it cannot move the stage past this.
         state.State.Stage = ClusterJobStage.Cancelled;
         _stop.Cancel();
+        StopPartitions();
         await WriteAsync();
 
         // Partitions at work finish their call (a grain call cannot be withdrawn) before the files are deleted; that
@@ -155,6 +158,11 @@ internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageN
 
         try
         {
+            if (_stopping is { } stopping)
+            {
+                await stopping;
+            }
+
             await DeleteOutputsAsync();
         }
         catch (Exception ex)
@@ -224,7 +232,7 @@ internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageN
         }
 
         string json = state.State.Definition!;
-        await Task.WhenAll(Enumerable.Range(0, Definition.PartitionCount).Where(p => state.State.Counts[p] is null).Select(async p =>
+        await AllPartitionsAsync(Enumerable.Range(0, Definition.PartitionCount).Where(p => state.State.Counts[p] is null).Select(async p =>
         {
             var result = await Transient.RetryAsync(() => Partition(p).ComputeStatisticsAsync(json, p), token);
             token.ThrowIfCancellationRequested();
@@ -279,7 +287,7 @@ internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageN
         }
 
         string json = state.State.Definition!, purchases = state.State.PurchaseModelJson!, spend = state.State.SpendModelJson!;
-        await Task.WhenAll(Enumerable.Range(0, Definition.PartitionCount).Where(p => state.State.Aggregates[p] is null).Select(async p =>
+        await AllPartitionsAsync(Enumerable.Range(0, Definition.PartitionCount).Where(p => state.State.Aggregates[p] is null).Select(async p =>
         {
             var result = await Transient.RetryAsync(() => Partition(p).ScoreAsync(json, p, purchases, spend), token);
             token.ThrowIfCancellationRequested();
@@ -287,6 +295,61 @@ internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageN
             await WriteAsync();
         }));
         await AdvanceAsync(ClusterJobStage.Completed, token);
+    }
+
+    /// <summary>
+    /// Waits for the partitions' calls; the first one that fails (not by a silo loss, which is retried) stops the others
+    /// at once, so one bad file does not wait for every other partition to read its files. Throws that failure (not a
+    /// partition's <see cref="OperationCanceledException"/> from being stopped).
+    /// </summary>
+    private async Task AllPartitionsAsync(IEnumerable<Task> calls)
+    {
+        var tasks = calls.Select(async call =>
+        {
+            try
+            {
+                await call;
+            }
+            catch (Exception)
+            {
+                StopPartitions();
+                throw;
+            }
+        }).ToArray();
+        var all = Task.WhenAll(tasks);
+        try
+        {
+            await all;
+        }
+        catch (Exception) when (all.Exception is { } failures)
+        {
+            var first = failures.InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) ?? failures.InnerExceptions[0];
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+        }
+    }
+
+    /// <summary>
+    /// Tells every partition to stop the call it is at (best effort: one that cannot be reached has no call to stop). The
+    /// clean-up waits for these before it resets the partitions, so no late stop reaches a partition's next run.
+    /// </summary>
+    private void StopPartitions()
+    {
+        if (_stopping is not null)
+        {
+            return;
+        }
+
+        _stopping = Task.WhenAll(Enumerable.Range(0, Definition.PartitionCount).Select(async p =>
+        {
+            try
+            {
+                await Partition(p).StopAsync();
+            }
+            catch (Exception ex) when (Transient.IsSiloFailure(ex))
+            {
+                // Its silo is gone, and with it the call to stop.
+            }
+        }));
     }
 
     /// <summary>Moves to the next stage unless the job was cancelled meanwhile (the check and the change run in one turn).</summary>

@@ -13,10 +13,11 @@ namespace Clv.Orleans.Internal;
 /// the same answer.
 /// </summary>
 [global::Orleans.Placement.RandomPlacement]   // spread the partitions over the silos (activation-count placement puts them all beside the job grain until silo statistics arrive)
-internal sealed class ClvPartitionGrain([PersistentState("partition", ClvClusterJob.StorageName)] IPersistentState<PartitionState> state) : Grain, IClvPartitionGrain
+internal sealed class ClvPartitionGrain([PersistentState("partition", ClvClusterJob.StorageName)] IPersistentState<PartitionState> state) : Grain, IClvPartitionGrain, IDisposable
 {
     private CustomerSummaries? _customers;
     private long _rejected;
+    private CancellationTokenSource _stop = new();
 
     private ClusterJobHooks? Hooks => ServiceProvider.GetService(typeof(ClusterJobHooks)) as ClusterJobHooks;
 
@@ -97,6 +98,7 @@ internal sealed class ClvPartitionGrain([PersistentState("partition", ClvCluster
             await hook(this.GetPrimaryKeyString());
         }
 
+        _stop.Token.ThrowIfCancellationRequested();   // stopped: the job deletes the temporary file
         File.Move(temporary, path, overwrite: true);
         var aggregates = Aggregate(scorecard, path);
 
@@ -106,10 +108,25 @@ internal sealed class ClvPartitionGrain([PersistentState("partition", ClvCluster
         return aggregates;
     }
 
+    public void Dispose() => _stop.Dispose();
+
+    public Task StopAsync()
+    {
+        _stop.Cancel();
+        return Task.CompletedTask;
+    }
+
     public async Task DeleteOutputAsync(string definitionJson, int partition)
     {
-        // The summaries go too: a job started again reads the files again (they may have been mended).
+        // The summaries go too: a job started again reads the files again (they may have been mended), and so does the
+        // stop: the next run's calls are not stopped.
         _customers = null;
+        if (_stop.IsCancellationRequested)
+        {
+            _stop.Dispose();
+            _stop = new CancellationTokenSource();
+        }
+
         var definition = JobDefinition.FromJson(definitionJson);
         if (state.State.OutputStarted && string.Equals(state.State.Definition, definitionJson, StringComparison.Ordinal) && Directory.Exists(definition.OutputFolder))
         {
@@ -132,9 +149,11 @@ internal sealed class ClvPartitionGrain([PersistentState("partition", ClvCluster
 
         var builder = new CustomerSummariesBuilder(definition.ObservationEnd, definition.TimeUnit);
         long rejected = 0;
+        var token = _stop.Token;
         foreach (string file in definition.Partitions[partition])
         {
-            rejected += ShardReader.ReadInto(file, builder, definition);
+            Hooks?.BeforeRead?.Invoke(this.GetPrimaryKeyString(), token).Wait(token);
+            rejected += ShardReader.ReadInto(file, builder, definition, token);
         }
 
         _rejected = rejected;

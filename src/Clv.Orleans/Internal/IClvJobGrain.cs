@@ -15,6 +15,6 @@ internal interface IClvJobGrain : IGrainWithStringKey
     /// <summary>The result of a completed job.</summary>
     Task<JobOutcome> GetOutcomeAsync();
 
-    /// <summary>Marks the job cancelled and returns at once; the activation then waits for the partitions at work and deletes the files the job wrote (the status says <see cref="JobStatus.Settled"/> when that is done).</summary>
+    /// <summary>Marks the job cancelled, stops the partitions at work, and returns at once; the activation then waits for their calls to end and deletes the files the job wrote (the status says <see cref="JobStatus.Settled"/> when that is done).</summary>
     Task<JobStatus> CancelAsync();
 }

@@ -15,6 +15,10 @@ internal interface IClvPartitionGrain : IGrainWithStringKey
     [ResponseTimeout("02:00:00")]
     Task<PartitionAggregates> ScoreAsync(string definitionJson, int partition, string purchaseModelJson, string spendModelJson);
 
+    /// <summary>Stops the partition's read or scoring at work (its call ends in <see cref="OperationCanceledException"/>); runs beside the call it stops. The next <see cref="DeleteOutputAsync"/> makes the partition ready for another run.</summary>
+    [global::Orleans.Concurrency.AlwaysInterleave]
+    Task StopAsync();
+
     /// <summary>Deletes the partition's output file and its temporary file when this job began to write them (files of the same names it never wrote are left alone), drops its summaries and clears its stored state.</summary>
     Task DeleteOutputAsync(string definitionJson, int partition);
 }

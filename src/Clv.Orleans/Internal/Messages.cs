@@ -113,7 +113,7 @@ internal sealed class JobStatus
     [Id(4)]
     public bool Known { get; init; }
 
-    /// <summary>False while a failed or cancelled job still waits for partitions at work or deletes its output files; true in every other stage.</summary>
+    /// <summary>False while a failed or cancelled job still waits for the partitions' calls to end or deletes its output files; true in every other stage.</summary>
     [Id(5)]
     public bool Settled { get; init; }
 }

@@ -70,7 +70,7 @@ internal sealed class CsvShardOptions
         MaxRecordLines = o.MaxRecordLines,
     };
 
-    public TransactionCsvOptions ToOptions() => new()
+    public TransactionCsvOptions ToOptions(CancellationToken cancellationToken = default) => new()
     {
         CustomerIdColumn = CustomerIdColumn,
         DateColumn = DateColumn,
@@ -89,6 +89,7 @@ internal sealed class CsvShardOptions
         Mode = Mode,
         MaxRecordLength = MaxRecordLength,
         MaxRecordLines = MaxRecordLines,
+        CancellationToken = cancellationToken,
     };
 }
 
@@ -173,7 +174,7 @@ internal sealed class ParquetShardOptions
         Mode = o.Mode,
     };
 
-    public TransactionParquetOptions ToOptions() => new()
+    public TransactionParquetOptions ToOptions(CancellationToken cancellationToken = default) => new()
     {
         CustomerIdColumn = CustomerIdColumn,
         DateColumn = DateColumn,
@@ -182,5 +183,6 @@ internal sealed class ParquetShardOptions
         DateFormat = DateFormat,
         TimeZone = TimeZone is null ? null : TimeZoneInfo.FindSystemTimeZoneById(TimeZone),
         Mode = Mode,
+        CancellationToken = cancellationToken,
     };
 }

@@ -6,14 +6,14 @@ namespace Clv.Orleans.Internal;
 /// <summary>Reads one shard file into a partition's builder with the job's options; errors name the file, row and column.</summary>
 internal static class ShardReader
 {
-    /// <summary>Reads the file and returns how many rows a lenient read rejected.</summary>
-    public static long ReadInto(string file, CustomerSummariesBuilder builder, JobDefinition definition)
+    /// <summary>Reads the file and returns how many rows a lenient read rejected; <paramref name="token"/> stops the read (<see cref="OperationCanceledException"/>).</summary>
+    public static long ReadInto(string file, CustomerSummariesBuilder builder, JobDefinition definition, CancellationToken token)
     {
         try
         {
             return file.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)
-                ? TransactionParquet.ReadInto(file, builder, definition.Parquet.ToOptions()).Rejected.Count
-                : TransactionCsv.ReadInto(file, builder, definition.Csv.ToOptions()).Rejected.Count;
+                ? TransactionParquet.ReadInto(file, builder, definition.Parquet.ToOptions(token)).Rejected.Count
+                : TransactionCsv.ReadInto(file, builder, definition.Csv.ToOptions(token)).Rejected.Count;
         }
         catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
         {

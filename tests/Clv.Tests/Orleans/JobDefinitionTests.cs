@@ -55,8 +55,8 @@ public class JobDefinitionTests
 
         var shipped = JobDefinition.FromJson(JobDefinition.FromSpec(spec).ToJson());
 
-        Assert.Equal(3, shipped.Csv.ToOptions().QuantityIndex);
-        Assert.Equal("qty", shipped.Parquet.ToOptions().QuantityColumn);
+        Assert.Equal(3, shipped.Csv.ToOptions(TestContext.Current.CancellationToken).QuantityIndex);
+        Assert.Equal("qty", shipped.Parquet.ToOptions(TestContext.Current.CancellationToken).QuantityColumn);
     }
 
     [Theory]
@@ -182,7 +182,7 @@ public class JobDefinitionTests
     {
         var shipped = JobDefinition.FromJson(JobDefinition.FromSpec(spec).ToJson());
         var onSilo = new CustomerSummariesBuilder(spec.ObservationEnd, spec.TimeUnit);
-        ShardReader.ReadInto(file, onSilo, shipped);
+        ShardReader.ReadInto(file, onSilo, shipped, TestContext.Current.CancellationToken);
         var local = new CustomerSummariesBuilder(spec.ObservationEnd, spec.TimeUnit);
         TransactionCsv.ReadInto(file, local, csv);
         return (onSilo.Build(), local.Build());
