@@ -32,7 +32,7 @@ public static class ClvClusterJob
     /// <summary>
     /// Runs the job to the end and returns its result. A job with this id started before is resumed where it is; one
     /// that completed returns its stored result; one that failed or was cancelled starts again from the beginning (its
-    /// shard files are read again, so a mended file is taken).
+    /// shard files are read again, so a mended file is taken), with this spec (a corrected one is taken too).
     /// </summary>
     /// <param name="grains">The cluster client (<c>IClusterClient</c>) or, inside a grain, its grain factory.</param>
     /// <param name="spec">The job.</param>
@@ -40,7 +40,7 @@ public static class ClvClusterJob
     /// <param name="cancellationToken">Cancels the job: the job is marked cancelled, the partitions still at work are stopped, the output files the job wrote are deleted, then <see cref="OperationCanceledException"/> is thrown.</param>
     /// <returns>The result.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="grains"/> or <paramref name="spec"/> is null.</exception>
-    /// <exception cref="ArgumentException">The spec is incomplete (the message names the property), lists a shard file twice (the message names it and both places), its job id was used with a different spec, or its output folder already holds part files and <see cref="ClusterJobSpec.ReplaceOutput"/> is false (the message names the folder and the files).</exception>
+    /// <exception cref="ArgumentException">The spec is incomplete (the message names the property), lists a shard file twice (the message names it and both places), its job id belongs to a running or completed job with a different spec, or its output folder already holds part files and <see cref="ClusterJobSpec.ReplaceOutput"/> is false (the message names the folder and the files).</exception>
     /// <exception cref="ArgumentOutOfRangeException">A property of the spec is out of range: <see cref="ClusterJobSpec.OutputFormat"/>, <see cref="ClusterJobSpec.TimeUnit"/>, or the <see cref="ClusterJobSpec.Horizon"/>'s periods (1 to 1,000,000), period or margin rate (the message names the property path and value; checked before the cluster is called).</exception>
     /// <exception cref="ClusterJobException">The job failed: a shard file is bad (the message names the file, row and column), the shard files are not split by customer (the message says what share of customers is in two partitions), or a fit failed. The first partition that fails stops the others, and the output files the job wrote are deleted first (files of the same names in the folder that it never began to write are left alone); when deleting fails, the message says so.</exception>
     /// <exception cref="OperationCanceledException">The job was cancelled (by <paramref name="cancellationToken"/> or by another client).</exception>

@@ -37,37 +37,47 @@ internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageN
             };
             await WriteAsync();
         }
+        else if (state.State.Stage is ClusterJobStage.Failed or ClusterJobStage.Cancelled)
+        {
+            // Started again after it failed or was cancelled: once its files are deleted (until then the caller polls
+            // and calls again), from the beginning, reading the files again (they may have been mended), with this
+            // spec, which may differ (a corrected column name): the partitions' stored statistics were cleared.
+            if (state.State.OutputsDeleted)
+            {
+                await RestartAsync(definitionJson);
+            }
+        }
         else if (!string.Equals(state.State.Definition, definitionJson, StringComparison.Ordinal))
         {
-            throw new ArgumentException("The job '" + this.GetPrimaryKeyString() + "' was started with a different spec; use a new job id.", nameof(definitionJson));
-        }
-        else if (state.State.Stage is ClusterJobStage.Failed or ClusterJobStage.Cancelled && state.State.OutputsDeleted)
-        {
-            // Started again after it failed or was cancelled (and its files are gone): from the beginning, reading the
-            // files again (they may have been mended), since the partitions' stored statistics were cleared.
-            var definition = Definition;
-            definition.ClaimOutputFolder();
-            state.State = new JobState
-            {
-                Definition = definitionJson,
-                Stage = ClusterJobStage.Statistics,
-                Counts = new PartitionCounts?[definition.PartitionCount],
-                Aggregates = new PartitionAggregates?[definition.PartitionCount],
-            };
-            await WriteAsync();
-            if (_stop.IsCancellationRequested)
-            {
-                _stop.Dispose();
-                _stop = new CancellationTokenSource();
-            }
-
-            _run = null;
-            _cleanup = null;
-            _stopping = null;
+            throw new ArgumentException("The job '" + this.GetPrimaryKeyString() + "' was started with a different spec and has not failed or been cancelled; use a new job id.", nameof(definitionJson));
         }
 
         EnsureRunning();
         return Status();
+    }
+
+    private async Task RestartAsync(string definitionJson)
+    {
+        var definition = JobDefinition.FromJson(definitionJson);
+        definition.ClaimOutputFolder();
+        state.State = new JobState
+        {
+            Definition = definitionJson,
+            Stage = ClusterJobStage.Statistics,
+            Counts = new PartitionCounts?[definition.PartitionCount],
+            Aggregates = new PartitionAggregates?[definition.PartitionCount],
+        };
+        await WriteAsync();
+        _definition = definition;
+        if (_stop.IsCancellationRequested)
+        {
+            _stop.Dispose();
+            _stop = new CancellationTokenSource();
+        }
+
+        _run = null;
+        _cleanup = null;
+        _stopping = null;
     }
 
     public Task<JobStatus> GetStatusAsync()

@@ -1,3 +1,4 @@
+using Clv.Csv;
 using Clv.Orleans;
 using Clv.Orleans.Internal;
 using Orleans;
@@ -121,6 +122,32 @@ public sealed class ClusterJobRerunTests(OrleansCluster fixture) : IClassFixture
         File.WriteAllLines(bad, good);
         var result = await ClvClusterJob.RunAsync(fixture.Cluster.Client, spec, null, Token);
         logs.AssertEqualsSingleProcess(spec, result);
+    }
+
+    [Fact]
+    public async Task RunAsync_FailedOnAWrongDateFormat_CorrectedSpecUnderTheSameId_RunsToTheEnd()
+    {
+        using var logs = ShardedLogs.Cdnow();
+        var spec = logs.Spec("corrected-" + Guid.NewGuid().ToString("N"), ClusterOutputFormat.Csv);
+        var wrong = new ClusterJobSpec
+        {
+            JobId = spec.JobId,
+            Partitions = spec.Partitions,
+            ObservationEnd = spec.ObservationEnd,
+            Csv = new TransactionCsvOptions { WhitespaceDelimited = true, HasHeader = false, CustomerIdIndex = 1, DateIndex = 2, DateFormat = "yyyy-MM-dd", AmountIndex = 4 },
+            OutputFolder = spec.OutputFolder,
+            OutputFormat = spec.OutputFormat,
+            Horizon = spec.Horizon,
+        };
+        var ex = await Assert.ThrowsAsync<ClusterJobException>(() => ClvClusterJob.RunAsync(fixture.Cluster.Client, wrong, null, Token));
+        Assert.Contains("yyyy-MM-dd", ex.Message, StringComparison.Ordinal);
+
+        var result = await ClvClusterJob.RunAsync(fixture.Cluster.Client, spec, null, Token);
+        logs.AssertEqualsSingleProcess(spec, result);
+
+        // Completed, the id keeps its spec.
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => ClvClusterJob.RunAsync(fixture.Cluster.Client, wrong, null, Token));
+        Assert.Contains("different spec", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
