@@ -117,9 +117,8 @@ internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageN
         StopPartitions();
         await WriteAsync();
 
-        // Partitions at work finish their call (a grain call cannot be withdrawn) before the files are deleted; that
-        // runs in the activation, not in this request, so the caller (and every other client) polls instead of
-        // waiting here for as long as a partition takes.
+        // The partitions at work are told to stop; their calls end before the files are deleted. That runs in the
+        // activation, not in this request, so the caller (and every other client) polls instead of waiting here.
         EnsureRunning();
         return Status();
     }
@@ -320,9 +319,9 @@ internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageN
             {
                 await call;
             }
-            catch (Exception)
+            catch (Exception ex) when (!Transient.IsSiloFailure(ex))
             {
-                StopPartitions();
+                StopPartitions();   // a silo still lost after the retries ends this run only: the next poll runs it again
                 throw;
             }
         }).ToArray();
