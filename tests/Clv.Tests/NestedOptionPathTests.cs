@@ -1,6 +1,8 @@
 using Clv.Crm;
 using Clv.Probabilistic;
+using Clv.Rfm;
 using Clv.Tests.Probabilistic;
+using Clv.Valuation;
 
 namespace Clv.Tests;
 
@@ -21,6 +23,15 @@ public class NestedOptionPathTests
         { "PredictionIntervals.Clv.Periods", "options.Clv.Periods" },
         { "PredictiveClv.Periods", "options.Periods" },
         { "HealthSignals.AmberFrom", "options.AmberFrom" },
+        { "Scorecard.Rfm.ScoreCount", "options.Rfm.ScoreCount" },
+        { "Scorecard.Rfm.FrequencyMeasure", "options.Rfm.FrequencyMeasure" },
+        { "Scorecard.Abc.AShare", "options.Abc.AShare" },
+        { "Scorecard.Abc.BShare", "options.Abc.BShare" },
+        { "Scorecard.HistoricalValue.MarginRate", "options.HistoricalValue.MarginRate" },
+        { "Scorecard.HistoricalValue.ServiceCost", "options.HistoricalValue.ServiceCost" },
+        { "RfmScorer.ScoreCount", "options.ScoreCount" },
+        { "AbcClassification.AShare", "options.AShare" },
+        { "HistoricalValue.MarginRate", "options.MarginRate" },
     };
 
     [Theory]
@@ -47,6 +58,15 @@ public class NestedOptionPathTests
             "PredictionIntervals.Clv.Periods" => PredictionIntervals.Compute(CdnowFits.BgNbd, CdnowFits.GammaGamma, customers, 10, new PredictionIntervalOptions { Clv = new PredictiveClvOptions { Periods = 0 } }),
             "PredictiveClv.Periods" => PredictiveClv.Compute(model, spend, customers, new PredictiveClvOptions { Periods = 0 }),
             "HealthSignals.AmberFrom" => HealthSignals.Create(customers, [], null, new HealthScoreOptions { AmberFrom = -1 }),
+            "Scorecard.Rfm.ScoreCount" => Scorecard.Create(customers, new ScorecardOptions { Rfm = new RfmOptions { ScoreCount = 1 } }),
+            "Scorecard.Rfm.FrequencyMeasure" => Scorecard.Create(customers, new ScorecardOptions { Rfm = new RfmOptions { FrequencyMeasure = (FrequencyMeasure)9 } }),
+            "Scorecard.Abc.AShare" => Scorecard.Create(customers, new ScorecardOptions { Abc = new AbcOptions { AShare = 0 } }),
+            "Scorecard.Abc.BShare" => Scorecard.Create(customers, new ScorecardOptions { Abc = new AbcOptions { AShare = 0.9, BShare = 0.2 } }),
+            "Scorecard.HistoricalValue.MarginRate" => Scorecard.Create(customers, new ScorecardOptions { HistoricalValue = new HistoricalValueOptions { MarginRate = 2 } }),
+            "Scorecard.HistoricalValue.ServiceCost" => Scorecard.Create(customers, new ScorecardOptions { HistoricalValue = new HistoricalValueOptions { ServiceCost = -1 } }),
+            "RfmScorer.ScoreCount" => RfmScorer.Score(customers, new RfmOptions { ScoreCount = 1 }),
+            "AbcClassification.AShare" => AbcClassification.Classify([1.0, 2.0], new AbcOptions { AShare = 0 }),
+            "HistoricalValue.MarginRate" => HistoricalValue.Compute(customers, new HistoricalValueOptions { MarginRate = 2 }),
             _ => throw new ArgumentException(entry),
         };
     }

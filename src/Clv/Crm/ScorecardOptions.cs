@@ -80,7 +80,7 @@ public sealed class ScorecardOptions
     /// <returns>This instance.</returns>
     internal ScorecardOptions Validate()
     {
-        Rfm?.Validate();
+        Rfm?.Validate("options.Rfm");
         if (RfmCutPoints is { } cuts)
         {
             if (Rfm is null)
@@ -109,7 +109,8 @@ public sealed class ScorecardOptions
             }
         }
 
-        Abc?.Validate();
+        Abc?.Validate("options.Abc");
+        HistoricalValue?.Validate("options.HistoricalValue");
         if (Abc is not null)
         {
             if (!Enum.IsDefined(AbcBasis))

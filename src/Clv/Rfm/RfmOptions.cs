@@ -42,27 +42,28 @@ public sealed class RfmOptions
     /// </summary>
     public IReadOnlyList<double>? MonetaryBreakpoints { get; init; }
 
-    /// <summary>Checks every option once; errors name the property (<c>options.ScoreCount</c>).</summary>
-    internal RfmOptions Validate()
+    /// <summary>Checks every option once; errors name the property by its path from the caller's parameter (<c>options.ScoreCount</c>, or <c>options.Rfm.ScoreCount</c> inside other options).</summary>
+    /// <param name="path">The path of these options.</param>
+    internal RfmOptions Validate(string path = "options")
     {
         if (ScoreCount is < MinScoreCount or > MaxScoreCount)
         {
-            ThrowHelper.ArgumentOutOfRange("options.ScoreCount", ScoreCount, Guard.Format($"options.ScoreCount must be between {MinScoreCount} and {MaxScoreCount}, but was {ScoreCount}."));
+            ThrowHelper.ArgumentOutOfRange(path + ".ScoreCount", ScoreCount, Guard.Format($"{path}.ScoreCount must be between {MinScoreCount} and {MaxScoreCount}, but was {ScoreCount}."));
         }
 
         if (!Enum.IsDefined(FrequencyMeasure))
         {
-            ThrowHelper.ArgumentOutOfRange("options.FrequencyMeasure", FrequencyMeasure, Guard.Format($"options.FrequencyMeasure {(int)FrequencyMeasure} is not defined."));
+            ThrowHelper.ArgumentOutOfRange(path + ".FrequencyMeasure", FrequencyMeasure, Guard.Format($"{path}.FrequencyMeasure must be PurchaseDays or RepeatPurchases, but was {(int)FrequencyMeasure}."));
         }
 
         if (!Enum.IsDefined(MonetaryMeasure))
         {
-            ThrowHelper.ArgumentOutOfRange("options.MonetaryMeasure", MonetaryMeasure, Guard.Format($"options.MonetaryMeasure {(int)MonetaryMeasure} is not defined."));
+            ThrowHelper.ArgumentOutOfRange(path + ".MonetaryMeasure", MonetaryMeasure, Guard.Format($"{path}.MonetaryMeasure must be Total or Mean, but was {(int)MonetaryMeasure}."));
         }
 
-        CheckBreakpoints(DaysSinceLastPurchaseBreakpoints, "options.DaysSinceLastPurchaseBreakpoints");
-        CheckBreakpoints(FrequencyBreakpoints, "options.FrequencyBreakpoints");
-        CheckBreakpoints(MonetaryBreakpoints, "options.MonetaryBreakpoints");
+        CheckBreakpoints(DaysSinceLastPurchaseBreakpoints, path + ".DaysSinceLastPurchaseBreakpoints");
+        CheckBreakpoints(FrequencyBreakpoints, path + ".FrequencyBreakpoints");
+        CheckBreakpoints(MonetaryBreakpoints, path + ".MonetaryBreakpoints");
         return this;
     }
 

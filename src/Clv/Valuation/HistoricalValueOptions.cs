@@ -20,13 +20,14 @@ public sealed class HistoricalValueOptions
     /// <summary>Which purchase days count. Default <see cref="HistoricalWindow.AllTime"/>.</summary>
     public HistoricalWindow Window { get; init; }
 
-    /// <summary>Checks every option once; errors name the property path (<c>options.MarginRate</c>).</summary>
+    /// <summary>Checks every option once; errors name the property by its path from the caller's parameter (<c>options.MarginRate</c>, or <c>options.HistoricalValue.MarginRate</c> inside other options).</summary>
+    /// <param name="path">The path of these options.</param>
     /// <returns>This instance.</returns>
-    internal HistoricalValueOptions Validate()
+    internal HistoricalValueOptions Validate(string path = "options")
     {
-        Guard.InRange(MarginRate, 0, 1, "options.MarginRate");
-        Guard.NonNegative(AcquisitionCost, "options.AcquisitionCost");
-        Guard.NonNegative(ServiceCost, "options.ServiceCost");
+        Guard.InRange(MarginRate, 0, 1, path + ".MarginRate");
+        Guard.NonNegative(AcquisitionCost, path + ".AcquisitionCost");
+        Guard.NonNegative(ServiceCost, path + ".ServiceCost");
         return this;
     }
 }
