@@ -91,8 +91,9 @@ public sealed class TransactionCsvOptions
     /// <summary>
     /// The zone whose calendar days count for timestamps with an offset (<see cref="DateFormat"/> with <c>zzz</c>, <c>K</c>,
     /// <c>"u"</c> or <c>"r"</c>): each is moved to the zone's clock before its date is taken, so
-    /// <c>2005-01-02T23:30:00-05:00</c> counts on 3 January in China Standard Time. Times without an offset are wall-clock
-    /// times already in the zone (their date as written). Default null: each timestamp's own day.
+    /// <c>2005-01-02T23:30:00-05:00</c> counts on 3 January in China Standard Time. Times without an offset (a row that
+    /// <c>K</c> matched with no offset too) are wall-clock times already in the zone (their date as written). Default null:
+    /// each timestamp's own day.
     /// </summary>
     public TimeZoneInfo? TimeZone { get; init; }
 

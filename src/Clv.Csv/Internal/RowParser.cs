@@ -16,6 +16,7 @@ internal sealed class RowParser
     private readonly DateFastPath _dateFast;
     private readonly bool _timestamps;
     private readonly bool _offsets;
+    private readonly string? _dateFormatWithoutOffset;
     private readonly TimeZoneInfo? _timeZone;
     private readonly NumberParser _numbers;
     private readonly string _cultureLabel;
@@ -29,6 +30,7 @@ internal sealed class RowParser
         _cultureLabel = options.Culture.Name.Length == 0 ? "invariant" : options.Culture.Name;
         _timestamps = DateFormats.HasTime(options.DateFormat);
         _offsets = DateFormats.HasOffset(options.DateFormat);
+        _dateFormatWithoutOffset = DateFormats.WithoutOptionalOffset(options.DateFormat);
         _timeZone = options.TimeZone;
         _dateFast = options.DateFormat switch
         {
@@ -214,16 +216,9 @@ internal sealed class RowParser
             return DateOnly.TryParseExact(s, _dateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
         }
 
-        // A timestamp: without an offset in the format it is a wall clock (its date as written); with one, the day follows
-        // CalendarDay's rule (its own offset's day, or its day in options.TimeZone).
-        if (!DateTimeOffset.TryParseExact(s, _dateFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamp))
-        {
-            date = default;
-            return false;
-        }
-
-        date = _offsets ? CalendarDay.Of(stamp, _timeZone) : DateOnly.FromDateTime(stamp.DateTime);
-        return true;
+        // A timestamp: without an offset it is a wall clock (its date as written); with one, the day follows CalendarDay's
+        // rule (its own offset's day, or its day in options.TimeZone).
+        return DateFormats.TryParseDay(s, _dateFormat, _dateFormatWithoutOffset, _offsets, _timeZone, out date);
 
     }
 

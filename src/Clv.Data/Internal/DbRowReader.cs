@@ -17,6 +17,7 @@ internal sealed class DbRowReader
     private readonly int _quantity = -1;
     private readonly bool _timestamps;
     private readonly bool _offsets;
+    private readonly string? _formatWithoutOffset;
     private readonly List<RejectedRow> _rejected = [];
 
     public DbRowReader(DbDataReader reader, TransactionDbOptions options)
@@ -33,6 +34,7 @@ internal sealed class DbRowReader
         // Text dates are read as the CSV and Parquet readers read them: the same format means the same thing in all three.
         _timestamps = Clv.Shared.DateFormats.HasTime(options.DateFormat);
         _offsets = Clv.Shared.DateFormats.HasOffset(options.DateFormat);
+        _formatWithoutOffset = Clv.Shared.DateFormats.WithoutOptionalOffset(options.DateFormat);
     }
 
     public IReadOnlyList<RejectedRow> Rejected => _rejected;
@@ -200,8 +202,8 @@ internal sealed class DbRowReader
             case string text when !_timestamps && DateOnly.TryParseExact(text.Trim(), _options.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date):
                 day = date;
                 return true;
-            case string text when _timestamps && DateTimeOffset.TryParseExact(text.Trim(), _options.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamp):
-                day = _offsets ? CalendarDay.Of(stamp, zone) : DateOnly.FromDateTime(stamp.DateTime);
+            case string text when _timestamps && Clv.Shared.DateFormats.TryParseDay(text.Trim(), _options.DateFormat, _formatWithoutOffset, _offsets, zone, out var stampDay):
+                day = stampDay;
                 return true;
             case string:
                 reason = FormattableString.Invariant($"Not a date in the format '{_options.DateFormat}'.");

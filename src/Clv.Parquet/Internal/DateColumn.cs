@@ -20,6 +20,7 @@ internal sealed class DateColumn
     private readonly bool _iso;
     private readonly bool _textTimestamps;
     private readonly bool _textOffsets;
+    private readonly string? _formatWithoutOffset;
     private readonly DateTimeKind _timestampKind;
     private readonly TimeZoneInfo? _timeZone;
 
@@ -43,6 +44,7 @@ internal sealed class DateColumn
             _text = new(field);
             _textTimestamps = DateFormats.HasTime(format);
             _textOffsets = DateFormats.HasOffset(format);
+            _formatWithoutOffset = DateFormats.WithoutOptionalOffset(format);
         }
     }
 
@@ -123,14 +125,7 @@ internal sealed class DateColumn
 
         // As the CSV reader: a time without an offset is a wall clock (its date as written); with an offset, the day
         // follows CalendarDay's rule (its own offset's day, or its day in options.TimeZone).
-        if (!DateTimeOffset.TryParseExact(s, _format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamp))
-        {
-            date = default;
-            return false;
-        }
-
-        date = _textOffsets ? CalendarDay.Of(stamp, _timeZone) : DateOnly.FromDateTime(stamp.DateTime);
-        return true;
+        return DateFormats.TryParseDay(s, _format, _formatWithoutOffset, _textOffsets, _timeZone, out date);
     }
 
     private static ReadOnlySpan<char> Trim(ReadOnlySpan<char> s) => s.Trim(" \t");
