@@ -50,7 +50,9 @@ public sealed class TransactionDbOptions
 
     /// <summary>
     /// The zone whose calendar days count for instants (<see cref="DateTimeOffset"/> values, <see cref="DateTime"/> values of kind
-    /// <see cref="DateTimeKind.Utc"/> such as PostgreSQL's <c>timestamptz</c>, text with an offset). Default null: each value's own day.
+    /// <see cref="DateTimeKind.Utc"/> such as PostgreSQL's <c>timestamptz</c>, any <see cref="DateTime"/> of a column whose
+    /// database type is <c>TIMESTAMPTZ</c> or <c>TIMESTAMP WITH TIME ZONE</c>, such as DuckDB's, which DuckDB.NET hands over in UTC
+    /// without marking it, text with an offset). Default null: each value's own day.
     /// </summary>
     public TimeZoneInfo? TimeZone { get; init; }
 

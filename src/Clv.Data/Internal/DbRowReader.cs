@@ -18,6 +18,7 @@ internal sealed class DbRowReader
     private readonly bool _timestamps;
     private readonly bool _offsets;
     private readonly string? _formatWithoutOffset;
+    private readonly bool _dateIsInstant;
     private readonly List<RejectedRow> _rejected = [];
 
     public DbRowReader(DbDataReader reader, TransactionDbOptions options)
@@ -35,9 +36,31 @@ internal sealed class DbRowReader
         _timestamps = Clv.Shared.DateFormats.HasTime(options.DateFormat);
         _offsets = Clv.Shared.DateFormats.HasOffset(options.DateFormat);
         _formatWithoutOffset = Clv.Shared.DateFormats.WithoutOptionalOffset(options.DateFormat);
+        _dateIsInstant = IsInstantType(reader, _date);
     }
 
     public IReadOnlyList<RejectedRow> Rejected => _rejected;
+
+    /// <summary>
+    /// Whether the column's database type is a timestamp with a time zone (<c>TIMESTAMPTZ</c>, <c>TIMESTAMP WITH TIME ZONE</c>):
+    /// its values are instants even where the provider hands them over as a <see cref="DateTime"/> of kind
+    /// <see cref="DateTimeKind.Unspecified"/> holding the UTC clock (DuckDB.NET does; Npgsql marks them UTC).
+    /// </summary>
+    private static bool IsInstantType(DbDataReader reader, int ordinal)
+    {
+        string name;
+        try
+        {
+            name = reader.GetDataTypeName(ordinal);
+        }
+        catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException)
+        {
+            return false;
+        }
+
+        string compact = name.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal);
+        return compact.Equals("timestamptz", StringComparison.OrdinalIgnoreCase) || compact.Equals("timestampwithtimezone", StringComparison.OrdinalIgnoreCase);
+    }
 
     public long Rows { get; private set; }
 
@@ -194,7 +217,7 @@ internal sealed class DbRowReader
                 day = d;
                 return true;
             case DateTime t:
-                day = CalendarDay.Of(t, zone);
+                day = CalendarDay.Of(_dateIsInstant && t.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : t, zone);
                 return true;
             case DateTimeOffset o:
                 day = CalendarDay.Of(o, zone);
