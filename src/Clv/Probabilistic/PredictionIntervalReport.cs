@@ -8,7 +8,7 @@ namespace Clv.Probabilistic;
 /// </summary>
 public sealed class PredictionIntervalReport
 {
-    internal PredictionIntervalReport(PredictionIntervalRow[] rows, double level, int draws, ParameterUncertainty uncertainty, double time, TimeUnit timeUnit)
+    internal PredictionIntervalReport(PredictionIntervalRow[] rows, double level, int draws, ParameterUncertainty uncertainty, double time, TimeUnit timeUnit, PredictiveClvOptions? clv = null)
     {
         Rows = rows;
         Level = level;
@@ -16,6 +16,7 @@ public sealed class PredictionIntervalReport
         Uncertainty = uncertainty;
         Time = time;
         TimeUnit = timeUnit;
+        Clv = clv;
     }
 
     /// <summary>One row per customer, in the order of the summaries.</summary>
@@ -35,6 +36,13 @@ public sealed class PredictionIntervalReport
 
     /// <summary>The unit of <see cref="Time"/>: the purchase model's.</summary>
     public TimeUnit TimeUnit { get; }
+
+    /// <summary>
+    /// The terms of the rows' CLV intervals (<see cref="PredictionIntervalOptions.Clv"/>): the CLV is over
+    /// <see cref="PredictiveClvOptions.Periods"/> × <see cref="PredictiveClvOptions.Period"/>, which need not be <see cref="Time"/>
+    /// (39 weeks of purchases beside a 36-month CLV). Null when no spend fit was given, so the rows have no CLV.
+    /// </summary>
+    public PredictiveClvOptions? Clv { get; }
 
     /// <summary>
     /// The share of customers whose realised purchases in the horizon fall inside their purchase-count interval: the check of
@@ -71,7 +79,7 @@ public sealed class PredictionIntervalReport
 
         double width = Rows.Count == 0 ? double.NaN : Rows.Average(r => r.ExpectedPurchases.Upper - r.ExpectedPurchases.Lower);
         return table.Render(
-            Guard.Format($"Prediction intervals ({Level * 100:0.#}%; {Draws} parameter draws, {Uncertainty}; horizon {Time:G4} {TimeUnit}) for {Rows.Count:N0} customers"),
+            Guard.Format($"Prediction intervals ({Level * 100:0.#}%; {Draws} parameter draws, {Uncertainty}; horizon {Time:G4} {TimeUnit}{(Clv is { } c && clv ? Guard.Format($", CLV over {c.Periods} {c.Period}") : "")}) for {Rows.Count:N0} customers"),
             Guard.Format($"mean width of the expected-purchases interval: {width:G4}"));
     }
 }

@@ -91,6 +91,6 @@ public static partial class PredictionIntervals
             new Work(point, draws, spends, customers, time, options).Run([.. members], rows);
         }
 
-        return new PredictionIntervalReport(rows, options.Level, models.Length, options.Uncertainty, time, model.BaseModel.TimeUnit);
+        return new PredictionIntervalReport(rows, options.Level, models.Length, options.Uncertainty, time, model.BaseModel.TimeUnit, spend is null ? null : options.Clv);
     }
 }

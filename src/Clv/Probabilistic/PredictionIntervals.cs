@@ -55,7 +55,7 @@ public static partial class PredictionIntervals
         var models = ParameterDraws.Purchase(purchases, fitted, options);
         var spends = spend is null ? null : ParameterDraws.Spend(spend, fitted, options);
         var work = new Work(purchases.Model, models, spends, rows, time, options);
-        return new PredictionIntervalReport(work.Run(), options.Level, models.Length, options.Uncertainty, time, purchases.Model.TimeUnit);
+        return new PredictionIntervalReport(work.Run(), options.Level, models.Length, options.Uncertainty, time, purchases.Model.TimeUnit, spend is null ? null : options.Clv);
     }
 
     /// <summary>
