@@ -84,7 +84,8 @@ public sealed class TransactionCsvOptions
     /// a time without an offset on its date as written, a time with an offset by <see cref="CalendarDay"/>'s rule (its own
     /// day, or its day in <see cref="TimeZone"/>). The one-letter formats <c>"o"</c> and <c>"O"</c> read dates
     /// (<c>yyyy-MM-dd</c>), as for <see cref="DateOnly"/>. The format must hold the year, the month and the day: one without
-    /// (<c>MM-dd</c>, <c>HH:mm</c>) is refused, as .NET would fill the missing part from today's date.
+    /// (<c>MM-dd</c>, <c>HH:mm</c>) is refused, as .NET would fill the missing part from today's date. A two-digit year
+    /// (<c>yy</c>) is in 1950 to 2049, the invariant culture's window: <c>31.12.49</c> is 2049, <c>01.01.50</c> is 1950.
     /// </summary>
     public string DateFormat { get; init; } = "yyyy-MM-dd";
 
