@@ -53,7 +53,7 @@ internal static class ClvApp
                 .WithDescription("The whole job: read the log, fit the purchase and spend models, score every customer, and write the scorecard (CSV and Parquet), the model files, the HTML report and summary.json into --out.")
                 .WithExample("analyze", "orders.csv", "--observation-end", "1997-09-30", "--out", "clv-out")
                 .WithExample("analyze", "orders.parquet", "--observation-end", "1997-09-30", "--holdout-end", "1998-06-30", "--model", "auto", "--out", "clv-out")
-                .WithExample("analyze", "export.csv", "--observation-end", "2026-11-30", "--date-format", "\"yyyy-MM-dd HH:mm:ss\"", "--time-zone", "Asia/Shanghai", "--unit", "day", "--out", "out", "--json")
+                .WithExample("analyze", "export.csv", "--observation-end", "2026-11-30", "--date-format", "\"yyyy-MM-ddTHH:mm:sszzz\"", "--time-zone", "Asia/Shanghai", "--unit", "day", "--out", "out", "--json")
                 .WithExample("analyze", "order-lines.csv", "--observation-end", "2011-09-30", "--id-column", "CustomerID", "--date-column", "InvoiceDate", "--date-format", "\"yyyy-MM-dd HH:mm:ss\"", "--quantity-column", "Quantity", "--amount-column", "UnitPrice", "--lenient", "--out", "out");
             config.AddCommand<ScoreCommand>("score")
                 .WithDescription("Apply saved models (and RFM cut points) from 'clv analyze' or 'clv fit' to a new log: the scorecard without refitting.")
