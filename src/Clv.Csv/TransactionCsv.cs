@@ -212,7 +212,7 @@ public static class TransactionCsv
     {
         ArgumentNullException.ThrowIfNull(writer);
         CheckReadsBack(transactions);
-        using var table = new CsvTable(writer);
+        using var table = new CsvTable(writer, protectFormulas: false);
         table.Header("customer_id", "date", "amount");
         foreach (ref readonly var t in transactions)
         {

@@ -9,20 +9,36 @@ namespace Clv.Csv.Internal;
 /// invariant culture, RFC 4180 quoting, <c>\r\n</c> line ends, snake_case headers, ISO dates, round-trippable
 /// numbers and an empty field for null. Writers for scores and segment reports use it the same way.
 /// </summary>
+/// <remarks>
+/// Text (a customer id, a channel, segment or stage name, a header) that starts with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab
+/// or a carriage return is written with a leading <c>'</c> (and quoted), as OWASP recommends against CSV injection: a
+/// spreadsheet such as Excel shows it as text instead of running it as a formula. Numbers, dates and integers are typed
+/// values, never text, so <c>-5</c> stays a number. Only <see cref="TransactionCsv"/>, whose files read back as written,
+/// writes text as it is.
+/// </remarks>
 internal sealed class CsvTable : IDisposable
 {
     public static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>The options of every table: RFC 4180 line ends, invariant culture, no formula protection.</summary>
-    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { NewLine = "\r\n", FormatProvider = CultureInfo.InvariantCulture, Injection = CsvInjection.None };
+    /// <summary>The options of every report table: RFC 4180 line ends, invariant culture, text that starts like a formula escaped with <c>'</c>.</summary>
+    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { NewLine = "\r\n", FormatProvider = CultureInfo.InvariantCulture, Injection = CsvInjection.Escape };
+
+    /// <summary>The options of a table that must read back as written (<see cref="TransactionCsv"/>): text as it is.</summary>
+    private static readonly CsvWriterOptions AsWritten = Options with { Injection = CsvInjection.None };
 
     private readonly CsvWriter _writer;
     private readonly TextWriter _destination;
 
-    public CsvTable(TextWriter writer)
+    /// <summary>A table over a text writer (left open).</summary>
+    /// <param name="writer">The destination.</param>
+    /// <param name="protectFormulas">
+    /// Whether text that starts like a formula gets a leading <c>'</c> (see the remarks); false only for a file that must
+    /// read back as written.
+    /// </param>
+    public CsvTable(TextWriter writer, bool protectFormulas = true)
     {
         _destination = writer;
-        _writer = CsvWriter.Create(writer, Options, leaveOpen: true);
+        _writer = CsvWriter.Create(writer, protectFormulas ? Options : AsWritten, leaveOpen: true);
     }
 
     /// <summary>A table written as UTF-8 to a stream (left open); rows cannot be appended to it.</summary>
@@ -56,7 +72,8 @@ internal sealed class CsvTable : IDisposable
     {
         if (IsMisread(value))
         {
-            _writer.WriteField(value.ToString("G17", CultureInfo.InvariantCulture), CsvQuoting.WhenNeeded);
+            // A typed value, not text: a negative number is not escaped as a formula.
+            _writer.WriteField(value, "G17");
             return;
         }
 
@@ -84,7 +101,7 @@ internal sealed class CsvTable : IDisposable
 
     public void Field(int value) => _writer.WriteField(value);
 
-    public void Field(long value) => _writer.WriteField(value.ToString(CultureInfo.InvariantCulture), CsvQuoting.WhenNeeded);
+    public void Field(long value) => _writer.WriteField(value, default);
 
     public void Field(int? value)
     {
