@@ -171,9 +171,19 @@ internal static class Job
     /// <summary>Fits the RFM cut points the scorecard uses, so <c>clv score</c> can score new data with the same ones.</summary>
     public static RfmCutPoints FitCutPoints(CustomerSummaries customers) => RfmCutPoints.Fit(customers, RfmOptions.Default).Model;
 
+    /// <summary>
+    /// A field, quoted when it holds a comma, quote or line break; a value that starts with <c>=</c>, <c>+</c>, <c>-</c>,
+    /// <c>@</c>, a tab or a carriage return gets a leading <c>'</c> (and is quoted), as the library's CSV writers do, so a
+    /// spreadsheet opening the list shows a hostile row's text instead of running it as a formula.
+    /// </summary>
     private static string Csv(string? text)
     {
         text ??= "";
+        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            return "\"'" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        }
+
         return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
     }
 

@@ -29,6 +29,19 @@ public sealed class ClvToolOutputFolderTests
     }
 
     [Fact]
+    public void Fit_Lenient_ARejectedValueStartingLikeAFormula_WrittenAsText()
+    {
+        // A tenant's log with a hostile row: the list of rejected rows is opened in a spreadsheet, which would run the value.
+        using var dir = new TempFolder();
+        File.WriteAllText(dir["log.csv"], File.ReadAllText(TestData.PathOf("orders.csv")) + "99,\"=HYPERLINK(\"\"http://evil.example\"\")\",5\n");
+        var r = ToolRunner.InProcess("fit", [dir["log.csv"], "--observation-end", "1997-09-30", "--out", dir["m"], "--lenient", "--json"]);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        string[] rejected = File.ReadAllLines(Path.Combine(dir["m"], Job.RejectedRowsFile));
+        Assert.StartsWith("6921,date,", rejected[1], StringComparison.Ordinal);
+        Assert.EndsWith(",\"'=HYPERLINK(\"\"http://evil.example\"\")\"", rejected[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Analyze_AgainIntoTheSameFolder_LeavesNoReportOrRejectedRowsFromTheEarlierRun()
     {
         using var dir = new TempFolder();
