@@ -264,6 +264,15 @@ public sealed class GammaGammaModel : IJsonPersistable<GammaGammaModel>
             ThrowNoMean(frequency);
         }
 
+        if (double.IsPositiveInfinity(denominator))
+        {
+            // p x past the largest double (p = 1e308 from a saved model, x = 2): p divided out, (v + x m)/(x + (q − 1)/p); the
+            // formula above gave ∞/∞ = NaN.
+            double scaled = frequency + ((Q - 1) / P);
+            double mean = (V + (frequency * monetaryValue)) / scaled;
+            return double.IsFinite(mean) ? mean : (V / scaled) + (frequency / scaled * monetaryValue);
+        }
+
         double spend = P * (V + (frequency * monetaryValue)) / denominator;
 
         // Past the largest double (x m = 2e309 at x = int.MaxValue, m = 1e300) the weighted mean is taken term by term.
