@@ -160,6 +160,7 @@ internal static class JsonFormat
                 // A constructor rejected a value that is well-formed JSON: say which field, with the constructor's reason.
                 string field = ex.ParamName switch
                 {
+                    { } p when reader.Has("parameters." + p) => "parameters." + p,
                     { } p when reader.LastField is { } last && last.EndsWith(p, StringComparison.OrdinalIgnoreCase) => last,
                     { } p when reader.Has(p) => p,
                     _ => reader.LastField ?? "?",

@@ -25,6 +25,12 @@ public sealed class ParetoNbdModel : PurchaseModel, IJsonPersistable<ParetoNbdMo
     private const string ModelName = "Pareto/NBD";
     private static readonly string[] Names = ["r", "alpha", "s", "beta"];
 
+    /// <summary>
+    /// The largest r and s a model accepts: past it (r + x) ln(α + T) and s ln(β + T) leave the range of a double, and P(alive)
+    /// and every prediction were NaN (a saved model read back with r = 1e308). Fits stay far below it.
+    /// </summary>
+    private const double MaxShape = 1e300;
+
     /// <summary>ln 1e300: the largest ratio of α and β (either way) a model accepts.</summary>
     private static readonly double MaxLnRateRatio = 300 * Math.Log(10);
 
@@ -40,10 +46,13 @@ public sealed class ParetoNbdModel : PurchaseModel, IJsonPersistable<ParetoNbdMo
     /// <param name="s">Shape s of the dropout-rate Gamma distribution (greater than 0).</param>
     /// <param name="beta">Rate β of the dropout-rate Gamma distribution, in <paramref name="timeUnit"/> (greater than 0).</param>
     /// <param name="timeUnit">The unit of time of α, β and of every recency, age and horizon.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is not a finite number greater than 0, α and β are more than a factor of 1e300 apart, or the unit is undefined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is not a finite number greater than 0, r or s is greater than 1e300, α and β are more than a factor of 1e300 apart, or the unit is undefined.</exception>
     public ParetoNbdModel(double r, double alpha, double s, double beta, TimeUnit timeUnit)
         : base(ModelName, Names, [r, alpha, s, beta], timeUnit)
     {
+        CheckShape(r, nameof(r));
+        CheckShape(s, nameof(s));
+
         // The tail integrals take 1 - z = (min(α, β) + t)/(max(α, β) + t), at t = 0 the ratio of the rates: past 1e300 it
         // underflows, and their quadrature would need endless panels (a customer with t_x = 0 hung P(alive) and ln L).
         if (Math.Abs(Math.Log(alpha) - Math.Log(beta)) > MaxLnRateRatio)
@@ -56,6 +65,14 @@ public sealed class ParetoNbdModel : PurchaseModel, IJsonPersistable<ParetoNbdMo
         Alpha = alpha;
         S = s;
         Beta = beta;
+    }
+
+    private static void CheckShape(double value, string paramName)
+    {
+        if (value > MaxShape)
+        {
+            ThrowHelper.ArgumentOutOfRange(paramName, value, Guard.Format($"{paramName} must be at most 1e300, but was {value}."));
+        }
     }
 
     /// <summary>Shape r of the purchase-rate Gamma distribution.</summary>
