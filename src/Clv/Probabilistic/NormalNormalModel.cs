@@ -163,7 +163,18 @@ public sealed class NormalNormalModel : IJsonPersistable<NormalNormalModel>
     {
         Guard.NonNegative(frequency);
         double own = frequency * Tau * Tau;
-        return own / (own + (Sigma * Sigma));
+        double weight = own / (own + (Sigma * Sigma));
+        return double.IsNaN(weight) ? RatioWeight(frequency) : weight;
+    }
+
+    /// <summary>
+    /// w = x / (x + (σ/τ)²), the same weight without τ² and σ², which pass the largest double past 1.3e154 (or both round to 0
+    /// below 1e-162): ∞/∞ or 0/0 made the weight, and every expected value, NaN for a model read back with τ = 1e300.
+    /// </summary>
+    private double RatioWeight(int frequency)
+    {
+        double ratio = Sigma / Tau;
+        return frequency / (frequency + (ratio * ratio));
     }
 
     /// <summary>
@@ -222,6 +233,11 @@ public sealed class NormalNormalModel : IJsonPersistable<NormalNormalModel>
 
         double own = frequency * Tau * Tau, noise = Sigma * Sigma;
         double value = ((own * meanValue) + (noise * Mu)) / (own + noise);
+        if (double.IsNaN(value))
+        {
+            double w = RatioWeight(frequency);
+            value = (w * meanValue) + ((1 - w) * Mu);
+        }
 
         // Rounding only: the posterior mean is a weighted mean of m_x and μ.
         return Math.Clamp(value, Math.Min(meanValue, Mu), Math.Max(meanValue, Mu));
