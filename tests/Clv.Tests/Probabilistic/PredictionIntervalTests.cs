@@ -38,7 +38,7 @@ public class PredictionIntervalTests
         double parameter = report.Rows.Average(r => r.ExpectedPurchases.Upper - r.ExpectedPurchases.Lower);
         Assert.True(process > 5 * parameter, $"mean widths: process {process}, parameter {parameter}");
         Assert.True(inside > 0.95 * customers.Count, $"the point prediction is inside its interval for {inside} of {customers.Count}");
-        Assert.Contains("Prediction intervals (90%; 100 parameter draws, Asymptotic; horizon 39 Week) for 2,357 customers", report.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Prediction intervals (90%; 100 parameter draws, Asymptotic; horizon 39 Week, CLV over 12 Month) for 2,357 customers", report.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
