@@ -177,6 +177,30 @@ public class JobDefinitionTests
         _ = JobDefinition.FromSpec(new ClusterJobSpec { JobId = "utc", Partitions = spec.Partitions, ObservationEnd = spec.ObservationEnd, OutputFolder = "out", Csv = new TransactionCsvOptions { TimeZone = TimeZoneInfo.Utc } });
     }
 
+    [Fact]
+    public void FromSpec_CsvTimeZoneWithADateFormatWithoutOffset_RefusedAsTheToolRefusesIt()
+    {
+        // Before: accepted, and the zone changed nothing on the silos (a time without an offset counts on its date as written).
+        var spec = new ClusterJobSpec
+        {
+            JobId = "zone-no-offset",
+            Partitions = [["a.csv"], ["b.parquet"]],
+            ObservationEnd = new DateOnly(2024, 3, 31),
+            OutputFolder = "out",
+            Csv = new TransactionCsvOptions { DateFormat = "yyyy-MM-dd HH:mm:ss", TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai") },
+        };
+
+        var ex = Assert.Throws<ArgumentException>(() => JobDefinition.FromSpec(spec));
+        Assert.Equal("spec", ex.ParamName);
+        Assert.Contains("spec.Csv.TimeZone 'Asia/Shanghai' has no effect", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("spec.Csv.DateFormat 'yyyy-MM-dd HH:mm:ss' holds no offset", ex.Message, StringComparison.Ordinal);
+
+        // With an offset in the format, or with Parquet shards only (the CSV options unused), the zone is taken.
+        var withOffset = new TransactionCsvOptions { DateFormat = "yyyy-MM-ddTHH:mm:sszzz", TimeZone = spec.Csv.TimeZone };
+        _ = JobDefinition.FromSpec(new ClusterJobSpec { JobId = spec.JobId, Partitions = spec.Partitions, ObservationEnd = spec.ObservationEnd, OutputFolder = "out", Csv = withOffset });
+        _ = JobDefinition.FromSpec(new ClusterJobSpec { JobId = spec.JobId, Partitions = [["b.parquet"]], ObservationEnd = spec.ObservationEnd, OutputFolder = "out", Csv = spec.Csv });
+    }
+
     /// <summary>The file read as a silo reads it (the definition shipped as JSON) and as a local read with the same options.</summary>
     private static (CustomerSummaries Silo, CustomerSummaries Local) SiloAndLocal(string file, ClusterJobSpec spec, TransactionCsvOptions csv)
     {
