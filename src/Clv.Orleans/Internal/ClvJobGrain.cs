@@ -22,20 +22,8 @@ internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageN
     {
         if (state.State.Definition is null)
         {
-            var definition = JobDefinition.FromJson(definitionJson);
-            if (!storageLost)
-            {
-                definition.ClaimOutputFolder();   // a job its storage lost was checked when it started: the files there are its own
-            }
-
-            state.State = new JobState
-            {
-                Definition = definitionJson,
-                Stage = ClusterJobStage.Statistics,
-                Counts = new PartitionCounts?[definition.PartitionCount],
-                Aggregates = new PartitionAggregates?[definition.PartitionCount],
-            };
-            await WriteAsync();
+            // A job its storage lost was checked when it started: the files in its folder are its own.
+            await BeginAsync(definitionJson, claimOutputFolder: !storageLost);
         }
         else if (state.State.Stage is ClusterJobStage.Failed or ClusterJobStage.Cancelled)
         {
@@ -44,7 +32,7 @@ internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageN
             // spec, which may differ (a corrected column name): the partitions' stored statistics were cleared.
             if (state.State.OutputsDeleted)
             {
-                await RestartAsync(definitionJson);
+                await BeginAsync(definitionJson, claimOutputFolder: true);
             }
         }
         else if (!string.Equals(state.State.Definition, definitionJson, StringComparison.Ordinal))
@@ -56,10 +44,15 @@ internal sealed class ClvJobGrain([PersistentState("job", ClvClusterJob.StorageN
         return Status();
     }
 
-    private async Task RestartAsync(string definitionJson)
+    /// <summary>Stores a job at its first stage (new, or started again after it failed or was cancelled) and clears what an earlier run of this activation left.</summary>
+    private async Task BeginAsync(string definitionJson, bool claimOutputFolder)
     {
         var definition = JobDefinition.FromJson(definitionJson);
-        definition.ClaimOutputFolder();
+        if (claimOutputFolder)
+        {
+            definition.ClaimOutputFolder();
+        }
+
         state.State = new JobState
         {
             Definition = definitionJson,
