@@ -59,28 +59,13 @@ internal sealed record Input(string Path, bool IsParquet, DateOnly ObservationEn
         {
             throw ToolException.Usage($"{csvOption} applies to CSV logs only: a Parquet log's columns are chosen by name (--id-column, --date-column, --amount-column, --quantity-column).");
         }
-        if (!parquet && zone is not null && !FormatWritesOffset(s.DateFormat))
+        if (!parquet && zone is not null && !Clv.Shared.DateFormats.HasOffset(s.DateFormat))
         {
             // The CSV reader counts a time without an offset on its date as written: the zone would silently change nothing.
             throw ToolException.Usage($"--time-zone {s.TimeZone} has no effect on a CSV log whose --date-format '{s.DateFormat}' holds no offset: each row counts on its date as written. Leave --time-zone out, or give the offset in the format (zzz or K, as in yyyy-MM-ddTHH:mm:sszzz) if the times carry one.");
         }
 
         return new Input(System.IO.Path.GetFullPath(s.Log), parquet, end, holdout, unit, zone, s);
-    }
-
-    /// <summary>Whether text in the format carries an offset: one clock reading at two offsets is written differently.</summary>
-    private static bool FormatWritesOffset(string format)
-    {
-        try
-        {
-            var utc = new DateTimeOffset(2001, 2, 3, 4, 5, 6, TimeSpan.Zero);
-            var east = new DateTimeOffset(2001, 2, 3, 4, 5, 6, TimeSpan.FromHours(5));
-            return utc.ToString(format, CultureInfo.InvariantCulture) != east.ToString(format, CultureInfo.InvariantCulture);
-        }
-        catch (FormatException)
-        {
-            return true;   // an invalid format: the reader names it
-        }
     }
 
     /// <summary>The first option given that only a CSV log has a use for (a Parquet log would silently ignore it), or null.</summary>

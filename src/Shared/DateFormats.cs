@@ -1,4 +1,4 @@
-// Shared source: compiled into Clv.Csv, Clv.Parquet and Clv.Data (each gets its own internal copy; packages share no internals).
+// Shared source: compiled into Clv.Csv, Clv.Parquet, Clv.Data, Clv.Orleans and Clv.Tool (each gets its own internal copy; packages share no internals).
 using System.Globalization;
 
 namespace Clv.Shared;

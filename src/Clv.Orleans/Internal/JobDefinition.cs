@@ -121,7 +121,7 @@ internal sealed class JobDefinition
             throw new ArgumentException(twice, nameof(spec));
         }
 
-        if (csv.TimeZone is not null && !FormatWritesOffset(csv.DateFormat) && partitions.Any(files => files.Any(f => !f.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))))
+        if (csv.TimeZone is not null && !Clv.Shared.DateFormats.HasOffset(csv.DateFormat) && partitions.Any(files => files.Any(f => !f.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))))
         {
             // The CSV reader counts a time without an offset on its date as written: the zone would change nothing (as clv refuses --time-zone).
             throw new ArgumentException(Format($"spec.Csv.TimeZone '{csv.TimeZone.Id}' has no effect on CSV shards whose spec.Csv.DateFormat '{csv.DateFormat}' holds no offset: each row counts on its date as written. Leave the time zone out, or give the offset in the format (zzz or K, as in yyyy-MM-ddTHH:mm:sszzz) if the times carry one."), nameof(spec));
@@ -153,21 +153,6 @@ internal sealed class JobDefinition
     /// Why a time zone cannot be shipped: the silos find it by its id, so a custom zone (<c>TimeZoneInfo.CreateCustomTimeZone</c>)
     /// would fail every partition's read (or, under a system zone's id, read with other rules). Null for a system zone.
     /// </summary>
-    /// <summary>Whether text in the format carries an offset: one clock reading at two offsets is written differently (an invalid format: true, the reader names it).</summary>
-    private static bool FormatWritesOffset(string format)
-    {
-        try
-        {
-            var utc = new DateTimeOffset(2001, 2, 3, 4, 5, 6, TimeSpan.Zero);
-            var east = new DateTimeOffset(2001, 2, 3, 4, 5, 6, TimeSpan.FromHours(5));
-            return utc.ToString(format, CultureInfo.InvariantCulture) != east.ToString(format, CultureInfo.InvariantCulture);
-        }
-        catch (FormatException)
-        {
-            return true;
-        }
-    }
-
     private static string? NotASystemZone(TimeZoneInfo? zone, string property) =>
         zone is null || (TimeZoneInfo.TryFindSystemTimeZoneById(zone.Id, out var system) && system.HasSameRules(zone))
             ? null
