@@ -65,9 +65,9 @@ internal sealed class ClvPartitionGrain([PersistentState("partition", ClvCluster
 
         // Recorded before the temporary file exists: a failed or cancelled job deletes the files under this partition's
         // names only when it began to write them (files of another job or run in the folder are not its to delete).
-        if (!state.State.OutputStarted || !string.Equals(state.State.Definition, definitionJson, StringComparison.Ordinal))
+        bool sameJob = string.Equals(state.State.Definition, definitionJson, StringComparison.Ordinal);
+        if (!(sameJob && state.State.OutputStarted))
         {
-            bool sameJob = string.Equals(state.State.Definition, definitionJson, StringComparison.Ordinal);
             state.State = new PartitionState { Definition = definitionJson, Statistics = sameJob ? state.State.Statistics : null, OutputStarted = true };
             await StateWrites.WriteAsync(state);
         }
