@@ -41,18 +41,7 @@ public sealed class ClusterJobRerunTests(OrleansCluster fixture) : IClassFixture
     public async Task RunAsync_ReplaceOutput_DeletesEarlierPartsOfAnyNumberAndFormat_LeavesOnlyItsOwn()
     {
         using var logs = ShardedLogs.Cdnow();
-        var plain = logs.Spec("replace-" + Guid.NewGuid().ToString("N"), ClusterOutputFormat.Csv);
-        var spec = new ClusterJobSpec
-        {
-            JobId = plain.JobId,
-            Partitions = plain.Partitions,
-            ObservationEnd = plain.ObservationEnd,
-            Csv = plain.Csv,
-            OutputFolder = plain.OutputFolder,
-            OutputFormat = plain.OutputFormat,
-            Horizon = plain.Horizon,
-            ReplaceOutput = true,
-        };
+        var spec = logs.Spec("replace-" + Guid.NewGuid().ToString("N"), ClusterOutputFormat.Csv, replaceOutput: true);
         WriteEarlierParts(spec.OutputFolder);
         string other = Path.Combine(spec.OutputFolder, "notes.txt");
         File.WriteAllText(other, "not a part file");
@@ -68,22 +57,7 @@ public sealed class ClusterJobRerunTests(OrleansCluster fixture) : IClassFixture
     {
         // Files that appear in the folder while the job runs (another job writing there) are not the failed job's to delete.
         using var logs = ShardedLogs.Cdnow();
-        var good = logs.Spec("foreign-" + Guid.NewGuid().ToString("N"), ClusterOutputFormat.Csv);
-        var copies = good.Partitions[1].Select(f =>
-        {
-            string copy = f + ".copy";
-            File.Copy(f, copy);
-            return copy;
-        }).ToArray();
-        var spec = new ClusterJobSpec
-        {
-            JobId = good.JobId,
-            Partitions = [good.Partitions[0], good.Partitions[1], copies],
-            ObservationEnd = good.ObservationEnd,
-            Csv = good.Csv,
-            OutputFolder = good.OutputFolder,
-            OutputFormat = ClusterOutputFormat.Csv,
-        };
+        var spec = logs.Spec("foreign-" + Guid.NewGuid().ToString("N"), ClusterOutputFormat.Csv, logs.OverlappingPartitions());
         string[] foreign = [];
         OrleansCluster.Hooks.AfterStatistics = id =>
         {
@@ -129,16 +103,7 @@ public sealed class ClusterJobRerunTests(OrleansCluster fixture) : IClassFixture
     {
         using var logs = ShardedLogs.Cdnow();
         var spec = logs.Spec("corrected-" + Guid.NewGuid().ToString("N"), ClusterOutputFormat.Csv);
-        var wrong = new ClusterJobSpec
-        {
-            JobId = spec.JobId,
-            Partitions = spec.Partitions,
-            ObservationEnd = spec.ObservationEnd,
-            Csv = new TransactionCsvOptions { WhitespaceDelimited = true, HasHeader = false, CustomerIdIndex = 1, DateIndex = 2, DateFormat = "yyyy-MM-dd", AmountIndex = 4 },
-            OutputFolder = spec.OutputFolder,
-            OutputFormat = spec.OutputFormat,
-            Horizon = spec.Horizon,
-        };
+        var wrong = logs.Spec(spec.JobId, ClusterOutputFormat.Csv, csv: new TransactionCsvOptions { WhitespaceDelimited = true, HasHeader = false, CustomerIdIndex = 1, DateIndex = 2, DateFormat = "yyyy-MM-dd", AmountIndex = 4 });
         var ex = await Assert.ThrowsAsync<ClusterJobException>(() => ClvClusterJob.RunAsync(fixture.Cluster.Client, wrong, null, Token));
         Assert.Contains("yyyy-MM-dd", ex.Message, StringComparison.Ordinal);
 
@@ -191,50 +156,30 @@ public sealed class ClusterJobRerunTests(OrleansCluster fixture) : IClassFixture
     {
         using var logs = ShardedLogs.Cdnow();
         var spec = logs.Spec("held-" + Guid.NewGuid().ToString("N"), ClusterOutputFormat.Csv);
-        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        string last = ClvJobGrain.PartitionKey(spec.JobId, 2);
-        OrleansCluster.Hooks.BeforeMove = key =>
+        using var hold = new HeldMove(spec.JobId, 2);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        var run = ClvClusterJob.RunAsync(fixture.Cluster.Client, spec, null, cancel.Token);
+        await hold.Held.WaitAsync(TimeSpan.FromSeconds(30), Token);
+        await cancel.CancelAsync();
+
+        // The partition still holds its call; the job grain answers anyway, and says it is not settled yet.
+        var job = fixture.Cluster.Client.GetGrain<IClvJobGrain>(spec.JobId);
+        JobStatus status;
+        int polls = 0;
+        do
         {
-            if (key != last)
-            {
-                return Task.CompletedTask;
-            }
-
-            held.TrySetResult();
-            return release.Task;
-        };
-        try
-        {
-            using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Token);
-            var run = ClvClusterJob.RunAsync(fixture.Cluster.Client, spec, null, cancel.Token);
-            await held.Task.WaitAsync(TimeSpan.FromSeconds(30), Token);
-            await cancel.CancelAsync();
-
-            // The partition still holds its call; the job grain answers anyway, and says it is not settled yet.
-            var job = fixture.Cluster.Client.GetGrain<IClvJobGrain>(spec.JobId);
-            JobStatus status;
-            int polls = 0;
-            do
-            {
-                status = await job.GetStatusAsync().WaitAsync(TimeSpan.FromSeconds(10), Token);
-                await Task.Delay(50, Token);
-            }
-            while (status.Stage != ClusterJobStage.Cancelled && ++polls < 200);
-            Assert.Equal(ClusterJobStage.Cancelled, status.Stage);
-            Assert.False(status.Settled);
-            Assert.False(run.IsCompleted);   // RunAsync waits for the files to go before it throws
-
-            release.TrySetResult();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
-            Assert.Empty(Directory.GetFiles(spec.OutputFolder));
-            Assert.True((await job.GetStatusAsync()).Settled);
+            status = await job.GetStatusAsync().WaitAsync(TimeSpan.FromSeconds(10), Token);
+            await Task.Delay(50, Token);
         }
-        finally
-        {
-            OrleansCluster.Hooks.BeforeMove = null;
-            release.TrySetResult();
-        }
+        while (status.Stage != ClusterJobStage.Cancelled && ++polls < 200);
+        Assert.Equal(ClusterJobStage.Cancelled, status.Stage);
+        Assert.False(status.Settled);
+        Assert.False(run.IsCompleted);   // RunAsync waits for the files to go before it throws
+
+        hold.Release();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.Empty(Directory.GetFiles(spec.OutputFolder));
+        Assert.True((await job.GetStatusAsync()).Settled);
     }
 
     /// <summary>Another job's output in the folder: more partitions than the test jobs' three, and both formats.</summary>

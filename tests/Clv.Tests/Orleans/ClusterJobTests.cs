@@ -51,38 +51,18 @@ public sealed class ClusterJobTests(OrleansCluster fixture) : IClassFixture<Orle
     {
         using var logs = ShardedLogs.Cdnow();
         var spec = logs.Spec("cancel-" + Guid.NewGuid().ToString("N"), ClusterOutputFormat.Csv);
-        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        string last = ClvJobGrain.PartitionKey(spec.JobId, 2);
-        OrleansCluster.Hooks.BeforeMove = key =>
-        {
-            if (key != last)
-            {
-                return Task.CompletedTask;
-            }
+        using var hold = new HeldMove(spec.JobId, 2);   // partition 2 waits with its temporary file written, until the job is being cancelled
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        var run = ClvClusterJob.RunAsync(fixture.Cluster.Client, spec, null, cancel.Token);
+        await hold.Held.WaitAsync(TimeSpan.FromSeconds(30), Token);
+        await WaitUntilAsync(() => Directory.GetFiles(spec.OutputFolder, "part-*.csv").Length == 2);
+        Assert.Single(Directory.GetFiles(spec.OutputFolder, "*.tmp"));   // not vacuous: two files moved in, one half-way
 
-            held.TrySetResult();
-            return release.Task;   // partition 2 waits with its temporary file written, until the job is being cancelled
-        };
-        try
-        {
-            using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Token);
-            var run = ClvClusterJob.RunAsync(fixture.Cluster.Client, spec, null, cancel.Token);
-            await held.Task.WaitAsync(TimeSpan.FromSeconds(30), Token);
-            await WaitUntilAsync(() => Directory.GetFiles(spec.OutputFolder, "part-*.csv").Length == 2);
-            Assert.Single(Directory.GetFiles(spec.OutputFolder, "*.tmp"));   // not vacuous: two files moved in, one half-way
-
-            await cancel.CancelAsync();
-            await Task.Delay(300, Token);
-            release.TrySetResult();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
-            Assert.Empty(Directory.GetFiles(spec.OutputFolder));
-        }
-        finally
-        {
-            OrleansCluster.Hooks.BeforeMove = null;
-            release.TrySetResult();
-        }
+        await cancel.CancelAsync();
+        await Task.Delay(300, Token);
+        hold.Release();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.Empty(Directory.GetFiles(spec.OutputFolder));
     }
 
     [Fact]
@@ -108,23 +88,8 @@ public sealed class ClusterJobTests(OrleansCluster fixture) : IClassFixture<Orle
     public async Task RunAsync_SameCustomersInTwoPartitions_FailsSayingTheFilesAreNotSplitByCustomer()
     {
         // The third partition reads copies of the second partition's files: a third of the customers are in two partitions.
-        // (The same path listed twice is refused before the job starts; copies are what only the sketch sees.)
         using var logs = ShardedLogs.Cdnow();
-        var good = logs.Spec("overlap-" + Guid.NewGuid().ToString("N"), ClusterOutputFormat.Csv);
-        var copies = good.Partitions[1].Select(f =>
-        {
-            string copy = f + ".copy";
-            File.Copy(f, copy);
-            return copy;
-        }).ToArray();
-        var spec = new ClusterJobSpec
-        {
-            JobId = good.JobId,
-            Partitions = [good.Partitions[0], good.Partitions[1], copies],
-            ObservationEnd = good.ObservationEnd,
-            Csv = good.Csv,
-            OutputFolder = good.OutputFolder,
-        };
+        var spec = logs.Spec("overlap-" + Guid.NewGuid().ToString("N"), ClusterOutputFormat.Csv, logs.OverlappingPartitions());
 
         var ex = await Assert.ThrowsAsync<ClusterJobException>(() => ClvClusterJob.RunAsync(fixture.Cluster.Client, spec, null, Token));
         Assert.Contains("not split by customer", ex.Message, StringComparison.Ordinal);

@@ -63,3 +63,39 @@ public sealed class OrleansCluster : IAsyncLifetime
         }
     }
 }
+
+/// <summary>
+/// Holds one partition of a job after its temporary file is written and before it moves it in, until released (or
+/// disposed, which also removes the hook).
+/// </summary>
+internal sealed class HeldMove : IDisposable
+{
+    private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public HeldMove(string jobId, int partition)
+    {
+        string key = ClvJobGrain.PartitionKey(jobId, partition);
+        OrleansCluster.Hooks.BeforeMove = k =>
+        {
+            if (k != key)
+            {
+                return Task.CompletedTask;
+            }
+
+            _held.TrySetResult();
+            return _release.Task;
+        };
+    }
+
+    /// <summary>Completes when the partition is held.</summary>
+    public Task Held => _held.Task;
+
+    public void Release() => _release.TrySetResult();
+
+    public void Dispose()
+    {
+        OrleansCluster.Hooks.BeforeMove = null;
+        Release();
+    }
+}

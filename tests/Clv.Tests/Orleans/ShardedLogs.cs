@@ -123,15 +123,32 @@ internal sealed class ShardedLogs : IDisposable
         return new ShardedLogs(folder, partitions, whole, SyntheticLog.CalibrationEnd, null);
     }
 
-    public ClusterJobSpec Spec(string jobId, ClusterOutputFormat format) => new()
+    /// <summary>
+    /// Partitions that are not split by customer: the first two partitions, and copies of the second one's files as a
+    /// third (the same path listed twice is refused before a job starts; copies are what only the sketch sees).
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> OverlappingPartitions()
+    {
+        var copies = Partitions[1].Select(f =>
+        {
+            string copy = f + ".copy";
+            File.Copy(f, copy, overwrite: true);
+            return copy;
+        }).ToArray();
+        return [Partitions[0], Partitions[1], copies];
+    }
+
+    /// <summary>The job over these shards (or other <paramref name="partitions"/>, another <paramref name="csv"/>), writing into a folder of its own.</summary>
+    public ClusterJobSpec Spec(string jobId, ClusterOutputFormat format, IReadOnlyList<IReadOnlyList<string>>? partitions = null, TransactionCsvOptions? csv = null, bool replaceOutput = false) => new()
     {
         JobId = jobId,
-        Partitions = Partitions,
+        Partitions = partitions ?? Partitions,
         ObservationEnd = End,
-        Csv = Csv,
+        Csv = csv ?? Csv,
         OutputFolder = Path.Combine(Folder, "out-" + jobId),
         OutputFormat = format,
         Horizon = new PredictiveClvOptions { Periods = 12, Period = TimeUnit.Month },
+        ReplaceOutput = replaceOutput,
     };
 
     /// <summary>Asserts the job's result equals the single-process pipeline: statistics, parameters, aggregates, every scorecard row.</summary>
