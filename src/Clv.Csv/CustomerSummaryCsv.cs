@@ -21,39 +21,47 @@ public static class CustomerSummaryCsv
         "days_since_last_purchase", "spend", "refunds", "monetary_value", "holdout_purchase_days", "holdout_spend",
     ];
 
-    /// <summary>Writes the summaries to a file (UTF-8 without byte order mark; created or replaced as a whole: written to a temporary file in the same folder, then moved over it, so a failure leaves no half-written file).</summary>
+    /// <summary>Writes the summaries to a file (UTF-8 without byte order mark; created or replaced as a whole: written to a temporary file in the same folder, then moved over it, so a failure leaves no half-written file) with the default <see cref="CsvWriteOptions"/>.</summary>
     /// <param name="path">The file.</param>
     /// <param name="summaries">The summaries.</param>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="summaries"/> is null.</exception>
-    public static void Write(string path, CustomerSummaries summaries)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        ArgumentNullException.ThrowIfNull(summaries);
-        ReplacingFile.Write(path, writer => Write(writer, summaries));
-    }
+    public static void Write(string path, CustomerSummaries summaries) => Write(path, summaries, null);
 
-    /// <summary>Writes the summaries to a stream (UTF-8 without byte order mark; the stream is left open).</summary>
+    /// <summary>Writes the summaries to a file (UTF-8; created or replaced as a whole: written to a temporary file in the same folder, then moved over it, so a failure leaves no half-written file).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="summaries">The summaries.</param>
+    /// <param name="options">Formula escaping and the byte order mark; <see cref="CsvWriteOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="summaries"/> is null.</exception>
+    public static void Write(string path, CustomerSummaries summaries, CsvWriteOptions? options) => CsvDestination.Write(path, summaries, WriteRows, options);
+
+    /// <summary>Writes the summaries to a stream (UTF-8 without byte order mark; the stream is left open) with the default <see cref="CsvWriteOptions"/>.</summary>
     /// <param name="stream">The destination.</param>
     /// <param name="summaries">The summaries.</param>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="summaries"/> is null.</exception>
-    public static void Write(Stream stream, CustomerSummaries summaries)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        CsvDestination.RequireWritable(stream);
-        ArgumentNullException.ThrowIfNull(summaries);
-        using var writer = new StreamWriter(stream, CsvTable.Utf8, 1 << 16, leaveOpen: true);
-        Write(writer, summaries);
-    }
+    public static void Write(Stream stream, CustomerSummaries summaries) => Write(stream, summaries, null);
+
+    /// <summary>Writes the summaries to a stream (UTF-8; the stream is left open).</summary>
+    /// <param name="stream">The destination.</param>
+    /// <param name="summaries">The summaries.</param>
+    /// <param name="options">Formula escaping and the byte order mark; <see cref="CsvWriteOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="summaries"/> is null.</exception>
+    public static void Write(Stream stream, CustomerSummaries summaries, CsvWriteOptions? options) => CsvDestination.Write(stream, summaries, WriteRows, options);
+
+    /// <summary>Writes the summaries to a text writer (left open; flushed) with the default <see cref="CsvWriteOptions"/>.</summary>
+    /// <param name="writer">The destination.</param>
+    /// <param name="summaries">The summaries.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="summaries"/> is null.</exception>
+    public static void Write(TextWriter writer, CustomerSummaries summaries) => Write(writer, summaries, null);
 
     /// <summary>Writes the summaries to a text writer (left open; flushed).</summary>
     /// <param name="writer">The destination.</param>
     /// <param name="summaries">The summaries.</param>
+    /// <param name="options">Formula escaping and the byte order mark (the character U+FEFF first); <see cref="CsvWriteOptions.Default"/> when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="summaries"/> is null.</exception>
-    public static void Write(TextWriter writer, CustomerSummaries summaries)
+    public static void Write(TextWriter writer, CustomerSummaries summaries, CsvWriteOptions? options) => CsvDestination.Write(writer, summaries, WriteRows, options);
+
+    private static void WriteRows(CsvTable table, CustomerSummaries summaries)
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(summaries);
-        using var table = new CsvTable(writer);
         table.Header(Columns);
         foreach (ref readonly var s in summaries.AsSpan())
         {

@@ -7,45 +7,69 @@ namespace Clv.Csv;
 /// <summary>
 /// Writes a <see cref="Scorecard"/> as CSV for a CRM to import: one row per customer (in the summaries' order), the columns of
 /// <see cref="Scorecard.Columns"/> in their order under their stable snake_case names (the README's data dictionary), invariant
-/// culture, round-trippable numbers (<c>R</c> format) and an empty field where the customer has no value.
+/// culture, round-trippable numbers (<c>R</c> format) and an empty field where the customer has no value. <see cref="CsvWriteOptions"/> say
+/// whether text that starts like a formula is escaped (by default it is) and whether the file starts with a byte order mark
+/// (by default not).
 /// </summary>
 /// <remarks>
 /// A part of the scorecard that was not configured has no column, so the header says which parts are present. Lines end with
-/// <c>\r\n</c> (RFC 4180) and fields holding a delimiter or quote are quoted. Every destination gets UTF-8 without a byte order
-/// mark. A file is written to a temporary file in the same folder and then moved over the destination, so a failure never
+/// <c>\r\n</c> (RFC 4180) and fields holding a delimiter or quote are quoted. Every destination gets UTF-8, without a byte order
+/// mark unless <see cref="CsvWriteOptions.ByteOrderMark"/> asks for one. A file is written to a temporary file in the same folder and then moved over the destination, so a failure never
 /// leaves a half-written scorecard behind (and an existing file stays as it was).
 /// </remarks>
 public static class ScorecardCsv
 {
-    /// <summary>Writes the scorecard to a file (created or replaced as a whole).</summary>
+    /// <summary>Writes the scorecard to a file (created or replaced as a whole) with the default <see cref="CsvWriteOptions"/>.</summary>
     /// <param name="path">The file.</param>
     /// <param name="scorecard">The scorecard.</param>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="scorecard"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
-    public static void Write(string path, Scorecard scorecard) => ReplacingFile.Write(path, scorecard, WriteRows);
+    public static void Write(string path, Scorecard scorecard) => Write(path, scorecard, null);
+
+    /// <summary>Writes the scorecard to a file (created or replaced as a whole).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="scorecard">The scorecard.</param>
+    /// <param name="options">Formula escaping and the byte order mark; <see cref="CsvWriteOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="scorecard"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    public static void Write(string path, Scorecard scorecard, CsvWriteOptions? options) => CsvDestination.Write(path, scorecard, WriteRows, options);
+
+    /// <summary>Writes the scorecard to a stream (left open) with the default <see cref="CsvWriteOptions"/>.</summary>
+    /// <param name="stream">The destination.</param>
+    /// <param name="scorecard">The scorecard.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="scorecard"/> is null.</exception>
+    public static void Write(Stream stream, Scorecard scorecard) => Write(stream, scorecard, null);
 
     /// <summary>Writes the scorecard to a stream (left open).</summary>
     /// <param name="stream">The destination.</param>
     /// <param name="scorecard">The scorecard.</param>
+    /// <param name="options">Formula escaping and the byte order mark; <see cref="CsvWriteOptions.Default"/> when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="scorecard"/> is null.</exception>
-    public static void Write(Stream stream, Scorecard scorecard) => CsvDestination.Write(stream, scorecard, WriteRows);
+    public static void Write(Stream stream, Scorecard scorecard, CsvWriteOptions? options) => CsvDestination.Write(stream, scorecard, WriteRows, options);
+
+    /// <summary>Writes the scorecard to a text writer (left open; flushed) with the default <see cref="CsvWriteOptions"/>.</summary>
+    /// <param name="writer">The destination.</param>
+    /// <param name="scorecard">The scorecard.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="scorecard"/> is null.</exception>
+    public static void Write(TextWriter writer, Scorecard scorecard) => Write(writer, scorecard, null);
 
     /// <summary>Writes the scorecard to a text writer (left open; flushed).</summary>
     /// <param name="writer">The destination.</param>
     /// <param name="scorecard">The scorecard.</param>
+    /// <param name="options">Formula escaping and the byte order mark (the character U+FEFF first); <see cref="CsvWriteOptions.Default"/> when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="scorecard"/> is null.</exception>
-    public static void Write(TextWriter writer, Scorecard scorecard) => CsvDestination.Write(writer, scorecard, WriteRows);
+    public static void Write(TextWriter writer, Scorecard scorecard, CsvWriteOptions? options) => CsvDestination.Write(writer, scorecard, WriteRows, options);
 
     /// <summary>Rows per chunk formatted on one thread.</summary>
     internal const int DefaultChunkRows = 1 << 14;
 
     /// <summary>Writes with chunks of <paramref name="chunkRows"/> rows (tests make them small to cross chunk boundaries).</summary>
-    internal static void Write(TextWriter writer, Scorecard scorecard, int chunkRows) =>
-        CsvDestination.Write(writer, scorecard, (table, card) => WriteRows(table, card, chunkRows));
+    internal static void Write(TextWriter writer, Scorecard scorecard, int chunkRows, CsvWriteOptions? options = null) =>
+        CsvDestination.Write(writer, scorecard, (table, card) => WriteRows(table, card, chunkRows), options);
 
     /// <summary>Writes to a stream with chunks of <paramref name="chunkRows"/> rows (tests: the UTF-8 bytes appended as they are).</summary>
-    internal static void Write(Stream stream, Scorecard scorecard, int chunkRows) =>
-        CsvDestination.Write(stream, scorecard, (table, card) => WriteRows(table, card, chunkRows));
+    internal static void Write(Stream stream, Scorecard scorecard, int chunkRows, CsvWriteOptions? options = null) =>
+        CsvDestination.Write(stream, scorecard, (table, card) => WriteRows(table, card, chunkRows), options);
 
     private static void WriteRows(CsvTable table, Scorecard scorecard) => WriteRows(table, scorecard, DefaultChunkRows);
 
@@ -77,7 +101,7 @@ public static class ScorecardCsv
             k =>
             {
                 int start = k * chunkRows;
-                return CsvTable.Format((columns, start, Math.Min(chunkRows, count - start)), WriteRange, spare.TryTake(out var reuse) ? reuse : null);
+                return CsvTable.Format((columns, start, Math.Min(chunkRows, count - start)), WriteRange, spare.TryTake(out var reuse) ? reuse : null, table.ProtectsFormulas);
             },
             part =>
             {

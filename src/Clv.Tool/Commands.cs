@@ -102,14 +102,14 @@ internal sealed class AnalyzeCommand(ToolEnvironment env) : ToolCommand<AnalyzeS
         run.Step("summarise", "Summarise", _ => summary.Scorecard(scorecard));
 
         using var staging = Staging.ForFolder(outFolder);
-        Job.WriteScorecard(run, staging, scorecard);
+        Job.WriteScorecard(run, staging, scorecard, s.CsvWrite);
         run.Step("write_models", "Write models", _ =>
         {
             staging.Write(Job.PurchaseModelFile, p => File.WriteAllText(p, ModelJson.Save(purchases) + "\n"));
             staging.Write(Job.SpendModelFile, p => File.WriteAllText(p, ModelJson.Save(spend.Model) + "\n"));
             staging.Write(Job.RfmCutPointsFile, p => File.WriteAllText(p, cuts.ToJson() + "\n"));
         });
-        Job.WriteRejected(staging, input, loaded.Rejected);
+        Job.WriteRejected(staging, input, loaded.Rejected, s.CsvWrite);
         if (!s.NoReport)
         {
             run.Step("write_report", "Write HTML report", _ => staging.Write(Job.ReportFile, p => ClvReport.Write(p, customers, new ClvReportOptions
@@ -167,8 +167,8 @@ internal sealed class ScoreCommand(ToolEnvironment env) : ToolCommand<ScoreSetti
         }));
         run.Step("summarise", "Summarise", _ => summary.Scorecard(scorecard));
         using var staging = Staging.ForFolder(outFolder);
-        Job.WriteScorecard(run, staging, scorecard);
-        Job.WriteRejected(staging, input, loaded.Rejected);
+        Job.WriteScorecard(run, staging, scorecard, s.CsvWrite);
+        Job.WriteRejected(staging, input, loaded.Rejected, s.CsvWrite);
         var outputs = staging.Files;
         summary.Timings(run);
         WriteSummaryFile(staging, summary, outputs);
@@ -244,7 +244,7 @@ internal sealed class FitCommand(ToolEnvironment env) : ToolCommand<FitSettings>
         staging.Write(Job.PurchaseModelFile, p => File.WriteAllText(p, ModelJson.Save(comparison.BestByBic!.Value.Model!) + "\n"));
         staging.Write(Job.SpendModelFile, p => File.WriteAllText(p, ModelJson.Save(spend.Model) + "\n"));
         staging.Write(Job.RfmCutPointsFile, p => File.WriteAllText(p, cuts.ToJson() + "\n"));
-        Job.WriteRejected(staging, input, loaded.Rejected);
+        Job.WriteRejected(staging, input, loaded.Rejected, s.CsvWrite);
         var outputs = staging.Files;
         summary.Timings(run);
         WriteSummaryFile(staging, summary, outputs);
@@ -280,10 +280,10 @@ internal abstract class TableCommand(ToolEnvironment env) : ToolCommand<TableSet
             }
             else
             {
-                ScorecardCsv.Write(p, scorecard);
+                ScorecardCsv.Write(p, scorecard, s.CsvWrite);
             }
         }));
-        Job.WriteRejected(staging, input, loaded.Rejected, rejectedName);
+        Job.WriteRejected(staging, input, loaded.Rejected, s.CsvWrite, rejectedName);
 
         // A list left by an earlier run into the same file that this run did not write goes, as with the other commands.
         summary.Outputs(staging.Files);

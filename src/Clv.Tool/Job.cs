@@ -133,13 +133,13 @@ internal static class Job
     }
 
     /// <summary>Writes the scorecard as CSV and Parquet at once (two threads).</summary>
-    public static void WriteScorecard(Run run, Staging staging, Scorecard scorecard) => run.Step("write_scorecard", "Write scorecard (CSV, Parquet)", _ =>
-        staging.WriteAll(ScorecardOutputs(scorecard)));
+    public static void WriteScorecard(Run run, Staging staging, Scorecard scorecard, CsvWriteOptions csv) => run.Step("write_scorecard", "Write scorecard (CSV, Parquet)", _ =>
+        staging.WriteAll(ScorecardOutputs(scorecard, csv)));
 
     /// <summary>The scorecard's CSV and Parquet outputs, for <see cref="Staging.WriteAll"/>.</summary>
-    public static (string Name, Action<string> Write)[] ScorecardOutputs(Scorecard scorecard) =>
+    public static (string Name, Action<string> Write)[] ScorecardOutputs(Scorecard scorecard, CsvWriteOptions csv) =>
     [
-        (ScorecardCsvFile, p => ScorecardCsv.Write(p, scorecard)),
+        (ScorecardCsvFile, p => ScorecardCsv.Write(p, scorecard, csv)),
         (ScorecardParquetFile, p => ScorecardParquet.Write(p, scorecard)),
     ];
 
@@ -150,7 +150,7 @@ internal static class Job
     public static string RejectedRowsFileFor(string outFile) => Path.GetFileNameWithoutExtension(outFile) + "." + RejectedRowsFile;
 
     /// <summary>Writes the rows a lenient read rejected, so none is dropped unseen.</summary>
-    public static void WriteRejected(Staging staging, Input input, IReadOnlyList<RejectedRow> rejected, string name = RejectedRowsFile)
+    public static void WriteRejected(Staging staging, Input input, IReadOnlyList<RejectedRow> rejected, CsvWriteOptions csv, string name = RejectedRowsFile)
     {
         if (rejected.Count == 0)
         {
@@ -159,11 +159,11 @@ internal static class Job
 
         staging.Write(name, path =>
         {
-            using var w = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
+            using var w = new StreamWriter(path, false, new System.Text.UTF8Encoding(csv.ByteOrderMark));
             w.WriteLine(input.IsParquet ? "row,column,reason,value" : "line,column,reason,value");
             foreach (var r in rejected)
             {
-                w.WriteLine(string.Join(',', r.LineNumber.ToString(CultureInfo.InvariantCulture), Csv(r.Column), Csv(r.Reason), Csv(r.RawText)));
+                w.WriteLine(string.Join(',', r.LineNumber.ToString(CultureInfo.InvariantCulture), Csv(r.Column, csv), Csv(r.Reason, csv), Csv(r.RawText, csv)));
             }
         });
     }
@@ -174,12 +174,12 @@ internal static class Job
     /// <summary>
     /// A field, quoted when it holds a comma, quote or line break; a value that starts with <c>=</c>, <c>+</c>, <c>-</c>,
     /// <c>@</c>, a tab or a carriage return gets a leading <c>'</c> (and is quoted), as the library's CSV writers do, so a
-    /// spreadsheet opening the list shows a hostile row's text instead of running it as a formula.
+    /// spreadsheet opening the list shows a hostile row's text instead of running it as a formula (not with <c>--csv-no-escape</c>).
     /// </summary>
-    private static string Csv(string? text)
+    private static string Csv(string? text, CsvWriteOptions csv)
     {
         text ??= "";
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        if (csv.EscapeFormulas && text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
         {
             return "\"'" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
         }

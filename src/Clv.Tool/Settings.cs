@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Clv.Csv;
 using Spectre.Console.Cli;
 
 namespace Clv.Tool;
@@ -94,6 +95,17 @@ internal class LogSettings : ReportingSettings
     [CommandOption("--lenient")]
     [Description("Skip rows that cannot be read and list them in rejected-rows.csv (and the summary) instead of stopping at the first.")]
     public bool Lenient { get; set; }
+
+    [CommandOption("--csv-bom")]
+    [Description("Start every CSV file written (scorecard, rejected rows) with a UTF-8 byte order mark, so that Excel shows Chinese labels as written.")]
+    public bool CsvBom { get; set; }
+
+    [CommandOption("--csv-no-escape")]
+    [Description("Write text that starts with = + - @ (an id such as +4412...) as it is in the CSV files written, for a CRM import that matches customer ids. Default: a leading ' so that a spreadsheet shows it as text instead of running it as a formula.")]
+    public bool CsvNoEscape { get; set; }
+
+    /// <summary>The CSV files' options from <c>--csv-bom</c> and <c>--csv-no-escape</c>.</summary>
+    public CsvWriteOptions CsvWrite => CsvBom || CsvNoEscape ? new() { ByteOrderMark = CsvBom, EscapeFormulas = !CsvNoEscape } : CsvWriteOptions.Default;
 }
 
 /// <summary>The CLV horizon: <c>clv analyze</c> and <c>clv score</c>.</summary>

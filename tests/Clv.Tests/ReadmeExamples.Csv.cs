@@ -52,11 +52,12 @@ internal static partial class ReadmeExamples
         return log;
     }
 
-    public static void CsvWrite(CustomerSummaries customers, TransactionLog log, string customersCsv, string cleanCsv)
+    public static void CsvWrite(CustomerSummaries customers, TransactionLog log, string customersCsv, string cleanCsv, string crmImportCsv)
     {
         // <readme:csv-write>
         CustomerSummaryCsv.Write(customersCsv, customers);   // one row per customer; also Write(Stream, ...) and Write(TextWriter, ...)
         TransactionCsv.Write(cleanCsv, log.Transactions);    // customer_id,date,amount; reads back identically
+        CustomerSummaryCsv.Write(crmImportCsv, customers, new CsvWriteOptions { EscapeFormulas = false, ByteOrderMark = true });
         // </readme:csv-write>
     }
 

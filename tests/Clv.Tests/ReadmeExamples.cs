@@ -28,6 +28,7 @@ internal static partial class ReadmeExamples
         ("exportCsv", "\"export.csv\""),
         ("customersCsv", "\"customers.csv\""),
         ("cleanCsv", "\"clean.csv\""),
+        ("crmImportCsv", "\"crm-import.csv\""),
         ("donationsCsv", "\"donations.csv\""),
         ("covariatesCsv", "\"covariates.csv\""),
         ("holdoutCsv", "\"holdout.csv\""),

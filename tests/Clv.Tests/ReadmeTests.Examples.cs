@@ -144,8 +144,9 @@ public partial class ReadmeTests
     [Fact]
     public void CsvWrite_Example_WritesSummariesAndARoundTrippingLog()
     {
-        string customersCsv = TempFile("customers.csv"), cleanCsv = TempFile("clean.csv");
-        ReadmeExamples.CsvWrite(Cdnow.Value, Orders.Value, customersCsv, cleanCsv);
+        string customersCsv = TempFile("customers.csv"), cleanCsv = TempFile("clean.csv"), crmImportCsv = TempFile("crm-import.csv");
+        ReadmeExamples.CsvWrite(Cdnow.Value, Orders.Value, customersCsv, cleanCsv, crmImportCsv);
+        Assert.Equal([0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(customersCsv)], File.ReadAllBytes(crmImportCsv));   // CDNOW's ids need no escape
         string[] lines = File.ReadAllLines(customersCsv);
         Assert.Equal(2357 + 1, lines.Length);
         Assert.StartsWith("customer_id,", lines[0], StringComparison.Ordinal);

@@ -18,24 +18,44 @@ internal static class CsvDestination
 
     public static void Write<TReport>(string path, TReport report, Action<CsvTable, TReport> write)
         where TReport : class
-        => ReplacingFile.Write(path, report, write);
+        => ReplacingFile.Write(path, report, write, CsvWriteOptions.Default);
 
     public static void Write<TReport>(Stream stream, TReport report, Action<CsvTable, TReport> write)
+        where TReport : class
+        => Write(stream, report, write, CsvWriteOptions.Default);
+
+    public static void Write<TReport>(TextWriter writer, TReport report, Action<CsvTable, TReport> write)
+        where TReport : class
+        => Write(writer, report, write, CsvWriteOptions.Default);
+
+    /// <summary>The writers that take <see cref="CsvWriteOptions"/>; null options are the default ones.</summary>
+    public static void Write<TReport>(string path, TReport report, Action<CsvTable, TReport> write, CsvWriteOptions? options)
+        where TReport : class
+        => ReplacingFile.Write(path, report, write, options ?? CsvWriteOptions.Default);
+
+    public static void Write<TReport>(Stream stream, TReport report, Action<CsvTable, TReport> write, CsvWriteOptions? options)
         where TReport : class
     {
         ArgumentNullException.ThrowIfNull(stream);
         CsvDestination.RequireWritable(stream);
         ArgumentNullException.ThrowIfNull(report);
         using var writer = new StreamWriter(stream, CsvTable.Utf8, 1 << 16, leaveOpen: true);
-        Write(writer, report, write);
+        Write(writer, report, write, options);
     }
 
-    public static void Write<TReport>(TextWriter writer, TReport report, Action<CsvTable, TReport> write)
+    public static void Write<TReport>(TextWriter writer, TReport report, Action<CsvTable, TReport> write, CsvWriteOptions? options)
         where TReport : class
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(report);
-        using (var table = new CsvTable(writer))
+        options ??= CsvWriteOptions.Default;
+        if (options.ByteOrderMark)
+        {
+            // U+FEFF, which a UTF-8 writer (every file and stream destination) writes as the bytes EF BB BF.
+            writer.Write('\uFEFF');
+        }
+
+        using (var table = new CsvTable(writer, options.EscapeFormulas))
         {
             write(table, report);
         }

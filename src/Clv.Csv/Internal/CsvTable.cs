@@ -45,11 +45,15 @@ internal sealed class CsvTable : IDisposable
     }
 
     /// <summary>A table written as UTF-8 to a stream (left open); rows cannot be appended to it.</summary>
-    private CsvTable(Stream stream)
+    private CsvTable(Stream stream, bool protectFormulas)
     {
         _destination = TextWriter.Null;
+        _protectFormulas = protectFormulas;
         _writer = CsvWriter.Create(stream, Options, leaveOpen: true);
     }
+
+    /// <summary>Whether text that starts like a formula gets a leading <c>'</c>: rows formatted apart for this table (<see cref="Format"/>) take the same rule.</summary>
+    public bool ProtectsFormulas => _protectFormulas;
 
     public void Header(params ReadOnlySpan<string> names)
     {
@@ -163,14 +167,14 @@ internal sealed class CsvTable : IDisposable
     }
 
     /// <summary>
-    /// Rows formatted by <paramref name="write"/> as UTF-8, with the options of every table (no header), into
-    /// <paramref name="reuse"/> (emptied first) or a new stream.
+    /// Rows formatted by <paramref name="write"/> as UTF-8, with the options of every table (no header) and the formula rule
+    /// of the table they are for, into <paramref name="reuse"/> (emptied first) or a new stream.
     /// </summary>
-    public static MemoryStream Format<TState>(TState state, Action<CsvTable, TState> write, MemoryStream? reuse)
+    public static MemoryStream Format<TState>(TState state, Action<CsvTable, TState> write, MemoryStream? reuse, bool protectFormulas)
     {
         var bytes = reuse ?? new MemoryStream(1 << 16);
         bytes.SetLength(0);
-        using (var table = new CsvTable(bytes))
+        using (var table = new CsvTable(bytes, protectFormulas))
         {
             write(table, state);
         }

@@ -9,10 +9,14 @@ internal static class ReplacingFile
 {
     public static void Write<TReport>(string path, TReport report, Action<CsvTable, TReport> write)
         where TReport : class
+        => Write(path, report, write, CsvWriteOptions.Default);
+
+    public static void Write<TReport>(string path, TReport report, Action<CsvTable, TReport> write, CsvWriteOptions options)
+        where TReport : class
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(report);
-        Write(path, writer => CsvDestination.Write(writer, report, write));
+        Write(path, writer => CsvDestination.Write(writer, report, write, options));
     }
 
     /// <summary>Writes <paramref name="write"/>'s text (UTF-8 without byte order mark) to <paramref name="path"/> as a whole, or leaves it as it was.</summary>
