@@ -20,7 +20,8 @@ namespace Clv.Parquet;
 /// (<c>frequency</c> may be absent; when present it must be <c>purchase_days</c> - 1, or 0 without a purchase day), and
 /// rebuilds each row with <see cref="CustomerSummary.Create"/>. A bad row is a null where none is allowed, an unknown
 /// unit, a frequency that does not match, a value <see cref="CustomerSummary.Create"/> refuses (negative, NaN or
-/// infinite, or fields that contradict each other such as a recency above the age), or a customer id already read in an
+/// infinite, or fields that contradict each other such as a recency above the age, or a recency or age that is not the
+/// dates' span in the file's unit), or a customer id already read in an
 /// earlier row; the first failing check names the column. Rows are numbered from 1 across the whole file (row groups do
 /// not restart the count). <see cref="Read(string)"/> is strict: the first bad row throws
 /// <see cref="ParquetFormatException"/> naming the file, row and column. <see cref="ReadInto(string, ICollection{CustomerSummary}, CustomerSummaryParquetOptions?)"/>

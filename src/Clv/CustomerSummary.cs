@@ -59,8 +59,8 @@ public readonly struct CustomerSummary : IEquatable<CustomerSummary>
     /// <param name="firstPurchase">The first purchase day; null exactly when <paramref name="purchaseDays"/> is 0.</param>
     /// <param name="lastPurchase">The last purchase day, on or after the first; null exactly when <paramref name="purchaseDays"/> is 0.</param>
     /// <param name="purchaseDays">Distinct purchase days up to the observation end; at least 0 (1 when the first and last day are the same), at most the days from the first to the last purchase day.</param>
-    /// <param name="recency">t_x in <paramref name="timeUnit"/>: finite, at least 0 and at most <paramref name="age"/>; 0 with at most one purchase day.</param>
-    /// <param name="age">T in <paramref name="timeUnit"/>: finite and at least 0; 0 without a purchase.</param>
+    /// <param name="recency">t_x in <paramref name="timeUnit"/>: finite, at least 0 and at most <paramref name="age"/>; 0 with at most one purchase day; the days from <paramref name="firstPurchase"/> to <paramref name="lastPurchase"/> in <paramref name="timeUnit"/>, within one period (so that spans counted in whole periods are taken, and values in another unit are not).</param>
+    /// <param name="age">T in <paramref name="timeUnit"/>: finite and at least 0; 0 without a purchase; the days from <paramref name="firstPurchase"/> to the observation end (<paramref name="lastPurchase"/> plus <paramref name="daysSinceLastPurchase"/>) in <paramref name="timeUnit"/>, within one period.</param>
     /// <param name="daysSinceLastPurchase">Whole days from the last purchase day to the observation end, at least 0; null exactly when <paramref name="purchaseDays"/> is 0.</param>
     /// <param name="spend">Gross spend up to the observation end: finite, at least 0; 0 without a purchase.</param>
     /// <param name="refunds">Refunded amounts as a positive number: finite, at least 0.</param>
@@ -69,7 +69,7 @@ public readonly struct CustomerSummary : IEquatable<CustomerSummary>
     /// <param name="holdoutSpend">Spend in the holdout period: finite, at least 0.</param>
     /// <returns>The summary.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="customerId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="customerId"/> is empty, or the fields contradict each other (the message names both).</exception>
+    /// <exception cref="ArgumentException"><paramref name="customerId"/> is empty, or the fields contradict each other (the message names both), for example a recency or age that is not the dates' span in <paramref name="timeUnit"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeUnit"/> is undefined, or a count or amount is negative, NaN or infinite.</exception>
     public static CustomerSummary Create(
         string customerId,
@@ -141,9 +141,30 @@ public readonly struct CustomerSummary : IEquatable<CustomerSummary>
             {
                 ThrowHelper.Argument(nameof(recency), Guard.Format($"A customer with one purchase day has recency and monetaryValue 0, but they were {recency} and {monetaryValue}."));
             }
+
+            // Recency and age are the dates' spans in the unit: values in another unit (a file of days labelled weeks) would
+            // be taken 7 times too long and every score built on them wrong without a word. One period of slack allows
+            // spans counted in whole periods, as other tools do.
+            int recencyDays = lastPurchase.Value.DayNumber - firstPurchase.Value.DayNumber;
+            CheckSpan(nameof(recency), recency, recencyDays, timeUnit, Guard.Format($"from firstPurchase ({firstPurchase:yyyy-MM-dd}) to lastPurchase ({lastPurchase:yyyy-MM-dd})"));
+            CheckSpan(nameof(age), age, (long)recencyDays + daysSinceLastPurchase.Value, timeUnit, Guard.Format(
+                $"from firstPurchase ({firstPurchase:yyyy-MM-dd}) to the observation end (lastPurchase + daysSinceLastPurchase, {daysSinceLastPurchase} days later)"));
         }
 
         return new CustomerSummary(customerId, timeUnit, firstPurchase, lastPurchase, purchaseDays, recency, age, daysSinceLastPurchase, spend, refunds, monetaryValue, holdoutPurchaseDays, holdoutSpend);
+    }
+
+    /// <summary>Refuses a recency or age that is not the span of <paramref name="days"/> days in <paramref name="unit"/>, within one period.</summary>
+    private static void CheckSpan(string name, double value, long days, TimeUnit unit, string span)
+    {
+        double unitDays = unit.LengthInDays();
+        if (Math.Abs((value * unitDays) - days) <= unitDays * (1 + 1e-9))
+        {
+            return;
+        }
+
+        ThrowHelper.Argument(name, Guard.Format(
+            $"{name} ({value}) is {value * unitDays:0.##} days in timeUnit {unit}, but the days {span} are {days}: {name} must be that span in {unit}s (within one {unit}). Are the values in another unit than the file says?"));
     }
 
     // Dates are stored as day numbers with a sentinel (not as nullable fields) to keep the struct at 80 bytes:

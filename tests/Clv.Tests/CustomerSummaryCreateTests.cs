@@ -1,3 +1,7 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
 namespace Clv.Tests;
 
 public class CustomerSummaryCreateTests
@@ -35,6 +39,12 @@ public class CustomerSummaryCreateTests
         { "daysSinceLastPurchase", () => CustomerSummary.Create("a", TimeUnit.Day, D, D, 1, 0, 5, -1, 10, 0, 0, 0, 0) },
         { "timeUnit", () => CustomerSummary.Create("a", (TimeUnit)9, D, D, 1, 0, 5, 5, 10, 0, 0, 0, 0) },
         { "customerId", () => CustomerSummary.Create("", TimeUnit.Day, D, D, 1, 0, 5, 5, 10, 0, 0, 0, 0) },
+
+        // Values in another unit than the file says: days labelled weeks (70 days read as 70 weeks), weeks labelled days.
+        { "recency", () => CustomerSummary.Create("a", TimeUnit.Week, D, D.AddDays(70), 2, 70, 100, 30, 10, 0, 5, 0, 0) },
+        { "recency", () => CustomerSummary.Create("a", TimeUnit.Day, D, D.AddDays(70), 2, 10, 100 / 7.0, 30, 10, 0, 5, 0, 0) },
+        { "age", () => CustomerSummary.Create("a", TimeUnit.Week, D, D.AddDays(70), 2, 10, 100, 30, 10, 0, 5, 0, 0) },
+        { "age", () => CustomerSummary.Create("a", TimeUnit.Week, D, D, 1, 0, 30, 30, 10, 0, 0, 0, 0) },
     };
 
     [Theory]
@@ -43,5 +53,62 @@ public class CustomerSummaryCreateTests
     {
         var e = Assert.ThrowsAny<ArgumentException>(() => create());
         Assert.Equal(parameter, e.ParamName);
+    }
+
+    [Fact]
+    public void Create_UnitMismatch_MessageNamesTheSpanAndTheUnit()
+    {
+        var e = Assert.Throws<ArgumentException>(() => CustomerSummary.Create("a", TimeUnit.Week, D, D.AddDays(70), 2, 70, 100, 30, 10, 0, 5, 0, 0));
+        Assert.Contains("recency (70) is 490 days in timeUnit Week, but the days from firstPurchase (2024-01-10) to lastPurchase (2024-03-20) are 70", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(TimeUnit.Week, 1.0, 14.0)]     // 10 days and 100 days counted in whole weeks (floored), as lifetimes counts periods
+    [InlineData(TimeUnit.Week, 2.0, 15.0)]     // rounded up
+    [InlineData(TimeUnit.Month, 0.0, 3.0)]
+    [InlineData(TimeUnit.Day, 10.0, 100.0)]
+    public void Create_SpansCountedInWholePeriods_Accepted(TimeUnit unit, double recency, double age)
+    {
+        var c = CustomerSummary.Create("a", unit, D, D.AddDays(10), 2, recency, age, 90, 10, 0, 5, 0, 0);
+        Assert.Equal((recency, age), (c.Recency, c.Age));
+    }
+
+    /// <summary>
+    /// The fields of any built summary are accepted as they are, in every unit; the same numbers labelled with a unit at least
+    /// 4 times longer or shorter are refused once the age spans two of the longer unit's periods.
+    /// </summary>
+    [Property(MaxTest = 300)]
+    public Property Create_BuiltFieldsAccepted_OtherUnitRefused()
+    {
+        var gen =
+            from recencyDays in Gen.Choose(0, 3000)
+            from since in Gen.Choose(0, 3000)
+            from unit in Gen.Elements(TimeUnit.Day, TimeUnit.Week, TimeUnit.Month, TimeUnit.Year)
+            from other in Gen.Elements(TimeUnit.Day, TimeUnit.Week, TimeUnit.Month, TimeUnit.Year)
+            select (recencyDays, since, unit, other);
+        return Prop.ForAll(gen.ToArbitrary(), t =>
+        {
+            var built = CustomerSummaries.FromTransactions(
+                [new Transaction("a", D, 10), new Transaction("a", D.AddDays(t.recencyDays), 20)], D.AddDays(t.recencyDays + t.since), t.unit)[0];
+            var again = CustomerSummary.Create("a", t.unit, built.FirstPurchase, built.LastPurchase, built.PurchaseDays, built.Recency, built.Age, built.DaysSinceLastPurchase, built.Spend, built.Refunds, built.MonetaryValue, 0, 0);
+            bool accepted = (again.Recency, again.Age) == (built.Recency, built.Age);
+            double ratio = t.unit.LengthInDays() / t.other.LengthInDays();
+            if (ratio is > 1 / 4.0 and < 4 || t.recencyDays + t.since < 2 * Math.Max(t.unit.LengthInDays(), t.other.LengthInDays()))
+            {
+                return accepted;
+            }
+
+            bool refused = false;
+            try
+            {
+                CustomerSummary.Create("a", t.other, built.FirstPurchase, built.LastPurchase, built.PurchaseDays, built.Recency, built.Age, built.DaysSinceLastPurchase, built.Spend, built.Refunds, built.MonetaryValue, 0, 0);
+            }
+            catch (ArgumentException)
+            {
+                refused = true;
+            }
+
+            return accepted && refused;
+        });
     }
 }

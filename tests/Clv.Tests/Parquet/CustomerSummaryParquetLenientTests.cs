@@ -125,6 +125,22 @@ public class CustomerSummaryParquetLenientTests
         ParquetRoundTripTests.AssertSameSummaries(GoodSummaries().AsSpan(0, 3), before.ToArray());
     }
 
+    /// <summary>A file whose recency and age are in weeks but whose time_unit says Day (a unit mix-up upstream): refused at the first such row, naming the column.</summary>
+    [Fact]
+    public void Read_RecencyAndAgeInAnotherUnitThanTheFileSays_ThrowsNamingRowAndColumn()
+    {
+        using var files = new ParquetTestFiles();
+        var rows = GoodSummaries().Select(s => SummaryRow.Of(s) with { Unit = "Day" }).ToList();
+        string path = files.PathOf("weeks-as-days.parquet");
+        SummaryRow.Write(path, rows, GroupRows);
+        int firstRepeat = Array.FindIndex(GoodSummaries(), s => s.Recency >= 1) + 1;
+
+        var e = Assert.Throws<ParquetFormatException>(() => CustomerSummaryParquet.Read(path));
+
+        Assert.Equal((path, (long)firstRepeat, "recency"), (e.Path, e.RowNumber, e.Column));
+        Assert.Contains("days in timeUnit Day, but the days from firstPurchase", e.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Each kind alone, on the first row of the second row group: strict throws what lenient reports, and lenient keeps every other row.</summary>
     [Theory]
     [MemberData(nameof(Kinds))]
