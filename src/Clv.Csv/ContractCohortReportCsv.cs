@@ -6,7 +6,7 @@ namespace Clv.Csv;
 /// <summary>
 /// Writes a <see cref="ContractCohortReport"/> as CSV, one row per cohort and period:
 /// <c>cohort, period, actual_alive, expected_alive, actual_retention, expected_retention</c>; invariant culture, round-trippable
-/// numbers (an undefined retention, after a cohort emptied, is empty), <c>\r\n</c> line ends, UTF-8 without byte order mark.
+/// numbers (an undefined retention, after a cohort emptied, is empty), <c>\r\n</c> line ends, UTF-8 without byte order mark (unless <see cref="CsvWriteOptions.ByteOrderMark"/>).
 /// </summary>
 public static class ContractCohortReportCsv
 {
@@ -14,40 +14,62 @@ public static class ContractCohortReportCsv
     public static IReadOnlyList<string> Columns { get; } =
         ["cohort", "period", "actual_alive", "expected_alive", "actual_retention", "expected_retention"];
 
-    /// <summary>Writes the report to a file (created or replaced as a whole: written to a temporary file in the same folder, then moved over it, so a failure leaves no half-written file).</summary>
+    /// <summary>Writes the report to a file (created or replaced as a whole: written to a temporary file in the same folder, then moved over it, so a failure leaves no half-written file). With the default <see cref="CsvWriteOptions"/>.</summary>
     /// <param name="path">The file.</param>
     /// <param name="report">The report.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
-    public static void Write(string path, ContractCohortReport report)
+    public static void Write(string path, ContractCohortReport report) => Write(path, report, null);
+
+    /// <summary>Writes the report to a file (created or replaced as a whole: written to a temporary file in the same folder, then moved over it, so a failure leaves no half-written file).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="options">Formula escaping and the byte order mark; <see cref="CsvWriteOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    public static void Write(string path, ContractCohortReport report, CsvWriteOptions? options)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(report);
-        ReplacingFile.Write(path, writer => Write(writer, report));
+        ReplacingFile.Write(path, writer => Write(writer, report, options));
     }
+
+    /// <summary>Writes the report to a stream (left open). With the default <see cref="CsvWriteOptions"/>.</summary>
+    /// <param name="stream">The destination.</param>
+    /// <param name="report">The report.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(Stream stream, ContractCohortReport report) => Write(stream, report, null);
 
     /// <summary>Writes the report to a stream (left open).</summary>
     /// <param name="stream">The destination.</param>
     /// <param name="report">The report.</param>
+    /// <param name="options">Formula escaping and the byte order mark; <see cref="CsvWriteOptions.Default"/> when null.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static void Write(Stream stream, ContractCohortReport report)
+    public static void Write(Stream stream, ContractCohortReport report, CsvWriteOptions? options)
     {
         ArgumentNullException.ThrowIfNull(stream);
         CsvDestination.RequireWritable(stream);
         ArgumentNullException.ThrowIfNull(report);
         using var writer = new StreamWriter(stream, CsvTable.Utf8, 1 << 12, leaveOpen: true);
-        Write(writer, report);
+        Write(writer, report, options);
     }
+
+    /// <summary>Writes the report to a text writer (left open; flushed). With the default <see cref="CsvWriteOptions"/>.</summary>
+    /// <param name="writer">The destination.</param>
+    /// <param name="report">The report.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(TextWriter writer, ContractCohortReport report) => Write(writer, report, null);
 
     /// <summary>Writes the report to a text writer (left open; flushed).</summary>
     /// <param name="writer">The destination.</param>
     /// <param name="report">The report.</param>
+    /// <param name="options">Formula escaping and the byte order mark; <see cref="CsvWriteOptions.Default"/> when null.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static void Write(TextWriter writer, ContractCohortReport report)
+    public static void Write(TextWriter writer, ContractCohortReport report, CsvWriteOptions? options)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(report);
-        using var table = new CsvTable(writer);
+        using var table = CsvTable.Open(writer, options);
         table.Header([.. Columns]);
         foreach (var row in report.Rows)
         {

@@ -1,14 +1,16 @@
 namespace Clv.Csv;
 
 /// <summary>
-/// How <see cref="ScorecardCsv"/> and <see cref="CustomerSummaryCsv"/> write a file that another program imports: whether text
-/// that starts like a formula is escaped, and whether the file starts with a UTF-8 byte order mark.
+/// How the report and score writers of Clv.Csv (<see cref="ScorecardCsv"/>, <see cref="CustomerSummaryCsv"/>, the
+/// <c>*ReportCsv</c> writers and <see cref="ClvByPeriodCsv"/>; every writer but <see cref="TransactionCsv"/>, whose files read back
+/// as written) suit the program that reads the file: whether text that starts like a formula is escaped, and whether the
+/// file starts with a UTF-8 byte order mark.
 /// </summary>
 /// <remarks>
 /// The defaults suit a person opening the file in a spreadsheet without harm (escaped formulas) and every CSV reader (no
 /// byte order mark). A CRM that imports the scorecard and matches rows by customer id needs the ids as they are: set
 /// <see cref="EscapeFormulas"/> to false. Excel reads a CSV file without a byte order mark in the machine's legacy code page,
-/// so the Chinese labels (<c>segment_zh</c>, <c>stage_zh</c>) come out garbled: set <see cref="ByteOrderMark"/> to true.
+/// so the Chinese labels (<c>segment_zh</c>, <c>stage_zh</c>, and Chinese text from the data) come out garbled: set <see cref="ByteOrderMark"/> to true.
 /// </remarks>
 public sealed class CsvWriteOptions
 {

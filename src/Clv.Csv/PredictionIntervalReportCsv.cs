@@ -17,40 +17,62 @@ public static class PredictionIntervalReportCsv
         "purchases_lower", "purchases_median", "purchases_upper", "clv_lower", "clv_median", "clv_upper",
     ];
 
-    /// <summary>Writes the report to a file (created or replaced as a whole: written to a temporary file in the same folder, then moved over it, so a failure leaves no half-written file).</summary>
+    /// <summary>Writes the report to a file (created or replaced as a whole: written to a temporary file in the same folder, then moved over it, so a failure leaves no half-written file). With the default <see cref="CsvWriteOptions"/>.</summary>
     /// <param name="path">The file.</param>
     /// <param name="report">The report.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
-    public static void Write(string path, PredictionIntervalReport report)
+    public static void Write(string path, PredictionIntervalReport report) => Write(path, report, null);
+
+    /// <summary>Writes the report to a file (created or replaced as a whole: written to a temporary file in the same folder, then moved over it, so a failure leaves no half-written file).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="options">Formula escaping and the byte order mark; <see cref="CsvWriteOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    public static void Write(string path, PredictionIntervalReport report, CsvWriteOptions? options)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(report);
-        ReplacingFile.Write(path, writer => Write(writer, report));
+        ReplacingFile.Write(path, writer => Write(writer, report, options));
     }
+
+    /// <summary>Writes the report to a stream (left open). With the default <see cref="CsvWriteOptions"/>.</summary>
+    /// <param name="stream">The destination.</param>
+    /// <param name="report">The report.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(Stream stream, PredictionIntervalReport report) => Write(stream, report, null);
 
     /// <summary>Writes the report to a stream (left open).</summary>
     /// <param name="stream">The destination.</param>
     /// <param name="report">The report.</param>
+    /// <param name="options">Formula escaping and the byte order mark; <see cref="CsvWriteOptions.Default"/> when null.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static void Write(Stream stream, PredictionIntervalReport report)
+    public static void Write(Stream stream, PredictionIntervalReport report, CsvWriteOptions? options)
     {
         ArgumentNullException.ThrowIfNull(stream);
         CsvDestination.RequireWritable(stream);
         ArgumentNullException.ThrowIfNull(report);
         using var writer = new StreamWriter(stream, CsvTable.Utf8, 1 << 16, leaveOpen: true);
-        Write(writer, report);
+        Write(writer, report, options);
     }
+
+    /// <summary>Writes the report to a text writer (left open; flushed). With the default <see cref="CsvWriteOptions"/>.</summary>
+    /// <param name="writer">The destination.</param>
+    /// <param name="report">The report.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(TextWriter writer, PredictionIntervalReport report) => Write(writer, report, null);
 
     /// <summary>Writes the report to a text writer (left open; flushed).</summary>
     /// <param name="writer">The destination.</param>
     /// <param name="report">The report.</param>
+    /// <param name="options">Formula escaping and the byte order mark; <see cref="CsvWriteOptions.Default"/> when null.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static void Write(TextWriter writer, PredictionIntervalReport report)
+    public static void Write(TextWriter writer, PredictionIntervalReport report, CsvWriteOptions? options)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(report);
-        using var table = new CsvTable(writer);
+        using var table = CsvTable.Open(writer, options);
         table.Header([.. Columns]);
         foreach (var row in report.Rows)
         {

@@ -48,14 +48,7 @@ internal static class CsvDestination
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(report);
-        options ??= CsvWriteOptions.Default;
-        if (options.ByteOrderMark)
-        {
-            // U+FEFF, which a UTF-8 writer (every file and stream destination) writes as the bytes EF BB BF.
-            writer.Write('\uFEFF');
-        }
-
-        using (var table = new CsvTable(writer, options.EscapeFormulas))
+        using (var table = CsvTable.Open(writer, options))
         {
             write(table, report);
         }

@@ -44,6 +44,21 @@ internal sealed class CsvTable : IDisposable
         _writer = CsvWriter.Create(writer, Options, leaveOpen: true);
     }
 
+    /// <summary>
+    /// A table over a text writer (left open) with a writer's <see cref="CsvWriteOptions"/> (the default ones when null): the
+    /// byte order mark, when asked for, is written first (U+FEFF, which a UTF-8 writer writes as <c>EF BB BF</c>).
+    /// </summary>
+    public static CsvTable Open(TextWriter writer, CsvWriteOptions? options)
+    {
+        options ??= CsvWriteOptions.Default;
+        if (options.ByteOrderMark)
+        {
+            writer.Write('\uFEFF');
+        }
+
+        return new CsvTable(writer, options.EscapeFormulas);
+    }
+
     /// <summary>A table written as UTF-8 to a stream (left open); rows cannot be appended to it.</summary>
     private CsvTable(Stream stream, bool protectFormulas)
     {
