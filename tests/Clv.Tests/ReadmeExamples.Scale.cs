@@ -12,7 +12,8 @@ internal static partial class ReadmeExamples
     {
         // <readme:reports>
         // Every report: a sealed XReport with Rows of readonly record struct rows, ToString() a fixed-width invariant table,
-        // and a CSV writer XCsv.Write(destination, report) in Clv.Csv (destination: a path, a Stream or a TextWriter).
+        // and a CSV writer XCsv.Write(destination, report) in Clv.Csv (destination: a path, a Stream or a TextWriter; an optional
+        // last CsvWriteOptions argument: a byte order mark for Excel, or formula escaping off for a program that matches ids).
         // A path is written to a temporary file in the same folder and moved over it when complete: never half-written.
         HoldoutReport holdout = HoldoutValidation.Evaluate(model, customers);
         HoldoutReportCsv.Write(holdoutCsv, holdout);
