@@ -60,7 +60,11 @@ public sealed class HealthReport
                 if (c.Reason is not null)
                 {
                     reasons[signals.IndexOf(c.Reason)]++;
-                    weakest[signals.IndexOf(c.Weakest!)]++;
+                }
+
+                if (c.Weakest is not null)
+                {
+                    weakest[signals.IndexOf(c.Weakest)]++;
                 }
             }
 

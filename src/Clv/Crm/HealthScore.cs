@@ -139,7 +139,9 @@ public static class HealthScore
             return new CustomerHealth(id, double.NaN, HealthBand.NotScored, null, null);
         }
 
+        // A signal that adds no point is no reason (a customer at 0 has none), and one that costs none is not the weakest
+        // (a customer at 100 has none): naming the first-listed signal there told the CRM something untrue.
         double score = Math.Min(100, 100 * sum / weight);
-        return new CustomerHealth(id, score, BandUnchecked(score, options), names[reason], names[weakest]);
+        return new CustomerHealth(id, score, BandUnchecked(score, options), best > 0 ? names[reason] : null, worst > 0 ? names[weakest] : null);
     }
 }

@@ -83,8 +83,8 @@ public sealed partial class Scorecard
         {
             columns.Add(ScorecardColumn.Number("health_score", "The health score 0..100; empty when not scored.", p.Count, r => r.HealthScore, p.Health));
             columns.Add(ScorecardColumn.Text("health_band", "Red, Amber, Green or NotScored.", p.Count, r => r.HealthBand is { } band ? BandNames[(int)band] : null, i => BandNames[(int)p.HealthParts![i].Band]));
-            columns.Add(ScorecardColumn.Text("health_reason", "The signal that contributes most to the score; empty when not scored.", p.Count, r => r.HealthReason, i => p.HealthParts?[i].Reason));
-            columns.Add(ScorecardColumn.Text("health_weakest", "The signal that costs the most points; empty when not scored.", p.Count, r => r.HealthWeakest, i => p.HealthParts?[i].Weakest));
+            columns.Add(ScorecardColumn.Text("health_reason", "The signal that contributes most to the score; empty when not scored or when none adds a point (score 0).", p.Count, r => r.HealthReason, i => p.HealthParts?[i].Reason));
+            columns.Add(ScorecardColumn.Text("health_weakest", "The signal that costs the most points; empty when not scored or when none costs a point (score 100).", p.Count, r => r.HealthWeakest, i => p.HealthParts?[i].Weakest));
         }
 
         return [.. columns];

@@ -65,10 +65,10 @@ public readonly record struct ScorecardRow
     /// <summary>The health band (Red, Amber, Green or NotScored).</summary>
     public HealthBand? HealthBand { get; init; }
 
-    /// <summary>The signal that contributes most to the health score (<see cref="CustomerHealth.Reason"/>); null when not scored.</summary>
+    /// <summary>The signal that contributes most to the health score (<see cref="CustomerHealth.Reason"/>); null when not scored or when none adds a point (score 0).</summary>
     public string? HealthReason { get; init; }
 
-    /// <summary>The signal that costs the most points (<see cref="CustomerHealth.Weakest"/>); null when not scored.</summary>
+    /// <summary>The signal that costs the most points (<see cref="CustomerHealth.Weakest"/>); null when not scored or when none costs a point (score 100).</summary>
     public string? HealthWeakest { get; init; }
 
     /// <summary>Whether every property equals <paramref name="other"/>'s; <see cref="ClvByYear"/> element by element.</summary>

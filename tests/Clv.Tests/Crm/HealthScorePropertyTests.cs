@@ -91,9 +91,21 @@ public class HealthScorePropertyTests
 
             double best = present.Max(k => s.Weights[k] * s.Values(k)[i]);
             double worst = present.Max(k => s.Weights[k] * (1 - s.Values(k)[i]));
-            int r = s.IndexOf(h.Reason!), w = s.IndexOf(h.Weakest!);
-            ok &= s.Weights[r] * s.Values(r)[i] == best && s.Weights[w] * (1 - s.Values(w)[i]) == worst;
-            ok &= h.Reason == s.Names[present.First(k => s.Weights[k] * s.Values(k)[i] == best)];
+
+            // No reason where no signal adds a point (score 0), no weakest where none costs one (score 100).
+            ok &= (h.Reason is null) == !(best > 0) && (h.Weakest is null) == !(worst > 0);
+            if (h.Reason is not null)
+            {
+                int r = s.IndexOf(h.Reason);
+                ok &= s.Weights[r] * s.Values(r)[i] == best;
+                ok &= h.Reason == s.Names[present.First(k => s.Weights[k] * s.Values(k)[i] == best)];
+            }
+
+            if (h.Weakest is not null)
+            {
+                int w = s.IndexOf(h.Weakest);
+                ok &= s.Weights[w] * (1 - s.Values(w)[i]) == worst;
+            }
         }
 
         return ok.ToProperty();

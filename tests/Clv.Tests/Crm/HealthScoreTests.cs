@@ -77,8 +77,8 @@ public class HealthScoreTests
         var a = HealthScore.Score(s, 0);
         Assert.Equal(100 * ((0.3 * 0.5) + (0.2 * 2 / 3.0) + (0.2 * 0.8)) / 0.7, a.Score, 10);
 
-        // d has recency 0 and nothing else: scored 0, Red, never filled from a missing signal.
-        Assert.Equal(new CustomerHealth("d", 0, HealthBand.Red, "recency", "recency"), HealthScore.Score(s, 3));
+        // d has recency 0 and nothing else: scored 0, Red, never filled from a missing signal; no reason (nothing adds a point).
+        Assert.Equal(new CustomerHealth("d", 0, HealthBand.Red, null, "recency"), HealthScore.Score(s, 3));
     }
 
     [Fact]
@@ -127,6 +127,41 @@ public class HealthScoreTests
         var c = HealthScore.Score(s, 2);
         Assert.Equal(100 * ((3 * 0.5) + (2 * 0.5)) / 5, c.Score, 10);
         Assert.Equal(("tickets", "tickets"), (c.Reason, c.Weakest));
+    }
+
+    /// <summary>
+    /// A customer at 0 has no signal adding a point, so no reason; one at 100 has none costing a point, so no weakest (the
+    /// first-listed signal was named for both, with 0 points).
+    /// </summary>
+    [Fact]
+    public void Score_AtZeroNoReason_AtHundredNoWeakest()
+    {
+        var options = new HealthScoreOptions
+        {
+            RecencyWeight = 0,
+            FrequencyTrendWeight = 0,
+            SpendTrendWeight = 0,
+            CustomSignals =
+            [
+                new CustomHealthSignal("nps", 1) { Scaling = SignalScaling.MinMax, Minimum = 0, Maximum = 10 },
+                new CustomHealthSignal("usage", 2) { Scaling = SignalScaling.MinMax, Minimum = 0, Maximum = 10 },
+            ],
+        };
+        var values = new Dictionary<string, double[]> { ["nps"] = [0, 10, 0, 10], ["usage"] = [0, 10, 10, 10] };
+        var s = HealthSignals.Create(Tiny(), [], values, options);
+
+        var h = Enumerable.Range(0, 4).Select(i => HealthScore.Score(s, i)).ToArray();
+
+        Assert.Equal((0.0, (string?)null, "usage"), (h[0].Score, h[0].Reason, h[0].Weakest));
+        Assert.Equal((100.0, "usage", (string?)null), (h[1].Score, h[1].Reason, h[1].Weakest));
+        Assert.Equal(("usage", "nps"), (h[2].Reason, h[2].Weakest));
+        var report = HealthReport.Create(s);
+        var red = report.Rows.Single(r => r.Band == HealthBand.Red);
+        var amber = report.Rows.Single(r => r.Band == HealthBand.Amber);
+        var green = report.Rows.Single(r => r.Band == HealthBand.Green);
+        Assert.Equal((1, (string?)null, "usage"), (red.Customers, red.TopReason, red.TopWeakest));
+        Assert.Equal((1, "usage", "nps"), (amber.Customers, amber.TopReason, amber.TopWeakest));   // 66.7
+        Assert.Equal((2, "usage", (string?)null), (green.Customers, green.TopReason, green.TopWeakest));
     }
 
     [Theory]
