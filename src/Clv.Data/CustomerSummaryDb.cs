@@ -6,7 +6,7 @@ namespace Clv.Data;
 /// <summary>
 /// Writes customer summaries to a new database table, one row per customer, with the columns of
 /// <c>CustomerSummaryCsv</c>: <c>customer_id</c> (TEXT), <c>first_purchase</c>, <c>last_purchase</c> (DATE),
-/// <c>purchase_days</c>, <c>frequency</c> (BIGINT), <c>recency</c>, <c>age</c> (DOUBLE PRECISION), <c>time_unit</c> (TEXT),
+/// <c>purchase_days</c>, <c>frequency</c> (BIGINT), <c>recency</c>, <c>age</c> (DOUBLE PRECISION), <c>time_unit</c> (TEXT; on SQL Server NVARCHAR(n), n the longest value),
 /// <c>days_since_last_purchase</c> (BIGINT), <c>spend</c>, <c>refunds</c>, <c>monetary_value</c> (DOUBLE PRECISION),
 /// <c>holdout_purchase_days</c> (BIGINT), <c>holdout_spend</c> (DOUBLE PRECISION). A missing value (no purchase, NaN) is NULL.
 /// </summary>

@@ -8,7 +8,8 @@ namespace Clv.Data;
 /// Writes a <see cref="Scorecard"/> back into the CRM's database: a new table with one row per customer and one column per
 /// <see cref="Scorecard.Columns"/> entry, named as in the scorecard's data dictionary (the CSV's names), typed by its kind
 /// (<see cref="ScorecardColumnKind.Text"/> TEXT, <see cref="ScorecardColumnKind.Integer"/> BIGINT,
-/// <see cref="ScorecardColumnKind.Number"/> DOUBLE PRECISION); an empty cell (NaN included) is NULL.
+/// <see cref="ScorecardColumnKind.Number"/> DOUBLE PRECISION; text on SQL Server is NVARCHAR(n), n the longest value, since
+/// its TEXT keeps only the code page's characters and cannot be compared); an empty cell (NaN included) is NULL.
 /// </summary>
 public static class ScorecardDb
 {

@@ -3,7 +3,7 @@ using System.Data.Common;
 
 namespace Clv.Data.Internal;
 
-/// <summary>The SQL type of a written column, in names PostgreSQL, SQL Server-like and SQLite databases all accept.</summary>
+/// <summary>The SQL type of a written column, in names PostgreSQL, SQL Server and SQLite databases all accept (text: see <see cref="DbTableWriter.CreateTable"/>).</summary>
 internal enum DbColumnKind
 {
     Text,
@@ -42,7 +42,7 @@ internal static class DbTableWriter
                 Execute(connection, transaction, $"DROP TABLE IF EXISTS {quoted}");
             }
 
-            Execute(connection, transaction, $"CREATE TABLE {quoted} ({string.Join(", ", columns.Select(c => Quote(c.Name) + " " + SqlType(c.Kind)))})");
+            Execute(connection, transaction, CreateTable(connection.GetType().FullName, quoted, columns, rows));
             string head = $"INSERT INTO {quoted} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) VALUES ";
             if (InProcess(connection))
             {
@@ -183,13 +183,40 @@ internal static class DbTableWriter
         command.ExecuteNonQuery();
     }
 
-    private static string SqlType(DbColumnKind kind) => kind switch
+    /// <summary>
+    /// The CREATE TABLE statement for a connection of type <paramref name="connectionType"/> (its full name). Text is
+    /// <c>TEXT</c>, except on SQL Server, where <c>TEXT</c> is a deprecated type that keeps only the database code page's
+    /// characters (the Chinese labels came back as <c>??</c>) and cannot be compared with <c>=</c> (a join on
+    /// <c>customer_id</c> failed): there it is <c>NVARCHAR(n)</c>, n the column's longest value (at least 1; <c>MAX</c> beyond
+    /// 4,000), short enough for an index on the ids.
+    /// </summary>
+    internal static string CreateTable(string? connectionType, string quotedTable, IReadOnlyList<TableColumn> columns, int rows)
     {
-        DbColumnKind.Text => "TEXT",
+        bool sqlServer = connectionType is "Microsoft.Data.SqlClient.SqlConnection" or "System.Data.SqlClient.SqlConnection";
+        return $"CREATE TABLE {quotedTable} ({string.Join(", ", columns.Select(c => Quote(c.Name) + " " + SqlType(c, rows, sqlServer)))})";
+    }
+
+    private static string SqlType(TableColumn column, int rows, bool sqlServer) => column.Kind switch
+    {
+        DbColumnKind.Text => sqlServer ? NVarChar(column, rows) : "TEXT",
         DbColumnKind.Integer => "BIGINT",
         DbColumnKind.Real => "DOUBLE PRECISION",
         _ => "DATE",
     };
+
+    private static string NVarChar(TableColumn column, int rows)
+    {
+        int longest = 1;
+        for (int i = 0; i < rows; i++)
+        {
+            if (column.Value(i) is string text)
+            {
+                longest = Math.Max(longest, text.Length);
+            }
+        }
+
+        return longest > 4000 ? "NVARCHAR(MAX)" : "NVARCHAR(" + longest.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+    }
 
     private static string Quote(string name) => "\"" + name + "\"";
 
