@@ -10,7 +10,7 @@ namespace Clv.Csv;
 /// The defaults suit a person opening the file in a spreadsheet without harm (escaped formulas) and every CSV reader (no
 /// byte order mark). A CRM that imports the scorecard and matches rows by customer id needs the ids as they are: set
 /// <see cref="EscapeFormulas"/> to false. Excel reads a CSV file without a byte order mark in the machine's legacy code page,
-/// so the Chinese labels (<c>segment_zh</c>, <c>stage_zh</c>, and Chinese text from the data) come out garbled: set <see cref="ByteOrderMark"/> to true.
+/// so the Chinese labels (the scorecard's <c>rfm_segment_zh</c> and <c>lifecycle_stage_zh</c>, the segment report's <c>segment_zh</c>, Chinese text from the data) come out garbled: set <see cref="ByteOrderMark"/> to true.
 /// </remarks>
 public sealed class CsvWriteOptions
 {

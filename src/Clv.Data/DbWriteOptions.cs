@@ -12,6 +12,6 @@ public sealed class DbWriteOptions
     /// </summary>
     public bool ReplaceExisting { get; init; }
 
-    /// <summary>Cancels the write (checked every 4,096 rows into SQLite or DuckDB, after every INSERT of up to 999 values into a server, and before the commit): the transaction is rolled back. Default none.</summary>
+    /// <summary>Cancels the write (checked every 4,096 rows into SQLite, after every INSERT of up to 999 values into a server or DuckDB, and before the commit): the transaction is rolled back. Default none.</summary>
     public CancellationToken CancellationToken { get; init; }
 }
