@@ -6,7 +6,7 @@ namespace Clv.Plots;
 /// <summary>What <see cref="ClvReport"/> writes: language, title, CLV horizon and the length of its customer lists.</summary>
 public sealed class ClvReportOptions
 {
-    /// <summary>The defaults: English, the report's own title, 52-period CLV, 20 customers per list.</summary>
+    /// <summary>The defaults: English, the report's own title, 52-period CLV (no margin, 10% a year discount), 20 customers per list.</summary>
     public static ClvReportOptions Default { get; } = new();
 
     /// <summary>The language of every heading, table and plot. Default <see cref="PlotLanguage.English"/>.</summary>
@@ -15,8 +15,19 @@ public sealed class ClvReportOptions
     /// <summary>A title that replaces the report's own; null keeps it.</summary>
     public string? Title { get; init; }
 
-    /// <summary>The CLV horizon in periods of the summaries' time unit, 1 to 1000. Default 52.</summary>
+    /// <summary>
+    /// The CLV horizon in periods of the summaries' time unit, 1 to 1000, with <see cref="PredictiveClvOptions"/>' default
+    /// discount rate and margin. Default 52. <see cref="Clv"/>, when set, takes its place.
+    /// </summary>
     public int ClvPeriods { get; init; } = 52;
+
+    /// <summary>
+    /// The CLV the report shows, as <see cref="PredictiveClv.Compute(PurchaseModel, GammaGammaModel, CustomerSummaries, PredictiveClvOptions?)"/>
+    /// computes it with these options (periods, their unit, discount rate, margin): pass the options a scorecard was made with
+    /// and the report's CLV (its total, its top customers) is the scorecard's <c>clv</c>, to the bit. Null (the default):
+    /// <see cref="ClvPeriods"/> periods of the summaries' unit, with the default discount rate and margin.
+    /// </summary>
+    public PredictiveClvOptions? Clv { get; init; }
 
     /// <summary>How many customers the top-CLV and value-at-risk lists show, 1 to 1000. Default 20.</summary>
     public int TopCustomers { get; init; } = 20;

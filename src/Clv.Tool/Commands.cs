@@ -117,7 +117,7 @@ internal sealed class AnalyzeCommand(ToolEnvironment env) : ToolCommand<AnalyzeS
                 Language = language,
                 Comparison = comparison,
                 Spend = spend,
-                ClvPeriods = ReportPeriods(horizon, input.Unit),
+                Clv = horizon,   // the scorecard's: the report's CLV is its clv column
             })));
         }
 
@@ -126,13 +126,6 @@ internal sealed class AnalyzeCommand(ToolEnvironment env) : ToolCommand<AnalyzeS
         WriteSummaryFile(staging, summary, outputs);
         staging.Commit(Job.ReportFile, Job.RejectedRowsFile);
         return summary;
-    }
-
-    /// <summary>The report's CLV horizon in the summaries' unit, as close to the scorecard's horizon as whole periods allow.</summary>
-    private static int ReportPeriods(PredictiveClvOptions horizon, TimeUnit unit)
-    {
-        double periods = horizon.Period.ConvertTo(horizon.Periods, unit);
-        return (int)Math.Clamp(Math.Round(periods), 1, 1000);
     }
 }
 

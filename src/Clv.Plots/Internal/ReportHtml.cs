@@ -57,7 +57,7 @@ internal static partial class ReportHtml
 
         double[] alive = model.ProbabilityAlive(customers);
         double[]? clv = spend is null ? null
-            : PredictiveClv.Compute(model, spend, customers, new PredictiveClvOptions { Periods = options.ClvPeriods, Period = customers.TimeUnit });
+            : PredictiveClv.Compute(model, spend, customers, Horizon(options, customers));
 
         // The sections' data (pure library calls) are computed side by side while the page is written; the plots are drawn
         // one after the other on this thread as before (ScottPlot keeps process-wide font state that plots built on two
@@ -73,6 +73,10 @@ internal static partial class ReportHtml
             data.WaitAll();
         }
     }
+
+    /// <summary>The CLV horizon: <see cref="ClvReportOptions.Clv"/>, or <see cref="ClvReportOptions.ClvPeriods"/> periods of the summaries' unit.</summary>
+    private static PredictiveClvOptions Horizon(ClvReportOptions options, CustomerSummaries customers) =>
+        options.Clv ?? new PredictiveClvOptions { Periods = options.ClvPeriods, Period = customers.TimeUnit };
 
     private static string Page(CustomerSummaries customers, ClvReportOptions options, ModelComparisonReport comparison, PurchaseModel model,
         (FitResult<GammaGammaModel>? Fit, string? Failure) spendFit, double[]? clv, SectionData data)
@@ -111,7 +115,9 @@ internal static partial class ReportHtml
         Card(html, Text.Number(netSpend, "N0"), L("net spend to the calibration end", "校准期净消费"));
         if (clv is not null)
         {
-            Card(html, Text.Number(clv.Sum(), "N0"), Text.Format($"{L("predicted CLV, next", "预测终身价值，未来")} {options.ClvPeriods} {Text.Unit(lang, customers.TimeUnit)}"));
+            var horizon = Horizon(options, customers);
+            string margin = horizon.MarginRate == 1 ? "" : Text.Format($"{L(", margin", "，利润率")} {100 * horizon.MarginRate:0.#}%");
+            Card(html, Text.Number(clv.Sum(), "N0"), Text.Format($"{L("predicted CLV, next", "预测终身价值，未来")} {horizon.Periods} {Text.Unit(lang, horizon.Period)}{margin}"));
         }
 
         html.Append("</div>");

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
 using Clv.Plots;
+using Clv.Probabilistic;
 using Clv.Tests.Probabilistic;
 
 namespace Clv.Tests.Plots;
@@ -98,6 +100,29 @@ public class ClvReportTests
         Assert.Contains("<td>已收敛</td>", html, StringComparison.Ordinal);
         Assert.DoesNotContain(">Converged<", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("<td>converged</td>", English.Value, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// With <see cref="ClvReportOptions.Clv"/> the report's CLV is PredictiveClv's with those options (horizon, discount
+    /// rate, margin): the total card and the first top customer; before, the report always took no margin and 10% a year.
+    /// </summary>
+    [Fact]
+    public void ToHtml_ClvOptions_TotalAndTopCustomerAreTheScorecardsClv()
+    {
+        var horizon = new PredictiveClvOptions { Periods = 36, Period = TimeUnit.Month, MarginRate = 0.3, DiscountRate = DiscountRate.Annual(0.25) };
+        string html = ClvReport.ToHtml(CdnowFits.Summaries, new ClvReportOptions
+        {
+            Comparison = ModelComparison.FromFit(CdnowFits.BgNbd, CdnowFits.Summaries),
+            Spend = CdnowFits.GammaGamma,
+            Clv = horizon,
+        });
+        double[] clv = PredictiveClv.Compute(CdnowFits.BgNbd.Model, CdnowFits.GammaGamma.Model, CdnowFits.Summaries, horizon);
+        Assert.Contains(
+            "<b>" + clv.Sum().ToString("N0", CultureInfo.InvariantCulture) + "</b><span>predicted CLV, next 36 months, margin 30%</span>",
+            html,
+            StringComparison.Ordinal);
+        Assert.Contains("<td class=\"n\">" + clv.Max().ToString("N2", CultureInfo.InvariantCulture) + "</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<span>predicted CLV, next 52 weeks</span>", English.Value, StringComparison.Ordinal);   // without: ClvPeriods of the summaries' unit
     }
 
     [Theory]
