@@ -24,13 +24,18 @@ public static partial class CustomerSummaryParquet
             bool strict = options.Mode == ParquetReadMode.Strict;
             var rejected = new List<RejectedRow>();
             var seen = new Dictionary<string, long>(StringComparer.Ordinal);
+            long length = stream.Length;
             long row = 0, imported = 0;
             for (int g = 0; g < reader.RowGroupCount; g++)
             {
                 options.CancellationToken.ThrowIfCancellationRequested();
                 using var group = reader.OpenRowGroupReader(g);
-                int n = checked((int)group.RowCount);
-                ParquetFile.Guard(path, () => columns.Read(group, n));
+                int n = 0;
+                ParquetFile.Guard(path, () =>
+                {
+                    n = ParquetFile.RowCount(group, reader.Schema, g, path, length);
+                    columns.Read(group, n);
+                });
                 for (int i = 0; i < n; i++)
                 {
                     row++;

@@ -1,4 +1,5 @@
 using Parquet;
+using Parquet.Schema;
 
 namespace Clv.Parquet.Internal;
 
@@ -46,6 +47,41 @@ internal static class ParquetFile
             reader = opened;
         });
         return reader!;
+    }
+
+    /// <summary>
+    /// The most rows a byte of a row group's column chunks is taken to hold. A run of one repeated value (RLE, a one-entry
+    /// dictionary) holds millions of rows in a few bytes, but a real log does not repeat the same customer, day and amount
+    /// for a whole row group; a footer claiming more is spoilt or crafted, and the readers would allocate buffers for every
+    /// claimed row before the first page showed it false (a 2-billion-row claim in a 3 KB file: about 10 GB).
+    /// </summary>
+    public const int MaxRowsPerByte = 1024;
+
+    /// <summary>
+    /// Row group <paramref name="g"/>'s (0-based) row count as its footer claims it, checked before anything is allocated by
+    /// it: more rows than the group's column chunks could hold (<see cref="MaxRowsPerByte"/> to a byte of their compressed
+    /// size, a chunk counted at most at the file's length) is a file-level <see cref="ParquetFormatException"/> naming the
+    /// row group and the claimed count.
+    /// </summary>
+    public static int RowCount(ParquetRowGroupReader group, ParquetSchema schema, int g, string? path, long fileLength)
+    {
+        long rows = group.RowCount;
+        long bytes = 0;
+        foreach (var field in schema.GetDataFields())
+        {
+            if (group.GetMetadata(field)?.MetaData is { } meta)
+            {
+                bytes = Math.Min(bytes + Math.Clamp(meta.TotalCompressedSize, 0, fileLength), fileLength);
+            }
+        }
+
+        if (rows < 0 || rows > int.MaxValue || rows > bytes * MaxRowsPerByte)
+        {
+            throw new ParquetFormatException(path, 0, null, string.Empty, ThrowHelper.Format(
+                $"Not a readable Parquet file: row group {g + 1} claims {rows:N0} rows, more than its {bytes:N0} bytes of column data can hold (at most {MaxRowsPerByte:N0} rows a byte); the footer is spoilt."));
+        }
+
+        return (int)rows;
     }
 
     /// <summary>

@@ -118,6 +118,7 @@ internal static class TransactionParquetReader
         private readonly AmountColumn _amount = AmountColumn.Resolve(reader.Schema, options.AmountColumn, path);
         private readonly AmountColumn? _quantity = options.QuantityColumn is { } quantity ? AmountColumn.Resolve(reader.Schema, quantity, path, "quantity") : null;
         private readonly bool _strict = options.Mode == ParquetReadMode.Strict;
+        private readonly long _length = stream.Length;
 
         private FastColumns? _fast = pageReader ? FastColumns.For(
             Find(reader.Schema, options.CustomerIdColumn, "customer id", path),
@@ -148,7 +149,8 @@ internal static class TransactionParquetReader
             Rejected.Clear();
             Failure = null;
             using var group = reader.OpenRowGroupReader(g);
-            int n = checked((int)group.RowCount);
+            int n = 0;
+            ParquetFile.Guard(path, () => n = ParquetFile.RowCount(group, reader.Schema, g, path, _length));
             DecodedFast = _fast is not null && _fast.TryRead(stream, group, g, n, path);
             if (DecodedFast)
             {
