@@ -109,17 +109,34 @@ public sealed class FitResult<TModel> : IJsonPersistable<FitResult<TModel>>
             }
 
             var covariance = new List<double>();
+            string? firstNaN = null, firstNumber = null;
             if (r.Has("fit.logCovariance"))
             {
                 foreach (var (item, path) in r.Items("fit.logCovariance"))
                 {
+                    // A literal beyond a double's range (1e400) would be read as infinity: refused, as everywhere in the format.
                     covariance.Add(item.ValueKind switch
                     {
-                        JsonValueKind.Number => item.GetDouble(),
+                        JsonValueKind.Number when item.TryGetDouble(out double c) && double.IsFinite(c) => c,
+                        JsonValueKind.Number => throw r.Error(path, Guard.Format($"is {item.GetRawText()}, a number beyond the range of a double")),
                         JsonValueKind.String when item.GetString() == "NaN" => double.NaN,
                         _ => throw r.Error(path, "is not a number or \"NaN\""),
                     });
+                    if (double.IsNaN(covariance[^1]))
+                    {
+                        firstNaN ??= path;
+                    }
+                    else
+                    {
+                        firstNumber ??= path;
+                    }
                 }
+            }
+
+            if (firstNaN is not null && firstNumber is not null)
+            {
+                // All "NaN" is a maximum that is not identified; a NaN among numbers is no covariance at all.
+                throw r.Error(firstNaN, Guard.Format($"is \"NaN\" while \"{firstNumber}\" is a number; a covariance is all numbers, or all \"NaN\" when the maximum is not identified"));
             }
 
             var warnings = new List<string>();
@@ -128,15 +145,16 @@ public sealed class FitResult<TModel> : IJsonPersistable<FitResult<TModel>>
                 warnings.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : throw r.Error(path, "is not a string"));
             }
 
+            int iterations = r.Int("fit.iterations");
             return new FitResult<TModel>(
                 model,
                 r.Enum<FitStatus>("fit.status"),
                 r.String("fit.statusMessage"),
                 r.NumberOrSpecial("fit.likelihoodLn"),
-                r.Int("fit.iterations"),
+                iterations >= 0 ? iterations : throw r.Error("fit.iterations", Guard.Format($"is {iterations}; a count must be 0 or more")),
                 parameters,
-                r.Long("fit.observationCount"),
-                r.Long("fit.excludedCount"),
+                r.Count("fit.observationCount"),
+                r.Count("fit.excludedCount"),
                 warnings,
                 [.. covariance]);
         });

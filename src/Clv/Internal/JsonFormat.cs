@@ -240,7 +240,7 @@ internal static class JsonFormat
         public double Number(string path)
         {
             var e = Element(path, JsonValueKind.Number);
-            return e.TryGetDouble(out double v) && double.IsFinite(v) ? v : throw Error(path, "is not a finite number");
+            return e.TryGetDouble(out double v) && double.IsFinite(v) ? v : throw Error(path, Guard.Format($"is not a finite number (it is {e.GetRawText()})"));
         }
 
         /// <summary>A number that may also be written as the strings "NaN", "Infinity" or "-Infinity" (standard errors, log-likelihoods).</summary>
@@ -281,6 +281,13 @@ internal static class JsonFormat
             return e.TryGetInt64(out long v) ? v : throw Error(path, "is not a whole number");
         }
 
+        /// <summary>A count: a whole number, 0 or more.</summary>
+        public long Count(string path)
+        {
+            long v = Long(path);
+            return v >= 0 ? v : throw Error(path, Guard.Format($"is {v}; a count must be 0 or more"));
+        }
+
         public bool Bool(string path) => Element(path, JsonValueKind.True).GetBoolean();
 
         public string String(string path) => Element(path, JsonValueKind.String).GetString()!;
@@ -308,7 +315,7 @@ internal static class JsonFormat
             {
                 values[i] = item.ValueKind == JsonValueKind.Number && item.TryGetDouble(out double v) && double.IsFinite(v)
                     ? v
-                    : throw Error(Guard.Format($"{path}[{i}]"), "is not a finite number");
+                    : throw Error(Guard.Format($"{path}[{i}]"), Guard.Format($"is not a finite number (it is {item.GetRawText()})"));
                 i++;
             }
 

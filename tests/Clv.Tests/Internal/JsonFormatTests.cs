@@ -93,8 +93,8 @@ public class JsonFormatTests
     [InlineData("{}", "is an object, expected a number")]
     [InlineData("[]", "is an array, expected a number")]
     [InlineData("\"1\"", "is the string \"1\", expected a number")]
-    [InlineData("1e400", "is not a finite number")]
-    [InlineData("-1e400", "is not a finite number")]
+    [InlineData("1e400", "is not a finite number (it is 1e400)")]
+    [InlineData("-1e400", "is not a finite number (it is -1e400)")]
     public void Number_NonNumbersAndInfinity_Refused(string value, string problem) =>
         AssertError("\"n\":" + value, r => r.Number("n"), "field \"n\" " + problem);
 
@@ -160,7 +160,7 @@ public class JsonFormatTests
         Assert.Empty(Read("\"a\":[]", r => r.Numbers("a", 0)));
         AssertError("\"a\":[1]", r => r.Numbers("a", 0), "field \"a\" has 1 elements, expected 0");
         AssertError("\"a\":[1,2]", r => r.Numbers("a", 3), "field \"a\" has 2 elements, expected 3");
-        AssertError("\"a\":[1,\"x\"]", r => r.Numbers("a", -1), "field \"a[1]\" is not a finite number");
+        AssertError("\"a\":[1,\"x\"]", r => r.Numbers("a", -1), "field \"a[1]\" is not a finite number (it is \"x\")");
     }
 
     [Fact]
