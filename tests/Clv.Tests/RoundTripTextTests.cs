@@ -65,8 +65,9 @@ public class RoundTripTextTests
     public void ClusterJobDefinition_RatesAtTheMisreadDoubles_ReadBackExactly()
     {
         // The Orleans job definition is JSON shipped to every silo and stored with the job.
-        double a = Math.ScaleB(1.0, -25), b = -Math.ScaleB(1.0, -958);
-        var job = new Clv.Orleans.Internal.JobDefinition { DiscountRate = a, MarginRate = b, HorizonPeriods = 3 };
+        // A definition FromJson takes (a job id, a partition, an output folder; a margin rate of at least 0).
+        double a = Math.ScaleB(1.0, -25), b = Math.ScaleB(1.0, -958);
+        var job = new Clv.Orleans.Internal.JobDefinition { JobId = "job", Partitions = [["a.csv"]], OutputFolder = "out", DiscountRate = a, MarginRate = b, HorizonPeriods = 3 };
 
         var back = Clv.Orleans.Internal.JobDefinition.FromJson(job.ToJson());
 

@@ -13,7 +13,7 @@ namespace Clv.Orleans.Internal;
 /// culture by name and number symbols, a time zone by id, cut points as JSON), shipped and stored as one JSON string, so two runs of the
 /// same spec compare equal as text.
 /// </summary>
-internal sealed class JobDefinition
+internal sealed partial class JobDefinition
 {
     /// <summary>The most periods <see cref="PredictiveClvOptions.Periods"/> allows (documented there).</summary>
     private const int MaxHorizonPeriods = 1_000_000;
@@ -184,7 +184,6 @@ internal sealed class JobDefinition
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    public static JobDefinition FromJson(string json) => JsonSerializer.Deserialize<JobDefinition>(json, Json) ?? throw new InvalidDataException("Empty job definition.");
 
     public PredictiveClvOptions Horizon() => new()
     {

@@ -11,7 +11,11 @@ namespace Clv.Orleans.Internal;
 /// </summary>
 internal sealed class RoundTripDoubleConverter : JsonConverter<double>
 {
-    public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDouble();
+    /// <summary>A number, finite: a literal beyond a double's range (1e400) would be read as infinity.</summary>
+    public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out double value) && double.IsFinite(value)
+            ? value
+            : throw new JsonException(reader.TokenType == JsonTokenType.Number ? "The number is beyond the range of a double." : "The value is not a number.");
 
     public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options)
     {
