@@ -48,7 +48,8 @@ public sealed class GammaGammaModel : IJsonPersistable<GammaGammaModel>
     public bool HasFiniteMeanSpend => Q > 1;
 
     /// <summary>The population mean spend per transaction, p v / (q − 1); +∞ when q ≤ 1 (see <see cref="HasFiniteMeanSpend"/>).</summary>
-    public double MeanSpend => Q > 1 ? P * V / (Q - 1) : double.PositiveInfinity;
+    /// <exception cref="InvalidOperationException">q &gt; 1 but p v / (q − 1) itself is beyond the largest double (a saved model edited or crafted); the message names the parameters.</exception>
+    public double MeanSpend => Q > 1 ? ExpectedSpendCore(0, 0) : double.PositiveInfinity;
 
     /// <summary>Fits the model by maximum likelihood with the default options; see <see cref="Fit(CustomerSummaries, FitOptions?)"/>.</summary>
     /// <param name="customers">The calibration summaries.</param>
@@ -212,7 +213,7 @@ public sealed class GammaGammaModel : IJsonPersistable<GammaGammaModel>
     /// <param name="monetaryValue">Mean repeat spend m_x (at least 0; ignored when x = 0).</param>
     /// <returns>E[M | x, m_x].</returns>
     /// <exception cref="ArgumentOutOfRangeException">An argument is negative, NaN or infinite.</exception>
-    /// <exception cref="InvalidOperationException">p x + q ≤ 1: the expectation does not exist (a fit with q ≤ 1 and x = 0).</exception>
+    /// <exception cref="InvalidOperationException">p x + q ≤ 1: the expectation does not exist (a fit with q ≤ 1 and x = 0); or it is beyond the largest double (the message names the parameters).</exception>
     public double ConditionalExpectedSpend(int frequency, double monetaryValue)
     {
         Guard.NonNegative(frequency);
@@ -270,13 +271,42 @@ public sealed class GammaGammaModel : IJsonPersistable<GammaGammaModel>
             // formula above gave ∞/∞ = NaN.
             double scaled = frequency + ((Q - 1) / P);
             double mean = (V + (frequency * monetaryValue)) / scaled;
-            return double.IsFinite(mean) ? mean : (V / scaled) + (frequency / scaled * monetaryValue);
+            mean = double.IsFinite(mean) ? mean : (V / scaled) + (frequency / scaled * monetaryValue);
+            return double.IsFinite(mean) ? mean : SpendFromLogs(frequency, monetaryValue, 0, Math.Log(scaled));
         }
 
         double spend = P * (V + (frequency * monetaryValue)) / denominator;
 
         // Past the largest double (x m = 2e309 at x = int.MaxValue, m = 1e300) the weighted mean is taken term by term.
-        return double.IsFinite(spend) ? spend : (P / denominator * V) + (P * frequency / denominator * monetaryValue);
+        spend = double.IsFinite(spend) ? spend : (P / denominator * V) + (P * frequency / denominator * monetaryValue);
+
+        // A term still past it (p v = 1e400 with q − 1 = 1e300: the mean spend is 1e100) is taken in logs.
+        return double.IsFinite(spend) ? spend : SpendFromLogs(frequency, monetaryValue, Math.Log(P), Math.Log(denominator));
+    }
+
+    /// <summary>
+    /// p (v + x m) / d as exp(ln p + ln(v + x m) − ln d), for parameters whose products pass the largest double while the
+    /// spend does not; throws when the spend itself is beyond the largest double.
+    /// </summary>
+    private double SpendFromLogs(int frequency, double monetaryValue, double lnP, double lnDenominator)
+    {
+        double lnV = Math.Log(V);
+        double lnSum = lnV;
+        if (frequency > 0 && monetaryValue > 0)
+        {
+            double lnXm = Math.Log(frequency) + Math.Log(monetaryValue);
+            lnSum = Math.Max(lnV, lnXm) + Math.Log(1 + Math.Exp(-Math.Abs(lnV - lnXm)));
+        }
+
+        double ln = lnP + lnSum - lnDenominator;
+        double spend = Math.Exp(ln);
+        if (!double.IsFinite(spend))
+        {
+            ThrowHelper.InvalidOperation(Guard.Format(
+                $"The expected spend of a customer with {frequency} repeat purchases and mean spend {monetaryValue:G6} under {this} is e^{ln:G6}, beyond the largest double: p (v + x m) / (p x + q − 1) overflows. The parameters are not those of any real spend data; refit, or check the saved model."));
+        }
+
+        return spend;
     }
 
     /// <summary>The p of the limit a one-price fit returns (q = p + 1): any large value gives the same predictions.</summary>
