@@ -233,7 +233,7 @@ public sealed partial class Scorecard
 
     private static void AddValue(CustomerSummaries customers, ScorecardOptions options, Parts parts)
     {
-        double[]? historical = options.HistoricalValue is { } h ? Valuation.HistoricalValue.Compute(customers, h) : null;
+        double[]? historical = options.HistoricalValue is { } h ? Valuation.HistoricalValue.Compute(customers, h, "options.HistoricalValue") : null;
         parts.Historical = historical;
         if (options.Abc is null)
         {

@@ -23,7 +23,7 @@ public static class HistoricalValue
     /// <param name="index">The customer's position in <paramref name="customers"/>.</param>
     /// <param name="options">Margin rate, costs and window; null for <see cref="HistoricalValueOptions.Default"/>.</param>
     /// <returns>The value, in the currency of the transaction amounts.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is out of range, or an option is out of range (margin rate outside [0, 1], a negative cost).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is out of range, or an option is out of range (margin rate outside [0, 1], a negative cost, a <see cref="HistoricalWindow.Since"/> window starting after the observation end).</exception>
     public static double ForCustomer(CustomerSummaries customers, int index, HistoricalValueOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(customers);
@@ -41,7 +41,7 @@ public static class HistoricalValue
     /// <param name="options">Margin rate, costs and window; null for <see cref="HistoricalValueOptions.Default"/>.</param>
     /// <param name="destination">Receives one value per customer; length <see cref="CustomerSummaries.Count"/>.</param>
     /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong length.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (margin rate outside [0, 1], a negative cost, a <see cref="HistoricalWindow.Since"/> window starting after the observation end).</exception>
     public static void Compute(CustomerSummaries customers, HistoricalValueOptions? options, Span<double> destination)
     {
         ArgumentNullException.ThrowIfNull(customers);
@@ -57,12 +57,20 @@ public static class HistoricalValue
     /// <param name="customers">The summaries.</param>
     /// <param name="options">Margin rate, costs and window; null for <see cref="HistoricalValueOptions.Default"/>.</param>
     /// <returns>One value per customer.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public static double[] Compute(CustomerSummaries customers, HistoricalValueOptions? options)
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (margin rate outside [0, 1], a negative cost, a <see cref="HistoricalWindow.Since"/> window starting after the observation end).</exception>
+    public static double[] Compute(CustomerSummaries customers, HistoricalValueOptions? options) => Compute(customers, options, "options");
+
+    /// <summary><see cref="Compute(CustomerSummaries, HistoricalValueOptions?)"/> with the options' path for errors (<c>options.HistoricalValue</c> in a scorecard).</summary>
+    internal static double[] Compute(CustomerSummaries customers, HistoricalValueOptions? options, string path)
     {
         ArgumentNullException.ThrowIfNull(customers);
+        var terms = Terms.From(options, customers.ObservationEnd, path);
         var result = new double[customers.Count];
-        Compute(customers, options, result);
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = terms.Value(customers, i);
+        }
+
         return result;
     }
 
@@ -83,9 +91,10 @@ public static class HistoricalValue
             _lastDay = lastDay;
         }
 
-        public static Terms From(HistoricalValueOptions? options, DateOnly observationEnd)
+        public static Terms From(HistoricalValueOptions? options, DateOnly observationEnd, string path = "options")
         {
-            options = (options ?? HistoricalValueOptions.Default).Validate();
+            options = (options ?? HistoricalValueOptions.Default).Validate(path);
+            options.Window.CheckStart(observationEnd, path + ".Window");
             return new Terms(
                 options.MarginRate,
                 options.AcquisitionCost + options.ServiceCost,

@@ -45,10 +45,29 @@ public readonly record struct HistoricalWindow
         return new HistoricalWindow(months, null);
     }
 
-    /// <summary>Purchase days on or after <paramref name="start"/>, up to the observation end.</summary>
-    /// <param name="start">The first day of the window (inclusive).</param>
+    /// <summary>
+    /// Purchase days on or after <paramref name="start"/>, up to the observation end. A start after the summaries'
+    /// observation end holds no purchase day: it is refused where the window is used, with an
+    /// <see cref="ArgumentOutOfRangeException"/> naming the option (<c>options.Window</c>) and both dates.
+    /// </summary>
+    /// <param name="start">The first day of the window (inclusive), at most the observation end.</param>
     /// <returns>The window.</returns>
     public static HistoricalWindow Since(DateOnly start) => new(0, start);
+
+    /// <summary>
+    /// Throws when this is a <see cref="Since"/> window starting after <paramref name="observationEnd"/>: no purchase day is in
+    /// it, and every customer's value would be 0 less the costs without a word.
+    /// </summary>
+    /// <param name="observationEnd">The summaries' observation end.</param>
+    /// <param name="path">The option's path for the message (<c>options.Window</c>).</param>
+    internal void CheckStart(DateOnly observationEnd, string path)
+    {
+        if (_since is { } start && start > observationEnd)
+        {
+            ThrowHelper.ArgumentOutOfRange(path, start, Guard.Format(
+                $"{path} is HistoricalWindow.Since({start:yyyy-MM-dd}), which starts after the observation end {observationEnd:yyyy-MM-dd}: no purchase day is in it. Give a start on or before {observationEnd:yyyy-MM-dd}."));
+        }
+    }
 
     /// <summary>The first day number (inclusive) of the window for an observation end.</summary>
     internal int FirstDayNumber(DateOnly observationEnd)
