@@ -36,14 +36,15 @@ internal static class DbTableWriter
         try
         {
             using var transaction = connection.BeginTransaction();
-            string quoted = Quote(table);
+            string? type = connection.GetType().FullName;
+            string quoted = Quote(type, table);
             if (options.ReplaceExisting)
             {
                 Execute(connection, transaction, $"DROP TABLE IF EXISTS {quoted}");
             }
 
-            Execute(connection, transaction, CreateTable(connection.GetType().FullName, quoted, columns, rows));
-            string head = $"INSERT INTO {quoted} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) VALUES ";
+            Execute(connection, transaction, CreateTable(type, table, columns, rows));
+            string head = $"INSERT INTO {quoted} ({string.Join(", ", columns.Select(c => Quote(type, c.Name)))}) VALUES ";
             if (InProcess(connection))
             {
                 InsertRowByRow(connection, transaction, head, columns, rows, options.CancellationToken);
@@ -195,21 +196,24 @@ internal static class DbTableWriter
     }
 
     /// <summary>
-    /// The CREATE TABLE statement for a connection of type <paramref name="connectionType"/> (its full name). Text is
-    /// <c>TEXT</c>, except on SQL Server, where <c>TEXT</c> is a deprecated type that keeps only the database code page's
-    /// characters (the Chinese labels came back as <c>??</c>) and cannot be compared with <c>=</c> (a join on
-    /// <c>customer_id</c> failed): there it is <c>NVARCHAR(n)</c>, n the column's longest value (at least 1; <c>MAX</c> beyond
-    /// 4,000), short enough for an index on the ids.
+    /// The CREATE TABLE statement for a connection of type <paramref name="connectionType"/> (its full name). Names are quoted
+    /// <c>"so"</c>, on MySQL and MariaDB <c>`so`</c> (they read <c>"so"</c> as a string: every write failed). Text is <c>TEXT</c>,
+    /// except on SQL Server, where <c>TEXT</c> is a deprecated type that keeps only the database code page's characters (the
+    /// Chinese labels came back as <c>??</c>) and cannot be compared with <c>=</c> (a join on <c>customer_id</c> failed): there
+    /// it is <c>NVARCHAR(n)</c>, n the column's longest value (at least 1; <c>MAX</c> beyond 4,000), short enough for an index
+    /// on the ids; and on MySQL and MariaDB, whose older default character sets cannot hold Chinese either, <c>TEXT CHARACTER
+    /// SET utf8mb4</c>.
     /// </summary>
-    internal static string CreateTable(string? connectionType, string quotedTable, IReadOnlyList<TableColumn> columns, int rows)
-    {
-        bool sqlServer = connectionType is "Microsoft.Data.SqlClient.SqlConnection" or "System.Data.SqlClient.SqlConnection";
-        return $"CREATE TABLE {quotedTable} ({string.Join(", ", columns.Select(c => Quote(c.Name) + " " + SqlType(c, rows, sqlServer)))})";
-    }
+    internal static string CreateTable(string? connectionType, string table, IReadOnlyList<TableColumn> columns, int rows) =>
+        $"CREATE TABLE {Quote(connectionType, table)} ({string.Join(", ", columns.Select(c => Quote(connectionType, c.Name) + " " + SqlType(connectionType, c, rows)))})";
 
-    private static string SqlType(TableColumn column, int rows, bool sqlServer) => column.Kind switch
+    private static bool IsSqlServer(string? connectionType) => connectionType is "Microsoft.Data.SqlClient.SqlConnection" or "System.Data.SqlClient.SqlConnection";
+
+    private static bool IsMySql(string? connectionType) => connectionType is "MySqlConnector.MySqlConnection" or "MySql.Data.MySqlClient.MySqlConnection";
+
+    private static string SqlType(string? connectionType, TableColumn column, int rows) => column.Kind switch
     {
-        DbColumnKind.Text => sqlServer ? NVarChar(column, rows) : "TEXT",
+        DbColumnKind.Text => IsSqlServer(connectionType) ? NVarChar(column, rows) : IsMySql(connectionType) ? "TEXT CHARACTER SET utf8mb4" : "TEXT",
         DbColumnKind.Integer => "BIGINT",
         DbColumnKind.Real => "DOUBLE PRECISION",
         _ => "DATE",
@@ -229,7 +233,8 @@ internal static class DbTableWriter
         return longest > 4000 ? "NVARCHAR(MAX)" : "NVARCHAR(" + longest.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
     }
 
-    private static string Quote(string name) => "\"" + name + "\"";
+    /// <summary>A table or column name (letters, digits and '_' only, checked or fixed) quoted for the connection's database.</summary>
+    private static string Quote(string? connectionType, string name) => IsMySql(connectionType) ? "`" + name + "`" : "\"" + name + "\"";
 
     private static void Validate(string table)
     {
