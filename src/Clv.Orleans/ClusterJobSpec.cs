@@ -60,6 +60,13 @@ public sealed class ClusterJobSpec
     /// <summary>The format of the partitions' scorecard files. Default <see cref="ClusterOutputFormat.Parquet"/>.</summary>
     public ClusterOutputFormat OutputFormat { get; init; } = ClusterOutputFormat.Parquet;
 
+    /// <summary>
+    /// How CSV part files (<see cref="OutputFormat"/> <see cref="ClusterOutputFormat.Csv"/>) are written: formula escaping
+    /// (off for a CRM import that matches customer ids) and the byte order mark (for Excel); null for
+    /// <see cref="CsvWriteOptions.Default"/>. Parquet part files always hold the text as it is.
+    /// </summary>
+    public CsvWriteOptions? CsvOutput { get; init; }
+
     /// <summary>The CLV horizon, discount rate and margin; <see cref="PredictiveClvOptions.Default"/> by default.</summary>
     public PredictiveClvOptions Horizon { get; init; } = PredictiveClvOptions.Default;
 

@@ -83,7 +83,7 @@ internal sealed class ClvPartitionGrain([PersistentState("partition", ClvCluster
             using var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None);
             if (definition.OutputFormat == ClusterOutputFormat.Csv)
             {
-                ScorecardCsv.Write(stream, scorecard);
+                ScorecardCsv.Write(stream, scorecard, definition.CsvOutput());
             }
             else
             {

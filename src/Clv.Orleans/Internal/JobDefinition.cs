@@ -53,6 +53,15 @@ internal sealed partial class JobDefinition
 
     public bool ReplaceOutput { get; set; }
 
+    /// <summary><see cref="CsvWriteOptions.ByteOrderMark"/> of the CSV part files (absent in a definition stored before it: false).</summary>
+    public bool CsvByteOrderMark { get; set; }
+
+    /// <summary><see cref="CsvWriteOptions.EscapeFormulas"/> of the CSV part files (absent in a definition stored before it: true).</summary>
+    public bool CsvEscapeFormulas { get; set; } = true;
+
+    /// <summary>The CSV part files' options.</summary>
+    public CsvWriteOptions CsvOutput() => new() { ByteOrderMark = CsvByteOrderMark, EscapeFormulas = CsvEscapeFormulas };
+
     public static JobDefinition FromSpec(ClusterJobSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -144,6 +153,8 @@ internal sealed partial class JobDefinition
             MarginRate = horizon.MarginRate,
             RfmCutPointsJson = spec.RfmCutPoints?.ToJson(),
             ReplaceOutput = spec.ReplaceOutput,
+            CsvByteOrderMark = (spec.CsvOutput ?? CsvWriteOptions.Default).ByteOrderMark,
+            CsvEscapeFormulas = (spec.CsvOutput ?? CsvWriteOptions.Default).EscapeFormulas,
         };
     }
 

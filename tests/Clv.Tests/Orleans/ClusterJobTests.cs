@@ -37,6 +37,33 @@ public sealed class ClusterJobTests(OrleansCluster fixture) : IClassFixture<Orle
         Assert.Contains("different spec", refused.Message, StringComparison.Ordinal);
     }
 
+    /// <summary><see cref="ClusterJobSpec.CsvOutput"/>: each CSV part file starts with the byte order mark and is otherwise the default file.</summary>
+    [Fact]
+    public async Task RunAsync_CsvOutputWithByteOrderMark_EachPartIsTheMarkAndTheDefaultText()
+    {
+        using var logs = ShardedLogs.Cdnow();
+        var plain = logs.Spec("plain-" + Guid.NewGuid().ToString("N"), ClusterOutputFormat.Csv);
+        var marked = logs.Spec("marked-" + Guid.NewGuid().ToString("N"), ClusterOutputFormat.Csv);
+        marked = new ClusterJobSpec
+        {
+            JobId = marked.JobId,
+            Partitions = marked.Partitions,
+            ObservationEnd = marked.ObservationEnd,
+            Csv = marked.Csv,
+            OutputFolder = Path.Combine(marked.OutputFolder, "marked"),
+            OutputFormat = ClusterOutputFormat.Csv,
+            CsvOutput = new Clv.Csv.CsvWriteOptions { ByteOrderMark = true },
+        };
+        var plainResult = await ClvClusterJob.RunAsync(fixture.Cluster.Client, plain, null, Token);
+        var markedResult = await ClvClusterJob.RunAsync(fixture.Cluster.Client, marked, null, Token);
+
+        Assert.Equal(plainResult.OutputFiles.Count, markedResult.OutputFiles.Count);
+        for (int p = 0; p < plainResult.OutputFiles.Count; p++)
+        {
+            Assert.Equal([0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(plainResult.OutputFiles[p])], File.ReadAllBytes(markedResult.OutputFiles[p]));
+        }
+    }
+
     [Fact]
     public async Task RunAsync_SyntheticCsvAndParquetShards_ParquetOutputEqualsSingleProcess()
     {

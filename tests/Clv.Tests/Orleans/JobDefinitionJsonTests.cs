@@ -90,4 +90,26 @@ public class JobDefinitionJsonTests
         string json = Valid();
         Assert.Equal(json, JobDefinition.FromJson(json).ToJson());
     }
+
+    /// <summary>The CSV part files' options travel to the silos; a definition stored before they existed reads with the defaults.</summary>
+    [Fact]
+    public void CsvOutput_ShipsToTheSilos_AndAnOlderDefinitionReadsTheDefaults()
+    {
+        var spec = new ClusterJobSpec
+        {
+            JobId = "job",
+            Partitions = [["a.csv"]],
+            ObservationEnd = new DateOnly(2024, 3, 31),
+            OutputFolder = "out",
+            OutputFormat = ClusterOutputFormat.Csv,
+            CsvOutput = new Clv.Csv.CsvWriteOptions { EscapeFormulas = false, ByteOrderMark = true },
+        };
+        var shipped = JobDefinition.FromJson(JobDefinition.FromSpec(spec).ToJson()).CsvOutput();
+        Assert.Equal((false, true), (shipped.EscapeFormulas, shipped.ByteOrderMark));
+
+        var root = JsonNode.Parse(Valid())!.AsObject();
+        Assert.True(root.Remove("csvByteOrderMark") && root.Remove("csvEscapeFormulas"));
+        var older = JobDefinition.FromJson(root.ToJsonString()).CsvOutput();
+        Assert.Equal((true, false), (older.EscapeFormulas, older.ByteOrderMark));
+    }
 }
