@@ -79,12 +79,12 @@ public class HistoryRowsPackedTests
     {
         if (ageDays < 0)
         {
-            return CustomerSummary.Create("lead" + id, TimeUnit.Day, null, null, 0, 0, 0, null, 0, 0, 0, 0, 0);
+            return CustomerSummary.Create("lead" + id, unitDays == 7 ? TimeUnit.Week : TimeUnit.Day, null, null, 0, 0, 0, null, 0, 0, 0, 0, 0);
         }
 
         return CustomerSummary.Create(
             "c" + id,
-            TimeUnit.Day,
+            unitDays == 7 ? TimeUnit.Week : TimeUnit.Day,   // the unit the spans are in (Create checks them against the dates)
             Origin,
             Origin.AddDays(recencyDays),
             x + 1,
