@@ -105,7 +105,13 @@ public sealed class FitResult<TModel> : IJsonPersistable<FitResult<TModel>>
             foreach (var (item, path) in r.Items("fit.parameters"))
             {
                 var p = r.At(item, path);
-                parameters.Add(new FittedParameter(p.String("name"), p.Number("estimate"), p.NumberOrSpecial("standardError")));
+                double standardError = p.NumberOrSpecial("standardError");
+                if (standardError < 0)
+                {
+                    throw r.Error(path + ".standardError", Guard.Format($"is {standardError}; a standard error is 0 or more, or \"NaN\""));
+                }
+
+                parameters.Add(new FittedParameter(p.String("name"), p.Number("estimate"), standardError));
             }
 
             var covariance = new List<double>();
@@ -131,6 +137,13 @@ public sealed class FitResult<TModel> : IJsonPersistable<FitResult<TModel>>
                         firstNumber ??= path;
                     }
                 }
+            }
+
+            if (covariance.Count != 0 && covariance.Count != parameters.Count * parameters.Count)
+            {
+                // A short or long matrix would fail later, and misleadingly ("no finite covariance"), in the prediction intervals.
+                throw r.Error("fit.logCovariance", Guard.Format(
+                    $"has {covariance.Count} entries; the covariance of the {parameters.Count} parameters has {parameters.Count * parameters.Count} (or none)"));
             }
 
             if (firstNaN is not null && firstNumber is not null)

@@ -67,6 +67,23 @@ public class FitResultJsonTests
         Assert.Contains("field \"fit.parameters[0].estimate\" is not a finite number (it is " + value + ")", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void FromJson_CovarianceOfAnotherSize_ThrowsNamingTheCounts()
+    {
+        // One entry dropped: it read, and the prediction intervals later said "no finite covariance".
+        string json = Replace(CdnowFits.BgNbd.ToJson(), "\"logCovariance\":\\[[^,\\]]+,", "\"logCovariance\":[");
+        var ex = Assert.Throws<FormatException>(() => FitResult<BgNbdModel>.FromJson(json));
+        Assert.Contains("field \"fit.logCovariance\" has 15 entries; the covariance of the 4 parameters has 16 (or none)", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromJson_NegativeStandardError_ThrowsNamingTheParameter()
+    {
+        string json = Replace(CdnowFits.BgNbd.ToJson(), "\"standardError\":[^,}]+", "\"standardError\":-0.5");
+        var ex = Assert.Throws<FormatException>(() => FitResult<BgNbdModel>.FromJson(json));
+        Assert.Contains("field \"fit.parameters[0].standardError\" is -0.5; a standard error is 0 or more", ex.Message, StringComparison.Ordinal);
+    }
+
     private static string Replace(string json, string pattern, string replacement)
     {
         string spoilt = Regex.Replace(json, pattern, replacement, RegexOptions.None, TimeSpan.FromSeconds(1));
