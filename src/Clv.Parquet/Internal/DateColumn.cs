@@ -11,9 +11,21 @@ namespace Clv.Parquet.Internal;
 /// <see cref="CalendarDay"/>'s rule (their own day without a zone, their day in the zone with one); a local timestamp and
 /// a text timestamp without an offset are wall-clock times that count on their date as written.
 /// </summary>
+/// <remarks>
+/// <c>DATE</c> and <c>INT64</c> timestamps are read as the numbers stored and converted here: a value beyond
+/// <see cref="DateOnly"/>'s range (DuckDB's <c>'infinity'</c>, a sentinel such as year 294247) is that row's bad date,
+/// not a failure of the whole file (Parquet.Net's own conversion throws for the column).
+/// </remarks>
 internal sealed class DateColumn
 {
-    private readonly ColumnBuffer<DateOnly>? _date;
+    /// <summary>The reason for a date beyond <see cref="DateOnly"/>'s range (a corrupt or a sentinel value).</summary>
+    internal const string OutOfRangeReason = "The date is outside 0001-01-01 to 9999-12-31.";
+
+    private readonly ColumnBuffer<int>? _days;
+    private readonly ColumnBuffer<long>? _stamps;
+    private readonly long _ticksPerUnit;
+    private readonly long _unitsPerTick;
+    private readonly string? _unitName;
     private readonly ColumnBuffer<DateTime>? _timestamp;
     private readonly ColumnBuffer<ReadOnlyMemory<char>>? _text;
     private readonly string _format;
@@ -32,12 +44,32 @@ internal sealed class DateColumn
         _timeZone = timeZone;
         if (field.ClrType == typeof(DateOnly))
         {
-            _date = new(field);
+            _days = new(Stored(field, typeof(int)));
         }
         else if (field.ClrType == typeof(DateTime))
         {
-            _timestamp = new(field);
             _timestampKind = IsAdjustedToUtc(field) ? DateTimeKind.Utc : DateTimeKind.Unspecified;
+            (_ticksPerUnit, _unitsPerTick, _unitName) = field is DateTimeDataField dt ? dt.DateTimeFormat switch
+            {
+                DateTimeFormat.DateAndTime => (TimeSpan.TicksPerMillisecond, 1L, "milliseconds"),
+                DateTimeFormat.DateAndTimeMicros => (TimeSpan.TicksPerMicrosecond, 1L, "microseconds"),
+                DateTimeFormat.Timestamp => dt.Unit switch
+                {
+                    DateTimeTimeUnit.Millis => (TimeSpan.TicksPerMillisecond, 1L, "milliseconds"),
+                    DateTimeTimeUnit.Micros => (TimeSpan.TicksPerMicrosecond, 1L, "microseconds"),
+                    DateTimeTimeUnit.Nanos => (1L, 100L, "nanoseconds"),
+                    _ => (0L, 0L, null),
+                },
+                _ => (0L, 0L, null),
+            } : (0L, 0L, null);
+            if (_unitName is not null)
+            {
+                _stamps = new(Stored(field, typeof(long)));
+            }
+            else
+            {
+                _timestamp = new(field);
+            }
         }
         else
         {
@@ -68,9 +100,27 @@ internal sealed class DateColumn
     internal static bool IsAdjustedToUtc(DataField field) =>
         field is DateTimeDataField { DateTimeFormat: not (DateTimeFormat.Impala or DateTimeFormat.Date), IsAdjustedToUTC: true };
 
+    /// <summary>Whether the column holds text (a bad value is then one that does not match the format, not one out of range).</summary>
+    public bool IsText => _text is not null;
+
+    /// <summary>A date's number as the file stores it, for a rejected row's raw text.</summary>
+    internal static string OutOfRange(long days) => days.ToString(CultureInfo.InvariantCulture) + " days from 1970-01-01";
+
+    /// <summary>
+    /// The file's column as the physical type that stores it (<c>INT32</c> days, <c>INT64</c> units), so that Parquet.Net
+    /// hands over the stored numbers instead of converting them: a field of that type on the same path, in a schema of its own.
+    /// </summary>
+    private static DataField Stored(DataField field, Type type)
+    {
+        var stored = new DataField(field.Name, type, field.IsNullable);
+        _ = new ParquetSchema(stored);
+        return stored;
+    }
+
     public void Read(ParquetRowGroupReader group, int rows)
     {
-        _date?.Read(group, rows);
+        _days?.Read(group, rows);
+        _stamps?.Read(group, rows);
         _timestamp?.Read(group, rows);
         _text?.Read(group, rows);
     }
@@ -81,9 +131,33 @@ internal sealed class DateColumn
     {
         text = default;
         parsed = true;
-        if (_date is not null)
+        if (_days is not null)
         {
-            return _date.Next(out date);
+            if (!_days.Next(out int stored))
+            {
+                date = default;
+                return false;
+            }
+
+            long day = (long)stored + EpochDay;
+            parsed = (ulong)day <= (ulong)DateOnly.MaxValue.DayNumber;
+            date = parsed ? DateOnly.FromDayNumber((int)day) : default;
+            text = parsed ? default : OutOfRange(stored);
+            return true;
+        }
+
+        if (_stamps is not null)
+        {
+            if (!_stamps.Next(out long units))
+            {
+                date = default;
+                return false;
+            }
+
+            parsed = TryTicks(units, out long ticks);
+            date = parsed ? CalendarDay.Of(new DateTime(ticks, _timestampKind), _timeZone) : default;
+            text = parsed ? default : units.ToString(CultureInfo.InvariantCulture) + " " + _unitName + " from 1970-01-01";
+            return true;
         }
 
         if (_timestamp is not null)
@@ -103,6 +177,35 @@ internal sealed class DateColumn
 
         text = Trim(memory.Span);
         parsed = TryParse(text, out date);
+        return true;
+    }
+
+    /// <summary><see cref="DateTime.Ticks"/> of a timestamp stored as <paramref name="units"/> from 1970-01-01 (nanoseconds rounded down to 100); false beyond <see cref="DateTime"/>'s range.</summary>
+    private bool TryTicks(long units, out long ticks)
+    {
+        ticks = 0;
+        long sinceEpoch;
+        if (_unitsPerTick > 1)
+        {
+            sinceEpoch = Math.DivRem(units, _unitsPerTick, out long rest);
+            sinceEpoch -= rest < 0 ? 1 : 0;
+        }
+        else if (units > long.MaxValue / _ticksPerUnit || units < long.MinValue / _ticksPerUnit)
+        {
+            return false;
+        }
+        else
+        {
+            sinceEpoch = units * _ticksPerUnit;
+        }
+
+        long epoch = DateTime.UnixEpoch.Ticks;
+        if (sinceEpoch < -epoch || sinceEpoch > DateTime.MaxValue.Ticks - epoch)
+        {
+            return false;
+        }
+
+        ticks = epoch + sinceEpoch;
         return true;
     }
 
@@ -127,6 +230,9 @@ internal sealed class DateColumn
         // follows CalendarDay's rule (its own offset's day, or its day in options.TimeZone).
         return DateFormats.TryParseDay(s, _format, _formatWithoutOffset, _textOffsets, _timeZone, out date);
     }
+
+    /// <summary><see cref="DateOnly.DayNumber"/> of 1970-01-01, the day a Parquet <c>DATE</c> counts from.</summary>
+    private const int EpochDay = 719_162;
 
     private static ReadOnlySpan<char> Trim(ReadOnlySpan<char> s) => s.Trim(" \t");
 }

@@ -205,7 +205,7 @@ internal static class TransactionParquetReader
                     continue;
                 }
 
-                var failure = Reject(before + i + 1, hasId, !idText.IsEmpty, hasDate, dateParsed, dateText, hasAmount, value, quantity: (hasQuantity, quantity));
+                var failure = Reject(before + i + 1, hasId, !idText.IsEmpty, hasDate, dateParsed, dateText, hasAmount, value, date.IsText ? null : DateColumn.OutOfRangeReason, (hasQuantity, quantity));
                 if (failure is not null)
                 {
                     return failure;
@@ -256,7 +256,7 @@ internal static class TransactionParquetReader
 
                 var failure = dateInRange
                     ? Reject(before + i + 1, hasId, entry >= 0, hasDate, true, default, hasAmount, value, quantity: (hasQuantity, quantity))
-                    : Reject(before + i + 1, hasId, entry >= 0, hasDate, false, OutOfRange(day - FastColumns.EpochDay), hasAmount, value, OutOfRangeReason, (hasQuantity, quantity));
+                    : Reject(before + i + 1, hasId, entry >= 0, hasDate, false, DateColumn.OutOfRange(day - FastColumns.EpochDay), hasAmount, value, DateColumn.OutOfRangeReason, (hasQuantity, quantity));
                 if (failure is not null)
                 {
                     return failure;
@@ -265,12 +265,6 @@ internal static class TransactionParquetReader
 
             return null;
         }
-
-        /// <summary>The reason for a <c>DATE</c> value beyond <see cref="DateOnly"/>'s range (a corrupt or a sentinel value).</summary>
-        private const string OutOfRangeReason = "The date is outside 0001-01-01 to 9999-12-31.";
-
-        /// <summary>A <c>DATE</c> value as the file stores it, for a rejected row's raw text.</summary>
-        private static string OutOfRange(long days) => days.ToString(CultureInfo.InvariantCulture) + " days from 1970-01-01";
 
         /// <summary>
         /// Row <paramref name="row"/> (from 1) is bad: its error in strict mode; in lenient mode, recorded, and null. The

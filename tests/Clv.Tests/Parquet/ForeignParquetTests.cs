@@ -203,6 +203,40 @@ public class ForeignParquetTests
         Assert.Equal(Enumerable.Range(0, Rows).Select(i => new DateOnly(1969, 12, 31).AddDays(-(i * 13 % 400))), log.Transactions.ToArray().Select(t => t.Date));
     }
 
+    /// <summary>
+    /// A date beyond <see cref="DateOnly"/>'s range (DuckDB's <c>'infinity'</c>, a sentinel far in the future) is that row's
+    /// bad date, whichever decoder reads the file: it failed the whole file as "Not a readable Parquet file ... Value to add
+    /// was out of range", with no row, in lenient mode too, when Parquet.Net decoded the column (a <c>TIMESTAMP</c>, or a
+    /// <c>DATE</c> next to a <c>DECIMAL</c> amount or in a zstd file), while our page reader rejected the row.
+    /// </summary>
+    [Theory]
+    [InlineData("'infinity'::DATE", "1.5", "2147483647 days from 1970-01-01")]
+    [InlineData("'-infinity'::DATE", "1.5", "-2147483647 days from 1970-01-01")]
+    [InlineData("'294000-01-01'::DATE", "1.5", "106661767 days from 1970-01-01")]
+    [InlineData("'infinity'::DATE", "1.5::DOUBLE", "2147483647 days from 1970-01-01")]
+    [InlineData("'infinity'::TIMESTAMP", "1.5::DOUBLE", "9223372036854775807 microseconds from 1970-01-01")]
+    [InlineData("'-infinity'::TIMESTAMP", "1.5", "-9223372036854775807 microseconds from 1970-01-01")]
+    [InlineData("'infinity'::TIMESTAMPTZ", "1.5", "9223372036854775807 microseconds from 1970-01-01")]
+    [InlineData("'infinity'::TIMESTAMP_MS", "1.5", "9223372036854775807 milliseconds from 1970-01-01")]
+    [InlineData("'20000-01-01'::TIMESTAMP", "1.5", "568971820800000000 microseconds from 1970-01-01")]
+    public void Read_DateOutOfRange_RowRejectedNotTheFile(string bad, string amount, string raw)
+    {
+        using var files = new ParquetTestFiles();
+        string path = files.PathOf("inf.parquet");
+        string type = bad[(bad.IndexOf("::", StringComparison.Ordinal) + 2)..];
+        files.Execute($"""
+            COPY (SELECT 'c' || i AS customer_id, CASE WHEN i = 2 THEN {bad} ELSE (DATE '2020-01-01' + i::INTEGER)::{type} END AS date, {amount} AS amount
+                  FROM range(5) t(i) ORDER BY i) TO {ParquetTestFiles.Sql(path)} (FORMAT PARQUET, COMPRESSION zstd)
+            """);
+
+        var log = TransactionParquet.Read(path, new TransactionParquetOptions { Mode = ParquetReadMode.Lenient });
+        var strict = Assert.Throws<ParquetFormatException>(() => TransactionParquet.Read(path));
+
+        Assert.Equal(new[] { 0, 1, 3, 4 }.Select(d => new DateOnly(2020, 1, 1).AddDays(d)), log.Transactions.ToArray().Select(t => t.Date));
+        Assert.Equal(new RejectedRow(3, "date", raw, "The date is outside 0001-01-01 to 9999-12-31."), Assert.Single(log.Rejected));
+        Assert.Equal(log.Rejected[0], strict.ToRejectedRow());
+    }
+
     [Theory]
     [InlineData("(cents / 100)::DECIMAL(38,18)", "")]
     [InlineData("(cents / 100)::DECIMAL(38,2)", "")]

@@ -4,15 +4,16 @@ namespace Clv.Tests.Parquet;
 
 /// <summary>
 /// Values Parquet.Net cannot convert: DuckDB writes PostgreSQL's <c>'infinity'</c> timestamp sentinel as the largest
-/// INT64, beyond <see cref="DateTime"/>. Parquet.Net fails the whole row group on it, so the file cannot be read; the error
-/// must at least say where the value is (row group and column), not call a file every other reader opens unreadable at large.
+/// INT64, beyond <see cref="DateTime"/>. Parquet.Net failed the whole row group on it, so the file could not be read (the
+/// error named the row group and column); the stored number is now converted by the reader, and such a value is that
+/// row's bad date, as an out-of-range <c>DATE</c> is in the page reader.
 /// </summary>
 public class TransactionParquetUnconvertibleValueTests
 {
     [Theory]
     [InlineData(ParquetReadMode.Strict)]
     [InlineData(ParquetReadMode.Lenient)]
-    public void Read_InfinityTimestampInTheSecondRowGroup_NamesTheRowGroupAndColumn(ParquetReadMode mode)
+    public void Read_InfinityTimestampInTheSecondRowGroup_ThatRowRejected(ParquetReadMode mode)
     {
         using var files = new ParquetTestFiles();
         string path = files.PathOf("stamps.parquet");
@@ -22,11 +23,20 @@ public class TransactionParquetUnconvertibleValueTests
               TO {ParquetTestFiles.Sql(path)} (FORMAT PARQUET, ROW_GROUP_SIZE 2048)
             """);
         var options = new TransactionParquetOptions { CustomerIdColumn = "kunde", DateColumn = "datum", AmountColumn = "betrag", Mode = mode };
+        var builder = new CustomerSummariesBuilder(new DateOnly(2025, 1, 1), TimeUnit.Week);
+        var expected = new RejectedRow(3001, "datum", "9223372036854775807 microseconds from 1970-01-01", "The date is outside 0001-01-01 to 9999-12-31.");
 
-        var e = Assert.Throws<ParquetFormatException>(() => TransactionParquet.ReadInto(path, new CustomerSummariesBuilder(new DateOnly(2025, 1, 1), TimeUnit.Week), options));
-
-        Assert.Equal("datum", e.Column);
-        Assert.Equal(path, e.Path);
-        Assert.StartsWith("Not a readable Parquet file: row group 2, column 'datum': ", e.Reason, StringComparison.Ordinal);
+        if (mode == ParquetReadMode.Strict)
+        {
+            var e = Assert.Throws<ParquetFormatException>(() => TransactionParquet.ReadInto(path, builder, options));
+            Assert.Equal((path, expected), (e.Path, e.ToRejectedRow()));
+            Assert.Equal(3000L, builder.TransactionCount);
+        }
+        else
+        {
+            var report = TransactionParquet.ReadInto(path, builder, options);
+            Assert.Equal((4095L, 2), (report.Imported, report.RowGroups));
+            Assert.Equal(expected, Assert.Single(report.Rejected));
+        }
     }
 }
