@@ -82,6 +82,12 @@ public static partial class CustomerSummaryParquet
             return false;
         }
 
+        if (v.OutOfRange is { } outOfRange)
+        {
+            bad = new BadValue(Columns[outOfRange.Column], outOfRange.Raw, DateColumn.OutOfRangeReason, null);
+            return false;
+        }
+
         var unitText = v.Unit!.Value;
         if (!Enum.TryParse(unitText.Span, ignoreCase: false, out TimeUnit unit) || !Enum.IsDefined(unit) || unitText.IsEmpty || !char.IsAsciiLetter(unitText.Span[0]))
         {
@@ -145,7 +151,7 @@ public static partial class CustomerSummaryParquet
     private readonly record struct SummaryValues(
         ReadOnlyMemory<char>? Id, DateOnly? First, DateOnly? Last, int? PurchaseDays, bool HasFrequency, int? Frequency, double? Recency,
         double? Age, ReadOnlyMemory<char>? Unit, int? DaysQuiet, double? Spend, double? Refunds, double? Monetary, int? HoldoutDays,
-        double? HoldoutSpend)
+        double? HoldoutSpend, (int Column, string Raw)? OutOfRange)
     {
         /// <summary>The first column that is null but must not be (<c>first_purchase</c>, <c>last_purchase</c> and <c>days_since_last_purchase</c> may be); -1 when none.</summary>
         public int FirstRequiredNull() =>
@@ -192,8 +198,8 @@ public static partial class CustomerSummaryParquet
     private sealed class SummaryColumns(ParquetSchema schema, string? path)
     {
         private readonly ColumnBuffer<ReadOnlyMemory<char>> _ids = Column<ReadOnlyMemory<char>>(schema, 0, typeof(string), path);
-        private readonly ColumnBuffer<DateOnly> _first = Column<DateOnly>(schema, 1, typeof(DateOnly), path);
-        private readonly ColumnBuffer<DateOnly> _last = Column<DateOnly>(schema, 2, typeof(DateOnly), path);
+        private readonly ColumnBuffer<int> _first = Days(schema, 1, path);
+        private readonly ColumnBuffer<int> _last = Days(schema, 2, path);
         private readonly ColumnBuffer<int> _purchaseDays = Column<int>(schema, 3, typeof(int), path);
         private readonly ColumnBuffer<int>? _frequency = HasColumn(schema, Columns[4]) ? Column<int>(schema, 4, typeof(int), path) : null;
         private readonly ColumnBuffer<double> _recency = Column<double>(schema, 5, typeof(double), path);
@@ -225,9 +231,38 @@ public static partial class CustomerSummaryParquet
         }
 
         /// <summary>The next row's values; every column advances, so a bad value never shifts the rows after it.</summary>
-        public SummaryValues Next() => new(
-            Get(_ids), Get(_first), Get(_last), Get(_purchaseDays), _frequency is not null, _frequency is null ? null : Get(_frequency),
-            Get(_recency), Get(_age), Get(_units), Get(_quiet), Get(_spend), Get(_refunds), Get(_monetary), Get(_holdoutDays), Get(_holdoutSpend));
+        public SummaryValues Next()
+        {
+            (int Column, string Raw)? outOfRange = null;
+            var id = Get(_ids);
+            var first = Day(_first, 1, ref outOfRange);
+            var last = Day(_last, 2, ref outOfRange);
+            return new(
+                id, first, last, Get(_purchaseDays), _frequency is not null, _frequency is null ? null : Get(_frequency),
+                Get(_recency), Get(_age), Get(_units), Get(_quiet), Get(_spend), Get(_refunds), Get(_monetary), Get(_holdoutDays), Get(_holdoutSpend),
+                outOfRange);
+        }
+
+        /// <summary>
+        /// A <c>DATE</c> from the number of days stored (read as stored, so that every encoding Parquet.Net decodes for
+        /// <c>INT32</c> is read, and a value beyond <see cref="DateOnly"/> is the row's bad value, not the file's failure).
+        /// </summary>
+        private static DateOnly? Day(ColumnBuffer<int> column, int index, ref (int Column, string Raw)? outOfRange)
+        {
+            if (!column.Next(out int stored))
+            {
+                return null;
+            }
+
+            long day = (long)stored + DateColumn.EpochDay;
+            if ((ulong)day <= (ulong)DateOnly.MaxValue.DayNumber)
+            {
+                return DateOnly.FromDayNumber((int)day);
+            }
+
+            outOfRange ??= (index, DateColumn.OutOfRange(stored));
+            return null;
+        }
 
         private static T? Get<T>(ColumnBuffer<T> column)
             where T : struct => column.Next(out var value) ? value : null;
@@ -235,6 +270,10 @@ public static partial class CustomerSummaryParquet
         private static bool HasColumn(ParquetSchema schema, string name) =>
             schema.Fields.Any(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>A <c>DATE</c> column, read as the days stored (<see cref="DateColumn.Stored"/>).</summary>
+    private static ColumnBuffer<int> Days(ParquetSchema schema, int index, string? path) =>
+        new(DateColumn.Stored(Column<DateOnly>(schema, index, typeof(DateOnly), path).Field, typeof(int)));
 
     private static ColumnBuffer<T> Column<T>(ParquetSchema schema, int index, Type type, string? path)
         where T : struct

@@ -110,7 +110,7 @@ internal sealed class DateColumn
     /// The file's column as the physical type that stores it (<c>INT32</c> days, <c>INT64</c> units), so that Parquet.Net
     /// hands over the stored numbers instead of converting them: a field of that type on the same path, in a schema of its own.
     /// </summary>
-    private static DataField Stored(DataField field, Type type)
+    internal static DataField Stored(DataField field, Type type)
     {
         var stored = new DataField(field.Name, type, field.IsNullable);
         _ = new ParquetSchema(stored);
@@ -232,7 +232,7 @@ internal sealed class DateColumn
     }
 
     /// <summary><see cref="DateOnly.DayNumber"/> of 1970-01-01, the day a Parquet <c>DATE</c> counts from.</summary>
-    private const int EpochDay = 719_162;
+    internal const int EpochDay = 719_162;
 
     private static ReadOnlySpan<char> Trim(ReadOnlySpan<char> s) => s.Trim(" \t");
 }
