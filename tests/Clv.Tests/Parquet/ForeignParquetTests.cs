@@ -113,6 +113,15 @@ public class ForeignParquetTests
         }
     }
 
+    /// <summary>DuckDB's format 2 with the dates Parquet.Net decodes (timestamps, or any date in a zstd file): read as the numbers stored.</summary>
+    [Theory]
+    [InlineData("day::TIMESTAMP + INTERVAL 23 HOUR", "")]
+    [InlineData("day::TIMESTAMPTZ", ", COMPRESSION zstd")]
+    [InlineData("day::TIMESTAMP_NS", ", COMPRESSION gzip")]
+    [InlineData("day", ", COMPRESSION zstd")]
+    public void Read_V2FileWithDatesParquetNetDecodes_SameLogAsInMemory(string date, string layout) =>
+        AssertSameLog($"SELECT n::VARCHAR AS customer_id, {date} AS date, cents / 100 AS amount FROM ({Log}) ORDER BY i", "", n => n.ToString(CultureInfo.InvariantCulture), c => c / 100.0, ", PARQUET_VERSION V2" + layout);
+
     [Fact]
     public void Read_ExtraNestedColumnsAndOtherCase_SameLogAsInMemory() =>
         AssertSameLog($$"""
@@ -241,6 +250,7 @@ public class ForeignParquetTests
     [InlineData("(cents / 100)::DECIMAL(38,18)", "")]
     [InlineData("(cents / 100)::DECIMAL(38,2)", "")]
     [InlineData("cents::HUGEINT", "")]
+    [InlineData("(cents / 100)::DOUBLE", ", PARQUET_VERSION V2, COMPRESSION zstd")]
     [InlineData("cents::UBIGINT + 0", "")]
     public void Read_MoreAmountTypes_SameLog(string amount, string layout)
     {

@@ -101,7 +101,7 @@ public class TransactionParquetPageReaderTests
     }
 
     [Fact]
-    public void DuckDbV2File_TimestampDates_ParquetFormatExceptionNamingTheEncoding()
+    public void DuckDbV2File_DecimalAmounts_ParquetFormatExceptionNamingTheEncoding()
     {
         using var files = new ParquetTestFiles();
         string parquet = files.PathOf("v2.parquet");
@@ -113,7 +113,7 @@ public class TransactionParquetPageReaderTests
         var error = Assert.Throws<ParquetFormatException>(() => TransactionParquet.Read(parquet));
 
         Assert.Contains("DELTA_BINARY_PACKED", error.Message, StringComparison.Ordinal);
-        Assert.Equal(parquet, error.Path);
+        Assert.Equal((parquet, "amount"), (error.Path, error.Column));
     }
 
     [Fact]
