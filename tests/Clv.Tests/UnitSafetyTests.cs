@@ -68,6 +68,15 @@ public class UnitSafetyTests
             w.Write(File.ReadAllText(path));
             File.Delete(path);
         }), 1e-9),
+        ["ClvByPeriodCsv.Write(TextWriter,CustomerSummaries,ClvByPeriod,CsvWriteOptions)"] = (c => PeriodCsv(c, (w, v) => ClvByPeriodCsv.Write(w, c, v, RawIds)), 1e-9),
+        ["ClvByPeriodCsv.Write(Stream,CustomerSummaries,ClvByPeriod,CsvWriteOptions)"] = (c => PeriodCsv(c, (w, v) => ClvByPeriodCsv.Write(((StreamWriter)w).BaseStream, c, v, RawIds)), 1e-9),
+        ["ClvByPeriodCsv.Write(String,CustomerSummaries,ClvByPeriod,CsvWriteOptions)"] = (c => PeriodCsv(c, (w, v) =>
+        {
+            string path = Path.Combine(Path.GetTempPath(), $"clv-units-{Guid.NewGuid():N}.csv");
+            ClvByPeriodCsv.Write(path, c, v, RawIds);
+            w.Write(File.ReadAllText(path));
+            File.Delete(path);
+        }), 1e-9),
         ["GammaGammaModel.ConditionalExpectedSpend(CustomerSummary&)"] = (c => Each(c, s => Spend.ConditionalExpectedSpend(s)), 1e-12),
         ["GammaGammaModel.ConditionalExpectedSpend(CustomerSummaries)"] = (c => Spend.ConditionalExpectedSpend(c), 1e-12),
         ["GammaGammaModel.ConditionalExpectedSpend(ReadOnlySpan<CustomerSummary>,Span<Double>)"] = (c => Into(c, Spend.ConditionalExpectedSpend), 1e-12),
@@ -158,6 +167,9 @@ public class UnitSafetyTests
         ["CustomerSummaryCsv.Write(TextWriter,CustomerSummaries)"] = (c => CsvTimesInDays(w => CustomerSummaryCsv.Write(w, c)), 1e-9),
         ["CustomerSummaryCsv.Write(Stream,CustomerSummaries)"] = (c => CsvTimesInDays(w => CustomerSummaryCsv.Write(((StreamWriter)w).BaseStream, c)), 1e-9),
         ["CustomerSummaryCsv.Write(String,CustomerSummaries)"] = (c => CsvTimesInDays(w => WriteViaFile(w, c)), 1e-9),
+        ["CustomerSummaryCsv.Write(TextWriter,CustomerSummaries,CsvWriteOptions)"] = (c => CsvTimesInDays(w => CustomerSummaryCsv.Write(w, c, RawIds)), 1e-9),
+        ["CustomerSummaryCsv.Write(Stream,CustomerSummaries,CsvWriteOptions)"] = (c => CsvTimesInDays(w => CustomerSummaryCsv.Write(((StreamWriter)w).BaseStream, c, RawIds)), 1e-9),
+        ["CustomerSummaryCsv.Write(String,CustomerSummaries,CsvWriteOptions)"] = (c => CsvTimesInDays(w => WriteViaFile(w, c, RawIds)), 1e-9),
     };
 
     /// <summary>Members that cannot mix units because they reject summaries in different units outright.</summary>
@@ -495,12 +507,15 @@ public class UnitSafetyTests
         return [.. lines.Skip(1).SelectMany(l => l.Split(',').Skip(1)).Select(f => double.Parse(f, CultureInfo.InvariantCulture))];
     }
 
-    private static void WriteViaFile(TextWriter writer, CustomerSummaries c)
+    /// <summary>The options overloads' probes: the same units whatever the options (ids as they are: the probes' ids are plain).</summary>
+    private static readonly CsvWriteOptions RawIds = new() { EscapeFormulas = false };
+
+    private static void WriteViaFile(TextWriter writer, CustomerSummaries c, CsvWriteOptions? options = null)
     {
         string path = Path.Combine(Path.GetTempPath(), $"clv-units-{Guid.NewGuid():N}.csv");
         try
         {
-            CustomerSummaryCsv.Write(path, c);
+            CustomerSummaryCsv.Write(path, c, options);
             writer.Write(File.ReadAllText(path));
         }
         finally
