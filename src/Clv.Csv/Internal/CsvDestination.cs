@@ -1,9 +1,10 @@
 namespace Clv.Csv.Internal;
 
 /// <summary>
-/// The three destinations of every report writer (<c>XCsv.Write(destination, report)</c>): a file path (created or
+/// The three destinations of every report writer (<c>XCsv.Write(destination, report, options)</c>): a file path (created or
 /// replaced as a whole, through <see cref="ReplacingFile"/>), a stream (left open) or a text writer (left open), all UTF-8
-/// without a byte order mark, each reduced to a <see cref="CsvTable"/> over a <see cref="TextWriter"/>.
+/// (a byte order mark only when <see cref="CsvWriteOptions.ByteOrderMark"/> asks), each reduced to a
+/// <see cref="CsvTable"/> over a <see cref="TextWriter"/>.
 /// </summary>
 internal static class CsvDestination
 {
@@ -16,19 +17,7 @@ internal static class CsvDestination
         }
     }
 
-    public static void Write<TReport>(string path, TReport report, Action<CsvTable, TReport> write)
-        where TReport : class
-        => ReplacingFile.Write(path, report, write, CsvWriteOptions.Default);
-
-    public static void Write<TReport>(Stream stream, TReport report, Action<CsvTable, TReport> write)
-        where TReport : class
-        => Write(stream, report, write, CsvWriteOptions.Default);
-
-    public static void Write<TReport>(TextWriter writer, TReport report, Action<CsvTable, TReport> write)
-        where TReport : class
-        => Write(writer, report, write, CsvWriteOptions.Default);
-
-    /// <summary>The writers that take <see cref="CsvWriteOptions"/>; null options are the default ones.</summary>
+    /// <summary>A report to a file, stream or text writer with a writer's <see cref="CsvWriteOptions"/>; null options are the default ones.</summary>
     public static void Write<TReport>(string path, TReport report, Action<CsvTable, TReport> write, CsvWriteOptions? options)
         where TReport : class
         => ReplacingFile.Write(path, report, write, options ?? CsvWriteOptions.Default);

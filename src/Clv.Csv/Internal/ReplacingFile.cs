@@ -7,10 +7,6 @@ namespace Clv.Csv.Internal;
 /// </summary>
 internal static class ReplacingFile
 {
-    public static void Write<TReport>(string path, TReport report, Action<CsvTable, TReport> write)
-        where TReport : class
-        => Write(path, report, write, CsvWriteOptions.Default);
-
     public static void Write<TReport>(string path, TReport report, Action<CsvTable, TReport> write, CsvWriteOptions options)
         where TReport : class
     {

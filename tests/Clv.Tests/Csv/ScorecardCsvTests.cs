@@ -216,7 +216,7 @@ public class ScorecardCsvTests
                 }
 
                 throw new IOException("disk full");
-            }));
+            }, CsvWriteOptions.Default));
 
             Assert.Equal("disk full", error.Message);
             Assert.Equal("old", File.ReadAllText(path));
@@ -224,7 +224,7 @@ public class ScorecardCsvTests
 
             // A new file: nothing at all is left after a failure.
             string fresh = Path.Combine(dir, "new.csv");
-            Assert.Throws<IOException>(() => ReplacingFile.Write(fresh, new object(), (_, _) => throw new IOException("no")));
+            Assert.Throws<IOException>(() => ReplacingFile.Write(fresh, new object(), (_, _) => throw new IOException("no"), CsvWriteOptions.Default));
             Assert.False(File.Exists(fresh));
             Assert.Equal(["scorecard.csv"], Directory.GetFiles(dir).Select(Path.GetFileName));
         }
