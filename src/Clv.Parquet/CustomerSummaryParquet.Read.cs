@@ -254,10 +254,9 @@ public static partial class CustomerSummaryParquet
                 return null;
             }
 
-            long day = (long)stored + DateColumn.EpochDay;
-            if ((ulong)day <= (ulong)DateOnly.MaxValue.DayNumber)
+            if (DateColumn.TryDay(stored, out var day))
             {
-                return DateOnly.FromDayNumber((int)day);
+                return day;
             }
 
             outOfRange ??= (index, DateColumn.OutOfRange(stored));

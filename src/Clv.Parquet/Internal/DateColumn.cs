@@ -103,6 +103,15 @@ internal sealed class DateColumn
     /// <summary>Whether the column holds text (a bad value is then one that does not match the format, not one out of range).</summary>
     public bool IsText => _text is not null;
 
+    /// <summary>The day a Parquet <c>DATE</c> stores as <paramref name="stored"/> days from 1970-01-01; false beyond <see cref="DateOnly"/>'s range.</summary>
+    internal static bool TryDay(int stored, out DateOnly date)
+    {
+        long day = (long)stored + Pages.FastColumns.EpochDay;
+        bool inRange = (ulong)day <= (ulong)DateOnly.MaxValue.DayNumber;
+        date = inRange ? DateOnly.FromDayNumber((int)day) : default;
+        return inRange;
+    }
+
     /// <summary>A date's number as the file stores it, for a rejected row's raw text.</summary>
     internal static string OutOfRange(long days) => days.ToString(CultureInfo.InvariantCulture) + " days from 1970-01-01";
 
@@ -139,9 +148,7 @@ internal sealed class DateColumn
                 return false;
             }
 
-            long day = (long)stored + EpochDay;
-            parsed = (ulong)day <= (ulong)DateOnly.MaxValue.DayNumber;
-            date = parsed ? DateOnly.FromDayNumber((int)day) : default;
+            parsed = TryDay(stored, out date);
             text = parsed ? default : OutOfRange(stored);
             return true;
         }
@@ -230,9 +237,6 @@ internal sealed class DateColumn
         // follows CalendarDay's rule (its own offset's day, or its day in options.TimeZone).
         return DateFormats.TryParseDay(s, _format, _formatWithoutOffset, _textOffsets, _timeZone, out date);
     }
-
-    /// <summary><see cref="DateOnly.DayNumber"/> of 1970-01-01, the day a Parquet <c>DATE</c> counts from.</summary>
-    internal const int EpochDay = 719_162;
 
     private static ReadOnlySpan<char> Trim(ReadOnlySpan<char> s) => s.Trim(" \t");
 }

@@ -47,10 +47,7 @@ public static class HistoricalValue
         ArgumentNullException.ThrowIfNull(customers);
         var terms = Terms.From(options, customers.ObservationEnd);
         Guard.SameLength(customers.Count, destination.Length);
-        for (int i = 0; i < destination.Length; i++)
-        {
-            destination[i] = terms.Value(customers, i);
-        }
+        terms.Fill(customers, destination);
     }
 
     /// <summary>The historical value of every customer, in the summaries' order.</summary>
@@ -66,11 +63,7 @@ public static class HistoricalValue
         ArgumentNullException.ThrowIfNull(customers);
         var terms = Terms.From(options, customers.ObservationEnd, path);
         var result = new double[customers.Count];
-        for (int i = 0; i < result.Length; i++)
-        {
-            result[i] = terms.Value(customers, i);
-        }
-
+        terms.Fill(customers, result);
         return result;
     }
 
@@ -101,6 +94,15 @@ public static class HistoricalValue
                 options.Window.IsAllTime,
                 options.Window.FirstDayNumber(observationEnd),
                 observationEnd.DayNumber);
+        }
+
+        /// <summary>Every customer's value, in order.</summary>
+        public void Fill(CustomerSummaries customers, Span<double> destination)
+        {
+            for (int i = 0; i < destination.Length; i++)
+            {
+                destination[i] = Value(customers, i);
+            }
         }
 
         public double Value(CustomerSummaries customers, int index)
