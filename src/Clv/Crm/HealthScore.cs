@@ -10,10 +10,15 @@ namespace Clv.Crm;
 /// <remarks>
 /// For customer i with non-missing signals K_i: score = 100 x sum over k in K_i of w_k s_ik / sum over k in K_i of w_k, where
 /// s_ik in [0, 1] is the normalised signal and w_k its normalised weight. So the weights the customer has are renormalised to sum
-/// to 1, the score is non-decreasing in every signal, and a customer whose signals are all missing is not scored.
+/// to 1, the score is non-decreasing in every signal, and a customer whose signals are all missing is not scored. The score is
+/// rounded to <see cref="ScoreDecimals"/> decimals before it is banded, so that a score that is a threshold in exact arithmetic
+/// (29 from a signal of 0.29) lands on it, not a rounding error below it (28.999999999999996) in the band under it.
 /// </remarks>
 public static class HealthScore
 {
+    /// <summary>The decimals a score is rounded to (12): far below any threshold's meaning, above the rounding error of the doubles it is computed in (about 1e-13 points with ten signals).</summary>
+    public const int ScoreDecimals = 12;
+
     /// <summary>The health of one customer.</summary>
     /// <param name="signals">The normalised signals.</param>
     /// <param name="customer">The customer's position.</param>
@@ -141,7 +146,9 @@ public static class HealthScore
 
         // A signal that adds no point is no reason (a customer at 0 has none), and one that costs none is not the weakest
         // (a customer at 100 has none): naming the first-listed signal there told the CRM something untrue.
-        double score = Math.Min(100, 100 * sum / weight);
+        // Rounded to 12 decimals: 100 x 0.29 is 28.999999999999996 in doubles, and a customer whose exact score is a band's
+        // threshold (a signal of 29 on a 0 to 100 scale, AmberFrom 29) was banded below it and written so into the CRM.
+        double score = Math.Round(Math.Min(100, 100 * sum / weight), ScoreDecimals);
         return new CustomerHealth(id, score, BandUnchecked(score, options), best > 0 ? names[reason] : null, worst > 0 ? names[weakest] : null);
     }
 }

@@ -221,4 +221,35 @@ public class HealthScorePropertyTests
 
         return ok.ToProperty();
     }
+
+    /// <summary>
+    /// A score that is a whole or half number in exact arithmetic is that number, and a threshold equal to it bands the customer
+    /// at or above it: an NPS signal (-100 to 100, min-max) of 16 is exactly 58 points; the doubles gave 57.99999999999999, Red
+    /// under AmberFrom 58.
+    /// </summary>
+    [Property(MaxTest = 300)]
+    public Property Score_OnAThresholdInExactArithmetic_IsBandedAtIt(int seed)
+    {
+        var g = new Random(seed);
+        var c = Summaries(seed);
+        double[] nps = [.. Enumerable.Range(0, c.Count).Select(_ => (double)g.Next(-100, 101))];
+        double threshold = (nps[g.Next(c.Count)] + 100) / 2;   // one customer's exact score
+        var o = new HealthScoreOptions
+        {
+            RecencyWeight = 0,
+            FrequencyTrendWeight = 0,
+            SpendTrendWeight = 0,
+            AliveProbabilityWeight = 0,
+            AmberFrom = threshold,
+            GreenFrom = Math.Max(threshold, 100 - g.Next(10)),
+            CustomSignals = [new CustomHealthSignal("nps", 0.1 + g.NextDouble()) { Scaling = SignalScaling.MinMax, Minimum = -100, Maximum = 100 }],
+        };
+        var health = HealthReport.Create(HealthSignals.Create(c, [], new Dictionary<string, double[]> { ["nps"] = nps }, o)).Customers;
+        var wrong = Enumerable.Range(0, c.Count).Where(i =>
+        {
+            double exact = (nps[i] + 100) / 2;   // multiples of 0.5: exact in doubles
+            return health[i].Score != exact || (health[i].Band != HealthBand.Red) != (exact >= threshold);
+        }).ToArray();
+        return (wrong.Length == 0).Label(wrong.Length == 0 ? "" : $"nps {nps[wrong[0]]}: score {health[wrong[0]].Score:R}, band {health[wrong[0]].Band}, AmberFrom {threshold}");
+    }
 }
