@@ -229,10 +229,14 @@ public readonly struct CustomerSummary : IEquatable<CustomerSummary>
     /// <summary>Whole days from the last purchase day to the observation end; null when the customer has no purchase.</summary>
     public int? DaysSinceLastPurchase => _daysSinceLastPurchase == NoDay ? null : _daysSinceLastPurchase;
 
-    /// <summary>Spend: the sum of all purchase amounts (zero or more) up to the observation end, gross (before refunds; see <see cref="NetSpend"/>).</summary>
+    /// <summary>
+    /// Spend: the sum of all purchase amounts (zero or more) up to the observation end, gross (before refunds; see
+    /// <see cref="NetSpend"/>). Each day's amounts are summed exactly and rounded once, so the same rows give the same value to
+    /// the bit in any order (a file read back sorted otherwise, a database query without ORDER BY).
+    /// </summary>
     public double Spend { get; }
 
-    /// <summary>Sum of refunded amounts up to the observation end, as a positive number.</summary>
+    /// <summary>Sum of refunded amounts up to the observation end, as a positive number (summed exactly and rounded once: the same in any row order).</summary>
     public double Refunds { get; }
 
     /// <summary><see cref="Spend"/> less <see cref="Refunds"/>.</summary>

@@ -176,6 +176,7 @@ public class CustomerSummariesPropertyTests
         return true;
     }
 
-    // Sums of the same amounts in another order may differ in the last bits.
+    // Summaries of parts merged add each part's rounded day sums, which may differ from the whole log's in the last bits (row
+    // order alone does not: ExactDaySumTests).
     private static bool Close(double x, double y) => Math.Abs(x - y) <= 1e-9 * Math.Max(1, Math.Abs(x));
 }

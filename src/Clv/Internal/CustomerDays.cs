@@ -215,52 +215,116 @@ internal sealed class CustomerDays
         return new CustomerDays(n, ids, starts, lengths, days, amounts, refunds, firstRow);
     }
 
-    /// <summary>Sorts a segment by day, merges equal days (summing amounts) to its front, and returns the distinct count.</summary>
-    internal static int SortAndMerge(Span<int> days, Span<double> amounts)
+    /// <summary>
+    /// Sorts a segment by day and merges equal days to its front, returning the distinct count. Each day's amounts are summed
+    /// exactly (<see cref="ExactSum"/>), so the result does not depend on their order: with <paramref name="lows"/> (the rows'
+    /// own rounding errors, as long as the segment) each day's sum and error are kept apart for later rows of the day; with
+    /// none (empty) each day's sum is rounded once.
+    /// </summary>
+    internal static int SortAndMerge(Span<int> days, Span<double> amounts, Span<double> lows)
     {
-        if (days.Length == 0)
+        int n = days.Length;
+        if (n == 0)
         {
             return 0;
         }
 
-        if (days.Length <= 16)
+        bool hasLows = !lows.IsEmpty;
+        if (n <= 16)
         {
-            for (int i = 1; i < days.Length; i++)
+            for (int i = 1; i < n; i++)
             {
                 int d = days[i];
-                double a = amounts[i];
+                double a = amounts[i], low = hasLows ? lows[i] : 0;
                 int j = i - 1;
                 while (j >= 0 && days[j] > d)
                 {
                     days[j + 1] = days[j];
                     amounts[j + 1] = amounts[j];
+                    if (hasLows)
+                    {
+                        lows[j + 1] = lows[j];
+                    }
+
                     j--;
                 }
 
                 days[j + 1] = d;
                 amounts[j + 1] = a;
+                if (hasLows)
+                {
+                    lows[j + 1] = low;
+                }
             }
         }
-        else
+        else if (!hasLows)
         {
             days.Sort(amounts);
         }
+        else
+        {
+            SortCarryingTwo(days, amounts, lows);
+        }
 
         int w = 0;
-        for (int i = 1; i < days.Length; i++)
+        double sum = amounts[0], error = hasLows ? lows[0] : 0;
+        for (int i = 1; i <= n; i++)
         {
-            if (days[i] == days[w])
+            if (i < n && days[i] == days[w])
             {
-                amounts[w] += amounts[i];
+                error += ExactSum.Add(ref sum, amounts[i]) + (hasLows ? lows[i] : 0);
+                continue;
+            }
+
+            // Day w is complete.
+            if (hasLows)
+            {
+                amounts[w] = sum;
+                lows[w] = error;
             }
             else
             {
+                amounts[w] = ExactSum.Round(sum, error);
+            }
+
+            if (i < n)
+            {
                 w++;
                 days[w] = days[i];
-                amounts[w] = amounts[i];
+                sum = amounts[i];
+                error = hasLows ? lows[i] : 0;
             }
         }
 
         return w + 1;
+    }
+
+    /// <summary>Sorts <paramref name="days"/> carrying both <paramref name="amounts"/> and <paramref name="lows"/> along.</summary>
+    private static void SortCarryingTwo(Span<int> days, Span<double> amounts, Span<double> lows)
+    {
+        int n = days.Length;
+        int[] order = System.Buffers.ArrayPool<int>.Shared.Rent(n);
+        double[] copy = System.Buffers.ArrayPool<double>.Shared.Rent(2 * n);
+        try
+        {
+            for (int i = 0; i < n; i++)
+            {
+                order[i] = i;
+            }
+
+            days.Sort(order.AsSpan(0, n));
+            amounts.CopyTo(copy);
+            lows.CopyTo(copy.AsSpan(n));
+            for (int i = 0; i < n; i++)
+            {
+                amounts[i] = copy[order[i]];
+                lows[i] = copy[n + order[i]];
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(order);
+            System.Buffers.ArrayPool<double>.Shared.Return(copy);
+        }
     }
 }

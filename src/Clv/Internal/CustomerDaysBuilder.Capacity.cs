@@ -19,6 +19,11 @@ internal sealed partial class CustomerDaysBuilder
             {
                 HugePages.Grow(ref _refunds, customers, clear: true);
             }
+
+            if (_refundLows is not null)
+            {
+                HugePages.Grow(ref _refundLows, customers, clear: true);
+            }
         }
 
         _ids.EnsureCapacity(customers);
@@ -50,6 +55,11 @@ internal sealed partial class CustomerDaysBuilder
             if (_refunds is not null)
             {
                 HugePages.Grow(ref _refunds, size, clear: true);
+            }
+
+            if (_refundLows is not null)
+            {
+                HugePages.Grow(ref _refundLows, size, clear: true);
             }
         }
 

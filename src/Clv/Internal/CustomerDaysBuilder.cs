@@ -15,6 +15,9 @@ namespace Clv.Internal;
 /// exactly one row per purchase day). A row dated before the customer's latest kept row is kept, and counted:
 /// when such rows outnumber the rows kept after the last compaction (and 2^20), the kept rows are compacted (grouped
 /// by customer, same days merged), so kept rows never exceed twice the purchase days plus 2^20.</para>
+/// <para>A day's amounts and a customer's refunds are summed exactly (<see cref="ExactSum"/>: the rounding error of each
+/// addition kept beside the sum, in a chunk's second array allocated at its first error) and rounded once at Build, so the
+/// summaries do not depend on the order of the rows.</para>
 /// <para>The rows live in native chunks that Build (and a compaction) frees as it goes, and the id table is dropped
 /// at Build, so a one-shot job gives that memory back at once instead of leaving it to the next full collection.</para>
 /// </remarks>
@@ -28,6 +31,7 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
     private readonly CustomerIds _ids = new(1024);
     private CustomerState[] _state = new CustomerState[1024];
     private double[]? _refunds; // allocated at the first calibration refund
+    private double[]? _refundLows; // the rounding errors of those sums (ExactSum), allocated at the first
     private readonly SlotTable _table = new(1024);
 
     private readonly NativeRowChunks _rowChunks = new();
@@ -157,7 +161,7 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
         _state = [];
         using var lengthArray = new NativeArray<int>(n);
         var lengths = lengthArray.Span;
-        var (starts, days, amounts) = GroupRows(n, lengths);
+        var (starts, days, amounts, lows) = GroupRows(n, lengths, keepErrors: false);
         _rowChunks.Dispose();
 
         // Close the gaps that same-day merges left (segments ascend, so each moves left or stays): starts becomes n + 1
@@ -167,6 +171,15 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
         for (int c = 0; c < n; c++)
         {
             int start = starts[c], length = lengths[c];
+            if (lows is not null)
+            {
+                // Each day's exact sum rounded once.
+                for (int i = start; i < start + length; i++)
+                {
+                    amounts[i] = ExactSum.Round(amounts[i], lows[i]);
+                }
+            }
+
             if (start != write)
             {
                 days.AsSpan(start, length).CopyTo(days.AsSpan(write));
@@ -187,6 +200,14 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
         starts[n] = write;
         _ids.Trim();
         (int[], int[]) otherFirstRows = otherCustomers is null ? ([], []) : ([.. otherCustomers], [.. otherDays!]);
+        if (_refundLows is not null)
+        {
+            for (int c = 0; c < n; c++)
+            {
+                _refunds![c] = ExactSum.Round(_refunds[c], _refundLows[c]);
+            }
+        }
+
         return new CustomerDays(n, _ids, starts, days, amounts, _refunds, otherFirstRows);
     }
 
@@ -219,7 +240,11 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
             if (inCalibration)
             {
                 _refundRows++;
-                (_refunds ??= new double[_state.Length])[c] -= amount;
+                double error = ExactSum.Add(ref (_refunds ??= new double[_state.Length])[c], -amount);
+                if (error != 0)
+                {
+                    (_refundLows ??= new double[_refunds.Length])[c] += error;
+                }
             }
 
             return;
@@ -227,8 +252,15 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
 
         if (day == state.LastDay)
         {
-            // Another purchase on the day of the customer's latest kept row: one row per purchase day.
-            _rowChunks.Amounts(state.LastRow >> NativeRowChunks.Shift)[state.LastRow & (NativeRowChunks.Size - 1)] += amount;
+            // Another purchase on the day of the customer's latest kept row: one row per purchase day, summed exactly
+            // (the rounding error kept beside it), so that the day's amount does not depend on the order of its rows.
+            int k = state.LastRow >> NativeRowChunks.Shift, offset = state.LastRow & (NativeRowChunks.Size - 1);
+            double error = ExactSum.Add(ref _rowChunks.Amounts(k)[offset], amount);
+            if (error != 0)
+            {
+                _rowChunks.Lows(k)[offset] += error;
+            }
+
             return;
         }
 
@@ -269,95 +301,6 @@ internal sealed partial class CustomerDaysBuilder(int endDay, int holdoutEndDay)
         _rowChunks.Amounts(chunk)[offset] = amount;
         return _rows++;
     }
-
-    /// <summary>
-    /// Too many rows came out of date order for the latest-day merge to catch their days: the kept rows are grouped
-    /// by customer, each customer's same days merged, and kept again (customer by customer, days ascending).
-    /// </summary>
-    private void Compact()
-    {
-        using var lengthArray = new NativeArray<int>(CustomerCount);
-        var lengths = lengthArray.Span;
-        var (starts, days, amounts) = GroupRows(CustomerCount, lengths);
-        _rowChunks.Clear();
-        _rows = 0;
-        for (int c = 0; c < CustomerCount; c++)
-        {
-            ref var state = ref _state[c];
-            int start = starts[c];
-            for (int i = 0; i < lengths[c]; i++)
-            {
-                state.LastRow = Append(c, days[start + i], amounts[start + i]);
-                state.LastDay = days[start + i];
-            }
-        }
-
-        _rowsAfterCompaction = _rows;
-        _outOfOrder = 0;
-        Compactions++;
-    }
-
-    /// <summary>
-    /// The kept rows grouped by customer (a counting sort; each chunk is freed once scattered), then each customer's
-    /// days sorted and same days merged: customer c's distinct days are <c>days[starts[c] ..][.. lengths[c]]</c>
-    /// (<paramref name="lengths"/>, n long, is the caller's: first the scatter's cursor, then the lengths).
-    /// </summary>
-    private (int[] Starts, int[] Days, double[] Amounts) GroupRows(int n, Span<int> lengths)
-    {
-        var starts = new int[n + 1];
-        for (int k = 0; k < _rowChunks.Count; k++)
-        {
-            var chunk = _rowChunks.Customers(k)[..ChunkLength(k)];
-            foreach (int c in chunk)
-            {
-                starts[c + 1]++;
-            }
-        }
-
-        for (int c = 0; c < n; c++)
-        {
-            starts[c + 1] += starts[c];
-        }
-
-        var days = GC.AllocateUninitializedArray<int>(_rows);
-        var amounts = GC.AllocateUninitializedArray<double>(_rows);
-        HugePages.Advise(days);
-        HugePages.Advise(amounts);
-        var cursor = lengths;
-        starts.AsSpan(0, n).CopyTo(cursor);
-        for (int k = 0; k < _rowChunks.Count; k++)
-        {
-            int length = ChunkLength(k);
-            ReadOnlySpan<int> customerChunk = _rowChunks.Customers(k)[..length], dayChunk = _rowChunks.Days(k)[..length];
-            ReadOnlySpan<double> amountChunk = _rowChunks.Amounts(k)[..length];
-            for (int r = 0; r < customerChunk.Length; r++)
-            {
-                int p = cursor[customerChunk[r]]++;
-                days[p] = dayChunk[r];
-                amounts[p] = amountChunk[r];
-            }
-
-            // Give each chunk back as soon as it is scattered.
-            _rowChunks.Free(k);
-        }
-
-        // Sort each customer's segment by day and merge same-day purchases in place (in parallel:
-        // customers are independent, so the result is identical to a sequential run).
-        Parallelism.For<int, int>(starts.AsSpan(0, n), lengths, (_, part, from) =>
-        {
-            for (int i = 0; i < part.Length; i++)
-            {
-                int c = from + i;
-                int start = starts[c];
-                int length = starts[c + 1] - start;
-                part[i] = CustomerDays.SortAndMerge(days.AsSpan(start, length), amounts.AsSpan(start, length));
-            }
-        });
-
-        return (starts, days, amounts);
-    }
-
-    private int ChunkLength(int k) => Math.Min(NativeRowChunks.Size, _rows - (k << NativeRowChunks.Shift));
 
     /// <summary>What each row of a customer reads and writes, together in one cache line.</summary>
     [StructLayout(LayoutKind.Auto)]

@@ -17,6 +17,7 @@ internal sealed unsafe class NativeRowChunks : IDisposable
     private const int RowBytes = sizeof(int) + sizeof(int) + sizeof(double);
 
     private nint[] _chunks = new nint[16];
+    private nint[] _lows = new nint[16];   // per chunk, the rounding errors of same-day sums (ExactSum), from the chunk's first
     private int _count;
 
     ~NativeRowChunks() => FreeChunks();
@@ -29,6 +30,7 @@ internal sealed unsafe class NativeRowChunks : IDisposable
         if (_count == _chunks.Length)
         {
             Array.Resize(ref _chunks, _count * 2);
+            Array.Resize(ref _lows, _count * 2);
         }
 
         // One chunk is one 2 MB page's worth, aligned to it: from the second chunk on (a builder of more than 131,072 purchase
@@ -50,6 +52,24 @@ internal sealed unsafe class NativeRowChunks : IDisposable
 
     public Span<double> Amounts(int k) => new((byte*)Chunk(k) + (Size * 2 * sizeof(int)), Size);
 
+    /// <summary>
+    /// Chunk <paramref name="k"/>'s rounding errors of its same-day sums (<see cref="ExactSum"/>), zero where none: allocated
+    /// (zeroed) at the first, so a log with one row per customer and day never holds them.
+    /// </summary>
+    public Span<double> Lows(int k)
+    {
+        Chunk(k);
+        if (_lows[k] == 0)
+        {
+            _lows[k] = (nint)NativeMemory.AllocZeroed((nuint)Size, sizeof(double));
+        }
+
+        return new((void*)_lows[k], Size);
+    }
+
+    /// <summary>Chunk <paramref name="k"/>'s rounding errors, or empty when it has none.</summary>
+    public ReadOnlySpan<double> LowsOrEmpty(int k) => _lows[k] == 0 ? default : new((void*)_lows[k], Size);
+
     /// <summary>Frees chunk <paramref name="k"/>; it must not be used afterwards.</summary>
     public void Free(int k)
     {
@@ -58,6 +78,13 @@ internal sealed unsafe class NativeRowChunks : IDisposable
         if (chunk != 0)
         {
             NativeMemory.AlignedFree((void*)chunk);
+        }
+
+        nint lows = _lows[k];
+        _lows[k] = 0;
+        if (lows != 0)
+        {
+            NativeMemory.Free((void*)lows);
         }
     }
 

@@ -19,7 +19,9 @@ internal static partial class TransactionGrouping
             var firstDay = RentInts(runs);
             var day0 = RentInts(runs);
             var refund = RentDoubles(runs);
+            var refundLow = RentDoubles(runs);
             var amount0 = RentDoubles(runs);
+            var low0 = RentDoubles(runs);
             Each(_chunks, k =>
             {
                 var cursor = _scatterOffsets.AsSpan(k * Partitions, Partitions);
@@ -32,10 +34,12 @@ internal static partial class TransactionGrouping
                     dayCount[i] = count;
                     firstDay[i] = _runFirstDay[slot];
                     refund[i] = _runRefund[slot];
+                    refundLow[i] = _runRefundLow[slot];
                     if (count > 0)
                     {
                         day0[i] = _days[start];
                         amount0[i] = _amounts[start];
+                        low0[i] = _lows[start];
                     }
                 }
             });
@@ -60,6 +64,7 @@ internal static partial class TransactionGrouping
 
             var days = GC.AllocateUninitializedArray<int>(region[Partitions]);
             var amounts = GC.AllocateUninitializedArray<double>(region[Partitions]);
+            var lows = GC.AllocateUninitializedArray<double>(region[Partitions]);
             Parallelism.For(Partitions, (fromPartition, toPartition) =>
             {
                 var scratch = new int[(2 * _largestPartition) + 1];
@@ -87,31 +92,41 @@ internal static partial class TransactionGrouping
                         int g = customerOf[_customerFirstRun[from + c]];
                         int begin = write;
                         var own = positions[next..runEnd[c]];
+                        double refundSum = 0, refundError = 0;
                         for (int r = 0; r < own.Length; r++)
                         {
                             int i = own[r];
                             if (dayCount[i] == 1)
                             {
                                 days[write] = day0[i];
+                                lows[write] = low0[i];
                                 amounts[write++] = amount0[i];
                             }
                             else if (dayCount[i] > 1)
                             {
                                 _days.AsSpan(dayStart[i], dayCount[i]).CopyTo(days.AsSpan(write));
                                 _amounts.AsSpan(dayStart[i], dayCount[i]).CopyTo(amounts.AsSpan(write));
+                                _lows.AsSpan(dayStart[i], dayCount[i]).CopyTo(lows.AsSpan(write));
                                 write += dayCount[i];
                             }
 
+                            // The refunds of all the customer's runs, summed exactly (in any order of the runs).
+                            refundError += ExactSum.Add(ref refundSum, refund[i]) + refundLow[i];
                             if (r > 0)
                             {
-                                refunds[g] += refund[i];
                                 firstDays[g] = Math.Min(firstDays[g], firstDay[i]);
                             }
                         }
 
+                        refunds[g] = ExactSum.Round(refundSum, refundError);
                         int merged = own.Length > 1
-                            ? CustomerDays.SortAndMerge(days.AsSpan(begin, write - begin), amounts.AsSpan(begin, write - begin))
+                            ? CustomerDays.SortAndMerge(days.AsSpan(begin, write - begin), amounts.AsSpan(begin, write - begin), lows.AsSpan(begin, write - begin))
                             : write - begin;
+                        for (int k = begin; k < begin + merged; k++)
+                        {
+                            amounts[k] = ExactSum.Round(amounts[k], lows[k]);
+                        }
+
                         starts[g] = begin;
                         lengths[g] = merged;
                         write = begin + merged;

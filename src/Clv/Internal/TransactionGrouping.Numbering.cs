@@ -69,9 +69,19 @@ internal static partial class TransactionGrouping
                     lengths[g] = length;
                     refunds[g] = _runRefund[slot];
                     firstDays[g] = _runFirstDay[slot];
+                    if (summaries is not null)
+                    {
+                        // The customer's only run is final: each day's exact sum and the refunds' rounded once.
+                        refunds[g] = ExactSum.Round(_runRefund[slot], _runRefundLow[slot]);
+                        for (int i = start; i < start + length; i++)
+                        {
+                            _amounts[i] = ExactSum.Round(_amounts[i], _lows[i]);
+                        }
+                    }
+
                     if (summaries is not null && _runFirstDay[slot] <= endDay)
                     {
-                        summaries[known] = Summarize(id, _days.AsSpan(start, length), _amounts.AsSpan(start, length), _runRefund[slot], endDay, unit);
+                        summaries[known] = Summarize(id, _days.AsSpan(start, length), _amounts.AsSpan(start, length), refunds[g], endDay, unit);
                         if (map is not null)
                         {
                             map[known] = g;

@@ -38,7 +38,7 @@ internal static partial class TransactionGrouping
             int slot = from - 1;
             int write = from;
             string? runId = null;
-            double refund = 0;
+            double refund = 0, refundLow = 0;
             int firstDay = 0;
             for (int r = from; r < to; r++)
             {
@@ -61,7 +61,7 @@ internal static partial class TransactionGrouping
                 {
                     if (runId is not null)
                     {
-                        write = EndRun(slot, write, refund, firstDay);
+                        write = EndRun(slot, write, refund, refundLow, firstDay);
                     }
 
                     slot++;
@@ -72,6 +72,7 @@ internal static partial class TransactionGrouping
                     perPartition[PartitionOf(hash)]++;
                     runId = id;
                     refund = 0;
+                    refundLow = 0;
                     firstDay = day;
                 }
 
@@ -93,19 +94,20 @@ internal static partial class TransactionGrouping
                     if (calibration)
                     {
                         stats.Refunds++;
-                        refund -= amount;
+                        refundLow += ExactSum.Add(ref refund, -amount);
                     }
                 }
                 else
                 {
                     _days[write] = day;
+                    _lows[write] = 0;
                     _amounts[write++] = amount;
                 }
             }
 
             if (runId is not null)
             {
-                write = EndRun(slot, write, refund, firstDay);
+                write = EndRun(slot, write, refund, refundLow, firstDay);
             }
 
             _runCount[k] = slot + 1 - from;
@@ -113,12 +115,13 @@ internal static partial class TransactionGrouping
         }
 
         /// <summary>Sorts and merges a run's days; the next run's days start right after the merged ones.</summary>
-        private int EndRun(int slot, int end, double refund, int firstDay)
+        private int EndRun(int slot, int end, double refund, double refundLow, int firstDay)
         {
             int start = _runDayStart[slot];
             _runRefund[slot] = refund;
+            _runRefundLow[slot] = refundLow;
             _runFirstDay[slot] = firstDay;
-            return start + CustomerDays.SortAndMerge(_days.AsSpan(start, end - start), _amounts.AsSpan(start, end - start));
+            return start + CustomerDays.SortAndMerge(_days.AsSpan(start, end - start), _amounts.AsSpan(start, end - start), _lows.AsSpan(start, end - start));
         }
 
         /// <summary>The number of distinct purchase days of the run in <paramref name="slot"/> of chunk <paramref name="k"/>.</summary>

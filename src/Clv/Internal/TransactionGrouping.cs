@@ -62,6 +62,7 @@ internal static partial class TransactionGrouping
         private int[] _runDayStart = [];
         private int[] _chunkDayEnd = [];
         private double[] _runRefund = [];
+        private double[] _runRefundLow = [];   // the rounding errors of the run's refund sums (ExactSum)
         private int[] _runFirstDay = [];
         private int[] _runOwner = [];
         private int[] _runCount = [];
@@ -82,6 +83,7 @@ internal static partial class TransactionGrouping
         private readonly List<double[]> _rentedDoubles = [];
         private int[] _days = [];
         private double[] _amounts = [];
+        private double[] _lows = [];   // beside _amounts: each merged day's rounding error (ExactSum), 0 for a row alone
 
         private int Partitions => 1 << _bits;
 
@@ -96,6 +98,7 @@ internal static partial class TransactionGrouping
             _runFirstDay = RentInts(rowCount);
             _runOwner = RentInts(rowCount);
             _runRefund = RentDoubles(rowCount);
+            _runRefundLow = RentDoubles(rowCount);
             try
             {
                 return RunPasses();
@@ -133,6 +136,7 @@ internal static partial class TransactionGrouping
         {
             _days = GC.AllocateUninitializedArray<int>(rowCount);
             _amounts = GC.AllocateUninitializedArray<double>(rowCount);
+            _lows = GC.AllocateUninitializedArray<double>(rowCount);
             _runCount = new int[_chunks];
             _chunkDayEnd = new int[_chunks];
             var histogram = new int[_chunks * Partitions];

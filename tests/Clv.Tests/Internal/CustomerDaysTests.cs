@@ -100,10 +100,33 @@ public class CustomerDaysTests
         double[] amounts = [.. Enumerable.Range(0, length).Select(_ => (double)random.Next(1, 100))];
         var expected = days.Zip(amounts).GroupBy(p => p.First).OrderBy(g => g.Key).Select(g => (g.Key, g.Sum(p => p.Second))).ToArray();
 
-        int distinct = CustomerDays.SortAndMerge(days, amounts);
+        int distinct = CustomerDays.SortAndMerge(days, amounts, default);
 
         Assert.Equal(expected.Length, distinct);
         Assert.Equal(expected.Select(e => e.Key), days[..distinct]);
         Assert.Equal(expected.Select(e => e.Item2), amounts[..distinct]);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(200)]
+    public void SortAndMerge_WithRoundingErrors_CarriesThemWithTheirDays(int length)
+    {
+        // Amounts with errors beside them (dyadic, so every sum here is exact): the sorted days keep each row's pair, and a
+        // day's sum and error add up to the day's total.
+        var random = new Random(length);
+        int[] days = [.. Enumerable.Range(0, length).Select(_ => random.Next(0, Math.Max(1, length / 2)))];
+        double[] amounts = [.. Enumerable.Range(0, length).Select(_ => (double)random.Next(1, 100))];
+        double[] lows = [.. Enumerable.Range(0, length).Select(_ => random.Next(-8, 8) / 1024.0)];
+        var expected = days.Select((d, i) => (Day: d, Total: amounts[i] + lows[i])).GroupBy(p => p.Day).OrderBy(g => g.Key)
+            .Select(g => (g.Key, g.Sum(p => p.Total))).ToArray();
+
+        int distinct = CustomerDays.SortAndMerge(days, amounts, lows);
+
+        Assert.Equal(expected.Length, distinct);
+        Assert.Equal(expected.Select(e => e.Key), days[..distinct]);
+        Assert.Equal(expected.Select(e => e.Item2), Enumerable.Range(0, distinct).Select(i => amounts[i] + lows[i]));
     }
 }
