@@ -62,6 +62,7 @@ public sealed class KpiReport
 
         var (starts, ends) = Periods(start, end, options.Period);
         var refunds = new double[starts.Length];
+        var refundErrors = new double[starts.Length];   // their rounding errors (ExactSum): the same sums in any row order
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var keys = new List<long>();
         var amounts = new List<double>();
@@ -84,7 +85,8 @@ public sealed class KpiReport
             {
                 if (t.Date >= start)
                 {
-                    refunds[PeriodOf(starts, day)] -= t.Amount;
+                    int period = PeriodOf(starts, day);
+                    refundErrors[period] += ExactSum.Add(ref refunds[period], -t.Amount);
                 }
 
                 continue;
@@ -105,6 +107,7 @@ public sealed class KpiReport
         for (int p = 0; p < rows.Length; p++)
         {
             var k = counts[p];
+            double revenue = ExactSum.Round(k.Revenue, k.RevenueError), refund = ExactSum.Round(refunds[p], refundErrors[p]);
             rows[p] = new KpiRow(
                 DateOnly.FromDayNumber(starts[p]),
                 DateOnly.FromDayNumber(ends[p]),
@@ -112,11 +115,11 @@ public sealed class KpiReport
                 k.Paying,
                 k.New,
                 k.Orders,
-                k.Revenue,
-                refunds[p],
-                Ratio(k.Revenue, k.Base),
-                Ratio(k.Revenue, k.Paying),
-                Ratio(k.Revenue, k.Orders),
+                revenue,
+                refund,
+                Ratio(revenue, k.Base),
+                Ratio(revenue, k.Paying),
+                Ratio(revenue, k.Orders),
                 Ratio(k.Orders, k.Paying),
                 k.Repeat,
                 Ratio(k.Repeat, k.Paying),
@@ -200,6 +203,7 @@ public sealed class KpiReport
         public int New;
         public long Orders;
         public double Revenue;
+        public double RevenueError;   // the rounding error of Revenue's additions (ExactSum): the sum is the same in any row order
         public int Repeat;
         public int ActiveAtStart;
         public int Churned;
@@ -214,23 +218,34 @@ public sealed class KpiReport
         var counts = new Counts[starts.Length];
         var days = new List<int>();
         var dayAmounts = new List<double>();
+        var dayErrors = new List<double>();
         for (int i = 0; i < keys.Length;)
         {
             long customer = keys[i] >> 32;
             days.Clear();
             dayAmounts.Clear();
+            dayErrors.Clear();
             for (; i < keys.Length && keys[i] >> 32 == customer; i++)
             {
                 int day = (int)(keys[i] & 0xFFFFFFFF);
                 if (days.Count > 0 && days[^1] == day)
                 {
-                    dayAmounts[^1] += amounts[i];
+                    // A day's purchases summed exactly (the sort leaves them in no set order) and rounded once below.
+                    double sum = dayAmounts[^1];
+                    dayErrors[^1] += ExactSum.Add(ref sum, amounts[i]);
+                    dayAmounts[^1] = sum;
                 }
                 else
                 {
                     days.Add(day);
                     dayAmounts.Add(amounts[i]);
+                    dayErrors.Add(0);
                 }
+            }
+
+            for (int d = 0; d < dayAmounts.Count; d++)
+            {
+                dayAmounts[d] = ExactSum.Round(dayAmounts[d], dayErrors[d]);
             }
 
             AddCustomer(days, dayAmounts, starts, ends, window, counts);
@@ -270,7 +285,7 @@ public sealed class KpiReport
                 k.Orders += to - from;
                 for (int d = from; d < to; d++)
                 {
-                    k.Revenue += amounts[d];
+                    k.RevenueError += ExactSum.Add(ref k.Revenue, amounts[d]);
                 }
 
                 if (first >= ps)
