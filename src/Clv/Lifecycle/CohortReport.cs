@@ -178,6 +178,7 @@ public sealed class CohortReport
 
         var active = new int[offsets[cohorts]];
         var spend = new double[offsets[cohorts]];
+        var spendError = new double[offsets[cohorts]];   // the rounding errors of spend (ExactSum): the same sums in any customer order
         for (int i = 0; i < customers.Count; i++)
         {
             var days = customers.PurchaseDayNumbers(i);
@@ -193,13 +194,18 @@ public sealed class CohortReport
             {
                 int since = PeriodIndex(DateOnly.FromDayNumber(days[k]), period) - first - cohort;
                 int cell = offsets[cohort] + since;
-                spend[cell] += amounts[k];
+                spendError[cell] += ExactSum.Add(ref spend[cell], amounts[k]);
                 if (since != previous)
                 {
                     active[cell]++;
                     previous = since;
                 }
             }
+        }
+
+        for (int cell = 0; cell < spend.Length; cell++)
+        {
+            spend[cell] = ExactSum.Round(spend[cell], spendError[cell]);
         }
 
         return new CohortReport(period, through, starts, sizes, offsets, active, spend);

@@ -67,6 +67,7 @@ public sealed class SegmentReport
         var count = new int[s];
         var buyers = new int[s];
         var spend = new double[s];
+        var spendError = new double[s];   // the rounding errors of spend (ExactSum): the same sums in any customer order
         var days = new double[s];
         var purchaseDays = new double[s];
         for (int i = 0; i < customers.Length; i++)
@@ -74,7 +75,7 @@ public sealed class SegmentReport
             ref readonly var c = ref customers[i];
             int j = map.IndexOf(scores[i]);
             count[j]++;
-            spend[j] += c.NetSpend;
+            spendError[j] += ExactSum.Add(ref spend[j], c.NetSpend);
             purchaseDays[j] += c.PurchaseDays;
             if (c.DaysSinceLastPurchase is int d)
             {
@@ -92,7 +93,7 @@ public sealed class SegmentReport
                     map.Segments[j],
                     count[j],
                     (double)count[j] / customers.Length,
-                    spend[j],
+                    ExactSum.Round(spend[j], spendError[j]),
                     buyers[j] > 0 ? days[j] / buyers[j] : null,
                     purchaseDays[j] / count[j]));
             }

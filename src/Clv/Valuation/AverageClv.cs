@@ -47,7 +47,7 @@ public static class AverageClv
         ArgumentNullException.ThrowIfNull(customers);
         var all = customers.AsSpan();
         int end = customers.ObservationEnd.DayNumber;
-        double spend = 0;
+        double spend = 0, spendError = 0;   // summed exactly (ExactSum): the same in any order of the members
         long days = 0;
         foreach (int i in members)
         {
@@ -59,7 +59,7 @@ public static class AverageClv
             ref readonly var c = ref all[i];
             if (c.FirstPurchase is { } first)
             {
-                spend += c.NetSpend;
+                spendError += ExactSum.Add(ref spend, c.NetSpend);
                 days += end - first.DayNumber + 1;
             }
         }
@@ -69,7 +69,7 @@ public static class AverageClv
             ThrowHelper.Argument(nameof(members), "The segment has no customer with a purchase, so it has no annual purchase value.");
         }
 
-        return spend / (days / TimeUnitExtensions.DaysPerYear);
+        return ExactSum.Round(spend, spendError) / (days / TimeUnitExtensions.DaysPerYear);
     }
 
     /// <summary>The average-based CLV of a segment, from its pooled annual purchase value.</summary>
