@@ -10,9 +10,10 @@ namespace Clv.Plots;
 /// <see cref="ValuePlots"/>) returns one: <c>ProbabilisticPlots.Tracking(model, customers).SavePng("tracking.png")</c>.
 /// </summary>
 /// <remarks>The font was chosen and checked when the plot was made: a plot exists only if its font has every glyph of
-/// its text (otherwise the function threw <see cref="MissingGlyphsException"/>). Writing is thread-safe: renders take
-/// turns, process-wide. Make plots on one thread at a time, though: ScottPlot keeps process-wide font caches, and plots
-/// built concurrently on several threads were seen to lay out their legends a few pixels differently.</remarks>
+/// its text (otherwise the function threw <see cref="MissingGlyphsException"/>). Plots can be made and written on many
+/// threads at once (renders take turns, process-wide) and are then the same as made one at a time. ScottPlot's
+/// process-wide settings are left alone: an application's own ScottPlot plots, made before, after or beside a Clv plot,
+/// keep ScottPlot's default font.</remarks>
 public sealed partial class ClvPlot
 {
     /// <summary>One render at a time in the process: ScottPlot and Skia's SVG writer share state between plots (dash
@@ -69,7 +70,6 @@ public sealed partial class ClvPlot
     {
         lock (Gate)
         {
-            using var defaultFont = Figure.KeepDefaultFont();
             _figure.ApplyFontUnlocked();
             var legend = _figure.Plot.Legend;
             if (!legend.IsVisible || legend.GetItems().Length == 0)
@@ -88,7 +88,6 @@ public sealed partial class ClvPlot
     {
         lock (Gate)
         {
-            using var defaultFont = Figure.KeepDefaultFont();
             _figure.ApplyFontUnlocked();
             using var image = _figure.Plot.GetImage(Width, Height);
             return image.GetImageBytes(ImageFormat.Png);
@@ -102,7 +101,6 @@ public sealed partial class ClvPlot
         string svg;
         lock (Gate)
         {
-            using var defaultFont = Figure.KeepDefaultFont();
             // Skia's SVG canvas drops dash effects (and says so on stderr for each): draw those lines solid in SVG.
             _figure.ApplyFontUnlocked();
             _figure.SetDashes(false);

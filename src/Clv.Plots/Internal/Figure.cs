@@ -173,29 +173,20 @@ internal sealed partial class Figure
         // ScottPlot's font tables and typeface caches are process-wide: no font work while another plot renders.
         lock (ClvPlot.Gate)
         {
-            using var defaultFont = KeepDefaultFont();
             return FinishUnlocked(legend);
         }
     }
 
-    /// <summary>
-    /// Puts ScottPlot's process-wide default font back as it was when disposed. <see cref="ApplyFontUnlocked"/> sets it
-    /// (through <c>Plot.Font.Set</c>), so without this an application's own ScottPlot plots, made after a Clv plot, took the
-    /// Clv plot's font (a Chinese plot's CJK font instead of ScottPlot's default). Use under <see cref="ClvPlot.Gate"/>.
-    /// </summary>
-    internal static DefaultFontScope KeepDefaultFont() => new(Fonts.Default);
-
-    /// <summary>Restores ScottPlot's default font when disposed (see <see cref="KeepDefaultFont"/>).</summary>
-    internal readonly struct DefaultFontScope(string saved) : IDisposable
-    {
-        public void Dispose() => Fonts.Default = saved;
-    }
+    /// <summary>The typeface ScottPlot draws a font name with (its own cache, as <c>Plot.Font.Set</c> looks it up).</summary>
+    internal static SkiaSharp.SKTypeface Typeface(string name) => Fonts.GetTypeface(name, FontWeight.Normal, FontSlant.Upright, FontSpacing.Normal);
 
     /// <summary>
     /// Sets the plot's font on every text it draws, under <see cref="ClvPlot.Gate"/>, before each render too. ScottPlot's
-    /// <c>Plot.Font.Set</c> covers the axes only and makes the font the process-wide default, which every label created
-    /// later takes as its typeface (bar values, cell numbers, marker and colour bar labels, legend items): without this a
-    /// plot drew those with the font of the plot finished before it (a Chinese one's, or ScottPlot's serif for the first).
+    /// <c>Plot.Font.Set</c> is not used: it covers the axes only and makes the font process-wide (<c>Fonts.Default</c> and
+    /// <c>Fonts.DefaultFontStyle</c>, the typeface every label made later takes), so an application's own ScottPlot plots,
+    /// made after or while a Chinese Clv plot was finished or written, drew in its CJK font. Every text of the plot gets the
+    /// font here instead: title, axes and ticks, legend (its items, made at each render, through <see cref="FontLegendLayout"/>),
+    /// bar values, text labels and the colour bar; ScottPlot's process-wide settings stay as the application had them.
     /// </summary>
     internal void ApplyFontUnlocked()
     {
@@ -204,7 +195,14 @@ internal sealed partial class Figure
             return;
         }
 
-        var typeface = Plot.Font.Set(name);
+        var typeface = Typeface(name);
+        SetFont(Plot.Axes.Title.Label, name, typeface);
+        foreach (var axis in Plot.Axes.GetAxes())
+        {
+            SetFont(axis.Label, name, typeface);
+            SetFont(axis.TickLabelStyle, name, typeface);
+        }
+
         Plot.Legend.FontName = name;
         foreach (var item in Plot.Legend.ManualItems)
         {
@@ -260,6 +258,7 @@ internal sealed partial class Figure
         Plot.Axes.Title.Label.FontSize = TitleSize(Title, Options.Width);
         var (family, renderName) = PlotFonts.Resolve(Options, _texts);
         _renderName = renderName;
+        Plot.Legend.Layout = new FontLegendLayout(Plot.Legend.Layout, renderName);
         ApplyFontUnlocked();
 
         // ScottPlot draws CJK text beyond the box it measures for it (ScottPlot#5213): the first legend item's top was

@@ -60,8 +60,7 @@ internal static partial class ReportHtml
             : PredictiveClv.Compute(model, spend, customers, Horizon(options, customers));
 
         // The sections' data (pure library calls) are computed side by side while the page is written; the plots are drawn
-        // one after the other on this thread as before (ScottPlot keeps process-wide font state that plots built on two
-        // threads at once could see half-set: ClvPlot.Gate covers finishing and rendering, not building).
+        // one after the other on this thread (their renders take turns under ClvPlot.Gate anyway).
         var data = new SectionData(customers, model, spend, alive, clv, options.TopCustomers);
         try
         {
