@@ -28,11 +28,11 @@ internal class LogSettings : ReportingSettings
     public string? ObservationEnd { get; set; }
 
     [CommandOption("--holdout-end <DATE>")]
-    [Description("The last day of a holdout period after --observation-end, yyyy-MM-dd: adds holdout columns to the report.")]
+    [Description("The last day of the holdout period after --observation-end, yyyy-MM-dd; later rows are left out. analyze and fit check the purchase model against the purchases in the holdout (summary.json's holdout, the report's holdout table). Default: the log's last day.")]
     public string? HoldoutEnd { get; set; }
 
     [CommandOption("--unit <UNIT>")]
-    [Description("Time unit of recency, age and the models: day, week, month or year. Default: week (with --models: the saved models' unit).")]
+    [Description("Time unit of recency, age and the models: day, week, month or year. Default: week (clv score: the saved models' unit).")]
     public string? Unit { get; set; }
 
     [CommandOption("--id-column <NAME>")]
@@ -93,11 +93,11 @@ internal class LogSettings : ReportingSettings
     public string? TimeZone { get; set; }
 
     [CommandOption("--lenient")]
-    [Description("Skip rows that cannot be read and list them in rejected-rows.csv (and the summary) instead of stopping at the first.")]
+    [Description("Skip rows that cannot be read and list them in rejected-rows.csv beside the outputs (rfm and stages: named after --out, rfm.csv gives rfm.rejected-rows.csv, stages.parquet stages.rejected-rows.csv) instead of stopping at the first.")]
     public bool Lenient { get; set; }
 
     [CommandOption("--csv-bom")]
-    [Description("Start every CSV file written (scorecard, rejected rows) with a UTF-8 byte order mark, so that Excel shows Chinese labels as written.")]
+    [Description("Start every CSV file written (the scorecard or the rfm or stages file, rejected rows) with a UTF-8 byte order mark, so that Excel shows Chinese labels as written.")]
     public bool CsvBom { get; set; }
 
     [CommandOption("--csv-no-escape")]
