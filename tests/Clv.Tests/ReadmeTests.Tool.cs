@@ -60,6 +60,30 @@ public partial class ReadmeTests
         Assert.Equal(named, Directory.GetFiles(dir["clv-out"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// The README's <c>orders.csv</c> is the CDNOW sample (1997-01-01 to 1998-06-30). Its installed-tool example ran
+    /// <c>clv analyze orders.csv --observation-end 2026-11-30</c>: every customer churned, 29 years with no data, and a
+    /// warning saying so. Every <c>clv</c> line of the section runs on that file without a warning.
+    /// </summary>
+    [Fact]
+    public void Tool_TheReadmesClvLines_RunOnTheReadmesOrdersWithoutAWarning()
+    {
+        var lines = Regex.Matches(ToolSection(), @"^clv (\w+) orders\.csv ([^#`\n]*)", RegexOptions.Multiline);
+        Assert.NotEmpty(lines);
+        foreach (Match line in lines)
+        {
+            using var dir = new TempFolder();
+            string[] words = line.Groups[2].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            int outAt = Array.IndexOf(words, "--out");
+            words[outAt + 1] = dir[words[outAt + 1]];
+            string command = line.Groups[1].Value;
+            string[] quick = command == "analyze" ? ["--no-report"] : [];
+            var r = ToolRunner.InProcess(command, [TestData.PathOf("orders.csv"), .. words, .. quick, "--json"]);
+            Assert.True(r.ExitCode == 0, line.Value + ": " + r.Stdout + r.Stderr);
+            Assert.True(r.Json().GetProperty("warnings").GetArrayLength() == 0, line.Value + ": " + r.Json().GetProperty("warnings"));
+        }
+    }
+
     [Fact]
     public void Tool_TheReadmesExitCodeTable_IsTheToolsExitCodes()
     {
