@@ -24,9 +24,11 @@ public static class Program
           --no-header                              the file has no header (then use the --*-index options)
           --culture NAME                           culture of amounts, e.g. de-DE [invariant]
           --lenient                                skip bad rows and report them instead of stopping
-          --observation-end YYYY-MM-DD             calibration end [the latest date in the file]
+        Options for any run, the bundled sample too:
+          --observation-end YYYY-MM-DD             calibration end [the latest date in your file; 1997-09-30 for CDNOW]
           --unit day|week|month|year               time unit of recency and age [week]
           --output DIR                             folder for the HTML report and the plots [clv-output]
+        An unknown option, or a value that does not parse, stops the run with an error naming it.
         """;
 
     /// <summary>How the bundled CDNOW sample is laid out: whitespace separated, no header, customer = sample_id.</summary>
@@ -53,8 +55,23 @@ public static class Program
         }
     }
 
-    private static int Run(string[] args, TextWriter output)
+    /// <summary>The options that take a value, and the flags.</summary>
+    private static readonly string[] ValueOptions =
+        ["--id-column", "--id-index", "--date-column", "--date-index", "--amount-column", "--amount-index", "--date-format", "--delimiter", "--culture", "--observation-end", "--unit", "--output"];
+
+    private static readonly string[] Flags = ["--whitespace", "--no-header", "--lenient"];
+
+    /// <summary>The options that also apply to the bundled sample; the others describe the layout of your own file.</summary>
+    private static readonly string[] RunOptions = ["--observation-end", "--unit", "--output"];
+
+    /// <summary>
+    /// Runs the analysis. A wrong command line (an unknown option, a value that does not parse, a layout option without a
+    /// file) throws <see cref="ArgumentException"/> naming the option and the value, rather than being ignored.
+    /// </summary>
+    public static int Run(string[] args, TextWriter output)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
         if (args.Contains("--help") || args.Contains("-h"))
         {
             output.WriteLine(Usage);
@@ -70,30 +87,43 @@ public static class Program
             {
                 path = path is null ? a : throw new ArgumentException($"Only one input path is allowed; got '{path}' and '{a}'.");
             }
-            else if (a is "--whitespace" or "--no-header" or "--lenient")
+            else if (Flags.Contains(a))
             {
                 o[a] = "true";
             }
-            else
+            else if (ValueOptions.Contains(a))
             {
                 o[a] = i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Option {a} needs a value.");
+            }
+            else
+            {
+                throw new ArgumentException($"Unknown option '{a}'. Run with --help for the options.");
             }
         }
 
         var ic = CultureInfo.InvariantCulture;
         TransactionCsvOptions options;
-        DateOnly? end;
-        TimeUnit unit = o.TryGetValue("--unit", out var u) ? Enum.Parse<TimeUnit>(u, ignoreCase: true) : TimeUnit.Week;
+        TimeUnit unit = o.TryGetValue("--unit", out var u) ? ParseUnit(u) : TimeUnit.Week;
+        DateOnly? end = o.TryGetValue("--observation-end", out var e)
+            ? DateOnly.TryParseExact(e, "yyyy-MM-dd", ic, DateTimeStyles.None, out var day) ? day : throw new ArgumentException($"--observation-end must be a date as yyyy-MM-dd, not '{e}'.")
+            : null;
         if (path is null)
         {
+            string? layout = o.Keys.FirstOrDefault(k => !RunOptions.Contains(k));
+            if (layout is not null)
+            {
+                throw new ArgumentException($"{layout} describes your own file: give its path first (without a path the bundled CDNOW sample is read with its own layout).");
+            }
+
             path = Path.Combine(AppContext.BaseDirectory, "Data", "CDNOW_sample.txt");
             options = Cdnow;
-            end = new DateOnly(1997, 9, 30);
+            end ??= new DateOnly(1997, 9, 30);
             output.WriteLine("Analysing the bundled CDNOW sample (pass a path to analyse your own file; --help for options).");
         }
         else
         {
-            int? Index(string key) => o.TryGetValue(key, out var v) ? int.Parse(v, ic) : null;
+            int? Index(string key) => !o.TryGetValue(key, out var v) ? null
+                : int.TryParse(v, NumberStyles.None, ic, out int n) ? n : throw new ArgumentException($"{key} must be a 0-based column number, not '{v}'.");
             options = new TransactionCsvOptions
             {
                 CustomerIdColumn = o.GetValueOrDefault("--id-column", "customer_id"),
@@ -111,10 +141,9 @@ public static class Program
                 },
                 WhitespaceDelimited = o.ContainsKey("--whitespace"),
                 HasHeader = !o.ContainsKey("--no-header"),
-                Culture = o.TryGetValue("--culture", out var c) ? CultureInfo.GetCultureInfo(c) : CultureInfo.InvariantCulture,
+                Culture = o.TryGetValue("--culture", out var c) ? ParseCulture(c) : CultureInfo.InvariantCulture,
                 Mode = o.ContainsKey("--lenient") ? CsvReadMode.Lenient : CsvReadMode.Strict,
             };
-            end = o.TryGetValue("--observation-end", out var e) ? DateOnly.ParseExact(e, "yyyy-MM-dd", ic) : null;
             output.WriteLine($"Analysing {path}.");
         }
 
@@ -145,6 +174,23 @@ public static class Program
         CsvSection.Print(customers, output);
         PlotsSection.Print(customers, o.GetValueOrDefault("--output", "clv-output"), output);
         return 0;
+    }
+
+    private static TimeUnit ParseUnit(string text) =>
+        Enum.GetNames<TimeUnit>().FirstOrDefault(n => n.Equals(text, StringComparison.OrdinalIgnoreCase)) is { } name
+            ? Enum.Parse<TimeUnit>(name)
+            : throw new ArgumentException($"--unit must be day, week, month or year, not '{text}'.");
+
+    private static CultureInfo ParseCulture(string name)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(name, predefinedOnly: true);
+        }
+        catch (CultureNotFoundException)
+        {
+            throw new ArgumentException($"--culture must be a culture name such as de-DE, not '{name}'.");
+        }
     }
 
     private static DateOnly LatestDate(ReadOnlySpan<Transaction> rows)
