@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Clv.Crm;
 using Clv.Lifecycle;
 using Clv.Rfm;
@@ -53,6 +55,57 @@ public partial class ReadmeTests
         Assert.Equal((LifecycleStage.Reactivated, "召回", AbcClass.A), (first.Stage!.Value, first.Stage.Value.ChineseLabel(), first.Abc!.Value));
         Assert.Equal(2358, File.ReadLines(path).Count());
         Assert.Equal(string.Join(",", card.Columns.Select(c => c.Name)), File.ReadLines(path).First());
+    }
+
+    /// <summary>
+    /// A lead (a refund, no purchase up to E) has a row like every customer. The dictionary said what a lead gets in the
+    /// RFM columns ("empty for a lead") and in <c>clv</c> ("0 for a lead"), but nothing for <c>alive_probability</c> and
+    /// <c>expected_purchases</c>, where a lead gets 1 and a new customer's E[X(t)] beside its CLV of 0. Every "for a lead"
+    /// of the dictionary is checked on a lead's row.
+    /// </summary>
+    [Fact]
+    public void Scorecard_DataDictionary_SaysWhatALeadGets()
+    {
+        Transaction[] rows = [.. Orders.Value.Transactions.ToArray(), new("lead", new DateOnly(1997, 5, 1), -10)];
+        var customers = CustomerSummaries.FromTransactions(rows, new DateOnly(1997, 9, 30), TimeUnit.Week);
+        var options = Crm.ScorecardTests.Full();
+        var card = Scorecard.Create(customers, options);
+        Assert.True(customers.TryGetIndex("lead", out int lead));
+        Assert.False(customers[lead].HasPurchase);
+
+        string readme = ReadmeText();
+        int start = readme.IndexOf("**Data dictionary**", StringComparison.Ordinal);
+        var meanings = readme[start..].Split('\n')
+            .SkipWhile(l => !l.StartsWith("| column |", StringComparison.Ordinal))
+            .Skip(2)
+            .TakeWhile(l => l.StartsWith('|'))
+            .Select(l => l.Split('|', StringSplitOptions.TrimEntries))
+            .ToDictionary(f => f[1].Split('`')[1], f => f[3], StringComparer.Ordinal);
+        int stated = 0;
+        foreach (var column in card.Columns.Where(c => meanings.ContainsKey(c.Name)))
+        {
+            string meaning = meanings[column.Name];
+            object? value = column.Kind switch
+            {
+                ScorecardColumnKind.Text => column.GetText(lead),
+                ScorecardColumnKind.Integer => column.GetInteger(lead),
+                _ => column.GetNumber(lead),
+            };
+            if (meaning.Contains("empty for a lead", StringComparison.Ordinal))
+            {
+                Assert.True(value is null, $"{column.Name}: the README says empty for a lead, the row has {value}");
+                stated++;
+            }
+            else if (Regex.Match(meaning, @"(?<value>[\w.]+) for a lead") is { Success: true } m)
+            {
+                Assert.True(string.Equals(Convert.ToString(value, CultureInfo.InvariantCulture), m.Groups["value"].Value, StringComparison.Ordinal), $"{column.Name}: the README says {m.Value}, the row has {value}");
+                stated++;
+            }
+        }
+
+        Assert.Equal(options.Purchases!.ExpectedPurchases(options.Horizon.Period.ConvertTo(options.Horizon.Periods, options.Purchases.TimeUnit)), card.Rows[lead].ExpectedPurchases!.Value, 1e-12);
+        Assert.Contains("for a lead a new customer's E[X(t)]", meanings["expected_purchases"], StringComparison.Ordinal);
+        Assert.Equal(8, stated);   // days, r, f, m, code: empty; segment: Lead; P(alive): 1; clv: 0
     }
 
     [Fact]
