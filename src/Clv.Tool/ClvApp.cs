@@ -181,7 +181,7 @@ internal static class ClvApp
                 ["row"] = error.Row,
                 ["column"] = error.Column,
             };
-            env.Stdout.WriteLine(o.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            env.Stdout.WriteLine(o.ToJsonString(Summary.Indented));
         }
 
         return error.ExitCode;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Clv.Crm;
@@ -16,7 +17,12 @@ namespace Clv.Tool;
 /// </summary>
 internal sealed class Summary
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    /// <summary>
+    /// Indented, with text as written: a message's <c>'</c>, a file name or label in Chinese stay readable in
+    /// <c>summary.json</c> and <c>--json</c> (the default encoder writes them as <c>\u0027</c> and <c>\u8BA2</c>, which is
+    /// for JSON embedded in HTML; these documents are files and pipes).
+    /// </summary>
+    internal static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly JsonObject _json = [];
     private readonly List<(string Item, string Value)> _rows = [];
 
