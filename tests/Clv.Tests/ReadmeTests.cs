@@ -54,6 +54,23 @@ public partial class ReadmeTests
         Assert.All(regions, r => Assert.Contains(r, shown));
     }
 
+    /// <summary>
+    /// The README's line for when the packages are on nuget.org named Clv, Clv.Csv, Clv.Parquet, Clv.Data and Clv.Plots,
+    /// but not Clv.Orleans or the clv command's Clv.Tool: every package of src/ is named there.
+    /// </summary>
+    [Fact]
+    public void Readme_PublishedPackagesLine_NamesEveryPackageOfSrc()
+    {
+        string line = ReadmeText().Split('\n').Single(l => l.StartsWith("Once the packages are published:", StringComparison.Ordinal));
+        string src = Path.GetDirectoryName(FindRepoFile("src/Clv/Clv.csproj"))! + "/..";
+        var packages = Directory.GetFiles(src, "*.csproj", SearchOption.AllDirectories).Select(p => Path.GetFileNameWithoutExtension(p)!).ToList();
+        Assert.Contains("Clv.Tool", packages);
+        foreach (string package in packages)
+        {
+            Assert.True(line.Contains($"`{package}`", StringComparison.Ordinal) || line.Contains($"package {package} ", StringComparison.Ordinal) || line.Contains($" {package} --prerelease", StringComparison.Ordinal), $"README: the published-packages line does not name {package}");
+        }
+    }
+
     private static string Normalize(string code)
     {
         var lines = code.Replace("\r", "", StringComparison.Ordinal).Split('\n').Select(l => l.TrimEnd()).ToList();
