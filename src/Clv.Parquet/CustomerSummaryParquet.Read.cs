@@ -68,23 +68,27 @@ public static partial class CustomerSummaryParquet
     }
 
     /// <summary>
-    /// Checks one row and builds its summary: nulls where none is allowed, the time unit, everything
+    /// Checks one row and builds its summary: nulls where none is allowed and stored values beyond their field's range (a
+    /// date beyond <see cref="DateOnly"/>, a count beyond <see cref="int"/>; whichever column comes first), the time unit, everything
     /// <see cref="CustomerSummary.Create"/> checks, <c>frequency</c> (when the file has it) against <c>purchase_days</c>, and a
     /// customer id seen in an earlier row. The first failing check (in that order) names the column.
     /// </summary>
     private static bool TryCreate(in SummaryValues v, Dictionary<string, long> seen, out CustomerSummary summary, out BadValue bad)
     {
         summary = default;
+
+        // A value out of range is held as a null: it is the fault when its column comes first (a count out of range
+        // is not reported as a null count).
         int nullColumn = v.FirstRequiredNull();
-        if (nullColumn >= 0)
+        if (v.OutOfRange is { } outOfRange && (nullColumn < 0 || outOfRange.Column <= nullColumn))
         {
-            bad = new BadValue(Columns[nullColumn], string.Empty, "The value is null.", null);
+            bad = new BadValue(Columns[outOfRange.Column], outOfRange.Raw, outOfRange.Reason, null);
             return false;
         }
 
-        if (v.OutOfRange is { } outOfRange)
+        if (nullColumn >= 0)
         {
-            bad = new BadValue(Columns[outOfRange.Column], outOfRange.Raw, DateColumn.OutOfRangeReason, null);
+            bad = new BadValue(Columns[nullColumn], string.Empty, "The value is null.", null);
             return false;
         }
 
@@ -151,7 +155,7 @@ public static partial class CustomerSummaryParquet
     private readonly record struct SummaryValues(
         ReadOnlyMemory<char>? Id, DateOnly? First, DateOnly? Last, int? PurchaseDays, bool HasFrequency, int? Frequency, double? Recency,
         double? Age, ReadOnlyMemory<char>? Unit, int? DaysQuiet, double? Spend, double? Refunds, double? Monetary, int? HoldoutDays,
-        double? HoldoutSpend, (int Column, string Raw)? OutOfRange)
+        double? HoldoutSpend, OutOfRangeValue? OutOfRange)
     {
         /// <summary>The first column that is null but must not be (<c>first_purchase</c>, <c>last_purchase</c> and <c>days_since_last_purchase</c> may be); -1 when none.</summary>
         public int FirstRequiredNull() =>
@@ -194,23 +198,29 @@ public static partial class CustomerSummaryParquet
         private static string Text(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty;
     }
 
-    /// <summary>The summary columns of a file, found by name and checked for type once; <c>frequency</c> is optional.</summary>
+    /// <summary>A stored value the row's field cannot hold (a date beyond <see cref="DateOnly"/>, a count beyond <see cref="int"/>): its column, its text and why.</summary>
+    private readonly record struct OutOfRangeValue(int Column, string Raw, string Reason);
+
+    /// <summary>
+    /// The summary columns of a file, found by name and checked for type once (counts any whole number, the other numbers
+    /// any number, <see cref="CountColumn"/> and <see cref="AmountColumn"/>); <c>frequency</c> is optional.
+    /// </summary>
     private sealed class SummaryColumns(ParquetSchema schema, string? path)
     {
         private readonly ColumnBuffer<ReadOnlyMemory<char>> _ids = Column<ReadOnlyMemory<char>>(schema, 0, typeof(string), path);
         private readonly ColumnBuffer<int> _first = Days(schema, 1, path);
         private readonly ColumnBuffer<int> _last = Days(schema, 2, path);
-        private readonly ColumnBuffer<int> _purchaseDays = Column<int>(schema, 3, typeof(int), path);
-        private readonly ColumnBuffer<int>? _frequency = HasColumn(schema, Columns[4]) ? Column<int>(schema, 4, typeof(int), path) : null;
-        private readonly ColumnBuffer<double> _recency = Column<double>(schema, 5, typeof(double), path);
-        private readonly ColumnBuffer<double> _age = Column<double>(schema, 6, typeof(double), path);
+        private readonly CountColumn _purchaseDays = Count(schema, 3, path);
+        private readonly CountColumn? _frequency = HasColumn(schema, Columns[4]) ? Count(schema, 4, path) : null;
+        private readonly AmountColumn _recency = Number(schema, 5, path);
+        private readonly AmountColumn _age = Number(schema, 6, path);
         private readonly ColumnBuffer<ReadOnlyMemory<char>> _units = Column<ReadOnlyMemory<char>>(schema, 7, typeof(string), path);
-        private readonly ColumnBuffer<int> _quiet = Column<int>(schema, 8, typeof(int), path);
-        private readonly ColumnBuffer<double> _spend = Column<double>(schema, 9, typeof(double), path);
-        private readonly ColumnBuffer<double> _refunds = Column<double>(schema, 10, typeof(double), path);
-        private readonly ColumnBuffer<double> _monetary = Column<double>(schema, 11, typeof(double), path);
-        private readonly ColumnBuffer<int> _holdoutDays = Column<int>(schema, 12, typeof(int), path);
-        private readonly ColumnBuffer<double> _holdoutSpend = Column<double>(schema, 13, typeof(double), path);
+        private readonly CountColumn _quiet = Count(schema, 8, path);
+        private readonly AmountColumn _spend = Number(schema, 9, path);
+        private readonly AmountColumn _refunds = Number(schema, 10, path);
+        private readonly AmountColumn _monetary = Number(schema, 11, path);
+        private readonly CountColumn _holdoutDays = Count(schema, 12, path);
+        private readonly AmountColumn _holdoutSpend = Number(schema, 13, path);
 
         public void Read(ParquetRowGroupReader group, int n)
         {
@@ -233,21 +243,30 @@ public static partial class CustomerSummaryParquet
         /// <summary>The next row's values; every column advances, so a bad value never shifts the rows after it.</summary>
         public SummaryValues Next()
         {
-            (int Column, string Raw)? outOfRange = null;
+            OutOfRangeValue? outOfRange = null;
             var id = Get(_ids);
             var first = Day(_first, 1, ref outOfRange);
             var last = Day(_last, 2, ref outOfRange);
+            var purchaseDays = Get(_purchaseDays, 3, ref outOfRange);
+            var frequency = _frequency is null ? null : Get(_frequency, 4, ref outOfRange);
+            var recency = Get(_recency);
+            var age = Get(_age);
+            var units = Get(_units);
+            var quiet = Get(_quiet, 8, ref outOfRange);
+            var spend = Get(_spend);
+            var refunds = Get(_refunds);
+            var monetary = Get(_monetary);
+            var holdoutDays = Get(_holdoutDays, 12, ref outOfRange);
             return new(
-                id, first, last, Get(_purchaseDays), _frequency is not null, _frequency is null ? null : Get(_frequency),
-                Get(_recency), Get(_age), Get(_units), Get(_quiet), Get(_spend), Get(_refunds), Get(_monetary), Get(_holdoutDays), Get(_holdoutSpend),
-                outOfRange);
+                id, first, last, purchaseDays, _frequency is not null, frequency, recency, age, units, quiet, spend, refunds, monetary, holdoutDays,
+                Get(_holdoutSpend), outOfRange);
         }
 
         /// <summary>
         /// A <c>DATE</c> from the number of days stored (read as stored, so that every encoding Parquet.Net decodes for
         /// <c>INT32</c> is read, and a value beyond <see cref="DateOnly"/> is the row's bad value, not the file's failure).
         /// </summary>
-        private static DateOnly? Day(ColumnBuffer<int> column, int index, ref (int Column, string Raw)? outOfRange)
+        private static DateOnly? Day(ColumnBuffer<int> column, int index, ref OutOfRangeValue? outOfRange)
         {
             if (!column.Next(out int stored))
             {
@@ -259,9 +278,28 @@ public static partial class CustomerSummaryParquet
                 return day;
             }
 
-            outOfRange ??= (index, DateColumn.OutOfRange(stored));
+            outOfRange ??= new(index, DateColumn.OutOfRange(stored), DateColumn.OutOfRangeReason);
             return null;
         }
+
+        /// <summary>A count stored in any whole-number width; a value beyond <see cref="int"/>'s range is the row's bad value (null here), not a wrapped number.</summary>
+        private static int? Get(CountColumn column, int index, ref OutOfRangeValue? outOfRange)
+        {
+            if (!column.Next(out int value, out string? tooWide))
+            {
+                return null;
+            }
+
+            if (tooWide is null)
+            {
+                return value;
+            }
+
+            outOfRange ??= new(index, tooWide, CountColumn.OutOfRangeReason);
+            return null;
+        }
+
+        private static double? Get(AmountColumn column) => column.Next(out double value) ? value : null;
 
         private static T? Get<T>(ColumnBuffer<T> column)
             where T : struct => column.Next(out var value) ? value : null;
@@ -273,6 +311,24 @@ public static partial class CustomerSummaryParquet
     /// <summary>A <c>DATE</c> column, read as the days stored (<see cref="DateColumn.Stored"/>).</summary>
     private static ColumnBuffer<int> Days(ParquetSchema schema, int index, string? path) =>
         new(DateColumn.Stored(Column<DateOnly>(schema, index, typeof(DateOnly), path).Field, typeof(int)));
+
+    /// <summary>A count column (<c>purchase_days</c>, <c>frequency</c>, <c>days_since_last_purchase</c>, <c>holdout_purchase_days</c>): any whole number.</summary>
+    private static CountColumn Count(ParquetSchema schema, int index, string? path)
+    {
+        string name = Columns[index];
+        var field = TransactionParquetReader.Find(schema, name, "summary", path);
+        return CountColumn.IsWholeNumber(field) ? CountColumn.For(field)
+            : throw TransactionParquetReader.WrongType(field, "summary", ThrowHelper.Format($"'{name}' must be a whole number (INT8 to INT64, signed or unsigned)"), path);
+    }
+
+    /// <summary>A number column (<c>recency</c>, <c>age</c>, the spends): <c>DOUBLE</c>, <c>FLOAT</c>, <c>DECIMAL</c> or a whole number.</summary>
+    private static AmountColumn Number(ParquetSchema schema, int index, string? path)
+    {
+        string name = Columns[index];
+        var field = TransactionParquetReader.Find(schema, name, "summary", path);
+        return AmountColumn.IsNumber(field) ? AmountColumn.For(field)
+            : throw TransactionParquetReader.WrongType(field, "summary", ThrowHelper.Format($"'{name}' must be DOUBLE, FLOAT, DECIMAL or a whole number (INT8 to INT64, signed or unsigned)"), path);
+    }
 
     private static ColumnBuffer<T> Column<T>(ParquetSchema schema, int index, Type type, string? path)
         where T : struct

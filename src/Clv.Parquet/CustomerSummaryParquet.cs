@@ -16,9 +16,14 @@ namespace Clv.Parquet;
 /// (INT32, null without a purchase), <c>spend</c>, <c>refunds</c>, <c>monetary_value</c> (DOUBLE),
 /// <c>holdout_purchase_days</c> (INT32) and <c>holdout_spend</c> (DOUBLE). Doubles are stored as they are, so a file
 /// read back gives the same summaries bit for bit.</para>
-/// <para>Reading takes the columns by name (exactly, else ignoring case) in any order, each of the type written
-/// (<c>frequency</c> may be absent; when present it must be <c>purchase_days</c> - 1, or 0 without a purchase day), and
-/// rebuilds each row with <see cref="CustomerSummary.Create"/>. A bad row is a null where none is allowed, an unknown
+/// <para>Reading takes the columns by name (exactly, else ignoring case) in any order (<c>frequency</c> may be absent;
+/// when present it must be <c>purchase_days</c> - 1, or 0 without a purchase day), and rebuilds each row with
+/// <see cref="CustomerSummary.Create"/>. Besides the types written, a file of another tool may hold the counts
+/// (<c>purchase_days</c>, <c>frequency</c>, <c>days_since_last_purchase</c>, <c>holdout_purchase_days</c>) as any whole
+/// number (INT8 to INT64, signed or unsigned: DuckDB's <c>COUNT(*)</c> and <c>BIGINT</c>, Spark's <c>LongType</c>), and
+/// <c>recency</c>, <c>age</c> and the spends as DOUBLE, FLOAT (widened exactly), DECIMAL (rounded to the nearest double)
+/// or any whole number. A bad row is a null where none is allowed, a count beyond a 32-bit integer or a date beyond
+/// 0001-01-01 to 9999-12-31 (never wrapped), an unknown
 /// unit, a frequency that does not match, a value <see cref="CustomerSummary.Create"/> refuses (negative, NaN or
 /// infinite, or fields that contradict each other such as a recency above the age, or a recency or age that is not the
 /// dates' span in the file's unit), or a customer id already read in an
@@ -65,6 +70,11 @@ public static partial class CustomerSummaryParquet
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="ParquetFormatException">Not a Parquet file, a column missing or of another type, or a bad row (the message names file, row and column).</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <remarks>
+    /// Columns as written, or as another tool writes them: counts as any whole number (INT8 to INT64, signed or unsigned),
+    /// a count beyond a 32-bit integer being a bad row (its file, row, column and value); <c>recency</c>, <c>age</c> and the
+    /// spends as DOUBLE, FLOAT, DECIMAL or any whole number; dates as DATE; the id and unit as STRING.
+    /// </remarks>
     public static CustomerSummary[] Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -80,6 +90,11 @@ public static partial class CustomerSummaryParquet
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="stream"/> cannot seek.</exception>
     /// <exception cref="ParquetFormatException">Not a Parquet file, a column missing or of another type, or a bad row (the message names row and column).</exception>
+    /// <remarks>
+    /// Columns as written, or as another tool writes them: counts as any whole number (INT8 to INT64, signed or unsigned),
+    /// a count beyond a 32-bit integer being a bad row (its file, row, column and value); <c>recency</c>, <c>age</c> and the
+    /// spends as DOUBLE, FLOAT, DECIMAL or any whole number; dates as DATE; the id and unit as STRING.
+    /// </remarks>
     public static CustomerSummary[] Read(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -102,6 +117,11 @@ public static partial class CustomerSummaryParquet
     /// <exception cref="ParquetFormatException">A file-level problem (not a Parquet file, a column missing or of another type), or (strict mode) the first bad row, naming file, row and column; rows before it were already added.</exception>
     /// <exception cref="OperationCanceledException"><see cref="CustomerSummaryParquetOptions.CancellationToken"/> was cancelled before the whole file was read; the row groups read before it was seen stay in <paramref name="destination"/>, whole.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <remarks>
+    /// Columns as written, or as another tool writes them: counts as any whole number (INT8 to INT64, signed or unsigned),
+    /// a count beyond a 32-bit integer being a bad row (its file, row, column and value); <c>recency</c>, <c>age</c> and the
+    /// spends as DOUBLE, FLOAT, DECIMAL or any whole number; dates as DATE; the id and unit as STRING.
+    /// </remarks>
     public static ParquetReadReport ReadInto(string path, ICollection<CustomerSummary> destination, CustomerSummaryParquetOptions? options)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -121,6 +141,11 @@ public static partial class CustomerSummaryParquet
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="options"/> has an undefined mode (the message names <c>options.Mode</c>).</exception>
     /// <exception cref="ParquetFormatException">A file-level problem, or (strict mode) the first bad row, naming row and column; rows before it were already added.</exception>
     /// <exception cref="OperationCanceledException"><see cref="CustomerSummaryParquetOptions.CancellationToken"/> was cancelled before the whole stream was read; the row groups read before it was seen stay in <paramref name="destination"/>, whole.</exception>
+    /// <remarks>
+    /// Columns as written, or as another tool writes them: counts as any whole number (INT8 to INT64, signed or unsigned),
+    /// a count beyond a 32-bit integer being a bad row (its file, row, column and value); <c>recency</c>, <c>age</c> and the
+    /// spends as DOUBLE, FLOAT, DECIMAL or any whole number; dates as DATE; the id and unit as STRING.
+    /// </remarks>
     public static ParquetReadReport ReadInto(Stream stream, ICollection<CustomerSummary> destination, CustomerSummaryParquetOptions? options)
     {
         ArgumentNullException.ThrowIfNull(stream);

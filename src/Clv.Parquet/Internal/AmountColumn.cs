@@ -40,15 +40,22 @@ internal sealed class AmountColumn
     public static AmountColumn Resolve(ParquetSchema schema, string name, string? path, string role = "amount")
     {
         var field = TransactionParquetReader.Find(schema, name, role, path);
-        if (field is DateTimeDataField
-            || Type.GetTypeCode(field.ClrType) is not (TypeCode.Double or TypeCode.Single or TypeCode.Decimal or TypeCode.Int32 or TypeCode.Int64
-                or TypeCode.SByte or TypeCode.Byte or TypeCode.Int16 or TypeCode.UInt16 or TypeCode.UInt32 or TypeCode.UInt64))
+        if (!IsNumber(field))
         {
             throw TransactionParquetReader.WrongType(field, role, ThrowHelper.Format($"{(role == "amount" ? "an amount" : "a " + role)} must be DOUBLE, FLOAT, DECIMAL or a whole number (INT8 to INT64, signed or unsigned)"), path);
         }
 
         return new AmountColumn(field);
     }
+
+    /// <summary>Whether the column holds numbers this reads as doubles: <c>DOUBLE</c>, <c>FLOAT</c>, <c>DECIMAL</c>, or whole numbers (<c>INT8</c> to <c>INT64</c>, signed or unsigned).</summary>
+    public static bool IsNumber(DataField field) =>
+        field is not DateTimeDataField
+        && Type.GetTypeCode(field.ClrType) is TypeCode.Double or TypeCode.Single or TypeCode.Decimal or TypeCode.Int32 or TypeCode.Int64
+            or TypeCode.SByte or TypeCode.Byte or TypeCode.Int16 or TypeCode.UInt16 or TypeCode.UInt32 or TypeCode.UInt64;
+
+    /// <summary>The column's reader (<paramref name="field"/> passes <see cref="IsNumber"/>).</summary>
+    public static AmountColumn For(DataField field) => new(field);
 
     public void Read(ParquetRowGroupReader group, int rows)
     {

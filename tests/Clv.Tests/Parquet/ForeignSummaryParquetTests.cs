@@ -49,4 +49,89 @@ public class ForeignSummaryParquetTests
         Assert.Equal(["a", "c"], back.Select(c => c.CustomerId));
         Assert.Equal(new RejectedRow(2, "first_purchase", "2147483647 days from 1970-01-01", "The date is outside 0001-01-01 to 9999-12-31."), Assert.Single(report.Rejected));
     }
+
+    [Theory]
+    [InlineData("BIGINT", "BIGINT")]
+    [InlineData("INTEGER", "BIGINT")]
+    [InlineData("SMALLINT", "INTEGER")]
+    [InlineData("TINYINT", "SMALLINT")]
+    [InlineData("UTINYINT", "USMALLINT")]
+    [InlineData("UINTEGER", "UBIGINT")]
+    public void Read_CountsOfAnyWholeNumberType_SameSummaries(string counts, string daysQuiet)
+    {
+        // DuckDB's COUNT(*) and BIGINT and Spark's LongType are INT64; these were refused ("is written as INT32 values").
+        using var files = new ParquetTestFiles();
+        var customers = ExactSummaries();
+        string theirs = Rewrite(files, customers, $"""
+            purchase_days::{counts} AS purchase_days, frequency::{counts} AS frequency, holdout_purchase_days::{counts} AS holdout_purchase_days,
+            days_since_last_purchase::{daysQuiet} AS days_since_last_purchase
+            """);
+
+        var back = CustomerSummaryParquet.Read(theirs);
+
+        ParquetRoundTripTests.AssertSameSummaries(customers.AsSpan(), back.AsSpan());
+    }
+
+    [Theory]
+    [InlineData("FLOAT", "FLOAT")]
+    [InlineData("INTEGER", "DECIMAL(9,2)")]
+    [InlineData("BIGINT", "DECIMAL(18,2)")]
+    [InlineData("USMALLINT", "DECIMAL(38,4)")]
+    [InlineData("DECIMAL(10,0)", "DOUBLE")]
+    public void Read_NumbersOfOtherTypes_SameSummaries(string spans, string amounts)
+    {
+        // Every value of these summaries is exact in every type here: whole days, quarter amounts.
+        using var files = new ParquetTestFiles();
+        var customers = ExactSummaries();
+        string theirs = Rewrite(files, customers, $"""
+            recency::{spans} AS recency, age::{spans} AS age, spend::{amounts} AS spend, refunds::{amounts} AS refunds,
+            monetary_value::{amounts} AS monetary_value, holdout_spend::{amounts} AS holdout_spend
+            """);
+
+        var back = CustomerSummaryParquet.Read(theirs);
+
+        ParquetRoundTripTests.AssertSameSummaries(customers.AsSpan(), back.AsSpan());
+    }
+
+    [Theory]
+    [InlineData("purchase_days", "BIGINT", "1099511627776", CountOutOfRange)]
+    [InlineData("purchase_days", "UINTEGER", "4294967295", CountOutOfRange)]
+    [InlineData("frequency", "BIGINT", "-2147483649", CountOutOfRange)]
+    [InlineData("days_since_last_purchase", "BIGINT", "-4294967296", CountOutOfRange)]
+    [InlineData("holdout_purchase_days", "UBIGINT", "18446744073709551615", CountOutOfRange)]
+    [InlineData("holdout_purchase_days", "BIGINT", "-3", "holdoutPurchaseDays must be at least 0, but was -3.")]
+    public void Read_WideCountOutOfRange_ThatRowRejectedWithItsValue(string column, string type, string value, string reason)
+    {
+        using var files = new ParquetTestFiles();
+        var customers = ExactSummaries();
+        string theirs = Rewrite(files, customers, $"CASE WHEN customer_id = 'c3' THEN {value}::{type} ELSE {column}::{type} END AS {column}");
+        long row = customers.AsSpan().ToArray().Select(c => c.CustomerId).ToList().IndexOf("c3") + 1;
+
+        var back = new List<CustomerSummary>();
+        var report = CustomerSummaryParquet.ReadInto(theirs, back, new CustomerSummaryParquetOptions { Mode = ParquetReadMode.Lenient });
+        var e = Assert.Throws<ParquetFormatException>(() => CustomerSummaryParquet.Read(theirs));
+
+        Assert.Equal(new RejectedRow(row, column, value, reason), Assert.Single(report.Rejected));
+        Assert.Equal(customers.Count - 1, back.Count);
+        Assert.DoesNotContain(back, c => c.CustomerId == "c3");
+        Assert.Equal((theirs, row, column, value), (e.Path, e.RowNumber, e.Column, e.RawText));
+    }
+
+    private const string CountOutOfRange = "The value is outside a 32-bit integer's range (-2147483648 to 2147483647).";
+
+    /// <summary>Summaries whose values FLOAT, DECIMAL(9,2) and whole numbers hold exactly: the unit is days (whole recency and age), each customer buys one quarter amount once a day.</summary>
+    private static CustomerSummaries ExactSummaries()
+    {
+        var log = Enumerable.Range(0, 300).Select(i => new Transaction("c" + (i % 41), new DateOnly(2020, 1, 1).AddDays(i * 13 % 400), ((i % 41 % 5) + 1) * 0.25)).ToArray();
+        return CustomerSummaries.FromTransactions(log, new DateOnly(2021, 1, 1), TimeUnit.Day, new DateOnly(2021, 3, 1));
+    }
+
+    /// <summary>Writes the summaries with Clv, and DuckDB's copy of them with the columns <paramref name="replace"/> gives (a REPLACE list); returns the copy's path.</summary>
+    private static string Rewrite(ParquetTestFiles files, CustomerSummaries customers, string replace)
+    {
+        string ours = files.PathOf("ours.parquet"), theirs = files.PathOf("theirs.parquet");
+        CustomerSummaryParquet.Write(ours, customers);
+        files.Execute($"COPY (SELECT * REPLACE ({replace}) FROM read_parquet({ParquetTestFiles.Sql(ours)})) TO {ParquetTestFiles.Sql(theirs)} (FORMAT PARQUET)");
+        return theirs;
+    }
 }
