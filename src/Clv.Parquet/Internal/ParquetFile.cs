@@ -60,18 +60,23 @@ internal static class ParquetFile
     /// <summary>
     /// Row group <paramref name="g"/>'s (0-based) row count as its footer claims it, checked before anything is allocated by
     /// it: more rows than the group's column chunks could hold (<see cref="MaxRowsPerByte"/> to a byte of their compressed
-    /// size, a chunk counted at most at the file's length) is a file-level <see cref="ParquetFormatException"/> naming the
-    /// row group and the claimed count.
+    /// size, a chunk counted at most at the file's length), or than a column chunk counts values (<c>num_values</c>, nulls
+    /// included), is a file-level <see cref="ParquetFormatException"/> naming the row group and the claimed count.
     /// </summary>
     public static int RowCount(ParquetRowGroupReader group, ParquetSchema schema, int g, string? path, long fileLength)
     {
         long rows = group.RowCount;
         long bytes = 0;
+        (string Name, long Values)? fewest = null;
         foreach (var field in schema.GetDataFields())
         {
             if (group.GetMetadata(field)?.MetaData is { } meta)
             {
                 bytes = Math.Min(bytes + Math.Clamp(meta.TotalCompressedSize, 0, fileLength), fileLength);
+                if (fewest is null || meta.NumValues < fewest.Value.Values)
+                {
+                    fewest = (field.Name, meta.NumValues);
+                }
             }
         }
 
@@ -79,6 +84,14 @@ internal static class ParquetFile
         {
             throw new ParquetFormatException(path, 0, null, string.Empty, ThrowHelper.Format(
                 $"Not a readable Parquet file: row group {g + 1} claims {rows:N0} rows, more than its {bytes:N0} bytes of column data can hold (at most {MaxRowsPerByte:N0} rows a byte); the footer is spoilt."));
+        }
+
+        // Every column chunk has a value (a definition level, for a null) for each row, and a nested one at least one: a
+        // chunk counting fewer shows the row count false before buffers are sized by it.
+        if (fewest is { } chunk && chunk.Values < rows)
+        {
+            throw new ParquetFormatException(path, 0, chunk.Name, string.Empty, ThrowHelper.Format(
+                $"Not a readable Parquet file: row group {g + 1} claims {rows:N0} rows, but its column '{chunk.Name}' holds {chunk.Values:N0} values; the footer is spoilt."));
         }
 
         return (int)rows;
