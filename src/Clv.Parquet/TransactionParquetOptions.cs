@@ -13,8 +13,9 @@ namespace Clv.Parquet;
 /// <para>Columns are found by name among the file's top-level columns: an exact match first, otherwise the one column
 /// whose name matches ignoring case (two such columns are an error). Other columns are never read.</para>
 /// <para>Types mapped (any other type is a file-level <see cref="ParquetFormatException"/> naming the column and its type):
-/// the customer id may be text (<c>STRING</c>, taken exactly, not trimmed), a whole number (<c>INT16</c>, <c>INT32</c>,
-/// <c>INT64</c>, written as invariant decimal text, so <c>42</c> is the customer <c>"42"</c>) or a <c>UUID</c> (its
+/// the customer id may be text (<c>STRING</c>, taken exactly, not trimmed), a whole number (<c>INT8</c> to <c>INT64</c>, signed
+/// or unsigned, such as the <c>UBIGINT</c> of DuckDB's <c>hash()</c>; written as invariant decimal text, so <c>42</c> is the
+/// customer <c>"42"</c>) or a <c>UUID</c> (its
 /// lowercase <c>"D"</c> text, as <c>Clv.Data.TransactionDb</c> writes a <see cref="Guid"/>); the date may be a
 /// <c>DATE</c> (the day), a <c>TIMESTAMP</c> (any unit, or legacy <c>INT96</c>; the time of day is dropped) or text in
 /// <see cref="DateFormat"/>; the amount may be <c>DOUBLE</c>, <c>FLOAT</c> (widened exactly), <c>DECIMAL</c> (rounded to

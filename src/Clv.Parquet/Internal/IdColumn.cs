@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Parquet;
 using Parquet.Schema;
@@ -13,6 +14,7 @@ internal sealed class IdColumn
     private readonly ColumnBuffer<int>? _int32;
     private readonly ColumnBuffer<long>? _int64;
     private readonly ColumnBuffer<Guid>? _uuid;
+    private readonly OtherNumbers? _other;
 
     /// <summary>Characters <see cref="Next"/> may write into its <c>digits</c>: a long's 20, a UUID's 36.</summary>
     public const int MaxDigits = 36;
@@ -36,7 +38,12 @@ internal sealed class IdColumn
         {
             case TypeCode.Int16: _int16 = new(field); break;
             case TypeCode.Int32: _int32 = new(field); break;
-            default: _int64 = new(field); break;
+            case TypeCode.Int64: _int64 = new(field); break;
+            case TypeCode.SByte: _other = new OtherNumbers<sbyte>(field); break;
+            case TypeCode.Byte: _other = new OtherNumbers<byte>(field); break;
+            case TypeCode.UInt16: _other = new OtherNumbers<ushort>(field); break;
+            case TypeCode.UInt32: _other = new OtherNumbers<uint>(field); break;
+            default: _other = new OtherNumbers<ulong>(field); break;
         }
     }
 
@@ -46,9 +53,9 @@ internal sealed class IdColumn
     {
         var field = TransactionParquetReader.Find(schema, name, "customer id", path);
         if (field is DateTimeDataField or DecimalDataField
-            || (!TransactionParquetReader.IsText(field) && field.ClrType != typeof(Guid) && Type.GetTypeCode(field.ClrType) is not (TypeCode.Int16 or TypeCode.Int32 or TypeCode.Int64)))
+            || (!TransactionParquetReader.IsText(field) && field.ClrType != typeof(Guid) && !CountColumn.IsWholeNumber(field)))
         {
-            throw TransactionParquetReader.WrongType(field, "customer id", "a customer id must be STRING, UUID, INT16, INT32 or INT64", path);
+            throw TransactionParquetReader.WrongType(field, "customer id", "a customer id must be STRING, UUID or a whole number (INT8 to INT64, signed or unsigned)", path);
         }
 
         return new IdColumn(field);
@@ -61,6 +68,7 @@ internal sealed class IdColumn
         _int32?.Read(group, rows);
         _int64?.Read(group, rows);
         _uuid?.Read(group, rows);
+        _other?.Read(group, rows);
     }
 
     /// <summary>
@@ -92,6 +100,11 @@ internal sealed class IdColumn
             return has;
         }
 
+        if (_other is not null)
+        {
+            return _other.Next(digits, out id);
+        }
+
         long number;
         bool present;
         if (_int16 is not null)
@@ -116,5 +129,37 @@ internal sealed class IdColumn
         }
 
         return present;
+    }
+
+    /// <summary>
+    /// The whole-number ids DuckDB writes besides <c>INT16</c> to <c>INT64</c>: <c>TINYINT</c> and the unsigned ones, such as the
+    /// <c>UBIGINT</c> of its <c>hash()</c>, a common pseudonymous customer id.
+    /// </summary>
+    private abstract class OtherNumbers
+    {
+        public abstract void Read(ParquetRowGroupReader group, int rows);
+
+        public abstract bool Next(Span<char> digits, out ReadOnlySpan<char> id);
+    }
+
+    private sealed class OtherNumbers<T>(DataField field) : OtherNumbers
+        where T : struct, IBinaryInteger<T>
+    {
+        private readonly ColumnBuffer<T> _values = new(field);
+
+        public override void Read(ParquetRowGroupReader group, int rows) => _values.Read(group, rows);
+
+        public override bool Next(Span<char> digits, out ReadOnlySpan<char> id)
+        {
+            id = default;
+            if (!_values.Next(out T value))
+            {
+                return false;
+            }
+
+            value.TryFormat(digits, out int written, default, CultureInfo.InvariantCulture);
+            id = digits[..written];
+            return true;
+        }
     }
 }

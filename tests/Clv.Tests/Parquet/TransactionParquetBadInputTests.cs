@@ -117,7 +117,7 @@ public class TransactionParquetBadInputTests
     public static TheoryData<string, string> WrongTypes() => new()
     {
         { "amount", "The amount column 'amount' holds STRING values; an amount must be DOUBLE, FLOAT, DECIMAL or a whole number (INT8 to INT64, signed or unsigned)." },
-        { "customer_id", "The customer id column 'customer_id' holds DOUBLE values; a customer id must be STRING, UUID, INT16, INT32 or INT64." },
+        { "customer_id", "The customer id column 'customer_id' holds DOUBLE values; a customer id must be STRING, UUID or a whole number (INT8 to INT64, signed or unsigned)." },
         { "date", "The date column 'date' holds INT32 values; a date must be DATE, TIMESTAMP or STRING (in options.DateFormat)." },
     };
 

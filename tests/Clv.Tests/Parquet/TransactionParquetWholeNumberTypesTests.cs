@@ -48,4 +48,32 @@ public class TransactionParquetWholeNumberTypesTests
 
         Assert.Equal([new Transaction("a", new DateOnly(2024, 1, 5), -32768)], log.Transactions.ToArray());
     }
+
+    [Theory]
+    [InlineData("hash('customer-' || (i % 7))")]
+    [InlineData("(4000000000 + i % 7)::UINTEGER")]
+    [InlineData("(250 + i % 5)::UTINYINT")]
+    [InlineData("(65000 + i % 5)::USMALLINT")]
+    [InlineData("(i % 9 - 128)::TINYINT")]
+    public void Read_IdsOfAnyWholeNumberType_SameLogAsTheirText(string id)
+    {
+        // DuckDB's hash() is a UBIGINT, a common pseudonymous customer id; these were refused ("holds UInt64 values; a
+        // customer id must be STRING, UUID, INT16, INT32 or INT64").
+        using var files = new ParquetTestFiles();
+        string typed = files.PathOf("typed.parquet"), text = files.PathOf("text.parquet");
+        string rows = $"""
+            SELECT CASE WHEN i = 11 THEN NULL ELSE {id} END AS customer_id, DATE '2024-01-01' + (i % 40)::INTEGER AS date, (i % 100 + 0.5)::DOUBLE AS amount
+            FROM range(3000) t(i) ORDER BY i
+            """;
+        files.Execute($"COPY ({rows}) TO {ParquetTestFiles.Sql(typed)} (FORMAT PARQUET, ROW_GROUP_SIZE 1024)");
+        files.Execute($"COPY (SELECT customer_id::VARCHAR AS customer_id, date, amount FROM read_parquet({ParquetTestFiles.Sql(typed)})) TO {ParquetTestFiles.Sql(text)} (FORMAT PARQUET, ROW_GROUP_SIZE 1024)");
+        var options = new TransactionParquetOptions { Mode = ParquetReadMode.Lenient };
+
+        var fromTyped = TransactionParquet.Read(typed, options);
+        var fromText = TransactionParquet.Read(text, options);
+
+        Assert.Equal(2999, fromTyped.Count);
+        Assert.Equal(fromText.Transactions.ToArray(), fromTyped.Transactions.ToArray());
+        Assert.Equal((12L, "customer_id"), (Assert.Single(fromTyped.Rejected).LineNumber, Assert.Single(fromTyped.Rejected).Column!));
+    }
 }
