@@ -6,11 +6,22 @@ using Parquet.Schema;
 namespace Clv.Parquet.Internal;
 
 /// <summary>The amount column as doubles: <c>DOUBLE</c> as it is, <c>FLOAT</c> widened exactly, <c>DECIMAL</c> rounded to the nearest double, whole numbers (<c>INT8</c> to <c>INT64</c>, signed or unsigned) converted.</summary>
+/// <remarks>
+/// A <c>DECIMAL</c> stored as <c>INT32</c> or <c>INT64</c> (precision up to 18: DuckDB's, Spark's) is read as the unscaled
+/// numbers stored and scaled here, to the same decimal Parquet.Net makes (unscaled × 10^-scale): Parquet.Net 6.1 decodes
+/// those numbers in every encoding, but not a decimal in <c>DELTA_BINARY_PACKED</c> (DuckDB's <c>PARQUET_VERSION V2</c>).
+/// A <c>DECIMAL</c> stored as bytes is left to Parquet.Net.
+/// </remarks>
 internal sealed class AmountColumn
 {
     private readonly ColumnBuffer<double>? _double;
     private readonly ColumnBuffer<float>? _single;
-    private readonly ColumnBuffer<decimal>? _decimal;
+    private readonly DecimalDataField? _decimalField;
+    private readonly decimal _scaleFactor;
+    private ColumnBuffer<decimal>? _decimal;
+    private ColumnBuffer<int>? _decimal32;
+    private ColumnBuffer<long>? _decimal64;
+    private int _decimalStored;
     private readonly ColumnBuffer<int>? _int32;
     private readonly ColumnBuffer<long>? _int64;
     private readonly SmallNumbers? _other;
@@ -22,7 +33,11 @@ internal sealed class AmountColumn
         {
             case TypeCode.Double: _double = new(field); break;
             case TypeCode.Single: _single = new(field); break;
-            case TypeCode.Decimal: _decimal = new(field); break;
+            case TypeCode.Decimal:
+                _decimalField = field as DecimalDataField;
+                _decimal = _decimalField is null ? new(field) : null;
+                _scaleFactor = _decimalField is null ? 1 : (decimal)Math.Pow(10, -_decimalField.Scale);
+                break;
             case TypeCode.Int32: _int32 = new(field); break;
             case TypeCode.Int64: _int64 = new(field); break;
             case TypeCode.SByte: _other = new SmallNumbers<sbyte>(field); break;
@@ -61,7 +76,11 @@ internal sealed class AmountColumn
     {
         _double?.Read(group, rows);
         _single?.Read(group, rows);
-        _decimal?.Read(group, rows);
+        if (_decimalField is not null)
+        {
+            ReadDecimals(group, rows);
+        }
+
         _int32?.Read(group, rows);
         _int64?.Read(group, rows);
         _other?.Read(group, rows);
@@ -82,10 +101,9 @@ internal sealed class AmountColumn
             has = _single.Next(out float f);
             amount = f;
         }
-        else if (_decimal is not null)
+        else if (_decimalField is not null)
         {
-            has = _decimal.Next(out decimal m);
-            amount = (double)m;
+            has = NextDecimal(out amount);
         }
         else if (_int32 is not null)
         {
@@ -102,6 +120,53 @@ internal sealed class AmountColumn
             has = _other!.Next(out amount);
         }
 
+        return has;
+    }
+
+    /// <summary>Reads a group's <c>DECIMAL</c> values as the physical type its chunk stores them in (<c>INT32</c> or <c>INT64</c> unscaled numbers, else Parquet.Net's decimals).</summary>
+    private void ReadDecimals(ParquetRowGroupReader group, int rows)
+    {
+        var field = _decimalField!;
+        _decimalStored = group.GetMetadata(field)?.MetaData?.Type switch
+        {
+            global::Parquet.Meta.Type.INT32 => 32,
+            global::Parquet.Meta.Type.INT64 => 64,
+            _ => 0,
+        };
+        switch (_decimalStored)
+        {
+            case 32:
+                (_decimal32 ??= new(DateColumn.Stored(field, typeof(int)))).Read(group, rows);
+                break;
+            case 64:
+                (_decimal64 ??= new(DateColumn.Stored(field, typeof(long)))).Read(group, rows);
+                break;
+            default:
+                (_decimal ??= new(field)).Read(group, rows);
+                break;
+        }
+    }
+
+    private bool NextDecimal(out double amount)
+    {
+        bool has;
+        decimal m;
+        switch (_decimalStored)
+        {
+            case 32:
+                has = _decimal32!.Next(out int i);
+                m = i * _scaleFactor;
+                break;
+            case 64:
+                has = _decimal64!.Next(out long l);
+                m = l * _scaleFactor;
+                break;
+            default:
+                has = _decimal!.Next(out m);
+                break;
+        }
+
+        amount = (double)m;
         return has;
     }
 
