@@ -282,20 +282,20 @@ public static partial class CustomerSummaryParquet
             return null;
         }
 
-        /// <summary>A count stored in any whole-number width; a value beyond <see cref="int"/>'s range is the row's bad value (null here), not a wrapped number.</summary>
+        /// <summary>A count stored in any number type; a value beyond <see cref="int"/>'s range or not whole is the row's bad value (null here), not a wrapped or rounded number.</summary>
         private static int? Get(CountColumn column, int index, ref OutOfRangeValue? outOfRange)
         {
-            if (!column.Next(out int value, out string? tooWide))
+            if (!column.Next(out int value, out var bad))
             {
                 return null;
             }
 
-            if (tooWide is null)
+            if (bad is not { } stored)
             {
                 return value;
             }
 
-            outOfRange ??= new(index, tooWide, CountColumn.OutOfRangeReason);
+            outOfRange ??= new(index, stored.Raw, stored.Reason);
             return null;
         }
 
@@ -312,13 +312,13 @@ public static partial class CustomerSummaryParquet
     private static ColumnBuffer<int> Days(ParquetSchema schema, int index, string? path) =>
         new(DateColumn.Stored(Column<DateOnly>(schema, index, typeof(DateOnly), path).Field, typeof(int)));
 
-    /// <summary>A count column (<c>purchase_days</c>, <c>frequency</c>, <c>days_since_last_purchase</c>, <c>holdout_purchase_days</c>): any whole number.</summary>
+    /// <summary>A count column (<c>purchase_days</c>, <c>frequency</c>, <c>days_since_last_purchase</c>, <c>holdout_purchase_days</c>): any whole number, or whole values of DOUBLE, FLOAT or DECIMAL.</summary>
     private static CountColumn Count(ParquetSchema schema, int index, string? path)
     {
         string name = Columns[index];
         var field = TransactionParquetReader.Find(schema, name, "summary", path);
-        return CountColumn.IsWholeNumber(field) ? CountColumn.For(field)
-            : throw TransactionParquetReader.WrongType(field, "summary", ThrowHelper.Format($"'{name}' must be a whole number (INT8 to INT64, signed or unsigned)"), path);
+        return CountColumn.IsNumber(field) ? CountColumn.For(field)
+            : throw TransactionParquetReader.WrongType(field, "summary", ThrowHelper.Format($"'{name}' must be a whole number (INT8 to INT64, signed or unsigned; or whole values of DOUBLE, FLOAT or DECIMAL)"), path);
     }
 
     /// <summary>A number column (<c>recency</c>, <c>age</c>, the spends): <c>DOUBLE</c>, <c>FLOAT</c>, <c>DECIMAL</c> or a whole number.</summary>

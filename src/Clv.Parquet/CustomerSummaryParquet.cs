@@ -20,9 +20,10 @@ namespace Clv.Parquet;
 /// when present it must be <c>purchase_days</c> - 1, or 0 without a purchase day), and rebuilds each row with
 /// <see cref="CustomerSummary.Create"/>. Besides the types written, a file of another tool may hold the counts
 /// (<c>purchase_days</c>, <c>frequency</c>, <c>days_since_last_purchase</c>, <c>holdout_purchase_days</c>) as any whole
-/// number (INT8 to INT64, signed or unsigned: DuckDB's <c>COUNT(*)</c> and <c>BIGINT</c>, Spark's <c>LongType</c>), and
+/// number (INT8 to INT64, signed or unsigned: DuckDB's <c>COUNT(*)</c> and <c>BIGINT</c>, Spark's <c>LongType</c>) or
+/// whole values of DOUBLE, FLOAT or DECIMAL (pandas' integer column with a missing value), and
 /// <c>recency</c>, <c>age</c> and the spends as DOUBLE, FLOAT (widened exactly), DECIMAL (rounded to the nearest double)
-/// or any whole number. A bad row is a null where none is allowed, a count beyond a 32-bit integer or a date beyond
+/// or any whole number. A bad row is a null where none is allowed, a count beyond a 32-bit integer or not whole, a date beyond
 /// 0001-01-01 to 9999-12-31 (never wrapped), an unknown
 /// unit, a frequency that does not match, a value <see cref="CustomerSummary.Create"/> refuses (negative, NaN or
 /// infinite, or fields that contradict each other such as a recency above the age, or a recency or age that is not the
@@ -71,8 +72,9 @@ public static partial class CustomerSummaryParquet
     /// <exception cref="ParquetFormatException">Not a Parquet file, a column missing or of another type, or a bad row (the message names file, row and column).</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <remarks>
-    /// Columns as written, or as another tool writes them: counts as any whole number (INT8 to INT64, signed or unsigned),
-    /// a count beyond a 32-bit integer being a bad row (its file, row, column and value); <c>recency</c>, <c>age</c> and the
+    /// Columns as written, or as another tool writes them: counts as any whole number (INT8 to INT64, signed or unsigned)
+    /// or as whole values of DOUBLE, FLOAT or DECIMAL (pandas writes an integer column with a missing value as DOUBLE), a
+    /// count beyond a 32-bit integer or not whole being a bad row (its file, row, column and value); <c>recency</c>, <c>age</c> and the
     /// spends as DOUBLE, FLOAT, DECIMAL or any whole number; dates as DATE; the id and unit as STRING.
     /// </remarks>
     public static CustomerSummary[] Read(string path)
@@ -91,8 +93,9 @@ public static partial class CustomerSummaryParquet
     /// <exception cref="ArgumentException"><paramref name="stream"/> cannot seek.</exception>
     /// <exception cref="ParquetFormatException">Not a Parquet file, a column missing or of another type, or a bad row (the message names row and column).</exception>
     /// <remarks>
-    /// Columns as written, or as another tool writes them: counts as any whole number (INT8 to INT64, signed or unsigned),
-    /// a count beyond a 32-bit integer being a bad row (its file, row, column and value); <c>recency</c>, <c>age</c> and the
+    /// Columns as written, or as another tool writes them: counts as any whole number (INT8 to INT64, signed or unsigned)
+    /// or as whole values of DOUBLE, FLOAT or DECIMAL (pandas writes an integer column with a missing value as DOUBLE), a
+    /// count beyond a 32-bit integer or not whole being a bad row (its file, row, column and value); <c>recency</c>, <c>age</c> and the
     /// spends as DOUBLE, FLOAT, DECIMAL or any whole number; dates as DATE; the id and unit as STRING.
     /// </remarks>
     public static CustomerSummary[] Read(Stream stream)
@@ -118,8 +121,9 @@ public static partial class CustomerSummaryParquet
     /// <exception cref="OperationCanceledException"><see cref="CustomerSummaryParquetOptions.CancellationToken"/> was cancelled before the whole file was read; the row groups read before it was seen stay in <paramref name="destination"/>, whole.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <remarks>
-    /// Columns as written, or as another tool writes them: counts as any whole number (INT8 to INT64, signed or unsigned),
-    /// a count beyond a 32-bit integer being a bad row (its file, row, column and value); <c>recency</c>, <c>age</c> and the
+    /// Columns as written, or as another tool writes them: counts as any whole number (INT8 to INT64, signed or unsigned)
+    /// or as whole values of DOUBLE, FLOAT or DECIMAL (pandas writes an integer column with a missing value as DOUBLE), a
+    /// count beyond a 32-bit integer or not whole being a bad row (its file, row, column and value); <c>recency</c>, <c>age</c> and the
     /// spends as DOUBLE, FLOAT, DECIMAL or any whole number; dates as DATE; the id and unit as STRING.
     /// </remarks>
     public static ParquetReadReport ReadInto(string path, ICollection<CustomerSummary> destination, CustomerSummaryParquetOptions? options)
@@ -142,8 +146,9 @@ public static partial class CustomerSummaryParquet
     /// <exception cref="ParquetFormatException">A file-level problem, or (strict mode) the first bad row, naming row and column; rows before it were already added.</exception>
     /// <exception cref="OperationCanceledException"><see cref="CustomerSummaryParquetOptions.CancellationToken"/> was cancelled before the whole stream was read; the row groups read before it was seen stay in <paramref name="destination"/>, whole.</exception>
     /// <remarks>
-    /// Columns as written, or as another tool writes them: counts as any whole number (INT8 to INT64, signed or unsigned),
-    /// a count beyond a 32-bit integer being a bad row (its file, row, column and value); <c>recency</c>, <c>age</c> and the
+    /// Columns as written, or as another tool writes them: counts as any whole number (INT8 to INT64, signed or unsigned)
+    /// or as whole values of DOUBLE, FLOAT or DECIMAL (pandas writes an integer column with a missing value as DOUBLE), a
+    /// count beyond a 32-bit integer or not whole being a bad row (its file, row, column and value); <c>recency</c>, <c>age</c> and the
     /// spends as DOUBLE, FLOAT, DECIMAL or any whole number; dates as DATE; the id and unit as STRING.
     /// </remarks>
     public static ParquetReadReport ReadInto(Stream stream, ICollection<CustomerSummary> destination, CustomerSummaryParquetOptions? options)

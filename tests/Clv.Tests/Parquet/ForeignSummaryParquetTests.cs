@@ -73,6 +73,27 @@ public class ForeignSummaryParquetTests
     }
 
     [Theory]
+    [InlineData("DOUBLE")]
+    [InlineData("FLOAT")]
+    [InlineData("DECIMAL(9,0)")]
+    [InlineData("DECIMAL(18,2)")]
+    public void Read_CountsAsWholeValuesOfFractionalTypes_SameSummaries(string type)
+    {
+        // pandas writes an integer column with a missing value (days_since_last_purchase without a purchase) as DOUBLE; these
+        // were refused ("must be a whole number").
+        using var files = new ParquetTestFiles();
+        var customers = ExactSummaries();
+        string theirs = Rewrite(files, customers, $"""
+            purchase_days::{type} AS purchase_days, frequency::{type} AS frequency, holdout_purchase_days::{type} AS holdout_purchase_days,
+            days_since_last_purchase::{type} AS days_since_last_purchase
+            """);
+
+        var back = CustomerSummaryParquet.Read(theirs);
+
+        ParquetRoundTripTests.AssertSameSummaries(customers.AsSpan(), back.AsSpan());
+    }
+
+    [Theory]
     [InlineData("FLOAT", "FLOAT")]
     [InlineData("INTEGER", "DECIMAL(9,2)")]
     [InlineData("BIGINT", "DECIMAL(18,2)")]
@@ -100,7 +121,11 @@ public class ForeignSummaryParquetTests
     [InlineData("days_since_last_purchase", "BIGINT", "-4294967296", CountOutOfRange)]
     [InlineData("holdout_purchase_days", "UBIGINT", "18446744073709551615", CountOutOfRange)]
     [InlineData("holdout_purchase_days", "BIGINT", "-3", "holdoutPurchaseDays must be at least 0, but was -3.")]
-    public void Read_WideCountOutOfRange_ThatRowRejectedWithItsValue(string column, string type, string value, string reason)
+    [InlineData("purchase_days", "DOUBLE", "10000000000", CountOutOfRange)]
+    [InlineData("holdout_purchase_days", "DOUBLE", "2.5", "The value is not a whole number.")]
+    [InlineData("days_since_last_purchase", "FLOAT", "-0.5", "The value is not a whole number.")]
+    [InlineData("frequency", "DECIMAL(18,2)", "3.25", "The value is not a whole number.")]
+    public void Read_CountOutOfRangeOrNotWhole_ThatRowRejectedWithItsValue(string column, string type, string value, string reason)
     {
         using var files = new ParquetTestFiles();
         var customers = ExactSummaries();
