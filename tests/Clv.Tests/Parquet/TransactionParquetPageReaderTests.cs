@@ -245,6 +245,66 @@ public class TransactionParquetPageReaderTests
     }
 
     /// <summary>
+    /// A Snappy page whose block states 256 MB (a 5-byte length) in 8 bytes: Snappier allocated the stated length before
+    /// decoding a byte. The page reader now refuses the block for its length first (a Snappy block expands at most 32 times).
+    /// </summary>
+    [Theory]
+    [InlineData(1 << 28, 1 << 28)]
+    [InlineData(1 << 28, 40)]
+    public void SnappyPageStatingMoreThanItsBytesHold_PageFormatExceptionWithoutAllocatingIt(int blockStates, int headerStates)
+    {
+        byte[] body = [.. Varint(blockStates), 0x3C, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 4, 0, 0, 0];
+        var header = new System.Buffers.ArrayBufferWriter<byte>();
+        var thrift = new Clv.Parquet.Internal.Pages.ThriftWriter(header);
+        thrift.I32(1, Clv.Parquet.Internal.Pages.PageHeader.DataPage);
+        thrift.I32(2, headerStates);
+        thrift.I32(3, body.Length);
+        thrift.BeginStruct(5);
+        thrift.I32(1, 4);
+        thrift.I32(2, 0);
+        thrift.I32(3, 3);
+        thrift.I32(4, 3);
+        thrift.EndStruct();
+        thrift.End();
+        byte[] chunkBytes = [.. header.WrittenSpan, .. body];
+        var chunk = new global::Parquet.Meta.ColumnChunk
+        {
+            MetaData = new global::Parquet.Meta.ColumnMetaData
+            {
+                Type = global::Parquet.Meta.Type.INT32,
+                Codec = global::Parquet.Meta.CompressionCodec.SNAPPY,
+                DataPageOffset = 0,
+                TotalCompressedSize = chunkBytes.Length,
+                NumValues = 4,
+            },
+        };
+        var reader = new Clv.Parquet.Internal.Pages.ChunkReader();
+        var values = new Clv.Parquet.Internal.Pages.NumberValues(Clv.Parquet.Internal.Pages.NumberValues.Int32);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var e = Assert.ThrowsAny<Exception>(() => reader.Read(new MemoryStream(chunkBytes), chunk, Clv.Parquet.Internal.Pages.NumberValues.Int32, 0, 4, values));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(allocated < 1 << 20, $"The read allocated {allocated:N0} bytes.");
+        Assert.IsType<Clv.Parquet.Internal.Pages.PageFormatException>(e);
+        Assert.Contains("A Snappy page states 268,435,456 bytes", e.Message, StringComparison.Ordinal);
+    }
+
+    private static byte[] Varint(int value)
+    {
+        var bytes = new List<byte>();
+        uint v = (uint)value;
+        while (v >= 0x80)
+        {
+            bytes.Add((byte)(v | 0x80));
+            v >>= 7;
+        }
+
+        bytes.Add((byte)v);
+        return [.. bytes];
+    }
+
+    /// <summary>
     /// A spoilt dictionary page (one byte of its Snappy block, which the block's copies repeat into every entry's length):
     /// the page reader fails with the file-level error naming the row group and column. Parquet.Net, asked alone, reads
     /// past the page and returns ids that change from one read to the next.

@@ -17,6 +17,9 @@ internal sealed class ChunkReader
     private const int Int32 = NumberValues.Int32, Int64 = NumberValues.Int64, Float = NumberValues.Float, Double = NumberValues.Double, ByteArray = NumberValues.ByteArray;
     private const int Uncompressed = 0, Snappy = 1;
 
+    /// <summary>The most bytes a Snappy block writes per byte of it: a copy element of 2 or 3 bytes writes at most 64.</summary>
+    private const int MaxSnappyExpansion = 32;
+
     private byte[] _chunk = [];
     private System.Buffers.IMemoryOwner<byte>? _decompressed;
     private int[] _levels = [];
@@ -248,6 +251,16 @@ internal sealed class ChunkReader
         if (uncompressedSize < 0)
         {
             throw new PageFormatException("A page's uncompressed size is negative.");
+        }
+
+        // Snappier allocates the length a block states before it decodes a byte: a block stating another length than its
+        // page header, or more than its bytes can expand to (a Snappy element of at least 2 bytes writes at most 64), is
+        // malformed before anything is allocated for it (a 5-byte length claims up to 4 GB).
+        int stated = Snappier.Snappy.GetUncompressedLength(body);
+        if (stated != uncompressedSize || stated > (MaxSnappyExpansion * (long)body.Length) + MaxSnappyExpansion)
+        {
+            throw new PageFormatException(ThrowHelper.Format(
+                $"A Snappy page states {stated:N0} bytes where its header states {uncompressedSize:N0} and its {body.Length:N0} bytes can hold at most {MaxSnappyExpansion * (long)body.Length:N0}."));
         }
 
         // Snappier's checks, as Parquet.Net makes them (the block's own length, every input byte used): a spoilt block fails
