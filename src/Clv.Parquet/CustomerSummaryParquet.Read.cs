@@ -207,7 +207,7 @@ public static partial class CustomerSummaryParquet
     /// </summary>
     private sealed class SummaryColumns(ParquetSchema schema, string? path)
     {
-        private readonly ColumnBuffer<ReadOnlyMemory<char>> _ids = Column<ReadOnlyMemory<char>>(schema, 0, typeof(string), path);
+        private readonly IdColumn _ids = IdColumn.Resolve(schema, Columns[0], path);
         private readonly ColumnBuffer<int> _first = Days(schema, 1, path);
         private readonly ColumnBuffer<int> _last = Days(schema, 2, path);
         private readonly CountColumn _purchaseDays = Count(schema, 3, path);
@@ -244,7 +244,7 @@ public static partial class CustomerSummaryParquet
         public SummaryValues Next()
         {
             OutOfRangeValue? outOfRange = null;
-            var id = Get(_ids);
+            var id = Id(_ids);
             var first = Day(_first, 1, ref outOfRange);
             var last = Day(_last, 2, ref outOfRange);
             var purchaseDays = Get(_purchaseDays, 3, ref outOfRange);
@@ -300,6 +300,18 @@ public static partial class CustomerSummaryParquet
         }
 
         private static double? Get(AmountColumn column) => column.Next(out double value) ? value : null;
+
+        /// <summary>The customer id: text as it is, a whole number or UUID as its text (as the transaction reader reads ids).</summary>
+        private static ReadOnlyMemory<char>? Id(IdColumn column)
+        {
+            Span<char> digits = stackalloc char[IdColumn.MaxDigits];
+            if (!column.Next(digits, out var text, out var source))
+            {
+                return null;
+            }
+
+            return !source.IsEmpty || text.IsEmpty ? source : text.ToString().AsMemory();
+        }
 
         private static T? Get<T>(ColumnBuffer<T> column)
             where T : struct => column.Next(out var value) ? value : null;

@@ -21,7 +21,8 @@ namespace Clv.Parquet;
 /// <see cref="CustomerSummary.Create"/>. Besides the types written, a file of another tool may hold the counts
 /// (<c>purchase_days</c>, <c>frequency</c>, <c>days_since_last_purchase</c>, <c>holdout_purchase_days</c>) as any whole
 /// number (INT8 to INT64, signed or unsigned: DuckDB's <c>COUNT(*)</c> and <c>BIGINT</c>, Spark's <c>LongType</c>) or
-/// whole values of DOUBLE, FLOAT or DECIMAL (pandas' integer column with a missing value), and
+/// whole values of DOUBLE, FLOAT or DECIMAL (pandas' integer column with a missing value), <c>customer_id</c> as a whole
+/// number or UUID (its text, as <see cref="TransactionParquet"/> reads ids), and
 /// <c>recency</c>, <c>age</c> and the spends as DOUBLE, FLOAT (widened exactly), DECIMAL (rounded to the nearest double)
 /// or any whole number. A bad row is a null where none is allowed, a count beyond a 32-bit integer or not whole, a date beyond
 /// 0001-01-01 to 9999-12-31 (never wrapped), an unknown
@@ -75,7 +76,7 @@ public static partial class CustomerSummaryParquet
     /// Columns as written, or as another tool writes them: counts as any whole number (INT8 to INT64, signed or unsigned)
     /// or as whole values of DOUBLE, FLOAT or DECIMAL (pandas writes an integer column with a missing value as DOUBLE), a
     /// count beyond a 32-bit integer or not whole being a bad row (its file, row, column and value); <c>recency</c>, <c>age</c> and the
-    /// spends as DOUBLE, FLOAT, DECIMAL or any whole number; dates as DATE; the id and unit as STRING.
+    /// spends as DOUBLE, FLOAT, DECIMAL or any whole number; dates as DATE; the id as STRING, a whole number or a UUID (read as its text, as <see cref="TransactionParquet"/> reads ids); the unit as STRING.
     /// </remarks>
     public static CustomerSummary[] Read(string path)
     {
@@ -96,7 +97,7 @@ public static partial class CustomerSummaryParquet
     /// Columns as written, or as another tool writes them: counts as any whole number (INT8 to INT64, signed or unsigned)
     /// or as whole values of DOUBLE, FLOAT or DECIMAL (pandas writes an integer column with a missing value as DOUBLE), a
     /// count beyond a 32-bit integer or not whole being a bad row (its file, row, column and value); <c>recency</c>, <c>age</c> and the
-    /// spends as DOUBLE, FLOAT, DECIMAL or any whole number; dates as DATE; the id and unit as STRING.
+    /// spends as DOUBLE, FLOAT, DECIMAL or any whole number; dates as DATE; the id as STRING, a whole number or a UUID (read as its text, as <see cref="TransactionParquet"/> reads ids); the unit as STRING.
     /// </remarks>
     public static CustomerSummary[] Read(Stream stream)
     {
@@ -124,7 +125,7 @@ public static partial class CustomerSummaryParquet
     /// Columns as written, or as another tool writes them: counts as any whole number (INT8 to INT64, signed or unsigned)
     /// or as whole values of DOUBLE, FLOAT or DECIMAL (pandas writes an integer column with a missing value as DOUBLE), a
     /// count beyond a 32-bit integer or not whole being a bad row (its file, row, column and value); <c>recency</c>, <c>age</c> and the
-    /// spends as DOUBLE, FLOAT, DECIMAL or any whole number; dates as DATE; the id and unit as STRING.
+    /// spends as DOUBLE, FLOAT, DECIMAL or any whole number; dates as DATE; the id as STRING, a whole number or a UUID (read as its text, as <see cref="TransactionParquet"/> reads ids); the unit as STRING.
     /// </remarks>
     public static ParquetReadReport ReadInto(string path, ICollection<CustomerSummary> destination, CustomerSummaryParquetOptions? options)
     {
@@ -149,7 +150,7 @@ public static partial class CustomerSummaryParquet
     /// Columns as written, or as another tool writes them: counts as any whole number (INT8 to INT64, signed or unsigned)
     /// or as whole values of DOUBLE, FLOAT or DECIMAL (pandas writes an integer column with a missing value as DOUBLE), a
     /// count beyond a 32-bit integer or not whole being a bad row (its file, row, column and value); <c>recency</c>, <c>age</c> and the
-    /// spends as DOUBLE, FLOAT, DECIMAL or any whole number; dates as DATE; the id and unit as STRING.
+    /// spends as DOUBLE, FLOAT, DECIMAL or any whole number; dates as DATE; the id as STRING, a whole number or a UUID (read as its text, as <see cref="TransactionParquet"/> reads ids); the unit as STRING.
     /// </remarks>
     public static ParquetReadReport ReadInto(Stream stream, ICollection<CustomerSummary> destination, CustomerSummaryParquetOptions? options)
     {
