@@ -290,6 +290,48 @@ public class TransactionParquetPageReaderTests
         Assert.Contains("A Snappy page states 268,435,456 bytes", e.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A dictionary page of 8 bytes stating 30 million entries: the page reader allocated the entries' table (240 MB) before
+    /// decoding one. It is now refused for its count first (an entry takes at least 4 bytes).
+    /// </summary>
+    [Fact]
+    public void DictionaryPageStatingMoreEntriesThanItsBytesHold_PageFormatExceptionWithoutAllocatingThem()
+    {
+        byte[] body = [1, 0, 0, 0, 2, 0, 0, 0];
+        var header = new System.Buffers.ArrayBufferWriter<byte>();
+        var thrift = new Clv.Parquet.Internal.Pages.ThriftWriter(header);
+        thrift.I32(1, Clv.Parquet.Internal.Pages.PageHeader.DictionaryPage);
+        thrift.I32(2, body.Length);
+        thrift.I32(3, body.Length);
+        thrift.BeginStruct(7);
+        thrift.I32(1, 30_000_000);
+        thrift.I32(2, 0);
+        thrift.EndStruct();
+        thrift.End();
+        byte[] chunkBytes = [.. header.WrittenSpan, .. body];
+        var chunk = new global::Parquet.Meta.ColumnChunk
+        {
+            MetaData = new global::Parquet.Meta.ColumnMetaData
+            {
+                Type = global::Parquet.Meta.Type.INT32,
+                Codec = global::Parquet.Meta.CompressionCodec.UNCOMPRESSED,
+                DataPageOffset = 0,
+                TotalCompressedSize = chunkBytes.Length,
+                NumValues = 4,
+            },
+        };
+        var reader = new Clv.Parquet.Internal.Pages.ChunkReader();
+        var values = new Clv.Parquet.Internal.Pages.NumberValues(Clv.Parquet.Internal.Pages.NumberValues.Int32);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var e = Assert.ThrowsAny<Exception>(() => reader.Read(new MemoryStream(chunkBytes), chunk, Clv.Parquet.Internal.Pages.NumberValues.Int32, 0, 4, values));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(allocated < 1 << 20, $"The read allocated {allocated:N0} bytes.");
+        Assert.IsType<Clv.Parquet.Internal.Pages.PageFormatException>(e);
+        Assert.Contains("A dictionary page of 30,000,000 entries in 8 bytes", e.Message, StringComparison.Ordinal);
+    }
+
     private static byte[] Varint(int value)
     {
         var bytes = new List<byte>();

@@ -97,8 +97,19 @@ internal sealed class ChunkReader
                         throw new PageNotSupportedException($"A dictionary page in encoding {header.Encoding}.");
                     }
 
-                    values.Dictionary(Decompress(codec, body, header.UncompressedSize), header.NumValues);
-                    break;
+                    {
+                        // Every entry a dictionary of these types holds takes at least 4 bytes (a number, or a text's
+                        // length): a count beyond that is refused before the entries' table is allocated by it.
+                        var entries = Decompress(codec, body, header.UncompressedSize);
+                        if (header.NumValues < 0 || header.NumValues > entries.Length / 4)
+                        {
+                            throw new PageFormatException(ThrowHelper.Format(
+                                $"A dictionary page of {header.NumValues:N0} entries in {entries.Length:N0} bytes (an entry takes at least 4)."));
+                        }
+
+                        values.Dictionary(entries, header.NumValues);
+                        break;
+                    }
 
                 case PageHeader.DataPage:
                     {
