@@ -67,12 +67,11 @@ internal static partial class TransactionGrouping
                     ids[g] = id;
                     starts[g] = start;
                     lengths[g] = length;
-                    refunds[g] = _runRefund[slot];
+                    refunds[g] = ExactSum.Round(_runRefund[slot], _runRefundLow[slot]);   // (MergeRuns sums a customer's runs again)
                     firstDays[g] = _runFirstDay[slot];
                     if (summaries is not null)
                     {
-                        // The customer's only run is final: each day's exact sum and the refunds' rounded once.
-                        refunds[g] = ExactSum.Round(_runRefund[slot], _runRefundLow[slot]);
+                        // The customer's only run is final: each day's exact sum rounded once.
                         for (int i = start; i < start + length; i++)
                         {
                             _amounts[i] = ExactSum.Round(_amounts[i], _lows[i]);
