@@ -160,20 +160,35 @@ public sealed class LifecycleHistoryReport
         var counts = new int[m * LifecycleStageExtensions.StageCount];
         var unit = customers.TimeUnit;
         int end = customers.ObservationEnd.DayNumber;
-        for (int i = 0; i < count; i++)
+
+        // Customers on both cores (1M customers at 18 month ends took 0.65 s on one), each chunk counting into its own
+        // table, added under a lock: integer counts, the same on any number of cores.
+        Parallelism.For(count, (start, stop) =>
         {
-            var all = customers.PurchaseDayNumbers(i);
-            int n = 0;
-            var row = stages.AsSpan(i * m, m);
-            for (int j = 0; j < m; j++)
+            var local = new int[counts.Length];
+            for (int i = start; i < stop; i++)
             {
-                int d = dayNumbers[j];
-                n = LifecyclePolicy.CountUpTo(all, n, d);
-                var stage = policy.Classify(all[..n], d, default, unit, end);
-                row[j] = stage;
-                counts[(j * LifecycleStageExtensions.StageCount) + (int)stage]++;
+                var all = customers.PurchaseDayNumbers(i);
+                int n = 0;
+                var row = stages.AsSpan(i * m, m);
+                for (int j = 0; j < m; j++)
+                {
+                    int d = dayNumbers[j];
+                    n = LifecyclePolicy.CountUpTo(all, n, d);
+                    var stage = policy.Classify(all[..n], d, default, unit, end);
+                    row[j] = stage;
+                    local[(j * LifecycleStageExtensions.StageCount) + (int)stage]++;
+                }
             }
-        }
+
+            lock (counts)
+            {
+                for (int k = 0; k < counts.Length; k++)
+                {
+                    counts[k] += local[k];
+                }
+            }
+        });
 
         return new LifecycleHistoryReport(dates.ToArray(), stages, counts, count);
     }
