@@ -93,7 +93,10 @@ public sealed class FitResult<TModel> : IJsonPersistable<FitResult<TModel>>
     /// <param name="json">The JSON text.</param>
     /// <returns>The fit result, equal in every field to the one written.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="FormatException">The model part or the <c>fit</c> part is missing or invalid; the message names the field.</exception>
+    /// <exception cref="FormatException">
+    /// The model part or the <c>fit</c> part is missing or invalid, or they disagree (the fit's parameters list the model's
+    /// parameters first, by name, in the model's order and with the same values); the message names the field.
+    /// </exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000:Do not declare static members on generic types", Justification = "IJsonPersistable<TSelf> requires a static FromJson on every persistable type.")]
     public static FitResult<TModel> FromJson(string json)
     {
@@ -114,6 +117,7 @@ public sealed class FitResult<TModel> : IJsonPersistable<FitResult<TModel>>
                 parameters.Add(new FittedParameter(p.String("name"), p.Number("estimate"), standardError));
             }
 
+            CheckAgainstModel(r, parameters);
             var covariance = new List<double>();
             string? firstNaN = null, firstNumber = null;
             if (r.Has("fit.logCovariance"))
@@ -171,6 +175,47 @@ public sealed class FitResult<TModel> : IJsonPersistable<FitResult<TModel>>
                 warnings,
                 [.. covariance]);
         });
+    }
+
+    /// <summary>
+    /// The fit's parameters against the model's own (its <c>"parameters"</c> object): a fit lists them first, in the model's
+    /// order and with the model's values, then any covariate coefficients. A file edited in one place and not the other (or a
+    /// fit pasted beside another model) was read as it was, and prediction intervals then drew around the fit's values
+    /// while the point predictions used the model's: swapped names gave intervals for r = α and α = r, silently.
+    /// </summary>
+    private static void CheckAgainstModel(JsonFormat.Reader r, List<FittedParameter> parameters)
+    {
+        if (parameters.Count == 0 || !r.Has("parameters"))
+        {
+            return;   // a result with no fitted parameters (nothing to compare)
+        }
+
+        int i = 0;
+        foreach (var property in r.Element("parameters", JsonValueKind.Object).EnumerateObject())
+        {
+            string path = Guard.Format($"fit.parameters[{i}]");
+            if (i >= parameters.Count)
+            {
+                throw r.Error("fit.parameters", Guard.Format(
+                    $"lists {parameters.Count} parameters, but the model has \"{property.Name}\" as parameter {i + 1}; a fit lists every parameter of its model, in the model's order"));
+            }
+
+            var p = parameters[i];
+            if (p.Name != property.Name)
+            {
+                throw r.Error(path + ".name", Guard.Format(
+                    $"is \"{p.Name}\", but the model's parameter {i + 1} is \"{property.Name}\"; a fit lists its model's parameters in the model's order"));
+            }
+
+            if (property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetDouble(out double value)
+                && BitConverter.DoubleToInt64Bits(value) != BitConverter.DoubleToInt64Bits(p.Estimate))
+            {
+                throw r.Error(path + ".estimate", Guard.Format(
+                    $"is {p.Estimate:R}, but the model's {property.Name} is {value:R}; the fit and the model it describes must agree (edit both, or refit)"));
+            }
+
+            i++;
+        }
     }
 
     /// <summary>

@@ -84,6 +84,42 @@ public class FitResultJsonTests
         Assert.Contains("field \"fit.parameters[0].standardError\" is -0.5; a standard error is 0 or more", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void FromJson_FitParametersInAnotherOrder_ThrowsNamingTheParameter()
+    {
+        // r and alpha swapped in the fit's list: read before, and the prediction intervals drew around r = alpha, alpha = r.
+        string json = CdnowFits.BgNbd.ToJson().Replace("\"name\":\"r\"", "\"name\":\"@\"", StringComparison.Ordinal)
+            .Replace("\"name\":\"alpha\"", "\"name\":\"r\"", StringComparison.Ordinal).Replace("\"name\":\"@\"", "\"name\":\"alpha\"", StringComparison.Ordinal);
+        var ex = Assert.Throws<FormatException>(() => FitResult<BgNbdModel>.FromJson(json));
+        Assert.Contains("field \"fit.parameters[0].name\" is \"alpha\", but the model's parameter 1 is \"r\"", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromJson_ModelEditedButNotItsFit_ThrowsNamingBothValues()
+    {
+        var fit = CdnowFits.BgNbd;
+        double r = fit.Model.R;
+        string json = Replace(fit.ToJson(), "\"parameters\":\\{\"r\":[^,]+", "\"parameters\":{\"r\":0.5");
+        var ex = Assert.Throws<FormatException>(() => FitResult<BgNbdModel>.FromJson(json));
+        Assert.Contains(FormattableString.Invariant($"field \"fit.parameters[0].estimate\" is {r:R}, but the model's r is 0.5"), ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromJson_FitListingFewerParametersThanTheModel_Throws()
+    {
+        string json = Replace(CdnowFits.GammaGamma.ToJson(), ",\\{\"name\":\"v\"[^}]+\\}", string.Empty);
+        var ex = Assert.Throws<FormatException>(() => FitResult<GammaGammaModel>.FromJson(json));
+        Assert.Contains("field \"fit.parameters\" lists 2 parameters, but the model has \"v\" as parameter 3", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromJson_EveryFitOfTheCdnowModels_RoundTrips()
+    {
+        Assert.Equal(CdnowFits.BgNbd.ToJson(), FitResult<BgNbdModel>.FromJson(CdnowFits.BgNbd.ToJson()).ToJson());
+        Assert.Equal(CdnowFits.MbgNbd.ToJson(), FitResult<MbgNbdModel>.FromJson(CdnowFits.MbgNbd.ToJson()).ToJson());
+        Assert.Equal(CdnowFits.GammaGamma.ToJson(), FitResult<GammaGammaModel>.FromJson(CdnowFits.GammaGamma.ToJson()).ToJson());
+    }
+
     private static string Replace(string json, string pattern, string replacement)
     {
         string spoilt = Regex.Replace(json, pattern, replacement, RegexOptions.None, TimeSpan.FromSeconds(1));
