@@ -261,7 +261,8 @@ public sealed class LifecycleTransitionReport
 
     /// <summary>
     /// The report as a fixed-width table (invariant culture): a title line, one line per non-empty cell (stage at
-    /// <see cref="From"/>, stage at <see cref="To"/>, customers, row share), then the KPIs.
+    /// <see cref="From"/>, stage at <see cref="To"/>, customers, row share), then the KPIs; a rate with no customers to
+    /// measure it on (the property is NaN: no leads at <see cref="From"/> for the activation rate) is written <c>n/a</c>.
     /// </summary>
     /// <returns>The table.</returns>
     public override string ToString()
@@ -274,10 +275,13 @@ public sealed class LifecycleTransitionReport
 
         return table.Render(
             Guard.Format($"Lifecycle transitions {From:yyyy-MM-dd} -> {To:yyyy-MM-dd}, {TextTable.Int(Population)} customers"),
-            Guard.Format($"retention {TextTable.Share(RetentionRate)}, at risk {TextTable.Share(AtRiskRate)}, churn {TextTable.Share(ChurnRate)}"),
-            Guard.Format($"repurchase {TextTable.Share(RepurchaseRate)}, activation {TextTable.Share(ActivationRate)}, reactivation {TextTable.Share(ReactivationRate)}"),
-            Guard.Format($"high-value coverage {TextTable.Share(HighValueCoverage)} (top {TextTable.Share(HighValueShare)} of buyers: {TextTable.Int(HighValueCustomers)} customers)"));
+            Guard.Format($"retention {Rate(RetentionRate)}, at risk {Rate(AtRiskRate)}, churn {Rate(ChurnRate)}"),
+            Guard.Format($"repurchase {Rate(RepurchaseRate)}, activation {Rate(ActivationRate)}, reactivation {Rate(ReactivationRate)}"),
+            Guard.Format($"high-value coverage {Rate(HighValueCoverage)} (top {TextTable.Share(HighValueShare)} of buyers: {TextTable.Int(HighValueCustomers)} customers)"));
     }
+
+    /// <summary>A rate for the text: NaN (no customers to measure it on) as <c>n/a</c>, which reads as what it is.</summary>
+    private static string Rate(double rate) => double.IsNaN(rate) ? "n/a" : TextTable.Share(rate);
 
     /// <summary>
     /// Purchases on the first <paramref name="n"/> purchase days less the refunds recorded up to the observation end

@@ -198,7 +198,7 @@ public class LifecycleTransitionReportTests
             "Growing           Growing          1  1.000\n" +
             "Not yet acquired  New              1  1.000\n" +
             "retention 1.000, at risk 0.000, churn 0.000\n" +
-            "repurchase 0.000, activation NaN, reactivation NaN\n" +
+            "repurchase 0.000, activation n/a, reactivation n/a\n" +
             "high-value coverage 1.000 (top 1.000 of buyers: 1 customers)\n";
         Assert.Equal(expected, Culture.Invariant(t.ToString));
     }
