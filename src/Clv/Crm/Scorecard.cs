@@ -244,16 +244,6 @@ public sealed partial class Scorecard
         parts.Abc = AbcClassification.Classify(basis, options.Abc);
     }
 
-    private static void AddHealth(CustomerSummaries customers, IReadOnlyDictionary<string, double[]>? customSignals, ScorecardOptions options, double[]? alive, Parts parts)
-    {
-        if (options.Health is null)
-        {
-            return;
-        }
-
-        parts.HealthParts = HealthScore.ScoreWithoutIds(HealthSignals.Create(customers, alive ?? [], customSignals, options.Health));
-    }
-
     /// <summary>Each configured part's results, one array per part; a row is assembled from them when it is read.</summary>
     private sealed class Parts
     {

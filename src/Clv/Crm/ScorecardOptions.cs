@@ -60,7 +60,7 @@ public sealed class ScorecardOptions
     /// <summary>The value the ABC class ranks. Default <see cref="AbcBasis.HistoricalValue"/> (needs <see cref="HistoricalValue"/>); <see cref="AbcBasis.Clv"/> needs both models.</summary>
     public AbcBasis AbcBasis { get; init; } = AbcBasis.HistoricalValue;
 
-    /// <summary>A fitted repeat-purchase model (BG/NBD, MBG/NBD, Pareto/NBD): P(alive), expected purchases over the horizon, and the health score's P(alive) signal. Default null (left out).</summary>
+    /// <summary>A fitted repeat-purchase model (BG/NBD, MBG/NBD, Pareto/NBD): P(alive), expected purchases over the horizon, and the health score's P(alive) signal (left out for customers without a repeat purchase when the model gives all of them 1, as BG/NBD does, whatever their recency). Default null (left out).</summary>
     public PurchaseModel? Purchases { get; init; }
 
     /// <summary>A fitted Gamma-Gamma spend model: expected spend per purchase; with <see cref="Purchases"/>, CLV, CLV by year and value at risk. Default null (left out).</summary>

@@ -111,7 +111,9 @@ public class ScorecardTests
         var atRisk = PredictiveClv.ValueAtRisk(purchases, spend, customers, options.Horizon);
         var years = ClvByPeriod.Compute(purchases, spend, customers, options.Horizon).Grouped(12);
         var abc = AbcClassification.Classify(clv, null);
-        var health = HealthScore.Score(HealthSignals.Create(customers, alive, null, null));
+        // BG/NBD gives every customer without a repeat purchase P(alive) 1: missing from their health (ScorecardHealthAliveTests).
+        var aliveSignal = alive.Select((p, i) => customers[i].Frequency == 0 ? double.NaN : p).ToArray();
+        var health = HealthScore.Score(HealthSignals.Create(customers, aliveSignal, null, null));
 
         Assert.Equal(3, card.ClvYears);
         Assert.Equal(
