@@ -131,19 +131,22 @@ internal sealed class Summary
                 continue;
             }
 
-            double sum = 0;
+            // Summed exactly (ExactSum): the customers' order is the order of their first rows, which a log read without ORDER BY
+            // changes every night; a running sum then changed the totals' last digits.
+            double sum = 0, error = 0;
             bool any = false;
             for (int i = 0; i < count; i++)
             {
                 if (column.GetNumber(i) is { } v)
                 {
-                    sum += v;
+                    error += ExactSum.Add(ref sum, v);
                     any = true;
                 }
             }
 
             if (any)
             {
+                sum = ExactSum.Round(sum, error);
                 totals[name] = Number(sum);
                 Row(label, sum.ToString("N0", CultureInfo.InvariantCulture));
             }
