@@ -46,11 +46,15 @@ public static class HoldoutValidation
         var predicted = new double[span.Length];
         model.ConditionalExpectedPurchases(span, length, predicted);
 
+        // The sums of predictions and errors are exact (ExactSum, each with its rounding error): the same doubles in any customer
+        // order (a log read without ORDER BY), where running sums changed the errors' and the predicted total's last digits.
         var count = new long[maxFrequency + 1];
         var actualSum = new double[maxFrequency + 1];
         var predictedSum = new double[maxFrequency + 1];
+        var predictedError = new double[maxFrequency + 1];
         long n = 0, excluded = 0;
         double absolute = 0, squared = 0, actualTotal = 0, predictedTotal = 0;
+        double absoluteError = 0, squaredError = 0, predictedTotalError = 0;
         for (int i = 0; i < span.Length; i++)
         {
             ref readonly var c = ref span[i];
@@ -64,13 +68,21 @@ public static class HoldoutValidation
             double actual = c.HoldoutPurchaseDays;
             double error = predicted[i] - actual;
             count[row]++;
-            actualSum[row] += actual;
-            predictedSum[row] += predicted[i];
+            actualSum[row] += actual;   // whole numbers: exact in any order
+            predictedError[row] += ExactSum.Add(ref predictedSum[row], predicted[i]);
             n++;
-            absolute += Math.Abs(error);
-            squared += error * error;
+            absoluteError += ExactSum.Add(ref absolute, Math.Abs(error));
+            squaredError += ExactSum.Add(ref squared, error * error);
             actualTotal += actual;
-            predictedTotal += predicted[i];
+            predictedTotalError += ExactSum.Add(ref predictedTotal, predicted[i]);
+        }
+
+        absolute = ExactSum.Round(absolute, absoluteError);
+        squared = ExactSum.Round(squared, squaredError);
+        predictedTotal = ExactSum.Round(predictedTotal, predictedTotalError);
+        for (int k = 0; k <= maxFrequency; k++)
+        {
+            predictedSum[k] = ExactSum.Round(predictedSum[k], predictedError[k]);
         }
 
         var rows = new List<HoldoutRow>(maxFrequency + 1);
