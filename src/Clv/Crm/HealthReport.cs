@@ -45,7 +45,7 @@ public sealed class HealthReport
         {
             var band = (HealthBand)b;
             int count = 0;
-            double sum = 0;
+            double sum = 0, error = 0;   // summed exactly (ExactSum): the same mean in any customer order
             var reasons = new int[names.Count];
             var weakest = new int[names.Count];
             foreach (var c in customers)
@@ -56,7 +56,7 @@ public sealed class HealthReport
                 }
 
                 count++;
-                sum += c.Score;
+                error += ExactSum.Add(ref sum, c.Score);
                 if (c.Reason is not null)
                 {
                     reasons[signals.IndexOf(c.Reason)]++;
@@ -72,7 +72,7 @@ public sealed class HealthReport
                 band,
                 count,
                 customers.Length == 0 ? double.NaN : count / (double)customers.Length,
-                count == 0 || band == HealthBand.NotScored ? double.NaN : sum / count,
+                count == 0 || band == HealthBand.NotScored ? double.NaN : ExactSum.Round(sum, error) / count,
                 Most(reasons, names),
                 Most(weakest, names));
         }
