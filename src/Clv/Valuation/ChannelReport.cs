@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Clv.Internal;
 
 namespace Clv.Valuation;
@@ -41,7 +42,7 @@ public sealed class ChannelReport
 
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var names = new List<string>();
-        var totals = new List<(int Count, double Value, double Cost, double Margin)>();
+        var totals = new List<Totals>();
         for (int i = 0; i < customers.Length; i++)
         {
             var c = customers[i];
@@ -73,14 +74,19 @@ public sealed class ChannelReport
                 totals.Add(default);
             }
 
-            var t = totals[k];
-            totals[k] = (t.Count + 1, t.Value + c.Value, t.Cost + c.AcquisitionCost, t.Margin + c.MarginPerPeriod);
+            ref var t = ref CollectionsMarshal.AsSpan(totals)[k];
+            t.Count++;
+            t.ValueError += ExactSum.Add(ref t.Value, c.Value);
+            t.CostError += ExactSum.Add(ref t.Cost, c.AcquisitionCost);
+            t.MarginError += ExactSum.Add(ref t.Margin, c.MarginPerPeriod);
         }
 
         var rows = new ChannelRow[names.Count];
         for (int k = 0; k < rows.Length; k++)
         {
-            var (count, value, cost, margin) = totals[k];
+            var t = totals[k];
+            int count = t.Count;
+            double value = ExactSum.Round(t.Value, t.ValueError), cost = ExactSum.Round(t.Cost, t.CostError), margin = ExactSum.Round(t.Margin, t.MarginError);
             double meanCost = cost / count;
             double meanMargin = margin / count;
             rows[k] = new ChannelRow(
@@ -127,6 +133,21 @@ public sealed class ChannelReport
             _ => "year",
         };
         return table.Render(Guard.Format($"Acquisition channels ({TextTable.Int(_rows.Length)}), margins and payback per {unit}"));
+    }
+
+    /// <summary>
+    /// A channel's count and sums, each sum with the rounding error of its additions (ExactSum): the same doubles in any customer
+    /// order (a log read without ORDER BY puts the customers in another order every night).
+    /// </summary>
+    private struct Totals
+    {
+        public int Count;
+        public double Value;
+        public double ValueError;
+        public double Cost;
+        public double CostError;
+        public double Margin;
+        public double MarginError;
     }
 
     /// <summary>The smallest whole k with k x margin ≥ cost; 0 for no cost; null when never or beyond <see cref="int.MaxValue"/>.</summary>
