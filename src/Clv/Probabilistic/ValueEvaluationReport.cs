@@ -47,7 +47,10 @@ public sealed class ValueEvaluationReport
     /// <summary>The intercept of that line.</summary>
     public double CalibrationIntercept { get; }
 
-    /// <summary>Ten rows, top decile of prediction first (fewer when there are fewer than ten customers).</summary>
+    /// <summary>
+    /// Ten rows, top decile of prediction first (fewer when there are fewer than ten customers). Customers with equal predictions
+    /// that a decile boundary divides share their realised value pro rata between the deciles, as in <see cref="CaptureShare"/>.
+    /// </summary>
     public IReadOnlyList<DecileRow> Rows { get; }
 
     /// <summary>Evaluates <paramref name="predicted"/> against <paramref name="actual"/>, customer by customer.</summary>
@@ -78,31 +81,36 @@ public sealed class ValueEvaluationReport
         double gini = RankingGini(p, order, a, capture);
         double perfect = RankingGini(a, Ranking.Descending(a), a, new double[n + 1]);
 
-        // Calibration line by least squares (centred sums).
-        double mp = p.Average(), ma = a.Average(), spp = 0, spa = 0;
+        // Calibration line by least squares (centred sums). Every sum over customers here is exact (ExactSum): the same doubles
+        // in any customer order (a log read without ORDER BY), where running sums changed the line's last digits.
+        double mp = Sum(p) / n, ma = Sum(a) / n, spp = 0, spa = 0, sppError = 0, spaError = 0;
         for (int i = 0; i < n; i++)
         {
-            spp += (p[i] - mp) * (p[i] - mp);
-            spa += (p[i] - mp) * (a[i] - ma);
+            sppError += ExactSum.Add(ref spp, (p[i] - mp) * (p[i] - mp));
+            spaError += ExactSum.Add(ref spa, (p[i] - mp) * (a[i] - ma));
         }
 
+        spp = ExactSum.Round(spp, sppError);
+        spa = ExactSum.Round(spa, spaError);
         double slope = spp > 0 ? spa / spp : double.NaN;
         double intercept = spp > 0 ? ma - (slope * mp) : double.NaN;
 
-        // Deciles by rank of prediction (highest first; equal predictions in input order).
-        double total = a.Sum();
+        // Deciles by rank of prediction, highest first. A block of equal predictions that a decile boundary cuts is shared pro
+        // rata, as in the capture curve (a decile's realised value is the curve's rise over it): which of the equal customers came
+        // first in the input no longer decides the decile's actual mean. Its predictions are the sorted values, whatever the order.
+        double total = capture[n];
         int deciles = Math.Min(10, n);
         var rows = new DecileRow[deciles];
         for (int d = 0; d < deciles; d++)
         {
             int from = (int)((long)n * d / deciles), to = (int)((long)n * (d + 1) / deciles);
-            double sp = 0, sa = 0;
+            double sp = 0;
             for (int k = from; k < to; k++)
             {
                 sp += p[order[k]];
-                sa += a[order[k]];
             }
 
+            double sa = capture[to] - capture[from];
             int count = to - from;
             rows[d] = new DecileRow(d + 1, count, sp / count, sa / count, total != 0 ? sa / total : double.NaN);
         }
@@ -157,18 +165,21 @@ public sealed class ValueEvaluationReport
     private static double RankingGini(double[] score, int[] order, double[] value, double[] capture)
     {
         int n = score.Length;
-        double total = value.Sum();
+        double total = Sum(value);
         double area = 0, cumulative = 0;
         int k = 0;
         while (k < n)
         {
+            // A block's value is summed exactly: its customers come in input order, and the block is the same in any order.
             int end = k;
-            double block = 0;
+            double block = 0, blockError = 0;
             while (end < n && score[order[end]] == score[order[k]])
             {
-                block += value[order[end]];
+                blockError += ExactSum.Add(ref block, value[order[end]]);
                 end++;
             }
+
+            block = ExactSum.Round(block, blockError);
 
             for (int j = k + 1; j <= end; j++)
             {
@@ -188,5 +199,17 @@ public sealed class ValueEvaluationReport
 
         // Area under the capture curve (both axes as shares) minus the diagonal's 1/2, doubled.
         return (2 * area / (n * total)) - 1;
+    }
+
+    /// <summary>The sum of <paramref name="values"/>, exact (ExactSum): the same double in any order.</summary>
+    private static double Sum(double[] values)
+    {
+        double sum = 0, error = 0;
+        foreach (double v in values)
+        {
+            error += ExactSum.Add(ref sum, v);
+        }
+
+        return ExactSum.Round(sum, error);
     }
 }
