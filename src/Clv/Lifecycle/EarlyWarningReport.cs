@@ -23,7 +23,7 @@ public sealed class EarlyWarningReport
         ActiveCustomers = activeCustomers;
     }
 
-    /// <summary>The warnings, most valuable first; ties keep the summaries' order.</summary>
+    /// <summary>The warnings, most valuable first; equal values by customer id (ordinal), so the rows come in the same order whatever the order of the customers.</summary>
     public IReadOnlyList<ChurnWarning> Rows => _rows;
 
     /// <summary>The earlier date, at which every listed customer was active.</summary>
@@ -99,7 +99,7 @@ public sealed class EarlyWarningReport
         Array.Sort(rows, static (a, b) =>
         {
             int c = b.ValueAtRisk.CompareTo(a.ValueAtRisk);
-            return c != 0 ? c : a.CustomerIndex.CompareTo(b.CustomerIndex);
+            return c != 0 ? c : string.CompareOrdinal(a.CustomerId, b.CustomerId);
         });
         return new EarlyWarningReport(rows, since, asOf, active);
     }

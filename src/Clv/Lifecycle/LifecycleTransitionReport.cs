@@ -101,7 +101,8 @@ public sealed class LifecycleTransitionReport
 
     /// <summary>
     /// Share of high-value customers covered: of the top <see cref="HighValueShare"/> of buyers at <see cref="From"/>
-    /// ranked by historical net spend up to <see cref="From"/> (purchases less recorded refunds; ties by position),
+    /// ranked by historical net spend up to <see cref="From"/> (purchases less recorded refunds; equal net spends by customer id,
+    /// ordinal, so the group does not depend on the order of the customers),
     /// the share still active at <see cref="To"/>.
     /// </summary>
     public double HighValueCoverage { get; private init; }
@@ -237,8 +238,27 @@ public sealed class LifecycleTransitionReport
                 }
             }
 
-            // Highest value first, ties in index order (buyers are listed in index order): a linear radix sort at scale.
+            // Highest value first (a linear radix sort at scale; ties in index order), then the buyers who spent the same as the
+            // last one in the group and that the group's edge divides put in customer id order: which of them are in the group
+            // does not depend on their positions, which a log read without ORDER BY changes (list prices make such ties common).
             var ranks = Ranking.Descending(values);
+            double edge = values[ranks[top - 1]];
+            int tieFrom = top - 1, tieTo = top;
+            while (tieFrom > 0 && values[ranks[tieFrom - 1]] == edge)
+            {
+                tieFrom--;
+            }
+
+            while (tieTo < buyers && values[ranks[tieTo]] == edge)
+            {
+                tieTo++;
+            }
+
+            if (tieTo > top)
+            {
+                ranks.AsSpan(tieFrom, tieTo - tieFrom).Sort((x, y) => string.CompareOrdinal(customers[buyer[x]].CustomerId, customers[buyer[y]].CustomerId));
+            }
+
             for (int r = 0; r < top; r++)
             {
                 covered += toStages[buyer[ranks[r]]].IsActive() ? 1 : 0;
