@@ -89,6 +89,18 @@ internal static partial class ReportHtml
 
     private static void Section(StringBuilder html, string heading) => html.Append("<section><h2>").Append(E(heading)).Append("</h2>");
 
+    /// <summary>The sum of <paramref name="values"/>, exact (ExactSum): the same in any customer order.</summary>
+    private static double Sum(double[] values)
+    {
+        double sum = 0, error = 0;
+        foreach (double v in values)
+        {
+            error += ExactSum.Add(ref sum, v);
+        }
+
+        return ExactSum.Round(sum, error);
+    }
+
     private static void Card(StringBuilder html, string value, string label) =>
         html.Append("<div class=\"card\"><b>").Append(E(value)).Append("</b><span>").Append(E(label)).Append("</span></div>");
 

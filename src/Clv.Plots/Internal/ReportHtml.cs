@@ -96,14 +96,17 @@ internal static partial class ReportHtml
             .Append(E(" · " + L("predictions from ", "预测模型：") + model.Name)).Append("</p></header>\n<main>\n");
 
         // Data summary.
+        // The sums are exact (ExactSum): the same cards in any customer order (a log read without ORDER BY).
         int buyers = 0, repeaters = 0;
-        double netSpend = 0;
+        double netSpend = 0, netSpendError = 0;
         foreach (var c in customers.AsSpan())
         {
             buyers += c.HasPurchase ? 1 : 0;
             repeaters += c.Frequency > 0 ? 1 : 0;
-            netSpend += c.NetSpend;
+            netSpendError += ExactSum.Add(ref netSpend, c.NetSpend);
         }
+
+        netSpend = ExactSum.Round(netSpend, netSpendError);
 
         Section(html, L("Data", "数据概况"));
         html.Append("<div class=\"cards\">");
@@ -116,7 +119,7 @@ internal static partial class ReportHtml
         {
             var horizon = Horizon(options, customers);
             string margin = horizon.MarginRate == 1 ? "" : Text.Format($"{L(", margin", "，利润率")} {100 * horizon.MarginRate:0.#}%");
-            Card(html, Text.Number(clv.Sum(), "N0"), Text.Format($"{L("predicted CLV, next", "预测终身价值，未来")} {horizon.Periods} {Text.Unit(lang, horizon.Period)}{margin}"));
+            Card(html, Text.Number(Sum(clv), "N0"), Text.Format($"{L("predicted CLV, next", "预测终身价值，未来")} {horizon.Periods} {Text.Unit(lang, horizon.Period)}{margin}"));
         }
 
         html.Append("</div>");

@@ -141,8 +141,9 @@ internal sealed class SectionData
 
     private static (int[], int[]) Rank(CustomerSummaries customers, double[] alive, double[] clv, int top)
     {
-        int[] order = TopRanks.Descending(customers.Count, top, i => clv[i]);
-        int[] risk = TopRanks.Descending(customers.Count, top, i => customers[i].NetSpend, i => customers[i].Frequency > 0 && alive[i] < 0.5);
+        // Equal values by customer id: the tables list the same customers in any customer order.
+        int[] order = TopRanks.Descending(customers.Count, top, i => clv[i], id: i => customers[i].CustomerId);
+        int[] risk = TopRanks.Descending(customers.Count, top, i => customers[i].NetSpend, i => customers[i].Frequency > 0 && alive[i] < 0.5, i => customers[i].CustomerId);
         return (order, risk);
     }
 }

@@ -30,6 +30,21 @@ public class TopRanksTests
         });
     }
 
+    [Property(MaxTest = 300)]
+    public Property Descending_WithIds_EqualValuesByIdThenIndex()
+    {
+        var gen =
+            from values in Gen.Elements(0.0, 1.0, 2.5, double.NaN).ArrayOf()
+            from ids in Gen.Elements("a", "b", "B", "c1").ArrayOf(values.Length)
+            from top in Gen.Choose(1, 12)
+            select (values, ids, top);
+        return Prop.ForAll(gen.ToArbitrary(), c =>
+        {
+            int[] expected = [.. Enumerable.Range(0, c.values.Length).OrderByDescending(i => c.values[i]).ThenBy(i => c.ids[i], StringComparer.Ordinal).ThenBy(i => i).Take(c.top)];
+            return expected.SequenceEqual(TopRanks.Descending(c.values.Length, c.top, i => c.values[i], id: i => c.ids[i]));
+        });
+    }
+
     [Fact]
     public void Descending_AMillionValuesInAscendingOrder_TheLargestFirst()
     {
