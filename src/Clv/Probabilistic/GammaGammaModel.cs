@@ -155,23 +155,37 @@ public sealed class GammaGammaModel : IJsonPersistable<GammaGammaModel>
     public static SpendIndependenceCheck CheckIndependence(CustomerSummaries customers)
     {
         ArgumentNullException.ThrowIfNull(customers);
-        long n = 0;
-        double mx = 0, mm = 0, sxx = 0, smm = 0, sxm = 0;
-        foreach (ref readonly var c in customers.AsSpan())
+        // Two passes with exact sums (ExactSum): the means, then the centred sums. Welford's online update gave other last digits
+        // when the customers came in another order (a log read without ORDER BY); the sums here are the same in any order.
+        var span = customers.AsSpan();
+        long n = 0, sumX = 0;
+        double sumM = 0, sumMError = 0;
+        foreach (ref readonly var c in span)
         {
             if (c.Frequency > 0 && c.MonetaryValue > 0)
             {
-                // Welford's online update: stable for any population size.
                 n++;
-                double dx = c.Frequency - mx, dm = c.MonetaryValue - mm;
-                mx += dx / n;
-                mm += dm / n;
-                sxx += dx * (c.Frequency - mx);
-                smm += dm * (c.MonetaryValue - mm);
-                sxm += dx * (c.MonetaryValue - mm);
+                sumX += c.Frequency;
+                sumMError += ExactSum.Add(ref sumM, c.MonetaryValue);
             }
         }
 
+        double mx = n > 0 ? (double)sumX / n : 0, mm = n > 0 ? ExactSum.Round(sumM, sumMError) / n : 0;
+        double sxx = 0, smm = 0, sxm = 0, sxxError = 0, smmError = 0, sxmError = 0;
+        foreach (ref readonly var c in span)
+        {
+            if (c.Frequency > 0 && c.MonetaryValue > 0)
+            {
+                double dx = c.Frequency - mx, dm = c.MonetaryValue - mm;
+                sxxError += ExactSum.Add(ref sxx, dx * dx);
+                smmError += ExactSum.Add(ref smm, dm * dm);
+                sxmError += ExactSum.Add(ref sxm, dx * dm);
+            }
+        }
+
+        sxx = ExactSum.Round(sxx, sxxError);
+        smm = ExactSum.Round(smm, smmError);
+        sxm = ExactSum.Round(sxm, sxmError);
         double correlation = sxx > 0 && smm > 0 ? sxm / Math.Sqrt(sxx * smm) : double.NaN;
         return new SpendIndependenceCheck(correlation, n);
     }
