@@ -173,17 +173,22 @@ internal sealed class ClvPartitionGrain([PersistentState("partition", ClvCluster
         return sketch.ToBytes();
     }
 
-    private static PartitionAggregates Aggregate(Scorecard scorecard, string path)
+    /// <summary>
+    /// The partition's totals and counts. The totals are summed exactly (ExactSum): the partition's customers come in the order
+    /// their rows arrived, which changes from run to run, and running sums changed the job's totals in their last digits.
+    /// </summary>
+    internal static PartitionAggregates Aggregate(Scorecard scorecard, string path)
     {
         double clv = 0, expected = 0, alive = 0, historical = 0;
+        double clvError = 0, expectedError = 0, aliveError = 0, historicalError = 0;
         var stages = new long[Enum.GetValues<LifecycleStage>().Max(s => (int)s) + 1];
         var segments = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var row in scorecard.Rows)
         {
-            clv += row.Clv ?? 0;
-            expected += row.ExpectedPurchases ?? 0;
-            alive += row.AliveProbability ?? 0;
-            historical += row.HistoricalValue ?? 0;
+            clvError += ExactSum.Add(ref clv, row.Clv ?? 0);
+            expectedError += ExactSum.Add(ref expected, row.ExpectedPurchases ?? 0);
+            aliveError += ExactSum.Add(ref alive, row.AliveProbability ?? 0);
+            historicalError += ExactSum.Add(ref historical, row.HistoricalValue ?? 0);
             if (row.Stage is { } stage)
             {
                 stages[(int)stage]++;
@@ -198,10 +203,10 @@ internal sealed class ClvPartitionGrain([PersistentState("partition", ClvCluster
         return new PartitionAggregates
         {
             Customers = scorecard.Rows.Count,
-            Clv = clv,
-            ExpectedPurchases = expected,
-            ExpectedAlive = alive,
-            HistoricalValue = historical,
+            Clv = ExactSum.Round(clv, clvError),
+            ExpectedPurchases = ExactSum.Round(expected, expectedError),
+            ExpectedAlive = ExactSum.Round(alive, aliveError),
+            HistoricalValue = ExactSum.Round(historical, historicalError),
             Stages = stages,
             Segments = segments,
             OutputFile = path,

@@ -1,8 +1,10 @@
 using System.Runtime.CompilerServices;
 
-// Shared source: compiled into Clv, Clv.Plots and Clv.Tool (each gets its own internal copy; packages share no internals).
+// Shared source: compiled into Clv, Clv.Plots, Clv.Tool and Clv.Orleans (each gets its own internal copy; packages share no internals).
 #if CLV_PLOTS
 namespace Clv.Plots.Internal;
+#elif CLV_ORLEANS
+namespace Clv.Orleans.Internal;
 #elif CLV_TOOL
 namespace Clv.Tool;
 #else
