@@ -15,7 +15,9 @@ namespace Clv.Data;
 /// <item><description>amount: any integer or floating-point type, <see cref="decimal"/>, or invariant text; it must be finite;</description></item>
 /// <item><description>quantity (with <see cref="QuantityColumn"/>): the same types as the amount; the product must be finite.</description></item>
 /// </list>
-/// <para>NULL, another type, or text that does not parse is a bad row.</para>
+/// <para>NULL, another type, or text that does not parse is a bad row, as is a value the provider cannot hand over as a .NET
+/// value (PostgreSQL's numeric <c>NaN</c> and numbers beyond <see cref="decimal"/>, dates before year 1, DuckDB's infinite
+/// dates: the row, column and database type are named).</para>
 /// </remarks>
 public sealed class TransactionDbOptions
 {

@@ -149,7 +149,9 @@ internal sealed class DbRowReader
     {
         // Capped as the CSV and Parquet readers cap it: a lenient read of a wrong column (a JSON payload as the amount) keeps
         // 200 characters and the length per rejected row, not every payload.
-        string raw = _reader.IsDBNull(ordinal) ? string.Empty : Text(_reader.GetValue(ordinal));
+        string raw = _reader.IsDBNull(ordinal) ? string.Empty
+            : TryGetValue(ordinal, out object? value, out _) ? Text(value)
+            : "<" + TypeName(ordinal) + ">";   // no .NET value to show: the database's type
         var e = new DbFormatException(Rows, column, raw, reason);
         if (_options.Mode == DbReadMode.Strict)
         {
@@ -171,13 +173,16 @@ internal sealed class DbRowReader
         }
 
         var type = _reader.GetFieldType(_id);
-        id = type == typeof(string) ? _reader.GetString(_id).Trim(IdBlanks)
-            : type == typeof(long) ? _reader.GetInt64(_id).ToString(CultureInfo.InvariantCulture)
-            : type == typeof(int) ? _reader.GetInt32(_id).ToString(CultureInfo.InvariantCulture)
-            : type == typeof(short) ? _reader.GetInt16(_id).ToString(CultureInfo.InvariantCulture)
-            : type == typeof(Guid) ? _reader.GetGuid(_id).ToString("D")
-            : type == typeof(decimal) && decimal.IsInteger(_reader.GetDecimal(_id)) ? decimal.Truncate(_reader.GetDecimal(_id)).ToString(CultureInfo.InvariantCulture)
-            : OtherInteger(_reader.GetValue(_id));
+        try
+        {
+            id = IdText(type);
+        }
+        catch (Exception ex) when (IsConversionFailure(ex))
+        {
+            reason = Unconvertible(_id, ex);
+            return false;
+        }
+
         if (id.Length == 0)
         {
             reason = type == typeof(string) ? "The customer id is empty." : FormattableString.Invariant($"A customer id of type {type.Name} is not text, an integer or a Guid.");
@@ -186,6 +191,16 @@ internal sealed class DbRowReader
 
         return true;
     }
+
+    /// <summary>The id as text; empty when it is neither text, an integer nor a Guid.</summary>
+    private string IdText(Type type) =>
+        type == typeof(string) ? _reader.GetString(_id).Trim(IdBlanks)
+            : type == typeof(long) ? _reader.GetInt64(_id).ToString(CultureInfo.InvariantCulture)
+            : type == typeof(int) ? _reader.GetInt32(_id).ToString(CultureInfo.InvariantCulture)
+            : type == typeof(short) ? _reader.GetInt16(_id).ToString(CultureInfo.InvariantCulture)
+            : type == typeof(Guid) ? _reader.GetGuid(_id).ToString("D")
+            : type == typeof(decimal) && decimal.IsInteger(_reader.GetDecimal(_id)) ? decimal.Truncate(_reader.GetDecimal(_id)).ToString(CultureInfo.InvariantCulture)
+            : OtherInteger(_reader.GetValue(_id));
 
     /// <summary>
     /// An integer of a type without a typed getter, in invariant digits: SQL Server's <c>TINYINT</c> (<see cref="byte"/>),
@@ -210,7 +225,11 @@ internal sealed class DbRowReader
 
         var type = _reader.GetFieldType(_date);
         var zone = _options.TimeZone;
-        object value = _reader.GetValue(_date);
+        if (!TryGetValue(_date, out object? value, out reason))
+        {
+            return false;
+        }
+
         switch (value)
         {
             case DateOnly d:
@@ -248,7 +267,11 @@ internal sealed class DbRowReader
             return false;
         }
 
-        object value = _reader.GetValue(ordinal);
+        if (!TryGetValue(ordinal, out object? value, out reason))
+        {
+            return false;
+        }
+
         switch (value)
         {
             case double d: amount = d; break;
@@ -282,5 +305,47 @@ internal sealed class DbRowReader
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The value of column <paramref name="ordinal"/>, or false with the reason when the provider cannot hand it over as a .NET
+    /// value (PostgreSQL's numeric NaN, a numeric beyond <see cref="decimal"/>, a date before year 1, DuckDB's infinite dates):
+    /// a bad row naming its row and column, rejected in lenient mode, not an exception that ends the read.
+    /// </summary>
+    private bool TryGetValue(int ordinal, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out object? value, out string reason)
+    {
+        reason = string.Empty;
+        try
+        {
+            value = _reader.GetValue(ordinal);
+        }
+        catch (Exception ex) when (IsConversionFailure(ex))
+        {
+            value = null;
+            reason = Unconvertible(ordinal, ex);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>An exception of the provider's value conversion (not of a closed reader, which ends the read).</summary>
+    private bool IsConversionFailure(Exception ex) =>
+        ex is InvalidCastException or OverflowException or ArgumentOutOfRangeException or FormatException
+        || (ex is InvalidOperationException && !_reader.IsClosed);
+
+    private string Unconvertible(int ordinal, Exception ex) =>
+        FormattableString.Invariant($"The database's {TypeName(ordinal)} value has no .NET value ({ex.GetType().Name}: {ex.Message})");
+
+    private string TypeName(int ordinal)
+    {
+        try
+        {
+            return _reader.GetDataTypeName(ordinal);
+        }
+        catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException)
+        {
+            return "unknown";
+        }
     }
 }
