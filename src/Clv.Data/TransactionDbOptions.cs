@@ -17,7 +17,8 @@ namespace Clv.Data;
 /// </list>
 /// <para>NULL, another type, or text that does not parse is a bad row, as is a value the provider cannot hand over as a .NET
 /// value (PostgreSQL's numeric <c>NaN</c> and numbers beyond <see cref="decimal"/>, dates before year 1, DuckDB's infinite
-/// dates: the row, column and database type are named).</para>
+/// dates: the row, column and database type are named) and a date that is the first or last value .NET holds (PostgreSQL's
+/// <c>-infinity</c> and <c>infinity</c>, which Npgsql hands over as <see cref="DateTime.MinValue"/> and <see cref="DateTime.MaxValue"/>).</para>
 /// </remarks>
 public sealed class TransactionDbOptions
 {

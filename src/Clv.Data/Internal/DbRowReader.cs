@@ -232,6 +232,12 @@ internal sealed class DbRowReader
 
         switch (value)
         {
+            case DateOnly d when d == DateOnly.MinValue || d == DateOnly.MaxValue:
+            case DateTime t0 when t0 == DateTime.MinValue || t0 == DateTime.MaxValue:
+            case DateTimeOffset o0 when o0 == DateTimeOffset.MinValue || o0 == DateTimeOffset.MaxValue:
+                // Npgsql hands PostgreSQL's 'infinity' and '-infinity' (a "no date" placeholder) over as these: never a day.
+                reason = "The date is the first or last value .NET holds: PostgreSQL's '-infinity' or 'infinity' (or a placeholder), not a day.";
+                return false;
             case DateOnly d:
                 day = d;
                 return true;
