@@ -150,8 +150,8 @@ internal sealed class DbRowReader
         // Capped as the CSV and Parquet readers cap it: a lenient read of a wrong column (a JSON payload as the amount) keeps
         // 200 characters and the length per rejected row, not every payload.
         string raw = _reader.IsDBNull(ordinal) ? string.Empty
-            : TryGetValue(ordinal, out object? value, out _) ? Text(value)
-            : "<" + TypeName(ordinal) + ">";   // no .NET value to show: the database's type
+            : TryGetValue(ordinal, out object? value, out string failure) ? Text(value)
+            : failure.Length == 0 ? string.Empty : "<" + TypeName(ordinal) + ">";   // no .NET value to show: the database's type
         var e = new DbFormatException(Rows, column, raw, reason);
         if (_options.Mode == DbReadMode.Strict)
         {
@@ -173,15 +173,24 @@ internal sealed class DbRowReader
         }
 
         var type = _reader.GetFieldType(_id);
+        string? text;
         try
         {
-            id = IdText(type);
+            text = IdText(type);
         }
         catch (Exception ex) when (IsConversionFailure(ex))
         {
             reason = Unconvertible(_id, ex);
             return false;
         }
+
+        if (text is null)
+        {
+            reason = "The customer id is NULL.";   // IsDBNull said no, yet the reader handed over null
+            return false;
+        }
+
+        id = text;
 
         if (id.Length == 0)
         {
@@ -192,9 +201,9 @@ internal sealed class DbRowReader
         return true;
     }
 
-    /// <summary>The id as text; empty when it is neither text, an integer nor a Guid.</summary>
-    private string IdText(Type type) =>
-        type == typeof(string) ? _reader.GetString(_id).Trim(IdBlanks)
+    /// <summary>The id as text; null when the reader hands over null; empty when it is neither text, an integer nor a Guid.</summary>
+    private string? IdText(Type type) =>
+        type == typeof(string) ? _reader.GetString(_id)?.Trim(IdBlanks)
             : type == typeof(long) ? _reader.GetInt64(_id).ToString(CultureInfo.InvariantCulture)
             : type == typeof(int) ? _reader.GetInt32(_id).ToString(CultureInfo.InvariantCulture)
             : type == typeof(short) ? _reader.GetInt16(_id).ToString(CultureInfo.InvariantCulture)
@@ -227,6 +236,7 @@ internal sealed class DbRowReader
         var zone = _options.TimeZone;
         if (!TryGetValue(_date, out object? value, out reason))
         {
+            reason = reason.Length == 0 ? "The date is NULL." : reason;
             return false;
         }
 
@@ -275,6 +285,7 @@ internal sealed class DbRowReader
 
         if (!TryGetValue(ordinal, out object? value, out reason))
         {
+            reason = reason.Length == 0 ? FormattableString.Invariant($"The {role} is NULL.") : reason;
             return false;
         }
 
@@ -316,7 +327,8 @@ internal sealed class DbRowReader
     /// <summary>
     /// The value of column <paramref name="ordinal"/>, or false with the reason when the provider cannot hand it over as a .NET
     /// value (PostgreSQL's numeric NaN, a numeric beyond <see cref="decimal"/>, a date before year 1, DuckDB's infinite dates):
-    /// a bad row naming its row and column, rejected in lenient mode, not an exception that ends the read.
+    /// a bad row naming its row and column, rejected in lenient mode, not an exception that ends the read. False with an empty
+    /// reason for a null value.
     /// </summary>
     private bool TryGetValue(int ordinal, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out object? value, out string reason)
     {
@@ -329,6 +341,13 @@ internal sealed class DbRowReader
         {
             value = null;
             reason = Unconvertible(ordinal, ex);
+            return false;
+        }
+
+        if (value is null or DBNull)
+        {
+            // IsDBNull said no, yet there is no value (a hand-written reader that returns null): a NULL, the reason left to the caller.
+            value = null;
             return false;
         }
 
