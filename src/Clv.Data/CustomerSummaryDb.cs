@@ -14,7 +14,7 @@ public static class CustomerSummaryDb
 {
     /// <summary>Creates <paramref name="table"/> and writes every customer, in one transaction (a failure writes nothing).</summary>
     /// <param name="connection">An open or closed connection (a closed one is opened and closed again).</param>
-    /// <param name="table">The new table's name: ASCII letters, digits and '_' (quoted in the SQL).</param>
+    /// <param name="table">The new table's name: ASCII letters, digits and '_' (quoted in the SQL; on PostgreSQL in lower case, as unquoted SQL names it).</param>
     /// <param name="summaries">The summaries.</param>
     /// <param name="options">Replace an existing table, cancellation; null for <see cref="DbWriteOptions.Default"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="connection"/>, <paramref name="table"/> or <paramref name="summaries"/> is null.</exception>

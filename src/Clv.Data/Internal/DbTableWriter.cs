@@ -37,6 +37,7 @@ internal static class DbTableWriter
         {
             using var transaction = connection.BeginTransaction();
             string? type = connection.GetType().FullName;
+            table = Folded(type, table);
             string quoted = Quote(type, table);
             if (options.ReplaceExisting)
             {
@@ -232,6 +233,15 @@ internal static class DbTableWriter
 
         return longest > 4000 ? "NVARCHAR(MAX)" : "NVARCHAR(" + longest.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
     }
+
+    /// <summary>
+    /// The table's name as the database names it when written unquoted: on PostgreSQL in lower case (a CRM's <c>CREATE TABLE
+    /// CustomerScorecard</c> makes <c>customerscorecard</c>; quoting "CustomerScorecard" as given made a second, case-sensitive
+    /// table that unquoted SQL never reaches, and ReplaceExisting left the CRM's table as it was). SQLite, DuckDB, SQL Server
+    /// and MySQL compare names ignoring case (or by the server's settings): unchanged.
+    /// </summary>
+    private static string Folded(string? connectionType, string table) =>
+        connectionType == "Npgsql.NpgsqlConnection" ? table.ToLowerInvariant() : table;
 
     /// <summary>A table or column name (letters, digits and '_' only, checked or fixed) quoted for the connection's database.</summary>
     private static string Quote(string? connectionType, string name) => IsMySql(connectionType) ? "`" + name + "`" : "\"" + name + "\"";

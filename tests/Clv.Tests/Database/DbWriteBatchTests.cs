@@ -90,4 +90,31 @@ public class DbWriteBatchTests
             Execute(db, $"DROP TABLE IF EXISTS \"{table}\"");
         }
     }
+
+    /// <summary>
+    /// A CRM's DDL <c>CREATE TABLE CustomerScorecard</c> makes <c>customerscorecard</c> (PostgreSQL folds unquoted names to
+    /// lower case). Writing "CustomerScorecard" with ReplaceExisting quoted the name as given: it left the CRM's table
+    /// untouched and created a second, case-sensitive "CustomerScorecard" that <c>SELECT * FROM CustomerScorecard</c> never
+    /// reaches. On PostgreSQL the name is now folded as PostgreSQL folds it.
+    /// </summary>
+    [Fact]
+    public void Write_Postgres_MixedCaseName_IsTheTableUnquotedSqlNames()
+    {
+        using var db = Postgres();
+        string table = "Crm" + UniqueTable("Scorecard");
+        string folded = table.ToLowerInvariant();
+        try
+        {
+            Execute(db, $"CREATE TABLE {table} (customer_id text)");
+            Execute(db, $"INSERT INTO {table} VALUES ('old')");
+            CustomerSummaryDb.Write(db, table, Customers(5), new DbWriteOptions { ReplaceExisting = true });
+            Assert.Equal(5L, Convert.ToInt64(Scalar(db, $"SELECT count(*) FROM {table}"), CultureInfo.InvariantCulture));
+            Assert.Equal(folded, Scalar(db, $"SELECT string_agg(table_name, ',') FROM information_schema.tables WHERE lower(table_name) = '{folded}'"));
+        }
+        finally
+        {
+            Execute(db, $"DROP TABLE IF EXISTS \"{table}\"");
+            Execute(db, $"DROP TABLE IF EXISTS {table}");
+        }
+    }
 }
