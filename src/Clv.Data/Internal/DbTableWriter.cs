@@ -17,7 +17,8 @@ internal sealed record TableColumn(string Name, DbColumnKind Kind, Func<int, obj
 
 /// <summary>
 /// Writes rows to a new table in one transaction (create, insert every row, commit), so a failure leaves nothing behind:
-/// the transaction is rolled back and the table does not exist (or, when replacing, the old table is still there).
+/// the transaction is rolled back and the table does not exist (or, when replacing, the old table is still there). With
+/// <see cref="DbWriteOptions.Transaction"/> the rows go into the caller's transaction, which the caller commits.
 /// </summary>
 internal static class DbTableWriter
 {
@@ -26,6 +27,14 @@ internal static class DbTableWriter
         ArgumentNullException.ThrowIfNull(connection);
         Validate(table);
         options ??= DbWriteOptions.Default;
+        var own = options.Transaction;
+        if (own is not null && !ReferenceEquals(own.Connection, connection))
+        {
+            throw new ArgumentException(
+                "options.Transaction must be a transaction of the connection written to, but it " + (own.Connection is null ? "has ended (committed or rolled back)." : "belongs to another connection."),
+                nameof(options));
+        }
+
         bool opened = false;
         if (connection.State != ConnectionState.Open)
         {
@@ -35,7 +44,8 @@ internal static class DbTableWriter
 
         try
         {
-            using var transaction = connection.BeginTransaction();
+            using var ownTransaction = own is null ? connection.BeginTransaction() : null;
+            var transaction = own ?? ownTransaction!;
             string? type = connection.GetType().FullName;
             table = Folded(type, table);
             string quoted = Quote(type, table);
@@ -56,7 +66,7 @@ internal static class DbTableWriter
             }
 
             options.CancellationToken.ThrowIfCancellationRequested();
-            transaction.Commit();
+            ownTransaction?.Commit();   // the caller's transaction is the caller's to commit
         }
         finally
         {
