@@ -14,11 +14,11 @@ public static class CustomerSummaryDb
 {
     /// <summary>Creates <paramref name="table"/> and writes every customer, in one transaction (a failure writes nothing).</summary>
     /// <param name="connection">An open or closed connection (a closed one is opened and closed again).</param>
-    /// <param name="table">The new table's name: ASCII letters, digits and '_' (quoted in the SQL; on PostgreSQL in lower case, as unquoted SQL names it).</param>
+    /// <param name="table">The new table's name: ASCII letters, digits and '_', or a schema and such a name joined by a dot (<c>crm.scorecard</c>); each part quoted in the SQL, on PostgreSQL in lower case, as unquoted SQL names it.</param>
     /// <param name="summaries">The summaries.</param>
     /// <param name="options">Replace an existing table, the caller's transaction, cancellation; null for <see cref="DbWriteOptions.Default"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="connection"/>, <paramref name="table"/> or <paramref name="summaries"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="table"/> is not a plain name, or <see cref="DbWriteOptions.Transaction"/> is not a transaction of <paramref name="connection"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="table"/> is not a plain name (or schema.name), or <see cref="DbWriteOptions.Transaction"/> is not a transaction of <paramref name="connection"/>.</exception>
     /// <exception cref="InvalidOperationException">The connection has a transaction open that is not <see cref="DbWriteOptions.Transaction"/> (the provider takes no second one).</exception>
     /// <exception cref="DbException">The database refused (for example the table exists and <see cref="DbWriteOptions.ReplaceExisting"/> is false).</exception>
     /// <exception cref="OperationCanceledException"><see cref="DbWriteOptions.CancellationToken"/> was cancelled: the transaction is rolled back and nothing is written.</exception>

@@ -48,7 +48,7 @@ internal static class DbTableWriter
             var transaction = own ?? ownTransaction!;
             string? type = connection.GetType().FullName;
             table = Folded(type, table);
-            string quoted = Quote(type, table);
+            string quoted = QuoteTable(type, table);
             if (options.ReplaceExisting)
             {
                 Execute(connection, transaction, $"DROP TABLE IF EXISTS {quoted}");
@@ -216,7 +216,7 @@ internal static class DbTableWriter
     /// SET utf8mb4</c>.
     /// </summary>
     internal static string CreateTable(string? connectionType, string table, IReadOnlyList<TableColumn> columns, int rows) =>
-        $"CREATE TABLE {Quote(connectionType, table)} ({string.Join(", ", columns.Select(c => Quote(connectionType, c.Name) + " " + SqlType(connectionType, c, rows)))})";
+        $"CREATE TABLE {QuoteTable(connectionType, table)} ({string.Join(", ", columns.Select(c => Quote(connectionType, c.Name) + " " + SqlType(connectionType, c, rows)))})";
 
     private static bool IsSqlServer(string? connectionType) => connectionType is "Microsoft.Data.SqlClient.SqlConnection" or "System.Data.SqlClient.SqlConnection";
 
@@ -256,12 +256,23 @@ internal static class DbTableWriter
     /// <summary>A table or column name (letters, digits and '_' only, checked or fixed) quoted for the connection's database.</summary>
     private static string Quote(string? connectionType, string name) => IsMySql(connectionType) ? "`" + name + "`" : "\"" + name + "\"";
 
+    /// <summary>
+    /// A table name, or a schema and a table name joined by a dot (<c>crm.scorecard</c>: CRM databases keep their tables in
+    /// schemas), each part quoted on its own.
+    /// </summary>
+    private static string QuoteTable(string? connectionType, string table) => string.Join('.', table.Split('.').Select(part => Quote(connectionType, part)));
+
     private static void Validate(string table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        if (table.Length == 0 || table.Length > 63 || !table.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') || char.IsAsciiDigit(table[0]))
+        string[] parts = table.Split('.');
+        if (parts.Length > 2 || !parts.All(IsPlainName))
         {
-            throw new ArgumentException(FormattableString.Invariant($"table must be 1 to 63 ASCII letters, digits or '_', not starting with a digit, but was '{table}'."), nameof(table));
+            throw new ArgumentException(FormattableString.Invariant(
+                $"table must be 1 to 63 ASCII letters, digits or '_', not starting with a digit, or a schema and a table name so written joined by a dot (crm.scorecard), but was '{table}'."), nameof(table));
         }
+
+        static bool IsPlainName(string name) =>
+            name.Length is > 0 and <= 63 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && !char.IsAsciiDigit(name[0]);
     }
 }
