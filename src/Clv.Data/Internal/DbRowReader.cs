@@ -137,11 +137,13 @@ internal sealed class DbRowReader
 
     /// <summary>
     /// A rejected value as text, capped as the CSV and Parquet readers cap it: a BLOB's bytes in hexadecimal (0x0A1B...), not
-    /// "System.Byte[]".
+    /// "System.Byte[]"; an array (PostgreSQL's <c>text[]</c>, <c>int[]</c>) as its elements in braces, as PostgreSQL writes it
+    /// ({a,b}), not "System.String[]".
     /// </summary>
     private static string Text(object value) => value switch
     {
         byte[] bytes => Clv.Shared.MessageText.Cap("0x" + Convert.ToHexString(bytes, 0, Math.Min(bytes.Length, 100)), 2 + (2L * bytes.Length)),
+        Array array => Clv.Shared.MessageText.Cap("{" + string.Join(',', array.Cast<object?>().Take(100).Select(e => e is null or DBNull ? "NULL" : Convert.ToString(e, CultureInfo.InvariantCulture))) + (array.Length > 100 ? ",..." : "") + "}"),
         _ => Clv.Shared.MessageText.Cap(Convert.ToString(value, CultureInfo.InvariantCulture)),
     };
 
